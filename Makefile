@@ -1,0 +1,57 @@
+# Two commands do all set-up on a fresh machine with Python 3.11+:
+#   make run    virtual environment, install, migrate, demo data, serve on 127.0.0.1:8000
+#   make test   the test suite (SQLite by default; set DATABASE_URL for PostgreSQL)
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+RUN_ENV := DEBUG=$${DEBUG:-true}
+
+.PHONY: run test serve migrate demo lint format check worker clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+		|| { echo "Python 3.11 or newer is needed (found $$($(PYTHON) --version))."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed-runtime: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	@touch $@ $(VENV)/.installed-runtime
+
+migrate: $(VENV)/.installed-runtime
+	$(RUN_ENV) $(BIN)/python manage.py migrate --no-input
+
+demo: migrate
+	$(RUN_ENV) $(BIN)/python manage.py load_demo
+
+run: demo
+	@echo "Serving on http://$(HOST):$(PORT)/ — the admin is at http://$(HOST):$(PORT)/admin/"
+	$(RUN_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: $(VENV)/.installed-dev
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+worker: $(VENV)/.installed-runtime
+	$(BIN)/celery -A config worker --loglevel=info --pool=threads --concurrency=2
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed-dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check: $(VENV)/.installed-dev
+	$(BIN)/python manage.py check
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -1,0 +1,101 @@
+from django.db import models
+
+
+class DatePrecision(models.TextChoices):
+    YEAR = "year", "Year"
+    MONTH = "month", "Month"
+    DAY = "day", "Day"
+
+
+class Sex(models.TextChoices):
+    FEMALE = "f", "Female"
+    MALE = "m", "Male"
+    OTHER = "x", "Other"
+    UNKNOWN = "", "Unknown"
+
+
+class DetaineeStatus(models.TextChoices):
+    DETAINED = "detained", "Detained"
+    CHARGED = "charged", "Charged"
+    ON_TRIAL = "on_trial", "On trial"
+    CONVICTED = "convicted", "Convicted"
+    RELEASED = "released", "Released"
+    DEPORTED = "deported", "Deported"
+    EXCHANGED = "exchanged", "Exchanged"
+    EXTRADITION_PENDING = "extradition_pending", "Extradition pending"
+    DECEASED = "deceased", "Deceased"
+    UNKNOWN = "unknown", "Unknown"
+
+
+# Statuses of a person still in someone's custody, for "currently held" counts.
+HELD_STATUSES = (
+    DetaineeStatus.DETAINED,
+    DetaineeStatus.CHARGED,
+    DetaineeStatus.ON_TRIAL,
+    DetaineeStatus.CONVICTED,
+    DetaineeStatus.EXTRADITION_PENDING,
+)
+
+
+class Priority(models.TextChoices):
+    LOW = "low", "Low"
+    NORMAL = "normal", "Normal"
+    HIGH = "high", "High"
+    URGENT = "urgent", "Urgent"
+
+
+class FacilityKind(models.TextChoices):
+    PRISON = "prison", "Prison"
+    JAIL = "jail", "Jail"
+    PRE_TRIAL = "pre_trial", "Pre-trial detention"
+    IMMIGRATION = "immigration", "Immigration detention"
+    OTHER = "other", "Other"
+
+
+class CaseStatus(models.TextChoices):
+    INVESTIGATION = "investigation", "Under investigation"
+    PRE_TRIAL = "pre_trial", "Charged, awaiting trial"
+    TRIAL = "trial", "On trial"
+    SENTENCED = "sentenced", "Sentenced"
+    APPEAL = "appeal", "On appeal"
+    CLOSED = "closed", "Closed"
+    DISMISSED = "dismissed", "Dismissed"
+
+
+class ChargeCategory(models.TextChoices):
+    CYBERCRIME = "cybercrime", "Cybercrime"
+    FRAUD = "fraud", "Fraud"
+    MONEY_LAUNDERING = "money_laundering", "Money laundering"
+    SANCTIONS_EXPORT = "sanctions_export", "Sanctions / export control"
+    DRUGS = "drugs", "Drugs"
+    WEAPONS = "weapons", "Weapons"
+    ESPIONAGE = "espionage", "Espionage"
+    FOREIGN_AGENT = "foreign_agent", "Foreign agent"
+    VIOLENT = "violent", "Violent crime"
+    IMMIGRATION = "immigration", "Immigration"
+    OTHER = "other", "Other"
+
+
+class ChargeDisposition(models.TextChoices):
+    PENDING = "pending", "Pending"
+    DISMISSED = "dismissed", "Dismissed"
+    ACQUITTED = "acquitted", "Acquitted"
+    PLEADED_GUILTY = "pleaded_guilty", "Pleaded guilty"
+    CONVICTED = "convicted", "Convicted"
+
+
+class ExtraditionStatus(models.TextChoices):
+    REQUESTED = "requested", "Requested"
+    CONTESTED = "contested", "Contested"
+    APPROVED = "approved", "Approved"
+    REFUSED = "refused", "Refused"
+    SURRENDERED = "surrendered", "Surrendered"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+class SourceKind(models.TextChoices):
+    ARTICLE = "article", "News article"
+    COURT = "court", "Court document"
+    OFFICIAL = "official", "Official statement"
+    FAMILY = "family", "Family or lawyer"
+    OTHER = "other", "Other"

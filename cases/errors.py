@@ -1,0 +1,18 @@
+"""Errors that services raise; the API maps each kind to one status code."""
+
+
+class DomainError(Exception):
+    """A rule of the domain was broken (HTTP 400)."""
+
+    def __init__(self, message: str, *, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+class Conflict(DomainError):
+    """The request clashes with the current state of a record (HTTP 409)."""
+
+
+class NotPermitted(DomainError):
+    """The user may not do this (HTTP 403)."""

@@ -1,0 +1,628 @@
+"""People held abroad and the legal facts about them.
+
+Every fact that news can report cites the sources it came from through a small
+citation table of its own, which keeps the quote that supports it.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
+
+from . import names
+from .constants import (
+    CaseStatus,
+    ChargeCategory,
+    ChargeDisposition,
+    DetaineeStatus,
+    ExtraditionStatus,
+    FacilityKind,
+    Priority,
+    Sex,
+    SourceKind,
+)
+from .fields import (
+    DatePrecisionField,
+    PartialDateField,
+    SensitiveTextField,
+    partial_date,
+    partial_date_constraint,
+)
+from .querysets import DetaineeQuerySet, SourceQuerySet
+
+
+def _choices_constraint(field: str, choices: type[models.TextChoices], table: str):
+    return models.CheckConstraint(
+        condition=Q(**{f"{field}__in": choices.values}), name=f"{table}_{field}_valid"
+    )
+
+
+class Source(models.Model):
+    """An article or document that facts cite."""
+
+    kind = models.CharField(max_length=12, choices=SourceKind.choices, default=SourceKind.ARTICLE)
+    url = models.URLField(max_length=2000, blank=True)
+    title = models.CharField(max_length=500, blank=True)
+    outlet = models.CharField(max_length=200, blank=True)
+    published_on = PartialDateField("published", null=True, blank=True)
+    published_on_precision = DatePrecisionField()
+    language = models.CharField(max_length=16, blank=True, help_text="BCP 47 code, e.g. en, ru")
+    notes = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+    objects = SourceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_on", "-id"]
+        constraints = [
+            _choices_constraint("kind", SourceKind, "source"),
+            partial_date_constraint("published_on", "source"),
+            # One source row per document: facts from a re-read article cite the same row.
+            models.UniqueConstraint(fields=["url"], condition=~Q(url=""), name="source_url_unique"),
+        ]
+
+    def __str__(self) -> str:
+        label = self.title or self.url or f"Source {self.pk}"
+        return f"{self.outlet}: {label}" if self.outlet else label
+
+    @property
+    def published(self):
+        return partial_date(self, "published_on")
+
+
+class Citation(models.Model):
+    """Links one fact to one source, with the words that support it."""
+
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
+    quote = models.TextField(blank=True, help_text="The sentence of the source that states it")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"cites {self.source}"
+
+
+class Tag(models.Model):
+    name = models.CharField(max_length=60, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Facility(models.Model):
+    name = models.CharField(max_length=200)
+    kind = models.CharField(
+        max_length=12, choices=FacilityKind.choices, default=FacilityKind.PRISON
+    )
+    country = CountryField()
+    locality = models.CharField("city / region", max_length=200, blank=True)
+    notes = models.TextField(blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "facilities"
+        constraints = [
+            _choices_constraint("kind", FacilityKind, "facility"),
+            models.UniqueConstraint(
+                fields=["name", "country"], name="facility_name_country_unique"
+            ),
+        ]
+        indexes = [
+            # Serves the facility filter and "facilities by country" lists.
+            models.Index(fields=["country", "name"], name="facility_country_idx"),
+        ]
+
+    def __str__(self) -> str:
+        place = ", ".join(p for p in (self.locality, self.country.name) if p)
+        return f"{self.name} ({place})" if place else self.name
+
+
+class Detainee(models.Model):
+    full_name = models.CharField(max_length=200)
+    name_original_script = models.CharField("name in original script", max_length=200, blank=True)
+    # Derived from the two names above; kept as a column so that search runs in the database.
+    search_key = models.CharField(max_length=500, editable=False, db_index=True)
+    sex = models.CharField(max_length=1, choices=Sex.choices, blank=True, default="")
+    date_of_birth = PartialDateField(null=True, blank=True)
+    date_of_birth_precision = DatePrecisionField()
+    status = models.CharField(
+        max_length=20, choices=DetaineeStatus.choices, default=DetaineeStatus.UNKNOWN
+    )
+    priority = models.CharField(max_length=8, choices=Priority.choices, default=Priority.NORMAL)
+    assigned_caseworker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_detainees",
+    )
+    is_restricted = models.BooleanField(
+        "restricted",
+        default=False,
+        help_text="Only the assigned caseworker and administrators can see a restricted case.",
+    )
+    tags = models.ManyToManyField(Tag, blank=True, related_name="detainees")
+    welfare_notes = SensitiveTextField("welfare / health notes", blank=True)
+    next_of_kin = SensitiveTextField("next-of-kin contacts", blank=True)
+    sources = models.ManyToManyField(
+        Source, through="DetaineeCitation", blank=True, related_name="detainees"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["search_key"])
+    objects = DetaineeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["full_name", "id"]
+        constraints = [
+            _choices_constraint("status", DetaineeStatus, "detainee"),
+            _choices_constraint("priority", Priority, "detainee"),
+            _choices_constraint("sex", Sex, "detainee"),
+            partial_date_constraint("date_of_birth", "detainee"),
+            models.CheckConstraint(condition=~Q(full_name=""), name="detainee_full_name_present"),
+        ]
+        permissions = [("view_sensitive", "Can see welfare, health and family details")]
+        indexes = [
+            # Serves the status filter and the "by status" statistics.
+            models.Index(fields=["status"], name="detainee_status_idx"),
+            # Serves "my cases" (assigned caseworker filter) and the visible_to() rule.
+            models.Index(fields=["assigned_caseworker", "status"], name="detainee_caseworker_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    def save(self, *args, **kwargs):
+        # A derived column, recomputed whenever a name may have changed.
+        self.search_key = names.search_key(f"{self.full_name} {self.name_original_script}")
+        if kwargs.get("update_fields") is not None and (
+            {"full_name", "name_original_script"} & set(kwargs["update_fields"])
+        ):
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_key"}
+        super().save(*args, **kwargs)
+
+    @property
+    def birth_date(self):
+        return partial_date(self, "date_of_birth")
+
+
+class DetaineeCitation(Citation):
+    detainee = models.ForeignKey(Detainee, on_delete=models.CASCADE, related_name="citations")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["detainee", "source"], name="detainee_citation_unique")
+        ]
+
+
+class NameVariant(models.Model):
+    """One spelling of a detainee's name as some source wrote it."""
+
+    detainee = models.ForeignKey(Detainee, on_delete=models.CASCADE, related_name="name_variants")
+    name = models.CharField(max_length=200)
+    search_key = models.CharField(max_length=500, editable=False)
+    sources = models.ManyToManyField(
+        Source, through="NameVariantCitation", blank=True, related_name="name_variants"
+    )
+
+    history = HistoricalRecords(excluded_fields=["search_key"])
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["detainee", "name"], name="name_variant_unique"),
+            models.CheckConstraint(condition=~Q(name=""), name="name_variant_present"),
+        ]
+        indexes = [
+            # Serves name search: key lookups join back to the detainee.
+            models.Index(fields=["search_key"], name="name_variant_key_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.search_key = names.search_key(self.name)
+        super().save(*args, **kwargs)
+
+    @property
+    def script(self) -> str:
+        return "Latin" if names.is_latin(self.name) else "other script"
+
+
+class NameVariantCitation(Citation):
+    name_variant = models.ForeignKey(
+        NameVariant, on_delete=models.CASCADE, related_name="citations"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["name_variant", "source"], name="name_variant_citation_unique"
+            )
+        ]
+
+
+class Nationality(models.Model):
+    detainee = models.ForeignKey(Detainee, on_delete=models.CASCADE, related_name="nationalities")
+    country = CountryField()
+    sources = models.ManyToManyField(
+        Source, through="NationalityCitation", blank=True, related_name="nationalities"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name_plural = "nationalities"
+        ordering = ["country"]
+        constraints = [
+            models.UniqueConstraint(fields=["detainee", "country"], name="nationality_unique"),
+            models.CheckConstraint(condition=~Q(country=""), name="nationality_country_present"),
+        ]
+        indexes = [
+            # Serves the nationality filter and per-nationality statistics.
+            models.Index(fields=["country", "detainee"], name="nationality_country_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.country.name
+
+
+class NationalityCitation(Citation):
+    nationality = models.ForeignKey(Nationality, on_delete=models.CASCADE, related_name="citations")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["nationality", "source"], name="nationality_citation_unique"
+            )
+        ]
+
+
+class CustodyPeriod(models.Model):
+    detainee = models.ForeignKey(Detainee, on_delete=models.PROTECT, related_name="custody_periods")
+    facility = models.ForeignKey(Facility, on_delete=models.PROTECT, related_name="custody_periods")
+    started_on = PartialDateField("from", null=True, blank=True)
+    started_on_precision = DatePrecisionField()
+    ended_on = PartialDateField("to", null=True, blank=True)
+    ended_on_precision = DatePrecisionField()
+    sources = models.ManyToManyField(
+        Source, through="CustodyPeriodCitation", blank=True, related_name="custody_periods"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-started_on", "-id"]
+        constraints = [
+            partial_date_constraint("started_on", "custody"),
+            partial_date_constraint("ended_on", "custody"),
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True)
+                | Q(started_on__isnull=True)
+                | Q(ended_on__gte=F("started_on")),
+                name="custody_ends_after_start",
+            ),
+        ]
+        indexes = [
+            # Serves "current facility" (open periods) and the facility statistics.
+            models.Index(fields=["facility", "ended_on"], name="custody_facility_idx"),
+            models.Index(fields=["detainee", "ended_on"], name="custody_detainee_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.detainee} at {self.facility}"
+
+    @property
+    def started(self):
+        return partial_date(self, "started_on")
+
+    @property
+    def ended(self):
+        return partial_date(self, "ended_on")
+
+    @property
+    def is_current(self) -> bool:
+        return self.ended_on is None
+
+
+class CustodyPeriodCitation(Citation):
+    custody_period = models.ForeignKey(
+        CustodyPeriod, on_delete=models.CASCADE, related_name="citations"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["custody_period", "source"], name="custody_citation_unique"
+            )
+        ]
+
+
+class Case(models.Model):
+    """One prosecution or detention matter; a detainee can have several."""
+
+    detainee = models.ForeignKey(Detainee, on_delete=models.PROTECT, related_name="cases")
+    country = CountryField("prosecuting / detaining country")
+    court = models.CharField(max_length=200, blank=True)
+    case_number = models.CharField(max_length=100, blank=True)
+    arrested_on = PartialDateField("arrest date", null=True, blank=True)
+    arrested_on_precision = DatePrecisionField()
+    arrest_place = models.CharField(max_length=200, blank=True)
+    arrest_country = CountryField(blank=True)
+    status = models.CharField(
+        max_length=14, choices=CaseStatus.choices, default=CaseStatus.INVESTIGATION
+    )
+    summary = models.TextField(blank=True)
+    sources = models.ManyToManyField(
+        Source, through="CaseCitation", blank=True, related_name="cases"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-arrested_on", "-id"]
+        constraints = [
+            _choices_constraint("status", CaseStatus, "case"),
+            partial_date_constraint("arrested_on", "case"),
+        ]
+        indexes = [
+            # Serves the detaining-country filter and "held by country" statistics.
+            models.Index(fields=["country", "detainee"], name="case_country_idx"),
+            # Serves the arrest-date range filter.
+            models.Index(fields=["arrested_on"], name="case_arrested_idx"),
+        ]
+
+    def __str__(self) -> str:
+        number = f" {self.case_number}" if self.case_number else ""
+        return f"{self.detainee} — {self.country.name}{number}"
+
+    @property
+    def arrested(self):
+        return partial_date(self, "arrested_on")
+
+
+class CaseCitation(Citation):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="citations")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["case", "source"], name="case_citation_unique")
+        ]
+
+
+class Charge(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="charges")
+    description = models.CharField(max_length=500, help_text="As stated by the source")
+    statute = models.CharField(max_length=200, blank=True)
+    category = models.CharField(
+        max_length=16, choices=ChargeCategory.choices, default=ChargeCategory.OTHER
+    )
+    disposition = models.CharField(
+        max_length=14, choices=ChargeDisposition.choices, default=ChargeDisposition.PENDING
+    )
+    max_penalty_years = models.PositiveSmallIntegerField(
+        "maximum penalty (years)", null=True, blank=True
+    )
+    sources = models.ManyToManyField(
+        Source, through="ChargeCitation", blank=True, related_name="charges"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            _choices_constraint("category", ChargeCategory, "charge"),
+            _choices_constraint("disposition", ChargeDisposition, "charge"),
+            models.CheckConstraint(condition=~Q(description=""), name="charge_description_present"),
+        ]
+        indexes = [
+            # Serves the charge-category filter and "charges by category" statistics.
+            models.Index(fields=["category", "case"], name="charge_category_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.description
+
+
+class ChargeCitation(Citation):
+    charge = models.ForeignKey(Charge, on_delete=models.CASCADE, related_name="citations")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["charge", "source"], name="charge_citation_unique")
+        ]
+
+
+class Sentence(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="sentences")
+    court = models.CharField(max_length=200, blank=True)
+    sentenced_on = PartialDateField("date", null=True, blank=True)
+    sentenced_on_precision = DatePrecisionField()
+    term_years = models.PositiveSmallIntegerField(null=True, blank=True)
+    term_months = models.PositiveSmallIntegerField(null=True, blank=True)
+    is_life = models.BooleanField("life sentence", default=False)
+    fine_amount = models.DecimalField(
+        "fine or penalty", max_digits=18, decimal_places=2, null=True, blank=True
+    )
+    fine_currency = models.CharField(max_length=3, blank=True, help_text="ISO 4217 code, e.g. USD")
+    time_served_credit_days = models.PositiveIntegerField(
+        "credit for time served (days)", null=True, blank=True
+    )
+    expected_release_on = PartialDateField("expected release", null=True, blank=True)
+    expected_release_on_precision = DatePrecisionField()
+    notes = models.TextField(blank=True, help_text="Commutation, parole, appeal …")
+    sources = models.ManyToManyField(
+        Source, through="SentenceCitation", blank=True, related_name="sentences"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-sentenced_on", "-id"]
+        constraints = [
+            partial_date_constraint("sentenced_on", "sentence"),
+            partial_date_constraint("expected_release_on", "sentence"),
+            models.CheckConstraint(
+                condition=Q(term_months__isnull=True) | Q(term_months__lte=11),
+                name="sentence_months_under_twelve",
+            ),
+            models.CheckConstraint(
+                condition=Q(is_life=False) | Q(term_years__isnull=True, term_months__isnull=True),
+                name="sentence_life_has_no_term",
+            ),
+            models.CheckConstraint(
+                condition=Q(fine_amount__isnull=True) | Q(fine_amount__gte=0),
+                name="sentence_fine_not_negative",
+            ),
+            # An amount means nothing without its currency, and a currency without an amount.
+            models.CheckConstraint(
+                condition=Q(fine_amount__isnull=True, fine_currency="")
+                | (Q(fine_amount__isnull=False) & Q(fine_currency__regex=r"^[A-Z]{3}$")),
+                name="sentence_fine_has_currency",
+            ),
+        ]
+        indexes = [
+            # Serves the sentenced-date range filter.
+            models.Index(fields=["sentenced_on"], name="sentence_date_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.term_display or "Sentence"
+
+    @property
+    def sentenced(self):
+        return partial_date(self, "sentenced_on")
+
+    @property
+    def expected_release(self):
+        return partial_date(self, "expected_release_on")
+
+    @property
+    def term_in_months(self) -> int | None:
+        if self.is_life or (self.term_years is None and self.term_months is None):
+            return None
+        return (self.term_years or 0) * 12 + (self.term_months or 0)
+
+    @property
+    def term_display(self) -> str:
+        if self.is_life:
+            return "life"
+        parts = []
+        if self.term_years:
+            parts.append(f"{self.term_years} year{'s' if self.term_years != 1 else ''}")
+        if self.term_months:
+            parts.append(f"{self.term_months} month{'s' if self.term_months != 1 else ''}")
+        return " ".join(parts)
+
+    @property
+    def fine_display(self) -> str:
+        if self.fine_amount is None:
+            return ""
+        whole = self.fine_amount == self.fine_amount.to_integral_value()
+        return f"{self.fine_currency} {self.fine_amount:,.{0 if whole else 2}f}"
+
+
+class SentenceCitation(Citation):
+    sentence = models.ForeignKey(Sentence, on_delete=models.CASCADE, related_name="citations")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["sentence", "source"], name="sentence_citation_unique")
+        ]
+
+
+class Extradition(models.Model):
+    detainee = models.ForeignKey(Detainee, on_delete=models.PROTECT, related_name="extraditions")
+    case = models.ForeignKey(
+        Case, on_delete=models.PROTECT, null=True, blank=True, related_name="extraditions"
+    )
+    from_country = CountryField("surrendering country", help_text="Arrested and handed over by")
+    to_country = CountryField("requesting country")
+    arrested_on = PartialDateField("arrest date", null=True, blank=True)
+    arrested_on_precision = DatePrecisionField()
+    decided_on = PartialDateField("decision date", null=True, blank=True)
+    decided_on_precision = DatePrecisionField()
+    surrendered_on = PartialDateField("surrender date", null=True, blank=True)
+    surrendered_on_precision = DatePrecisionField()
+    status = models.CharField(
+        max_length=12, choices=ExtraditionStatus.choices, default=ExtraditionStatus.REQUESTED
+    )
+    notes = models.TextField(blank=True)
+    sources = models.ManyToManyField(
+        Source, through="ExtraditionCitation", blank=True, related_name="extraditions"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-surrendered_on", "-id"]
+        constraints = [
+            _choices_constraint("status", ExtraditionStatus, "extradition"),
+            partial_date_constraint("arrested_on", "extradition"),
+            partial_date_constraint("decided_on", "extradition"),
+            partial_date_constraint("surrendered_on", "extradition"),
+            models.CheckConstraint(
+                condition=~Q(from_country=F("to_country")), name="extradition_countries_differ"
+            ),
+        ]
+        indexes = [
+            # Serves "extraditions by surrendering country and year".
+            models.Index(fields=["from_country", "surrendered_on"], name="extradition_from_idx"),
+            # Serves the extradited-date range filter.
+            models.Index(fields=["surrendered_on"], name="extradition_date_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.detainee}: {self.from_country.code} → {self.to_country.code}"
+
+    @property
+    def surrendered(self):
+        return partial_date(self, "surrendered_on")
+
+    @property
+    def arrested(self):
+        return partial_date(self, "arrested_on")
+
+    @property
+    def decided(self):
+        return partial_date(self, "decided_on")
+
+
+class ExtraditionCitation(Citation):
+    extradition = models.ForeignKey(Extradition, on_delete=models.CASCADE, related_name="citations")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["extradition", "source"], name="extradition_citation_unique"
+            )
+        ]

@@ -1,0 +1,102 @@
+"""Dates known to a year, a month or a day, as news reports them.
+
+A partial date is stored as the first day of its period plus its precision, so that it
+sorts and filters as a date and still displays as "2019" or "June 2022".
+"""
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+YEAR, MONTH, DAY = "year", "month", "day"
+PRECISIONS = (YEAR, MONTH, DAY)
+
+_ISO = re.compile(r"^\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?\s*$")
+_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
+_WORDS = re.compile(r"^\s*(?:(\d{1,2})\s+)?([A-Za-z]+)\.?\s*(?:(\d{1,2}),?\s+)?(\d{4})\s*$")
+
+
+class PartialDateError(ValueError):
+    pass
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    value: dt.date
+    precision: str = DAY
+
+    def __post_init__(self) -> None:
+        if self.precision not in PRECISIONS:
+            raise PartialDateError(f"Unknown precision {self.precision!r}.")
+        expected = truncate(self.value, self.precision)
+        if expected != self.value:
+            raise PartialDateError(f"{self.value} is not the first day of its {self.precision}.")
+
+    @classmethod
+    def of(cls, value: dt.date, precision: str) -> "PartialDate":
+        return cls(truncate(value, precision), precision)
+
+    @property
+    def last_day(self) -> dt.date:
+        """The last day of the period, for range filters and 'days since' sums."""
+        if self.precision == YEAR:
+            return dt.date(self.value.year, 12, 31)
+        if self.precision == MONTH:
+            days = calendar.monthrange(self.value.year, self.value.month)[1]
+            return self.value.replace(day=days)
+        return self.value
+
+    def isoformat(self) -> str:
+        if self.precision == YEAR:
+            return f"{self.value.year:04d}"
+        if self.precision == MONTH:
+            return f"{self.value.year:04d}-{self.value.month:02d}"
+        return self.value.isoformat()
+
+    def display(self) -> str:
+        if self.precision == YEAR:
+            return str(self.value.year)
+        if self.precision == MONTH:
+            return f"{calendar.month_name[self.value.month]} {self.value.year}"
+        return f"{self.value.day} {calendar.month_name[self.value.month]} {self.value.year}"
+
+    def __str__(self) -> str:
+        return self.display()
+
+
+def truncate(value: dt.date, precision: str) -> dt.date:
+    if precision == YEAR:
+        return value.replace(month=1, day=1)
+    if precision == MONTH:
+        return value.replace(day=1)
+    return value
+
+
+def parse(text: str) -> PartialDate:
+    """Read "2019", "2019-06", "2019-06-21", "June 2019", "21 June 2019", "June 21, 2019"."""
+    if isinstance(text, dt.date):
+        return PartialDate(text, DAY)
+    match = _ISO.match(text or "")
+    try:
+        if match:
+            year, month, day = match.groups()
+            if day:
+                return PartialDate(dt.date(int(year), int(month), int(day)), DAY)
+            if month:
+                return PartialDate(dt.date(int(year), int(month), 1), MONTH)
+            return PartialDate(dt.date(int(year), 1, 1), YEAR)
+        match = _WORDS.match(text or "")
+        if match and match.group(2).lower() in _MONTHS:
+            day_before, month_name, day_after, year = match.groups()
+            month = _MONTHS[month_name.lower()]
+            day = day_before or day_after
+            if day:
+                return PartialDate(dt.date(int(year), month, int(day)), DAY)
+            return PartialDate(dt.date(int(year), month, 1), MONTH)
+    except ValueError as exc:
+        raise PartialDateError(f"{text!r} is not a real date.") from exc
+    raise PartialDateError(
+        f"{text!r} is not a date: write 2019, 2019-06 or 2019-06-21 (or June 2019)."
+    )

@@ -1,0 +1,54 @@
+"""Reads of the case domain. Every view reads through one of these methods, so that who
+may see what is decided in one place."""
+
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+
+from . import names
+
+ADMIN_GROUP = "admin"
+
+
+def _is_admin(user) -> bool:
+    return bool(user.is_superuser or user.groups.filter(name=ADMIN_GROUP).exists())
+
+
+class DetaineeQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "DetaineeQuerySet":
+        """Everyone with an account reads unrestricted cases; a restricted case is seen
+        only by its assigned caseworker and by administrators."""
+        if not user or not user.is_authenticated:
+            return self.none()
+        if _is_admin(user):
+            return self
+        return self.filter(Q(is_restricted=False) | Q(assigned_caseworker=user))
+
+    def search(self, query: str) -> "DetaineeQuerySet":
+        """Finds a detainee by any spelling of any of their names, in any script.
+
+        Each word of the query must start a word of the full name, of the name in the
+        original script, or of one recorded name variant.
+        """
+        terms = names.query_terms(query)
+        if not terms:
+            return self
+        from .models import NameVariant  # the variant table is defined after this class
+
+        on_detainee = Q()
+        for term in terms:
+            on_detainee &= Q(search_key__contains=term)
+        variant_filter = Q(detainee=OuterRef("pk"))
+        for term in terms:
+            variant_filter &= Q(search_key__contains=term)
+        on_variant = Exists(NameVariant.objects.filter(variant_filter))
+        return self.filter(on_detainee | on_variant)
+
+    def held(self) -> "DetaineeQuerySet":
+        from .constants import HELD_STATUSES
+
+        return self.filter(status__in=HELD_STATUSES)
+
+
+class SourceQuerySet(models.QuerySet):
+    def for_url(self, url: str) -> "SourceQuerySet":
+        return self.filter(url=url) if url else self.none()

@@ -1,0 +1,68 @@
+"""Roles are groups; what each may do is a set of model permissions.
+
+Groups are created, and their permissions brought up to date, after every `migrate`, so a
+new model's permissions reach the roles without a hand-written step.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
+
+VIEWER = "viewer"
+CASEWORKER = "caseworker"
+REVIEWER = "reviewer"
+ADMIN = "admin"
+ROLES = (VIEWER, CASEWORKER, REVIEWER, ADMIN)
+
+CASE_APPS = ("cases", "consular")
+
+# Custom permissions, by (app_label, codename).
+VIEW_SENSITIVE = ("cases", "view_sensitive")
+REVIEW_DRAFTS = ("ingest", "review_draft")
+
+
+def _perms(apps: tuple[str, ...], actions: tuple[str, ...]) -> Q:
+    query = Q(pk__in=[])
+    for action in actions:
+        query |= Q(content_type__app_label__in=apps, codename__startswith=f"{action}_")
+    return query
+
+
+def _custom(*pairs: tuple[str, str]) -> Q:
+    query = Q(pk__in=[])
+    for app_label, codename in pairs:
+        query |= Q(content_type__app_label=app_label, codename=codename)
+    return query
+
+
+def role_permissions() -> dict[str, Q]:
+    caseworker = _perms(CASE_APPS, ("view", "add", "change")) | _custom(VIEW_SENSITIVE)
+    caseworker |= _perms(("ingest",), ("view", "add"))
+    return {
+        VIEWER: _perms(CASE_APPS, ("view",)),
+        CASEWORKER: caseworker,
+        REVIEWER: caseworker | _perms(("ingest",), ("change",)) | _custom(REVIEW_DRAFTS),
+        ADMIN: _perms(CASE_APPS + ("ingest",), ("view", "add", "change", "delete"))
+        | _custom(VIEW_SENSITIVE, REVIEW_DRAFTS)
+        | _perms(("authtoken",), ("view", "add", "change", "delete")),
+    }
+
+
+def sync_role_groups(**kwargs) -> None:
+    for role, query in role_permissions().items():
+        group, _ = Group.objects.get_or_create(name=role)
+        group.permissions.set(Permission.objects.filter(query))
+
+
+def role_of(user) -> str | None:
+    """The highest role a user holds, for display."""
+    if user.is_superuser:
+        return ADMIN
+    names = set(user.groups.values_list("name", flat=True))
+    for role in reversed(ROLES):
+        if role in names:
+            return role
+    return None
+
+
+def can_view_sensitive(user) -> bool:
+    return bool(user and user.is_authenticated and user.has_perm("cases.view_sensitive"))

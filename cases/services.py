@@ -1,0 +1,343 @@
+"""Writes to the case record that span rows. Each function validates, writes and cites
+its source in one transaction; callers (admin, API, ingest review, demo data) all come
+through here."""
+
+from decimal import Decimal
+
+import pycountry
+from django.db import transaction
+from django.db.models import Model
+
+from .constants import (
+    CaseStatus,
+    ChargeCategory,
+    ChargeDisposition,
+    DetaineeStatus,
+    ExtraditionStatus,
+    FacilityKind,
+    SourceKind,
+)
+from .errors import DomainError
+from .models import (
+    Case,
+    Charge,
+    CustodyPeriod,
+    Detainee,
+    Extradition,
+    Facility,
+    NameVariant,
+    Nationality,
+    Sentence,
+    Source,
+)
+from .partial_dates import PartialDate
+
+
+def _date_kwargs(field: str, value: PartialDate | None) -> dict:
+    if value is None:
+        return {field: None, f"{field}_precision": ""}
+    return {field: value.value, f"{field}_precision": value.precision}
+
+
+def cite(fact: Model, source: Source | None, quote: str = "") -> None:
+    """Records that `source` supports `fact`; citing twice keeps the first quote."""
+    if source is None:
+        return
+    fact.citations.get_or_create(source=source, defaults={"quote": quote[:5000]})
+
+
+def check_currency(code: str) -> str:
+    code = (code or "").upper()
+    if pycountry.currencies.get(alpha_3=code) is None:
+        raise DomainError(
+            f"{code or 'An empty code'} is not an ISO 4217 currency.", field="fine_currency"
+        )
+    return code
+
+
+# --- Sources -----------------------------------------------------------------------------
+
+
+def source_get_or_create(
+    *,
+    url: str = "",
+    title: str = "",
+    outlet: str = "",
+    published: PartialDate | None = None,
+    language: str = "",
+    kind: str = SourceKind.ARTICLE,
+) -> Source:
+    """One row per URL; a source without a URL is matched on title and outlet."""
+    lookup = {"url": url} if url else {"url": "", "title": title, "outlet": outlet}
+    source, _ = Source.objects.get_or_create(
+        **lookup,
+        defaults={
+            "title": title,
+            "outlet": outlet,
+            "language": language,
+            "kind": kind,
+            **_date_kwargs("published_on", published),
+        },
+    )
+    return source
+
+
+# --- People ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def detainee_create(
+    *,
+    full_name: str,
+    name_original_script: str = "",
+    nationalities: list[str] | tuple[str, ...] = (),
+    name_variants: list[str] | tuple[str, ...] = (),
+    status: str = DetaineeStatus.UNKNOWN,
+    sex: str = "",
+    date_of_birth: PartialDate | None = None,
+    source: Source | None = None,
+    quote: str = "",
+    **fields,
+) -> Detainee:
+    full_name = " ".join((full_name or "").split())
+    if not full_name:
+        raise DomainError("A detainee needs a name.", field="full_name")
+    detainee = Detainee.objects.create(
+        full_name=full_name,
+        name_original_script=name_original_script,
+        status=status,
+        sex=sex,
+        **_date_kwargs("date_of_birth", date_of_birth),
+        **fields,
+    )
+    cite(detainee, source, quote)
+    for country in nationalities:
+        nationality_add(detainee=detainee, country=country, source=source, quote=quote)
+    for variant in (full_name, name_original_script, *name_variants):
+        if variant:
+            name_variant_add(detainee=detainee, name=variant, source=source, quote=quote)
+    return detainee
+
+
+def name_variant_add(
+    *, detainee: Detainee, name: str, source: Source | None = None, quote: str = ""
+) -> NameVariant:
+    """Adds a spelling unless the detainee already has it (ignoring case and spacing)."""
+    name = " ".join((name or "").split())
+    if not name:
+        raise DomainError("A name variant cannot be empty.", field="name")
+    folded = name.casefold()
+    variant = next((v for v in detainee.name_variants.all() if v.name.casefold() == folded), None)
+    if variant is None:
+        variant = NameVariant.objects.create(detainee=detainee, name=name)
+    cite(variant, source, quote)
+    return variant
+
+
+def nationality_add(
+    *, detainee: Detainee, country: str, source: Source | None = None, quote: str = ""
+) -> Nationality:
+    code = (country or "").upper()
+    if pycountry.countries.get(alpha_2=code) is None:
+        raise DomainError(f"{country!r} is not an ISO 3166 country code.", field="nationality")
+    nationality, _ = Nationality.objects.get_or_create(detainee=detainee, country=code)
+    cite(nationality, source, quote)
+    return nationality
+
+
+# --- Custody and legal facts -------------------------------------------------------------
+
+
+def facility_get_or_create(
+    *, name: str, country: str, kind: str = FacilityKind.PRISON, locality: str = ""
+) -> Facility:
+    facility, _ = Facility.objects.get_or_create(
+        name=name, country=country, defaults={"kind": kind, "locality": locality}
+    )
+    return facility
+
+
+def custody_period_record(
+    *,
+    detainee: Detainee,
+    facility: Facility,
+    started: PartialDate | None = None,
+    ended: PartialDate | None = None,
+    source: Source | None = None,
+    quote: str = "",
+) -> CustodyPeriod:
+    """Opens (or finds) a period at a facility; an open period elsewhere is closed when a
+    start date for the new one is known."""
+    if started and ended and ended.value < started.value:
+        raise DomainError("A custody period cannot end before it starts.", field="ended_on")
+    with transaction.atomic():
+        period = detainee.custody_periods.filter(facility=facility).order_by("-id").first()
+        if period is None:
+            if started:
+                detainee.custody_periods.filter(ended_on__isnull=True).exclude(
+                    started_on__gt=started.value
+                ).update(ended_on=started.value, ended_on_precision=started.precision)
+            period = CustodyPeriod.objects.create(
+                detainee=detainee,
+                facility=facility,
+                **_date_kwargs("started_on", started),
+                **_date_kwargs("ended_on", ended),
+            )
+        cite(period, source, quote)
+    return period
+
+
+def case_open(
+    *,
+    detainee: Detainee,
+    country: str,
+    status: str = CaseStatus.INVESTIGATION,
+    arrested: PartialDate | None = None,
+    court: str = "",
+    case_number: str = "",
+    arrest_place: str = "",
+    arrest_country: str = "",
+    summary: str = "",
+    source: Source | None = None,
+    quote: str = "",
+) -> Case:
+    case = Case.objects.create(
+        detainee=detainee,
+        country=country,
+        status=status,
+        court=court,
+        case_number=case_number,
+        arrest_place=arrest_place,
+        arrest_country=arrest_country,
+        summary=summary,
+        **_date_kwargs("arrested_on", arrested),
+    )
+    cite(case, source, quote)
+    return case
+
+
+def charge_add(
+    *,
+    case: Case,
+    description: str,
+    category: str = ChargeCategory.OTHER,
+    disposition: str = ChargeDisposition.PENDING,
+    statute: str = "",
+    max_penalty_years: int | None = None,
+    source: Source | None = None,
+    quote: str = "",
+) -> Charge:
+    """Adds a charge; the same wording on the same case is one charge."""
+    description = " ".join((description or "").split())
+    if not description:
+        raise DomainError("A charge needs a description.", field="description")
+    charge = case.charges.filter(description__iexact=description).first()
+    if charge is None:
+        charge = Charge.objects.create(
+            case=case,
+            description=description[:500],
+            category=category,
+            disposition=disposition,
+            statute=statute,
+            max_penalty_years=max_penalty_years,
+        )
+    cite(charge, source, quote)
+    return charge
+
+
+def sentence_record(
+    *,
+    case: Case,
+    sentenced: PartialDate | None = None,
+    term_years: int | None = None,
+    term_months: int | None = None,
+    is_life: bool = False,
+    fine_amount: Decimal | None = None,
+    fine_currency: str = "",
+    court: str = "",
+    expected_release: PartialDate | None = None,
+    time_served_credit_days: int | None = None,
+    notes: str = "",
+    source: Source | None = None,
+    quote: str = "",
+) -> Sentence:
+    if term_months is not None and term_months >= 12:
+        term_years, term_months = (term_years or 0) + term_months // 12, term_months % 12
+    if is_life and (term_years or term_months):
+        raise DomainError("A life sentence has no term in years.", field="term_years")
+    if fine_amount is not None:
+        if fine_amount < 0:
+            raise DomainError("A fine cannot be negative.", field="fine_amount")
+        fine_currency = check_currency(fine_currency)
+    else:
+        fine_currency = ""
+    sentence = case.sentences.filter(
+        term_years=term_years,
+        term_months=term_months,
+        is_life=is_life,
+        sentenced_on=sentenced.value if sentenced else None,
+    ).first()
+    if sentence is None:
+        sentence = Sentence.objects.create(
+            case=case,
+            court=court,
+            term_years=term_years,
+            term_months=term_months,
+            is_life=is_life,
+            fine_amount=fine_amount,
+            fine_currency=fine_currency,
+            time_served_credit_days=time_served_credit_days,
+            notes=notes,
+            **_date_kwargs("sentenced_on", sentenced),
+            **_date_kwargs("expected_release_on", expected_release),
+        )
+    cite(sentence, source, quote)
+    return sentence
+
+
+def extradition_record(
+    *,
+    detainee: Detainee,
+    from_country: str,
+    to_country: str,
+    status: str = ExtraditionStatus.REQUESTED,
+    arrested: PartialDate | None = None,
+    decided: PartialDate | None = None,
+    surrendered: PartialDate | None = None,
+    case: Case | None = None,
+    notes: str = "",
+    source: Source | None = None,
+    quote: str = "",
+) -> Extradition:
+    """Records an extradition, or updates the one between the same two countries."""
+    if not from_country or not to_country:
+        raise DomainError("An extradition names both countries.", field="from_country")
+    if from_country == to_country:
+        raise DomainError("An extradition is between two different countries.", field="to_country")
+    with transaction.atomic():
+        extradition = (
+            Extradition.objects.select_for_update()
+            .filter(detainee=detainee, from_country=from_country, to_country=to_country)
+            .first()
+        )
+        dates = {
+            **(_date_kwargs("arrested_on", arrested) if arrested else {}),
+            **(_date_kwargs("decided_on", decided) if decided else {}),
+            **(_date_kwargs("surrendered_on", surrendered) if surrendered else {}),
+        }
+        if extradition is None:
+            extradition = Extradition.objects.create(
+                detainee=detainee,
+                from_country=from_country,
+                to_country=to_country,
+                status=status,
+                case=case,
+                notes=notes,
+                **dates,
+            )
+        else:
+            for name, value in {"status": status, **dates}.items():
+                setattr(extradition, name, value)
+            extradition.save()
+        cite(extradition, source, quote)
+    return extradition

@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from . import views
+
+admin.site.site_header = "Detainee case tracker"
+admin.site.site_title = "Case tracker admin"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("_nested_admin/", include("nested_admin.urls")),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("healthz", views.healthz, name="healthz"),
+]

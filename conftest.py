@@ -1,0 +1,74 @@
+"""Fixtures shared by every app's tests: one user per role."""
+
+import pytest
+
+from cases import roles
+from cases.tests.factories import UserFactory
+
+
+@pytest.fixture(autouse=True)
+def plain_static_files(settings):
+    """Hashed static names need `collectstatic`; tests serve files as they are."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def role_groups(db):
+    roles.sync_role_groups()
+
+
+@pytest.fixture
+def viewer(role_groups):
+    return UserFactory(username="viewer", role=roles.VIEWER)
+
+
+@pytest.fixture
+def caseworker(role_groups):
+    return UserFactory(username="caseworker", role=roles.CASEWORKER, is_staff=True)
+
+
+@pytest.fixture
+def other_caseworker(role_groups):
+    return UserFactory(username="other-caseworker", role=roles.CASEWORKER, is_staff=True)
+
+
+@pytest.fixture
+def reviewer(role_groups):
+    return UserFactory(username="reviewer", role=roles.REVIEWER, is_staff=True)
+
+
+@pytest.fixture
+def admin_user(role_groups):
+    return UserFactory(username="admin", role=roles.ADMIN, is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def outsider(db):
+    """Signed in, but holds no role."""
+    return UserFactory(username="outsider")
+
+
+@pytest.fixture(autouse=True)
+def tasks_in_process_unless_worker_test(request):
+    """Only tests marked `worker` talk to a real broker; the rest run tasks in-process,
+    where they can see the test's uncommitted rows."""
+    from config.celery import app
+
+    eager = app.conf.task_always_eager
+    app.conf.task_always_eager = request.node.get_closest_marker("worker") is None or eager
+    yield
+    app.conf.task_always_eager = eager
+
+
+def pytest_collection_modifyitems(config, items):
+    import os
+
+    if os.environ.get("TEST_WORKER") == "1":
+        return
+    skip = pytest.mark.skip(reason="needs a real worker: set TEST_WORKER=1 and a broker URL")
+    for item in items:
+        if item.get_closest_marker("worker"):
+            item.add_marker(skip)

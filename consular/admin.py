@@ -1,0 +1,36 @@
+import nested_admin
+from django.contrib import admin
+
+from cases.admin import DetaineeAdmin, HistoryAdmin, citation_inline
+from cases.fields import PartialDateModelForm
+
+from .models import ConsularVisit, ConsularVisitCitation
+
+
+class ConsularVisitInline(nested_admin.NestedStackedInline):
+    model = ConsularVisit
+    form = PartialDateModelForm
+    extra = 0
+    show_change_link = True
+    autocomplete_fields = ["facility"]
+    fields = [
+        ("visited_on", "kind", "outcome"),
+        ("visitors", "facility"),
+        "observations",
+        "follow_up",
+    ]
+
+
+# The cases app does not know about visits; this app adds them to the detainee page.
+DetaineeAdmin.inlines = [*DetaineeAdmin.inlines, ConsularVisitInline]
+
+
+@admin.register(ConsularVisit)
+class ConsularVisitAdmin(HistoryAdmin):
+    list_display = ["detainee", "visited_on", "visitors", "kind", "outcome"]
+    list_filter = ["outcome", "kind"]
+    search_fields = ["detainee__full_name", "visitors"]
+    autocomplete_fields = ["detainee", "facility"]
+    list_select_related = ["detainee"]
+    date_hierarchy = "visited_on"
+    inlines = [citation_inline(ConsularVisitCitation)]

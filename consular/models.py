@@ -1,0 +1,85 @@
+"""Consular visits to detainees, the core of a caseworker's routine."""
+
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from cases.fields import (
+    DatePrecisionField,
+    PartialDateField,
+    SensitiveTextField,
+    partial_date,
+    partial_date_constraint,
+)
+from cases.models import Citation, Detainee, Facility, Source
+
+from .constants import VisitKind, VisitOutcome
+from .querysets import ConsularVisitQuerySet
+
+
+class ConsularVisit(models.Model):
+    detainee = models.ForeignKey(Detainee, on_delete=models.PROTECT, related_name="consular_visits")
+    facility = models.ForeignKey(
+        Facility,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="consular_visits",
+    )
+    visited_on = PartialDateField("date", null=True, blank=True)
+    visited_on_precision = DatePrecisionField()
+    visitors = models.CharField(
+        max_length=300, help_text="Who visited: names and titles, e.g. Ambassador Jane Doe"
+    )
+    kind = models.CharField(max_length=10, choices=VisitKind.choices, default=VisitKind.IN_PERSON)
+    outcome = models.CharField(
+        max_length=10, choices=VisitOutcome.choices, default=VisitOutcome.COMPLETED
+    )
+    observations = SensitiveTextField(blank=True)
+    follow_up = models.TextField("follow-up actions", blank=True)
+    sources = models.ManyToManyField(
+        Source, through="ConsularVisitCitation", blank=True, related_name="consular_visits"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+    objects = ConsularVisitQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-visited_on", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=VisitKind.values), name="visit_kind_valid"),
+            models.CheckConstraint(
+                condition=Q(outcome__in=VisitOutcome.values), name="visit_outcome_valid"
+            ),
+            partial_date_constraint("visited_on", "visit"),
+            models.CheckConstraint(condition=~Q(visitors=""), name="visit_visitors_present"),
+        ]
+        indexes = [
+            # Serves "last completed visit per detainee" (overdue list) and visit history.
+            models.Index(fields=["detainee", "outcome", "visited_on"], name="visit_detainee_idx"),
+            # Serves the visited-date range filter and visits per month.
+            models.Index(fields=["visited_on"], name="visit_date_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.detainee} — {self.visited} ({self.get_outcome_display()})"
+
+    @property
+    def visited(self):
+        return partial_date(self, "visited_on")
+
+    @property
+    def access_denied(self) -> bool:
+        return self.outcome == VisitOutcome.ACCESS_DENIED
+
+
+class ConsularVisitCitation(Citation):
+    visit = models.ForeignKey(ConsularVisit, on_delete=models.CASCADE, related_name="citations")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["visit", "source"], name="visit_citation_unique")
+        ]

@@ -1,0 +1,48 @@
+from django.db import transaction
+
+from cases.errors import DomainError
+from cases.models import Detainee, Facility, Source
+from cases.partial_dates import PartialDate
+from cases.services import cite
+
+from .constants import VisitKind, VisitOutcome
+from .models import ConsularVisit
+
+
+@transaction.atomic
+def visit_record(
+    *,
+    detainee: Detainee,
+    visitors: str,
+    visited: PartialDate | None = None,
+    facility: Facility | None = None,
+    kind: str = VisitKind.IN_PERSON,
+    outcome: str = VisitOutcome.COMPLETED,
+    observations: str = "",
+    follow_up: str = "",
+    source: Source | None = None,
+    quote: str = "",
+) -> ConsularVisit:
+    """Logs a visit; the same visitors on the same date are one visit, reported twice."""
+    visitors = " ".join((visitors or "").split())
+    if not visitors:
+        raise DomainError("Say who visited.", field="visitors")
+    visit = ConsularVisit.objects.filter(
+        detainee=detainee,
+        visitors__iexact=visitors,
+        visited_on=visited.value if visited else None,
+    ).first()
+    if visit is None:
+        visit = ConsularVisit.objects.create(
+            detainee=detainee,
+            facility=facility,
+            visited_on=visited.value if visited else None,
+            visited_on_precision=visited.precision if visited else "",
+            visitors=visitors,
+            kind=kind,
+            outcome=outcome,
+            observations=observations,
+            follow_up=follow_up,
+        )
+    cite(visit, source, quote)
+    return visit

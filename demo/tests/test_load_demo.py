@@ -1,0 +1,58 @@
+from decimal import Decimal
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+
+from cases.models import Detainee, Extradition, Sentence
+
+pytestmark = pytest.mark.django_db
+
+
+def row_counts() -> dict[str, int]:
+    return {
+        model._meta.label: model._default_manager.count()
+        for app in ("cases", "consular", "auth")
+        for model in apps.get_app_config(app).get_models()
+    }
+
+
+def test_load_demo_twice_changes_nothing():
+    call_command("load_demo", count=20, verbosity=0)
+    first = row_counts()
+    call_command("load_demo", count=20, verbosity=0)
+    assert row_counts() == first
+    assert first["cases.Detainee"] == 25
+
+
+def test_reported_facts_are_recorded_with_their_sources():
+    call_command("load_demo", count=0, verbosity=0)
+    seleznyov = Detainee.objects.search("Seleznev").get()
+    assert seleznyov.full_name == "Roman Seleznyov"
+    assert [n.country.code for n in seleznyov.nationalities.all()] == ["RU"]
+    sentence = Sentence.objects.get(case__detainee=seleznyov)
+    assert (sentence.term_years, sentence.fine_amount, sentence.fine_currency) == (
+        27,
+        Decimal("170000000"),
+        "USD",
+    )
+    assert sentence.sentenced.isoformat() == "2017-04-21"
+    assert sentence.sources.get().outlet == "TASS"
+    assert seleznyov.custody_periods.get().facility.locality == "Butner, North Carolina"
+    visit = seleznyov.consular_visits.get()
+    assert "Antonov" in visit.visitors
+
+    ukrainsky = Detainee.objects.search("Ukrainsky").get()
+    extradition = Extradition.objects.get(detainee=ukrainsky)
+    assert (extradition.from_country.code, extradition.to_country.code) == ("TH", "US")
+    assert extradition.surrendered.isoformat() == "2022-06"
+    assert {v.visited.isoformat() for v in ukrainsky.consular_visits.all()} == {"2023-04-26"}
+    for name in ("Legkodymov", "Klyushin", "Butina"):
+        assert Detainee.objects.search(name).count() == 1
+
+
+def test_generated_caseload_has_a_spread(django_assert_max_num_queries):
+    call_command("load_demo", count=60, verbosity=0, no_users=True)
+    statuses = set(Detainee.objects.values_list("status", flat=True))
+    assert len(statuses) >= 5
+    assert Extradition.objects.count() >= 5
