@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "cases",
     "consular",
     "ingest",
+    "stats",
+    "ui",
     "demo",
 ]
 

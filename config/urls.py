@@ -11,4 +11,7 @@ urlpatterns = [
     path("_nested_admin/", include("nested_admin.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("healthz", views.healthz, name="healthz"),
+    path("api/v1/", include("config.api_urls")),
+    path("review/", include("ingest.urls")),
+    path("", include("ui.urls")),
 ]
