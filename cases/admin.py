@@ -202,8 +202,7 @@ class DetaineeAdmin(NestedHistoryAdmin):
     ]
     search_fields = ["full_name"]
     search_help_text = "Any spelling of any name, in any script (Seleznev finds Seleznyov)."
-    autocomplete_fields = ["assigned_caseworker"]
-    filter_horizontal = ["tags"]
+    autocomplete_fields = ["assigned_caseworker", "tags"]
     fieldsets = [
         (None, {"fields": [("full_name", "name_original_script"), ("sex", "date_of_birth")]}),
         (
