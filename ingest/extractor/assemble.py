@@ -1,0 +1,778 @@
+"""The pipeline: text in, draft detainee records out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from .attribution import Attributor
+from .charges import find_charges
+from .consular import OFFICIAL_CONTEXT, find_visits
+from .dates import find_dates
+from .events import Event, SentenceContext, find_status_events
+from .extradition import find_extraditions
+from .facilities import find_facilities
+from .language import looks_english
+from .locations import PlaceMention, find_places
+from .metadata import header_date, metadata_length, split_metadata
+from .money import find_money
+from .nationality import find_citizenship, says_citizenship_unknown
+from .penalties import find_fines, find_max_penalties, find_terms
+from .people import (
+    Person,
+    cluster_people,
+    drop_places,
+    find_name_runs,
+    find_script_variants,
+    find_short_mentions,
+)
+from .records import (
+    Charge,
+    ConsularVisit,
+    CountryFact,
+    CourtSentence,
+    Detainee,
+    ExtractionResult,
+    Extradition,
+    Facility,
+    MaxPenalty,
+    NameMention,
+    Nationality,
+    Span,
+)
+from .references import Ref, References, build_references
+from .roles import Role, analyse_roles
+from .segment import Sentence, clause_spans, split_sentences
+
+EXTRACTOR_VERSION = "rules-1.0"
+
+# Events that show a person is held, tried or punished: at least one makes a detainee.
+_EVIDENCE = frozenset(
+    {
+        "detained",
+        "charged",
+        "convicted",
+        "released",
+        "deported",
+        "exchanged",
+        "extradition",
+        "term",
+        "max_penalty",
+        "charge",
+        "fine",
+    }
+)
+# Event kinds whose clause can say where a person is held.
+_LOCATING = frozenset(
+    {
+        "detained",
+        "charged",
+        "convicted",
+        "term",
+        "fine",
+        "released",
+        "exchanged",
+        "facility",
+        "charge",
+        "visit",
+        "access_denied",
+        "max_penalty",
+    }
+)
+_AUTHORITY = re.compile(
+    r"^\s*(?:['’]s\s+)?(?:[\w-]+\s+){0,3}?(?:court|courts|police|authorities|officials|prison|prisons|"
+    r"jail|jails|guards|security|service|prosecutors?|judges?|investigators|forces|military|"
+    r"custody|intelligence|government|state\s+media|regime|penal)\b",
+    re.IGNORECASE,
+)
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|outside|inside|across|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE
+)
+_DIRECTION = re.compile(
+    r"\b(?:to|from|into|back\s+to|return\s+to|citizens?\s+of|nationals?\s+of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_ACTOR_VERB = re.compile(
+    r"^\s+(?:has\s+|have\s+|had\s+)?(?:released|freed|jailed|jails|sentenced|convicted|detained|"
+    r"arrested|holds|held|exchanged|extradited|deported|expelled|imprisoned|sentences)\b",
+    re.IGNORECASE,
+)
+_STATUS_RANK = {
+    "detained": 1,
+    "charged": 2,
+    "extradited": 3,
+    "convicted": 4,
+    "released": 5,
+    "deported": 6,
+    "exchanged": 7,
+}
+
+
+@dataclass
+class _Article:
+    text: str
+    published: dt.date | None
+    sentences: list[Sentence]
+    contexts: list[SentenceContext]
+    places: list[list[PlaceMention]]
+    people: list[Person]
+    roles: dict[int, Role]
+    refs: References
+    events: list[Event]
+    attributor: Attributor
+
+
+def extract(text: str, published: dt.date | None = None) -> ExtractionResult:
+    """Draft detainee records for one article.
+
+    `text` may start with a `Published: YYYY-MM-DD` line; it is read as metadata and, unless
+    `published` is given, dates the article. Every span in the result indexes `text` itself.
+    """
+    body, line_date = split_metadata(text)
+    offset = metadata_length(text)
+    published = published or line_date or header_date(body)
+    iso = published.isoformat() if published else None
+    if not looks_english(body):
+        return ExtractionResult(
+            (),
+            iso,
+            "other",
+            EXTRACTOR_VERSION,
+            ("The text is not in English; no detainees were read from it.",),
+        )
+    article = _analyse(text, offset, published)
+    detainees = _detainees(article)
+    warnings: tuple[str, ...] = ()
+    if published is None:
+        warnings = ("No publication date: relative dates were left unresolved.",)
+    return ExtractionResult(tuple(detainees), iso, "en", EXTRACTOR_VERSION, warnings)
+
+
+def _analyse(text: str, offset: int, published: dt.date | None) -> _Article:
+    sentences = split_sentences(text, offset)
+    runs = find_name_runs(text, sentences)
+    people = cluster_people(runs)
+    find_short_mentions(text, sentences, people, runs)
+    find_script_variants(text, people)
+    people = drop_places(text, people)
+    roles = analyse_roles(text, sentences, people)
+    body_paragraphs = [s.paragraph for s in sentences if not s.is_title]
+    lead = body_paragraphs[0] if body_paragraphs else -1
+    refs = build_references(text, sentences, people, roles, lead)
+    contexts = [
+        SentenceContext(s, clause_spans(s.text), find_dates(s.text, published)) for s in sentences
+    ]
+    places = [find_places(s.text) for s in sentences]
+    events: list[Event] = []
+    for index, context in enumerate(contexts):
+        if context.sentence.is_title:
+            continue
+        recent = " ".join(c.text for c in contexts[max(0, index - 2) : index + 1])
+        events.extend(find_status_events(context))
+        events.extend(find_charges(context))
+        events.extend(find_terms(context))
+        events.extend(find_max_penalties(context))
+        events.extend(find_fines(context))
+        events.extend(find_extraditions(context, recent))
+        events.extend(find_facilities(context))
+        events.extend(find_visits(context))
+        events.extend(_citizenship_events(context))
+    eligible = {pid for pid, role in roles.items() if role.eligible}
+    attributor = Attributor(text, refs.refs, eligible)
+    _resolve_facility_anaphora(events)
+    for event in events:
+        if event.kind in ("visit", "access_denied"):
+            event.owners = _visit_objects(attributor, event)
+        else:
+            event.owners = attributor.assign(event)
+    return _Article(
+        text, published, sentences, contexts, places, people, roles, refs, events, attributor
+    )
+
+
+def _citizenship_events(context: SentenceContext) -> list[Event]:
+    events: list[Event] = []
+    base = context.sentence.start
+    for found in find_citizenship(context.text):
+        events.append(
+            Event(
+                "citizenship",
+                context.sentence.index,
+                base + found.start,
+                base + found.end,
+                base + found.start,
+                base + found.end,
+                False,
+                data={"codes": found.codes},
+            )
+        )
+    if says_citizenship_unknown(context.text):
+        events.append(
+            Event(
+                "citizenship_unknown",
+                context.sentence.index,
+                base,
+                base + len(context.text),
+                base + len(context.text),
+                base + len(context.text),
+                False,
+            )
+        )
+    return events
+
+
+def _resolve_facility_anaphora(events: list[Event]) -> None:
+    """ "The colony" is the last facility named that is a colony; "the prison" the last one
+    named at all. Without one before it, it names nothing."""
+    named: list[Event] = []
+    for event in sorted((e for e in events if e.kind == "facility"), key=lambda e: e.start):
+        if not event.data.get("anaphoric"):
+            if event.data["strength"] >= 2:
+                named.append(event)
+            continue
+        head = event.data["name"].split()[-1].lower()
+        same_head = [n for n in named if head in n.data["name"].lower()]
+        referent = (same_head or named or [None])[-1]
+        if referent is None:
+            event.kind = "facility_unresolved"
+        else:
+            event.data.update(name=referent.data["name"], strength=referent.data["strength"])
+
+
+# Between a visit verb and the person visited: nothing but modifiers ("visited Russian citizen
+# Roman X", "visited two Russians, A and B"); a preposition means the object was a place.
+_VISIT_OBJECT_GAP = re.compile(
+    r"^[\s,]*(?:(?!(?:in|at|on|to|from|with|and|that|when|after|before|for|by)\b)[\w'’.-]+[\s,]+){0,4}$",
+    re.IGNORECASE,
+)
+# "X said consular officers had visited him": the speaker is not the visitor.
+_UNNAMED_VISITOR = re.compile(
+    r"\b(?:said|says|told|added|stated)\b.*\b(?:officers?|officials?|diplomats?|consuls?|staff|"
+    r"envoy|ambassador|representatives?)\b",
+    re.IGNORECASE,
+)
+
+
+def _subject_before(article: _Article, event: Event) -> Ref | None:
+    """The last reference before a visit verb that is not one of the people visited."""
+    refs = article.attributor.all_by_sentence.get(event.sentence, [])
+    for ref in reversed([r for r in refs if r.end <= event.anchor]):
+        if ref.pids and set(ref.pids) <= set(event.owners):
+            continue
+        return ref
+    return None
+
+
+def _visit_objects(attributor: Attributor, event: Event) -> tuple[int, ...]:
+    if event.kind == "visit" and event.data.get("passive"):
+        before = attributor.nearest_before(event, any_role=False)
+        return attributor.group_of(before, event) if before else ()
+    target = attributor.first_after(event.sentence, event.anchor_end, limit=40)
+    if target is None or not _VISIT_OBJECT_GAP.match(
+        attributor.text[event.anchor_end : target.start]
+    ):
+        return ()
+    return attributor.group_of(target, event)
+
+
+# ---------------------------------------------------------------- per-person assembly
+
+
+def _sentence_span(article: _Article, event: Event) -> Span:
+    sentence = article.sentences[event.sentence]
+    return Span(sentence.start, sentence.end)
+
+
+def _owned(article: _Article, pid: int) -> list[Event]:
+    return sorted((e for e in article.events if pid in e.owners), key=lambda e: e.start)
+
+
+def _detention_evidence(events: list[Event]) -> bool:
+    for event in events:
+        if event.kind in ("visit", "access_denied"):
+            return True
+        if event.kind in _EVIDENCE and not event.hypothetical:
+            if event.kind == "charge" and not event.data.get("strong"):
+                continue
+            return True
+    return False
+
+
+def _detainees(article: _Article) -> list[Detainee]:
+    article_votes = _country_votes(article, article.events)
+    official_fallback = _most_present_official(article)
+    group_codes = article.refs.group_codes
+    found: list[tuple[int, Detainee]] = []
+    for person in article.people:
+        role = article.roles[person.pid]
+        if not role.eligible:
+            continue
+        events = _owned(article, person.pid)
+        if not _detention_evidence(events):
+            continue
+        nationality = _nationality(article, person, role, events, group_codes)
+        codes = [n.country for n in nationality]
+        extraditions = _extraditions(article, events)
+        detaining = _detaining_country(article, events, codes, extraditions, article_votes)
+        if detaining and codes == [detaining.country]:
+            continue  # held by their own country: not a national detained abroad
+        record = Detainee(
+            name=person.name,
+            name_variants=_variants(article.text, person),
+            mentions=_mentions(article.text, person),
+            nationality=tuple(nationality),
+            detaining_country=detaining,
+            facility=_facility(article, events),
+            charges=_charges(article, events),
+            sentence=_court_sentence(article, events, detaining.country if detaining else None),
+            max_penalty=_max_penalty(article, events),
+            extraditions=tuple(extraditions),
+            consular_visits=tuple(_visits(article, events, official_fallback)),
+            status="unknown",
+            status_evidence=None,
+        )
+        status, evidence = _status(article, events, record)
+        record = _replace_status(record, status, evidence)
+        found.append((person.first_position, record))
+    return [record for _pos, record in sorted(found, key=lambda item: item[0])]
+
+
+def _replace_status(record: Detainee, status: str, evidence: Span | None) -> Detainee:
+    from dataclasses import replace
+
+    return replace(record, status=status, status_evidence=evidence)
+
+
+def _variants(text: str, person: Person) -> tuple[str, ...]:
+    seen: list[str] = []
+    spellings = [text[r.start : r.end] for r in person.runs]
+    spellings += [text[s:e] for s, e, _i, _p in sorted(person.short_mentions)]
+    spellings += [text[s:e] for s, e in person.extra_spellings]
+    for spelling in spellings:
+        spelling = " ".join(spelling.split())
+        if spelling and spelling != person.name and spelling not in seen:
+            seen.append(spelling)
+    return tuple(seen)
+
+
+def _mentions(text: str, person: Person) -> tuple[NameMention, ...]:
+    spans = [(r.start, r.end) for r in person.runs]
+    spans += [(s, e) for s, e, _i, _p in person.short_mentions] + list(person.extra_spellings)
+    unique = sorted(set(spans))
+    return tuple(NameMention(text[s:e], Span(s, e)) for s, e in unique)
+
+
+def _nationality(
+    article: _Article,
+    person: Person,
+    role: Role,
+    events: list[Event],
+    group_codes: Counter[str],
+) -> list[Nationality]:
+    found: dict[str, Span] = {}
+    hometown: dict[str, Span] = {}
+    for cue in role.nationality:
+        target = hometown if cue.source == "hometown" else found
+        target.setdefault(cue.code, Span(cue.start, cue.end))
+    for link in article.refs.nationality:
+        if link.pid == person.pid:
+            found.setdefault(link.code, Span(link.start, link.end))
+    for event in events:
+        if event.kind == "citizenship":
+            for code in event.data["codes"]:
+                found.setdefault(code, Span(event.start, event.end))
+    if found:
+        return [Nationality(code, span) for code, span in found.items()]
+    if hometown:
+        return [Nationality(code, span) for code, span in hometown.items()]
+    if any(e.kind == "citizenship_unknown" for e in events) or not group_codes:
+        return []
+    code, count = group_codes.most_common(1)[0]
+    if count < 2:
+        return []
+    span = _first_group_span(article, code)
+    return [Nationality(code, span)] if span else []
+
+
+def _first_group_span(article: _Article, code: str) -> Span | None:
+    for sentence, places in zip(article.sentences, article.places, strict=True):
+        for place in places:
+            if place.code == code and place.kind == "demonym":
+                return Span(sentence.start + place.start, sentence.start + place.end)
+    return None
+
+
+def _country_votes(article: _Article, events: list[Event]) -> Counter[str]:
+    """Where the events happened: places in the clauses that report an arrest, a trial, a
+    facility. A place someone is sent to or comes from does not count."""
+    votes: Counter[str] = Counter()
+    for event in events:
+        if event.kind not in _LOCATING or event.hypothetical:
+            continue
+        context = article.contexts[event.sentence]
+        base = context.sentence.start
+        clause_start, clause_end = context.clause(event.anchor)
+        for place in article.places[event.sentence]:
+            start, end = base + place.start, base + place.end
+            if event.kind == "facility":
+                if event.start <= start < event.end:
+                    votes[place.code] += 3
+                continue
+            if not clause_start <= start < clause_end:
+                continue
+            before = context.text[max(0, place.start - 30) : place.start]
+            after = context.text[place.end : place.end + 40]
+            if _DIRECTION.search(before):
+                continue
+            if place.kind == "demonym":
+                if _AUTHORITY.match(after):
+                    votes[place.code] += 1.5
+            elif _ACTOR_VERB.match(after) and end <= event.anchor + 1:
+                votes[place.code] += 3
+            elif _LOCATIVE.search(before):
+                votes[place.code] += 2
+            elif _AUTHORITY.match(after):
+                votes[place.code] += 1.5
+    for sentence, places in zip(article.sentences, article.places, strict=True):
+        if sentence.is_title and events is article.events:
+            for place in places:
+                votes[place.code] += 0.5
+    return votes
+
+
+def _detaining_country(
+    article: _Article,
+    events: list[Event],
+    nationality: list[str],
+    extraditions: list[Extradition],
+    article_votes: Counter[str],
+) -> CountryFact | None:
+    """Where the person is held: the country an extradition delivered them to, else the
+    place their own events point to, else where the article's events happen. A person's own
+    country wins only when nothing else comes close: then they are held at home."""
+    for extradition in extraditions:
+        if extradition.status == "surrendered" and extradition.to_country:
+            return CountryFact(extradition.to_country, extradition.evidence[0])
+    own = _country_votes(article, events)
+    for votes in (own, article_votes):
+        ranked = [(code, n) for code, n in votes.most_common() if n >= 1]
+        if not ranked:
+            continue
+        code, top = ranked[0]
+        if code in nationality:
+            others = [(c, n) for c, n in ranked if c not in nationality]
+            if others and others[0][1] * 2 >= top:
+                code = others[0][0]
+        return CountryFact(code, _country_evidence(article, events, code))
+    return None
+
+
+def _country_evidence(article: _Article, events: list[Event], code: str) -> Span:
+    for event in events:
+        for place in article.places[event.sentence]:
+            if place.code == code:
+                return _sentence_span(article, event)
+    for sentence, places in zip(article.sentences, article.places, strict=True):
+        if any(p.code == code for p in places):
+            return Span(sentence.start, sentence.end)
+    return Span(0, 0)
+
+
+def _facility(article: _Article, events: list[Event]) -> Facility | None:
+    candidates = [e for e in events if e.kind == "facility" and e.data.get("strength", 0) > 0]
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda e: (e.data["strength"], not e.data.get("anaphoric"), e.start))
+    return Facility(best.data["name"], _sentence_span(article, best))
+
+
+def _charges(article: _Article, events: list[Event]) -> tuple[Charge, ...]:
+    charges: list[Charge] = []
+    seen: set[str] = set()
+    for event in events:
+        if event.kind != "charge" or event.hypothetical:
+            continue
+        key = event.data["phrase"].lower()
+        if key in seen:
+            continue
+        seen.add(key)
+        charges.append(
+            Charge(event.data["phrase"], event.data["category"], _sentence_span(article, event))
+        )
+    return tuple(charges)
+
+
+def _conviction_date(events: list[Event], before: int) -> str | None:
+    dated = [
+        e
+        for e in events
+        if e.kind == "convicted"
+        and not e.hypothetical
+        and e.date
+        and e.date.value
+        and e.start <= before
+    ]
+    return dated[-1].date.value if dated else None
+
+
+def _court_sentence(
+    article: _Article, events: list[Event], local_country: str | None
+) -> CourtSentence | None:
+    terms = [e for e in events if e.kind == "term" and not e.hypothetical]
+    fines = [e for e in events if e.kind == "fine" and not e.hypothetical]
+    if not terms and not fines:
+        return None
+    chosen: Event | None = None
+    if terms:
+        commuted = [t for t in terms if t.data.get("commuted")]
+        chosen = commuted[-1] if commuted else _latest(terms)
+    fine = None
+    if fines:
+        same = [f for f in fines if chosen is not None and f.sentence == chosen.sentence]
+        fine = same[0] if same else fines[0]
+    anchor_event = chosen or fine
+    assert anchor_event is not None
+    date = anchor_event.date.value if anchor_event.date else None
+    if date is None and chosen is not None:
+        date = _conviction_date(events, chosen.start)
+    amount = currency = None
+    if fine is not None:
+        money = find_money(fine.data["raw"], local_country)
+        amount = fine.data["amount"]
+        currency = money[0].currency if money else fine.data["currency"]
+    data = chosen.data if chosen else {"years": None, "months": None, "life": False, "death": False}
+    return CourtSentence(
+        years=data["years"],
+        months=data["months"],
+        life=bool(data.get("life")),
+        death=bool(data.get("death")),
+        fine_amount=amount,
+        fine_currency=currency,
+        date=date,
+        commuted=bool(data.get("commuted")),
+        evidence=_sentence_span(article, anchor_event),
+    )
+
+
+def _latest(terms: list[Event]) -> Event:
+    """The term in force: the most recently dated, else the last reported."""
+    dated = [t for t in terms if t.date and t.date.value]
+    if dated:
+        return max(dated, key=lambda t: (t.date.value, t.start))
+    return terms[-1]
+
+
+def _max_penalty(article: _Article, events: list[Event]) -> MaxPenalty | None:
+    found = [e for e in events if e.kind == "max_penalty"]
+    if not found:
+        return None
+    best = max(found, key=lambda e: (e.data["life"], e.data["years"] or 0))
+    return MaxPenalty(best.data["years"], best.data["life"], _sentence_span(article, best))
+
+
+_EXTRADITION_ORDER = {
+    "requested": 1,
+    "contested": 2,
+    "approved": 3,
+    "refused": 4,
+    "withdrawn": 4,
+    "surrendered": 5,
+}
+
+
+def _extraditions(article: _Article, events: list[Event]) -> list[Extradition]:
+    """One record per destination, at the latest step the text reports for it."""
+    steps = [e for e in events if e.kind == "extradition"]
+    if not steps:
+        return []
+    destinations = {e.data["to"] for e in steps if e.data["to"]}
+    groups: dict[str | None, list[Event]] = defaultdict(list)
+    for step in steps:
+        to = step.data["to"]
+        if to is None and len(destinations) == 1:
+            to = next(iter(destinations))
+        groups[to].append(step)
+    arrest_country = _arrest_country(article, events)
+    records: list[Extradition] = []
+    for to, group in groups.items():
+        status = _extradition_status(group)
+        surrendered = [g for g in group if g.data["status"] == "surrendered"]
+        dated = [g for g in (surrendered or group) if g.date and g.date.value]
+        if status in ("refused", "withdrawn"):
+            dated = [g for g in group if g.data["status"] == status and g.date and g.date.value]
+        date = dated[0].date.value if dated else None
+        origins = [g.data["from"] for g in group if g.data["from"] and g.data["from"] != to]
+        origin = origins[0] if origins else arrest_country
+        if origin == to:
+            origin = None
+        records.append(
+            Extradition(origin, to, date, status, tuple(_sentence_span(article, g) for g in group))
+        )
+    return records
+
+
+def _extradition_status(group: list[Event]) -> str:
+    statuses = [g.data["status"] for g in group]
+    if "surrendered" in statuses:
+        return "surrendered"
+    dated = [g for g in group if g.date and g.date.value]
+    if dated:
+        return max(dated, key=lambda g: (g.date.value, _EXTRADITION_ORDER[g.data["status"]])).data[
+            "status"
+        ]
+    return max(statuses, key=lambda s: _EXTRADITION_ORDER[s])
+
+
+def _arrest_country(article: _Article, events: list[Event]) -> str | None:
+    """Where the person was first arrested: the country an extradition starts from."""
+    for event in events:
+        if event.kind != "detained" or event.hypothetical:
+            continue
+        votes = _country_votes(article, [event])
+        if votes:
+            return votes.most_common(1)[0][0]
+    return None
+
+
+def _most_present_official(article: _Article) -> str | None:
+    """The official the article quotes most: who "he" is when an envoy's visit is told
+    without his name."""
+    counts: Counter[int] = Counter()
+    for ref in article.refs.refs:
+        if ref.kind == "name":
+            for pid in ref.pids:
+                role = article.roles[pid]
+                if role.official or role.speaker:
+                    counts[pid] += 1
+    for pid, _count in counts.most_common():
+        role = article.roles[pid]
+        if role.official or role.speaker >= 2:
+            return article.people[pid].name
+    return None
+
+
+def _visitor(article: _Article, event: Event, fallback: str | None) -> tuple[bool, str | None]:
+    """(is this a consular contact, the visitor's name)."""
+    sentence = article.sentences[event.sentence]
+    official_context = bool(OFFICIAL_CONTEXT.search(sentence.text))
+    if event.data.get("passive"):
+        after = re.search(r"\bby\s+", article.text[event.anchor_end : event.anchor_end + 40])
+        target = (
+            article.attributor.first_after(event.sentence, event.anchor_end, 60) if after else None
+        )
+        return official_context, None if target is None else article.people[target.pids[0]].name
+    ref = _subject_before(article, event)
+    if ref is not None and _UNNAMED_VISITOR.search(article.text[ref.end : event.anchor]):
+        return True, None
+    if ref is not None and ref.pids:
+        pid = ref.pids[0]
+        role = article.roles[pid]
+        if role.eligible and not role.weak_official and not official_context:
+            return False, None
+        if role.eligible and not (role.speaker or role.weak_official):
+            return official_context, None
+        return True, article.people[pid].name
+    if ref is not None and ref.kind == "pronoun" and not ref.pids:
+        return True, fallback
+    return official_context, None
+
+
+def _visits(article: _Article, events: list[Event], fallback: str | None) -> list[ConsularVisit]:
+    visits: list[ConsularVisit] = []
+    for event in events:
+        if event.kind == "access_denied":
+            visits.append(
+                ConsularVisit(
+                    None,
+                    event.date.value if event.date else None,
+                    "unknown",
+                    True,
+                    _sentence_span(article, event),
+                )
+            )
+            continue
+        if event.kind != "visit" or event.hypothetical:
+            continue
+        consular, visitor = _visitor(article, event, fallback)
+        if not consular:
+            continue
+        kind = "phone" if event.data.get("phone") else "in_person"
+        date = event.date.value if event.date else None
+        visits.append(ConsularVisit(visitor, date, kind, False, _sentence_span(article, event)))
+    return _dedupe_visits(visits)
+
+
+def _dedupe_visits(visits: list[ConsularVisit]) -> list[ConsularVisit]:
+    """Drop a bare mention ("a diplomat spoke to him") when a fuller account of a visit is
+    there, and repeats of the same visit."""
+    real = [v for v in visits if not v.denied]
+    kept: list[ConsularVisit] = []
+    seen: set[tuple[str | None, str | None, bool]] = set()
+    for visit in visits:
+        if not visit.denied and visit.visitor is None and visit.date is None and len(real) > 1:
+            continue
+        key = (visit.visitor, visit.date, visit.denied)
+        if key in seen and (visit.date is not None or visit.denied):
+            continue
+        seen.add(key)
+        kept.append(visit)
+    return kept
+
+
+def _status(article: _Article, events: list[Event], record: Detainee) -> tuple[str, Span | None]:
+    """The latest state the text reports."""
+    facts = [e for e in events if not e.hypothetical]
+    kinds: dict[str, Event] = {}
+    for event in facts:
+        kind = event.kind
+        if kind == "term":
+            kind = "convicted"
+        elif kind in ("max_penalty",):
+            kind = "charged"
+        elif kind == "charge":
+            kind = "charged" if event.data.get("strong") and _charged_word(event) else "detained"
+        elif kind in ("facility", "visit", "access_denied", "fine"):
+            kind = "detained"
+        elif kind == "extradition":
+            if event.data["status"] != "surrendered":
+                continue
+            kind = "extradited"
+        if kind in _STATUS_RANK:
+            kinds.setdefault(kind, event)
+            if event.date and event.date.value:
+                kinds[kind] = event
+    if not kinds and any(e.kind in ("visit", "access_denied") for e in events):
+        first = next(e for e in events if e.kind in ("visit", "access_denied"))
+        return "detained", _sentence_span(article, first)
+    if not kinds:
+        return "unknown", None
+    for terminal in ("exchanged", "deported", "released"):
+        if terminal in kinds and _not_superseded(kinds, terminal):
+            return terminal, _sentence_span(article, kinds[terminal])
+    if "extradited" in kinds and "convicted" in kinds:
+        extradited, convicted = kinds["extradited"], kinds["convicted"]
+        if extradited.date and convicted.date and extradited.date.value and convicted.date.value:
+            later = "extradited" if extradited.date.value >= convicted.date.value else "convicted"
+            return later, _sentence_span(article, kinds[later])
+    for kind in ("convicted", "extradited", "charged", "detained"):
+        if kind in kinds:
+            return kind, _sentence_span(article, kinds[kind])
+    return "unknown", None
+
+
+def _charged_word(event: Event) -> bool:
+    return event.data.get("strong", False)
+
+
+def _not_superseded(kinds: dict[str, Event], terminal: str) -> bool:
+    """A release dated before a later conviction or arrest is not the latest state."""
+    event = kinds[terminal]
+    if not (event.date and event.date.value):
+        return True
+    for other in ("convicted", "detained", "charged", "extradited"):
+        later = kinds.get(other)
+        if later and later.date and later.date.value and later.date.value > event.date.value:
+            return False
+    return True

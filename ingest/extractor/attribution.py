@@ -1,0 +1,152 @@
+"""Decide whose event each event is.
+
+Within its sentence, an event belongs to the object of an active verb ("Moscow released X",
+"sentenced him"), else to the nearest person mentioned before it ("X was convicted of ...,
+and sentenced to nine years"), else to the first one after it ("in jail for Seleznev").
+Office holders and relatives are skipped, people listed together share the event, and a
+person mentioned only in another sentence never gets it: that is what keeps one prisoner's
+sentence out of another's record.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from .events import Event
+from .references import Ref
+
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:was|were|been|being|is|are|be|get|gets|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE
+)
+_FALL_THROUGH = re.compile(
+    r"^\s*(?:[,.;:)]|$|\d|[$€£¥₽]|(?:to|in|at|on|by|from|for|with|under|after|before|over|into|"
+    r"since|during|without|as|and|but|or|early|late|last|yesterday|today|there|up|back|home|"
+    r"again)\b)",
+    re.IGNORECASE,
+)
+_COORDINATION = re.compile(
+    r"^(?:\s*(?:\([^)]{0,60}\))?\s*,[^,;.]{0,90})?\s*,?\s*(?:and|or|as\s+well\s+as|along\s+with|"
+    r"together\s+with)\s+$",
+    re.IGNORECASE,
+)
+# Words that may stand between a verb and its object's name ("detained Dutch freelance
+# journalist X"): anything but the small words that would start another phrase.
+_OBJECT_MODIFIERS = re.compile(
+    r"^(?:(?!(?:to|in|at|on|from|with|and|or|for|by|of|that|who|which|after|before|as|a|an|the|"
+    r"his|her|their)\b)[\w.'’-]+\s+){1,4}$",
+    re.IGNORECASE,
+)
+_COMPANION = re.compile(r"\b(?:together\s+with|along\s+with|alongside)\b", re.IGNORECASE)
+
+
+# An event inside a quotation does not belong to a person named after it ("...," he added).
+_QUOTE_CLOSE = re.compile(r"[”\"]")
+
+
+class Attributor:
+    """Owner selection for one article's events."""
+
+    def __init__(self, text: str, refs: list[Ref], eligible: set[int]) -> None:
+        self.text = text
+        self.eligible = eligible
+        self.by_sentence: dict[int, list[Ref]] = defaultdict(list)
+        self.all_by_sentence: dict[int, list[Ref]] = defaultdict(list)
+        for ref in sorted(refs, key=lambda r: r.start):
+            self.all_by_sentence[ref.sentence].append(ref)
+            if ref.pids:
+                self.by_sentence[ref.sentence].append(ref)
+        for items in self.by_sentence.values():
+            items.sort(key=lambda r: r.start)
+
+    def _is_eligible(self, ref: Ref) -> bool:
+        return any(pid in self.eligible for pid in ref.pids)
+
+    def object_of(self, event: Event, *, any_role: bool = False, reach: int = 4) -> Ref | None:
+        """The reference standing right after the event's verb, skipping adverbs."""
+        refs = self.by_sentence.get(event.sentence, [])
+        tail = self.text[event.anchor_end : event.anchor_end + 120]
+        skipped = re.match(r"^(?:\s+\w+ly\b)*\s*", tail)
+        position = event.anchor_end + (skipped.end() if skipped else 0)
+        for ref in refs:
+            if ref.start < position - 1 or not (any_role or self._is_eligible(ref)):
+                continue
+            gap = self.text[position : ref.start]
+            if ref.start <= position + reach or _OBJECT_MODIFIERS.match(gap):
+                return ref
+            return None
+        return None
+
+    def _coordinated(self, owner: Ref, event: Event) -> list[Ref]:
+        refs = self.by_sentence.get(owner.sentence, [])
+        group = [owner]
+        index = refs.index(owner)
+        for ref in refs[index + 1 :]:
+            gap = self.text[group[-1].end : ref.start]
+            if _COORDINATION.match(gap):
+                group.append(ref)
+                continue
+            companion = _COMPANION.search(gap)
+            if (
+                companion
+                and event.anchor < group[-1].end + companion.start()
+                and len(gap[companion.end() :].split()) <= 8
+                and "." not in gap[companion.end() :]
+            ):
+                group.append(ref)
+                continue
+            break
+        for ref in reversed(refs[:index]):
+            if _COORDINATION.match(self.text[ref.end : group[0].start]) and ref.end <= event.anchor:
+                group.insert(0, ref)
+            else:
+                break
+        return group
+
+    def _owners(self, refs: list[Ref], event: Event) -> tuple[int, ...]:
+        pids: list[int] = []
+        for ref in refs:
+            for other in self._coordinated(ref, event):
+                for pid in other.pids:
+                    if pid in self.eligible and pid not in pids:
+                        pids.append(pid)
+        return tuple(pids)
+
+    def assign(self, event: Event) -> tuple[int, ...]:
+        refs = [r for r in self.by_sentence.get(event.sentence, []) if self._is_eligible(r)]
+        if not refs:
+            return ()
+        if event.transitive:
+            passive = _PASSIVE_BEFORE.search(self.text[max(0, event.anchor - 30) : event.anchor])
+            if not passive:
+                target = self.object_of(event)
+                if target is not None:
+                    return self._owners([target], event)
+                if not _FALL_THROUGH.match(self.text[event.anchor_end : event.anchor_end + 12]):
+                    return ()  # the verb has an object, and it is nobody we track
+        before = [r for r in refs if r.start < event.anchor]
+        if before:
+            return self._owners([before[-1]], event)
+        after = [
+            r
+            for r in refs
+            if r.start >= event.anchor
+            and not _QUOTE_CLOSE.search(self.text[event.anchor : r.start])
+        ]
+        return self._owners([after[0]], event) if after else ()
+
+    def nearest_before(self, event: Event, *, any_role: bool = True) -> Ref | None:
+        """The last reference before the event; with `any_role`, unresolved pronouns too."""
+        source = self.all_by_sentence if any_role else self.by_sentence
+        refs = source.get(event.sentence, [])
+        before = [r for r in refs if r.end <= event.anchor and (any_role or self._is_eligible(r))]
+        return before[-1] if before else None
+
+    def first_after(self, sentence: int, position: int, limit: int = 90) -> Ref | None:
+        for ref in self.by_sentence.get(sentence, []):
+            if position <= ref.start <= position + limit and self._is_eligible(ref):
+                return ref
+        return None
+
+    def group_of(self, ref: Ref, event: Event) -> tuple[int, ...]:
+        return self._owners([ref], event)

@@ -1,0 +1,351 @@
+"""Charges as the text states them ("conspiracy to commit wire fraud") and their category."""
+
+from __future__ import annotations
+
+import re
+
+from .events import Event, SentenceContext, is_hypothetical, pick_date
+
+# Category -> stems; the first category whose stem occurs in the phrase wins, so the order
+# puts the specific before the general ("money laundering" is not filed under fraud).
+CATEGORY_STEMS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "foreign_agent",
+        ("foreign agent", "unregistered agent", "agent of a foreign", "foreign-agent"),
+    ),
+    (
+        "espionage",
+        (
+            "espionage",
+            "spying",
+            "spy ",
+            "spied",
+            "treason",
+            "state secret",
+            "intelligence",
+            "classified",
+        ),
+    ),
+    ("money_laundering", ("launder",)),
+    (
+        "cybercrime",
+        (
+            "hack",
+            "cyber",
+            "computer",
+            "intrusion",
+            "malware",
+            "ransomware",
+            "phishing",
+            "carding",
+            "botnet",
+            "data theft",
+        ),
+    ),
+    ("sanctions_export", ("sanction", "export", "embargo", "dual-use", "dual use")),
+    (
+        "drugs",
+        (
+            "drug",
+            "narcotic",
+            "cocaine",
+            "heroin",
+            "cannabis",
+            "marijuana",
+            "methamphetamine",
+            "hashish",
+            "opium",
+            "amphetamine",
+            "ecstasy",
+            "mdma",
+            "psychotropic",
+        ),
+    ),
+    ("weapons", ("weapon", "firearm", "gun", "ammunition", "explosive", "arms ")),
+    (
+        "immigration",
+        (
+            "immigration",
+            "illegal entry",
+            "visa",
+            "overstay",
+            "migrant",
+            "human smuggling",
+            "people smuggling",
+            "illegal border",
+            "residence permit",
+            "work permit",
+            "entry into",
+        ),
+    ),
+    (
+        "fraud",
+        (
+            "fraud",
+            "scam",
+            "cheque",
+            "check kiting",
+            "embezzl",
+            "forg",
+            "counterfeit",
+            "swindl",
+            "bounced",
+            "false pretences",
+            "deception",
+            "banking regulation",
+        ),
+    ),
+    (
+        "violent",
+        (
+            "murder",
+            "kill",
+            "homicide",
+            "manslaughter",
+            "assault",
+            "rape",
+            "robbery",
+            "stab",
+            "terror",
+            "kidnap",
+            "attack",
+            "violen",
+            "riot",
+            "sabotage",
+            "arson",
+            "hooligan",
+        ),
+    ),
+)
+
+# Words that make an "accused of ..." phrase a criminal charge rather than any accusation.
+_GENERIC_OFFENCE = [
+    "smuggl",
+    "theft",
+    "steal",
+    "stole",
+    "crime",
+    "offence",
+    "offense",
+    "illegal",
+    "unlawful",
+    "violat",
+    "breach",
+    "break",
+    "corrupt",
+    "brib",
+    "extremis",
+    "regulation",
+    "blasphem",
+    "insult",
+    "defam",
+    "vandal",
+    "trespass",
+    "poach",
+    "mining",
+    "evasion",
+    "tax",
+    "traffick",
+    "conspir",
+    "extort",
+    "organisation",
+    "organization",
+    "gang",
+]
+_OFFENCE_WORDS = re.compile(
+    "|".join(
+        re.escape(stem.strip())
+        for stem in sorted(
+            set(_GENERIC_OFFENCE) | {s for _c, stems in CATEGORY_STEMS for s in stems}, key=len
+        )[::-1]
+    ),
+    re.IGNORECASE,
+)
+
+_STRONG = (
+    r"charged\s+(?:(?:\w+\s+){0,3}?)with|convicted\s+(?:(?:\w+\s+){0,3}?)of|"
+    r"found\s+(?:(?:[\w,]+\s+){0,5}?)guilty\s+(?:(?:[\w,]+\s+){0,4}?)of|"
+    r"pleaded\s+(?:not\s+)?guilty\s+to|indicted\s+(?:on|for)|on\s+charges\s+of|"
+    r"faces?\s+charges\s+of|acquitted\s+(?:(?:\w+\s+){0,2}?)of|cleared\s+(?:(?:\w+\s+){0,2}?)of"
+)
+_WEAK = (
+    r"(?:claim|claims|claimed|allege|alleges|alleged)\s+(?:that\s+)?(?:he|she|they)(?:\s+had)?|"
+    r"accused\s+(?:(?:\w+\s+){0,2}?)of|accuse[sd]?\s+(?:\w+\s+)of|suspected\s+of|"
+    r"(?:sentenced|jailed|fined|arrested|detained|held|imprisoned|faces?|facing)\b"
+    r"(?:[^.;]|\.(?!\s)){0,120}?\bfor(?!\s+(?:a|an|the|\d|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|life|up|more|over|about|almost|nearly|"
+    r"several|months|years|weeks|days)\b)|"
+    r"(?:arrested|detained|jailed|held)\s+over|wanted\s+(?:for|over)"
+)
+_TRIGGER = re.compile(
+    r"\b(?:(?P<strong>" + _STRONG + r")|(?P<weak>" + _WEAK + r"))\s+", re.IGNORECASE
+)
+_NOUN_CHARGES = re.compile(
+    r"\bon\s+(?P<what>(?:[\w-]+\s+){0,2}?[\w-]+)\s+charges?\b", re.IGNORECASE
+)
+_NOT_A_CHARGE_ADJ = re.compile(
+    r"^(?:trumped-up|dubious|related|formal|criminal|new|several|the|these|those|such|similar|"
+    r"multiple|various|other|fabricated|politically|serious|unspecified|unrelated|false|bogus|"
+    r"two|three|four|five|all)$",
+    re.IGNORECASE,
+)
+
+# Where a charge phrase stops: punctuation, a new clause, or words that start circumstances.
+_STOP = re.compile(
+    r"[;:()\"“”]|[,.](?!\d)"
+    r"|\s+and\s+(?:was|were|is|has|had|have|been|then|later|sentenced|fined|served|received|faces|"
+    r"could|will|pleaded|\w+ed)\b"
+    r"|\s+(?:but|while|when|after|before|because|though|although|rather\s+than|instead|by|that|"
+    r"which|who|whom|where|if|since|until|during|under|following|despite|outside|inside|"
+    r"near|between)\b"
+    r"|\s+(?:at|on|over|from)\s+(?:the|a|an|his|her|their)\b"
+    r"|\s+on\s+\d|\s+from\s+[A-Z]"
+    r"|\s+in\s+(?:\d|[A-Z]|(?:the|a|an|his|her|their)\b)"
+    r"|\s+for\s+(?:(?:which|the|a|an|his|her|their|several|years|months)\b|\d)"
+    r"|\s+(?:last|this|next|earlier|later)\s+(?:week|month|year)"
+)
+_SPLIT = re.compile(r"\s+and\s+(?:of\s+)?(?=[a-z])")
+_MAX_WORDS = 12
+_NOT_A_CHARGE_START = (
+    "a ",
+    "an ",
+    "the ",
+    "his ",
+    "her ",
+    "their ",
+    "all ",
+    "any ",
+    "some ",
+    "these ",
+    "those ",
+    "such ",
+)
+_NO_OBJECT = frozenset(["of", "with", "guilty", "to", "on", "for", "in", "not"])
+_OBJECT_VERBS = frozenset(
+    [
+        "charged",
+        "convicted",
+        "accused",
+        "accuse",
+        "accuses",
+        "found",
+        "acquitted",
+        "cleared",
+        "sentenced",
+        "jailed",
+        "fined",
+        "claim",
+        "claims",
+        "claimed",
+        "allege",
+        "alleges",
+        "alleged",
+    ]
+)
+
+
+def categorise(phrase: str) -> str:
+    low = f" {phrase.lower()} "
+    for category, stems in CATEGORY_STEMS:
+        if any(stem in low for stem in stems):
+            return category
+    return "other"
+
+
+def _cut(text: str) -> str:
+    match = _STOP.search(text)
+    phrase = text[: match.start()] if match else text
+    words = phrase.split()
+    return " ".join(words[:_MAX_WORDS]) if len(words) <= _MAX_WORDS else ""
+
+
+def _phrases(raw: str, strong: bool) -> list[str]:
+    """One or more charges from the words after a trigger: "sabotage and illegal possession of
+    explosives" is two. After a loose trigger ("accused of") the circumstances that follow
+    "with" ("flying in with two kilograms of cocaine") are no part of the charge."""
+    if not strong:
+        raw = re.split(r"\s+with\b", raw, maxsplit=1)[0]
+    cut = _cut(raw)
+    if not cut:
+        return []
+    parts = [p.strip() for p in _SPLIT.split(cut) if p.strip()]
+    if len(parts) > 1 and all(len(p.split()) <= 8 for p in parts):
+        return parts
+    return [cut]
+
+
+def find_charges(context: SentenceContext) -> list[Event]:
+    events: list[Event] = []
+    base = context.sentence.start
+    text = context.text
+    for match in _TRIGGER.finditer(text):
+        strong = match.group("strong") is not None
+        trigger_words = match.group().lower().split()
+        trigger_word = trigger_words[0]
+        # "convicted her of": the object sits between verb and preposition.
+        has_object = len(trigger_words) > 2 and trigger_words[1] not in _NO_OBJECT
+        anchor = base + match.start()
+        verb_end = anchor + len(trigger_word)
+        tail = text[match.end() :]
+        offset = match.end()
+        for phrase in _phrases(tail, strong):
+            if not strong and not _OFFENCE_WORDS.search(phrase):
+                continue
+            bare = re.match(r"^(?:the|a|an)\s+(.+?)\s+charges?$", phrase, re.IGNORECASE)
+            if bare:
+                phrase = bare.group(1)  # "pleaded not guilty to the theft charge"
+            if phrase.lower().startswith(_NOT_A_CHARGE_START):
+                continue
+            start = base + offset + tail.find(phrase)
+            events.append(
+                Event(
+                    kind="charge",
+                    sentence=context.sentence.index,
+                    start=start,
+                    end=start + len(phrase),
+                    anchor=anchor,
+                    anchor_end=verb_end,
+                    transitive=has_object and trigger_word in _OBJECT_VERBS,
+                    hypothetical=_charge_hypothetical(context, anchor),
+                    date=pick_date(context, anchor),
+                    data={"phrase": phrase, "category": categorise(phrase), "strong": strong},
+                )
+            )
+    for match in _NOUN_CHARGES.finditer(text):
+        words = match.group("what").split()
+        while words and _NOT_A_CHARGE_ADJ.match(words[0]):
+            words = words[1:]
+        if not words or any(_NOT_A_CHARGE_ADJ.match(w) for w in words):
+            continue
+        phrase = " ".join(words)
+        if not _OFFENCE_WORDS.search(phrase):
+            continue
+        start = base + match.start("what") + match.group("what").find(words[0])
+        anchor = base + match.start()
+        events.append(
+            Event(
+                kind="charge",
+                sentence=context.sentence.index,
+                start=start,
+                end=start + len(phrase),
+                anchor=anchor,
+                anchor_end=base + match.end(),
+                transitive=False,
+                hypothetical=_charge_hypothetical(context, anchor),
+                date=pick_date(context, anchor),
+                data={"phrase": phrase, "category": categorise(phrase), "strong": True},
+            )
+        )
+    return events
+
+
+def _charge_hypothetical(context: SentenceContext, anchor: int) -> bool:
+    """A charge phrase stays true under "faces" or "could"; only denials and acquittals
+    by negation ("was not charged with") undo it."""
+    clause_start, _ = context.clause(anchor)
+    window = context.text[
+        max(clause_start, anchor - 30) - context.sentence.start : anchor - context.sentence.start
+    ]
+    return bool(re.search(r"\b(?:not|never|no)\b", window, re.IGNORECASE)) and is_hypothetical(
+        context, anchor
+    )

@@ -1,0 +1,89 @@
+"""Consular visits, calls and refused access. The visitor is whoever the sentence makes the
+subject of the visit; the detainee is its object."""
+
+from __future__ import annotations
+
+import re
+
+from .events import Event, SentenceContext, is_hypothetical, pick_date
+
+_VISIT = re.compile(
+    r"\b(?P<t>visited|visiting|visits?|saw|seen|met\s+with|met|"
+    r"(?:spoke|spoken|speak|speaks|speaking|talked|talk|talks)\s+(?:[\w-]+\s+){0,3}?(?:to|with)|"
+    r"called|phoned)\b",
+    re.IGNORECASE,
+)
+_DENIAL = re.compile(
+    r"\b(?P<t>refused|denied|barred|blocked|rejected|not\s+(?:been\s+)?(?:allowed|permitted|"
+    r"granted|given))\b(?P<rest>[^.;]{0,80})",
+    re.IGNORECASE,
+)
+_ACCESS = re.compile(r"\b(?:access|visits?|see|meet|contact|meetings?)\b", re.IGNORECASE)
+_PHONE = re.compile(r"\b(?:phone|telephone|call|called|phoned|video|videolink)\b", re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:not|never|no)\s+(?:yet\s+)?(?:been\s+)?$", re.IGNORECASE)
+OFFICIAL_CONTEXT = re.compile(
+    r"\b(?:consul\w*|embass\w*|ambassador|diplomat\w*|envoy|attach[eé]|charg[eé]|"
+    r"foreign\s+ministry|foreign\s+office|high\s+commission\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def find_visits(context: SentenceContext) -> list[Event]:
+    events: list[Event] = []
+    base = context.sentence.start
+    text = context.text
+    for match in _VISIT.finditer(text):
+        word = match.group("t")
+        before = text[: match.start()]
+        passive = bool(_PASSIVE.search(before)) and word.lower() in (
+            "visited",
+            "seen",
+            "met",
+            "called",
+        )
+        anchor = base + match.start("t")
+        clause_start, clause_end = context.clause(anchor)
+        clause = text[clause_start - base : clause_end - base]
+        events.append(
+            Event(
+                kind="visit",
+                sentence=context.sentence.index,
+                start=base + match.start(),
+                end=base + match.end(),
+                anchor=anchor,
+                anchor_end=base + match.end("t"),
+                transitive=not passive,
+                hypothetical=is_hypothetical(context, anchor),
+                date=pick_date(context, anchor),
+                data={
+                    "phone": bool(_PHONE.search(clause)) or bool(_PHONE.search(word)),
+                    "passive": passive,
+                    "word": word.lower(),
+                },
+            )
+        )
+    for match in _DENIAL.finditer(text):
+        if not _ACCESS.search(match.group("rest")[:50]) and not _ACCESS.search(
+            text[max(0, match.start() - 60) : match.start()]
+        ):
+            continue
+        if _NEGATED.search(text[: match.start()]):
+            continue
+        anchor = base + match.start("t")
+        access = re.search(r"\baccess\s+to\b", text)
+        object_from = base + (access.end() if access else match.end("t"))
+        events.append(
+            Event(
+                kind="access_denied",
+                sentence=context.sentence.index,
+                start=base + match.start(),
+                end=base + match.end(),
+                anchor=anchor,
+                anchor_end=object_from,
+                transitive=True,
+                date=pick_date(context, anchor),
+                data={},
+            )
+        )
+    return events

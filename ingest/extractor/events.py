@@ -1,0 +1,192 @@
+"""Things that happen to a detainee, found sentence by sentence: arrest, charge, conviction,
+release, deportation, exchange. Each event keeps the word that anchors it to a person, so the
+attribution step can decide whose event it is."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .dates import DateMention
+from .segment import Sentence, clause_of
+
+# Words that make what follows them a wish, a plan, a condition or a denial rather than a fact.
+_MODAL = re.compile(
+    r"\b(?:if|whether|unless|would|could|might|may|will|shall|should|can|cannot|expected|expects|"
+    r"hopes?|hoped|hoping|chances?|plans?|planned|planning|intends?|intended|intending|wants?|"
+    r"wanted|seeks?|seeking|sought|demands?|demanded|demanding|call(?:s|ed)?\s+for|urged?|urges|"
+    r"ask(?:s|ed)?\s+for|possible|possibility|likely|unlikely|qualify|eligible|"
+    r"campaign(?:s|ed)?\s+for|push(?:es|ed)?\s+for|press(?:es|ed)?\s+for|due\s+to|set\s+to|"
+    r"scheduled\s+to|to\s+be|avoid|risks?|fears?|feared|not|never|without|no|denies|denied|"
+    r"rejected|refused|against|awaiting|pending|prevent|stop)\b",
+    re.IGNORECASE,
+)
+_MODAL_REACH = 60
+
+
+@dataclass
+class Event:
+    """Something the text says happened (or may happen) to someone."""
+
+    kind: str
+    sentence: int
+    start: int  # absolute span of the matched words
+    end: int
+    anchor: int  # absolute position of the word that ties the event to a person
+    anchor_end: int
+    transitive: bool  # an active verb whose object is the person ("Moscow released X")
+    hypothetical: bool = False
+    date: DateMention | None = None
+    data: dict[str, Any] = field(default_factory=dict)
+    owners: tuple[int, ...] = ()
+
+
+@dataclass
+class SentenceContext:
+    """What the detectors need to know about one sentence."""
+
+    sentence: Sentence
+    clauses: list[tuple[int, int]]
+    dates: list[DateMention]
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    def clause(self, absolute: int) -> tuple[int, int]:
+        """The clause holding an absolute position, as absolute offsets."""
+        start, end = clause_of(self.clauses, absolute - self.sentence.start)
+        return self.sentence.start + start, self.sentence.start + end
+
+
+def is_hypothetical(context: SentenceContext, anchor: int) -> bool:
+    """True when a modal, a condition or a negation governs the word at `anchor`."""
+    clause_start, _ = context.clause(anchor)
+    lo = max(clause_start, anchor - _MODAL_REACH) - context.sentence.start
+    window = context.text[lo : anchor - context.sentence.start]
+    return bool(_MODAL.search(window))
+
+
+def pick_date(
+    context: SentenceContext, anchor: int, *, fallback_sentence: bool = False
+) -> DateMention | None:
+    """The date that goes with the event at `anchor`: the nearest one after it in its clause,
+    else the nearest before it; dates that only say when someone spoke do not count."""
+    clause_start, clause_end = context.clause(anchor)
+    base = context.sentence.start
+    usable = [d for d in context.dates if not d.reporting]
+    after = [d for d in usable if anchor <= base + d.start < clause_end]
+    if after:
+        return after[0]
+    before = [d for d in usable if clause_start <= base + d.start < anchor]
+    if before:
+        return before[-1]
+    if fallback_sentence and usable:
+        return min(usable, key=lambda d: abs(base + d.start - anchor))
+    return None
+
+
+# kind, pattern, transitive verb forms. Group "t" marks the anchor word.
+_STATUS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "detained",
+        re.compile(
+            r"\b(?P<t>arrested|detained|jailed|imprisoned|incarcerated|remanded|abducted|kidnapped|"
+            r"locked\s+up|taken\s+into\s+custody|behind\s+bars|in\s+custody|under\s+arrest|"
+            r"in\s+(?:pre-?trial\s+)?detention|held(?=\s+(?:at|in|on|since|for|without|"
+            r"incommunicado|hostage|captive|by|there|in\s+custody)\b|\s*[,.;])|"
+            r"in\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:prison|jail|penal\s+colony|detention\s+cent(?:re|er))\b|"
+            r"serving\s+time|arrest\b(?!\s+warrant)|detention\s+of)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "charged",
+        re.compile(
+            r"\b(?P<t>charged\b(?=\s+(?:\w+\s+){0,4}?with\b)|indicted|arraigned|prosecuted|"
+            r"on\s+trial|stood\s+trial|stands\s+trial|went\s+on\s+trial|goes\s+on\s+trial|"
+            r"trial(?!s)\b|face[sd]?\s+(?:\w+\s+)?charges|pleaded\s+not\s+guilty)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "convicted",
+        re.compile(
+            r"\b(?P<t>convicted|found\s+(?:\w+\s+){0,3}?guilty|pleaded\s+guilty|sentenced|"
+            r"conviction|serving\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:sentence|term)|"
+            r"served\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:sentence|term))",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "released",
+        re.compile(
+            r"\b(?P<t>released|freed|set\s+free|walked\s+free|walked\s+out\s+of|pardoned|"
+            r"acquitted|granted\s+(?:a\s+|an\s+)?(?:pardon|clemency|amnesty)|cleared\s+of|"
+            r"release\s+of)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "deported",
+        re.compile(r"\b(?P<t>deported|expelled|deportation\s+of|repatriated)", re.IGNORECASE),
+    ),
+    (
+        "exchanged",
+        re.compile(
+            r"\b(?P<t>exchanged|swapped|prisoner\s+(?:exchange|swap)|"
+            r"in\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:exchange|swap)\b|in\s+exchange\s+for|"
+            r"traded\s+for|in\s+return(?=\s*,?\s*\w+\s+(?:freed|released)))",
+            re.IGNORECASE,
+        ),
+    ),
+]
+
+_TRANSITIVE = re.compile(
+    r"^(?:arrested|detained|jailed|imprisoned|abducted|kidnapped|held|remanded|convicted|"
+    r"sentenced|released|freed|pardoned|acquitted|deported|expelled|exchanged|swapped|"
+    r"extradited|extradite|fined|charged|accused|accuse|found|handed|tried|indicted|"
+    r"repatriated|visited|visiting|visit|saw|met)$",
+    re.IGNORECASE,
+)
+_NOT_A_DETENTION = re.compile(
+    r"^held\s+(?:talks|a\s+meeting|meetings|a\s+press|a\s+news|a\s+rally|a\s+vote|elections?|"
+    r"negotiations|a\s+briefing|consultations|office|power)",
+    re.IGNORECASE,
+)
+
+
+def is_transitive(word: str) -> bool:
+    return bool(_TRANSITIVE.match(word.split()[0] if word else ""))
+
+
+def find_status_events(context: SentenceContext) -> list[Event]:
+    events: list[Event] = []
+    base = context.sentence.start
+    for kind, pattern in _STATUS_PATTERNS:
+        for match in pattern.finditer(context.text):
+            word = match.group("t")
+            if _NOT_A_DETENTION.match(context.text[match.start("t") :]):
+                continue
+            anchor = base + match.start("t")
+            if word.lower().startswith(
+                ("arrest", "trial", "conviction", "release of", "detention of", "deportation of")
+            ):
+                transitive = False
+            else:
+                transitive = is_transitive(word)
+            event = Event(
+                kind=kind,
+                sentence=context.sentence.index,
+                start=base + match.start(),
+                end=base + match.end(),
+                anchor=anchor,
+                anchor_end=base + match.end("t"),
+                transitive=transitive,
+                hypothetical=is_hypothetical(context, anchor),
+                date=pick_date(context, anchor),
+                data={"word": word.lower()},
+            )
+            events.append(event)
+    return events

@@ -1,0 +1,164 @@
+"""Extradition steps: requested, contested, approved, refused, surrendered, withdrawn; with the
+countries a person is sent from and to."""
+
+from __future__ import annotations
+
+import re
+
+from .events import Event, SentenceContext, is_hypothetical, pick_date
+from .locations import find_places
+
+_TRIGGER = re.compile(
+    r"\b(?P<t>extradited|extradite|extraditing|extradition|handed\s+(?:\w+\s+)?over\s+to|"
+    r"surrendered\s+to|request|bid)\b",
+    re.IGNORECASE,
+)
+# Status words, strongest first when several stand in one clause.
+_STATUS_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "refused",
+        re.compile(
+            r"\b(?:refused|refuses|refuse|rejected|rejects|blocked|blocks|denied|denies|turned\s+down|"
+            r"dismissed|halted|overturned|ruled\s+against|not\s+be\s+extradited|declined)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    ("withdrawn", re.compile(r"\b(?:withdrew|withdrawn|withdraws|dropped)\b", re.IGNORECASE)),
+    (
+        "approved",
+        re.compile(
+            r"\b(?:approved|approves|granted|grants|cleared|allowed|authori[sz]ed|upheld|agreed\s+to|"
+            r"signed\s+off|ordered|can\s+be\s+extradited|could\s+be\s+extradited)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "contested",
+        re.compile(
+            r"\b(?:contest(?:s|ed|ing)?|appeal(?:s|ed|ing)?|fight(?:s|ing)?|fought|challeng(?:e|es|ed|ing)|"
+            r"oppos(?:e|es|ed|ing)|resist(?:s|ed|ing)?)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "requested",
+        re.compile(
+            r"\b(?:request(?:s|ed)?|seeks?|sought|seeking|asked\s+for|warrant|wanted|faces?|facing)\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+# "Thai authorities extradited": the country's organ stands right before the verb.
+_SUBJECT_GAP = re.compile(
+    r"^(?:['’]s)?\s+(?:[\w-]+\s+)?[\w-]+\s+(?:\w+ly\s+)?(?:(?:have|has|had)\s+)?$"
+)
+_SURRENDER = re.compile(r"^(?:extradited|handed|surrendered)", re.IGNORECASE)
+_TO = re.compile(r"\b(?:to|return\s+to|back\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+_BY_AUTHORITY = re.compile(
+    r"^\s*(?:['’]s\s+)?(?:\w+\s+){0,2}?(?:authorities|court|courts|government|police|officials|"
+    r"prosecutors|justice|ministry|marshals|agents)\b",
+    re.IGNORECASE,
+)
+
+
+def _status(context: SentenceContext, anchor: int, word: str) -> str:
+    """The step an extradition mention reports. A request noun is judged on its sentence
+    ("a rival request ..., which sought his return, was turned down"), the rest on their clause."""
+    if word.lower() in ("request", "bid"):
+        scope = context.text
+    else:
+        clause_start, clause_end = context.clause(anchor)
+        base = context.sentence.start
+        scope = context.text[clause_start - base : clause_end - base]
+    found = {status for status, pattern in _STATUS_WORDS if pattern.search(scope)}
+    for status in ("refused", "withdrawn", "approved", "contested"):
+        if status in found:
+            return status
+    if _SURRENDER.match(word) and not is_hypothetical(context, anchor):
+        return "surrendered"
+    return "requested"
+
+
+def find_extraditions(context: SentenceContext, recent_text: str) -> list[Event]:
+    """Extradition events. A bare "request" counts only where extradition is under discussion
+    (`recent_text` is this and the previous sentences)."""
+    events: list[Event] = []
+    base = context.sentence.start
+    text = context.text
+    places = find_places(text)
+    for match in _TRIGGER.finditer(text):
+        word = match.group("t")
+        if word.lower() in ("request", "bid") and (
+            "extradit" not in recent_text.lower()
+            or "extradit" in text[max(0, match.start() - 15) : match.start()].lower()
+        ):
+            continue
+        anchor = base + match.start("t")
+        clause_start, clause_end = context.clause(anchor)
+        to_country = from_country = None
+        for place in places:
+            absolute = base + place.start
+            if not clause_start <= absolute < clause_end:
+                continue
+            before = text[max(0, place.start - 14) : place.start]
+            after = text[place.end : place.end + 30]
+            if _TO.search(before) and absolute > anchor and to_country is None:
+                to_country = place.code
+            elif _FROM.search(before) and from_country is None:
+                from_country = place.code
+            elif (
+                absolute < anchor
+                and place.kind in ("demonym", "country")
+                and re.match(r"^\s*extradition", text[place.end : place.end + 14], re.IGNORECASE)
+            ):
+                to_country = to_country or place.code  # "the US extradition request"
+            elif (
+                absolute < anchor
+                and _BY_AUTHORITY.match(after)
+                and from_country is None
+                and _SUBJECT_GAP.match(text[place.end : anchor - base])
+            ):
+                from_country = place.code  # "Thai authorities extradited him"
+        if word.lower() in ("request", "bid") and to_country is None:
+            # "a request from Moscow": the requesting state is where the person would go.
+            to_country, from_country = from_country, None
+        status = _status(context, anchor, word)
+        events.append(
+            Event(
+                kind="extradition",
+                sentence=context.sentence.index,
+                start=base + match.start(),
+                end=base + match.end(),
+                anchor=anchor,
+                anchor_end=base + match.end("t"),
+                transitive=word.lower() in ("extradited", "extradite", "extraditing")
+                or word.lower().startswith("handed"),
+                hypothetical=False,
+                date=pick_date(context, anchor),
+                data={
+                    "status": status,
+                    "from": from_country,
+                    "to": to_country,
+                    "word": word.lower(),
+                },
+            )
+        )
+    return _merge_adjacent(events)
+
+
+def _merge_adjacent(events: list[Event]) -> list[Event]:
+    """ "refused to extradite ... extradition" in one clause is one step."""
+    merged: list[Event] = []
+    for event in events:
+        if (
+            merged
+            and merged[-1].sentence == event.sentence
+            and event.anchor - merged[-1].anchor_end < 25
+        ):
+            last = merged[-1]
+            for key in ("from", "to"):
+                last.data[key] = last.data[key] or event.data[key]
+            continue
+        merged.append(event)
+    return merged

@@ -1,0 +1,168 @@
+"""Where a person is held: named facilities ("Kerobokan prison", "Penitentiary No. 13 in
+Chisinau", "SIZO-1"), facilities placed by town ("a penal colony in Mordovia"), or just the
+town ("jailed in New York"). "The prison" points back to the last facility named."""
+
+from __future__ import annotations
+
+import re
+
+from .events import Event, SentenceContext
+from .gazetteers import FACILITY_HEADS, FUNCTION_WORDS, country_code, demonyms, places
+
+_HEAD = "|".join(re.escape(h) for h in FACILITY_HEADS)
+_MODIFIER = (
+    r"(?:central|women['’]s|men['’]s|maximum|high|medium|low|security|maximum-security|"
+    r"high-security|pretrial|pre-trial|remand|federal|state|county|city|regional|military|"
+    r"strict-regime|general-regime|juvenile|psychiatric|detention|correctional)"
+)
+_NOT_PLACE = (
+    r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+)
+_PLACE = (
+    r"(?:the\s+)?" + _NOT_PLACE + r"[A-Z][\w\-’']+(?:\s+" + _NOT_PLACE + r"[A-Z][\w\-’']+){0,2}"
+    r"(?:\s+(?:region|province|oblast|krai|district|state))?"
+)
+_IN_PLACE = r"(?:,?\s+in\s+" + _PLACE + r"(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?)?"
+
+# "Al Awir Central Prison", "Lefortovo pretrial detention centre", "Butner prison complex".
+_NAMED = re.compile(
+    r"(?P<lead>(?:[A-Z][\w\-’']*\s+){1,4})(?:(?i:"
+    + _MODIFIER
+    + r")\s+){0,3}(?P<head>(?i:"
+    + _HEAD
+    + r"))"
+    r"(?![\w-])(?:\s+(?i:complex|No\.?\s*\d+))?" + _IN_PLACE
+)
+# "Penitentiary No. 13 in Chisinau", "pretrial detention centre No. 1 (SIZO-1) in Grodno".
+_NUMBERED = re.compile(
+    r"(?i:(?:"
+    + _MODIFIER
+    + r"\s+){0,2}(?:"
+    + _HEAD
+    + r"))\s+No\.?\s*\d+(?:\s*\([^)]{1,20}\))?"
+    + _IN_PLACE
+)
+# Russian and US facility codes: "SIZO-1", "IK-6", "FCI Butner", "MDC Brooklyn".
+_CODED = re.compile(
+    r"\b(?:SIZO|IK|IZ|FCI|MDC|USP|FDC|FMC)(?:[-\s]?\d+|\s+[A-Z][a-z]+)\b" + _IN_PLACE
+)
+# "a penal colony in Mordovia", "in prison in Brooklyn".
+_HEAD_IN_PLACE = re.compile(
+    r"(?i:(?:" + _MODIFIER + r"\s+){0,2}(?:" + _HEAD + r"))\s+in\s+(?P<place>" + _PLACE + r")"
+)
+# "jailed in New York", "imprisoned in Butner, North Carolina".
+_HELD_IN_TOWN = re.compile(
+    r"\b(?:jailed|imprisoned|held|detained|incarcerated|locked\s+up|behind\s+bars)\s+in\s+"
+    r"(?P<place>[A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+){0,2}(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?)"
+)
+# "the prison", "the same jail", "the detention centre".
+_ANAPHORIC = re.compile(
+    r"\b(?:the|that)\s+(?:same\s+)?(?P<head>(?i:"
+    + _HEAD
+    + r"))(?![\w-])(?!\s+(?:system|service|authorities|officials|guards|staff|term|sentence))"
+)
+
+STRENGTH_NAMED = 3
+STRENGTH_PLACED = 2
+STRENGTH_TOWN = 1
+
+
+def _clean_lead(lead: str) -> str:
+    """Drop words in front of a facility name that are not part of it ("North Carolina's",
+    "Saudi", "The")."""
+    words = lead.split()
+    possessive = [i for i, w in enumerate(words) if w.endswith(("’s", "'s"))]
+    if possessive:
+        words = words[possessive[-1] + 1 :]
+    while words:
+        word = words[0]
+        bare = word.rstrip("’'s") if word.endswith(("’s", "'s")) else word
+        if (
+            word.endswith(("’s", "'s"))
+            or word.lower() in FUNCTION_WORDS
+            or bare in demonyms()
+            or (country_code(bare) and bare not in places())
+        ):
+            words = words[1:]
+            continue
+        break
+    return " ".join(words)
+
+
+def _trim_adjective_place(text: str, start: int, end: int) -> int:
+    """ "Al-Malaz prison in the Saudi capital": the words after "in" describe a noun that the
+    match did not take, so they are not the facility's place."""
+    cut = text.rfind(" in ", start, end)
+    if cut == -1 or not re.match(r"\s+[a-z]", text[end : end + 3]):
+        return end
+    last_word = text[cut:end].split()[-1]
+    return cut if last_word in demonyms() else end
+
+
+def _event(context: SentenceContext, start: int, end: int, name: str, strength: int) -> Event:
+    end_trimmed = _trim_adjective_place(context.text, start, end)
+    if end_trimmed != end:
+        name = context.text[start:end_trimmed]
+        end = end_trimmed
+    base = context.sentence.start
+    return Event(
+        kind="facility",
+        sentence=context.sentence.index,
+        start=base + start,
+        end=base + end,
+        anchor=base + start,
+        anchor_end=base + end,
+        transitive=False,
+        data={"name": name, "strength": strength},
+    )
+
+
+def find_facilities(context: SentenceContext) -> list[Event]:
+    text = context.text
+    found: list[Event] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in taken)
+
+    for pattern in (_NUMBERED, _CODED):
+        for match in pattern.finditer(text):
+            if free(match.start(), match.end()):
+                taken.append((match.start(), match.end()))
+                found.append(
+                    _event(
+                        context, match.start(), match.end(), match.group().strip(), STRENGTH_NAMED
+                    )
+                )
+    for match in _NAMED.finditer(text):
+        lead = _clean_lead(match.group("lead"))
+        if not lead:
+            continue
+        start = match.start() + match.group().find(lead)
+        if not free(start, match.end()):
+            continue
+        taken.append((start, match.end()))
+        found.append(_event(context, start, match.end(), text[start : match.end()], STRENGTH_NAMED))
+    for match in _HEAD_IN_PLACE.finditer(text):
+        if free(match.start(), match.end()):
+            taken.append((match.start(), match.end()))
+            found.append(
+                _event(context, match.start(), match.end(), match.group(), STRENGTH_PLACED)
+            )
+    for match in _HELD_IN_TOWN.finditer(text):
+        place = match.group("place")
+        first = place.split(",")[0].strip()
+        if first not in places():
+            continue
+        if free(match.start("place"), match.end("place")):
+            taken.append((match.start("place"), match.end("place")))
+            found.append(
+                _event(context, match.start("place"), match.end("place"), place, STRENGTH_TOWN)
+            )
+    for match in _ANAPHORIC.finditer(text):
+        if free(match.start(), match.end()):
+            event = _event(context, match.start(), match.end(), match.group(), 0)
+            event.data["anaphoric"] = True
+            found.append(event)
+    return found

@@ -1,0 +1,1331 @@
+"""Word lists the extractor reasons with: countries, demonyms, places, titles, facility words.
+
+Nothing here names a person. The lists describe the world (countries and their cities), the
+vocabulary of news about detentions (official titles, facility words), and English function
+words, so the rules built on them carry over to articles about people never seen before.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pycountry
+
+# Short or colloquial country names that pycountry's official names do not cover.
+_COUNTRY_ALIASES: dict[str, str] = {
+    "america": "US",
+    "united states": "US",
+    "united states of america": "US",
+    "the united states": "US",
+    "us": "US",
+    "u.s.": "US",
+    "u.s": "US",
+    "usa": "US",
+    "britain": "GB",
+    "great britain": "GB",
+    "united kingdom": "GB",
+    "uk": "GB",
+    "u.k.": "GB",
+    "england": "GB",
+    "scotland": "GB",
+    "wales": "GB",
+    "northern ireland": "GB",
+    "russia": "RU",
+    "iran": "IR",
+    "syria": "SY",
+    "south korea": "KR",
+    "north korea": "KP",
+    "korea": "KR",
+    "vietnam": "VN",
+    "laos": "LA",
+    "moldova": "MD",
+    "bolivia": "BO",
+    "venezuela": "VE",
+    "tanzania": "TZ",
+    "taiwan": "TW",
+    "czech republic": "CZ",
+    "czechia": "CZ",
+    "turkey": "TR",
+    "türkiye": "TR",
+    "turkiye": "TR",
+    "ivory coast": "CI",
+    "cote d'ivoire": "CI",
+    "côte d'ivoire": "CI",
+    "congo": "CG",
+    "republic of congo": "CG",
+    "dr congo": "CD",
+    "drc": "CD",
+    "democratic republic of congo": "CD",
+    "democratic republic of the congo": "CD",
+    "macedonia": "MK",
+    "north macedonia": "MK",
+    "kosovo": "XK",
+    "palestine": "PS",
+    "vatican": "VA",
+    "brunei": "BN",
+    "cape verde": "CV",
+    "east timor": "TL",
+    "swaziland": "SZ",
+    "eswatini": "SZ",
+    "burma": "MM",
+    "myanmar": "MM",
+    "holland": "NL",
+    "netherlands": "NL",
+    "the netherlands": "NL",
+    "uae": "AE",
+    "emirates": "AE",
+    "united arab emirates": "AE",
+    "philippines": "PH",
+    "the philippines": "PH",
+    "gambia": "GM",
+    "the gambia": "GM",
+    "bahamas": "BS",
+    "hong kong": "HK",
+    "macau": "MO",
+    "macao": "MO",
+    "micronesia": "FM",
+    "saudi arabia": "SA",
+    "kyrgyzstan": "KG",
+    "bosnia": "BA",
+    "bosnia and herzegovina": "BA",
+    "st lucia": "LC",
+    "saint lucia": "LC",
+}
+
+# Demonym (adjective or singular noun) -> ISO 3166-1 alpha-2.
+_DEMONYMS: dict[str, str] = {
+    "Afghan": "AF",
+    "Albanian": "AL",
+    "Algerian": "DZ",
+    "American": "US",
+    "Andorran": "AD",
+    "Angolan": "AO",
+    "Argentine": "AR",
+    "Argentinian": "AR",
+    "Armenian": "AM",
+    "Australian": "AU",
+    "Austrian": "AT",
+    "Azerbaijani": "AZ",
+    "Azeri": "AZ",
+    "Bahraini": "BH",
+    "Bangladeshi": "BD",
+    "Belarusian": "BY",
+    "Belarussian": "BY",
+    "Belgian": "BE",
+    "Belizean": "BZ",
+    "Beninese": "BJ",
+    "Bhutanese": "BT",
+    "Bolivian": "BO",
+    "Bosnian": "BA",
+    "Brazilian": "BR",
+    "British": "GB",
+    "Briton": "GB",
+    "Bruneian": "BN",
+    "Bulgarian": "BG",
+    "Burkinabe": "BF",
+    "Burmese": "MM",
+    "Burundian": "BI",
+    "Cambodian": "KH",
+    "Cameroonian": "CM",
+    "Canadian": "CA",
+    "Chadian": "TD",
+    "Chilean": "CL",
+    "Chinese": "CN",
+    "Colombian": "CO",
+    "Congolese": "CD",
+    "Costa Rican": "CR",
+    "Croatian": "HR",
+    "Croat": "HR",
+    "Cuban": "CU",
+    "Cypriot": "CY",
+    "Czech": "CZ",
+    "Danish": "DK",
+    "Dane": "DK",
+    "Djiboutian": "DJ",
+    "Dominican": "DO",
+    "Dutch": "NL",
+    "Ecuadorian": "EC",
+    "Egyptian": "EG",
+    "Emirati": "AE",
+    "English": "GB",
+    "Eritrean": "ER",
+    "Estonian": "EE",
+    "Ethiopian": "ET",
+    "Fijian": "FJ",
+    "Filipino": "PH",
+    "Filipina": "PH",
+    "Philippine": "PH",
+    "Finnish": "FI",
+    "Finn": "FI",
+    "French": "FR",
+    "Gabonese": "GA",
+    "Gambian": "GM",
+    "Georgian": "GE",
+    "German": "DE",
+    "Ghanaian": "GH",
+    "Greek": "GR",
+    "Guatemalan": "GT",
+    "Guinean": "GN",
+    "Guyanese": "GY",
+    "Haitian": "HT",
+    "Honduran": "HN",
+    "Hungarian": "HU",
+    "Icelandic": "IS",
+    "Indian": "IN",
+    "Indonesian": "ID",
+    "Iranian": "IR",
+    "Iraqi": "IQ",
+    "Irish": "IE",
+    "Israeli": "IL",
+    "Italian": "IT",
+    "Ivorian": "CI",
+    "Jamaican": "JM",
+    "Japanese": "JP",
+    "Jordanian": "JO",
+    "Kazakh": "KZ",
+    "Kazakhstani": "KZ",
+    "Kenyan": "KE",
+    "Kuwaiti": "KW",
+    "Kyrgyz": "KG",
+    "Laotian": "LA",
+    "Latvian": "LV",
+    "Lebanese": "LB",
+    "Liberian": "LR",
+    "Libyan": "LY",
+    "Lithuanian": "LT",
+    "Luxembourgish": "LU",
+    "Macedonian": "MK",
+    "Malagasy": "MG",
+    "Malawian": "MW",
+    "Malaysian": "MY",
+    "Maldivian": "MV",
+    "Malian": "ML",
+    "Maltese": "MT",
+    "Mauritanian": "MR",
+    "Mauritian": "MU",
+    "Mexican": "MX",
+    "Moldovan": "MD",
+    "Mongolian": "MN",
+    "Montenegrin": "ME",
+    "Moroccan": "MA",
+    "Mozambican": "MZ",
+    "Namibian": "NA",
+    "Nepali": "NP",
+    "Nepalese": "NP",
+    "New Zealander": "NZ",
+    "Nicaraguan": "NI",
+    "Nigerien": "NE",
+    "Nigerian": "NG",
+    "North Korean": "KP",
+    "Norwegian": "NO",
+    "Omani": "OM",
+    "Pakistani": "PK",
+    "Palestinian": "PS",
+    "Panamanian": "PA",
+    "Paraguayan": "PY",
+    "Peruvian": "PE",
+    "Polish": "PL",
+    "Pole": "PL",
+    "Portuguese": "PT",
+    "Qatari": "QA",
+    "Romanian": "RO",
+    "Russian": "RU",
+    "Rwandan": "RW",
+    "Saudi": "SA",
+    "Scottish": "GB",
+    "Scot": "GB",
+    "Senegalese": "SN",
+    "Serbian": "RS",
+    "Serb": "RS",
+    "Sierra Leonean": "SL",
+    "Singaporean": "SG",
+    "Slovak": "SK",
+    "Slovenian": "SI",
+    "Somali": "SO",
+    "South African": "ZA",
+    "South Korean": "KR",
+    "South Sudanese": "SS",
+    "Spanish": "ES",
+    "Spaniard": "ES",
+    "Sri Lankan": "LK",
+    "Sudanese": "SD",
+    "Swedish": "SE",
+    "Swede": "SE",
+    "Swiss": "CH",
+    "Syrian": "SY",
+    "Taiwanese": "TW",
+    "Tajik": "TJ",
+    "Tanzanian": "TZ",
+    "Thai": "TH",
+    "Togolese": "TG",
+    "Tunisian": "TN",
+    "Turkish": "TR",
+    "Turk": "TR",
+    "Turkmen": "TM",
+    "Ugandan": "UG",
+    "Ukrainian": "UA",
+    "Uruguayan": "UY",
+    "Uzbek": "UZ",
+    "Venezuelan": "VE",
+    "Vietnamese": "VN",
+    "Welsh": "GB",
+    "Yemeni": "YE",
+    "Zambian": "ZM",
+    "Zimbabwean": "ZW",
+    "Kosovar": "XK",
+    "Salvadoran": "SV",
+    "Trinidadian": "TT",
+    "Barbadian": "BB",
+    "Luxembourger": "LU",
+    "Liechtensteiner": "LI",
+    "Monegasque": "MC",
+    # Country abbreviations used as adjectives: "U.S. citizen", "UK national".
+    "US": "US",
+    "U.S.": "US",
+    "UK": "GB",
+    "U.K.": "GB",
+}
+
+# Demonyms whose plural is not "+s".
+_IRREGULAR_PLURALS: dict[str, str] = {
+    "US": "US",
+    "U.S.": "U.S.",
+    "UK": "UK",
+    "U.K.": "U.K.",
+    "Swiss": "Swiss",
+    "Chinese": "Chinese",
+    "Japanese": "Japanese",
+    "Vietnamese": "Vietnamese",
+    "Portuguese": "Portuguese",
+    "Lebanese": "Lebanese",
+    "Sudanese": "Sudanese",
+    "Senegalese": "Senegalese",
+    "Congolese": "Congolese",
+    "Nepalese": "Nepalese",
+    "Maltese": "Maltese",
+    "Burmese": "Burmese",
+    "Togolese": "Togolese",
+    "Gabonese": "Gabonese",
+    "Beninese": "Beninese",
+    "Bhutanese": "Bhutanese",
+    "Guyanese": "Guyanese",
+    "Dutch": "Dutch",
+    "French": "French",
+    "British": "British",
+    "Irish": "Irish",
+    "Kyrgyz": "Kyrgyz",
+    "Malagasy": "Malagasy",
+}
+
+# Cities, regions and states that news datelines and facility names use, -> country.
+_PLACES: dict[str, str] = {}
+_PLACE_TEXT = """
+AE: Abu Dhabi, Dubai, Sharjah, Ajman, Al Ain, Ras Al Khaimah, Fujairah
+AF: Kabul, Kandahar, Herat, Mazar-i-Sharif
+AL: Tirana
+AM: Yerevan
+AR: Buenos Aires, Cordoba, Rosario
+AT: Vienna, Salzburg, Graz
+AU: Canberra, Sydney, Melbourne, Brisbane, Perth
+AZ: Baku
+BA: Sarajevo
+BD: Dhaka, Chittagong
+BE: Brussels, Antwerp, Bruges
+BH: Manama
+BO: La Paz, Santa Cruz
+BR: Brasilia, Sao Paulo, São Paulo, Rio de Janeiro, Florianopolis, Recife, Belo Horizonte
+BY: Minsk, Grodno, Hrodna, Brest, Gomel, Homel, Mogilev, Vitebsk
+CA: Ottawa, Toronto, Montreal, Vancouver, Calgary
+CH: Bern, Geneva, Zurich, Lausanne, Basel
+CN: Beijing, Shanghai, Guangzhou, Shenzhen, Chengdu, Wuhan, Xinjiang, Tibet, Dalian, Tianjin
+CO: Bogota, Bogotá, Medellin, Cali, Cartagena
+CU: Havana
+CY: Nicosia
+CZ: Prague, Brno
+DE: Berlin, Munich, Frankfurt, Hamburg, Cologne, Stuttgart, Dusseldorf, Leipzig
+DK: Copenhagen
+DZ: Algiers
+EC: Quito, Guayaquil
+EE: Tallinn
+EG: Cairo
+ES: Madrid, Barcelona, Valencia, Seville, Malaga, Málaga, Alicante, Bilbao, Marbella, Ibiza
+ES: Mallorca, Majorca, Tenerife
+ET: Addis Ababa
+FI: Helsinki
+FR: Paris, Marseille, Lyon, Nice, Toulouse, Bordeaux, Lille
+GB: London, Manchester, Birmingham, Leeds, Liverpool, Glasgow, Edinburgh, Cardiff, Belfast
+GB: Bristol, Sheffield
+GE: Tbilisi, Kutaisi, Batumi, Rustavi
+GH: Accra, Kumasi, Tamale, Obuasi, Nsawam
+GR: Athens, Thessaloniki, Alexandroupolis, Komotini, Piraeus, Patras, Heraklion, Lesbos, Crete
+GR: Rhodes
+HK: Hong Kong
+HU: Budapest
+ID: Jakarta, Bali, Denpasar, Surabaya, Medan, Tangerang, Batam, Bandung, Kerobokan
+IE: Dublin
+IL: Jerusalem, Tel Aviv, Haifa
+IN: New Delhi, Delhi, Mumbai, Kolkata, Chennai, Bangalore, Bengaluru, Hyderabad, Punjab, Kerala
+IN: Goa
+IQ: Baghdad, Basra, Erbil, Mosul
+IR: Tehran, Isfahan, Shiraz, Mashhad, Tabriz, Bandar Abbas, Qeshm, Evin
+IT: Rome, Milan, Naples, Turin, Venice, Sicily, Palermo
+JO: Amman
+JP: Tokyo, Osaka, Kyoto, Yokohama, Okinawa
+KE: Nairobi, Mombasa
+KG: Bishkek, Osh
+KH: Phnom Penh, Siem Reap
+KP: Pyongyang
+KR: Seoul, Busan, Incheon
+KW: Kuwait City
+KZ: Astana, Almaty, Shymkent, Karaganda, Aktau
+LA: Vientiane
+LB: Beirut
+LK: Colombo
+LT: Vilnius, Kaunas, Klaipeda, Šalčininkai, Salcininkai
+LV: Riga
+LY: Tripoli, Benghazi
+MA: Rabat, Casablanca, Marrakech, Tangier
+MD: Chisinau, Chișinău, Balti, Tiraspol
+MM: Yangon, Naypyidaw, Mandalay
+MN: Ulaanbaatar
+MX: Mexico City, Guadalajara, Monterrey, Tijuana, Cancun, Cancún
+MY: Kuala Lumpur, Penang, Johor Bahru
+NG: Abuja, Lagos, Kano
+NL: Amsterdam, Rotterdam, The Hague
+NO: Oslo
+NP: Kathmandu
+NZ: Wellington, Auckland
+OM: Muscat
+PE: Cusco
+PH: Manila, Quezon City, Cebu, Davao, Iloilo
+PK: Islamabad, Karachi, Lahore, Peshawar
+PL: Warsaw, Krakow, Kraków, Gdansk, Wroclaw
+PT: Lisbon, Porto
+QA: Doha
+RO: Bucharest
+RS: Belgrade
+RU: Moscow, St Petersburg, St. Petersburg, Saint Petersburg, Yekaterinburg, Novosibirsk, Kazan
+RU: Vladivostok, Vladikavkaz, Rostov-on-Don, Krasnodar, Samara, Omsk, Chelyabinsk, Ufa, Perm
+RU: Volgograd, Voronezh, Orenburg, Mordovia, Chechnya, Dagestan, Kaliningrad, Irkutsk, Lefortovo
+RU: Matrosskaya Tishina, Butyrka, Siberia, Crimea, Saratov, Tver, Nizhny Novgorod, Murmansk
+RU: Krasnoyarsk, Khabarovsk
+SA: Riyadh, Jeddah, Mecca, Dammam
+SD: Khartoum
+SE: Stockholm, Gothenburg
+SG: Singapore
+SK: Bratislava
+SY: Damascus, Aleppo
+TH: Bangkok, Phuket, Pattaya, Chiang Mai
+TJ: Dushanbe
+TM: Ashgabat
+TN: Tunis
+TR: Ankara, Istanbul, Izmir, Antalya
+TW: Taipei
+UA: Kyiv, Kiev, Kharkiv, Odesa, Odessa, Lviv, Dnipro, Donetsk, Luhansk, Mariupol
+UG: Kampala
+US: Washington, New York, Brooklyn, Manhattan, Queens, Los Angeles, San Francisco, Chicago
+US: Miami, Seattle, Boston, Houston, Dallas, Atlanta, Philadelphia, Denver, Phoenix, Las Vegas
+US: San Diego, New Orleans, Detroit, Baltimore, Portland, Butner, Guantanamo, Alabama, Alaska
+US: Arizona, Arkansas, California, Colorado, Connecticut, Delaware, Florida, Hawaii, Idaho
+US: Illinois, Indiana, Iowa, Kansas, Kentucky, Louisiana, Maine, Maryland, Massachusetts
+US: Michigan, Minnesota, Mississippi, Missouri, Montana, Nebraska, Nevada, New Hampshire
+US: New Jersey, New Mexico, North Carolina, North Dakota, Ohio, Oklahoma, Oregon, Pennsylvania
+US: Rhode Island, South Carolina, South Dakota, Tennessee, Texas, Utah, Vermont, Virginia
+US: West Virginia, Wisconsin, Wyoming
+UZ: Tashkent, Samarkand
+VE: Caracas
+VN: Hanoi, Ho Chi Minh City, Saigon, Da Nang
+YE: Sanaa, Aden
+ZA: Pretoria, Johannesburg, Cape Town, Durban
+ZW: Harare
+"""
+for _line in _PLACE_TEXT.strip().splitlines():
+    _code, _names = _line.split(":", 1)
+    for _name in _names.split(","):
+        _PLACES[_name.strip()] = _code.strip()
+
+# Words that make a capitalised run an office, not a person ("Foreign Minister", "Judge").
+OFFICIAL_TITLES: frozenset[str] = frozenset(
+    [
+        "ambassador",
+        "envoy",
+        "consul",
+        "consul-general",
+        "vice-consul",
+        "diplomat",
+        "diplomats",
+        "attache",
+        "attaché",
+        "chargé",
+        "charge",
+        "minister",
+        "ministers",
+        "secretary",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "president",
+        "vice-president",
+        "premier",
+        "chancellor",
+        "senator",
+        "congressman",
+        "congresswoman",
+        "lawmaker",
+        "lawmakers",
+        "legislator",
+        "mp",
+        "parliamentarian",
+        "mayor",
+        "governor",
+        "judge",
+        "judges",
+        "justice",
+        "magistrate",
+        "prosecutor",
+        "prosecutors",
+        "attorney",
+        "attorneys",
+        "lawyer",
+        "lawyers",
+        "barrister",
+        "solicitor",
+        "counsel",
+        "advocate",
+        "official",
+        "officials",
+        "officer",
+        "commissioner",
+        "director",
+        "chief",
+        "head",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "ombudsman",
+        "representative",
+        "adviser",
+        "advisor",
+        "aide",
+        "counterpart",
+        "investigator",
+        "investigators",
+        "sheriff",
+        "warden",
+        "interpreter",
+        "translator",
+        "reporter",
+        "correspondent",
+        "journalist",
+        "editor",
+        "photographer",
+        "spokespeople",
+        "coordinator",
+        "undersecretary",
+        "under-secretary",
+        "ombudsperson",
+        "inspector",
+        "superintendent",
+        "deputy",
+    ]
+)
+
+# Titles that are honorifics or ranks and say nothing about a role in the case.
+NEUTRAL_TITLES: frozenset[str] = frozenset(
+    [
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "miss",
+        "dr",
+        "dr.",
+        "captain",
+        "capt",
+        "capt.",
+        "sir",
+        "dame",
+        "madam",
+        "mister",
+        "sheikh",
+        "sheik",
+    ]
+)
+
+RELATIVE_NOUNS: frozenset[str] = frozenset(
+    [
+        "mother",
+        "father",
+        "brother",
+        "sister",
+        "wife",
+        "husband",
+        "son",
+        "daughter",
+        "sibling",
+        "siblings",
+        "parents",
+        "parent",
+        "cousin",
+        "uncle",
+        "aunt",
+        "fiance",
+        "fiancé",
+        "fiancee",
+        "fiancée",
+        "partner",
+        "girlfriend",
+        "boyfriend",
+        "relative",
+        "grandmother",
+        "grandfather",
+        "niece",
+        "nephew",
+        "stepfather",
+        "stepmother",
+        "widow",
+        "widower",
+        "mum",
+        "dad",
+        "son-in-law",
+        "daughter-in-law",
+        "brother-in-law",
+        "sister-in-law",
+        "family",
+    ]
+)
+
+# Nouns for people involved in a case as the accused; they weigh towards "detainee".
+ACCUSED_NOUNS: frozenset[str] = frozenset(
+    [
+        "co-defendant",
+        "co-defendants",
+        "co-accused",
+        "defendant",
+        "defendants",
+        "suspect",
+        "suspects",
+        "prisoner",
+        "prisoners",
+        "detainee",
+        "detainees",
+        "inmate",
+        "inmates",
+        "convict",
+        "convicts",
+        "hostage",
+        "hostages",
+    ]
+)
+
+# Nouns that name a person (used to read "a Russian software developer" as a person).
+PERSON_NOUNS: frozenset[str] = frozenset(
+    [
+        "citizen",
+        "citizens",
+        "national",
+        "nationals",
+        "man",
+        "men",
+        "woman",
+        "women",
+        "worker",
+        "workers",
+        "driver",
+        "drivers",
+        "businessman",
+        "businesswoman",
+        "businessmen",
+        "developer",
+        "developers",
+        "engineer",
+        "engineers",
+        "sailor",
+        "sailors",
+        "seaman",
+        "seamen",
+        "instructor",
+        "student",
+        "students",
+        "tourist",
+        "tourists",
+        "teacher",
+        "activist",
+        "activists",
+        "blogger",
+        "suspect",
+        "suspects",
+        "defendant",
+        "prisoner",
+        "prisoners",
+        "detainee",
+        "detainees",
+        "inmate",
+        "inmates",
+        "convict",
+        "miner",
+        "miners",
+        "master",
+        "captain",
+        "pilot",
+        "fisherman",
+        "fishermen",
+        "resident",
+        "residents",
+        "expatriate",
+        "expatriates",
+        "migrant",
+        "migrants",
+        "couple",
+        "pair",
+        "programmer",
+        "hacker",
+        "hackers",
+        "trader",
+        "banker",
+        "executive",
+        "entrepreneur",
+        "researcher",
+        "scientist",
+        "academic",
+        "doctor",
+        "nurse",
+        "priest",
+        "missionary",
+        "athlete",
+        "player",
+        "veteran",
+        "soldier",
+        "soldiers",
+        "mercenary",
+        "marine",
+        "volunteer",
+        "labourer",
+        "laborer",
+        "labourers",
+        "maid",
+        "maids",
+        "nanny",
+        "cook",
+        "bookkeeper",
+        "accountant",
+        "musician",
+        "artist",
+        "writer",
+        "boy",
+        "girl",
+        "boys",
+        "girls",
+        "youth",
+        "teenager",
+        "teenagers",
+        "pensioner",
+        "grandmother",
+        "grandfather",
+        "mother",
+        "father",
+        "son",
+        "daughter",
+        "husband",
+        "wife",
+        "brother",
+        "sister",
+        "climber",
+        "backpacker",
+        "traveller",
+        "traveler",
+        "travellers",
+        "travelers",
+        "crew",
+        "crewman",
+        "broker",
+        "smuggler",
+        "courier",
+        "mule",
+        "mules",
+        "dual-national",
+        "co-accused",
+        "co-defendant",
+        "hostage",
+        "hostages",
+        "person",
+        "people",
+        "individual",
+        "individuals",
+        "journalist",
+        "journalists",
+        "reporter",
+        "reporters",
+        "correspondent",
+        "photographer",
+        "editor",
+    ]
+)
+
+# Head words of facility names ("Kerobokan prison", "Lefortovo pretrial detention centre").
+FACILITY_HEADS: tuple[str, ...] = (
+    "pretrial detention centre",
+    "pretrial detention center",
+    "pre-trial detention centre",
+    "pre-trial detention center",
+    "detention centre",
+    "detention center",
+    "detention facility",
+    "remand centre",
+    "remand center",
+    "remand prison",
+    "correctional facility",
+    "correctional institution",
+    "correctional centre",
+    "correctional center",
+    "penal colony",
+    "prison colony",
+    "labour camp",
+    "labor camp",
+    "prison complex",
+    "prison",
+    "jail",
+    "gaol",
+    "penitentiary",
+    "colony",
+    "lockup",
+)
+
+# Capitalised words that belong to organisations, places or things, never to a person's name.
+ORG_WORDS: frozenset[str] = frozenset(
+    [
+        "court",
+        "courts",
+        "prison",
+        "prisons",
+        "jail",
+        "penitentiary",
+        "centre",
+        "center",
+        "airport",
+        "ministry",
+        "department",
+        "embassy",
+        "consulate",
+        "office",
+        "bureau",
+        "service",
+        "services",
+        "agency",
+        "police",
+        "army",
+        "navy",
+        "party",
+        "council",
+        "committee",
+        "parliament",
+        "government",
+        "authority",
+        "authorities",
+        "university",
+        "bank",
+        "company",
+        "news",
+        "today",
+        "times",
+        "post",
+        "press",
+        "television",
+        "tv",
+        "radio",
+        "union",
+        "republic",
+        "kingdom",
+        "federation",
+        "state",
+        "states",
+        "province",
+        "region",
+        "district",
+        "street",
+        "road",
+        "avenue",
+        "square",
+        "bridge",
+        "river",
+        "sea",
+        "ocean",
+        "gulf",
+        "lake",
+        "mountains",
+        "mountain",
+        "island",
+        "islands",
+        "city",
+        "county",
+        "valley",
+        "crossing",
+        "motorway",
+        "highway",
+        "international",
+        "national",
+        "federal",
+        "central",
+        "regional",
+        "supreme",
+        "high",
+        "appeals",
+        "appeal",
+        "military",
+        "security",
+        "detention",
+        "correctional",
+        "facility",
+        "institute",
+        "institution",
+        "foundation",
+        "association",
+        "group",
+        "network",
+        "organisation",
+        "organization",
+        "commission",
+        "tribunal",
+        "assembly",
+        "house",
+        "hall",
+        "palace",
+        "affairs",
+        "coast",
+        "guard",
+        "guards",
+        "border",
+        "intelligence",
+        "investigation",
+        "investigations",
+        "justice",
+        "prosecutor's",
+        "prosecution",
+        "defence",
+        "defense",
+        "foreign",
+        "interior",
+        "development",
+        "commonwealth",
+        "western",
+        "eastern",
+        "northern",
+        "southern",
+        "north",
+        "south",
+        "east",
+        "west",
+        "day",
+        "week",
+        "year",
+        "colony",
+        "camp",
+        "station",
+        "port",
+        "hospital",
+        "hotel",
+        "school",
+        "church",
+        "mosque",
+        "temple",
+        "club",
+        "league",
+        "fund",
+        "project",
+        "programme",
+        "program",
+        "initiative",
+        "campaign",
+        "watch",
+        "human",
+        "rights",
+        "amnesty",
+        "red",
+        "cross",
+        "crescent",
+        "medium",
+        "maximum",
+        "minimum",
+        "women's",
+        "men's",
+        "general",
+        "municipal",
+        "metropolitan",
+        "city's",
+        "capital",
+        "asia",
+        "europe",
+        "africa",
+        "oceania",
+        "caucasus",
+        "balkans",
+        "caribbean",
+        "scandinavia",
+        "arctic",
+        "antarctica",
+        "southeast",
+        "northeast",
+        "southwest",
+        "northwest",
+        "middle",
+        "latin",
+        "pacific",
+        "atlantic",
+        "mediterranean",
+        "baltic",
+        "balkan",
+        "eurasia",
+    ]
+)
+
+# Capitalised words that open sentences or name abstractions; never part of a person's name.
+FUNCTION_WORDS: frozenset[str] = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "to",
+        "of",
+        "for",
+        "and",
+        "or",
+        "but",
+        "with",
+        "by",
+        "from",
+        "as",
+        "after",
+        "before",
+        "although",
+        "though",
+        "if",
+        "when",
+        "while",
+        "his",
+        "her",
+        "their",
+        "its",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "it",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "earlier",
+        "later",
+        "meanwhile",
+        "according",
+        "among",
+        "both",
+        "neither",
+        "either",
+        "under",
+        "over",
+        "since",
+        "until",
+        "despite",
+        "during",
+        "about",
+        "into",
+        "onto",
+        "upon",
+        "than",
+        "then",
+        "so",
+        "yet",
+        "also",
+        "not",
+        "no",
+        "nor",
+        "our",
+        "my",
+        "your",
+        "us",
+        "them",
+        "him",
+        "me",
+        "you",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "most",
+        "many",
+        "some",
+        "several",
+        "all",
+        "other",
+        "another",
+        "each",
+        "every",
+        "any",
+        "such",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "where",
+        "why",
+        "how",
+        "what's",
+        "hundreds",
+        "thousands",
+        "dozens",
+        "millions",
+        "last",
+        "next",
+        "first",
+        "second",
+        "third",
+        "final",
+        "former",
+        "new",
+        "old",
+        "more",
+        "less",
+        "few",
+        "much",
+        "only",
+        "even",
+        "just",
+        "still",
+        "again",
+        "already",
+        "however",
+        "instead",
+        "moreover",
+        "furthermore",
+        "thus",
+        "hence",
+        "once",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sir",
+        "read",
+        "follow",
+        "updated",
+        "all",
+        "news",
+        "photo",
+        "file",
+        "image",
+        "video",
+        "watch",
+        "listen",
+        "share",
+        "click",
+        "subscribe",
+        "advertisement",
+        "related",
+        "copyright",
+        "yesterday",
+        "tomorrow",
+        "tonight",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+
+MONTH_NAMES: dict[str, int] = {
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
+}
+
+WEEKDAYS: dict[str, int] = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+
+SPEECH_VERBS: frozenset[str] = frozenset(
+    [
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "added",
+        "adds",
+        "stated",
+        "states",
+        "noted",
+        "notes",
+        "announced",
+        "announces",
+        "wrote",
+        "writes",
+        "explained",
+        "explains",
+        "cautioned",
+        "warned",
+        "warns",
+        "insisted",
+        "insists",
+        "argued",
+        "argues",
+        "underscored",
+        "stressed",
+        "stresses",
+        "emphasised",
+        "emphasized",
+        "commented",
+        "comments",
+        "remarked",
+        "revealed",
+        "reveals",
+        "confirmed",
+        "confirms",
+        "declared",
+        "declares",
+        "tweeted",
+        "posted",
+        "quoted",
+        "replied",
+    ]
+)
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """Lower-cased country name -> alpha-2, from ISO 3166 plus common short forms."""
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                names[value.lower()] = country.alpha_2
+    names.update(_COUNTRY_ALIASES)
+    return names
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Demonym in singular and plural (as written, capitalised) -> alpha-2."""
+    table: dict[str, str] = {}
+    for word, code in _DEMONYMS.items():
+        table[word] = code
+        plural = _IRREGULAR_PLURALS.get(word)
+        if plural is None:
+            plural = word + ("es" if word.endswith("s") else "s")
+        table[plural] = code
+    return table
+
+
+def is_plural_demonym(word: str) -> bool:
+    """True for "Russians", "Filipinos", "Britons" (a group of people, not an adjective)."""
+    return word in demonyms() and word not in _DEMONYMS and word.endswith("s")
+
+
+def places() -> dict[str, str]:
+    """City, region or state name (as written) -> alpha-2."""
+    return _PLACES
+
+
+@lru_cache(maxsize=4096)
+def country_code(name: str) -> str | None:
+    """Alpha-2 code for a country name, demonym, or known place; None when unknown."""
+    cleaned = name.strip().strip(".,;:'’\"").replace("’", "'")
+    if cleaned.endswith("'s"):
+        cleaned = cleaned[:-2]
+    lowered = cleaned.lower()
+    if lowered.startswith("the "):
+        lowered = lowered[4:]
+    code = country_names().get(lowered)
+    if code:
+        return code
+    code = demonyms().get(cleaned)
+    if code:
+        return code
+    return _PLACES.get(cleaned)
+
+
+@lru_cache(maxsize=1)
+def name_blocklist() -> frozenset[str]:
+    """Single capitalised words that cannot be a token of a person's name."""
+    words: set[str] = set()
+    for name in list(country_names()) + list(_PLACES):
+        if " " not in name:
+            words.add(name.lower())
+    words.update(w.lower() for w in demonyms())
+    words.update(ORG_WORDS)
+    words.update(FUNCTION_WORDS)
+    words.update(OFFICIAL_TITLES)
+    # Full month names come with FUNCTION_WORDS; "Jan", "Mar" or "Dec" also open people's names.
+    words.update(WEEKDAYS)
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def multiword_places() -> tuple[tuple[str, str], ...]:
+    """Multi-word country and place names, longest first, for masking before name search."""
+    found: dict[str, str] = {}
+    for name, code in country_names().items():
+        if " " in name:
+            found[name] = code
+    for name, code in _PLACES.items():
+        if " " in name or "-" in name:
+            found[name.lower()] = code
+    return tuple(sorted(found.items(), key=lambda item: -len(item[0])))

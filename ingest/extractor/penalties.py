@@ -1,0 +1,180 @@
+"""Prison terms a court imposed, fines, and the maximum penalty a defendant faces.
+
+"Sentenced to six years and four months" is a sentence; "faces up to five years" is a maximum
+and never a sentence; "sentenced to death, but the penalty was commuted to 15 years" ends with
+a 15-year sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .events import Event, SentenceContext, is_hypothetical, pick_date
+from .money import find_money
+from .numbers import NUMBER, parse_number
+
+_UNIT = r"(?:years?|months?)"
+_TERM = (
+    r"(?P<n1>"
+    + NUMBER
+    + r")(?P<half>\s+and\s+a\s+half)?[\s-]+(?P<u1>"
+    + _UNIT
+    + r")(?![\w-]*\s*-?old)"
+    r"(?:\s+and\s+(?P<n2>" + NUMBER + r")[\s-]+(?P<u2>months?))?"
+    r"|(?P<life>life(?:\s+imprisonment|\s+in\s+prison|\s+sentence|\s+term|\b))"
+    r"|(?P<death>death(?:\s+sentence|\s+penalty|\b))"
+)
+_SENTENCING = re.compile(
+    r"\b(?P<t>sentenced|sentencing|jailed|imprisoned|received|receiving|handed(?:\s+down)?|given|"
+    r"got|serving|served|serve|commuted|reduced|upheld|replaced|sentence\s+of|term\s+of|"
+    r"imprisonment\s+of)\b"
+    r"(?P<gap>[^.;:]{0,90}?)(?<![\w-])(?:" + _TERM + r")",
+    re.IGNORECASE,
+)
+_GAP_BLOCK = re.compile(
+    r"\b(?:up\s+to|maximum|faces?|facing|could|would|asked\s+for|sought|demanded|requested|"
+    r"after|before|for\s+(?:more|over|about|almost|nearly))\b|[—–]",
+    re.IGNORECASE,
+)
+_MAX = re.compile(
+    r"\b(?P<t>faces?|facing|could\s+(?:face|get|receive)|risks?|carries|carry|carrying|"
+    r"punishable\s+by|liable\s+to|maximum\s+(?:sentence|penalty|term)\s+(?:of|is))\s+"
+    r"(?:(?:a|an|the)\s+)?(?:(?:possible|maximum|potential|prison|jail)\s+)*"
+    r"(?:(?:sentence|term|penalty)\s+of\s+)?(?:up\s+to\s+|as\s+many\s+as\s+|a\s+maximum\s+of\s+)?"
+    r"(?:(?P<n>"
+    + NUMBER
+    + r")[\s-]+(?P<u>"
+    + _UNIT
+    + r")|(?P<life>life(?:\s+imprisonment|\s+in\s+prison|\s+sentence)))",
+    re.IGNORECASE,
+)
+_FINE = re.compile(
+    r"\b(?P<t>fined|fine\s+of|penalty\s+of|ordered\s+to\s+pay|pay\s+a\s+fine\s+of)\b", re.IGNORECASE
+)
+_FINE_REACH = 45
+# Verbs that take a prison term only when the words around say so ("received a sentence").
+_NEEDS_PENALTY_WORD = frozenset(
+    [
+        "received",
+        "receiving",
+        "given",
+        "got",
+        "handed",
+        "upheld",
+        "served",
+        "serving",
+        "serve",
+        "replaced",
+    ]
+) | {"handed down"}
+_COMMUTING = re.compile(
+    r"\b(?:commut\w*|reduc\w*|replac\w*|spared|spares|lift\w*)\b", re.IGNORECASE
+)
+
+
+def _term_values(match: re.Match[str]) -> dict[str, object]:
+    if match.group("life"):
+        return {"years": None, "months": None, "life": True, "death": False}
+    if match.group("death"):
+        return {"years": None, "months": None, "life": False, "death": True}
+    first = parse_number(match.group("n1")) or 0.0
+    if match.group("half"):
+        first += 0.5
+    total_months = first * 12 if match.group("u1").lower().startswith("year") else first
+    if match.group("n2"):
+        total_months += parse_number(match.group("n2")) or 0.0
+    total = round(total_months)
+    return {"years": total // 12, "months": total % 12, "life": False, "death": False}
+
+
+def find_terms(context: SentenceContext) -> list[Event]:
+    events: list[Event] = []
+    base = context.sentence.start
+    for match in _SENTENCING.finditer(context.text):
+        if _GAP_BLOCK.search(match.group("gap")):
+            continue
+        trigger = match.group("t").lower()
+        if trigger in _NEEDS_PENALTY_WORD and not re.search(
+            r"sentence|term|jail|prison|imprisonment|years|months|life|death",
+            context.text[match.end("t") : match.end() + 25],
+            re.IGNORECASE,
+        ):
+            continue
+        if match.group("death") and trigger not in ("sentenced", "sentencing", "sentence of"):
+            continue
+        values = _term_values(match)
+        if values["years"] == 0 and values["months"] == 0:
+            continue
+        anchor = base + match.start("t")
+        values["commuted"] = trigger in ("commuted", "reduced", "replaced") or bool(
+            _COMMUTING.search(context.text[: match.start("t")])
+        )
+        events.append(
+            Event(
+                kind="term",
+                sentence=context.sentence.index,
+                start=anchor,
+                end=base + match.end(),
+                anchor=anchor,
+                anchor_end=base + match.end("t"),
+                transitive=trigger in ("sentenced", "jailed", "imprisoned", "handed", "given"),
+                hypothetical=is_hypothetical(context, anchor),
+                date=pick_date(context, anchor),
+                data=values,
+            )
+        )
+    return events
+
+
+def find_max_penalties(context: SentenceContext) -> list[Event]:
+    events: list[Event] = []
+    base = context.sentence.start
+    for match in _MAX.finditer(context.text):
+        if match.group("life"):
+            years, life = None, True
+        else:
+            value = parse_number(match.group("n")) or 0.0
+            years = value if match.group("u").lower().startswith("year") else round(value / 12, 2)
+            life = False
+        anchor = base + match.start("t")
+        events.append(
+            Event(
+                kind="max_penalty",
+                sentence=context.sentence.index,
+                start=anchor,
+                end=base + match.end(),
+                anchor=anchor,
+                anchor_end=base + match.end("t"),
+                transitive=False,
+                data={"years": years, "life": life},
+            )
+        )
+    return events
+
+
+def find_fines(context: SentenceContext) -> list[Event]:
+    events: list[Event] = []
+    base = context.sentence.start
+    for match in _FINE.finditer(context.text):
+        window = context.text[match.end() : match.end() + _FINE_REACH]
+        sums = find_money(window)
+        if not sums:
+            continue
+        first = sums[0]
+        anchor = base + match.start("t")
+        raw = window[first.start : first.end]
+        events.append(
+            Event(
+                kind="fine",
+                sentence=context.sentence.index,
+                start=anchor,
+                end=base + match.end() + first.end,
+                anchor=anchor,
+                anchor_end=base + match.end("t"),
+                transitive=match.group("t").lower() == "fined",
+                hypothetical=is_hypothetical(context, anchor),
+                date=pick_date(context, anchor),
+                data={"amount": first.amount, "currency": first.currency, "raw": raw},
+            )
+        )
+    return events

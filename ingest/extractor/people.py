@@ -1,0 +1,552 @@
+"""Find the people an article names and group the ways it spells each of them.
+
+A person is first introduced by a run of two or more capitalised name tokens ("Joselito
+Ocampo", "Аркадий Васильев"); later single tokens ("Ocampo", "Lin") refer back to a known
+person. Spellings are grouped by a transliteration key, so "Seleznyov", "Seleznev" and
+"Seleznyouv", or "Vasilyev" and "Васильев", land on one person. No person names are listed
+anywhere: the rules look only at shape, position and the gazetteers.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from anyascii import anyascii
+from rapidfuzz.fuzz import ratio
+
+from .gazetteers import (
+    NEUTRAL_TITLES,
+    OFFICIAL_TITLES,
+    PERSON_NOUNS,
+    SPEECH_VERBS,
+    multiword_places,
+    name_blocklist,
+)
+from .segment import Sentence
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*(?:\.(?<=\b\w\.)|\.(?<=\b\w\w\.))?")
+_PARTICLES = frozenset(
+    [
+        "al",
+        "el",
+        "de",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "del",
+        "della",
+        "di",
+        "du",
+        "van",
+        "von",
+        "der",
+        "den",
+        "ter",
+        "bin",
+        "binti",
+        "ibn",
+        "bint",
+        "la",
+        "le",
+        "y",
+    ]
+)
+_ARABIC_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|at|az|ar|an|bin|ibn|abu)-[^\W\d_]", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s?$")
+_NON_LATIN_PAREN = re.compile(r"\s*\(([^()A-Za-z0-9]{1,40})\)")
+
+
+@dataclass
+class NameRun:
+    """A capitalised run read as a person's name."""
+
+    start: int
+    end: int
+    tokens: tuple[str, ...]
+    sentence: int
+    possessive: bool
+    title_before: str | None = None  # e.g. "Russian Ambassador", "consul"
+    neutral_title: bool = False
+
+
+@dataclass
+class Person:
+    """One individual, with every mention by full name, surname or first name."""
+
+    pid: int
+    runs: list[NameRun] = field(default_factory=list)
+    short_mentions: list[tuple[int, int, int, bool]] = field(default_factory=list)
+    extra_spellings: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def tokens(self) -> tuple[str, ...]:
+        return self.canonical_run.tokens
+
+    @property
+    def canonical_run(self) -> NameRun:
+        """The fullest Latin-script spelling; the first one when several are as full."""
+        latin = [r for r in self.runs if is_latin(" ".join(r.tokens))] or self.runs
+        return max(latin, key=lambda r: (len(r.tokens), -r.start))
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.tokens)
+
+    @property
+    def first_position(self) -> int:
+        positions = [r.start for r in self.runs] + [m[0] for m in self.short_mentions]
+        return min(positions)
+
+
+def is_latin(text: str) -> bool:
+    for char in text:
+        if char.isalpha():
+            try:
+                if not unicodedata.name(char).startswith("LATIN"):
+                    return False
+            except ValueError:
+                return False
+    return True
+
+
+@lru_cache(maxsize=8192)
+def translit_key(token: str) -> str:
+    """A spelling-insensitive key: "Seleznyov", "Seleznev" and "Селезнёв" agree."""
+    text = anyascii(token).lower()
+    text = re.sub(r"[^a-z]", "", text)
+    for old, new in (
+        ("shch", "sh"),
+        ("dzh", "j"),
+        ("zh", "j"),
+        ("kh", "h"),
+        ("ts", "c"),
+        ("tz", "c"),
+        ("ch", "c"),
+        ("sh", "s"),
+        ("yo", "e"),
+        ("yu", "u"),
+        ("ya", "a"),
+        ("ye", "e"),
+        ("iy", "i"),
+        ("ij", "i"),
+        ("y", "i"),
+        ("w", "v"),
+        ("ou", "u"),
+        ("ie", "e"),
+        ("ks", "x"),
+        ("ph", "f"),
+        ("th", "t"),
+        ("dj", "j"),
+    ):
+        text = text.replace(old, new)
+    return re.sub(r"(.)\1+", r"\1", text)
+
+
+def spellings_agree(a: str, b: str) -> bool:
+    """Same name written two ways. The last letter must agree, which keeps a feminine
+    surname ("Sokolovskaya") apart from the masculine one ("Sokolovsky")."""
+    ka, kb = translit_key(a), translit_key(b)
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    if ka[0] != kb[0] or ka[-1] != kb[-1] or min(len(ka), len(kb)) < 4:
+        return False
+    return ratio(ka, kb) >= 80
+
+
+def _strip_possessive(token: str) -> tuple[str, bool]:
+    if len(token) > 2 and _POSSESSIVE.search(token) and token[-2:] in ("'s", "’s"):
+        return token[:-2], True
+    if token.endswith(("s'", "s’")) and len(token) > 3:
+        return token[:-1], True
+    return token, False
+
+
+def _is_name_token(token: str, blocked: frozenset[str], lower_vocab: frozenset[str]) -> bool:
+    bare = token.rstrip(".")
+    if not bare:
+        return False
+    if _ARABIC_PREFIX.match(bare):
+        return True
+    first = bare[0]
+    if not first.isupper():
+        return False
+    if len(bare) == 1:
+        return token.endswith(".")  # an initial
+    if bare.isupper() and len(bare) > 1:
+        return False  # acronyms: TASS, FSB, US
+    lowered = bare.lower()
+    if lowered in blocked or lowered in lower_vocab:
+        return False
+    return not token.endswith(".") or len(bare) <= 2
+
+
+def _title_before(text: str, start: int, floor: int) -> tuple[str | None, bool]:
+    """The office written right before a name ("Foreign Minister", "consul", "Judge")."""
+    window = text[max(floor, start - 80) : start]
+    words = re.findall(r"[\w'’\-\.]+|[\[\],;:()]", window)
+    phrase: list[str] = []
+    official = False
+    neutral = False
+    allowed_lower = {
+        "of",
+        "for",
+        "and",
+        "to",
+        "the",
+        "general",
+        "deputy",
+        "assistant",
+        "senior",
+        "chief",
+        "foreign",
+        "second",
+        "first",
+        "third",
+        "vice",
+        "special",
+        "acting",
+        "presiding",
+        "state",
+        "consular",
+        "district",
+        "federal",
+        "regional",
+        "public",
+        "head",
+        "[",
+        "]",
+    }
+    for word in reversed(words):
+        if word in (",", ";", ":", "(", ")"):
+            break
+        bare, _ = _strip_possessive(word.rstrip("."))
+        low = bare.lower()
+        if len(bare) == 1 and bare.isupper() and not phrase:
+            continue  # an initial or a one-letter name element ("I Made ...")
+        if low in ("former", "ex", "late", "then"):
+            return None, False
+        if low in OFFICIAL_TITLES:
+            official = True
+            phrase.append(word)
+            continue
+        if not phrase and low in NEUTRAL_TITLES | {t.rstrip(".") for t in NEUTRAL_TITLES}:
+            neutral = True
+            break
+        if word in ("[", "]") or low in allowed_lower or (bare[:1].isupper() and phrase):
+            phrase.append(word)
+            if len(phrase) > 7:
+                break
+            continue
+        if bare[:1].isupper() and not phrase:
+            # A capitalised word right before the name that is no title ends the search.
+            break
+        break
+    if official:
+        words_in = [w for w in reversed(phrase) if w not in ("[", "]")]
+        return " ".join(words_in).strip(), False
+    return None, neutral
+
+
+def _mask_places(sentence: str) -> str:
+    """Blank out multi-word place names ("Hong Kong", "New York") so they are not read as
+    person names; the blanks keep every offset where it was."""
+    lowered = sentence.lower()
+    masked = sentence
+    for name, _code in multiword_places():
+        if name not in lowered:
+            continue
+        for match in re.finditer(r"\b" + re.escape(name) + r"\b", lowered):
+            span = match.end() - match.start()
+            masked = masked[: match.start()] + " " * span + masked[match.end() :]
+    return masked
+
+
+def _lowercase_vocabulary(text: str) -> frozenset[str]:
+    """Words the article also writes in lower case: those are common words, not names."""
+    return frozenset(w for w in re.findall(r"\b[a-z][a-z'\-]+\b", text) if len(w) > 2)
+
+
+def _flush(
+    text: str, sentence: Sentence, masked: str, current: list[re.Match[str]], runs: list[NameRun]
+) -> None:
+    """Close the run of name tokens collected so far; keep it when it can be a name."""
+    while current and current[-1].group().lower() in _PARTICLES:
+        current.pop()
+    if (
+        len(current) >= 2
+        and not _title_follows(masked, current[-1].end())
+        and any(len(m.group().rstrip(".")) > 1 for m in current)  # not just "U. S."
+    ):
+        run = _make_run(text, sentence, current)
+        if run is not None:
+            runs.append(run)
+    current.clear()
+
+
+def find_name_runs(text: str, sentences: list[Sentence]) -> list[NameRun]:
+    """Capitalised runs of two or more name tokens, sentence by sentence."""
+    blocked = name_blocklist()
+    lower_vocab = _lowercase_vocabulary(text)
+    runs: list[NameRun] = []
+    for sentence in sentences:
+        masked = _mask_places(sentence.text)
+        current: list[re.Match[str]] = []
+        previous_end = None
+        for match in _WORD.finditer(masked):
+            token = match.group()
+            bare, possessive = _strip_possessive(token)
+            gap = masked[previous_end : match.start()] if previous_end is not None else " "
+            if gap not in (" ", ""):
+                _flush(text, sentence, masked, current, runs)
+            is_name = _is_name_token(bare, blocked, lower_vocab)
+            is_particle = bare.lower() in _PARTICLES and bool(current)
+            if is_name or is_particle:
+                current.append(match)
+                if possessive:
+                    _flush(text, sentence, masked, current, runs)
+            else:
+                _flush(text, sentence, masked, current, runs)
+            previous_end = match.end()
+        _flush(text, sentence, masked, current, runs)
+    return _split_long_runs(runs)
+
+
+_NEUTRAL_BARE = frozenset(t.rstrip(".") for t in NEUTRAL_TITLES)
+_NEXT_WORD = re.compile(r"\s+([A-Za-z][\w\-]*)")
+
+
+def _title_follows(sentence: str, end: int) -> bool:
+    """ "Natural Resources Minister": capitalised words right before an office are its name."""
+    match = _NEXT_WORD.match(sentence, end)
+    return bool(match) and match.group(1)[0].isupper() and match.group(1).lower() in OFFICIAL_TITLES
+
+
+def _make_run(text: str, sentence: Sentence, matches: list[re.Match[str]]) -> NameRun | None:
+    neutral_lead = False
+    while matches and matches[0].group().lower().rstrip(".") in _NEUTRAL_BARE:
+        matches = matches[1:]
+        neutral_lead = True
+    if len(matches) < 2:
+        return None
+    start = sentence.start + matches[0].start()
+    end = sentence.start + matches[-1].end()
+    raw_tokens = [m.group() for m in matches]
+    last, possessive = _strip_possessive(raw_tokens[-1])
+    raw_tokens[-1] = last
+    if possessive:
+        end -= len(matches[-1].group()) - len(last)
+    title, neutral = _title_before(text, start, sentence.start)
+    return NameRun(
+        start, end, tuple(raw_tokens), sentence.index, possessive, title, neutral or neutral_lead
+    )
+
+
+def _split_long_runs(runs: list[NameRun]) -> list[NameRun]:
+    """Break runs such as "Anatoly Antonov Valery Sharifulin" (a caption) into the two names
+    seen elsewhere in the article."""
+    known = {r.tokens for r in runs if len(r.tokens) <= 3}
+    result: list[NameRun] = []
+    for run in runs:
+        if len(run.tokens) < 4:
+            result.append(run)
+            continue
+        split_at = next(
+            (
+                i
+                for i in range(2, len(run.tokens) - 1)
+                if run.tokens[:i] in known or run.tokens[i:] in known
+            ),
+            None,
+        )
+        if split_at is None:
+            result.append(run)
+            continue
+        head_len = len(" ".join(run.tokens[:split_at]))
+        result.append(
+            NameRun(
+                run.start,
+                run.start + head_len,
+                run.tokens[:split_at],
+                run.sentence,
+                False,
+                run.title_before,
+                run.neutral_title,
+            )
+        )
+        tail_start = run.start + head_len + 1
+        result.append(
+            NameRun(tail_start, run.end, run.tokens[split_at:], run.sentence, run.possessive)
+        )
+    return result
+
+
+def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two full names for one individual: same given and family name up to spelling, or one
+    name's tokens all inside the other's ("Harpreet Sandhu" in "Harpreet Singh Sandhu")."""
+    if spellings_agree(a[-1], b[-1]) and spellings_agree(a[0], b[0]):
+        return True
+    keys_a = {translit_key(t) for t in a}
+    keys_b = {translit_key(t) for t in b}
+    shorter, longer = (keys_a, keys_b) if len(keys_a) <= len(keys_b) else (keys_b, keys_a)
+    return len(shorter) >= 2 and shorter <= longer
+
+
+_LOCATIVE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|near|outside|inside|into|from|across|through|via|towards?|off)\s+(?:the\s+)?"
+    r"|\bthe\s+(?:[a-z][\w\-]*\s+){0,3})$"
+)
+_PLACE_AFTER = re.compile(
+    r"^['’]?s?\s+(?:[A-Z][a-z]+\s+){0,2}(?:prison|jail|airport|crossing|court|region|province|"
+    r"district|motorway|highway|border|camp|hotel|station|port|street|road|avenue|island|river|"
+    r"bay|valley|mountains|desert|city|town|village|county|state|oblast|krai|colony|centre|"
+    r"center|complex|penitentiary|base|hospital|university|airline|company|bank|tanker|ship|"
+    r"vessel|exchange|platform)\b",
+    re.IGNORECASE,
+)
+
+
+_LINKING = frozenset(
+    [
+        "by",
+        "of",
+        "with",
+        "to",
+        "for",
+        "from",
+        "at",
+        "on",
+        "in",
+        "and",
+        "or",
+        "as",
+        "than",
+        "that",
+        "who",
+    ]
+)
+
+
+def in_place_context(text: str, start: int, end: int) -> bool:
+    """True when the words around a capitalised run make it a place or a thing ("at Ngurah
+    Rai International Airport", "the tanker Amber Crest")."""
+    before = text[max(0, start - 40) : start]
+    if _PLACE_AFTER.match(text[end : end + 50]):
+        return True
+    match = _LOCATIVE_BEFORE.search(before)
+    if not match:
+        return False
+    between = match.group().split()[1:] if match.group().startswith("the") else []
+    if any(w in _LINKING or w.endswith("ed") for w in between):
+        return False  # "the remarks made by Roger Carstens": the run is not in the noun phrase
+    return not any(w.lower() in PERSON_NOUNS or w.lower() in OFFICIAL_TITLES for w in between)
+
+
+def drop_places(text: str, people: list[Person]) -> list[Person]:
+    """Keep the people at least one of whose mentions reads as a person's."""
+    kept: list[Person] = []
+    for person in people:
+        spans = [(r.start, r.end) for r in person.runs] + [
+            (s, e) for s, e, _i, _p in person.short_mentions
+        ]
+        titled = any(r.title_before or r.neutral_title for r in person.runs)
+        if titled or not all(in_place_context(text, s, e) for s, e in spans):
+            kept.append(person)
+    for index, person in enumerate(kept):
+        person.pid = index
+    return kept
+
+
+def cluster_people(runs: list[NameRun]) -> list[Person]:
+    people: list[Person] = []
+    for run in runs:
+        target = next(
+            (p for p in people if any(_same_person(run.tokens, r.tokens) for r in p.runs)), None
+        )
+        if target is None:
+            target = Person(pid=len(people))
+            people.append(target)
+        target.runs.append(run)
+    return people
+
+
+_SPEECH_AFTER = re.compile(r"^\s*(?:,[^,]{0,60},\s*)?(?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b")
+
+
+def find_short_mentions(
+    text: str, sentences: list[Sentence], people: list[Person], runs: list[NameRun]
+) -> None:
+    """Attach single-token mentions ("Ocampo", "Lin", "Roman") to the people they name, and
+    add one-word people (an official known only by surname) when the text treats them as
+    speakers or gives them a title."""
+    covered = [(r.start, r.end) for r in runs]
+    blocked = name_blocklist()
+    singles: dict[str, list[tuple[int, int, int, bool]]] = {}
+    for sentence in sentences:
+        for match in _WORD.finditer(sentence.text):
+            token, possessive = _strip_possessive(match.group())
+            token = token.rstrip(".")
+            if not token or not token[0].isupper() or token.isupper() or len(token) < 2:
+                continue
+            start = sentence.start + match.start()
+            if any(s <= start < e for s, e in covered):
+                continue
+            if token.lower() in blocked:
+                continue
+            singles.setdefault(token, []).append(
+                (start, start + len(token), sentence.index, possessive)
+            )
+
+    for token, places in singles.items():
+        person = _match_single(token, people)
+        if person is not None:
+            person.short_mentions.extend(places)
+            continue
+        if _looks_like_single_name_person(text, token, places):
+            person = Person(pid=len(people))
+            start, end, index, possessive = places[0]
+            person.runs.append(NameRun(start, end, (token,), index, possessive))
+            person.runs[0].title_before = _title_before(text, start, 0)[0]
+            person.short_mentions.extend(places[1:])
+            people.append(person)
+
+
+def _match_single(token: str, people: list[Person]) -> Person | None:
+    """The person a lone token names: an exact family name first, then a given name, then a
+    transliteration variant of a family name."""
+    key = translit_key(token)
+    for picker in (
+        lambda p: any(translit_key(r.tokens[-1]) == key for r in p.runs if len(r.tokens) > 1),
+        lambda p: any(translit_key(r.tokens[0]) == key for r in p.runs if len(r.tokens) > 1),
+        lambda p: any(spellings_agree(r.tokens[-1], token) for r in p.runs if len(r.tokens) > 1),
+    ):
+        matches = [p for p in people if picker(p)]
+        if matches:
+            return min(matches, key=lambda p: p.first_position)
+    return None
+
+
+def _looks_like_single_name_person(
+    text: str, token: str, places: list[tuple[int, int, int, bool]]
+) -> bool:
+    if len(places) < 2 or not is_latin(token):
+        return False
+    speaking = sum(1 for _s, end, _i, _p in places if _SPEECH_AFTER.match(text[end : end + 80]))
+    quoted = any(
+        re.search(r"\b(?:quoted|according to)\s+$", text[max(0, s - 25) : s]) for s, *_ in places
+    )
+    return speaking >= 1 or quoted
+
+
+def find_script_variants(text: str, people: list[Person]) -> None:
+    """A name in another script given in brackets right after a name: "Lin Meiyu (林美玉)"."""
+    for person in people:
+        for run in list(person.runs):
+            match = _NON_LATIN_PAREN.match(text, run.end)
+            if match and not is_latin(match.group(1)) and any(c.isalpha() for c in match.group(1)):
+                person.extra_spellings.append((match.start(1), match.end(1)))

@@ -1,0 +1,154 @@
+"""The extractor's output: plain, immutable dataclasses.
+
+Every fact carries an `evidence` span: half-open character offsets (start, end) into the exact
+string that was passed to `extract()` — including a leading `Published:` line when there is one —
+so `text[span.start:span.end]` is the sentence a reviewer should read to check the fact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+STATUSES = (
+    "detained",
+    "charged",
+    "convicted",
+    "released",
+    "deported",
+    "exchanged",
+    "extradited",
+    "unknown",
+)
+
+CHARGE_CATEGORIES = (
+    "cybercrime",
+    "fraud",
+    "money_laundering",
+    "sanctions_export",
+    "drugs",
+    "weapons",
+    "espionage",
+    "foreign_agent",
+    "violent",
+    "immigration",
+    "other",
+)
+
+EXTRADITION_STATUSES = ("requested", "contested", "approved", "refused", "surrendered", "withdrawn")
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """Half-open character range [start, end) in the text given to `extract()`."""
+
+    start: int
+    end: int
+
+    def of(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+@dataclass(frozen=True)
+class NameMention:
+    """One place where the text names the person, exactly as written."""
+
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Nationality:
+    country: str  # ISO 3166-1 alpha-2
+    evidence: Span
+
+
+@dataclass(frozen=True)
+class CountryFact:
+    country: str  # ISO 3166-1 alpha-2
+    evidence: Span
+
+
+@dataclass(frozen=True)
+class Facility:
+    name: str
+    evidence: Span
+
+
+@dataclass(frozen=True)
+class Charge:
+    phrase: str  # as the text states it
+    category: str  # one of CHARGE_CATEGORIES
+    evidence: Span
+
+
+@dataclass(frozen=True)
+class CourtSentence:
+    """What a court imposed. Dates are ISO 8601 strings at the precision the text gives."""
+
+    years: int | None
+    months: int | None
+    life: bool
+    death: bool
+    fine_amount: float | None
+    fine_currency: str | None  # ISO 4217
+    date: str | None
+    commuted: bool
+    evidence: Span
+
+
+@dataclass(frozen=True)
+class MaxPenalty:
+    years: float | None
+    life: bool
+    evidence: Span
+
+
+@dataclass(frozen=True)
+class Extradition:
+    from_country: str | None
+    to_country: str | None
+    date: str | None
+    status: str  # one of EXTRADITION_STATUSES: the latest step the text reports
+    evidence: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class ConsularVisit:
+    visitor: str | None  # the official's name when the text gives it
+    date: str | None
+    kind: str  # "in_person", "phone" or "unknown"
+    denied: bool  # access was asked for and refused
+    evidence: Span
+
+
+@dataclass(frozen=True)
+class Detainee:
+    name: str
+    name_variants: tuple[str, ...]
+    mentions: tuple[NameMention, ...]
+    nationality: tuple[Nationality, ...]
+    detaining_country: CountryFact | None
+    facility: Facility | None
+    charges: tuple[Charge, ...]
+    sentence: CourtSentence | None
+    max_penalty: MaxPenalty | None
+    extraditions: tuple[Extradition, ...]
+    consular_visits: tuple[ConsularVisit, ...]
+    status: str
+    status_evidence: Span | None
+
+    @property
+    def extradition(self) -> Extradition | None:
+        """The extradition that happened or is under way; refused or withdrawn ones are not."""
+        live = [e for e in self.extraditions if e.status not in ("refused", "withdrawn")]
+        order = {"surrendered": 4, "approved": 3, "contested": 2, "requested": 1}
+        return max(live, key=lambda e: order.get(e.status, 0), default=None)
+
+
+@dataclass(frozen=True)
+class ExtractionResult:
+    detainees: tuple[Detainee, ...]
+    published: str | None  # ISO date the relative dates were resolved against
+    language: str  # "en", or "other" when the text is not English and was not read
+    extractor_version: str
+    warnings: tuple[str, ...] = field(default=())

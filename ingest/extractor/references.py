@@ -1,0 +1,502 @@
+"""Every place the text refers to a person: by name, by pronoun, or by a phrase such as
+"the Georgian national" or "two Filipino workers", each resolved to the people it means."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .gazetteers import SPEECH_VERBS
+from .nationality import PersonPhrase, find_person_phrases, find_plain_phrases
+from .people import Person
+from .roles import Role
+from .segment import Sentence
+
+_PRONOUN = re.compile(
+    r"\b(he|she|him|his|her|they|them|their|He|She|His|Her|They|Them|Their"
+    r"|(?:[Tt]he\s+(?:two|three)|[Bb]oth)(?=\s+(?:could|can|will|would|were|are|was|had|have|has|"
+    r"face|faces|remain|by|of\s+them|in|at|on)\b|\s*[,.;]))\b"
+)
+_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+_NOT_A_NOUN_AFTER_HER = frozenset(
+    [
+        "to",
+        "for",
+        "from",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "without",
+        "about",
+        "after",
+        "before",
+        "again",
+        "too",
+        "and",
+        "or",
+        "but",
+        "as",
+        "than",
+        "that",
+        "was",
+        "is",
+        "were",
+        "has",
+        "had",
+        "had",
+        "would",
+        "will",
+        "could",
+        "should",
+        "may",
+        "might",
+        "can",
+        "did",
+        "does",
+        "who",
+        "which",
+        "when",
+        "while",
+        "because",
+        "if",
+        "so",
+        "since",
+        "until",
+        "into",
+        "out",
+        "up",
+        "down",
+        "off",
+        "over",
+        "under",
+        "through",
+        "during",
+        "against",
+        "among",
+        "between",
+        "within",
+        "throughout",
+        "away",
+        "back",
+        "home",
+        "there",
+        "here",
+        "alone",
+        "last",
+        "first",
+        "once",
+        "twice",
+    ]
+)
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:"
+    + "|".join(sorted(SPEECH_VERBS))
+    + r")(?:\s+(?:reporters|journalists|[A-Z]\w+|the\s+\w+))?"
+    r"\s+(?:that\s+)?$"
+)
+_SPEECH_AFTER = re.compile(
+    r"^\s+(?:had\s+|has\s+|then\s+|later\s+)?(?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b"
+)
+_GENDERED_HEADS = {
+    "man": "m",
+    "woman": "f",
+    "businessman": "m",
+    "businesswoman": "f",
+    "boy": "m",
+    "girl": "f",
+    "mother": "f",
+    "father": "m",
+    "wife": "f",
+    "husband": "m",
+    "son": "m",
+    "daughter": "f",
+}
+_NEUTRAL_TITLE_GAP = r"(?:(?:Captain|Capt\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sheikh)\s+)?"
+_APPOSITION_GAP = re.compile(
+    r"^(?:[^,;.]{0,90},\s*" + _NEUTRAL_TITLE_GAP + r"|\s+(?:named|called|identified\s+as)\s+)$"
+)
+# "several Americans, including A and B": the names that illustrate a group.
+_LIST_INTRO = re.compile(r"^\s*,?\s*(?:including|among\s+them|such\s+as|namely)\s+$", re.IGNORECASE)
+_AFTER_NAME_GAP = re.compile(r"^\s*(?:\([^)]{0,60}\))?\s*,\s*(?:\d{1,3}\s*,\s*)?$")
+_MAX_GROUP = 10
+_ANAPHORA_WINDOW = 8  # sentences a pronoun or "the Russian" may reach back
+
+
+@dataclass
+class Ref:
+    """A span of text that stands for one or more people."""
+
+    start: int
+    end: int
+    sentence: int
+    kind: str  # "name", "pronoun" or "phrase"
+    pids: tuple[int, ...]
+    possessive: bool = False
+    plural: bool = False
+
+
+@dataclass(frozen=True)
+class NationalityLink:
+    pid: int
+    code: str
+    start: int
+    end: int
+    source: str
+
+
+@dataclass
+class References:
+    refs: list[Ref]
+    nationality: list[NationalityLink]
+    group_codes: Counter[str]  # nationalities of people the article speaks of in groups
+
+
+@dataclass
+class _Pending:
+    ref: Ref
+    mode: str  # "anaphora", "cataphora", "pronoun", "plural_pronoun"
+    count: int
+    codes: tuple[str, ...]
+    gender: str | None
+    phrase_span: tuple[int, int]
+    lead: bool = False  # a phrase in the opening paragraph that no name stands beside
+
+
+def _name_refs(people: list[Person]) -> list[Ref]:
+    refs: list[Ref] = []
+    for person in people:
+        for run in person.runs:
+            refs.append(
+                Ref(run.start, run.end, run.sentence, "name", (person.pid,), run.possessive)
+            )
+        for start, end, index, possessive in person.short_mentions:
+            refs.append(Ref(start, end, index, "name", (person.pid,), possessive))
+    refs.sort(key=lambda r: r.start)
+    return refs
+
+
+def _sentence_of(sentences: list[Sentence], position: int) -> int:
+    low, high = 0, len(sentences) - 1
+    while low < high:
+        mid = (low + high + 1) // 2
+        if sentences[mid].start <= position:
+            low = mid
+        else:
+            high = mid - 1
+    return low
+
+
+def _phrases(sentence: Sentence) -> list[PersonPhrase]:
+    found = find_person_phrases(sentence.text)
+    for plain in find_plain_phrases(sentence.text):
+        if any(p.start < plain.end and plain.start < p.end for p in found):
+            continue
+        det = sentence.text[plain.start : plain.end].split()[0].lower()
+        if (
+            det in ("his", "her", "their", "its") or det.endswith(("'s", "’s"))
+        ) and plain.head not in (
+            "client",
+            "clients",
+        ):
+            continue
+        found.append(plain)
+    return sorted(found, key=lambda p: p.start)
+
+
+def build_references(
+    text: str,
+    sentences: list[Sentence],
+    people: list[Person],
+    roles: dict[int, Role],
+    lead_paragraph: int,
+) -> References:
+    names = _name_refs(people)
+    eligible = {pid for pid, role in roles.items() if role.eligible}
+    genders = {pid: role.gender for pid, role in roles.items()}
+    first_seen = {p.pid: p.first_position for p in people}
+    links: list[NationalityLink] = []
+    group_codes: Counter[str] = Counter()
+    pending: list[_Pending] = []
+
+    for sentence in sentences:
+        if sentence.is_title:
+            continue
+        in_sentence = [r for r in names if r.sentence == sentence.index]
+        for phrase in _phrases(sentence):
+            start, end = sentence.start + phrase.start, sentence.start + phrase.end
+            item = _classify_phrase(text, sentence, phrase, start, end, in_sentence, links)
+            if item == "linked":
+                continue
+            if phrase.codes and (phrase.count is None or phrase.count > 1):
+                group_codes.update(phrase.codes)
+            if item is None:
+                continue
+            mode, count = item
+            if (
+                mode == "cataphora"
+                and count == 1
+                and (sentence.paragraph != lead_paragraph or in_sentence or not phrase.codes)
+            ):
+                continue
+            ref = Ref(start, end, sentence.index, "phrase", (), plural=count > 1)
+            lead = sentence.paragraph == lead_paragraph and not in_sentence and bool(phrase.codes)
+            pending.append(
+                _Pending(
+                    ref,
+                    mode,
+                    count,
+                    phrase.codes,
+                    _GENDERED_HEADS.get(phrase.head),
+                    (start, end),
+                    lead,
+                )
+            )
+        for match in _PRONOUN.finditer(sentence.text):
+            word = " ".join(match.group().lower().split())
+            if word in ("both", "the two", "the three"):
+                word = "they"
+            start = sentence.start + match.start()
+            if any(r.start <= start < r.end for r in in_sentence):
+                continue
+            possessive = word in ("his", "their") or (
+                word == "her" and _her_is_possessive(sentence.text, match.end())
+            )
+            plural = word in ("they", "them", "their")
+            ref = Ref(
+                start,
+                sentence.start + match.end(),
+                sentence.index,
+                "pronoun",
+                (),
+                possessive,
+                plural,
+            )
+            mode = "plural_pronoun" if plural else "pronoun"
+            pending.append(
+                _Pending(ref, mode, 2 if plural else 1, (), _GENDER.get(word), (start, start))
+            )
+
+    all_refs = names + [p.ref for p in pending]
+    all_refs.sort(key=lambda r: (r.start, r.kind != "name"))
+    pending_by_ref = {id(p.ref): p for p in pending}
+    history: list[tuple[int, int, int]] = []  # (sentence, position, pid) of resolved mentions
+    claimed: set[int] = set()  # people an opening phrase already stands for
+    possessive_positions: set[int] = set()
+    for ref in all_refs:
+        item = pending_by_ref.get(id(ref))
+        if item is not None:
+            ref.pids = _resolve(
+                text,
+                sentences,
+                item,
+                history,
+                all_refs,
+                eligible,
+                genders,
+                first_seen,
+                claimed,
+                possessive_positions,
+            )
+            for pid in ref.pids:
+                for code in item.codes:
+                    links.append(
+                        NationalityLink(
+                            pid, code, item.phrase_span[0], item.phrase_span[1], "phrase"
+                        )
+                    )
+            if item.mode == "pronoun" and len(ref.pids) == 1 and item.gender:
+                genders.setdefault(ref.pids[0], item.gender)
+                if genders.get(ref.pids[0]) is None:
+                    genders[ref.pids[0]] = item.gender
+        for pid in ref.pids:
+            history.append((ref.sentence, ref.start, pid))
+        if ref.possessive:
+            possessive_positions.add(ref.start)
+    return References(all_refs, links, group_codes)
+
+
+def _her_is_possessive(sentence: str, end: int) -> bool:
+    match = re.match(r"\s*([A-Za-z][\w\-]*)", sentence[end:])
+    if not match:
+        return False
+    return match.group(1).lower() not in _NOT_A_NOUN_AFTER_HER
+
+
+def _classify_phrase(
+    text: str,
+    sentence: Sentence,
+    phrase: PersonPhrase,
+    start: int,
+    end: int,
+    in_sentence: list[Ref],
+    links: list[NationalityLink],
+) -> tuple[str, int] | str | None:
+    """Link a phrase that is an apposition of a name; otherwise say how it refers:
+    ("anaphora"|"cataphora", count), or None when it refers to no one in particular."""
+    following = [r for r in in_sentence if r.start >= end]
+    preceding = [r for r in in_sentence if r.end <= start]
+    if following:
+        nxt = following[0]
+        gap = text[end : nxt.start]
+        if gap.strip() == "" or (phrase.count == 1 and _APPOSITION_GAP.match(gap)):
+            _link(links, nxt.pids, phrase, start, end)
+            return "linked"
+        if phrase.count and 1 < phrase.count <= _MAX_GROUP and re.match(r"^\s*,\s*$", gap):
+            members = _listed_names(text, following, phrase.count)
+            if len(members) == phrase.count:
+                for ref in members:
+                    _link(links, ref.pids, phrase, start, end)
+                return "linked"
+        if phrase.plural and _LIST_INTRO.match(gap):
+            for ref in _listed_names(text, following, _MAX_GROUP):
+                _link(links, ref.pids, phrase, start, end)
+            return "linked"
+    if preceding and phrase.count in (1, None) and not phrase.plural:
+        prev = preceding[-1]
+        if _AFTER_NAME_GAP.match(text[prev.end : start]):
+            _link(links, prev.pids, phrase, start, end)
+            return "linked"
+    if phrase.count is None or phrase.count > _MAX_GROUP:
+        return None
+    if phrase.definite:
+        return "anaphora", phrase.count
+    return "cataphora", phrase.count
+
+
+def _listed_names(text: str, following: list[Ref], count: int) -> list[Ref]:
+    """The names of a list that follows a group phrase: "two Russians, A and B"."""
+    members = [following[0]]
+    for ref in following[1:]:
+        if len(members) == count:
+            break
+        gap = text[members[-1].end : ref.start]
+        if re.match(r"^\s*(?:,\s*\d{1,3}\s*)?(?:,|and|,\s*and)\s*$", gap):
+            members.append(ref)
+        else:
+            break
+    return members
+
+
+def _link(
+    links: list[NationalityLink], pids: tuple[int, ...], phrase: PersonPhrase, start: int, end: int
+) -> None:
+    for pid in pids:
+        for code in phrase.codes:
+            links.append(NationalityLink(pid, code, start, end, "apposition"))
+
+
+def _compatible(pid: int, gender: str | None, genders: dict[int, str | None]) -> bool:
+    known = genders.get(pid)
+    return gender is None or known is None or known == gender
+
+
+def _resolve(
+    text: str,
+    sentences: list[Sentence],
+    item: _Pending,
+    history: list[tuple[int, int, int]],
+    all_refs: list[Ref],
+    eligible: set[int],
+    genders: dict[int, str | None],
+    first_seen: dict[int, int],
+    claimed: set[int],
+    possessive_positions: set[int],
+) -> tuple[int, ...]:
+    ref = item.ref
+    window = ref.sentence - _ANAPHORA_WINDOW
+    if item.mode == "anaphora" and item.count == 1 and item.lead:
+        # "sentenced the Vietnamese captain ..." in an opening paragraph that names no one yet.
+        earlier = [h for h in history if h[2] in eligible]
+        if not earlier:
+            item.mode = "cataphora"
+    if item.mode == "cataphora":
+        if item.count == 1:
+            # Two opening phrases ("an American engineer ... a Venezuelan businessman") stand
+            # for the first two people named after them, in order.
+            same_sentence = {pid for s, _pos, pid in history if s == ref.sentence}
+            later = [
+                pid
+                for pid in eligible
+                if first_seen.get(pid, -1) > ref.start and pid not in claimed | same_sentence
+            ]
+            if not later:
+                return ()
+            chosen = min(later, key=lambda pid: first_seen[pid])
+            claimed.add(chosen)
+            return (chosen,)
+        # "two of his crew" in a sentence that already named the captain: two others.
+        taken = {pid for s, _pos, pid in history if s == ref.sentence}
+        found: list[int] = []
+        for other in all_refs:
+            if other.start > ref.end and other.kind == "name":
+                for pid in other.pids:
+                    if pid in eligible and pid not in found and pid not in taken:
+                        found.append(pid)
+            if len(found) == item.count:
+                return tuple(found)
+        return ()
+    if item.mode == "plural_pronoun":
+        before = text[max(0, ref.start - 12) : ref.start].lower()
+        if re.search(r"\b(?:of|among)\s+$", before):
+            return ()  # "most of them": part of a group the text just described
+        return _recent_group(history, ref, eligible, possessive_positions)
+    if item.mode == "pronoun":
+        sentence = sentences[ref.sentence]
+        before = text[sentence.start : ref.start]
+        speech = _SPEECH_BEFORE.search(before)
+        if speech:
+            speakers = [
+                pid
+                for s, pos, pid in history
+                if s == ref.sentence
+                and pos < sentence.start + speech.start()
+                and _compatible(pid, item.gender, genders)
+            ]
+            if speakers:
+                return (speakers[-1],)
+    recent = [h for h in history if h[0] >= window]
+    if item.mode == "pronoun" and _SPEECH_AFTER.match(text[ref.end : ref.end + 20]):
+        # "..., he added": whoever closes a quote is most likely the official being quoted.
+        for _s, _pos, pid in reversed(recent):
+            if pid not in eligible and _compatible(pid, item.gender, genders):
+                return (pid,)
+    # Anaphora: the most recent eligible person who fits, else anyone who fits nearby.
+    if item.mode == "anaphora" and item.count > 1:
+        found = []
+        for _s, _pos, pid in reversed(recent):
+            if pid in eligible and pid not in found:
+                found.append(pid)
+            if len(found) == item.count:
+                return tuple(found)
+        return ()
+    for _s, _pos, pid in reversed(recent):
+        if pid in eligible and _compatible(pid, item.gender, genders):
+            return (pid,)
+    if item.mode == "pronoun":
+        for s, _pos, pid in reversed(recent):
+            if s >= ref.sentence - 1 and _compatible(pid, item.gender, genders):
+                return (pid,)
+    return ()
+
+
+def _recent_group(
+    history: list[tuple[int, int, int]],
+    ref: Ref,
+    eligible: set[int],
+    possessive_positions: set[int],
+) -> tuple[int, ...]:
+    """ "They" after a sentence that named two or more of the people in the case."""
+    for back in range(0, 3):
+        sentence = ref.sentence - back
+        pids: list[int] = []
+        for s, pos, pid in history:
+            if pos in possessive_positions:
+                continue  # "His crewmen A and B": the captain is not one of "they"
+            if s == sentence and pos < ref.start and pid in eligible and pid not in pids:
+                pids.append(pid)
+        if len(pids) >= 2:
+            return tuple(pids)
+    return ()

@@ -1,0 +1,319 @@
+"""What the text says each named person is: an office holder, a relative, a speaker, one of the
+accused. Read from titles ("Foreign Minister Sergiu Lungu"), appositions ("his lawyer, Vitalie
+Ciobanu," / "Urs Baumgartner, a Swiss diplomat") and speech verbs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .gazetteers import ACCUSED_NOUNS, OFFICIAL_TITLES, RELATIVE_NOUNS, SPEECH_VERBS
+from .locations import find_places
+from .nationality import find_person_phrases
+from .people import NameRun, Person
+from .segment import Sentence
+
+# Offices whose holders are never the detainee in a story about a detention.
+STRONG_TITLES = frozenset(
+    [
+        "ambassador",
+        "envoy",
+        "consul",
+        "consul-general",
+        "vice-consul",
+        "diplomat",
+        "diplomats",
+        "attache",
+        "attaché",
+        "chargé",
+        "minister",
+        "ministers",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "spokespeople",
+        "president",
+        "vice-president",
+        "premier",
+        "chancellor",
+        "senator",
+        "congressman",
+        "congresswoman",
+        "lawmaker",
+        "lawmakers",
+        "legislator",
+        "mp",
+        "parliamentarian",
+        "mayor",
+        "governor",
+        "judge",
+        "judges",
+        "magistrate",
+        "prosecutor",
+        "prosecutors",
+        "attorney",
+        "attorneys",
+        "lawyer",
+        "lawyers",
+        "barrister",
+        "solicitor",
+        "counsel",
+        "advocate",
+        "commissioner",
+        "ombudsman",
+        "ombudsperson",
+        "counterpart",
+        "investigator",
+        "investigators",
+        "sheriff",
+        "warden",
+        "interpreter",
+        "translator",
+        "undersecretary",
+        "under-secretary",
+        "secretary",
+    ]
+)
+# Words that make any office in the phrase a diplomatic or governmental one.
+_STATE_WORDS = re.compile(
+    r"\b(?:consular|embassy|consulate|diplomatic|ministry|foreign|government|state|federal)\b",
+    re.IGNORECASE,
+)
+_FEMALE = frozenset(
+    [
+        "woman",
+        "women",
+        "mother",
+        "wife",
+        "sister",
+        "daughter",
+        "girl",
+        "businesswoman",
+        "grandmother",
+        "aunt",
+        "niece",
+        "widow",
+        "fiancee",
+        "fiancée",
+        "girlfriend",
+        "mrs",
+        "ms",
+        "miss",
+        "madam",
+    ]
+)
+_MALE = frozenset(
+    [
+        "man",
+        "men",
+        "father",
+        "husband",
+        "brother",
+        "son",
+        "boy",
+        "businessman",
+        "grandfather",
+        "uncle",
+        "nephew",
+        "widower",
+        "fiance",
+        "fiancé",
+        "boyfriend",
+        "mr",
+        "sir",
+    ]
+)
+_RELATIVE_BEFORE = re.compile(
+    r"\b(?:his|her|their|[\w\-]+['’]s)\s+(?:[\w\-]+\s+)?(?P<rel>"
+    + "|".join(sorted(RELATIVE_NOUNS, key=len, reverse=True))
+    + r")\s*,?\s*$",
+    re.IGNORECASE,
+)
+_SPEECH = "|".join(sorted(SPEECH_VERBS))
+_SPEECH_AFTER = re.compile(
+    r"^(?:\s*\([^)]{0,40}\))?\s*(?:,[^,.;]{1,90},\s*)?(?:has\s+|had\s+|have\s+)?(?:"
+    + _SPEECH
+    + r")\b"
+)
+_SPEECH_BEFORE = re.compile(r"\b(?:" + _SPEECH + r"|according\s+to)\s+$")
+_APPOSITION_START = re.compile(
+    r"^(?:a|an|the|his|her|their|its|another|one|former|[A-Z][\w\-]*['’]s|[A-Z]{2,}|[A-Z][a-z]+)\b"
+)
+_AGE = re.compile(r"^\s*\d{1,3}\s*$")
+
+
+@dataclass
+class NationalityCue:
+    code: str
+    start: int
+    end: int
+    source: str  # "apposition", "premodifier", "hometown"
+
+
+@dataclass
+class Role:
+    official: bool = False  # holds an office that rules out being the detainee
+    weak_official: bool = False  # official, reporter, director: a detainee only on evidence
+    relative: bool = False
+    accused: bool = False
+    speaker: int = 0
+    gender: str | None = None
+    titles: list[str] = field(default_factory=list)
+    nationality: list[NationalityCue] = field(default_factory=list)
+
+    @property
+    def eligible(self) -> bool:
+        """Could be a detainee: no office or family tie rules it out."""
+        return not (self.official or self.relative)
+
+
+def _classify_phrase(role: Role, phrase: str) -> None:
+    words = [w.lower().strip(".,;:'’\"") for w in re.findall(r"[\w'’\-]+", phrase)]
+    words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
+    if any(w in ("former", "ex", "retired", "late") for w in words):
+        # A former minister can be the one in the dock.
+        role.titles.append(phrase)
+        return
+    titled = [w for w in words if w in OFFICIAL_TITLES]
+    if titled:
+        role.titles.append(phrase)
+        if any(w in STRONG_TITLES for w in titled) or _STATE_WORDS.search(phrase):
+            role.official = True
+        else:
+            role.weak_official = True
+    if "member" in words and "parliament" in words:
+        role.official = True
+    if any(w in ACCUSED_NOUNS for w in words):
+        role.accused = True
+    _gender_from(role, words)
+
+
+def _gender_from(role: Role, words: list[str]) -> None:
+    if role.gender is not None:
+        return
+    if any(w in _FEMALE for w in words):
+        role.gender = "f"
+    elif any(w in _MALE for w in words):
+        role.gender = "m"
+
+
+def _apposition_before(text: str, sentence: Sentence, run: NameRun) -> str | None:
+    """The phrase between the previous comma (or clause start) and ", <name>"."""
+    before = text[sentence.start : run.start]
+    named = re.search(r"\s+(?:named|called|identified\s+as)\s*$", before)
+    if named:
+        before = before[: named.start()] + ","  # "a Russian woman named X" reads as "..., X"
+    if not re.search(r",\s*$", before):
+        return None
+    body = before.rstrip()[:-1]
+    cut = max(body.rfind(","), body.rfind(";"), body.rfind(":"), body.rfind("("), body.rfind("“"))
+    phrase = body[cut + 1 :].strip()
+    words = phrase.split()
+    return " ".join(words[-8:]) if words else None
+
+
+def _apposition_after(text: str, sentence: Sentence, run: NameRun) -> tuple[str, int] | None:
+    """The phrase in ", <phrase>," right after a name, skipping an age ("Arkady Vasilyev, 36,")."""
+    rest = text[run.end : sentence.end]
+    offset = run.end
+    paren = re.match(r"\s*\([^)]{0,60}\)", rest)
+    if paren:
+        rest, offset = rest[paren.end() :], offset + paren.end()
+    for _ in range(2):
+        match = re.match(r"\s*,\s*([^,;.()]{1,120})", rest)
+        if not match:
+            return None
+        phrase = match.group(1)
+        if _AGE.match(phrase):
+            rest, offset = rest[match.end() :], offset + match.end()
+            continue
+        if not _APPOSITION_START.match(phrase) or phrase.split()[0].lower() in ("who", "whom"):
+            return None
+        return " ".join(phrase.split()[:10]), offset + match.start(1)
+    return None
+
+
+def _add_phrase_nationality(role: Role, phrase: str, phrase_start: int, source: str) -> None:
+    for found in find_person_phrases(phrase):
+        if found.count is not None and found.count > 1:
+            continue
+        for code in found.codes:
+            role.nationality.append(
+                NationalityCue(code, phrase_start + found.start, phrase_start + found.end, source)
+            )
+        return
+
+
+def _hometown(role: Role, phrase: str, phrase_start: int) -> None:
+    match = re.search(r"\bfrom\s+(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)", phrase)
+    if not match:
+        return
+    for place in find_places(match.group(1)):
+        if place.kind in ("place", "country"):
+            start = phrase_start + match.start(1)
+            role.nationality.append(
+                NationalityCue(place.code, start, start + place.end, "hometown")
+            )
+            return
+
+
+def analyse_roles(text: str, sentences: list[Sentence], people: list[Person]) -> dict[int, Role]:
+    roles: dict[int, Role] = {}
+    for person in people:
+        role = Role()
+        for run in person.runs:
+            sentence = sentences[run.sentence]
+            if run.title_before:
+                _classify_phrase(role, run.title_before)
+            before = _apposition_before(text, sentence, run)
+            if before:
+                if _RELATIVE_BEFORE.search(before + ","):
+                    role.relative = True
+                    _gender_from(role, [_RELATIVE_BEFORE.search(before + ",").group("rel").lower()])
+                else:
+                    _classify_phrase(role, before)
+                    start = text.rfind(before, sentence.start, run.start)
+                    _add_phrase_nationality(role, before, max(start, 0), "apposition")
+            relative_no_comma = _RELATIVE_BEFORE.search(
+                text[max(sentence.start, run.start - 40) : run.start]
+            )
+            if relative_no_comma and not before:
+                role.relative = True
+                _gender_from(role, [relative_no_comma.group("rel").lower()])
+            after = _apposition_after(text, sentence, run)
+            if after:
+                phrase, start = after
+                words = [w.lower() for w in re.findall(r"[\w\-]+", phrase)]
+                if words[:1] in (["his"], ["her"], ["their"]) and any(
+                    w in RELATIVE_NOUNS for w in words[:3]
+                ):
+                    role.relative = True
+                    _gender_from(role, words[:3])
+                else:
+                    _classify_phrase(role, phrase)
+                    _add_phrase_nationality(role, phrase, start, "apposition")
+                    _hometown(role, phrase, start)
+            _premodifier_nationality(role, text, sentence, run)
+        spans = [(r.start, r.end) for r in person.runs] + [
+            (s, e) for s, e, _i, _p in person.short_mentions
+        ]
+        for start, end in spans:
+            if _SPEECH_AFTER.match(text[end : end + 140]) or _SPEECH_BEFORE.search(
+                text[max(0, start - 30) : start]
+            ):
+                role.speaker += 1
+        roles[person.pid] = role
+    return roles
+
+
+def _premodifier_nationality(role: Role, text: str, sentence: Sentence, run: NameRun) -> None:
+    """ "Russian citizen Roman Seleznyov": a nationality phrase written right before the name."""
+    before = text[max(sentence.start, run.start - 60) : run.start]
+    for found in find_person_phrases(before):
+        if before[found.end :].strip() == "" and (found.count in (None, 1)):
+            base = run.start - len(before)
+            for code in found.codes:
+                role.nationality.append(
+                    NationalityCue(code, base + found.start, base + found.end, "premodifier")
+                )

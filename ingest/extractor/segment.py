@@ -1,0 +1,177 @@
+"""Split an article into paragraphs, sentences and clauses, keeping character offsets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Tokens after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "no",
+        "nos",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "rep",
+        "sen",
+        "gov",
+        "prof",
+        "jr",
+        "sr",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "vs",
+        "etc",
+        "approx",
+        "est",
+        "dept",
+        "univ",
+        "fig",
+        "mt",
+        "ft",
+        "av",
+        "ave",
+        "u.s",
+        "u.k",
+        "a.m",
+        "p.m",
+        "e.g",
+        "i.e",
+    ]
+)
+
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’'\)\]]*(?=\s+[\"“‘'(\[A-Z0-9\u0400-\u04FF])")
+_TERMINAL = re.compile(r"[.!?][\"”’'\)\]]*\s*$")
+_LINE = re.compile(r"[^\n]*\n?")
+
+# Where one clause ends and the next begins: the places a fact's date or owner stops reaching.
+_CLAUSE_BREAK = re.compile(
+    r"\s*;\s*"
+    r"|\s+[—–]\s+"
+    r"|,\s+(?=(?:but|while|although|though|whereas|after|before|when|which|who|whom|where|"
+    r"because|since|until|unless|before|saying|adding)\b)"
+    r"|\s+(?=(?:but|after|before|when|while|because|although|though|whereas|until|unless|"
+    r"whom|who|which)\s)"
+    r"|,?\s+and\s+(?=(?:was|were|is|are|has|had|have|been|then|later|also|did|will|would|could|"
+    r"received|served|sent|held|given|got|spent|paid|faces|remains|\w+ed)\b)"
+    r"|,\s+(?=(?:and|then)\s)"
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence (or a title-like line) with its offsets in the analysed text."""
+
+    index: int
+    start: int
+    end: int
+    paragraph: int
+    is_title: bool  # a line without final punctuation: headline, caption, byline
+    text: str
+
+
+def _ends_in_abbreviation(text: str, end: int) -> bool:
+    """True when the full stop at `end` closes an abbreviation or an initial, not a sentence."""
+    start = end
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
+        start -= 1
+    word = text[start:end].lower().rstrip(".")
+    if not word:
+        return False
+    if len(word) == 1 and text[start].isupper():
+        return True  # an initial, as in "J. Smith"
+    return word in _ABBREVIATIONS
+
+
+def _split_line(line: str, offset: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    for match in _SENTENCE_END.finditer(line):
+        stop = match.start()
+        if line[stop] == "." and _ends_in_abbreviation(line, stop):
+            continue
+        spans.append((offset + cursor, offset + match.end()))
+        cursor = match.end()
+        while cursor < len(line) and line[cursor].isspace():
+            cursor += 1
+    if cursor < len(line.rstrip()):
+        spans.append((offset + cursor, offset + len(line.rstrip())))
+    return spans
+
+
+def split_sentences(text: str, start: int = 0) -> list[Sentence]:
+    """Sentences of `text[start:]`. A blank line starts a new paragraph; every line break
+    ends a sentence, because scraped articles put headlines and captions on their own lines."""
+    sentences: list[Sentence] = []
+    paragraph = 0
+    blank_run = True
+    for line_match in _LINE.finditer(text, start):
+        raw = line_match.group()
+        if not raw:
+            break
+        stripped = raw.strip()
+        if not stripped:
+            if not blank_run:
+                paragraph += 1
+            blank_run = True
+            continue
+        blank_run = False
+        lead = len(raw) - len(raw.lstrip())
+        line = raw.strip()
+        offset = line_match.start() + lead
+        is_title = not _TERMINAL.search(line)
+        pieces = [(offset, offset + len(line))] if is_title else _split_line(line, offset)
+        for s_start, s_end in pieces:
+            sentences.append(
+                Sentence(
+                    index=len(sentences),
+                    start=s_start,
+                    end=s_end,
+                    paragraph=paragraph,
+                    is_title=is_title,
+                    text=text[s_start:s_end],
+                )
+            )
+    return sentences
+
+
+def clause_spans(sentence_text: str) -> list[tuple[int, int]]:
+    """Clause boundaries inside a sentence, as offsets relative to the sentence."""
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    for match in _CLAUSE_BREAK.finditer(sentence_text):
+        if match.start() > cursor:
+            spans.append((cursor, match.start()))
+        cursor = match.end()
+    spans.append((cursor, len(sentence_text)))
+    return spans
+
+
+def clause_of(clauses: list[tuple[int, int]], position: int) -> tuple[int, int]:
+    """The clause that holds `position` (relative to the sentence)."""
+    for start, end in clauses:
+        if start <= position < end:
+            return start, end
+    return clauses[-1] if clauses else (0, position)
