@@ -5,7 +5,7 @@ Pure functions, no Django: the ingest matcher and the search both use them.
 A name is folded to ASCII (Cyrillic and accented letters transliterated), then each word
 is reduced to a consonant skeleton in which the letters that transliteration systems
 disagree on (vowels, y/j, doubled letters, kh/h, ts/tz/c ...) collapse to one form.
-"Seleznyov", "Seleznev", "Seleznyouv" and "Селезнёв" all give "slznv".
+"Seleznyov", "Seleznev", "Seleznyouv" and "Селезнёв" all give "slsnv".
 """
 
 import re
@@ -39,6 +39,9 @@ _DIGRAPHS: tuple[tuple[str, str], ...] = (
     ("j", "J"),
     ("c", "k"),
     ("h", "H"),
+    # Cyrillic "с" between vowels is often written "z" in the Latin original (Альварес,
+    # Alvarez); one letter for both costs little precision.
+    ("z", "s"),
 )
 _DROPPED = set("aeiouy")
 

@@ -7,7 +7,7 @@ from cases.names import fold, query_terms, search_key, word_skeleton
     "spelling", ["Seleznyov", "Seleznev", "Seleznyouv", "Селезнёв", "SELEZNEV"]
 )
 def test_transliterations_of_one_surname_share_a_skeleton(spelling):
-    assert word_skeleton(fold(spelling)) == "slznv"
+    assert word_skeleton(fold(spelling)) == "slsnv"
 
 
 @pytest.mark.parametrize(
@@ -20,6 +20,7 @@ def test_transliterations_of_one_surname_share_a_skeleton(spelling):
         ("Yevgeny", "Evgeny"),
         ("Shcherbakov", "Щербаков"),
         ("Mohammed", "Muhammad"),
+        ("Alvarez", "Альварес"),
     ],
 )
 def test_spelling_pairs_match(a, b):
@@ -33,7 +34,7 @@ def test_different_names_differ(a, b):
 
 def test_key_is_word_delimited_so_prefix_search_works():
     key = search_key("Roman Seleznyov")
-    assert key == " rmn slznv "
+    assert key == " rmn slsnv "
     assert all(term in key for term in query_terms("Seleznev"))
     assert all(term in key for term in query_terms("roman SELEZNEV"))
     assert not all(term in key for term in query_terms("Ivan"))
