@@ -390,6 +390,8 @@ class Case(models.Model):
             models.Index(fields=["country", "detainee"], name="case_country_idx"),
             # Serves the arrest-date range filter.
             models.Index(fields=["arrested_on"], name="case_arrested_idx"),
+            # Serves the cases list's status filter.
+            models.Index(fields=["status"], name="case_status_idx"),
         ]
 
     def __str__(self) -> str:
@@ -597,6 +599,8 @@ class Extradition(models.Model):
             models.Index(fields=["from_country", "surrendered_on"], name="extradition_from_idx"),
             # Serves the extradited-date range filter.
             models.Index(fields=["surrendered_on"], name="extradition_date_idx"),
+            # Serves the status filter and the statistics of completed surrenders by year.
+            models.Index(fields=["status", "surrendered_on"], name="extradition_status_idx"),
         ]
 
     def __str__(self) -> str:

@@ -38,7 +38,8 @@ def role_permissions() -> dict[str, Q]:
     caseworker = _perms(CASE_APPS, ("view", "add", "change")) | _custom(VIEW_SENSITIVE)
     caseworker |= _perms(("ingest",), ("view", "add"))
     return {
-        VIEWER: _perms(CASE_APPS, ("view",)),
+        # "view_sensitive" starts like a view permission but is exactly what viewers lack.
+        VIEWER: _perms(CASE_APPS, ("view",)) & ~_custom(VIEW_SENSITIVE),
         CASEWORKER: caseworker,
         REVIEWER: caseworker | _perms(("ingest",), ("change",)) | _custom(REVIEW_DRAFTS),
         ADMIN: _perms(CASE_APPS + ("ingest",), ("view", "add", "change", "delete"))

@@ -341,3 +341,103 @@ def extradition_record(
             extradition.save()
         cite(extradition, source, quote)
     return extradition
+
+
+# --- Status and maximum penalty, as a source reports them ---------------------------------
+
+
+def detainee_status_record(
+    *, detainee: Detainee, status: str, source: Source | None = None, quote: str = ""
+) -> Detainee:
+    """Sets a detainee's status as a source reports it, and cites the source."""
+    if status not in DetaineeStatus.values:
+        raise DomainError(f"{status!r} is not a detainee status.", field="status")
+    with transaction.atomic():
+        if detainee.status != status:
+            detainee.status = status
+            detainee.save(update_fields=["status", "updated_at"])
+        cite(detainee, source, quote)
+    return detainee
+
+
+def charge_max_penalty_record(
+    *, charge: Charge, years: int, source: Source | None = None, quote: str = ""
+) -> Charge:
+    """Records the maximum penalty a charge carries, as a source states it."""
+    if years is None or years < 0:
+        raise DomainError("A maximum penalty is a number of years.", field="max_penalty_years")
+    with transaction.atomic():
+        if charge.max_penalty_years != years:
+            charge.max_penalty_years = years
+            charge.save(update_fields=["max_penalty_years"])
+        cite(charge, source, quote)
+    return charge
+
+
+# --- Edits, and a whole case in one call -------------------------------------------------
+
+
+def record_update(*, record: Model, changes: dict) -> Model:
+    """Sets fields of one fact (a partial date as a PartialDate or None), checks every field
+    rule and constraint of the model, and saves. A broken rule is a DomainError naming the
+    field."""
+    from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+
+    from .fields import PartialDateField
+
+    for name, value in changes.items():
+        field = record._meta.get_field(name)
+        if isinstance(field, PartialDateField):
+            for column, column_value in _date_kwargs(name, value).items():
+                setattr(record, column, column_value)
+        else:
+            setattr(record, name, value)
+    try:
+        record.full_clean()
+    except ValidationError as exc:
+        name, messages = next(iter(exc.message_dict.items()))
+        raise DomainError(
+            " ".join(messages), field=None if name == NON_FIELD_ERRORS else name
+        ) from exc
+    record.save()
+    return record
+
+
+@transaction.atomic
+def detainee_update(
+    *, detainee: Detainee, changes: dict, nationalities: list[str] | None = None
+) -> Detainee:
+    """Edits a detainee. A new full name keeps the old one findable as a name variant;
+    `nationalities`, when given, is the complete new list."""
+    old_name = detainee.full_name
+    if "full_name" in changes:
+        changes = {**changes, "full_name": " ".join((changes["full_name"] or "").split())}
+    record_update(record=detainee, changes=changes)
+    if detainee.full_name != old_name:
+        for name in (old_name, detainee.full_name):
+            name_variant_add(detainee=detainee, name=name)
+    if nationalities is not None:
+        wanted = {(code or "").upper() for code in nationalities}
+        for code in sorted(wanted):
+            nationality_add(detainee=detainee, country=code)
+        detainee.nationalities.exclude(country__in=wanted).delete()
+    return detainee
+
+
+@transaction.atomic
+def case_open_complete(
+    *,
+    detainee: Detainee,
+    charges: list[dict] | tuple[dict, ...] = (),
+    sentence: dict | None = None,
+    source: Source | None = None,
+    quote: str = "",
+    **case_fields,
+) -> Case:
+    """Opens a case with its charges and, when there is one, its sentence: all or nothing."""
+    case = case_open(detainee=detainee, source=source, quote=quote, **case_fields)
+    for charge in charges:
+        charge_add(case=case, source=source, quote=quote, **charge)
+    if sentence:
+        sentence_record(case=case, source=source, quote=quote, **sentence)
+    return case

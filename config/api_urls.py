@@ -1,7 +1,13 @@
 """Everything under /api/v1/."""
 
 from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 urlpatterns = [
     path("", include("ingest.api_urls")),
+    path("", include("cases.urls")),
+    path("", include("consular.urls")),
+    path("stats/", include("stats.urls")),
+    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
 ]

@@ -132,10 +132,13 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 
 # --- REST API
 REST_FRAMEWORK = {
+    # Token first, so that a request without credentials gets 401 (with
+    # `WWW-Authenticate: Token`) rather than the 403 that session authentication gives.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
+    "EXCEPTION_HANDLER": "config.api.api_exception_handler",
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
@@ -143,7 +146,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": env.int("API_PAGE_SIZE", default=25),
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "config.api.ApiAutoSchema",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 SPECTACULAR_SETTINGS = {
@@ -156,6 +159,21 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # One name per choice set in the API schema.
+    "ENUM_NAME_OVERRIDES": {
+        "CountryEnum": "config.api.country_choices",
+        "DetaineeStatusEnum": "cases.constants.DetaineeStatus",
+        "CaseStatusEnum": "cases.constants.CaseStatus",
+        "ExtraditionStatusEnum": "cases.constants.ExtraditionStatus",
+        "FacilityKindEnum": "cases.constants.FacilityKind",
+        "SourceKindEnum": "cases.constants.SourceKind",
+        "ChargeCategoryEnum": "cases.constants.ChargeCategory",
+        "ChargeDispositionEnum": "cases.constants.ChargeDisposition",
+        "VisitKindEnum": "consular.constants.VisitKind",
+        "VisitOutcomeEnum": "consular.constants.VisitOutcome",
+        "ArticleStateEnum": "ingest.constants.ArticleState",
+        "DraftStatusEnum": "ingest.constants.DraftStatus",
+    },
 }
 
 # --- Domain knobs
@@ -167,4 +185,24 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+}
+
+# --- Ingest: articles in, drafts out
+# Hosts that may be fetched even though they resolve to a private or loopback address
+# (a test server on 127.0.0.1). Empty in production.
+INGEST_FETCH_ALLOWED_HOSTS = env.list("INGEST_FETCH_ALLOWED_HOSTS", default=[])
+INGEST_FETCH_TIMEOUT_SECONDS = env.float("INGEST_FETCH_TIMEOUT_SECONDS", default=10.0)
+INGEST_FETCH_DEADLINE_SECONDS = env.float("INGEST_FETCH_DEADLINE_SECONDS", default=30.0)
+INGEST_FETCH_MAX_REDIRECTS = env.int("INGEST_FETCH_MAX_REDIRECTS", default=5)
+INGEST_FETCH_MAX_RETRIES = env.int("INGEST_FETCH_MAX_RETRIES", default=3)
+# Largest page, feed or uploaded file accepted, in bytes.
+INGEST_MAX_DOCUMENT_BYTES = env.int("INGEST_MAX_DOCUMENT_BYTES", default=5_000_000)
+# A worker's claim on an article older than this may be taken over by another worker.
+INGEST_CLAIM_TIMEOUT_SECONDS = env.int("INGEST_CLAIM_TIMEOUT_SECONDS", default=600)
+INGEST_FEED_POLL_SECONDS = env.int("INGEST_FEED_POLL_SECONDS", default=900)
+CELERY_BEAT_SCHEDULE = {
+    "ingest-poll-feeds": {
+        "task": "ingest.tasks.poll_feeds",
+        "schedule": float(INGEST_FEED_POLL_SECONDS),
+    },
 }

@@ -60,6 +60,8 @@ class ConsularVisit(models.Model):
             models.Index(fields=["detainee", "outcome", "visited_on"], name="visit_detainee_idx"),
             # Serves the visited-date range filter and visits per month.
             models.Index(fields=["visited_on"], name="visit_date_idx"),
+            # Serves the outcome filter and "completed visits per month".
+            models.Index(fields=["outcome", "visited_on"], name="visit_outcome_idx"),
         ]
 
     def __str__(self) -> str:

@@ -1,0 +1,236 @@
+"""Articles come in, the extractor turns each into drafts (one per person), and a reviewer
+accepts or rejects them; accepted facts become case records that cite the article."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from cases.fields import DatePrecisionField, PartialDateField, partial_date, partial_date_constraint
+from cases.models import Detainee, Source
+
+from .constants import ArticleOrigin, ArticleState, DraftStatus, FactDecision, FactKind
+from .querysets import ArticleQuerySet, DraftQuerySet, FeedQuerySet
+
+
+def _choices_constraint(field: str, choices: type[models.TextChoices], table: str):
+    return models.CheckConstraint(
+        condition=Q(**{f"{field}__in": choices.values}), name=f"{table}_{field}_valid"
+    )
+
+
+class Feed(models.Model):
+    """An RSS or Atom feed whose new items are fetched on a schedule."""
+
+    url = models.URLField(max_length=2000, unique=True)
+    title = models.CharField(max_length=300, blank=True)
+    is_active = models.BooleanField(default=True)
+    etag = models.CharField(max_length=300, blank=True, editable=False)
+    modified = models.CharField(max_length=100, blank=True, editable=False)
+    last_polled_at = models.DateTimeField(null=True, blank=True, editable=False)
+    last_error = models.TextField(blank=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = FeedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title", "url"]
+
+    def __str__(self) -> str:
+        return self.title or self.url
+
+
+class Article(models.Model):
+    origin = models.CharField(max_length=8, choices=ArticleOrigin.choices)
+    state = models.CharField(
+        max_length=14, choices=ArticleState.choices, default=ArticleState.QUEUED
+    )
+    state_reason = models.TextField(blank=True, help_text="Why it failed or was not extracted")
+    url = models.URLField("URL as submitted", max_length=2000, blank=True)
+    canonical_url = models.URLField(max_length=2000, blank=True)
+    title = models.CharField(max_length=500, blank=True)
+    outlet = models.CharField(max_length=200, blank=True)
+    published_on = PartialDateField("published", null=True, blank=True)
+    published_on_precision = DatePrecisionField()
+    language = models.CharField(max_length=16, blank=True)
+    # The exact string given to the extractor: evidence spans are offsets into it.
+    text = models.TextField(blank=True)
+    text_hash = models.CharField(max_length=64, null=True, blank=True, editable=False)
+    # Already cleaned with nh3 when stored; pages clean it again before showing it.
+    html = models.TextField("sanitised HTML", blank=True)
+    feed = models.ForeignKey(
+        Feed, on_delete=models.SET_NULL, null=True, blank=True, related_name="articles"
+    )
+    feed_entry_id = models.CharField(max_length=500, blank=True)
+    duplicate_of = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, null=True, blank=True, related_name="ingest_articles"
+    )
+    extractor_version = models.CharField(max_length=40, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0, editable=False)
+    claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="submitted_articles",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            _choices_constraint("origin", ArticleOrigin, "article"),
+            _choices_constraint("state", ArticleState, "article"),
+            partial_date_constraint("published_on", "article"),
+            # An article is stored once per canonical URL and once per text.
+            models.UniqueConstraint(
+                fields=["canonical_url"],
+                condition=~Q(canonical_url=""),
+                name="article_canonical_url_unique",
+            ),
+            models.UniqueConstraint(fields=["text_hash"], name="article_text_hash_unique"),
+            models.UniqueConstraint(
+                fields=["feed", "feed_entry_id"],
+                condition=~Q(feed_entry_id=""),
+                name="article_feed_entry_unique",
+            ),
+        ]
+        indexes = [
+            # Serves the article list filtered by state, newest first.
+            models.Index(fields=["state", "-created_at"], name="article_state_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or self.canonical_url or f"Article {self.pk}"
+
+    @property
+    def published(self):
+        return partial_date(self, "published_on")
+
+    @property
+    def display_title(self) -> str:
+        return self.title or self.canonical_url or self.text[:80] or f"Article {self.pk}"
+
+
+class ArticleEvent(models.Model):
+    """Append-only: one row per state change, with who made it."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="events")
+    from_state = models.CharField(max_length=14, choices=ArticleState.choices, blank=True)
+    to_state = models.CharField(max_length=14, choices=ArticleState.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [_choices_constraint("to_state", ArticleState, "article_event")]
+
+    def __str__(self) -> str:
+        return f"{self.article_id}: {self.from_state or '—'} → {self.to_state}"
+
+
+class Draft(models.Model):
+    """One person the extractor found in an article, as a proposed record."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="drafts")
+    # The name's consonant skeleton: re-running extraction finds the same draft again.
+    person_key = models.CharField(max_length=300)
+    position = models.PositiveSmallIntegerField(default=0)
+    name = models.CharField(max_length=200)
+    date_of_birth = PartialDateField(null=True, blank=True)
+    date_of_birth_precision = DatePrecisionField()
+    extractor_version = models.CharField(max_length=40)
+    status = models.CharField(
+        max_length=8, choices=DraftStatus.choices, default=DraftStatus.PENDING
+    )
+    detainee = models.ForeignKey(
+        Detainee,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="ingest_drafts",
+        help_text="The record the accepted facts were written to",
+    )
+    reject_reason = models.TextField(blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = DraftQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        permissions = [("review_draft", "Can accept or reject drafts from articles")]
+        constraints = [
+            _choices_constraint("status", DraftStatus, "draft"),
+            partial_date_constraint("date_of_birth", "draft"),
+            models.UniqueConstraint(fields=["article", "person_key"], name="draft_person_unique"),
+            models.CheckConstraint(
+                condition=~Q(status=DraftStatus.REJECTED) | ~Q(reject_reason=""),
+                name="draft_rejection_has_reason",
+            ),
+        ]
+        indexes = [
+            # Serves the review queue: pending drafts, oldest first.
+            models.Index(fields=["status", "created_at"], name="draft_queue_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} (article {self.article_id})"
+
+    @property
+    def birth_date(self):
+        return partial_date(self, "date_of_birth")
+
+
+class DraftFact(models.Model):
+    """One fact of a draft, with the sentence it came from and what became of it."""
+
+    draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="facts")
+    kind = models.CharField(max_length=20, choices=FactKind.choices)
+    position = models.PositiveSmallIntegerField(default=0)
+    value = models.JSONField(default=dict, help_text="As the reviewer left it")
+    extracted_value = models.JSONField(default=dict, help_text="As the extractor proposed it")
+    # Half-open [start, end) character ranges into Article.text.
+    spans = models.JSONField(default=list)
+    quote = models.TextField(blank=True)
+    decision = models.CharField(
+        max_length=8, choices=FactDecision.choices, default=FactDecision.PENDING
+    )
+    note = models.CharField(max_length=300, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    # What accepting it wrote, e.g. ("cases.charge", 12).
+    record_type = models.CharField(max_length=40, blank=True)
+    record_id = models.BigIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["draft", "position", "id"]
+        constraints = [
+            _choices_constraint("kind", FactKind, "draft_fact"),
+            _choices_constraint("decision", FactDecision, "draft_fact"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.value}"
+
+    @property
+    def is_edited(self) -> bool:
+        return self.value != self.extracted_value

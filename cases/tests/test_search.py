@@ -56,3 +56,21 @@ def test_restricted_case_is_seen_only_by_its_caseworker_and_admins(role_groups):
     assert set(Detainee.objects.visible_to(owner)) == {hidden, shown}
     assert set(Detainee.objects.visible_to(other)) == {shown}
     assert set(Detainee.objects.visible_to(boss)) == {hidden, shown}
+
+
+def test_only_roles_that_may_see_sensitive_fields_hold_the_permission(
+    viewer, caseworker, reviewer, admin_user, outsider
+):
+    from cases.roles import can_view_sensitive
+
+    assert [
+        can_view_sensitive(u) for u in (viewer, caseworker, reviewer, admin_user, outsider)
+    ] == [
+        False,
+        True,
+        True,
+        True,
+        False,
+    ]
+    assert viewer.has_perm("cases.view_detainee")
+    assert not viewer.has_perm("cases.change_detainee")

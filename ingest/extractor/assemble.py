@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .attribution import Attributor
 from .charges import find_charges
@@ -14,6 +14,7 @@ from .dates import find_dates
 from .events import Event, SentenceContext, find_status_events
 from .extradition import find_extraditions
 from .facilities import find_facilities
+from .gazetteers import RELATIVE_NOUNS
 from .language import looks_english
 from .locations import PlaceMention, find_places
 from .metadata import header_date, metadata_length, split_metadata
@@ -27,6 +28,7 @@ from .people import (
     find_name_runs,
     find_script_variants,
     find_short_mentions,
+    rehome_shared_surnames,
 )
 from .records import (
     Charge,
@@ -46,7 +48,7 @@ from .references import Ref, References, build_references
 from .roles import Role, analyse_roles
 from .segment import Sentence, clause_spans, split_sentences
 
-EXTRACTOR_VERSION = "rules-1.0"
+EXTRACTOR_VERSION = "rules-1.1"
 
 # Events that show a person is held, tried or punished: at least one makes a detainee.
 _EVIDENCE = frozenset(
@@ -91,7 +93,8 @@ _LOCATIVE = re.compile(
     r"\b(?:in|at|near|outside|inside|across|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE
 )
 _DIRECTION = re.compile(
-    r"\b(?:to|from|into|back\s+to|return\s+to|citizens?\s+of|nationals?\s+of)\s+(?:the\s+)?$",
+    r"\b(?:to|from|into|back\s+to|return\s+to|citizens?\s+of|nationals?\s+of|for|against|"
+    r"on\s+behalf\s+of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _ACTOR_VERB = re.compile(
@@ -122,6 +125,7 @@ class _Article:
     refs: References
     events: list[Event]
     attributor: Attributor
+    by_sentence: dict[int, list[Event]]
 
 
 def extract(text: str, published: dt.date | None = None) -> ExtractionResult:
@@ -158,6 +162,8 @@ def _analyse(text: str, offset: int, published: dt.date | None) -> _Article:
     find_script_variants(text, people)
     people = drop_places(text, people)
     roles = analyse_roles(text, sentences, people)
+    if rehome_shared_surnames(people, {pid for pid, role in roles.items() if role.eligible}):
+        roles = analyse_roles(text, sentences, people)
     body_paragraphs = [s.paragraph for s in sentences if not s.is_title]
     lead = body_paragraphs[0] if body_paragraphs else -1
     refs = build_references(text, sentences, people, roles, lead)
@@ -187,8 +193,21 @@ def _analyse(text: str, offset: int, published: dt.date | None) -> _Article:
             event.owners = _visit_objects(attributor, event)
         else:
             event.owners = attributor.assign(event)
+    by_sentence: dict[int, list[Event]] = defaultdict(list)
+    for event in events:
+        by_sentence[event.sentence].append(event)
     return _Article(
-        text, published, sentences, contexts, places, people, roles, refs, events, attributor
+        text,
+        published,
+        sentences,
+        contexts,
+        places,
+        people,
+        roles,
+        refs,
+        events,
+        attributor,
+        by_sentence,
     )
 
 
@@ -255,6 +274,14 @@ _UNNAMED_VISITOR = re.compile(
 )
 
 
+_RELATIVE_SUBJECT = re.compile(
+    r"\b(?:his|her|their|[\w\-]+['’]s)\s+(?:[\w\-]+\s+)?(?:"
+    + "|".join(sorted(RELATIVE_NOUNS, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
 def _subject_before(article: _Article, event: Event) -> Ref | None:
     """The last reference before a visit verb that is not one of the people visited."""
     refs = article.attributor.all_by_sentence.get(event.sentence, [])
@@ -316,6 +343,16 @@ def _detainees(article: _Article) -> list[Detainee]:
         codes = [n.country for n in nationality]
         extraditions = _extraditions(article, events)
         detaining = _detaining_country(article, events, codes, extraditions, article_votes)
+        if detaining:
+            # "extradited from the Netherlands" and then held in Brooklyn: delivered there.
+            extraditions = [
+                replace(e, to_country=detaining.country)
+                if e.status == "surrendered"
+                and e.to_country is None
+                and e.from_country not in (None, detaining.country)
+                else e
+                for e in extraditions
+            ]
         if detaining and codes == [detaining.country]:
             continue  # held by their own country: not a national detained abroad
         record = Detainee(
@@ -340,8 +377,6 @@ def _detainees(article: _Article) -> list[Detainee]:
 
 
 def _replace_status(record: Detainee, status: str, evidence: Span | None) -> Detainee:
-    from dataclasses import replace
-
     return replace(record, status=status, status_evidence=evidence)
 
 
@@ -422,6 +457,8 @@ def _country_votes(article: _Article, events: list[Event]) -> Counter[str]:
                 continue
             if not clause_start <= start < clause_end:
                 continue
+            if _nearer_event(article, event, start):
+                continue
             before = context.text[max(0, place.start - 30) : place.start]
             after = context.text[place.end : place.end + 40]
             if _DIRECTION.search(before):
@@ -440,6 +477,24 @@ def _country_votes(article: _Article, events: list[Event]) -> Counter[str]:
             for place in places:
                 votes[place.code] += 0.5
     return votes
+
+
+def _nearer_event(article: _Article, event: Event, position: int) -> bool:
+    """ "freed in a swap for two men convicted in New York": another person's event stands
+    between this event and the place, so the place is that event's."""
+    low, high = sorted((event.anchor, position))
+    for other in article.by_sentence.get(event.sentence, ()):
+        if (
+            other is not event
+            and other.kind in _STATUS_KINDS
+            and low < other.anchor < high
+            and other.owners != event.owners
+        ):
+            return True
+    return False
+
+
+_STATUS_KINDS = frozenset(["detained", "charged", "convicted", "released", "deported", "exchanged"])
 
 
 def _detaining_country(
@@ -594,9 +649,9 @@ def _extraditions(article: _Article, events: list[Event]) -> list[Extradition]:
         if to is None and len(destinations) == 1:
             to = next(iter(destinations))
         groups[to].append(step)
-    arrest_country = _arrest_country(article, events)
     records: list[Extradition] = []
     for to, group in groups.items():
+        arrest_country = _arrest_country(article, events, to)
         status = _extradition_status(group)
         surrendered = [g for g in group if g.data["status"] == "surrendered"]
         dated = [g for g in (surrendered or group) if g.date and g.date.value]
@@ -625,14 +680,18 @@ def _extradition_status(group: list[Event]) -> str:
     return max(statuses, key=lambda s: _EXTRADITION_ORDER[s])
 
 
-def _arrest_country(article: _Article, events: list[Event]) -> str | None:
-    """Where the person was first arrested: the country an extradition starts from."""
-    for event in events:
-        if event.kind != "detained" or event.hypothetical:
-            continue
+def _arrest_country(
+    article: _Article, events: list[Event], destination: str | None = None
+) -> str | None:
+    """Where the person was first arrested: the country an extradition starts from. An
+    arrest ("arrested in Panama") speaks louder than being held ("held in U.S. prisons")."""
+    detained = [e for e in events if e.kind == "detained" and not e.hypothetical]
+    detained.sort(key=lambda e: (not e.data.get("word", "").startswith(("arrest", "detain")),))
+    for event in detained:
         votes = _country_votes(article, [event])
-        if votes:
-            return votes.most_common(1)[0][0]
+        for code, _n in votes.most_common():
+            if code != destination:
+                return code
     return None
 
 
@@ -664,6 +723,9 @@ def _visitor(article: _Article, event: Event, fallback: str | None) -> tuple[boo
         )
         return official_context, None if target is None else article.people[target.pids[0]].name
     ref = _subject_before(article, event)
+    lead_in = article.text[sentence.start : event.anchor]
+    if _RELATIVE_SUBJECT.search(lead_in) and not official_context:
+        return False, None  # "Menon's wife said she had spoken to him"
     if ref is not None and _UNNAMED_VISITOR.search(article.text[ref.end : event.anchor]):
         return True, None
     if ref is not None and ref.pids:
@@ -708,6 +770,22 @@ def _dedupe_visits(visits: list[ConsularVisit]) -> list[ConsularVisit]:
     """Drop a bare mention ("a diplomat spoke to him") when a fuller account of a visit is
     there, and repeats of the same visit."""
     real = [v for v in visits if not v.denied]
+    # "visited three compatriots this week" beside the dated account of each visit.
+    visits = [
+        v
+        for v in visits
+        if v.denied
+        or v.visitor is not None
+        or not v.date
+        or not any(
+            o is not v
+            and not o.denied
+            and o.date
+            and len(o.date) > len(v.date)
+            and o.date.startswith(v.date)
+            for o in real
+        )
+    ]
     kept: list[ConsularVisit] = []
     seen: set[tuple[str | None, str | None, bool]] = set()
     for visit in visits:

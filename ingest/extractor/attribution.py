@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 
 from .events import Event
+from .gazetteers import demonyms
 from .references import Ref
 
 _PASSIVE_BEFORE = re.compile(
@@ -37,6 +38,74 @@ _OBJECT_MODIFIERS = re.compile(
     r"his|her|their)\b)[\w.'’-]+\s+){1,4}$",
     re.IGNORECASE,
 )
+# "Captain A, chief officer B and second engineer C": a list whose names carry job titles.
+_ROLE_LIST_GAP = re.compile(
+    r"^\s*(?:,\s*\d{1,3}\s*)?(?:,\s*(?:and\s+)?|,?\s*and\s+)(?P<words>(?:[\w\-]+\s+){1,3})$"
+)
+_NOT_ROLE_WORDS = frozenset(
+    [
+        "who",
+        "whom",
+        "whose",
+        "which",
+        "that",
+        "when",
+        "where",
+        "while",
+        "said",
+        "says",
+        "told",
+        "added",
+        "according",
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "its",
+        "of",
+        "to",
+        "for",
+        "with",
+        "by",
+        "from",
+        "in",
+        "at",
+        "on",
+        "as",
+        "than",
+        "was",
+        "were",
+        "is",
+        "are",
+        "has",
+        "had",
+        "have",
+        "been",
+        "be",
+        "also",
+        "then",
+        "later",
+        "both",
+    ]
+)
+
+
+def _role_list_gap(gap: str) -> bool:
+    match = _ROLE_LIST_GAP.match(gap)
+    if not match:
+        return False
+    words = match.group("words").split()
+    return not any(
+        w in _NOT_ROLE_WORDS
+        or w.endswith("ed")
+        or (w[0].isupper() and w not in demonyms())
+        or not w[0].isalpha()
+        for w in words
+    )
+
+
 _COMPANION = re.compile(r"\b(?:together\s+with|along\s+with|alongside)\b", re.IGNORECASE)
 
 
@@ -83,7 +152,7 @@ class Attributor:
         index = refs.index(owner)
         for ref in refs[index + 1 :]:
             gap = self.text[group[-1].end : ref.start]
-            if _COORDINATION.match(gap):
+            if _COORDINATION.match(gap) or _role_list_gap(gap):
                 group.append(ref)
                 continue
             companion = _COMPANION.search(gap)
@@ -97,7 +166,8 @@ class Attributor:
                 continue
             break
         for ref in reversed(refs[:index]):
-            if _COORDINATION.match(self.text[ref.end : group[0].start]) and ref.end <= event.anchor:
+            gap = self.text[ref.end : group[0].start]
+            if (_COORDINATION.match(gap) or _role_list_gap(gap)) and ref.end <= event.anchor:
                 group.insert(0, ref)
             else:
                 break
@@ -125,6 +195,8 @@ class Attributor:
                 if not _FALL_THROUGH.match(self.text[event.anchor_end : event.anchor_end + 12]):
                     return ()  # the verb has an object, and it is nobody we track
         before = [r for r in refs if r.start < event.anchor]
+        if before and self._phrase_between(before[-1], event):
+            return ()  # "in a swap for two Venezuelans convicted of ...": the phrase's event
         if before:
             return self._owners([before[-1]], event)
         after = [
@@ -134,6 +206,19 @@ class Attributor:
             and not _QUOTE_CLOSE.search(self.text[event.anchor : r.start])
         ]
         return self._owners([after[0]], event) if after else ()
+
+    def _phrase_between(self, owner: Ref, event: Event) -> bool:
+        """An unresolved phrase for other people ("two Venezuelans") stands between the person
+        and the event, right before the event's verb."""
+        for ref in self.all_by_sentence.get(event.sentence, []):
+            if ref.kind != "phrase" or ref.pids or not (owner.end <= ref.start):
+                continue
+            if ref.end <= event.anchor and re.fullmatch(
+                r"\s*(?:,\s*)?(?:(?:who|were|was|are|is|had|have|been|being)\s+)*",
+                self.text[ref.end : event.anchor],
+            ):
+                return True
+        return False
 
     def nearest_before(self, event: Event, *, any_role: bool = True) -> Ref | None:
         """The last reference before the event; with `any_role`, unresolved pronouns too."""

@@ -151,6 +151,28 @@ _GENERIC_OFFENCE = [
     "organisation",
     "organization",
     "gang",
+    "false information",
+    "fake",
+    "discredit",
+    "mercenar",
+    "collaborat",
+    "hostile",
+    "photograph",
+    "import",
+    "possess",
+    "insult",
+    "incit",
+    "hatred",
+    "propaganda",
+    "subversi",
+    "separatis",
+    "sedition",
+    "hooligan",
+    "obscen",
+    "indecen",
+    "disrespect",
+    "bribe",
+    "murder",
 ]
 _OFFENCE_WORDS = re.compile(
     "|".join(
@@ -163,15 +185,17 @@ _OFFENCE_WORDS = re.compile(
 )
 
 _STRONG = (
-    r"charged\s+(?:(?:\w+\s+){0,3}?)with|convicted\s+(?:(?:\w+\s+){0,3}?)of|"
-    r"found\s+(?:(?:[\w,]+\s+){0,5}?)guilty\s+(?:(?:[\w,]+\s+){0,4}?)of|"
-    r"pleaded\s+(?:not\s+)?guilty\s+to|indicted\s+(?:on|for)|on\s+charges\s+of|"
+    r"charged\s+(?:(?:\w+\s+){0,5}?)with|convicted\s+(?:(?:\w+\s+){0,3}?)of|"
+    r"found\s+(?:(?:[\w,]+\s+){0,5}?)guilty\s+(?:(?:[\w,]+\s+){0,6}?)of|"
+    r"pleaded\s+(?:not\s+)?guilty\s+(?:(?:in|on|at)\s+(?:\w+\s+){1,3}?)?to|"
+    r"indicted\s+(?:on|for)|on\s+charges\s+of|(?:a|the)\s+charges?\s+of|"
     r"faces?\s+charges\s+of|acquitted\s+(?:(?:\w+\s+){0,2}?)of|cleared\s+(?:(?:\w+\s+){0,2}?)of"
 )
 _WEAK = (
     r"(?:claim|claims|claimed|allege|alleges|alleged)\s+(?:that\s+)?(?:he|she|they)(?:\s+had)?|"
     r"accused\s+(?:(?:\w+\s+){0,2}?)of|accuse[sd]?\s+(?:\w+\s+)of|suspected\s+of|"
-    r"(?:sentenced|jailed|fined|arrested|detained|held|imprisoned|faces?|facing)\b"
+    r"(?:sentenced|jailed|fined|arrested|detained|held|imprisoned|faces?|facing|serving|served|"
+    r"convicted|sentence|term)\b"
     r"(?:[^.;]|\.(?!\s)){0,120}?\bfor(?!\s+(?:a|an|the|\d|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|life|up|more|over|about|almost|nearly|"
     r"several|months|years|weeks|days)\b)|"
@@ -198,7 +222,7 @@ _STOP = re.compile(
     r"|\s+(?:but|while|when|after|before|because|though|although|rather\s+than|instead|by|that|"
     r"which|who|whom|where|if|since|until|during|under|following|despite|outside|inside|"
     r"near|between)\b"
-    r"|\s+(?:at|on|over|from)\s+(?:the|a|an|his|her|their)\b"
+    r"|\s+(?:at|on|over|from)\s+(?:the|a|an|his|her|their)\b|\s+at\s+[A-Z]"
     r"|\s+on\s+\d|\s+from\s+[A-Z]"
     r"|\s+in\s+(?:\d|[A-Z]|(?:the|a|an|his|her|their)\b)"
     r"|\s+for\s+(?:(?:which|the|a|an|his|her|their|several|years|months)\b|\d)"
@@ -263,15 +287,40 @@ def _phrases(raw: str, strong: bool) -> list[str]:
     """One or more charges from the words after a trigger: "sabotage and illegal possession of
     explosives" is two. After a loose trigger ("accused of") the circumstances that follow
     "with" ("flying in with two kilograms of cocaine") are no part of the charge."""
+    quoted = _QUOTED_LIST.match(raw)
+    if quoted:
+        # accused of "insulting the president" and "inciting social hatred"
+        return [q.strip(" ,") for q in re.findall(r"[\"“]([^\"”]{3,80})[\"”]", quoted.group())]
     if not strong:
         raw = re.split(r"\s+with\b", raw, maxsplit=1)[0]
     cut = _cut(raw)
     if not cut:
         return []
     parts = [p.strip() for p in _SPLIT.split(cut) if p.strip()]
-    if len(parts) > 1 and all(len(p.split()) <= 8 for p in parts):
-        return parts
-    return [cut]
+    if not (len(parts) > 1 and all(len(p.split()) <= 8 for p in parts)):
+        parts = [cut]
+    return parts + _listed_after(raw[raw.find(cut) + len(cut) :])
+
+
+_QUOTED_LIST = re.compile(
+    r"^\s*[\"“][^\"”]{3,80}[\"”](?:\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)[\"“][^\"”]{3,80}[\"”])*"
+)
+_LIST_ITEM = re.compile(
+    r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?P<item>[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,5}?)"
+    r"(?=\s*(?:,|\band\b|[.;]|$))"
+)
+
+
+def _listed_after(rest: str) -> list[str]:
+    """ "conspiracy to violate export controls, smuggling and money laundering": the charges
+    listed after the first one, as long as each reads as an offence."""
+    found: list[str] = []
+    while True:
+        match = _LIST_ITEM.match(rest)
+        if not match or not _OFFENCE_WORDS.search(match.group("item")):
+            return found
+        found.append(match.group("item"))
+        rest = rest[match.end() :]
 
 
 def find_charges(context: SentenceContext) -> list[Event]:
@@ -291,6 +340,7 @@ def find_charges(context: SentenceContext) -> list[Event]:
         for phrase in _phrases(tail, strong):
             if not strong and not _OFFENCE_WORDS.search(phrase):
                 continue
+            phrase = re.sub(r"^(?:with|of)\s+", "", phrase)
             bare = re.match(r"^(?:the|a|an)\s+(.+?)\s+charges?$", phrase, re.IGNORECASE)
             if bare:
                 phrase = bare.group(1)  # "pleaded not guilty to the theft charge"

@@ -55,7 +55,7 @@ def find_visits(context: SentenceContext) -> list[Event]:
                 anchor_end=base + match.end("t"),
                 transitive=not passive,
                 hypothetical=is_hypothetical(context, anchor),
-                date=pick_date(context, anchor),
+                date=pick_date(context, anchor, fallback_sentence=True),
                 data={
                     "phone": bool(_PHONE.search(clause)) or bool(_PHONE.search(word)),
                     "passive": passive,

@@ -47,13 +47,24 @@ _NUMBERED = re.compile(
 _CODED = re.compile(
     r"\b(?:SIZO|IK|IZ|FCI|MDC|USP|FDC|FMC)(?:[-\s]?\d+|\s+[A-Z][a-z]+)\b" + _IN_PLACE
 )
-# "a penal colony in Mordovia", "in prison in Brooklyn".
+# "a penal colony in Mordovia", "in prison in Brooklyn", "a detention facility run by the
+# Beijing State Security Bureau".
 _HEAD_IN_PLACE = re.compile(
-    r"(?i:(?:" + _MODIFIER + r"\s+){0,2}(?:" + _HEAD + r"))\s+in\s+(?P<place>" + _PLACE + r")"
+    r"(?i:(?:" + _MODIFIER + r"\s+){0,2}(?:" + _HEAD + r"))\s+(?:in\s+(?P<place>" + _PLACE + r")"
+    r"|(?:run|operated|controlled)\s+by\s+(?:the\s+)?(?P<org>(?:[A-Z][\w\-’']+\s+){0,5}"
+    r"[A-Z][\w\-’']+))"
+)
+# "held at El Helicoide", "held at the headquarters of the counterintelligence directorate in X".
+_HELD_AT = re.compile(
+    r"\b(?:held|jailed|imprisoned|detained|incarcerated|locked\s+up|kept)\s+(?:since\s+\w+\s+)?"
+    r"at\s+(?:(?P<name>(?:the\s+)?[A-Z][\w\-’']+(?:\s+(?:[A-Z][\w\-’']+|de|del|of)){0,4})"
+    r"|(?P<hq>the\s+(?:headquarters|offices|compound|base)\s+of\s+(?:the\s+)?"
+    r"(?:[\w\-]+\s+){1,6}?in\s+[A-Z][\w\-’']+))"
 )
 # "jailed in New York", "imprisoned in Butner, North Carolina".
 _HELD_IN_TOWN = re.compile(
-    r"\b(?:jailed|imprisoned|held|detained|incarcerated|locked\s+up|behind\s+bars)\s+in\s+"
+    r"\b(?:jailed|imprisoned|held|detained|incarcerated|locked\s+up|behind\s+bars|"
+    r"spent\s+(?:[\w\-]+\s+){1,3}?)\s*in\s+"
     r"(?P<place>[A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+){0,2}(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?)"
 )
 # "the prison", "the same jail", "the detention centre".
@@ -150,6 +161,20 @@ def find_facilities(context: SentenceContext) -> list[Event]:
             found.append(
                 _event(context, match.start(), match.end(), match.group(), STRENGTH_PLACED)
             )
+    for match in _HELD_AT.finditer(text):
+        group = "hq" if match.group("hq") else "name"
+        name = match.group(group)
+        first = re.sub(r"^the\s+", "", name).split()[0]
+        known = first in places() or country_code(first) is not None
+        if group == "name" and known and name.split()[0] != "the" and " " not in name:
+            strength = STRENGTH_TOWN
+        elif group == "name" and (known or name.split()[0].lower() == "the"):
+            continue
+        else:
+            strength = STRENGTH_PLACED
+        if free(match.start(group), match.end(group)):
+            taken.append((match.start(group), match.end(group)))
+            found.append(_event(context, match.start(group), match.end(group), name, strength))
     for match in _HELD_IN_TOWN.finditer(text):
         place = match.group("place")
         first = place.split(",")[0].strip()

@@ -244,6 +244,7 @@ _DEMONYMS: dict[str, str] = {
     "Somali": "SO",
     "South African": "ZA",
     "South Korean": "KR",
+    "Korean": "KR",
     "South Sudanese": "SS",
     "Spanish": "ES",
     "Spaniard": "ES",
@@ -438,6 +439,117 @@ VN: Hanoi, Ho Chi Minh City, Saigon, Da Nang
 YE: Sanaa, Aden
 ZA: Pretoria, Johannesburg, Cape Town, Durban
 ZW: Harare
+GA: Libreville, Port-Gentil
+CV: Praia, Mindelo
+RU: Taganrog, Sochi, Kursk, Belgorod, Bryansk, Yaroslavl, Tula, Rybinsk, Sakhalin, Magadan
+RU: Yakutsk, Tomsk, Barnaul, Kemerovo, Pskov, Smolensk, Kaluga, Ryazan, Arkhangelsk, Penza
+RU: Petrozavodsk, Saransk, Ulyanovsk, Astrakhan, Makhachkala, Grozny, Nalchik, Stavropol
+UA: Berdiansk, Melitopol, Zaporizhzhia, Kherson, Mykolaiv, Chernihiv, Sumy, Poltava, Vinnytsia
+UA: Zhytomyr, Uzhhorod, Kramatorsk, Bakhmut, Enerhodar
+RS: Novi Sad
+LK: Kandy, Jaffna
+KW: Sulaibiya
+CN: Nanjing, Hangzhou, Chongqing, Harbin, Kunming, Xiamen, Urumqi, Lhasa, Shenyang, Qingdao
+CN: Zhengzhou, Changsha, Fuzhou, Nanning, Dandong
+JP: Nagoya, Sapporo, Fukuoka, Kobe
+KR: Daegu, Gwangju
+TH: Chiang Rai, Krabi, Koh Samui, Hat Yai
+VN: Haiphong
+PH: Makati, Pasay, Taguig, Palawan, Zamboanga, Mindanao, Luzon
+MY: Sabah, Sarawak, Kota Kinabalu, Malacca, Kajang
+ID: Lombok, Java, Sumatra, Yogyakarta, Makassar, Jimbaran, Kuta, Ubud, Nusakambangan
+IN: Ludhiana, Amritsar, Chandigarh, Jaipur, Lucknow, Patna, Ahmedabad, Pune, Srinagar, Kashmir
+PK: Rawalpindi, Quetta, Multan
+BD: Sylhet, Khulna
+NP: Pokhara
+MV: Malé
+QA: Al Rayyan
+OM: Salalah
+YE: Hodeidah, Marib
+IQ: Sulaymaniyah, Kirkuk, Najaf, Karbala
+SY: Homs, Idlib, Latakia
+LB: Sidon
+PS: Gaza, Ramallah, Hebron, West Bank
+EG: Giza, Sharm el-Sheikh, Hurghada, Luxor, Aswan
+LY: Misrata
+TN: Sfax
+DZ: Oran
+MA: Fez, Agadir
+NG: Port Harcourt, Ibadan
+SN: Dakar
+CI: Abidjan
+CM: Yaounde, Yaoundé, Douala
+GQ: Malabo
+AO: Luanda
+CD: Kinshasa, Goma, Lubumbashi
+CG: Brazzaville
+RW: Kigali
+TZ: Dar es Salaam, Dodoma, Zanzibar, Arusha
+ER: Asmara
+SO: Mogadishu
+SS: Juba
+ZM: Lusaka
+MZ: Maputo
+MW: Lilongwe
+BW: Gaborone
+NA: Windhoek
+MG: Antananarivo
+ML: Bamako
+BF: Ouagadougou
+NE: Niamey
+TD: N'Djamena
+MR: Nouakchott
+GN: Conakry
+SL: Freetown
+LR: Monrovia
+TG: Lome, Lomé
+BJ: Cotonou
+VE: Maracaibo, Barquisimeto, El Helicoide, Boleíta
+CO: Barranquilla, Cucuta, Cúcuta
+PE: Lima, Arequipa
+BO: Cochabamba
+UY: Montevideo
+PY: Asuncion, Asunción
+PA: Panama City
+NI: Managua
+HN: Tegucigalpa, San Pedro Sula
+SV: San Salvador
+GT: Guatemala City
+DO: Santo Domingo, Punta Cana
+HT: Port-au-Prince
+MX: Culiacan, Culiacán, Acapulco
+US: Norfolk, Fort Dix, Danbury, Pittsburgh, Cleveland, Nashville, Memphis, Austin, Sacramento
+US: Honolulu, Anchorage, Tucson, El Paso, Newark, Minneapolis, Salt Lake City, Milwaukee
+US: Oakland, Orlando, Tampa, Jacksonville
+GB: Swindon, Nottingham, Newcastle, Southampton, Oxford, Leicester, Coventry, Aberdeen, Dundee
+FR: Strasbourg, Nantes, Montpellier, Calais
+DE: Bonn, Dresden, Hanover, Nuremberg, Bremen
+IT: Genoa, Bologna, Bari
+ES: Canary Islands, Gran Canaria, Las Palmas
+PT: Faro, Madeira, Azores
+NL: Utrecht, Eindhoven, Schiphol
+BE: Ghent, Liege
+PL: Poznan, Lodz, Lublin, Bialystok, Terespol
+BG: Varna, Plovdiv, Burgas
+XK: Pristina
+MK: Skopje
+ME: Podgorica, Budva
+HR: Zagreb, Dubrovnik
+SI: Ljubljana
+LV: Daugavpils
+EE: Tartu, Narva
+SE: Malmo, Malmö
+CY: Limassol, Larnaca, Paphos, Kyrenia
+TR: Bodrum, Edirne, Gaziantep, Adana, Trabzon
+AZ: Nakhchivan
+TW: Kaohsiung
+KH: Sihanoukville
+AU: Adelaide, Darwin, Hobart
+NZ: Christchurch
+JO: Aqaba, Zarqa
+SA: Medina, Tabuk
+IR: Qom, Ahvaz, Kerman, Rasht, Karaj, Urmia
+CA: Edmonton, Winnipeg
 """
 for _line in _PLACE_TEXT.strip().splitlines():
     _code, _names = _line.split(":", 1)
@@ -719,6 +831,81 @@ PERSON_NOUNS: frozenset[str] = frozenset(
         "boys",
         "girls",
         "youth",
+        "attendant",
+        "attendants",
+        "plumber",
+        "electrician",
+        "mechanic",
+        "carpenter",
+        "builder",
+        "paratrooper",
+        "skipper",
+        "influencer",
+        "vlogger",
+        "podcaster",
+        "graduate",
+        "consultant",
+        "contractor",
+        "farmer",
+        "chef",
+        "waiter",
+        "waitress",
+        "analyst",
+        "lecturer",
+        "professor",
+        "employee",
+        "employees",
+        "owner",
+        "investor",
+        "rapper",
+        "singer",
+        "footballer",
+        "boxer",
+        "surfer",
+        "diver",
+        "monk",
+        "nun",
+        "pastor",
+        "imam",
+        "cleric",
+        "seafarer",
+        "seafarers",
+        "deckhand",
+        "trucker",
+        "cameraman",
+        "filmmaker",
+        "caregiver",
+        "housekeeper",
+        "manager",
+        "managers",
+        "salesman",
+        "saleswoman",
+        "designer",
+        "programmer",
+        "technician",
+        "technicians",
+        "physician",
+        "dentist",
+        "pharmacist",
+        "architect",
+        "businessperson",
+        "retiree",
+        "pensioners",
+        "civilian",
+        "civilians",
+        "fighter",
+        "fighters",
+        "volunteers",
+        "adventurer",
+        "hiker",
+        "hikers",
+        "cyclist",
+        "mountaineer",
+        "ex-soldier",
+        "serviceman",
+        "servicemen",
+        "sportsman",
+        "coach",
         "teenager",
         "teenagers",
         "pensioner",
@@ -1327,5 +1514,8 @@ def multiword_places() -> tuple[tuple[str, str], ...]:
             found[name] = code
     for name, code in _PLACES.items():
         if " " in name or "-" in name:
+            found[name.lower()] = code
+    for name, code in demonyms().items():
+        if " " in name:
             found[name.lower()] = code
     return tuple(sorted(found.items(), key=lambda item: -len(item[0])))

@@ -226,13 +226,17 @@ def find_plain_phrases(text: str) -> list[PersonPhrase]:
 def _bare_singular(text: str, match: re.Match[str]) -> bool:
     """ "sentenced the Russian to 27 years": a singular demonym used as a noun."""
     det = (match.group("det") or "").lower()
-    if det not in ("the", "a", "an"):
+    if det not in ("the", "a", "an", "another"):
         return False
     if match.group("dem").lower() in country_names():
         return False  # "the US has ...": a country, not a person
-    after = text[match.end("dem") : match.end("dem") + 12]
+    after = text[match.end("dem") : match.end("dem") + 20]
     return bool(
-        re.match(r"\s*(?:[,.;:)]|to\b|was\b|is\b|has\b|had\b|who\b|and\b|in\b|on\b)", after)
+        re.match(
+            r"\s*(?:[,.;:)]|to\b|was\b|is\b|has\b|had\b|who\b|and\b|in\b|on\b|"
+            r"(?:captured|arrested|detained|held|jailed|seized|accused|charged|convicted)\b)",
+            after,
+        )
     )
 
 

@@ -28,7 +28,7 @@ _SENTENCING = re.compile(
     r"\b(?P<t>sentenced|sentencing|jailed|imprisoned|received|receiving|handed(?:\s+down)?|given|"
     r"got|serving|served|serve|commuted|reduced|upheld|replaced|sentence\s+of|term\s+of|"
     r"imprisonment\s+of)\b"
-    r"(?P<gap>[^.;:]{0,90}?)(?<![\w-])(?:" + _TERM + r")",
+    r"(?P<gap>(?:[^.;:]|(?<=\b[A-Z])\.){0,90}?)(?<![\w-])(?:" + _TERM + r")",
     re.IGNORECASE,
 )
 _GAP_BLOCK = re.compile(

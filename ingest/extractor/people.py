@@ -18,12 +18,19 @@ from anyascii import anyascii
 from rapidfuzz.fuzz import ratio
 
 from .gazetteers import (
+    FUNCTION_WORDS,
+    MONTH_NAMES,
     NEUTRAL_TITLES,
     OFFICIAL_TITLES,
+    ORG_WORDS,
     PERSON_NOUNS,
     SPEECH_VERBS,
+    WEEKDAYS,
+    country_names,
+    demonyms,
     multiword_places,
     name_blocklist,
+    places,
 )
 from .segment import Sentence
 
@@ -53,9 +60,17 @@ _PARTICLES = frozenset(
         "la",
         "le",
         "y",
+        "dela",
+        "delos",
+        "los",
+        "las",
+        "des",
+        "ten",
+        "zu",
     ]
 )
 _ARABIC_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|at|az|ar|an|bin|ibn|abu)-[^\W\d_]", re.IGNORECASE)
+_ARABIC_PREFIX_ONLY = re.compile(r"^(?:al|el|ad|as|ash|at|az|ar|an)-", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _NON_LATIN_PAREN = re.compile(r"\s*\(([^()A-Za-z0-9]{1,40})\)")
 
@@ -250,12 +265,24 @@ def _title_before(text: str, start: int, floor: int) -> tuple[str | None, bool]:
     if official:
         words_in = [w for w in reversed(phrase) if w not in ("[", "]")]
         return " ".join(words_in).strip(), False
+    if not neutral:
+        # "Consul General in New York Oleg X", "Ambassador to Gabon Jane Y": an office placed
+        # by a town or country between the title and the name.
+        placed = _PLACED_TITLE.search(window)
+        if placed and any(w.lower() in OFFICIAL_TITLES for w in placed.group("title").split()):
+            return " ".join(placed.group().split()), False
     return None, neutral
 
 
+_PLACED_TITLE = re.compile(
+    r"(?P<title>(?:[A-Z][\w\-]*\s+){0,3}[A-Za-z][\w\-]*)\s+(?:in|to|at|for)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w\-’']*\s+){1,3}$"
+)
+
+
 def _mask_places(sentence: str) -> str:
-    """Blank out multi-word place names ("Hong Kong", "New York") so they are not read as
-    person names; the blanks keep every offset where it was."""
+    """Blank out multi-word place names and demonyms ("Hong Kong", "New York", "Sri Lankan")
+    so they are not read as person names; the blanks keep every offset where it was."""
     lowered = sentence.lower()
     masked = sentence
     for name, _code in multiword_places():
@@ -265,6 +292,16 @@ def _mask_places(sentence: str) -> str:
             span = match.end() - match.start()
             masked = masked[: match.start()] + " " * span + masked[match.end() :]
     return masked
+
+
+# "the Department of Migrant Workers": capitalised words after an institution's "of".
+_ORG_OF = re.compile(
+    r"\b(?:Department|Ministry|Office|Bureau|Committee|Council|Commission|Court|University|"
+    r"Institute|Agency|Service|Directorate|Union|Federation|Association|Society|Board|School|"
+    r"College|Academy|Centre|Center|Fund|Foundation|Party|Museum|House|Bank|Church|Secretary|"
+    r"Minister|Division|Administration|Authority|Chamber|League|Organisation|Organization)\s+"
+    r"(?:of|for|on)\s+(?:the\s+)?$"
+)
 
 
 def _lowercase_vocabulary(text: str) -> frozenset[str]:
@@ -289,6 +326,10 @@ def _flush(
     current.clear()
 
 
+# A nickname in quotes between a given name and a family name.
+_NICKNAME = re.compile(r"(?<=[^\W\d_] )[\"“‘']([A-Z][\w\-]+)[\"”’'](?= [A-Z])")
+
+
 def find_name_runs(text: str, sentences: list[Sentence]) -> list[NameRun]:
     """Capitalised runs of two or more name tokens, sentence by sentence."""
     blocked = name_blocklist()
@@ -296,9 +337,13 @@ def find_name_runs(text: str, sentences: list[Sentence]) -> list[NameRun]:
     runs: list[NameRun] = []
     for sentence in sentences:
         masked = _mask_places(sentence.text)
+        nicknames = {m.start(1): m.end() for m in _NICKNAME.finditer(masked)}
         current: list[re.Match[str]] = []
         previous_end = None
         for match in _WORD.finditer(masked):
+            if current and match.start() in nicknames:
+                previous_end = nicknames[match.start()]  # Anastasia "Nastya" B.: read past it
+                continue
             token = match.group()
             bare, possessive = _strip_possessive(token)
             gap = masked[previous_end : match.start()] if previous_end is not None else " "
@@ -314,7 +359,74 @@ def find_name_runs(text: str, sentences: list[Sentence]) -> list[NameRun]:
                 _flush(text, sentence, masked, current, runs)
             previous_end = match.end()
         _flush(text, sentence, masked, current, runs)
-    return _split_long_runs(runs)
+    runs = _split_long_runs(runs)
+    runs.extend(_place_led_runs(text, sentences, runs, blocked, lower_vocab))
+    return sorted(runs, key=lambda r: r.start)
+
+
+_PLACE_LED = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][\w’'\-]+)")
+_NOT_BEFORE_PLACE_LED = re.compile(
+    r"(?:\b(?:in|at|from|to|of|near|into|the|a|an|and|or|via|outside|across|for|by|with)|['’]s"
+    r"|[A-Z][\w\-]*)\s*$"
+)
+
+
+@lru_cache(maxsize=1)
+def _place_only_words() -> frozenset[str]:
+    """Capitalised words that are blocked only because a country or town has that name
+    ("Jordan", "Georgia", "Chelsea"); they can still open a person's name."""
+    other = {w.lower() for w in demonyms()} | ORG_WORDS | FUNCTION_WORDS | OFFICIAL_TITLES
+    other |= set(WEEKDAYS) | set(MONTH_NAMES)
+    words = {n for n in country_names() if " " not in n} | {
+        p.lower() for p in places() if " " not in p
+    }
+    return frozenset(w for w in words if w not in other)
+
+
+def _place_led_runs(
+    text: str,
+    sentences: list[Sentence],
+    runs: list[NameRun],
+    blocked: frozenset[str],
+    lower_vocab: frozenset[str],
+) -> list[NameRun]:
+    """ "Jordan Beaumont, 61,": a given name that is also a place, read as a name when an age
+    follows or the family name stands alone elsewhere in the article."""
+    place_words = _place_only_words()
+    starts = {r.start: r for r in runs}
+    found: list[NameRun] = []
+    for sentence in sentences:
+        for match in _PLACE_LED.finditer(sentence.text):
+            first, second = match.group(1), match.group(2)
+            family, possessive = _strip_possessive(second)
+            if first.lower() not in place_words:
+                continue
+            if not _is_name_token(family, blocked, lower_vocab):
+                continue
+            lead_in = sentence.text[max(0, match.start() - 12) : match.start()]
+            if _NOT_BEFORE_PLACE_LED.search(lead_in):
+                continue
+            start = sentence.start + match.start(1)
+            second_start = sentence.start + match.start(2)
+            if any(r.start <= start < r.end for r in runs):
+                continue
+            after = text[second_start + len(second) : second_start + len(second) + 12]
+            aged = re.match(r"\s*,\s*\d{1,3}\s*,", after)
+            rest = text[second_start + len(second) :]
+            alone = re.search(r"(?<![\w’'\-]\s)(?<![\w’'\-])" + re.escape(family) + r"\b", rest)
+            if not (aged or alone):
+                continue
+            existing = starts.get(second_start)
+            if existing is not None:
+                runs.remove(existing)
+                tokens: tuple[str, ...] = (first, *existing.tokens)
+                end, possessive = existing.end, existing.possessive
+            else:
+                tokens = (first, family)
+                end = second_start + len(family)
+            title, neutral = _title_before(text, start, sentence.start)
+            found.append(NameRun(start, end, tokens, sentence.index, possessive, title, neutral))
+    return found
 
 
 _NEUTRAL_BARE = frozenset(t.rstrip(".") for t in NEUTRAL_TITLES)
@@ -336,6 +448,8 @@ def _make_run(text: str, sentence: Sentence, matches: list[re.Match[str]]) -> Na
         return None
     start = sentence.start + matches[0].start()
     end = sentence.start + matches[-1].end()
+    if _ORG_OF.search(text[max(sentence.start, start - 40) : start]):
+        return None
     raw_tokens = [m.group() for m in matches]
     last, possessive = _strip_possessive(raw_tokens[-1])
     raw_tokens[-1] = last
@@ -391,6 +505,13 @@ def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     name's tokens all inside the other's ("Harpreet Sandhu" in "Harpreet Singh Sandhu")."""
     if spellings_agree(a[-1], b[-1]) and spellings_agree(a[0], b[0]):
         return True
+    if (
+        len(a) == len(b) == 2
+        and translit_key(a[-1]) == translit_key(b[-1])
+        and translit_key(a[0])[:1] == translit_key(b[0])[:1]
+        and ratio(translit_key(a[0]), translit_key(b[0])) >= 70
+    ):
+        return True  # "Aliaksandr X" and "Alexander X": one given name, two transliterations
     keys_a = {translit_key(t) for t in a}
     keys_b = {translit_key(t) for t in b}
     shorter, longer = (keys_a, keys_b) if len(keys_a) <= len(keys_b) else (keys_b, keys_a)
@@ -502,43 +623,78 @@ def find_short_mentions(
                 (start, start + len(token), sentence.index, possessive)
             )
 
-    for token, places in singles.items():
-        person = _match_single(token, people)
-        if person is not None:
-            person.short_mentions.extend(places)
+    for token, spots in singles.items():
+        candidates = _match_single(token, people)
+        if candidates:
+            for spot in spots:
+                _closest_before(candidates, spot[0]).short_mentions.append(spot)
             continue
-        if _looks_like_single_name_person(text, token, places):
+        if _looks_like_single_name_person(text, token, spots):
             person = Person(pid=len(people))
-            start, end, index, possessive = places[0]
+            start, end, index, possessive = spots[0]
             person.runs.append(NameRun(start, end, (token,), index, possessive))
             person.runs[0].title_before = _title_before(text, start, 0)[0]
-            person.short_mentions.extend(places[1:])
+            person.short_mentions.extend(spots[1:])
             people.append(person)
 
 
-def _match_single(token: str, people: list[Person]) -> Person | None:
-    """The person a lone token names: an exact family name first, then a given name, then a
-    transliteration variant of a family name."""
+def _closest_before(candidates: list[Person], position: int) -> Person:
+    """Of several people sharing a name, the one last named in full before `position`; the
+    first one named when none was."""
+    if len(candidates) == 1:
+        return candidates[0]
+    best: tuple[int, Person] | None = None
+    for person in candidates:
+        starts = [r.start for r in person.runs if r.start < position]
+        if starts and (best is None or max(starts) > best[0]):
+            best = (max(starts), person)
+    return best[1] if best else min(candidates, key=lambda p: p.first_position)
+
+
+def _match_single(token: str, people: list[Person]) -> list[Person]:
+    """The people a lone token may name: an exact family name first, then a given name, then
+    a transliteration variant of a family name."""
     key = translit_key(token)
     for picker in (
+        # "Tamimi" for "Omar al-Tamimi": the family name without its article.
+        lambda p: any(
+            _ARABIC_PREFIX_ONLY.match(r.tokens[-1])
+            and translit_key(_ARABIC_PREFIX_ONLY.sub("", r.tokens[-1])) == key
+            for r in p.runs
+            if len(r.tokens) > 1
+        ),
         lambda p: any(translit_key(r.tokens[-1]) == key for r in p.runs if len(r.tokens) > 1),
         lambda p: any(translit_key(r.tokens[0]) == key for r in p.runs if len(r.tokens) > 1),
+        # "Montilla" for "Rafael Eduardo Montilla Suárez": a family name before a second one.
+        lambda p: any(
+            translit_key(t) == key for r in p.runs if len(r.tokens) > 2 for t in r.tokens[1:-1]
+        ),
         lambda p: any(spellings_agree(r.tokens[-1], token) for r in p.runs if len(r.tokens) > 1),
     ):
         matches = [p for p in people if picker(p)]
         if matches:
-            return min(matches, key=lambda p: p.first_position)
-    return None
+            return matches
+    return []
 
 
 def _looks_like_single_name_person(
-    text: str, token: str, places: list[tuple[int, int, int, bool]]
+    text: str, token: str, mentions: list[tuple[int, int, int, bool]]
 ) -> bool:
-    if len(places) < 2 or not is_latin(token):
+    if len(mentions) < 2 or not is_latin(token):
         return False
-    speaking = sum(1 for _s, end, _i, _p in places if _SPEECH_AFTER.match(text[end : end + 80]))
+    for start, *_rest in mentions:
+        before = text[max(0, start - 40) : start]
+        if _ORG_OF.search(before):
+            return False
+        previous = re.search(r"(?<![.!?\"“]\s)(?<!^)\b([A-Z][\w\-]*)\s+$", before)
+        if (
+            previous
+            and previous.group(1).lower().rstrip(".") not in OFFICIAL_TITLES | _NEUTRAL_BARE
+        ):
+            return False  # part of a longer capitalised name: an institution, a place
+    speaking = sum(1 for _s, end, _i, _p in mentions if _SPEECH_AFTER.match(text[end : end + 80]))
     quoted = any(
-        re.search(r"\b(?:quoted|according to)\s+$", text[max(0, s - 25) : s]) for s, *_ in places
+        re.search(r"\b(?:quoted|according to)\s+$", text[max(0, s - 25) : s]) for s, *_ in mentions
     )
     return speaking >= 1 or quoted
 
@@ -550,3 +706,35 @@ def find_script_variants(text: str, people: list[Person]) -> None:
             match = _NON_LATIN_PAREN.match(text, run.end)
             if match and not is_latin(match.group(1)) and any(c.isalpha() for c in match.group(1)):
                 person.extra_spellings.append((match.start(1), match.end(1)))
+
+
+def rehome_shared_surnames(people: list[Person], eligible: set[int]) -> bool:
+    """When a relative or an official shares the family name of someone who may be held
+    ("his mother, Denise X" beside "Tobias X"), the bare family name means the latter.
+    Returns True when a mention moved."""
+    moved = False
+    for person in people:
+        if person.pid in eligible or not person.short_mentions:
+            continue
+        keys = {translit_key(r.tokens[-1]) for r in person.runs if len(r.tokens) > 1}
+        others = [
+            p
+            for p in people
+            if p.pid in eligible
+            and p is not person
+            and any(translit_key(r.tokens[-1]) in keys for r in p.runs if len(r.tokens) > 1)
+        ]
+        if len(others) != 1:
+            continue
+        target = others[0]
+        keep = []
+        for mention in person.short_mentions:
+            start, end = mention[0], mention[1]
+            token = " ".join(target.runs[0].tokens[-1:])
+            if translit_key(token) in keys and end - start > 1:
+                target.short_mentions.append(mention)
+                moved = True
+            else:
+                keep.append(mention)
+        person.short_mentions = keep
+    return moved

@@ -15,9 +15,12 @@ from .segment import Sentence
 
 _PRONOUN = re.compile(
     r"\b(he|she|him|his|her|they|them|their|He|She|His|Her|They|Them|Their"
-    r"|(?:[Tt]he\s+(?:two|three)|[Bb]oth)(?=\s+(?:could|can|will|would|were|are|was|had|have|has|"
+    r"|(?:(?:[Tt]he|[Aa]ll)\s+(?:two|three|four|five|six|seven|eight|nine|ten)|[Bb]oth)"
+    r"(?=\s+(?:could|can|will|would|were|are|was|had|have|has|each|also|"
     r"face|faces|remain|by|of\s+them|in|at|on)\b|\s*[,.;]))\b"
 )
+_GROUP_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+_GROUP_COUNT.update({"nine": 9, "ten": 10, "both": 2})
 _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _NOT_A_NOUN_AFTER_HER = frozenset(
     [
@@ -116,12 +119,15 @@ _GENDERED_HEADS = {
 }
 _NEUTRAL_TITLE_GAP = r"(?:(?:Captain|Capt\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sheikh)\s+)?"
 _APPOSITION_GAP = re.compile(
-    r"^(?:[^,;.]{0,90},\s*" + _NEUTRAL_TITLE_GAP + r"|\s+(?:named|called|identified\s+as)\s+)$"
+    r"^(?:[^,;.]{0,90},\s*" + _NEUTRAL_TITLE_GAP + r"|\s+(?:named|called|identified\s+as)\s+"
+    r"|\s*,\s*(?:[A-Z][\w\-]+\s+)?(?:national|citizen|resident|native)\s+)$"
 )
 # "several Americans, including A and B": the names that illustrate a group.
 _LIST_INTRO = re.compile(r"^\s*,?\s*(?:including|among\s+them|such\s+as|namely)\s+$", re.IGNORECASE)
 _AFTER_NAME_GAP = re.compile(r"^\s*(?:\([^)]{0,60}\))?\s*,\s*(?:\d{1,3}\s*,\s*)?$")
 _MAX_GROUP = 10
+# "the Russians who ...", "the prisoners of conscience": a class of people, not the ones named.
+_GENERIC_AFTER = re.compile(r"^\s*(?:who|that|which|of|in\s+general|around|across|like)\b")
 _ANAPHORA_WINDOW = 8  # sentences a pronoun or "the Russian" may reach back
 
 
@@ -217,6 +223,7 @@ def build_references(
     eligible = {pid for pid, role in roles.items() if role.eligible}
     genders = {pid: role.gender for pid, role in roles.items()}
     first_seen = {p.pid: p.first_position for p in people}
+    known_codes = {pid: {c.code for c in role.nationality} for pid, role in roles.items()}
     links: list[NationalityLink] = []
     group_codes: Counter[str] = Counter()
     pending: list[_Pending] = []
@@ -256,7 +263,8 @@ def build_references(
             )
         for match in _PRONOUN.finditer(sentence.text):
             word = " ".join(match.group().lower().split())
-            if word in ("both", "the two", "the three"):
+            group_count = _GROUP_COUNT.get(word.split()[-1])
+            if group_count:
                 word = "they"
             start = sentence.start + match.start()
             if any(r.start <= start < r.end for r in in_sentence):
@@ -275,9 +283,10 @@ def build_references(
                 plural,
             )
             mode = "plural_pronoun" if plural else "pronoun"
-            pending.append(
-                _Pending(ref, mode, 2 if plural else 1, (), _GENDER.get(word), (start, start))
-            )
+            count = group_count or (2 if plural else 1)
+            if group_count:
+                mode = "group"
+            pending.append(_Pending(ref, mode, count, (), _GENDER.get(word), (start, start)))
 
     all_refs = names + [p.ref for p in pending]
     all_refs.sort(key=lambda r: (r.start, r.kind != "name"))
@@ -299,6 +308,7 @@ def build_references(
                 first_seen,
                 claimed,
                 possessive_positions,
+                known_codes,
             )
             for pid in ref.pids:
                 for code in item.codes:
@@ -359,8 +369,20 @@ def _classify_phrase(
         if _AFTER_NAME_GAP.match(text[prev.end : start]):
             _link(links, prev.pids, phrase, start, end)
             return "linked"
+    group_like = (
+        phrase.definite
+        and phrase.plural
+        and text[start : start + 4].lower() == "the "
+        and not _GENERIC_AFTER.match(text[end : end + 20])
+        and not re.search(r"\b(?:of|among|for|like)\s+$", text[max(0, start - 8) : start])
+        and (bool(phrase.codes) or start == sentence.start or phrase.count is not None)
+    )
+    if group_like and phrase.count is None:
+        return "group", 0  # "the men", "the Indian crew members": the people just named
     if phrase.count is None or phrase.count > _MAX_GROUP:
         return None
+    if group_like and phrase.count > 1:
+        return "group", phrase.count
     if phrase.definite:
         return "anaphora", phrase.count
     return "cataphora", phrase.count
@@ -404,6 +426,7 @@ def _resolve(
     first_seen: dict[int, int],
     claimed: set[int],
     possessive_positions: set[int],
+    known_codes: dict[int, set[str]],
 ) -> tuple[int, ...]:
     ref = item.ref
     window = ref.sentence - _ANAPHORA_WINDOW
@@ -438,6 +461,22 @@ def _resolve(
             if len(found) == item.count:
                 return tuple(found)
         return ()
+    if item.mode == "group":
+        group = _counted_group(history, ref, eligible, possessive_positions, item)
+        if not group and item.count and not any(h[2] in eligible for h in history):
+            # "sentenced the three crew members" before any of them is named: the next ones.
+            later = sorted(
+                (pid for pid in eligible if first_seen.get(pid, -1) > ref.start),
+                key=lambda pid: first_seen[pid],
+            )
+            group = tuple(later[: item.count]) if len(later) >= item.count else ()
+        if item.codes:
+            group = tuple(
+                pid
+                for pid in group
+                if not known_codes.get(pid) or known_codes[pid] & set(item.codes)
+            )
+        return group
     if item.mode == "plural_pronoun":
         before = text[max(0, ref.start - 12) : ref.start].lower()
         if re.search(r"\b(?:of|among)\s+$", before):
@@ -498,5 +537,35 @@ def _recent_group(
             if s == sentence and pos < ref.start and pid in eligible and pid not in pids:
                 pids.append(pid)
         if len(pids) >= 2:
+            return tuple(pids)
+    return ()
+
+
+def _counted_group(
+    history: list[tuple[int, int, int]],
+    ref: Ref,
+    eligible: set[int],
+    possessive_positions: set[int],
+    item: _Pending,
+) -> tuple[int, ...]:
+    """ "The four", "all three", "the men": the people of the case named in the last few
+    sentences, gathered back until there are as many as the phrase says. A demonym in the
+    phrase leaves out people the text gave another nationality."""
+    wanted = item.count
+    pids: list[int] = []
+    for back in range(0, 5):
+        sentence = ref.sentence - back
+        for s, pos, pid in history:
+            if (
+                s == sentence
+                and pos < ref.start
+                and pid in eligible
+                and pos not in possessive_positions
+                and pid not in pids
+            ):
+                pids.append(pid)
+        if wanted and len(pids) >= wanted:
+            return tuple(pids[:wanted]) if len(pids) == wanted else ()
+        if not wanted and len(pids) >= 2:
             return tuple(pids)
     return ()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .gazetteers import ACCUSED_NOUNS, OFFICIAL_TITLES, RELATIVE_NOUNS, SPEECH_VERBS
+from .gazetteers import ACCUSED_NOUNS, OFFICIAL_TITLES, RELATIVE_NOUNS, SPEECH_VERBS, demonyms
 from .locations import find_places
 from .nationality import find_person_phrases
 from .people import NameRun, Person
@@ -77,7 +77,8 @@ STRONG_TITLES = frozenset(
 )
 # Words that make any office in the phrase a diplomatic or governmental one.
 _STATE_WORDS = re.compile(
-    r"\b(?:consular|embassy|consulate|diplomatic|ministry|foreign|government|state|federal)\b",
+    r"\b(?:consular|embassy|consulate|diplomatic|ministry|foreign|government|state|federal|"
+    r"office|agency|bureau|department|police|immigration|authority|court|prosecutor['’]?s?)\b",
     re.IGNORECASE,
 )
 _FEMALE = frozenset(
@@ -139,6 +140,14 @@ _SPEECH_AFTER = re.compile(
 _SPEECH_BEFORE = re.compile(r"\b(?:" + _SPEECH + r"|according\s+to)\s+$")
 _APPOSITION_START = re.compile(
     r"^(?:a|an|the|his|her|their|its|another|one|former|[A-Z][\w\-]*['’]s|[A-Z]{2,}|[A-Z][a-z]+)\b"
+)
+# The name is the subject of a detention: "X, 34, a former Marine, was arrested ...".
+_HELD_AFTER = re.compile(
+    r"^(?:\s*\([^)]{0,60}\))?(?:\s*,[^,;.]{1,80}){0,2}\s*,?\s+(?:who\s+)?"
+    r"(?:was|were|has\s+been|had\s+been|is|remains|is\s+being|was\s+being)\s+(?:\w+ly\s+)?"
+    r"(?:arrested|detained|jailed|sentenced|convicted|charged|held|imprisoned|abducted|kidnapped|"
+    r"seized|captured|taken)\b",
+    re.IGNORECASE,
 )
 _AGE = re.compile(r"^\s*\d{1,3}\s*$")
 
@@ -228,7 +237,10 @@ def _apposition_after(text: str, sentence: Sentence, run: NameRun) -> tuple[str,
         if _AGE.match(phrase):
             rest, offset = rest[match.end() :], offset + match.end()
             continue
-        if not _APPOSITION_START.match(phrase) or phrase.split()[0].lower() in ("who", "whom"):
+        first = phrase.split()[0].lower()
+        if first in ("who", "whom") or not (
+            _APPOSITION_START.match(phrase) or first in OFFICIAL_TITLES
+        ):
             return None
         return " ".join(phrase.split()[:10]), offset + match.start(1)
     return None
@@ -267,6 +279,11 @@ def analyse_roles(text: str, sentences: list[Sentence], people: list[Person]) ->
             if run.title_before:
                 _classify_phrase(role, run.title_before)
             before = _apposition_before(text, sentence, run)
+            held = bool(_HELD_AFTER.match(text[run.end : sentence.end]))
+            if before and held:
+                # "Her son, Tobias X, ... was arrested": a relative who is the one held.
+                _classify_phrase(role, before)
+                before = None
             if before:
                 if _RELATIVE_BEFORE.search(before + ","):
                     role.relative = True
@@ -278,7 +295,7 @@ def analyse_roles(text: str, sentences: list[Sentence], people: list[Person]) ->
             relative_no_comma = _RELATIVE_BEFORE.search(
                 text[max(sentence.start, run.start - 40) : run.start]
             )
-            if relative_no_comma and not before:
+            if relative_no_comma and not before and not held:
                 role.relative = True
                 _gender_from(role, [relative_no_comma.group("rel").lower()])
             after = _apposition_after(text, sentence, run)
@@ -307,9 +324,22 @@ def analyse_roles(text: str, sentences: list[Sentence], people: list[Person]) ->
     return roles
 
 
+_BARE_DEMONYM_BEFORE = re.compile(r"(?<![\w\-])([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s+$")
+
+
 def _premodifier_nationality(role: Role, text: str, sentence: Sentence, run: NameRun) -> None:
     """ "Russian citizen Roman Seleznyov": a nationality phrase written right before the name."""
     before = text[max(sentence.start, run.start - 60) : run.start]
+    bare = _BARE_DEMONYM_BEFORE.search(before)
+    if bare and bare.group(1) in demonyms() and not bare.group(1).endswith("s"):
+        # "and Colombian Yeison Mosquera": a demonym used as a title.
+        base = run.start - len(before)
+        role.nationality.append(
+            NationalityCue(
+                demonyms()[bare.group(1)], base + bare.start(1), base + bare.end(1), "premodifier"
+            )
+        )
+        return
     for found in find_person_phrases(before):
         if before[found.end :].strip() == "" and (found.count in (None, 1)):
             base = run.start - len(before)

@@ -1,0 +1,308 @@
+"""Query-string filters of the case lists (django-filter).
+
+Filters on related rows use EXISTS subqueries rather than joins, so a list never repeats a
+row and its count stays right. A date range (`<name>_from`, `<name>_to`) applies to one and
+the same related row; both ends take a date of any precision: `_from=2019` starts on
+1 January 2019 and `_to=2019` ends on 31 December 2019.
+"""
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django_countries.django_filters import CountryFilter
+from django_filters import rest_framework as filters
+
+from .constants import (
+    CaseStatus,
+    ChargeCategory,
+    DetaineeStatus,
+    ExtraditionStatus,
+)
+from .fields import PartialDateFormField
+from .models import (
+    Case,
+    Charge,
+    CustodyPeriod,
+    Detainee,
+    Extradition,
+    Facility,
+    NameVariant,
+    Nationality,
+    Sentence,
+    Source,
+)
+from .partial_dates import PartialDate
+
+
+class PartialDateFilter(filters.CharFilter):
+    """2019, 2019-06 or 2019-06-21; the filter set applies it (see DateRangeFilterSet)."""
+
+    field_class = PartialDateFormField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("method", "filter_nothing")
+        super().__init__(*args, **kwargs)
+
+
+def date_range_q(field: str, start: PartialDate | None, end: PartialDate | None) -> Q:
+    """Dates from the first day of `start` to the last day of `end`."""
+    query = Q()
+    if start:
+        query &= Q(**{f"{field}__gte": start.value})
+    if end:
+        query &= Q(**{f"{field}__lte": end.last_day})
+    return query
+
+
+def visits_model():
+    """Consular visits, reached through the detainee's reverse relation (the case app does
+    not import the consular app)."""
+    return Detainee._meta.get_field("consular_visits").related_model
+
+
+def date_from(what: str) -> PartialDateFilter:
+    return PartialDateFilter(help_text=f"{what} on or after this date: 2019, 2019-06 or 2019-06-21")
+
+
+def date_to(what: str) -> PartialDateFilter:
+    return PartialDateFilter(
+        help_text=f"{what} on or before this date: 2019, 2019-06 or 2019-06-21"
+    )
+
+
+class DateRangeFilterSet(filters.FilterSet):
+    """Applies each declared `<name>_from`/`<name>_to` pair to one related row.
+
+    `date_ranges` maps a name to a function (queryset, Q on the dates) → queryset.
+    """
+
+    date_ranges: dict = {}
+
+    def filter_nothing(self, queryset, name, value):
+        return queryset
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        for name, (field, apply) in self.date_ranges.items():
+            start = self.form.cleaned_data.get(f"{name}_from")
+            end = self.form.cleaned_data.get(f"{name}_to")
+            if start or end:
+                queryset = apply(queryset, date_range_q(field, start, end))
+        return queryset
+
+
+def _exists(model, link: str, condition: Q):
+    return Exists(model.objects.filter(condition, **{link: OuterRef("pk")}))
+
+
+def _direct(queryset, condition):
+    return queryset.filter(condition)
+
+
+class DetaineeFilter(DateRangeFilterSet):
+    search = filters.CharFilter(
+        method="filter_search",
+        max_length=200,
+        help_text="Any spelling of any name, in Latin or Cyrillic: Seleznev finds Seleznyov",
+    )
+    status = filters.MultipleChoiceFilter(choices=DetaineeStatus.choices)
+    nationality = CountryFilter(method="filter_nationality", help_text="ISO 3166 code, e.g. RU")
+    detaining_country = CountryFilter(
+        method="filter_detaining_country", help_text="Country of any of the detainee's cases"
+    )
+    facility = filters.NumberFilter(
+        method="filter_facility", help_text="Id of the facility where the detainee is now held"
+    )
+    charge_category = filters.MultipleChoiceFilter(
+        choices=ChargeCategory.choices, method="filter_charge_category"
+    )
+    assigned_caseworker = filters.NumberFilter(
+        field_name="assigned_caseworker", help_text="User id of the assigned caseworker"
+    )
+    mine = filters.BooleanFilter(method="filter_mine", help_text="Cases assigned to me")
+    no_visit_since = PartialDateFilter(
+        method="filter_no_visit_since",
+        help_text="No completed consular visit on or after this date (never visited included)",
+    )
+    arrested_from = date_from("Arrested (any case)")
+    arrested_to = date_to("Arrested (any case)")
+    sentenced_from = date_from("Sentenced (any sentence)")
+    sentenced_to = date_to("Sentenced (any sentence)")
+    extradited_from = date_from("Surrendered in an extradition")
+    extradited_to = date_to("Surrendered in an extradition")
+    visited_from = date_from("Visited (any completed consular visit)")
+    visited_to = date_to("Visited (any completed consular visit)")
+
+    date_ranges = {
+        "arrested": (
+            "arrested_on",
+            lambda qs, q: qs.filter(_exists(Case, "detainee", q)),
+        ),
+        "sentenced": (
+            "sentenced_on",
+            lambda qs, q: qs.filter(_exists(Sentence, "case__detainee", q)),
+        ),
+        "extradited": (
+            "surrendered_on",
+            lambda qs, q: qs.filter(_exists(Extradition, "detainee", q)),
+        ),
+        "visited": (
+            "visited_on",
+            lambda qs, q: qs.filter(_completed_visit(q)),
+        ),
+    }
+
+    class Meta:
+        model = Detainee
+        fields = ["status", "assigned_caseworker"]
+
+    def filter_search(self, queryset, name, value):
+        return queryset.search(value)
+
+    def filter_nationality(self, queryset, name, value: str):
+        return queryset.filter(_exists(Nationality, "detainee", Q(country=value)))
+
+    def filter_detaining_country(self, queryset, name, value: str):
+        return queryset.filter(_exists(Case, "detainee", Q(country=value)))
+
+    def filter_facility(self, queryset, name, value):
+        current = Q(facility_id=value, ended_on__isnull=True)
+        return queryset.filter(_exists(CustodyPeriod, "detainee", current))
+
+    def filter_charge_category(self, queryset, name, value):
+        return queryset.filter(_exists(Charge, "case__detainee", Q(category__in=value)))
+
+    def filter_mine(self, queryset, name, value):
+        user = self.request.user if self.request else None
+        if value is None or user is None:
+            return queryset
+        mine = Q(assigned_caseworker=user)
+        return queryset.filter(mine) if value else queryset.exclude(mine)
+
+    def filter_no_visit_since(self, queryset, name, value):
+        return queryset.exclude(_completed_visit(Q(visited_on__gte=value.value)))
+
+
+def _completed_visit(condition: Q) -> Exists:
+    visits = visits_model().objects.completed()
+    return Exists(visits.filter(condition, detainee=OuterRef("pk")))
+
+
+class NameVariantFilter(filters.FilterSet):
+    class Meta:
+        model = NameVariant
+        fields = ["detainee"]
+
+
+class CaseFilter(DateRangeFilterSet):
+    status = filters.MultipleChoiceFilter(choices=CaseStatus.choices)
+    country = CountryFilter(help_text="Prosecuting / detaining country, ISO 3166 code")
+    nationality = CountryFilter(method="filter_nationality", help_text="Of the detainee")
+    charge_category = filters.MultipleChoiceFilter(
+        choices=ChargeCategory.choices, method="filter_charge_category"
+    )
+    arrested_from = date_from("Arrested")
+    arrested_to = date_to("Arrested")
+    sentenced_from = date_from("Sentenced (any sentence of the case)")
+    sentenced_to = date_to("Sentenced (any sentence of the case)")
+
+    date_ranges = {
+        "arrested": ("arrested_on", _direct),
+        "sentenced": (
+            "sentenced_on",
+            lambda qs, q: qs.filter(_exists(Sentence, "case", q)),
+        ),
+    }
+
+    class Meta:
+        model = Case
+        fields = ["detainee", "status", "country"]
+
+    def filter_nationality(self, queryset, name, value: str):
+        return queryset.filter(
+            Exists(Nationality.objects.filter(detainee=OuterRef("detainee"), country=value))
+        )
+
+    def filter_charge_category(self, queryset, name, value):
+        return queryset.filter(_exists(Charge, "case", Q(category__in=value)))
+
+
+class ChargeFilter(DateRangeFilterSet):
+    category = filters.MultipleChoiceFilter(choices=ChargeCategory.choices)
+    detainee = filters.NumberFilter(field_name="case__detainee")
+    country = CountryFilter(field_name="case__country", help_text="Country of the case")
+    nationality = CountryFilter(method="filter_nationality", help_text="Of the detainee")
+    arrested_from = date_from("Arrested (the charge's case)")
+    arrested_to = date_to("Arrested (the charge's case)")
+
+    date_ranges = {"arrested": ("case__arrested_on", _direct)}
+
+    class Meta:
+        model = Charge
+        fields = ["case", "category"]
+
+    def filter_nationality(self, queryset, name, value: str):
+        return queryset.filter(
+            Exists(Nationality.objects.filter(detainee=OuterRef("case__detainee"), country=value))
+        )
+
+
+class SentenceFilter(DateRangeFilterSet):
+    detainee = filters.NumberFilter(field_name="case__detainee")
+    country = CountryFilter(field_name="case__country", help_text="Country of the case")
+    sentenced_from = date_from("Sentenced")
+    sentenced_to = date_to("Sentenced")
+
+    date_ranges = {"sentenced": ("sentenced_on", _direct)}
+
+    class Meta:
+        model = Sentence
+        fields = ["case"]
+
+
+class CustodyPeriodFilter(filters.FilterSet):
+    current = filters.BooleanFilter(
+        field_name="ended_on", lookup_expr="isnull", help_text="Only periods not yet ended"
+    )
+
+    class Meta:
+        model = CustodyPeriod
+        fields = ["detainee", "facility"]
+
+
+class ExtraditionFilter(DateRangeFilterSet):
+    status = filters.MultipleChoiceFilter(choices=ExtraditionStatus.choices)
+    from_country = CountryFilter(help_text="Surrendering country, ISO 3166 code")
+    nationality = CountryFilter(method="filter_nationality", help_text="Of the detainee")
+    extradited_from = date_from("Surrendered")
+    extradited_to = date_to("Surrendered")
+
+    date_ranges = {"extradited": ("surrendered_on", _direct)}
+
+    class Meta:
+        model = Extradition
+        fields = ["detainee", "case"]
+
+    def filter_nationality(self, queryset, name, value: str):
+        return queryset.filter(
+            Exists(Nationality.objects.filter(detainee=OuterRef("detainee"), country=value))
+        )
+
+
+class FacilityFilter(filters.FilterSet):
+    country = CountryFilter(help_text="ISO 3166 code")
+
+    class Meta:
+        model = Facility
+        fields = ["country"]
+
+
+class SourceFilter(filters.FilterSet):
+    detainee = filters.NumberFilter(
+        method="filter_detainee", help_text="Sources cited by this detainee's record"
+    )
+
+    class Meta:
+        model = Source
+        fields = ["url"]
+
+    def filter_detainee(self, queryset, name, value) -> QuerySet:
+        return queryset.filter(detainees=value)

@@ -1,0 +1,728 @@
+"""What the API shows of the case record (read serializers) and what it accepts (one small
+input serializer per write, which calls a service)."""
+
+import datetime as dt
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from django_countries.serializer_fields import CountryField
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from config.api import (
+    CountryReadField,
+    CountrySerializer,
+    PartialDateSerializerField,
+    SensitiveFieldsMixin,
+)
+
+from . import services
+from .constants import (
+    CaseStatus,
+    ChargeCategory,
+    ChargeDisposition,
+    DetaineeStatus,
+    ExtraditionStatus,
+    FacilityKind,
+    Priority,
+    Sex,
+    SourceKind,
+)
+from .fields import partial_date, sensitive_field_names
+from .models import (
+    Case,
+    Charge,
+    CustodyPeriod,
+    Detainee,
+    Extradition,
+    Facility,
+    NameVariant,
+    Sentence,
+    Source,
+)
+from .roles import can_view_sensitive
+
+# --- Reads -------------------------------------------------------------------------------
+
+
+def _date(source: str) -> PartialDateSerializerField:
+    """A partial date read through the model property of that name."""
+    return PartialDateSerializerField(source=source, read_only=True)
+
+
+class SourceSerializer(serializers.ModelSerializer):
+    kind_label = serializers.CharField(source="get_kind_display", read_only=True)
+    published_on = _date("published")
+
+    class Meta:
+        model = Source
+        fields = [
+            "id",
+            "kind",
+            "kind_label",
+            "url",
+            "title",
+            "outlet",
+            "published_on",
+            "language",
+            "notes",
+            "created_at",
+        ]
+
+
+class CitationSerializer(serializers.Serializer):
+    """A source as cited by one fact, with the words that support it."""
+
+    id = serializers.IntegerField(source="source.id")
+    title = serializers.CharField(source="source.title")
+    outlet = serializers.CharField(source="source.outlet")
+    url = serializers.CharField(source="source.url")
+    published_on = PartialDateSerializerField(source="source.published", read_only=True)
+    quote = serializers.CharField()
+
+
+class FacilityBriefSerializer(serializers.ModelSerializer):
+    country = CountryReadField()
+
+    class Meta:
+        model = Facility
+        fields = ["id", "name", "kind", "country", "locality"]
+
+
+class FacilitySerializer(serializers.ModelSerializer):
+    country = CountryReadField()
+    kind_label = serializers.CharField(source="get_kind_display", read_only=True)
+
+    class Meta:
+        model = Facility
+        fields = ["id", "name", "kind", "kind_label", "country", "locality", "notes"]
+
+
+class NameVariantSerializer(serializers.ModelSerializer):
+    script = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = NameVariant
+        fields = ["id", "detainee", "name", "script"]
+
+
+class ChargeSerializer(serializers.ModelSerializer):
+    category_label = serializers.CharField(source="get_category_display", read_only=True)
+    disposition_label = serializers.CharField(source="get_disposition_display", read_only=True)
+
+    class Meta:
+        model = Charge
+        fields = [
+            "id",
+            "case",
+            "description",
+            "statute",
+            "category",
+            "category_label",
+            "disposition",
+            "disposition_label",
+            "max_penalty_years",
+        ]
+
+
+class SentenceSerializer(serializers.ModelSerializer):
+    sentenced_on = _date("sentenced")
+    expected_release_on = _date("expected_release")
+    term_display = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = Sentence
+        fields = [
+            "id",
+            "case",
+            "court",
+            "sentenced_on",
+            "term_years",
+            "term_months",
+            "is_life",
+            "term_display",
+            "fine_amount",
+            "fine_currency",
+            "time_served_credit_days",
+            "expected_release_on",
+            "notes",
+        ]
+
+
+class CaseSerializer(serializers.ModelSerializer):
+    """A case with its charges and sentences (prefetched by the view)."""
+
+    detainee_name = serializers.CharField(source="detainee.full_name", read_only=True)
+    country = CountryReadField()
+    arrest_country = CountryReadField()
+    arrested_on = _date("arrested")
+    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    charges = ChargeSerializer(many=True, read_only=True)
+    sentences = SentenceSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Case
+        fields = [
+            "id",
+            "detainee",
+            "detainee_name",
+            "country",
+            "court",
+            "case_number",
+            "arrested_on",
+            "arrest_place",
+            "arrest_country",
+            "status",
+            "status_label",
+            "summary",
+            "charges",
+            "sentences",
+            "created_at",
+        ]
+
+
+class CaseDetailSerializer(CaseSerializer):
+    sources = CitationSerializer(source="citations", many=True, read_only=True)
+
+    class Meta(CaseSerializer.Meta):
+        fields = [*CaseSerializer.Meta.fields, "sources"]
+
+
+class CustodyPeriodSerializer(serializers.ModelSerializer):
+    detainee_name = serializers.CharField(source="detainee.full_name", read_only=True)
+    facility = FacilityBriefSerializer(read_only=True)
+    started_on = _date("started")
+    ended_on = _date("ended")
+    is_current = serializers.BooleanField(read_only=True)
+
+    class Meta:
+        model = CustodyPeriod
+        fields = [
+            "id",
+            "detainee",
+            "detainee_name",
+            "facility",
+            "started_on",
+            "ended_on",
+            "is_current",
+        ]
+
+
+class ExtraditionSerializer(serializers.ModelSerializer):
+    detainee_name = serializers.CharField(source="detainee.full_name", read_only=True)
+    from_country = CountryReadField()
+    to_country = CountryReadField()
+    arrested_on = _date("arrested")
+    decided_on = _date("decided")
+    surrendered_on = _date("surrendered")
+    status_label = serializers.CharField(source="get_status_display", read_only=True)
+
+    class Meta:
+        model = Extradition
+        fields = [
+            "id",
+            "detainee",
+            "detainee_name",
+            "case",
+            "from_country",
+            "to_country",
+            "arrested_on",
+            "decided_on",
+            "surrendered_on",
+            "status",
+            "status_label",
+            "notes",
+        ]
+
+
+class VisitBriefSerializer(serializers.Serializer):
+    """The latest completed consular visit, read through the detainee's `consular_visits`
+    relation; its observations are sensitive."""
+
+    id = serializers.IntegerField()
+    visited_on = serializers.SerializerMethodField()
+    visitors = serializers.CharField()
+    kind = serializers.CharField()
+    outcome = serializers.CharField()
+    facility = FacilityBriefSerializer(allow_null=True)
+    observations = serializers.CharField(required=False)
+    follow_up = serializers.CharField()
+
+    @extend_schema_field(PartialDateSerializerField(allow_null=True))
+    def get_visited_on(self, visit) -> str | None:
+        value = partial_date(visit, "visited_on")
+        return value.isoformat() if value else None
+
+    def to_representation(self, visit):
+        data = super().to_representation(visit)
+        request = self.context.get("request")
+        if request is None or not can_view_sensitive(request.user):
+            for name in sensitive_field_names(type(visit)):
+                data.pop(name, None)
+        return data
+
+
+def _days_since(day: dt.date | None) -> int | None:
+    return (timezone.localdate() - day).days if day else None
+
+
+class DetaineeListSerializer(SensitiveFieldsMixin, serializers.ModelSerializer):
+    """A row of the detainee list. The view annotates `last_visit_on` and prefetches
+    `open_custody`."""
+
+    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    priority_label = serializers.CharField(source="get_priority_display", read_only=True)
+    nationalities = serializers.SerializerMethodField()
+    current_facility = serializers.SerializerMethodField()
+    assigned_caseworker_username = serializers.CharField(
+        source="assigned_caseworker.username", read_only=True, default=None
+    )
+    last_visit_on = serializers.SerializerMethodField()
+    days_since_last_visit = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Detainee
+        fields = [
+            "id",
+            "full_name",
+            "name_original_script",
+            "status",
+            "status_label",
+            "priority",
+            "priority_label",
+            "nationalities",
+            "current_facility",
+            "assigned_caseworker",
+            "assigned_caseworker_username",
+            "is_restricted",
+            "last_visit_on",
+            "days_since_last_visit",
+            "welfare_notes",
+            "next_of_kin",
+            "updated_at",
+        ]
+
+    @extend_schema_field(CountrySerializer(many=True))
+    def get_nationalities(self, detainee) -> list[dict]:
+        field = CountryReadField()
+        return [field.to_representation(n.country) for n in detainee.nationalities.all()]
+
+    @extend_schema_field(FacilityBriefSerializer(allow_null=True))
+    def get_current_facility(self, detainee) -> dict | None:
+        periods = getattr(detainee, "open_custody", None)
+        if periods is None:
+            periods = [p for p in detainee.custody_periods.all() if p.ended_on is None]
+        return FacilityBriefSerializer(periods[0].facility).data if periods else None
+
+    @extend_schema_field(
+        {"type": "string", "format": "date", "nullable": True, "example": "2023-04-26"}
+    )
+    def get_last_visit_on(self, detainee) -> str | None:
+        day = getattr(detainee, "last_visit_on", None)
+        return day.isoformat() if day else None
+
+    @extend_schema_field(OpenApiTypes.INT)
+    def get_days_since_last_visit(self, detainee) -> int | None:
+        return _days_since(getattr(detainee, "last_visit_on", None))
+
+
+class DetaineeDetailSerializer(DetaineeListSerializer):
+    """Everything a client needs about one person in one call."""
+
+    sex_label = serializers.CharField(source="get_sex_display", read_only=True)
+    date_of_birth = _date("birth_date")
+    name_variants = NameVariantSerializer(many=True, read_only=True)
+    tags = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
+    cases = CaseDetailSerializer(many=True, read_only=True)
+    custody_periods = CustodyPeriodSerializer(many=True, read_only=True)
+    extraditions = ExtraditionSerializer(many=True, read_only=True)
+    latest_visit = serializers.SerializerMethodField()
+    sources = CitationSerializer(source="citations", many=True, read_only=True)
+
+    class Meta(DetaineeListSerializer.Meta):
+        fields = [
+            *DetaineeListSerializer.Meta.fields,
+            "sex",
+            "sex_label",
+            "date_of_birth",
+            "name_variants",
+            "tags",
+            "cases",
+            "custody_periods",
+            "extraditions",
+            "latest_visit",
+            "sources",
+            "created_at",
+        ]
+
+    @extend_schema_field(VisitBriefSerializer(allow_null=True))
+    def get_latest_visit(self, detainee) -> dict | None:
+        visits = getattr(detainee, "completed_visits", [])
+        if not visits:
+            return None
+        return VisitBriefSerializer(visits[0], context=self.context).data
+
+
+# --- Writes ------------------------------------------------------------------------------
+
+
+class VisibleDetaineeField(serializers.PrimaryKeyRelatedField):
+    """A detainee the requesting user may see; any other id is "does not exist"."""
+
+    def get_queryset(self):
+        request = self.context.get("request")
+        return Detainee.objects.visible_to(getattr(request, "user", None))
+
+
+class VisibleCaseField(serializers.PrimaryKeyRelatedField):
+    def get_queryset(self):
+        request = self.context.get("request")
+        visible = Detainee.objects.visible_to(getattr(request, "user", None))
+        return Case.objects.filter(detainee__in=visible)
+
+
+class CitingSerializer(serializers.Serializer):
+    """A write may cite the source it comes from, with the supporting words."""
+
+    source = serializers.PrimaryKeyRelatedField(
+        queryset=Source.objects.all(), required=False, allow_null=True
+    )
+    quote = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+
+    def _citing(self, data: dict) -> dict:
+        return {"source": data.pop("source", None), "quote": data.pop("quote", "")}
+
+
+class RecordUpdateSerializer(serializers.Serializer):
+    """Updates only the fields sent (every update is a PATCH)."""
+
+    def update(self, instance, validated_data):
+        services.record_update(record=instance, changes=validated_data)
+        return instance
+
+
+class FactUpdateSerializer(CitingSerializer):
+    """Updates only the fields sent; a source sent along is cited by the fact."""
+
+    def update(self, instance, validated_data):
+        citing = self._citing(validated_data)
+        services.record_update(record=instance, changes=validated_data)
+        services.cite(instance, citing["source"], citing["quote"])
+        return instance
+
+
+def _country(**kwargs) -> CountryField:
+    return CountryField(**kwargs)
+
+
+class DetaineeFieldsSerializer(SensitiveFieldsMixin, serializers.Serializer):
+    full_name = serializers.CharField(max_length=200)
+    name_original_script = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    sex = serializers.ChoiceField(choices=Sex.choices, required=False, allow_blank=True)
+    date_of_birth = PartialDateSerializerField()
+    status = serializers.ChoiceField(choices=DetaineeStatus.choices, required=False)
+    priority = serializers.ChoiceField(choices=Priority.choices, required=False)
+    assigned_caseworker = serializers.PrimaryKeyRelatedField(
+        queryset=get_user_model().objects.filter(is_active=True), required=False, allow_null=True
+    )
+    is_restricted = serializers.BooleanField(required=False)
+    welfare_notes = serializers.CharField(required=False, allow_blank=True, max_length=20000)
+    next_of_kin = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+    nationalities = serializers.ListField(
+        child=_country(), required=False, max_length=10, help_text="ISO 3166 codes, e.g. RU"
+    )
+
+    class Meta:
+        model = Detainee
+
+
+class DetaineeCreateSerializer(DetaineeFieldsSerializer, CitingSerializer):
+    name_variants = serializers.ListField(
+        child=serializers.CharField(max_length=200),
+        required=False,
+        max_length=50,
+        help_text="Other spellings, in any script",
+    )
+
+    def create(self, validated_data):
+        return services.detainee_create(**self._citing(validated_data), **validated_data)
+
+
+class DetaineeUpdateSerializer(DetaineeFieldsSerializer, FactUpdateSerializer):
+    def update(self, instance, validated_data):
+        citing = self._citing(validated_data)
+        nationalities = validated_data.pop("nationalities", None)
+        services.detainee_update(
+            detainee=instance, changes=validated_data, nationalities=nationalities
+        )
+        services.cite(instance, citing["source"], citing["quote"])
+        return instance
+
+
+class NameVariantCreateSerializer(CitingSerializer):
+    detainee = VisibleDetaineeField(queryset=Detainee.objects.all())
+    name = serializers.CharField(max_length=200)
+
+    def create(self, validated_data):
+        return services.name_variant_add(**self._citing(validated_data), **validated_data)
+
+
+class NameVariantUpdateSerializer(FactUpdateSerializer):
+    name = serializers.CharField(max_length=200)
+
+
+class ChargeFieldsSerializer(serializers.Serializer):
+    description = serializers.CharField(max_length=500)
+    statute = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    category = serializers.ChoiceField(choices=ChargeCategory.choices, required=False)
+    disposition = serializers.ChoiceField(choices=ChargeDisposition.choices, required=False)
+    max_penalty_years = serializers.IntegerField(
+        min_value=0, max_value=200, required=False, allow_null=True
+    )
+
+
+class SentenceFieldsSerializer(serializers.Serializer):
+    court = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    sentenced_on = PartialDateSerializerField()
+    term_years = serializers.IntegerField(
+        min_value=0, max_value=200, required=False, allow_null=True
+    )
+    term_months = serializers.IntegerField(
+        min_value=0,
+        max_value=11,
+        required=False,
+        allow_null=True,
+        help_text="Months beyond the whole years (0–11)",
+    )
+    is_life = serializers.BooleanField(required=False)
+    fine_amount = serializers.DecimalField(
+        max_digits=18, decimal_places=2, min_value=0, required=False, allow_null=True
+    )
+    fine_currency = serializers.CharField(
+        max_length=3, required=False, allow_blank=True, help_text="ISO 4217, e.g. USD"
+    )
+    time_served_credit_days = serializers.IntegerField(
+        min_value=0, max_value=100000, required=False, allow_null=True
+    )
+    expected_release_on = PartialDateSerializerField()
+    notes = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+
+    def validate(self, attrs):
+        def value(name):
+            if name in attrs:
+                return attrs[name]
+            return getattr(self.instance, name, None) if self.instance else None
+
+        if value("is_life") and (value("term_years") or value("term_months")):
+            raise serializers.ValidationError(
+                {"term_years": "A life sentence has no term in years."}
+            )
+        if value("fine_amount") is not None:
+            try:
+                attrs["fine_currency"] = services.check_currency(value("fine_currency") or "")
+            except services.DomainError as exc:
+                raise serializers.ValidationError({"fine_currency": exc.message}) from exc
+        elif attrs.get("fine_currency"):
+            raise serializers.ValidationError(
+                {"fine_amount": "A currency needs an amount to go with it."}
+            )
+        return attrs
+
+
+def _sentence_kwargs(data: dict) -> dict:
+    data = dict(data)
+    if "sentenced_on" in data:
+        data["sentenced"] = data.pop("sentenced_on")
+    if "expected_release_on" in data:
+        data["expected_release"] = data.pop("expected_release_on")
+    return data
+
+
+class CaseFieldsSerializer(serializers.Serializer):
+    country = _country(help_text="The prosecuting / detaining country, ISO 3166 code")
+    court = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    case_number = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    arrested_on = PartialDateSerializerField()
+    arrest_place = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    arrest_country = _country(required=False, allow_blank=True)
+    status = serializers.ChoiceField(choices=CaseStatus.choices, required=False)
+    summary = serializers.CharField(required=False, allow_blank=True, max_length=20000)
+
+
+class CaseCreateSerializer(CaseFieldsSerializer, CitingSerializer):
+    """A case with its charges and sentence, written all or nothing."""
+
+    detainee = VisibleDetaineeField(queryset=Detainee.objects.all())
+    charges = ChargeFieldsSerializer(many=True, required=False, max_length=50)
+    sentence = SentenceFieldsSerializer(required=False, allow_null=True)
+
+    def create(self, validated_data):
+        citing = self._citing(validated_data)
+        sentence = validated_data.pop("sentence", None)
+        if "arrested_on" in validated_data:
+            validated_data["arrested"] = validated_data.pop("arrested_on")
+        return services.case_open_complete(
+            **citing,
+            charges=validated_data.pop("charges", []),
+            sentence=_sentence_kwargs(sentence) if sentence else None,
+            **validated_data,
+        )
+
+
+class CaseUpdateSerializer(CaseFieldsSerializer, FactUpdateSerializer):
+    pass
+
+
+class ChargeCreateSerializer(ChargeFieldsSerializer, CitingSerializer):
+    case = VisibleCaseField(queryset=Case.objects.all())
+
+    def create(self, validated_data):
+        return services.charge_add(**self._citing(validated_data), **validated_data)
+
+
+class ChargeUpdateSerializer(ChargeFieldsSerializer, FactUpdateSerializer):
+    pass
+
+
+class SentenceCreateSerializer(SentenceFieldsSerializer, CitingSerializer):
+    case = VisibleCaseField(queryset=Case.objects.all())
+
+    def create(self, validated_data):
+        citing = self._citing(validated_data)
+        return services.sentence_record(**citing, **_sentence_kwargs(validated_data))
+
+
+class SentenceUpdateSerializer(SentenceFieldsSerializer, FactUpdateSerializer):
+    pass
+
+
+class CustodyPeriodFieldsSerializer(serializers.Serializer):
+    facility = serializers.PrimaryKeyRelatedField(queryset=Facility.objects.all())
+    started_on = PartialDateSerializerField()
+    ended_on = PartialDateSerializerField()
+
+    def validate(self, attrs):
+        started = attrs.get(
+            "started_on", partial_date(self.instance, "started_on") if self.instance else None
+        )
+        ended = attrs.get(
+            "ended_on", partial_date(self.instance, "ended_on") if self.instance else None
+        )
+        if started and ended and ended.value < started.value:
+            raise serializers.ValidationError(
+                {"ended_on": "A custody period cannot end before it starts."}
+            )
+        return attrs
+
+
+class CustodyPeriodCreateSerializer(CustodyPeriodFieldsSerializer, CitingSerializer):
+    detainee = VisibleDetaineeField(queryset=Detainee.objects.all())
+
+    def create(self, validated_data):
+        citing = self._citing(validated_data)
+        return services.custody_period_record(
+            **citing,
+            detainee=validated_data["detainee"],
+            facility=validated_data["facility"],
+            started=validated_data.get("started_on"),
+            ended=validated_data.get("ended_on"),
+        )
+
+
+class CustodyPeriodUpdateSerializer(CustodyPeriodFieldsSerializer, FactUpdateSerializer):
+    facility = serializers.PrimaryKeyRelatedField(queryset=Facility.objects.all(), required=False)
+
+
+class ExtraditionFieldsSerializer(serializers.Serializer):
+    case = VisibleCaseField(queryset=Case.objects.all(), required=False, allow_null=True)
+    from_country = _country(help_text="The surrendering country, ISO 3166 code")
+    to_country = _country(help_text="The requesting country, ISO 3166 code")
+    status = serializers.ChoiceField(choices=ExtraditionStatus.choices, required=False)
+    arrested_on = PartialDateSerializerField()
+    decided_on = PartialDateSerializerField()
+    surrendered_on = PartialDateSerializerField()
+    notes = serializers.CharField(required=False, allow_blank=True, max_length=20000)
+
+    def validate(self, attrs):
+        def value(name):
+            if name in attrs:
+                return attrs[name]
+            return getattr(self.instance, name, None) if self.instance else None
+
+        if value("from_country") and value("from_country") == value("to_country"):
+            raise serializers.ValidationError(
+                {"to_country": "An extradition is between two different countries."}
+            )
+        detainee = attrs.get("detainee") or getattr(self.instance, "detainee", None)
+        case = attrs.get("case")
+        if case is not None and detainee is not None and case.detainee_id != detainee.pk:
+            raise serializers.ValidationError({"case": "This case is about someone else."})
+        return attrs
+
+
+class ExtraditionCreateSerializer(ExtraditionFieldsSerializer, CitingSerializer):
+    detainee = VisibleDetaineeField(queryset=Detainee.objects.all())
+
+    def create(self, validated_data):
+        data = {**self._citing(validated_data), **validated_data}
+        for name in ("arrested", "decided", "surrendered"):
+            if f"{name}_on" in data:
+                data[name] = data.pop(f"{name}_on")
+        return services.extradition_record(**data)
+
+
+class ExtraditionUpdateSerializer(ExtraditionFieldsSerializer, FactUpdateSerializer):
+    from_country = _country(required=False)
+    to_country = _country(required=False)
+
+
+class FacilityFieldsSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=200)
+    kind = serializers.ChoiceField(choices=FacilityKind.choices, required=False)
+    country = _country()
+    locality = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    notes = serializers.CharField(required=False, allow_blank=True, max_length=20000)
+
+
+class FacilityCreateSerializer(FacilityFieldsSerializer):
+    def create(self, validated_data):
+        notes = validated_data.pop("notes", "")
+        facility = services.facility_get_or_create(**validated_data)
+        if notes and not facility.notes:
+            services.record_update(record=facility, changes={"notes": notes})
+        return facility
+
+
+class FacilityUpdateSerializer(FacilityFieldsSerializer, RecordUpdateSerializer):
+    pass
+
+
+class SourceFieldsSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=SourceKind.choices, required=False)
+    url = serializers.URLField(max_length=2000, required=False, allow_blank=True)
+    title = serializers.CharField(max_length=500, required=False, allow_blank=True)
+    outlet = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    published_on = PartialDateSerializerField()
+    language = serializers.CharField(max_length=16, required=False, allow_blank=True)
+    notes = serializers.CharField(required=False, allow_blank=True, max_length=20000)
+
+
+class SourceCreateSerializer(SourceFieldsSerializer):
+    def validate(self, attrs):
+        if not attrs.get("url") and not attrs.get("title"):
+            raise serializers.ValidationError({"url": "Give the source's address or its title."})
+        return attrs
+
+    def create(self, validated_data):
+        notes = validated_data.pop("notes", "")
+        if "published_on" in validated_data:
+            validated_data["published"] = validated_data.pop("published_on")
+        source = services.source_get_or_create(**validated_data)
+        if notes and not source.notes:
+            services.record_update(record=source, changes={"notes": notes})
+        return source
+
+
+class SourceUpdateSerializer(SourceFieldsSerializer, RecordUpdateSerializer):
+    pass

@@ -1,0 +1,92 @@
+"""Every list endpoint of the case record: the query count does not grow with the page, and
+rows of restricted cases stay out of sight."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from rest_framework.test import APIClient
+
+from cases.tests.factories import (
+    CaseFactory,
+    ChargeFactory,
+    CustodyPeriodFactory,
+    DetaineeFactory,
+    ExtraditionFactory,
+    NameVariantFactory,
+    SentenceFactory,
+    SourceFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+LISTS = [
+    "detainees",
+    "name-variants",
+    "cases",
+    "charges",
+    "sentences",
+    "custody-periods",
+    "extraditions",
+    "facilities",
+    "sources",
+]
+
+
+def _rich_detainee(restricted_for=None):
+    detainee = DetaineeFactory(
+        is_restricted=restricted_for is not None, assigned_caseworker=restricted_for
+    )
+    source = SourceFactory()
+    detainee.citations.create(source=source, quote="reported")
+    NameVariantFactory(detainee=detainee)
+    case = CaseFactory(detainee=detainee)
+    case.citations.create(source=source)
+    ChargeFactory(case=case)
+    ChargeFactory(case=case, description="second charge")
+    SentenceFactory(case=case)
+    CustodyPeriodFactory(detainee=detainee)
+    ExtraditionFactory(detainee=detainee)
+    return detainee
+
+
+@pytest.mark.parametrize("resource", LISTS)
+def test_same_queries_for_one_row_and_a_hundred(viewer, resource):
+    for _ in range(4):
+        _rich_detainee()
+    client = APIClient()
+    client.force_authenticate(viewer)
+    url = f"/api/v1/{resource}/"
+    client.get(url)
+
+    def count(page_size: int) -> int:
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url, {"page_size": page_size})
+        assert response.status_code == 200
+        assert len(response.data["results"]) == min(page_size, response.data["count"])
+        return len(queries)
+
+    assert count(1) == count(100)
+
+
+@pytest.mark.parametrize(
+    "resource",
+    [
+        "detainees",
+        "name-variants",
+        "cases",
+        "charges",
+        "sentences",
+        "custody-periods",
+        "extraditions",
+    ],
+)
+def test_rows_of_another_caseworkers_restricted_case_are_hidden(
+    caseworker, other_caseworker, resource
+):
+    _rich_detainee(restricted_for=other_caseworker)
+    mine = APIClient()
+    mine.force_authenticate(caseworker)
+    theirs = APIClient()
+    theirs.force_authenticate(other_caseworker)
+    assert mine.get(f"/api/v1/{resource}/").data["count"] == 0
+    assert theirs.get(f"/api/v1/{resource}/").data["count"] > 0

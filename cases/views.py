@@ -1,0 +1,212 @@
+"""The case record over the API. Every view reads through `Detainee.objects.visible_to()`
+(child records: of visible detainees only), so a restricted case of another caseworker is
+a 404 here as everywhere."""
+
+from django.db.models import OuterRef, Prefetch, Subquery
+
+from config.api import DeletableRecordMixin, RecordViewSet
+
+from . import filters, serializers
+from .models import (
+    Case,
+    CaseCitation,
+    Charge,
+    CustodyPeriod,
+    Detainee,
+    DetaineeCitation,
+    Extradition,
+    Facility,
+    NameVariant,
+    Sentence,
+    Source,
+)
+
+
+def visible_detainees(request):
+    return Detainee.objects.visible_to(request.user)
+
+
+def with_last_visit_on(detainees):
+    """Annotates the date of the latest completed consular visit (a subquery, no join)."""
+    visits = filters.visits_model().objects.completed()
+    latest = visits.filter(detainee=OuterRef("pk")).order_by("-visited_on").values("visited_on")
+    return detainees.annotate(last_visit_on=Subquery(latest[:1]))
+
+
+def _cases_with_facts():
+    # Charges, sentences and the cases' sources: three queries for all of a page's cases.
+    return Case.objects.prefetch_related(
+        "charges",
+        "sentences",
+        Prefetch("citations", queryset=CaseCitation.objects.select_related("source")),
+    ).select_related("detainee")
+
+
+class DetaineeViewSet(RecordViewSet):
+    """Detainees. `search` finds any spelling of any name (Seleznev → Roman Seleznyov).
+    Not deletable: a detainee's record is the history the service keeps."""
+
+    serializer_class = serializers.DetaineeListSerializer
+    detail_serializer_class = serializers.DetaineeDetailSerializer
+    create_serializer_class = serializers.DetaineeCreateSerializer
+    update_serializer_class = serializers.DetaineeUpdateSerializer
+    filterset_class = filters.DetaineeFilter
+    ordering_fields = ["full_name", "status", "priority", "created_at", "updated_at"]
+    ordering = ["full_name", "id"]
+
+    def get_queryset(self):
+        # List and detail both show nationalities, the current facility and the
+        # caseworker: one prefetch each instead of a query per row.
+        open_custody = CustodyPeriod.objects.filter(ended_on__isnull=True).select_related(
+            "facility"
+        )
+        queryset = with_last_visit_on(
+            visible_detainees(self.request)
+            .select_related("assigned_caseworker")
+            .prefetch_related(
+                "nationalities",
+                Prefetch(
+                    "custody_periods",
+                    queryset=open_custody.order_by("-started_on", "-id"),
+                    to_attr="open_custody",
+                ),
+            )
+        )
+        if self.action == "list":
+            return queryset
+        # The detail page: every fact about the person, one query per kind of fact.
+        visits = filters.visits_model().objects.completed().select_related("facility")
+        return queryset.prefetch_related(
+            "name_variants",
+            "tags",
+            Prefetch("cases", queryset=_cases_with_facts()),
+            Prefetch(
+                "custody_periods",
+                queryset=CustodyPeriod.objects.select_related("facility", "detainee"),
+            ),
+            Prefetch("extraditions", queryset=Extradition.objects.select_related("detainee")),
+            Prefetch(
+                "consular_visits",
+                queryset=visits.order_by("-visited_on", "-id"),
+                to_attr="completed_visits",
+            ),
+            Prefetch("citations", queryset=DetaineeCitation.objects.select_related("source")),
+        )
+
+
+class NameVariantViewSet(DeletableRecordMixin, RecordViewSet):
+    """Spellings of a detainee's name. Deletable (by administrators): a mistyped spelling
+    carries nothing but itself; its citations go with it."""
+
+    serializer_class = serializers.NameVariantSerializer
+    create_serializer_class = serializers.NameVariantCreateSerializer
+    update_serializer_class = serializers.NameVariantUpdateSerializer
+    filterset_class = filters.NameVariantFilter
+    ordering_fields = ["name", "id"]
+
+    def get_queryset(self):
+        return NameVariant.objects.filter(detainee__in=visible_detainees(self.request))
+
+
+class CaseViewSet(RecordViewSet):
+    """Cases with their charges and sentences. Create one with its charges and sentence in
+    one call. Not deletable: legal history."""
+
+    serializer_class = serializers.CaseSerializer
+    detail_serializer_class = serializers.CaseDetailSerializer
+    create_serializer_class = serializers.CaseCreateSerializer
+    update_serializer_class = serializers.CaseUpdateSerializer
+    filterset_class = filters.CaseFilter
+    ordering_fields = ["arrested_on", "created_at", "status", "country"]
+
+    def get_queryset(self):
+        return _cases_with_facts().filter(detainee__in=visible_detainees(self.request))
+
+
+class ChargeViewSet(RecordViewSet):
+    """Charges. Not deletable: a dropped charge is recorded as dismissed, not erased."""
+
+    serializer_class = serializers.ChargeSerializer
+    create_serializer_class = serializers.ChargeCreateSerializer
+    update_serializer_class = serializers.ChargeUpdateSerializer
+    filterset_class = filters.ChargeFilter
+    ordering_fields = ["id", "category"]
+
+    def get_queryset(self):
+        return Charge.objects.filter(case__detainee__in=visible_detainees(self.request))
+
+
+class SentenceViewSet(RecordViewSet):
+    """Sentences. Not deletable: legal history (a changed sentence is a new one)."""
+
+    serializer_class = serializers.SentenceSerializer
+    create_serializer_class = serializers.SentenceCreateSerializer
+    update_serializer_class = serializers.SentenceUpdateSerializer
+    filterset_class = filters.SentenceFilter
+    ordering_fields = ["sentenced_on", "term_years", "id"]
+
+    def get_queryset(self):
+        return Sentence.objects.filter(case__detainee__in=visible_detainees(self.request))
+
+
+class CustodyPeriodViewSet(RecordViewSet):
+    """Where a detainee was held, and when. Not deletable: custody history."""
+
+    serializer_class = serializers.CustodyPeriodSerializer
+    create_serializer_class = serializers.CustodyPeriodCreateSerializer
+    update_serializer_class = serializers.CustodyPeriodUpdateSerializer
+    filterset_class = filters.CustodyPeriodFilter
+    ordering_fields = ["started_on", "ended_on", "id"]
+
+    def get_queryset(self):
+        # The detainee's name and the facility are on every row.
+        return CustodyPeriod.objects.filter(
+            detainee__in=visible_detainees(self.request)
+        ).select_related("detainee", "facility")
+
+
+class ExtraditionViewSet(RecordViewSet):
+    """Extraditions. Not deletable: legal history."""
+
+    serializer_class = serializers.ExtraditionSerializer
+    create_serializer_class = serializers.ExtraditionCreateSerializer
+    update_serializer_class = serializers.ExtraditionUpdateSerializer
+    filterset_class = filters.ExtraditionFilter
+    ordering_fields = ["surrendered_on", "arrested_on", "decided_on", "id"]
+
+    def get_queryset(self):
+        # The detainee's name is on every row.
+        return Extradition.objects.filter(
+            detainee__in=visible_detainees(self.request)
+        ).select_related("detainee")
+
+
+class FacilityViewSet(DeletableRecordMixin, RecordViewSet):
+    """Prisons and detention centres. Deletable (by administrators) only while no custody
+    period or visit refers to one, e.g. a duplicate entered by mistake; otherwise 409."""
+
+    serializer_class = serializers.FacilitySerializer
+    create_serializer_class = serializers.FacilityCreateSerializer
+    update_serializer_class = serializers.FacilityUpdateSerializer
+    filterset_class = filters.FacilityFilter
+    ordering_fields = ["name", "country", "id"]
+
+    def get_queryset(self):
+        # Facilities are reference data, the same for every role.
+        return Facility.objects.all()
+
+
+class SourceViewSet(DeletableRecordMixin, RecordViewSet):
+    """Articles and documents. Deletable (by administrators) only while nothing cites one;
+    otherwise 409."""
+
+    serializer_class = serializers.SourceSerializer
+    create_serializer_class = serializers.SourceCreateSerializer
+    update_serializer_class = serializers.SourceUpdateSerializer
+    filterset_class = filters.SourceFilter
+    ordering_fields = ["published_on", "created_at", "id"]
+
+    def get_queryset(self):
+        # Sources are public documents; what they say about a restricted case is reached
+        # only through that case.
+        return Source.objects.all()

@@ -1,0 +1,451 @@
+"""Plumbing shared by every API endpoint: one error shape, bounded pages, role permissions,
+CSV export, the partial-date and country fields, and API tokens."""
+
+import csv
+import io
+from collections.abc import Iterable, Mapping
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import IntegrityError
+from django.db.models import ProtectedError
+from django.http import Http404
+from django_countries import countries
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import (
+    exceptions,
+    mixins,
+    permissions,
+    renderers,
+    serializers,
+    status,
+    viewsets,
+)
+from rest_framework.authtoken.models import Token
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
+from rest_framework.settings import api_settings
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from cases.errors import Conflict, DomainError, NotPermitted
+from cases.fields import sensitive_field_names
+from cases.partial_dates import PartialDate, PartialDateError, parse
+from cases.roles import can_view_sensitive
+
+# --- Errors ------------------------------------------------------------------------------
+
+
+class ErrorSerializer(serializers.Serializer):
+    """The one shape of every error the API returns."""
+
+    status = serializers.IntegerField(help_text="The HTTP status code, repeated.")
+    code = serializers.CharField(help_text="A stable machine-readable code, e.g. `invalid`.")
+    detail = serializers.CharField(help_text="A sentence for people.")
+    fields = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        help_text="Messages by field name; nested fields are dotted (`charges.0.description`). "
+        "Empty when the error is not about a field.",
+    )
+
+
+def _flatten(detail, prefix: str = "") -> dict[str, list[str]]:
+    """DRF's nested error detail as {"a.0.b": ["message", ...]}."""
+    if isinstance(detail, Mapping):
+        out: dict[str, list[str]] = {}
+        for key, value in detail.items():
+            name = api_settings.NON_FIELD_ERRORS_KEY if key == "non_field_errors" else str(key)
+            out.update(_flatten(value, f"{prefix}.{name}" if prefix else name))
+        return out
+    if isinstance(detail, list) and any(isinstance(item, Mapping | list) for item in detail):
+        out = {}
+        for index, item in enumerate(detail):
+            if item:
+                out.update(_flatten(item, f"{prefix}.{index}" if prefix else str(index)))
+        return out
+    items = detail if isinstance(detail, list) else [detail]
+    return {prefix or api_settings.NON_FIELD_ERRORS_KEY: [str(item) for item in items]}
+
+
+def _body(status_code: int, code: str, detail: str, fields: dict | None = None) -> dict:
+    return {"status": status_code, "code": code, "detail": detail, "fields": fields or {}}
+
+
+class ConflictError(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "This clashes with the current state of the record."
+    default_code = "conflict"
+
+    def __init__(self, detail=None, code=None, field: str | None = None):
+        super().__init__(detail, code)
+        self.field = field
+
+
+def _as_api_exception(exc: Exception) -> Exception:
+    """Domain and database errors as the DRF exception of their status code."""
+    if isinstance(exc, NotPermitted):
+        return exceptions.PermissionDenied(exc.message, code="not_permitted")
+    if isinstance(exc, Conflict):
+        return ConflictError(exc.message, field=exc.field)
+    if isinstance(exc, DomainError):
+        if exc.field:
+            return exceptions.ValidationError({exc.field: [exc.message]})
+        return exceptions.ValidationError(exc.message)
+    if isinstance(exc, ProtectedError):
+        return ConflictError(
+            "Other records refer to this one, so it cannot be deleted.", code="protected"
+        )
+    if isinstance(exc, IntegrityError):
+        return ConflictError("This clashes with a record that already exists.")
+    if isinstance(exc, DjangoValidationError):
+        return exceptions.ValidationError(
+            exc.message_dict if hasattr(exc, "error_dict") else exc.messages
+        )
+    if isinstance(exc, Http404):
+        return exceptions.NotFound()
+    if isinstance(exc, DjangoPermissionDenied):
+        return exceptions.PermissionDenied()
+    return exc
+
+
+def api_exception_handler(exc, context):
+    """Every error as {status, code, detail, fields}; domain errors by their kind."""
+    exc = _as_api_exception(exc)
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    request = context.get("request")
+    renderer = getattr(request, "accepted_renderer", None)
+    # A CSV download that fails explains why in JSON, not as a one-cell spreadsheet.
+    if renderer is not None and renderer.format == CSVRenderer.format:
+        request.accepted_renderer = renderers.JSONRenderer()
+        request.accepted_media_type = request.accepted_renderer.media_type
+    if isinstance(exc, exceptions.ValidationError):
+        fields = _flatten(exc.detail)
+        first = next(iter(fields.values()))[0] if fields else "Invalid input."
+        detail = first if list(fields) == [api_settings.NON_FIELD_ERRORS_KEY] else "Invalid input."
+        codes = exc.get_codes()
+        code = "invalid" if not isinstance(codes, str) else codes
+        response.data = _body(response.status_code, code, detail, fields)
+    else:
+        detail = getattr(exc, "detail", str(exc))
+        codes = exc.get_codes() if isinstance(exc, exceptions.APIException) else "error"
+        field = getattr(exc, "field", None)
+        response.data = _body(
+            response.status_code,
+            codes if isinstance(codes, str) else "error",
+            str(detail),
+            {field: [str(detail)]} if field else None,
+        )
+    return response
+
+
+# --- Pagination --------------------------------------------------------------------------
+
+
+class BoundedPageNumberPagination(PageNumberPagination):
+    """`?page=` and `?page_size=` (at most 100)."""
+
+    page_size_query_param = "page_size"
+    max_page_size = 100
+
+
+# --- Permissions -------------------------------------------------------------------------
+
+
+class RolePermission(permissions.DjangoModelPermissions):
+    """Reads need the model's view permission, writes its add/change/delete permission.
+    Roles are groups holding these permissions (cases.roles)."""
+
+    perms_map = {
+        "GET": ["%(app_label)s.view_%(model_name)s"],
+        "OPTIONS": ["%(app_label)s.view_%(model_name)s"],
+        "HEAD": ["%(app_label)s.view_%(model_name)s"],
+        "POST": ["%(app_label)s.add_%(model_name)s"],
+        "PUT": ["%(app_label)s.change_%(model_name)s"],
+        "PATCH": ["%(app_label)s.change_%(model_name)s"],
+        "DELETE": ["%(app_label)s.delete_%(model_name)s"],
+    }
+
+
+class CanReadCaseRecords(permissions.BasePermission):
+    """For read-only endpoints that are not about one model (statistics)."""
+
+    message = "Your role does not allow reading case records."
+
+    def has_permission(self, request, view) -> bool:
+        user = request.user
+        return bool(user and user.is_authenticated and user.has_perm("cases.view_detainee"))
+
+
+# --- Serializer helpers ------------------------------------------------------------------
+
+
+class SensitiveFieldsMixin:
+    """Drops the model's sensitive fields (cases.fields.SensitiveTextField) for users without
+    `cases.view_sensitive`. Schema generation sees them, so that they are documented."""
+
+    def get_fields(self):
+        fields = super().get_fields()
+        view = self.context.get("view")
+        if getattr(view, "swagger_fake_view", False):
+            return fields
+        request = self.context.get("request")
+        if request is None or not can_view_sensitive(request.user):
+            for name in sensitive_field_names(self.Meta.model):
+                fields.pop(name, None)
+        return fields
+
+
+@extend_schema_field(
+    {
+        "type": "string",
+        "nullable": True,
+        "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
+        "example": "2022-06",
+        "description": "A date known to the year, month or day: 2019, 2019-06 or 2019-06-21.",
+    }
+)
+class PartialDateSerializerField(serializers.Field):
+    """A date of any precision as the ISO string of that precision; accepts the same (and
+    "June 2019")."""
+
+    default_error_messages = {"invalid": "{message}", "too_long": "A date is at most 32 letters."}
+
+    def to_representation(self, value: PartialDate) -> str:
+        return value.isoformat()
+
+    def to_internal_value(self, data) -> PartialDate | None:
+        if data in (None, ""):
+            if not self.allow_null:
+                self.fail("null")
+            return None
+        if not isinstance(data, str):
+            self.fail("invalid", message="Write the date as text: 2019, 2019-06 or 2019-06-21.")
+        if len(data) > 32:
+            self.fail("too_long")
+        try:
+            return parse(data)
+        except PartialDateError as exc:
+            self.fail("invalid", message=str(exc))
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("allow_null", True)
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+
+class CountrySerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="ISO 3166 code, e.g. RU")
+    name = serializers.CharField(help_text="e.g. Russia")
+
+
+@extend_schema_field(CountrySerializer)
+class CountryReadField(serializers.Field):
+    """A country as {code, name}."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, value) -> dict:
+        code = getattr(value, "code", value) or ""
+        return {"code": code, "name": countries.name(code) if code else ""}
+
+
+def country_choices() -> list[tuple[str, str]]:
+    """For the schema: one enum of country codes."""
+    return [(country.code, country.name) for country in countries]
+
+
+def country_label(code: str | None) -> str:
+    return countries.name(code) if code else "Unknown"
+
+
+# --- CSV ---------------------------------------------------------------------------------
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, Mapping):
+        for key in ("name", "label", "full_name", "code", "id"):
+            if key in value:
+                return _cell(value[key])
+        return ""
+    if isinstance(value, list | tuple):
+        return "; ".join(_cell(item) for item in value if item is not None)
+    text = str(value)
+    # A cell that a spreadsheet would run as a formula is kept as text.
+    if isinstance(value, str) and text.startswith(_FORMULA_START):
+        return "'" + text
+    return text
+
+
+def _flat_row(item: Mapping, prefix: str = "") -> dict[str, str]:
+    row: dict[str, str] = {}
+    for key, value in item.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, Mapping) and not {"code", "name"} >= set(value):
+            row.update(_flat_row(value, f"{name}."))
+        else:
+            row[name] = _cell(value)
+    return row
+
+
+class CSVRenderer(renderers.BaseRenderer):
+    """A list of records as a spreadsheet: nested records are flattened into columns,
+    lists into "a; b" cells."""
+
+    media_type = "text/csv"
+    format = "csv"
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None) -> bytes:
+        if data is None:
+            return b""
+        if isinstance(data, Mapping):
+            data = data.get("results", [data]) if "results" in data else [data]
+        rows = [_flat_row(item) for item in data if isinstance(item, Mapping)]
+        header: list[str] = []
+        for row in rows:
+            header.extend(key for key in row if key not in header)
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=header, extrasaction="ignore", restval="")
+        writer.writeheader()
+        writer.writerows(rows)
+        if renderer_context and renderer_context.get("response") is not None:
+            view = renderer_context.get("view")
+            name = getattr(view, "basename", None) or "export"
+            renderer_context["response"]["Content-Disposition"] = (
+                f'attachment; filename="{name.removeprefix("api-")}.csv"'
+            )
+        return out.getvalue().encode(self.charset)
+
+
+class CSVExportMixin:
+    """`?format=csv` (or `Accept: text/csv`) on a list returns every row that the filters
+    select, unpaginated, through the same serializer, so the same fields are left out."""
+
+    renderer_classes = [*api_settings.DEFAULT_RENDERER_CLASSES, CSVRenderer]
+
+    def paginate_queryset(self, queryset):
+        renderer = getattr(self.request, "accepted_renderer", None)
+        if renderer is not None and renderer.format == CSVRenderer.format:
+            return None
+        return super().paginate_queryset(queryset)
+
+
+# --- Views -------------------------------------------------------------------------------
+
+
+class RecordViewSet(
+    CSVExportMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    """List and retrieve through read serializers; create and update (PATCH) through small
+    input serializers that call services, answering with the detail representation.
+
+    Subclasses set `serializer_class` (list), `detail_serializer_class`,
+    `create_serializer_class` and `update_serializer_class`.
+    """
+
+    permission_classes = [RolePermission]
+    pagination_class = BoundedPageNumberPagination
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+    detail_serializer_class = None
+    create_serializer_class = None
+    update_serializer_class = None
+
+    def get_serializer_class(self):
+        if self.action == "create" and self.create_serializer_class:
+            return self.create_serializer_class
+        if self.action == "partial_update" and self.update_serializer_class:
+            return self.update_serializer_class
+        if self.action != "list" and self.detail_serializer_class:
+            return self.detail_serializer_class
+        return super().get_serializer_class()
+
+    def respond_with(self, instance, status_code: int = status.HTTP_200_OK) -> Response:
+        """The record as the detail serializer shows it, read again through get_queryset()."""
+        instance = self.get_queryset().get(pk=instance.pk)
+        serializer_class = self.detail_serializer_class or self.serializer_class
+        return Response(
+            serializer_class(instance, context=self.get_serializer_context()).data,
+            status=status_code,
+        )
+
+    def create(self, request, *args, **kwargs):
+        if not self.create_serializer_class:
+            raise exceptions.MethodNotAllowed(request.method)
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        return self.respond_with(serializer.save(), status.HTTP_201_CREATED)
+
+    def partial_update(self, request, *args, **kwargs):
+        if not self.update_serializer_class:
+            raise exceptions.MethodNotAllowed(request.method)
+        instance = self.get_object()
+        serializer = self.get_serializer(instance, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        return self.respond_with(serializer.save())
+
+
+class DeletableRecordMixin(mixins.DestroyModelMixin):
+    """For records that hold no history worth keeping; a record that others refer to
+    answers 409 (its foreign keys are PROTECT)."""
+
+
+# --- Schema ------------------------------------------------------------------------------
+
+
+class ApiAutoSchema(AutoSchema):
+    """Documents the error responses that every operation can give, in the one shape."""
+
+    def _error_codes(self) -> Iterable[str]:
+        codes = ["401", "403"]
+        if self.method in ("POST", "PUT", "PATCH") or self._is_list_view():
+            codes.append("400")
+        if "{" in self.path:
+            codes.append("404")
+        if self.method in ("POST", "PUT", "PATCH", "DELETE"):
+            codes.append("409")
+        return codes
+
+    def get_response_serializers(self):
+        # Writes answer with the record as a read shows it.
+        detail = getattr(self.view, "detail_serializer_class", None)
+        if detail is not None and self.method in ("POST", "PATCH", "PUT"):
+            action = getattr(self.view, "action", None)
+            if action in ("create", "partial_update", "update"):
+                return detail
+        return super().get_response_serializers()
+
+    def _get_response_bodies(self, direction="response"):
+        responses = super()._get_response_bodies(direction)
+        for code in self._error_codes():
+            if code not in responses:
+                responses[code] = self._get_response_for_code(
+                    ErrorSerializer, code, media_types=["application/json"], direction=direction
+                )
+        return responses
+
+
+# --- Tokens ------------------------------------------------------------------------------
+
+
+def token_issue(*, user) -> Token:
+    """A new token for `user`; any token they had stops working."""
+    if not user.is_active:
+        raise DomainError("An inactive account cannot get a token.", field="user")
+    Token.objects.filter(user=user).delete()
+    return Token.objects.create(user=user)
+
+
+def token_revoke(*, user) -> bool:
+    """Revokes `user`'s token; False when they had none."""
+    deleted, _ = Token.objects.filter(user=user).delete()
+    return bool(deleted)

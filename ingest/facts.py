@@ -1,0 +1,429 @@
+"""Draft facts: what each kind holds, how the extractor's output becomes facts, and how a
+reviewer's edits are checked. Values are plain JSON in the vocabulary of the case records
+(country codes, `cases.constants` choices, partial dates as ISO strings)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+import pycountry
+
+from cases.constants import ChargeCategory, DetaineeStatus, ExtraditionStatus
+from cases.errors import DomainError
+from cases.partial_dates import PartialDate, PartialDateError
+from cases.partial_dates import parse as parse_partial_date
+from consular.constants import VisitKind
+
+from .constants import FactKind
+
+# The extractor's status words, in the case record's vocabulary.
+STATUS_FROM_EXTRACTOR = {
+    "detained": DetaineeStatus.DETAINED,
+    "charged": DetaineeStatus.CHARGED,
+    "convicted": DetaineeStatus.CONVICTED,
+    "released": DetaineeStatus.RELEASED,
+    "deported": DetaineeStatus.DEPORTED,
+    "exchanged": DetaineeStatus.EXCHANGED,
+    # Handed over and now held by the requesting country.
+    "extradited": DetaineeStatus.DETAINED,
+    "unknown": DetaineeStatus.UNKNOWN,
+}
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    label: str
+    type: str  # text, country, choice, int, bool, decimal, currency, date
+    required: bool = False
+    choices: tuple[tuple[str, str], ...] = ()
+
+
+def _choices(enum) -> tuple[tuple[str, str], ...]:
+    return tuple((value, label) for value, label in enum.choices)
+
+
+VISIT_KINDS = (("", "Unknown"), *_choices(VisitKind))
+
+FIELDS: dict[str, tuple[FieldSpec, ...]] = {
+    FactKind.NAME: (FieldSpec("name", "Full name", "text", required=True),),
+    FactKind.NAME_VARIANT: (FieldSpec("name", "Spelling", "text", required=True),),
+    FactKind.NATIONALITY: (FieldSpec("country", "Country", "country", required=True),),
+    FactKind.STATUS: (
+        FieldSpec("status", "Status", "choice", required=True, choices=_choices(DetaineeStatus)),
+    ),
+    FactKind.DETAINING_COUNTRY: (FieldSpec("country", "Country", "country", required=True),),
+    FactKind.FACILITY: (
+        FieldSpec("name", "Facility", "text", required=True),
+        FieldSpec("country", "Country (default: detaining country)", "country"),
+    ),
+    FactKind.CHARGE: (
+        FieldSpec("description", "Charge", "text", required=True),
+        FieldSpec("category", "Category", "choice", choices=_choices(ChargeCategory)),
+    ),
+    FactKind.MAX_PENALTY: (
+        FieldSpec("years", "Up to (years)", "int", required=True),
+        FieldSpec("life", "Life", "bool"),
+    ),
+    FactKind.SENTENCE: (
+        FieldSpec("years", "Years", "int"),
+        FieldSpec("months", "Months", "int"),
+        FieldSpec("life", "Life", "bool"),
+        FieldSpec("death", "Death sentence", "bool"),
+        FieldSpec("fine_amount", "Fine", "decimal"),
+        FieldSpec("fine_currency", "Currency", "currency"),
+        FieldSpec("date", "Sentenced on", "date"),
+    ),
+    FactKind.EXTRADITION: (
+        FieldSpec("from_country", "From (surrendering country)", "country", required=True),
+        FieldSpec("to_country", "To (requesting country)", "country", required=True),
+        FieldSpec("date", "Date", "date"),
+        FieldSpec("status", "Status", "choice", choices=_choices(ExtraditionStatus)),
+    ),
+    FactKind.CONSULAR_VISIT: (
+        FieldSpec("visitor", "Visitor", "text"),
+        FieldSpec("date", "Date", "date"),
+        FieldSpec("kind", "Kind", "choice", choices=VISIT_KINDS),
+        FieldSpec("denied", "Access denied", "bool"),
+    ),
+}
+
+_DEFAULTS = {
+    FactKind.CHARGE: {"category": ChargeCategory.OTHER},
+    FactKind.EXTRADITION: {"status": ExtraditionStatus.REQUESTED},
+}
+
+
+def _error(kind: str, spec: FieldSpec, message: str) -> DomainError:
+    return DomainError(f"{FactKind(kind).label}, {spec.label.lower()}: {message}", field=spec.name)
+
+
+def _clean_field(kind: str, spec: FieldSpec, raw):
+    empty = raw is None or (isinstance(raw, str) and not raw.strip())
+    if spec.type == "bool":
+        if isinstance(raw, str):
+            return raw.strip().lower() in ("1", "true", "on", "yes")
+        return bool(raw)
+    if empty:
+        if spec.required:
+            raise _error(kind, spec, "this is required.")
+        return None if spec.type in ("int", "decimal") else ""
+    if spec.type == "text":
+        return " ".join(str(raw).split())[:500]
+    if spec.type == "country":
+        code = str(raw).strip().upper()
+        if pycountry.countries.get(alpha_2=code) is None:
+            raise _error(kind, spec, f"{raw!r} is not an ISO 3166 country code.")
+        return code
+    if spec.type == "currency":
+        code = str(raw).strip().upper()
+        if pycountry.currencies.get(alpha_3=code) is None:
+            raise _error(kind, spec, f"{raw!r} is not an ISO 4217 currency code.")
+        return code
+    if spec.type == "choice":
+        value = str(raw).strip()
+        if value not in {c for c, _ in spec.choices}:
+            raise _error(kind, spec, f"{raw!r} is not one of the choices.")
+        return value
+    if spec.type == "int":
+        try:
+            number = float(raw)
+        except (TypeError, ValueError) as exc:
+            raise _error(kind, spec, f"{raw!r} is not a number.") from exc
+        if number < 0 or number != int(number) or number > 10000:
+            raise _error(kind, spec, "give a whole number of zero or more.")
+        return int(number)
+    if spec.type == "decimal":
+        try:
+            amount = Decimal(str(raw).replace(",", "").strip())
+        except InvalidOperation as exc:
+            raise _error(kind, spec, f"{raw!r} is not an amount.") from exc
+        if not amount.is_finite() or amount < 0 or amount >= Decimal("1e16"):
+            raise _error(kind, spec, "give an amount of zero or more.")
+        return format(amount.quantize(Decimal("0.01")), "f")
+    if spec.type == "date":
+        try:
+            return parse_partial_date(str(raw)).isoformat()
+        except PartialDateError as exc:
+            raise _error(kind, spec, str(exc)) from exc
+    raise AssertionError(spec.type)
+
+
+def clean_value(kind: str, raw: dict) -> dict:
+    """A fact value checked against its kind's fields; unknown keys are dropped."""
+    if kind not in FIELDS:
+        raise DomainError(f"Unknown fact kind {kind!r}.", field="kind")
+    if not isinstance(raw, dict):
+        raise DomainError("A fact's value is an object of fields.", field="value")
+    raw = {**_DEFAULTS.get(kind, {}), **raw}
+    value = {spec.name: _clean_field(kind, spec, raw.get(spec.name)) for spec in FIELDS[kind]}
+    if kind == FactKind.SENTENCE:
+        if value["months"] is not None and value["months"] >= 12:
+            value["years"] = (value["years"] or 0) + value["months"] // 12
+            value["months"] = value["months"] % 12
+        if bool(value["fine_amount"]) != bool(value["fine_currency"]):
+            raise DomainError("Sentence: a fine needs both an amount and a currency.", field="fine")
+        if (
+            not (value["years"] or value["months"] or value["life"] or value["death"])
+            and not (value["fine_amount"])
+        ):
+            raise DomainError("Sentence: give a term, life, death or a fine.", field="years")
+    if kind == FactKind.EXTRADITION and value["from_country"] == value["to_country"]:
+        raise DomainError("Extradition: the two countries must differ.", field="to_country")
+    return value
+
+
+def partial(value: str) -> PartialDate | None:
+    return parse_partial_date(value) if value else None
+
+
+def display(kind: str, value: dict) -> str:
+    """A one-line reading of a fact for pages and diffs."""
+    v = value
+    if kind in (FactKind.NAME, FactKind.NAME_VARIANT):
+        return v.get("name", "")
+    if kind in (FactKind.NATIONALITY, FactKind.DETAINING_COUNTRY):
+        return _country_name(v.get("country"))
+    if kind == FactKind.STATUS:
+        return DetaineeStatus(v["status"]).label if v.get("status") else ""
+    if kind == FactKind.FACILITY:
+        country = f" ({_country_name(v['country'])})" if v.get("country") else ""
+        return f"{v.get('name', '')}{country}"
+    if kind == FactKind.CHARGE:
+        category = ChargeCategory(v.get("category") or "other").label
+        return f"{v.get('description', '')} [{category}]"
+    if kind == FactKind.MAX_PENALTY:
+        return "life" if v.get("life") else f"up to {v.get('years')} years"
+    if kind == FactKind.SENTENCE:
+        return sentence_display(v)
+    if kind == FactKind.EXTRADITION:
+        route = f"{v.get('from_country') or '?'} → {v.get('to_country') or '?'}"
+        return " ".join(p for p in (route, v.get("status", ""), v.get("date", "")) if p)
+    if kind == FactKind.CONSULAR_VISIT:
+        parts = [v.get("visitor") or "unnamed official", v.get("date") or "date unknown"]
+        if v.get("denied"):
+            parts.append("access denied")
+        return ", ".join(parts)
+    return str(v)
+
+
+def sentence_display(v: dict) -> str:
+    parts = []
+    if v.get("death"):
+        parts.append("death")
+    elif v.get("life"):
+        parts.append("life")
+    else:
+        if v.get("years"):
+            parts.append(f"{v['years']} year{'s' if v['years'] != 1 else ''}")
+        if v.get("months"):
+            parts.append(f"{v['months']} month{'s' if v['months'] != 1 else ''}")
+    if v.get("fine_amount"):
+        parts.append(f"fine {v.get('fine_currency', '')} {Decimal(v['fine_amount']):,.0f}")
+    if v.get("date"):
+        parts.append(f"on {v['date']}")
+    return ", ".join(parts)
+
+
+def _country_name(code: str | None) -> str:
+    if not code:
+        return ""
+    country = pycountry.countries.get(alpha_2=code)
+    return country.name if country else code
+
+
+# --- From the extractor ------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+|\n")
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widens a span to the sentence (or sentences) it sits in."""
+    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+    left = 0
+    for match in _SENTENCE_END.finditer(text, 0, start):
+        left = match.end()
+    right = len(text)
+    match = _SENTENCE_END.search(text, max(end - 1, start))
+    if match:
+        right = match.start()
+    return left, right
+
+
+@dataclass
+class ExtractedFact:
+    kind: str
+    value: dict
+    spans: list[list[int]] = field(default_factory=list)
+    quote: str = ""
+    note: str = ""
+
+
+def _fact(kind: str, value: dict, spans, text: str) -> ExtractedFact:
+    ranges = sorted({(s.start, s.end) for s in spans if s is not None and s.end > s.start})
+    sentences: list[str] = []
+    for start, end in ranges:
+        left, right = sentence_around(text, start, end)
+        sentence = " ".join(text[left:right].split())
+        if sentence and sentence not in sentences:
+            sentences.append(sentence)
+    try:
+        cleaned, note = clean_value(kind, value), ""
+    except DomainError as exc:
+        # Kept with the gap named, so the reviewer can fill it in or leave it out.
+        cleaned, note = _loose(kind, value), exc.message
+    return ExtractedFact(
+        kind=kind,
+        value=cleaned,
+        spans=[[s, e] for s, e in ranges],
+        quote=" … ".join(sentences),
+        note=note,
+    )
+
+
+def _loose(kind: str, value: dict) -> dict:
+    """The value kept as the extractor gave it, shaped like a cleaned one."""
+    out = {}
+    for spec in FIELDS[kind]:
+        raw = value.get(spec.name)
+        if spec.type == "bool":
+            out[spec.name] = bool(raw)
+        elif spec.type in ("int", "decimal"):
+            out[spec.name] = raw
+        else:
+            out[spec.name] = "" if raw is None else str(raw)
+    return out
+
+
+def _amount(value) -> str | None:
+    if value is None:
+        return None
+    return format(Decimal(str(value)).quantize(Decimal("0.01")), "f")
+
+
+def facts_from_extracted(person, text: str) -> list[ExtractedFact]:
+    """The facts of one extracted person, each with its evidence, in reading order."""
+    mentions = {}
+    for mention in person.mentions:
+        mentions.setdefault(mention.text.casefold(), []).append(mention.span)
+    first_mention = [person.mentions[0].span] if person.mentions else []
+    facts = [
+        _fact(
+            FactKind.NAME,
+            {"name": person.name},
+            mentions.get(person.name.casefold(), first_mention)[:1],
+            text,
+        )
+    ]
+    seen = {person.name.casefold()}
+    for variant in person.name_variants:
+        if variant.casefold() in seen:
+            continue
+        seen.add(variant.casefold())
+        spans = mentions.get(variant.casefold(), [])[:1]
+        facts.append(_fact(FactKind.NAME_VARIANT, {"name": variant}, spans, text))
+    for nationality in person.nationality:
+        facts.append(
+            _fact(
+                FactKind.NATIONALITY, {"country": nationality.country}, [nationality.evidence], text
+            )
+        )
+    if person.status and person.status != "unknown":
+        facts.append(
+            _fact(
+                FactKind.STATUS,
+                {"status": STATUS_FROM_EXTRACTOR.get(person.status, DetaineeStatus.UNKNOWN)},
+                [person.status_evidence],
+                text,
+            )
+        )
+    detaining = person.detaining_country
+    if detaining is not None:
+        facts.append(
+            _fact(
+                FactKind.DETAINING_COUNTRY,
+                {"country": detaining.country},
+                [detaining.evidence],
+                text,
+            )
+        )
+    if person.facility is not None:
+        facts.append(
+            _fact(
+                FactKind.FACILITY,
+                {"name": person.facility.name, "country": detaining.country if detaining else ""},
+                [person.facility.evidence],
+                text,
+            )
+        )
+    for charge in person.charges:
+        facts.append(
+            _fact(
+                FactKind.CHARGE,
+                {"description": charge.phrase, "category": charge.category},
+                [charge.evidence],
+                text,
+            )
+        )
+    if person.max_penalty is not None:
+        years = person.max_penalty.years
+        facts.append(
+            _fact(
+                FactKind.MAX_PENALTY,
+                {
+                    "years": round(years) if years is not None else None,
+                    "life": person.max_penalty.life,
+                },
+                [person.max_penalty.evidence],
+                text,
+            )
+        )
+    if person.sentence is not None:
+        s = person.sentence
+        facts.append(
+            _fact(
+                FactKind.SENTENCE,
+                {
+                    "years": s.years,
+                    "months": s.months,
+                    "life": s.life,
+                    "death": s.death,
+                    "fine_amount": _amount(s.fine_amount),
+                    "fine_currency": s.fine_currency or "",
+                    "date": s.date or "",
+                },
+                [s.evidence],
+                text,
+            )
+        )
+    for extradition in person.extraditions:
+        facts.append(
+            _fact(
+                FactKind.EXTRADITION,
+                {
+                    "from_country": extradition.from_country or "",
+                    "to_country": extradition.to_country or "",
+                    "date": extradition.date or "",
+                    "status": extradition.status,
+                },
+                list(extradition.evidence),
+                text,
+            )
+        )
+    for visit in person.consular_visits:
+        facts.append(
+            _fact(
+                FactKind.CONSULAR_VISIT,
+                {
+                    "visitor": visit.visitor or "",
+                    "date": visit.date or "",
+                    "kind": visit.kind if visit.kind in VisitKind.values else "",
+                    "denied": visit.denied,
+                },
+                [visit.evidence],
+                text,
+            )
+        )
+    return facts

@@ -1,0 +1,267 @@
+"""Browser pages under /review/: submitting articles, the review queue and the draft page."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.db.models import Count, Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from cases.errors import DomainError
+from cases.partial_dates import PartialDate, PartialDateError
+from cases.partial_dates import parse as parse_partial_date
+
+from . import facts as fact_rules
+from . import forms, review, services
+from .constants import ArticleState, DraftStatus
+from .intake import sanitise_html
+from .matching import draft_candidates
+from .models import Article, ArticleEvent, Draft, DraftFact, Feed
+
+REVIEW = "ingest.review_draft"
+
+
+def _duplicate_redirect(request, exc: services.DuplicateArticle):
+    messages.info(request, exc.message)
+    return redirect("ingest:article", pk=exc.article.pk)
+
+
+@login_required
+@permission_required(REVIEW, raise_exception=True)
+def queue(request):
+    """Drafts awaiting review, oldest first, with counts."""
+    # Each row shows its article's title and its number of facts: one join, one aggregate.
+    drafts = (
+        Draft.objects.visible_to(request.user)
+        .awaiting_review()
+        .select_related("article")
+        .annotate(fact_count=Count("facts"))
+    )
+    state_counts = dict(
+        Article.objects.visible_to(request.user)
+        .values_list("state")
+        .annotate(n=Count("id"))
+        .values_list("state", "n")
+    )
+    return render(
+        request,
+        "ingest/queue.html",
+        {
+            "drafts": drafts,
+            "pending_count": len(drafts),
+            "state_counts": [(s.label, state_counts.get(s.value, 0)) for s in ArticleState],
+            "recent": Article.objects.visible_to(request.user)
+            .annotate(draft_count=Count("drafts"))
+            .order_by("-created_at", "-id")[:20],
+        },
+    )
+
+
+@login_required
+@permission_required("ingest.add_article", raise_exception=True)
+def submit(request):
+    forms_by_kind = {
+        "paste": forms.PasteForm(prefix="paste"),
+        "upload": forms.UploadForm(prefix="upload"),
+        "url": forms.UrlForm(prefix="url"),
+    }
+    if request.method == "POST":
+        kind = request.POST.get("kind")
+        if kind not in forms_by_kind:
+            messages.error(request, "Choose how to submit the article.")
+        else:
+            form_class = type(forms_by_kind[kind])
+            form = form_class(request.POST, request.FILES, prefix=kind)
+            forms_by_kind[kind] = form
+            if form.is_valid():
+                data = form.cleaned_data
+                common = {
+                    "user": request.user,
+                    "title": data.get("title", ""),
+                    "outlet": data.get("outlet", ""),
+                    "url": data.get("url", ""),
+                    "published": data.get("published"),
+                }
+                try:
+                    if kind == "paste":
+                        article = services.article_submit_text(text=data["text"], **common)
+                    elif kind == "upload":
+                        upload = data["file"]
+                        limit = services.settings.INGEST_MAX_DOCUMENT_BYTES
+                        if upload.size > limit:
+                            raise DomainError(
+                                f"That file is {upload.size / 1_000_000:.1f} MB; the limit is "
+                                f"{limit / 1_000_000:.0f} MB.",
+                                field="file",
+                            )
+                        article = services.article_submit_file(
+                            name=upload.name, data=upload.read(), **common
+                        )
+                    else:
+                        article = services.article_submit_url(url=data["url"], user=request.user)
+                except services.DuplicateArticle as exc:
+                    return _duplicate_redirect(request, exc)
+                except DomainError as exc:
+                    form.add_error(None, exc.message)
+                else:
+                    messages.success(request, "Article received.")
+                    return redirect("ingest:article", pk=article.pk)
+    return render(request, "ingest/submit.html", {"forms": forms_by_kind})
+
+
+@login_required
+@permission_required("ingest.view_article", raise_exception=True)
+def article_detail(request, pk: int):
+    article = get_object_or_404(
+        Article.objects.visible_to(request.user).select_related("submitted_by", "source"), pk=pk
+    )
+    return render(
+        request,
+        "ingest/article.html",
+        {
+            "article": article,
+            "events": ArticleEvent.objects.filter(article=article).select_related("actor"),
+            "drafts": article.drafts.order_by("position", "id"),
+            # Stored clean; cleaned again here so that nothing unsafe can reach the page.
+            "safe_html": sanitise_html(article.html) if article.html else "",
+            "can_review": request.user.has_perm(REVIEW),
+        },
+    )
+
+
+@login_required
+@permission_required(REVIEW, raise_exception=True)
+@require_POST
+def article_reextract(request, pk: int):
+    article = get_object_or_404(Article.objects.visible_to(request.user), pk=pk)
+    try:
+        services.article_reextract(article=article, user=request.user)
+        messages.success(request, "Extraction queued again.")
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return redirect("ingest:article", pk=pk)
+
+
+def _date_of_birth(text: str | None) -> PartialDate | None:
+    text = (text or "").strip()
+    if not text:
+        return None
+    try:
+        return parse_partial_date(text)
+    except PartialDateError as exc:
+        raise DomainError(f"Date of birth: {exc}", field="date_of_birth") from exc
+
+
+def _draft(request, pk: int) -> Draft:
+    return get_object_or_404(
+        Draft.objects.visible_to(request.user)
+        .select_related("article", "detainee", "reviewed_by")
+        .prefetch_related(
+            Prefetch("facts", queryset=DraftFact.objects.select_related("decided_by"))
+        ),
+        pk=pk,
+    )
+
+
+@login_required
+@permission_required(REVIEW, raise_exception=True)
+def draft_detail(request, pk: int):
+    draft = _draft(request, pk)
+    errors: list[str] = []
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "reject":
+                form = forms.RejectForm(request.POST)
+                if not form.is_valid():
+                    raise DomainError("Say why the draft is rejected.", field="reason")
+                services.draft_reject(
+                    draft=draft, user=request.user, reason=form.cleaned_data["reason"]
+                )
+                messages.success(request, f"Draft for {draft.name} rejected.")
+                return redirect("ingest:queue")
+            chosen = forms.accept_input(draft, request.POST)
+            if action == "accept_all":
+                chosen["fact_ids"] = None
+            date_of_birth = _date_of_birth(request.POST.get("date_of_birth"))
+            draft = services.draft_accept(
+                draft=draft, user=request.user, date_of_birth=date_of_birth, **chosen
+            )
+            messages.success(request, f"Accepted: {draft.name} → {draft.detainee}.")
+            return redirect("ingest:draft", pk=draft.pk)
+        except DomainError as exc:
+            errors.append(exc.message)
+            draft = _draft(request, pk)
+    candidates = draft_candidates(draft, request.user)
+    target = request.POST.get("target") or request.GET.get("merge") or ""
+    if not target:
+        target = str(draft.detainee_id) if draft.detainee_id else ""
+    if not target and candidates:
+        target = str(candidates[0].detainee.pk)
+    compared = None
+    compare_with = None
+    if target.isdigit():
+        compare_with = review.detainee_for_comparison(int(target), request.user)
+        if compare_with is not None:
+            compared = {row.fact_id: row for row in review.compare(draft.facts.all(), compare_with)}
+    fact_list = list(draft.facts.all())
+    marks = [(start, end, fact.pk, fact.kind) for fact in fact_list for start, end in fact.spans]
+    rows = [
+        {
+            "fact": fact,
+            "display": fact_rules.display(fact.kind, fact.value),
+            "fields": [
+                {
+                    "spec": spec,
+                    "value": fact.value.get(spec.name),
+                    "name": f"fact-{fact.pk}-{spec.name}",
+                }
+                for spec in fact_rules.FIELDS[fact.kind]
+            ],
+            "first_span": fact.spans[0] if fact.spans else None,
+            "comparison": compared.get(fact.pk) if compared else None,
+        }
+        for fact in fact_list
+    ]
+    return render(
+        request,
+        "ingest/draft.html",
+        {
+            "draft": draft,
+            "article": draft.article,
+            "highlighted": review.highlight(draft.article.text, marks),
+            "rows": rows,
+            "candidates": candidates,
+            "target": target or "new",
+            "compare_with": compare_with,
+            "errors": errors,
+            "reject_form": forms.RejectForm(),
+            "is_open": draft.status == DraftStatus.PENDING,
+        },
+    )
+
+
+@login_required
+@permission_required("ingest.view_feed", raise_exception=True)
+def feeds(request):
+    form = forms.FeedForm()
+    if request.method == "POST":
+        if not request.user.has_perm("ingest.add_feed"):
+            messages.error(request, "Your role cannot register feeds.")
+            return redirect("ingest:feeds")
+        form = forms.FeedForm(request.POST)
+        if form.is_valid():
+            try:
+                services.feed_register(
+                    url=form.cleaned_data["url"],
+                    title=form.cleaned_data["title"],
+                    user=request.user,
+                )
+                messages.success(request, "Feed registered; it is polled on a schedule.")
+                return redirect("ingest:feeds")
+            except DomainError as exc:
+                form.add_error("url", exc.message)
+    return render(
+        request,
+        "ingest/feeds.html",
+        {"feeds": Feed.objects.annotate(article_count=Count("articles")), "form": form},
+    )

@@ -1,0 +1,152 @@
+"""What the draft page shows: the article with each fact's evidence marked, and a draft's
+facts beside the current record of a detainee, with the differences named."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from cases import names
+from cases.models import Detainee
+
+from . import facts as fact_rules
+from .constants import FactKind
+
+
+def highlight(text: str, marks: list[tuple[int, int, int, str]]) -> SafeString:
+    """`text` escaped, with each (start, end, fact id, kind) range wrapped in <mark>.
+    Overlapping ranges split into segments that carry every fact covering them."""
+    bounds = {0, len(text)}
+    for start, end, _fact, _kind in marks:
+        if 0 <= start < end <= len(text):
+            bounds.update((start, end))
+    points = sorted(bounds)
+    out = []
+    for left, right in zip(points, points[1:], strict=False):
+        segment = escape(text[left:right])
+        covering = [
+            (fact, kind) for start, end, fact, kind in marks if start <= left and right <= end
+        ]
+        if covering:
+            fact_ids = " ".join(str(f) for f, _ in covering)
+            kinds = " ".join(sorted({f"fact-{k}" for _, k in covering}))
+            first = covering[0][0]
+            out.append(
+                f'<mark class="{kinds}" data-facts="{fact_ids}" id="ev-{first}-{left}">'
+                f"{segment}</mark>"
+            )
+        else:
+            out.append(segment)
+    return mark_safe("".join(out))  # noqa: S308 - every piece of text above is escaped
+
+
+@dataclass
+class Comparison:
+    fact_id: int
+    kind: str
+    proposed: str
+    current: str
+    state: str  # "new", "same" or "differs"
+
+
+def _same_name(a: str, b: str) -> bool:
+    return names.search_key(a).strip() == names.search_key(b).strip()
+
+
+def compare(draft_facts, detainee: Detainee) -> list[Comparison]:
+    """Each fact against what the record already holds."""
+    variants = [detainee.full_name, detainee.name_original_script] + [
+        v.name for v in detainee.name_variants.all()
+    ]
+    nationalities = {n.country.code for n in detainee.nationalities.all()}
+    cases = list(detainee.cases.all())
+    charges = [c for case in cases for c in case.charges.all()]
+    sentences = [s for case in cases for s in case.sentences.all()]
+    facilities = [p.facility for p in detainee.custody_periods.all()]
+    extraditions = list(detainee.extraditions.all())
+    visits = list(detainee.consular_visits.all())
+    rows = []
+    for fact in draft_facts:
+        v, kind = fact.value, fact.kind
+        proposed = fact_rules.display(kind, v)
+        current, state = "", "new"
+        if kind in (FactKind.NAME, FactKind.NAME_VARIANT):
+            match = next((n for n in variants if n and n.casefold() == v["name"].casefold()), None)
+            similar = next((n for n in variants if n and _same_name(n, v["name"])), None)
+            current = match or similar or detainee.full_name
+            state = "same" if match else "new"
+        elif kind == FactKind.NATIONALITY:
+            current = ", ".join(sorted(nationalities))
+            state = "same" if v.get("country") in nationalities else "new"
+        elif kind == FactKind.STATUS:
+            current = detainee.get_status_display()
+            state = "same" if detainee.status == v.get("status") else "differs"
+        elif kind == FactKind.DETAINING_COUNTRY:
+            countries = sorted({c.country.code for c in cases})
+            current = ", ".join(countries)
+            state = "same" if v.get("country") in countries else ("differs" if cases else "new")
+        elif kind == FactKind.FACILITY:
+            current = "; ".join(f.name for f in facilities)
+            state = (
+                "same"
+                if any(f.name.casefold() == v.get("name", "").casefold() for f in facilities)
+                else ("differs" if facilities else "new")
+            )
+        elif kind == FactKind.CHARGE:
+            current = "; ".join(c.description for c in charges)
+            wanted = v.get("description", "").casefold()
+            state = "same" if any(c.description.casefold() == wanted for c in charges) else "new"
+        elif kind == FactKind.MAX_PENALTY:
+            years = {c.max_penalty_years for c in charges if c.max_penalty_years is not None}
+            current = ", ".join(f"up to {y} years" for y in sorted(years))
+            state = "same" if v.get("years") in years else ("differs" if years else "new")
+        elif kind == FactKind.SENTENCE:
+            current = "; ".join(
+                s.term_display + (f", fine {s.fine_display}" if s.fine_display else "")
+                for s in sentences
+            )
+            same = any(
+                s.term_years == v.get("years") and bool(s.is_life) == bool(v.get("life"))
+                for s in sentences
+            )
+            state = "same" if same else ("differs" if sentences else "new")
+        elif kind == FactKind.EXTRADITION:
+            current = "; ".join(
+                f"{e.from_country.code} → {e.to_country.code} {e.status}" for e in extraditions
+            )
+            same = any(
+                e.from_country.code == v.get("from_country")
+                and e.to_country.code == v.get("to_country")
+                for e in extraditions
+            )
+            state = "same" if same else ("differs" if extraditions else "new")
+        elif kind == FactKind.CONSULAR_VISIT:
+            current = "; ".join(f"{x.visitors}, {x.visited or 'date unknown'}" for x in visits)
+            same = any(
+                x.visitors.casefold() == (v.get("visitor") or "").casefold()
+                and (x.visited.isoformat() if x.visited else "") == v.get("date", "")
+                for x in visits
+            )
+            state = "same" if same else "new"
+        rows.append(Comparison(fact.pk, kind, proposed, current, state))
+    return rows
+
+
+def detainee_for_comparison(pk: int, user) -> Detainee | None:
+    """The detainee with everything `compare` reads, in a fixed number of queries."""
+    return (
+        Detainee.objects.visible_to(user)
+        .prefetch_related(
+            "name_variants",
+            "nationalities",
+            "cases__charges",
+            "cases__sentences",
+            "custody_periods__facility",
+            "extraditions",
+            "consular_visits",
+        )
+        .filter(pk=pk)
+        .first()
+    )

@@ -1,0 +1,53 @@
+"""Background work of the ingest app. Tasks take ids, call a service and are safe to run
+twice; only transient fetch failures are retried, with exponential backoff."""
+
+from __future__ import annotations
+
+import logging
+import random
+
+from celery import shared_task
+from django.conf import settings
+
+from . import services
+from .fetching import TransientFetchError
+from .models import Feed
+
+log = logging.getLogger(__name__)
+
+
+def backoff_seconds(retries: int) -> int:
+    """30 s, 60 s, 120 s … capped at 30 minutes, with jitter so retries do not bunch up."""
+    base = min(1800, 30 * 2**retries)
+    return base + random.randint(0, base // 4)
+
+
+@shared_task(bind=True, acks_late=True, max_retries=None)
+def process_article(self, article_id: int) -> str | None:
+    try:
+        article = services.article_process(article_id=article_id)
+    except TransientFetchError as exc:
+        if self.request.retries >= settings.INGEST_FETCH_MAX_RETRIES:
+            article = services.article_fail(
+                article_id=article_id,
+                reason=f"Gave up after {self.request.retries + 1} attempts: {exc}",
+            )
+            return article.state if article else None
+        log.info("article %s: %s; retrying", article_id, exc)
+        raise self.retry(exc=exc, countdown=backoff_seconds(self.request.retries)) from exc
+    return article.state if article else None
+
+
+@shared_task(acks_late=True)
+def poll_feed(feed_id: int) -> int:
+    feed = Feed.objects.filter(pk=feed_id, is_active=True).first()
+    return services.feed_poll(feed=feed) if feed else 0
+
+
+@shared_task
+def poll_feeds() -> int:
+    """Run by Celery beat: queues one poll per active feed."""
+    feed_ids = list(Feed.objects.active().values_list("pk", flat=True))
+    for feed_id in feed_ids:
+        poll_feed.delay(feed_id)
+    return len(feed_ids)

@@ -1,0 +1,234 @@
+"""The ingest API: submit and read articles; list, read, accept and reject drafts."""
+
+from django.db.models import Count, Prefetch, Q
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins, permissions, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.response import Response
+
+from config.api import ErrorSerializer, RolePermission
+
+from . import services
+from .constants import DraftStatus
+from .filters import ArticleFilter, DraftFilter
+from .matching import draft_candidates
+from .models import Article, ArticleEvent, Draft, DraftFact
+from .serializers import (
+    ArticleDetailSerializer,
+    ArticleListSerializer,
+    ArticleSubmitSerializer,
+    DraftAcceptSerializer,
+    DraftDetailSerializer,
+    DraftListSerializer,
+    DraftRejectSerializer,
+)
+
+
+class CanReviewDrafts(permissions.BasePermission):
+    message = "Only reviewers can do this."
+
+    def has_permission(self, request, view) -> bool:
+        user = request.user
+        return bool(user and user.is_authenticated and user.has_perm("ingest.review_draft"))
+
+
+def _error(description: str) -> OpenApiResponse:
+    return OpenApiResponse(ErrorSerializer, description=description)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List articles", description="Newest first, with draft counts."),
+    retrieve=extend_schema(summary="Read an article, its events and drafts"),
+)
+class ArticleViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
+):
+    permission_classes = [RolePermission]
+    filterset_class = ArticleFilter
+    ordering_fields = ["created_at", "published_on", "state"]
+    parser_classes = [JSONParser, MultiPartParser, FormParser]
+    queryset = Article.objects.none()
+
+    def get_queryset(self):
+        # The submitter's name and the draft counts are read for every row: one join and
+        # two aggregates instead of three queries per article.
+        queryset = (
+            Article.objects.visible_to(self.request.user)
+            .select_related("submitted_by")
+            .annotate(
+                draft_count=Count("drafts", distinct=True),
+                pending_draft_count=Count(
+                    "drafts", filter=Q(drafts__status=DraftStatus.PENDING), distinct=True
+                ),
+            )
+            .order_by("-created_at", "-id")
+        )
+        if self.action == "retrieve":
+            # Events with their actors and the drafts: prefetched once for the detail page.
+            queryset = queryset.prefetch_related(
+                Prefetch("events", queryset=ArticleEvent.objects.select_related("actor")),
+                Prefetch("drafts", queryset=Draft.objects.order_by("position", "id")),
+            )
+        return queryset
+
+    def get_serializer_class(self):
+        if self.action == "create":
+            return ArticleSubmitSerializer
+        return ArticleDetailSerializer if self.action == "retrieve" else ArticleListSerializer
+
+    @extend_schema(
+        summary="Submit an article",
+        description="Pasted text (JSON or form), an uploaded .txt/.html file (multipart) or a "
+        "URL to fetch. Extraction runs in the background; the answer is the stored article "
+        "in its current state. An article stored before answers 409 with its id in `article`.",
+        request={
+            "application/json": ArticleSubmitSerializer,
+            "multipart/form-data": ArticleSubmitSerializer,
+        },
+        responses={
+            201: ArticleDetailSerializer,
+            400: _error("Empty, binary, oversized, undecodable or refused input."),
+            409: _error("Already stored: `fields.article` names the stored article."),
+        },
+    )
+    def create(self, request, *args, **kwargs):
+        form = ArticleSubmitSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        data = form.validated_data
+        common = {
+            "user": request.user,
+            "title": data.get("title", ""),
+            "outlet": data.get("outlet", ""),
+            "url": data.get("url", ""),
+            "published": data.get("published"),
+        }
+        try:
+            if "file" in data:
+                upload = data["file"]
+                article = services.article_submit_file(
+                    name=upload.name, data=upload.read(), **common
+                )
+            elif "text" in data:
+                article = services.article_submit_text(text=data["text"], **common)
+            else:
+                article = services.article_submit_url(url=data["url"], user=request.user)
+        except services.DuplicateArticle as exc:
+            return Response(
+                {
+                    "status": 409,
+                    "code": "duplicate",
+                    "detail": exc.message,
+                    "fields": {"article": [str(exc.article.pk)]},
+                    "article": exc.article.pk,
+                },
+                status=status.HTTP_409_CONFLICT,
+            )
+        article = self.get_queryset().prefetch_related("events", "drafts").get(pk=article.pk)
+        serializer = ArticleDetailSerializer(article, context=self.get_serializer_context())
+        return Response(serializer.data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Run extraction again",
+        request=None,
+        responses={
+            202: ArticleListSerializer,
+            409: _error("The article is being processed."),
+        },
+    )
+    @action(detail=True, methods=["post"], permission_classes=[CanReviewDrafts])
+    def reextract(self, request, pk=None):
+        article = self.get_object()
+        services.article_reextract(article=article, user=request.user)
+        article = self.get_queryset().get(pk=article.pk)
+        return Response(ArticleListSerializer(article).data, status=status.HTTP_202_ACCEPTED)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List drafts", description="Oldest first: the review queue."),
+    retrieve=extend_schema(summary="Read a draft, its facts and matching detainees"),
+)
+class DraftViewSet(viewsets.ReadOnlyModelViewSet):
+    permission_classes = [RolePermission]
+    filterset_class = DraftFilter
+    ordering_fields = ["created_at"]
+    queryset = Draft.objects.none()
+
+    def get_queryset(self):
+        # Article title and reviewer for each row by join; fact counts by aggregate.
+        queryset = (
+            Draft.objects.visible_to(self.request.user)
+            .select_related("article", "reviewed_by")
+            .annotate(fact_count=Count("facts"))
+            .order_by("created_at", "id")
+        )
+        if self.action != "list":
+            # The facts with their deciders, in one query for the detail.
+            queryset = queryset.prefetch_related(
+                Prefetch("facts", queryset=DraftFact.objects.select_related("decided_by"))
+            )
+        return queryset
+
+    def get_serializer_class(self):
+        return DraftListSerializer if self.action == "list" else DraftDetailSerializer
+
+    def _detail(self, draft, request, code=status.HTTP_200_OK):
+        draft = self.get_queryset().get(pk=draft.pk)
+        context = {
+            **self.get_serializer_context(),
+            "candidates": draft_candidates(draft, request.user),
+        }
+        return Response(DraftDetailSerializer(draft, context=context).data, status=code)
+
+    def retrieve(self, request, *args, **kwargs):
+        return self._detail(self.get_object(), request)
+
+    @extend_schema(
+        summary="Accept a draft",
+        description="Writes the chosen facts (with the reviewer's edits) to a new detainee, "
+        "or to `merge_into`, in one transaction; each record cites the article.",
+        request=DraftAcceptSerializer,
+        responses={
+            200: DraftDetailSerializer,
+            400: _error("An edit is invalid, a fact is incomplete or the target is unknown."),
+            403: _error("Only reviewers can accept drafts."),
+            409: _error("The draft was already accepted or rejected."),
+        },
+    )
+    @action(detail=True, methods=["post"], permission_classes=[CanReviewDrafts])
+    def accept(self, request, pk=None):
+        draft = self.get_object()
+        form = DraftAcceptSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        data = form.validated_data
+        services.draft_accept(
+            draft=draft,
+            user=request.user,
+            merge_into=data.get("merge_into"),
+            fact_ids=data.get("facts"),
+            edits=data.get("edits") or {},
+            date_of_birth=data.get("date_of_birth"),
+            finish=data.get("finish", True),
+        )
+        return self._detail(draft, request)
+
+    @extend_schema(
+        summary="Reject a draft",
+        request=DraftRejectSerializer,
+        responses={
+            200: DraftDetailSerializer,
+            400: _error("No reason given."),
+            403: _error("Only reviewers can reject drafts."),
+            409: _error("The draft was already accepted or rejected."),
+        },
+    )
+    @action(detail=True, methods=["post"], permission_classes=[CanReviewDrafts])
+    def reject(self, request, pk=None):
+        draft = self.get_object()
+        form = DraftRejectSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        services.draft_reject(draft=draft, user=request.user, reason=form.validated_data["reason"])
+        return self._detail(draft, request)

@@ -1,0 +1,334 @@
+"""Figures for dashboards, each computed by the database with one aggregate query.
+
+Every function takes the detainees to count (already narrowed to what the user may see
+and to a nationality) and returns chart-friendly rows: `{"key", "label", "count"}`.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, ExtractYear, TruncMonth
+
+from cases.constants import (
+    HELD_STATUSES,
+    ChargeCategory,
+    DetaineeStatus,
+    ExtraditionStatus,
+)
+from cases.models import Case as LegalCase
+from cases.models import Charge, Detainee, Extradition, Facility, Nationality, Sentence
+from cases.partial_dates import DAY, MONTH, PartialDate
+from config.api import country_label
+from consular.models import ConsularVisit
+from consular.querysets import overdue_for_visit
+
+
+@dataclass(frozen=True)
+class Period:
+    """A date range from the first day of `start` to the last day of `end`."""
+
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+
+    def q(self, field: str) -> Q:
+        query = Q()
+        if self.start:
+            query &= Q(**{f"{field}__gte": self.start.value})
+        if self.end:
+            query &= Q(**{f"{field}__lte": self.end.last_day})
+        return query
+
+    def __bool__(self) -> bool:
+        return bool(self.start or self.end)
+
+
+def detainees_for(*, user, nationality: str | None = None) -> QuerySet:
+    """The detainees `user` may see, of one nationality when given."""
+    detainees = Detainee.objects.visible_to(user)
+    if nationality:
+        same = Nationality.objects.filter(detainee=OuterRef("pk"), country=nationality)
+        detainees = detainees.filter(Exists(same))
+    return detainees
+
+
+def _row(key, label: str, count: int, **extra) -> dict:
+    return {"key": key, "label": label, "count": count, **extra}
+
+
+# --- Summary -----------------------------------------------------------------------------
+
+
+def summary(*, detainees: QuerySet, period: Period | None = None) -> dict:
+    """Detainees by status, those held by detaining country, and totals. A period keeps
+    the detainees with a case whose arrest date falls in it."""
+    period = period or Period()
+    if period:
+        arrested = LegalCase.objects.filter(period.q("arrested_on"), detainee=OuterRef("pk"))
+        detainees = detainees.filter(Exists(arrested))
+    totals = detainees.aggregate(
+        detainees=Count("pk"), held=Count("pk", filter=Q(status__in=HELD_STATUSES))
+    )
+    counts = {
+        row["status"]: row["count"]
+        for row in detainees.order_by().values("status").annotate(count=Count("pk"))
+    }
+    by_status = [
+        _row(status.value, status.label, counts.get(status.value, 0)) for status in DetaineeStatus
+    ]
+    held_by_country = [
+        _row(row["country"], country_label(row["country"]), row["count"])
+        for row in LegalCase.objects.filter(detainee__in=detainees.held())
+        .order_by()
+        .values("country")
+        .annotate(count=Count("detainee", distinct=True))
+        .order_by("-count", "country")
+    ]
+    return {
+        "totals": {**totals, "detaining_countries": len(held_by_country)},
+        "by_status": by_status,
+        "held_by_country": held_by_country,
+    }
+
+
+# --- Extraditions ------------------------------------------------------------------------
+
+
+def extraditions(
+    *, detainees: QuerySet, period: Period | None = None, nationality: str | None = None
+) -> dict:
+    """People surrendered in an extradition, by surrendering country and by year of
+    surrender. Counts are of people: someone surrendered twice counts once in a total.
+    With a nationality, surrenders by that country itself are left out (third countries
+    only)."""
+    period = period or Period()
+    surrendered = Extradition.objects.filter(
+        period.q("surrendered_on"),
+        detainee__in=detainees,
+        status=ExtraditionStatus.SURRENDERED,
+    )
+    if nationality:
+        surrendered = surrendered.exclude(from_country=nationality)
+    surrendered = surrendered.order_by()
+    by_country = [
+        _row(row["from_country"], country_label(row["from_country"]), row["count"])
+        for row in surrendered.values("from_country")
+        .annotate(count=Count("detainee", distinct=True))
+        .order_by("-count", "from_country")
+    ]
+    by_year = [
+        _row(row["year"], str(row["year"]) if row["year"] else "Date unknown", row["count"])
+        for row in surrendered.annotate(year=ExtractYear("surrendered_on"))
+        .values("year")
+        .annotate(count=Count("detainee", distinct=True))
+        .order_by(F("year").asc(nulls_last=True))
+    ]
+    total = surrendered.aggregate(people=Count("detainee", distinct=True), extraditions=Count("pk"))
+    return {
+        "total": total["people"],
+        "extraditions": total["extraditions"],
+        "by_country": by_country,
+        "by_year": by_year,
+    }
+
+
+# --- Charges and sentences ---------------------------------------------------------------
+
+
+def charges_by_category(*, detainees: QuerySet, period: Period | None = None) -> dict:
+    """Charges by category (every category, most frequent first), with how many people
+    face them. A period keeps the charges of cases whose arrest date falls in it."""
+    period = period or Period()
+    charges = Charge.objects.filter(period.q("case__arrested_on"), case__detainee__in=detainees)
+    rows = {
+        row["category"]: row
+        for row in charges.order_by()
+        .values("category")
+        .annotate(count=Count("pk"), detainees=Count("case__detainee", distinct=True))
+    }
+    by_category = [
+        _row(
+            category.value,
+            category.label,
+            rows.get(category.value, {}).get("count", 0),
+            detainees=rows.get(category.value, {}).get("detainees", 0),
+        )
+        for category in ChargeCategory
+    ]
+    by_category.sort(key=lambda row: -row["count"])
+    return {"total": sum(row["count"] for row in by_category), "by_category": by_category}
+
+
+# Upper bounds in months, inclusive: 5 years exactly is in "1–5 years".
+SENTENCE_BUCKETS = (
+    ("under_1", "Under 1 year"),
+    ("1_5", "1–5 years"),
+    ("5_10", "5–10 years"),
+    ("10_20", "10–20 years"),
+    ("over_20", "Over 20 years"),
+    ("life", "Life"),
+    ("no_term", "No prison term"),
+)
+
+
+def sentence_terms(*, detainees: QuerySet, period: Period | None = None) -> dict:
+    """Sentences by length of prison term, bucketed in SQL. A period keeps the sentences
+    passed in it. Every sentence counts (a resentencing is a second sentence)."""
+    period = period or Period()
+    months = Coalesce("term_years", 0) * 12 + Coalesce("term_months", 0)
+    bucket = Case(
+        When(is_life=True, then=Value("life")),
+        When(term_years__isnull=True, term_months__isnull=True, then=Value("no_term")),
+        When(months__lt=12, then=Value("under_1")),
+        When(months__lte=60, then=Value("1_5")),
+        When(months__lte=120, then=Value("5_10")),
+        When(months__lte=240, then=Value("10_20")),
+        default=Value("over_20"),
+        output_field=CharField(),
+    )
+    counts = {
+        row["bucket"]: row["count"]
+        for row in Sentence.objects.filter(period.q("sentenced_on"), case__detainee__in=detainees)
+        .annotate(months=months)
+        .annotate(bucket=bucket)
+        .order_by()
+        .values("bucket")
+        .annotate(count=Count("pk"))
+    }
+    by_term = [_row(key, label, counts.get(key, 0)) for key, label in SENTENCE_BUCKETS]
+    return {"total": sum(counts.values()), "by_term": by_term}
+
+
+# --- Visits ------------------------------------------------------------------------------
+
+
+def _months(first: dt.date, last: dt.date):
+    month = first.replace(day=1)
+    while month <= last:
+        yield month
+        month = (month + dt.timedelta(days=32)).replace(day=1)
+
+
+def visits_per_month(*, detainees: QuerySet, period: Period | None = None) -> dict:
+    """Completed consular visits per month, months without a visit included. Visits known
+    only to the year are counted in the total but in no month."""
+    period = period or Period()
+    visits = ConsularVisit.objects.completed().filter(
+        period.q("visited_on"), detainee__in=detainees
+    )
+    counts = {
+        row["month"]: row["count"]
+        for row in visits.filter(visited_on_precision__in=(MONTH, DAY))
+        .annotate(month=TruncMonth("visited_on"))
+        .order_by()
+        .values("month")
+        .annotate(count=Count("pk"))
+    }
+    per_month = []
+    if counts:
+        first = period.start.value if period.start else min(counts)
+        last = period.end.last_day if period.end else max(counts)
+        per_month = [
+            _row(month.strftime("%Y-%m"), month.strftime("%b %Y"), counts.get(month, 0))
+            for month in _months(first, last)
+        ]
+    return {"total": visits.count(), "per_month": per_month}
+
+
+def overdue(
+    *, detainees: QuerySet, today: dt.date, interval_days: int | None = None, limit: int = 50
+) -> dict:
+    """Held detainees with no completed visit for longer than the interval, longest
+    waiting first, with the days since their last visit (None: never visited)."""
+    interval = interval_days or settings.CONSULAR_VISIT_INTERVAL_DAYS
+    waiting = overdue_for_visit(detainees, today=today, interval_days=interval)
+    latest = (
+        ConsularVisit.objects.completed()
+        .filter(detainee=OuterRef("pk"))
+        .order_by("-visited_on")
+        .values("visited_on_precision")[:1]
+    )
+    rows = waiting.annotate(last_visit_precision=Subquery(latest)).values(
+        "id", "full_name", "status", "last_visit_on", "last_visit_precision"
+    )[:limit]
+    labels = dict(DetaineeStatus.choices)
+    detainees_out = []
+    for row in rows:
+        last = row["last_visit_on"]
+        detainees_out.append(
+            {
+                "id": row["id"],
+                "full_name": row["full_name"],
+                "status": row["status"],
+                "status_label": labels.get(row["status"], row["status"]),
+                "last_visit_on": (
+                    PartialDate.of(last, row["last_visit_precision"] or DAY).isoformat()
+                    if last
+                    else None
+                ),
+                "days_since_last_visit": (today - last).days if last else None,
+            }
+        )
+    return {
+        "interval_days": interval,
+        "today": today.isoformat(),
+        "count": waiting.count(),
+        "detainees": detainees_out,
+    }
+
+
+# --- Facilities --------------------------------------------------------------------------
+
+
+def facilities_holding_most(*, detainees: QuerySet, limit: int = 10) -> dict:
+    """Facilities by the number of held detainees with an open custody period there."""
+    # Filtering before annotating counts only the open periods of held detainees.
+    rows = (
+        Facility.objects.filter(
+            custody_periods__ended_on__isnull=True,
+            custody_periods__detainee__in=detainees.held(),
+        )
+        .annotate(count=Count("custody_periods__detainee", distinct=True))
+        .order_by("-count", "name")
+        .values("id", "name", "country", "locality", "count")[:limit]
+    )
+    return {
+        "by_facility": [
+            _row(
+                row["id"],
+                f"{row['name']} ({country_label(row['country'])})",
+                row["count"],
+                name=row["name"],
+                country=row["country"],
+                country_label=country_label(row["country"]),
+                locality=row["locality"],
+            )
+            for row in rows
+        ]
+    }
+
+
+__all__ = [
+    "Period",
+    "detainees_for",
+    "summary",
+    "extraditions",
+    "charges_by_category",
+    "sentence_terms",
+    "visits_per_month",
+    "overdue",
+    "facilities_holding_most",
+]
