@@ -9,7 +9,11 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 RUN_ENV := DEBUG=$${DEBUG:-true}
 
-.PHONY: run test serve migrate demo lint format check worker clean
+.PHONY: run test serve migrate demo lint format check worker clean assets
+
+# The dashboard's chart library comes from npm (package.json + package-lock.json); the
+# built file is copied into a git-ignored static folder.
+CHART_JS := static/ui/vendor/chart.umd.min.js
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
@@ -31,11 +35,19 @@ migrate: $(VENV)/.installed-runtime
 demo: migrate
 	$(RUN_ENV) $(BIN)/python manage.py load_demo
 
-run: demo
+$(CHART_JS): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm (Node.js) is needed for the dashboard's charts."; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	mkdir -p $(dir $@)
+	cp node_modules/chart.js/dist/chart.umd.min.js $@
+
+assets: $(CHART_JS)
+
+run: demo assets
 	@echo "Serving on http://$(HOST):$(PORT)/ — the admin is at http://$(HOST):$(PORT)/admin/"
 	$(RUN_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: $(VENV)/.installed-dev
+test: $(VENV)/.installed-dev assets
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 worker: $(VENV)/.installed-runtime
@@ -54,4 +66,4 @@ check: $(VENV)/.installed-dev
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles
+	rm -rf $(VENV) db.sqlite3 staticfiles node_modules static/ui/vendor/*.js

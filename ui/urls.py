@@ -1,8 +1,18 @@
 from django.urls import path
-from django.views.generic import RedirectView
+
+from . import views
 
 app_name = "ui"
 
 urlpatterns = [
-    path("", RedirectView.as_view(url="/admin/", permanent=False), name="home"),
+    path("", views.home, name="home"),
+    path("detainees/", views.detainee_list, name="detainee_list"),
+    path("detainees/<int:pk>/", views.detainee_detail, name="detainee_detail"),
+    path(
+        "detainees/<int:pk>/add/<slug:kind>/",
+        views.detainee_add,
+        name="detainee_add",
+    ),
+    path("visits/", views.visits, name="visits"),
+    path("dashboard/", views.dashboard, name="dashboard"),
 ]

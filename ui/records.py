@@ -1,0 +1,321 @@
+"""What the detainee page shows, built from the records: the summary card, the timeline and
+the change history. Each function reads what it needs once; the page's query count does not
+grow with the number of facts."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+
+from cases.constants import HELD_STATUSES
+from cases.fields import sensitive_field_names
+from cases.models import (
+    Case,
+    Charge,
+    CustodyPeriod,
+    Detainee,
+    Extradition,
+    NameVariant,
+    Sentence,
+)
+from cases.partial_dates import PartialDate
+from consular.constants import VisitOutcome
+from consular.models import ConsularVisit
+
+# Each fact's citations with their sources.
+CITED = "citations__source"
+
+
+def detainee_page_queryset(user) -> QuerySet:
+    """Everything the page shows, prefetched with each fact's citations and sources: one
+    query per kind of fact instead of one per row (and per citation)."""
+    return (
+        Detainee.objects.visible_to(user)
+        .select_related("assigned_caseworker")
+        .prefetch_related(
+            "nationalities",
+            "tags",
+            Prefetch("name_variants", queryset=NameVariant.objects.order_by("name")),
+            Prefetch(
+                "custody_periods",
+                queryset=CustodyPeriod.objects.select_related("facility").prefetch_related(CITED),
+            ),
+            Prefetch(
+                "cases",
+                queryset=Case.objects.prefetch_related(
+                    CITED,
+                    Prefetch("charges", queryset=Charge.objects.prefetch_related(CITED)),
+                    Prefetch("sentences", queryset=Sentence.objects.prefetch_related(CITED)),
+                ),
+            ),
+            Prefetch("extraditions", queryset=Extradition.objects.prefetch_related(CITED)),
+            Prefetch(
+                "consular_visits",
+                queryset=ConsularVisit.objects.select_related("facility").prefetch_related(CITED),
+            ),
+        )
+    )
+
+
+@dataclass
+class Entry:
+    """One line of the timeline."""
+
+    date: PartialDate | None
+    kind: str  # arrest, extradition, charge, sentence, custody, visit, release
+    title: str
+    detail: str = ""
+    citations: list = field(default_factory=list)
+    future: bool = False
+
+    @property
+    def sort_key(self):
+        # Undated facts go last; on the same day, keep the order they happened in.
+        return (self.date is None, self.date.value if self.date else dt.date.max)
+
+
+def _citations(fact) -> list:
+    return list(fact.citations.all())
+
+
+def timeline(detainee: Detainee, *, can_view_sensitive: bool) -> list[Entry]:
+    today = timezone.localdate()
+    entries: list[Entry] = []
+    for case in detainee.cases.all():
+        where = ", ".join(p for p in (case.arrest_place, case.arrest_country.name) if p)
+        entries.append(
+            Entry(
+                case.arrested,
+                "arrest",
+                f"Arrested{' in ' + where if where else ''} — case in {case.country.name}",
+                " · ".join(p for p in (case.court, case.case_number, case.summary) if p),
+                _citations(case),
+            )
+        )
+        for charge in case.charges.all():
+            entries.append(
+                Entry(
+                    case.arrested,
+                    "charge",
+                    f"Charged: {charge.description}",
+                    " · ".join(
+                        p
+                        for p in (
+                            charge.get_category_display(),
+                            charge.get_disposition_display(),
+                            charge.statute,
+                            f"up to {charge.max_penalty_years} years"
+                            if charge.max_penalty_years
+                            else "",
+                        )
+                        if p
+                    ),
+                    _citations(charge),
+                )
+            )
+        for sentence in case.sentences.all():
+            term = sentence.term_display
+            fine = sentence.fine_display
+            entries.append(
+                Entry(
+                    sentence.sentenced,
+                    "sentence",
+                    "Sentenced"
+                    + (f" to {term}" if term else "")
+                    + (f", fine {fine}" if fine else ""),
+                    " · ".join(p for p in (sentence.court, sentence.notes) if p),
+                    _citations(sentence),
+                )
+            )
+            if sentence.expected_release:
+                entries.append(
+                    Entry(
+                        sentence.expected_release,
+                        "release",
+                        "Expected release",
+                        "",
+                        [],
+                        future=sentence.expected_release.value > today,
+                    )
+                )
+    for ex in detainee.extraditions.all():
+        route = f"{ex.from_country.name} → {ex.to_country.name}"
+        cites = _citations(ex)
+        if ex.arrested:
+            entries.append(Entry(ex.arrested, "extradition", f"Arrested for extradition ({route})"))
+        if ex.decided:
+            entries.append(Entry(ex.decided, "extradition", f"Extradition decided ({route})"))
+        entries.append(
+            Entry(
+                ex.surrendered,
+                "extradition",
+                f"Extradition {ex.get_status_display().lower()}: {route}",
+                ex.notes,
+                cites,
+            )
+        )
+    for period in detainee.custody_periods.all():
+        entries.append(
+            Entry(
+                period.started,
+                "custody",
+                f"Held at {period.facility}",
+                f"until {period.ended.display()}" if period.ended else "current",
+                _citations(period),
+            )
+        )
+    for visit in detainee.consular_visits.all():
+        detail = [visit.get_kind_display()]
+        if visit.facility:
+            detail.append(str(visit.facility.name))
+        if can_view_sensitive and visit.observations:
+            detail.append(visit.observations)
+        if visit.follow_up:
+            detail.append(f"Follow-up: {visit.follow_up}")
+        entries.append(
+            Entry(
+                visit.visited,
+                "visit",
+                f"Visit by {visit.visitors} — {visit.get_outcome_display().lower()}",
+                " · ".join(detail),
+                _citations(visit),
+                future=visit.outcome == VisitOutcome.PLANNED,
+            )
+        )
+    return sorted(entries, key=lambda e: e.sort_key, reverse=False)
+
+
+@dataclass
+class Summary:
+    nationalities: list
+    current_facility: object
+    custody_since: PartialDate | None
+    days_in_custody: int | None
+    latest_sentence: Sentence | None
+    last_visit: ConsularVisit | None
+    days_since_visit: int | None
+    next_visit: ConsularVisit | None
+    held: bool
+    detaining_countries: list = field(default_factory=list)
+
+
+def summary(detainee: Detainee) -> Summary:
+    today = timezone.localdate()
+    periods = list(detainee.custody_periods.all())
+    current = next((p for p in periods if p.ended_on is None), None)
+    held = detainee.status in HELD_STATUSES
+    starts = [p.started for p in periods if p.started]
+    starts += [c.arrested for c in detainee.cases.all() if c.arrested]
+    starts += [e.arrested for e in detainee.extraditions.all() if e.arrested]
+    since = min(starts, key=lambda d: d.value) if starts else None
+    days = None
+    if since:
+        ends = [p.ended.last_day for p in periods if p.ended]
+        until = today if held or not ends else max(ends)
+        days = max((until - since.value).days, 0)
+    sentences = [s for c in detainee.cases.all() for s in c.sentences.all()]
+    latest = max(sentences, key=lambda s: (s.sentenced_on or dt.date.min, s.pk), default=None)
+    visits = list(detainee.consular_visits.all())
+    done = [v for v in visits if v.outcome == VisitOutcome.COMPLETED and v.visited_on]
+    last = max(done, key=lambda v: v.visited_on, default=None)
+    planned = [
+        v
+        for v in visits
+        if v.outcome == VisitOutcome.PLANNED and v.visited_on and v.visited_on >= today
+    ]
+    return Summary(
+        nationalities=list(detainee.nationalities.all()),
+        current_facility=current.facility if current else None,
+        custody_since=since,
+        days_in_custody=days,
+        latest_sentence=latest,
+        last_visit=last,
+        days_since_visit=(today - last.visited_on).days if last else None,
+        next_visit=min(planned, key=lambda v: v.visited_on, default=None),
+        held=held,
+        detaining_countries=sorted({c.country.name for c in detainee.cases.all()}),
+    )
+
+
+@dataclass
+class Change:
+    when: dt.datetime
+    who: object
+    action: str
+    record: str
+    changes: list
+
+
+ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
+
+
+def change_history(detainee: Detainee, *, can_view_sensitive: bool, limit: int = 40) -> list:
+    """The django-simple-history records of the detainee and of every fact about them,
+    newest first, each with the fields it changed. Sensitive fields are left out for
+    roles that may not see them (their values live in the history rows too)."""
+    case_ids = [c.pk for c in detainee.cases.all()]
+    sources = [
+        ("Detainee", Detainee.history.filter(id=detainee.pk)),
+        ("Name variant", NameVariant.history.filter(detainee_id=detainee.pk)),
+        ("Custody period", CustodyPeriod.history.filter(detainee_id=detainee.pk)),
+        ("Case", Case.history.filter(detainee_id=detainee.pk)),
+        ("Charge", Charge.history.filter(case_id__in=case_ids)),
+        ("Sentence", Sentence.history.filter(case_id__in=case_ids)),
+        ("Extradition", Extradition.history.filter(detainee_id=detainee.pk)),
+        ("Consular visit", ConsularVisit.history.filter(detainee_id=detainee.pk)),
+    ]
+    rows = []
+    for label, qs in sources:
+        model = qs.model.instance_type
+        hidden = set() if can_view_sensitive else sensitive_field_names(model)
+        for record in qs.select_related("history_user").order_by("-history_date")[:limit]:
+            rows.append((label, hidden, record))
+    rows.sort(key=lambda r: r[2].history_date, reverse=True)
+    changes = []
+    for label, hidden, record in rows[:limit]:
+        diffs = []
+        if record.history_type == "~":
+            previous = record.prev_record
+            if previous is not None:
+                delta = record.diff_against(previous, excluded_fields=hidden or None)
+                diffs = [c.field for c in delta.changes if c.field not in hidden]
+        changes.append(
+            Change(
+                when=record.history_date,
+                who=record.history_user,
+                action=ACTIONS.get(record.history_type, record.history_type),
+                record=f"{label}: {_label(record)}",
+                changes=[_field_label(record, name) for name in diffs],
+            )
+        )
+    return changes
+
+
+def _label(record) -> str:
+    """A short name for the historical row, from its own columns only (no joins)."""
+    model = record.instance_type
+    if model is Detainee:
+        return record.full_name
+    if model is NameVariant:
+        return record.name
+    if model is Charge:
+        return record.description
+    if model is Case:
+        return f"{record.country.name} {record.case_number}".strip()
+    if model is Extradition:
+        return f"{record.from_country.code} → {record.to_country.code}"
+    if model is Sentence:
+        term = Sentence(
+            term_years=record.term_years, term_months=record.term_months, is_life=record.is_life
+        ).term_display
+        return term or "sentence"
+    date = record.visited_on if model is ConsularVisit else record.started_on
+    return date.isoformat() if date else "undated"
+
+
+def _field_label(record, name: str) -> str:
+    try:
+        return str(record.instance_type._meta.get_field(name).verbose_name)
+    except Exception:
+        return name

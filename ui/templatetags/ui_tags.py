@@ -1,0 +1,54 @@
+"""Small helpers for the caseworker templates: navigation facts and sortable headers."""
+
+from django import template
+from django.utils.html import format_html
+
+from cases import roles
+
+register = template.Library()
+
+
+@register.simple_tag
+def role_of(user) -> str:
+    return roles.role_of(user) or "no role"
+
+
+@register.simple_tag
+def review_queue_count(user) -> int | None:
+    """Drafts awaiting review, for those who may review them; None hides the link."""
+    if not user.is_authenticated or not user.has_perm("ingest.review_draft"):
+        return None
+    from ingest.models import Draft
+
+    return Draft.objects.visible_to(user).awaiting_review().count()
+
+
+@register.simple_tag(takes_context=True)
+def sort_header(context, key: str, label: str):
+    """A column header that sorts the list by `key`, then reverses on a second click.
+    Carries the current filters and tells screen readers the sort direction."""
+    current = context.get("sort") or "name"
+    ascending = current == key
+    descending = current == f"-{key}"
+    target = f"-{key}" if ascending else key
+    params = context["request"].GET.copy()
+    params["sort"] = target
+    params.pop("page", None)
+    arrow = "▲" if ascending else "▼" if descending else ""
+    state = "ascending" if ascending else "descending" if descending else "none"
+    return format_html(
+        '<th scope="col" aria-sort="{}"><a href="?{}" hx-get="?{}" hx-target="#results" '
+        'hx-push-url="true">{} <span aria-hidden="true">{}</span></a></th>',
+        state,
+        params.urlencode(),
+        params.urlencode(),
+        label,
+        arrow,
+    )
+
+
+@register.filter
+def days_label(days) -> str:
+    if days is None:
+        return ""
+    return f"{days} day{'s' if days != 1 else ''}"

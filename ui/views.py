@@ -1,0 +1,268 @@
+"""The caseworkers' pages. Views stay thin: reads start from `visible_to(user)`, writes go
+through the forms' services, and htmx requests get the fragment they asked for."""
+
+from functools import wraps
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+from django_countries import countries
+
+from cases.constants import HELD_STATUSES
+from cases.models import Case, CustodyPeriod, Detainee, Nationality
+from cases.roles import can_view_sensitive
+from consular.constants import VisitOutcome
+from consular.models import ConsularVisit
+from consular.querysets import overdue_for_visit, with_last_visit
+
+from . import records
+from .filters import DetaineeListFilter, sort_detainees
+from .forms import ChargeForm, CustodyPeriodForm, SentenceForm, VisitForm, VisitLogForm
+
+PAGE_SIZE = 25
+
+# What each form on the detainee page writes, and the permission it needs.
+RECORD_FORMS = {
+    "visit": (VisitForm, "consular.add_consularvisit", "Log a visit", "Visit"),
+    "charge": (ChargeForm, "cases.add_charge", "Add a charge", "Charge"),
+    "sentence": (SentenceForm, "cases.add_sentence", "Record a sentence", "Sentence"),
+    "custody": (
+        CustodyPeriodForm,
+        "cases.add_custodyperiod",
+        "Add a custody period",
+        "Custody period",
+    ),
+}
+
+
+def role_required(view):
+    """Signed in and holding a role: anyone else is sent to sign in, or refused."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.has_perm("cases.view_detainee"):
+            raise PermissionDenied("Your account has no role in the case tracker yet.")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+@role_required
+def home(request):
+    return redirect("ui:detainee_list")
+
+
+# --- Detainee list --------------------------------------------------------------------
+
+
+def detainee_list_queryset(user):
+    """The list's columns: nationalities, the detaining countries (cases), the current
+    facility and the assigned caseworker are read once per page, not once per row."""
+    return (
+        with_last_visit(Detainee.objects.visible_to(user))
+        .select_related("assigned_caseworker")
+        .prefetch_related(
+            "nationalities",
+            Prefetch("cases", queryset=Case.objects.only("id", "detainee_id", "country")),
+            Prefetch(
+                "custody_periods",
+                queryset=CustodyPeriod.objects.filter(ended_on__isnull=True).select_related(
+                    "facility"
+                ),
+                to_attr="current_custody",
+            ),
+        )
+    )
+
+
+@role_required
+def detainee_list(request):
+    filterset = DetaineeListFilter(
+        request.GET or None, queryset=detainee_list_queryset(request.user), request=request
+    )
+    sort = "name"
+    if filterset.is_bound and filterset.form.is_valid():
+        sort = filterset.form.cleaned_data.get("sort") or "name"
+    qs = sort_detainees(filterset.qs, sort)
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "filterset": filterset,
+        "form": filterset.form,
+        "page": page,
+        "sort": sort,
+        "filtered": filterset.active,
+        "invalid": filterset.is_bound and not filterset.form.is_valid(),
+        "can_add": request.user.has_perm("cases.add_detainee"),
+    }
+    if request.htmx and not request.htmx.boosted:
+        return render(request, "ui/_detainee_results.html", context)
+    return render(request, "ui/detainee_list.html", context)
+
+
+# --- Detainee page --------------------------------------------------------------------
+
+
+def _detainee_for(user, pk) -> Detainee:
+    """Restricted cases the user may not see are 'not found', not 'forbidden': the page
+    does not confirm that such a person is on file."""
+    return get_object_or_404(records.detainee_page_queryset(user), pk=pk)
+
+
+def _forms_for(request, detainee, bound: tuple[str, object] | None = None) -> dict:
+    sensitive = can_view_sensitive(request.user)
+    forms = {}
+    for kind, (form_class, perm, title, _noun) in RECORD_FORMS.items():
+        if not request.user.has_perm(perm):
+            continue
+        if bound and bound[0] == kind:
+            form = bound[1]
+        else:
+            form = form_class(detainee=detainee, can_view_sensitive=sensitive, prefix=kind)
+        forms[kind] = {
+            "form": form,
+            "title": title,
+            "action": reverse("ui:detainee_add", args=[detainee.pk, kind]),
+            "open": bool(bound and bound[0] == kind),
+        }
+    return forms
+
+
+def _render_detainee(request, detainee, *, bound=None, status=200):
+    sensitive = can_view_sensitive(request.user)
+    context = {
+        "detainee": detainee,
+        "summary": records.summary(detainee),
+        "other_names": [
+            v
+            for v in detainee.name_variants.all()
+            if v.name not in (detainee.full_name, detainee.name_original_script)
+        ],
+        "timeline": records.timeline(detainee, can_view_sensitive=sensitive),
+        "history": records.change_history(detainee, can_view_sensitive=sensitive),
+        "forms": _forms_for(request, detainee, bound),
+        "can_view_sensitive": sensitive,
+    }
+    return render(request, "ui/detainee_detail.html", context, status=status)
+
+
+@role_required
+def detainee_detail(request, pk: int):
+    return _render_detainee(request, _detainee_for(request.user, pk))
+
+
+@require_POST
+@role_required
+def detainee_add(request, pk: int, kind: str):
+    if kind not in RECORD_FORMS:
+        raise Http404("No such record.")
+    form_class, perm, _title, noun = RECORD_FORMS[kind]
+    if not request.user.has_perm(perm):
+        raise PermissionDenied("Your role cannot add this record.")
+    detainee = _detainee_for(request.user, pk)
+    form = form_class(
+        request.POST,
+        detainee=detainee,
+        can_view_sensitive=can_view_sensitive(request.user),
+        prefix=kind,
+    )
+    if form.is_valid() and form.save() is not None:
+        messages.success(request, f"{noun} saved.")
+        return redirect(f"{reverse('ui:detainee_detail', args=[pk])}#timeline")
+    # Re-read: a failed write rolled back, and the page shows the record as it is.
+    detainee = _detainee_for(request.user, pk)
+    return _render_detainee(request, detainee, bound=(kind, form), status=400)
+
+
+# --- Visits ---------------------------------------------------------------------------
+
+
+@role_required
+def visits(request):
+    user = request.user
+    today = timezone.localdate()
+    visible = Detainee.objects.visible_to(user)
+    # Overdue and the log each show their detainee (and facility): joined, not per row.
+    overdue = overdue_for_visit(visible, today=today).prefetch_related(
+        Prefetch(
+            "custody_periods",
+            queryset=CustodyPeriod.objects.filter(ended_on__isnull=True).select_related("facility"),
+            to_attr="current_custody",
+        )
+    )
+    visit_qs = ConsularVisit.objects.visible_to(user).select_related("detainee", "facility")
+    upcoming = visit_qs.filter(outcome=VisitOutcome.PLANNED).order_by("visited_on", "id")
+    log = visit_qs.exclude(outcome=VisitOutcome.PLANNED).order_by("-visited_on", "-id")
+    log_page = Paginator(log, PAGE_SIZE).get_page(request.GET.get("page"))
+    can_log = user.has_perm("consular.add_consularvisit")
+    form = None
+    status = 200
+    if can_log:
+        detainees = visible.filter(status__in=HELD_STATUSES).order_by("full_name")
+        sensitive = can_view_sensitive(user)
+        if request.method == "POST":
+            form = VisitLogForm(request.POST, detainees=detainees, can_view_sensitive=sensitive)
+            if form.is_valid() and form.save() is not None:
+                messages.success(
+                    request, f"Visit to {form.cleaned_data['detainee'].full_name} saved."
+                )
+                return redirect("ui:visits")
+            status = 400
+        else:
+            initial = {"detainee": request.GET.get("detainee")}
+            form = VisitLogForm(initial=initial, detainees=detainees, can_view_sensitive=sensitive)
+    elif request.method == "POST":
+        raise PermissionDenied("Your role cannot log visits.")
+    overdue_list = list(overdue[:100])
+    for person in overdue_list:
+        person.days_waiting = (today - person.last_visit_on).days if person.last_visit_on else None
+    context = {
+        "overdue": overdue_list,
+        "overdue_count": overdue.count() if len(overdue_list) == 100 else len(overdue_list),
+        "upcoming": upcoming[:50],
+        "log_page": log_page,
+        "form": form,
+        "can_view_sensitive": can_view_sensitive(user),
+        "visit_interval": settings.CONSULAR_VISIT_INTERVAL_DAYS,
+    }
+    return render(request, "ui/visits.html", context, status=status)
+
+
+# --- Dashboard ------------------------------------------------------------------------
+
+
+# The dashboard's charts, each drawn in the browser from one /api/v1/stats/ endpoint.
+DASHBOARD_CHARTS = [
+    {"key": "held-by-country", "title": "Currently held, by detaining country", "type": "bar"},
+    {"key": "status", "title": "Detainees by status", "type": "doughnut"},
+    {
+        "key": "extraditions-country",
+        "title": "Extraditions by surrendering country",
+        "type": "bar",
+        "horizontal": True,
+    },
+    {"key": "extraditions-year", "title": "Extraditions by year of surrender", "type": "stacked"},
+    {"key": "charges", "title": "Charges by category", "type": "bar", "horizontal": True},
+    {"key": "sentences", "title": "Sentence terms", "type": "bar"},
+    {"key": "visits", "title": "Completed consular visits per month", "type": "line"},
+]
+
+
+@role_required
+def dashboard(request):
+    codes = Nationality.objects.values_list("country", flat=True).distinct()
+    context = {
+        "nationalities": sorted(((c, countries.name(c)) for c in set(codes)), key=lambda p: p[1]),
+        "charts": DASHBOARD_CHARTS,
+        "chart_config": {"api": "/api/v1/stats/", "charts": DASHBOARD_CHARTS},
+        "visit_interval": settings.CONSULAR_VISIT_INTERVAL_DAYS,
+    }
+    return render(request, "ui/dashboard.html", context)
