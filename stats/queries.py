@@ -136,12 +136,25 @@ def extraditions(
         .annotate(count=Count("detainee", distinct=True))
         .order_by(F("year").asc(nulls_last=True))
     ]
+    by_country_year = [
+        {
+            "year": row["year"],
+            "country": row["from_country"],
+            "country_label": country_label(row["from_country"]),
+            "count": row["count"],
+        }
+        for row in surrendered.annotate(year=ExtractYear("surrendered_on"))
+        .values("year", "from_country")
+        .annotate(count=Count("detainee", distinct=True))
+        .order_by(F("year").asc(nulls_last=True), "from_country")
+    ]
     total = surrendered.aggregate(people=Count("detainee", distinct=True), extraditions=Count("pk"))
     return {
         "total": total["people"],
         "extraditions": total["extraditions"],
         "by_country": by_country,
         "by_year": by_year,
+        "by_country_year": by_country_year,
     }
 
 

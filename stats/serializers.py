@@ -90,11 +90,21 @@ class SummarySerializer(serializers.Serializer):
     held_by_country = CountRowSerializer(many=True)
 
 
+class CountryYearRowSerializer(serializers.Serializer):
+    year = serializers.IntegerField(allow_null=True, help_text="The year; null when unknown")
+    country = serializers.CharField(help_text="Surrendering country, ISO 3166 alpha-2")
+    country_label = serializers.CharField()
+    count = serializers.IntegerField()
+
+
 class ExtraditionStatsSerializer(serializers.Serializer):
     total = serializers.IntegerField(help_text="People surrendered (each counted once)")
     extraditions = serializers.IntegerField(help_text="Surrenders")
     by_country = CountRowSerializer(many=True, help_text="People, by surrendering country")
     by_year = YearRowSerializer(many=True, help_text="People, by year of surrender")
+    by_country_year = CountryYearRowSerializer(
+        many=True, help_text="People, by surrendering country and year of surrender"
+    )
 
 
 class ChargeStatsSerializer(serializers.Serializer):

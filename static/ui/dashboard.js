@@ -131,6 +131,8 @@
       ds.tension = 0.2;
       ds.pointRadius = type === "line" ? 2 : undefined;
     });
+    // Without the chart library (no Node.js at set-up) the tables still carry the numbers.
+    if (!window.Chart) return;
     if (charts[chartDef.key]) charts[chartDef.key].destroy();
     charts[chartDef.key] = new window.Chart(canvas, {
       type,

@@ -119,6 +119,12 @@ class TestExtraditions:
             {"key": 2021, "label": "2021", "count": 1},
             {"key": 2022, "label": "2022", "count": 3},
         ]
+        assert [(row["year"], row["country"], row["count"]) for row in data["by_country_year"]] == [
+            (2021, "TH", 1),
+            (2022, "ES", 1),
+            (2022, "GE", 1),
+            (2022, "TH", 1),
+        ]
 
     def test_recent_years_only(self, viewer, dataset):
         data = get(client_for(viewer), "extraditions", nationality="RU", date_from="2022")
