@@ -224,12 +224,8 @@ def article_submit_text(
     if not text.strip():
         raise DomainError("Paste the article's text: it is empty.", field="text")
     _check_size(len(text.encode("utf-8", "replace")))
-    if intake.looks_like_html(text):
-        content = intake.read_html(text, url=url)
-    else:
-        content = intake.ArticleContent(text=text)
     return article_submit_content(
-        content=content,
+        content=_content_of(text, url=url),
         origin=ArticleOrigin.PASTE,
         user=user,
         url=url,
@@ -237,6 +233,13 @@ def article_submit_text(
         outlet=outlet,
         published=published,
     )
+
+
+def _content_of(text: str, *, url: str, html: bool = False) -> intake.ArticleContent:
+    """Main text and metadata of pasted or uploaded text, read as HTML when it is HTML."""
+    if html or intake.looks_like_html(text):
+        return intake.read_html(text, url=url)
+    return intake.ArticleContent(text=text)
 
 
 def article_submit_file(
@@ -257,12 +260,8 @@ def article_submit_file(
     if not data.strip():
         raise DomainError("The file is empty.", field="file")
     text = intake.decode_bytes(data, html=kind == "html")
-    if kind == "html" or intake.looks_like_html(text):
-        content = intake.read_html(text, url=url)
-    else:
-        content = intake.ArticleContent(text=text)
     return article_submit_content(
-        content=content,
+        content=_content_of(text, url=url, html=kind == "html"),
         origin=ArticleOrigin.UPLOAD,
         user=user,
         url=url,

@@ -8,73 +8,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .gazetteers import ACCUSED_NOUNS, OFFICIAL_TITLES, RELATIVE_NOUNS, SPEECH_VERBS, demonyms
+from .gazetteers import (
+    ACCUSED_NOUNS,
+    OFFICIAL_TITLES,
+    RELATIVE_NOUNS,
+    SPEECH_VERBS,
+    STRONG_TITLES,
+    demonyms,
+)
 from .locations import find_places
 from .nationality import find_person_phrases
 from .people import NameRun, Person
 from .segment import Sentence
 
-# Offices whose holders are never the detainee in a story about a detention.
-STRONG_TITLES = frozenset(
-    [
-        "ambassador",
-        "envoy",
-        "consul",
-        "consul-general",
-        "vice-consul",
-        "diplomat",
-        "diplomats",
-        "attache",
-        "attaché",
-        "chargé",
-        "minister",
-        "ministers",
-        "spokesperson",
-        "spokesman",
-        "spokeswoman",
-        "spokespeople",
-        "president",
-        "vice-president",
-        "premier",
-        "chancellor",
-        "senator",
-        "congressman",
-        "congresswoman",
-        "lawmaker",
-        "lawmakers",
-        "legislator",
-        "mp",
-        "parliamentarian",
-        "mayor",
-        "governor",
-        "judge",
-        "judges",
-        "magistrate",
-        "prosecutor",
-        "prosecutors",
-        "attorney",
-        "attorneys",
-        "lawyer",
-        "lawyers",
-        "barrister",
-        "solicitor",
-        "counsel",
-        "advocate",
-        "commissioner",
-        "ombudsman",
-        "ombudsperson",
-        "counterpart",
-        "investigator",
-        "investigators",
-        "sheriff",
-        "warden",
-        "interpreter",
-        "translator",
-        "undersecretary",
-        "under-secretary",
-        "secretary",
-    ]
-)
 # Words that make any office in the phrase a diplomatic or governmental one.
 _STATE_WORDS = re.compile(
     r"\b(?:consular|embassy|consulate|diplomatic|ministry|foreign|government|state|federal|"
