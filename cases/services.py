@@ -2,6 +2,7 @@
 its source in one transaction; callers (admin, API, ingest review, demo data) all come
 through here."""
 
+import re
 from decimal import Decimal
 
 import pycountry
@@ -148,13 +149,85 @@ def nationality_add(
 # --- Custody and legal facts -------------------------------------------------------------
 
 
+# Words every prison name may carry; what is left names the place ("Butner").
+_GENERIC_FACILITY_WORDS = frozenset(
+    [
+        "prison",
+        "jail",
+        "gaol",
+        "complex",
+        "federal",
+        "correctional",
+        "correction",
+        "institution",
+        "facility",
+        "centre",
+        "center",
+        "detention",
+        "pretrial",
+        "pre",
+        "trial",
+        "remand",
+        "penal",
+        "colony",
+        "penitentiary",
+        "central",
+        "state",
+        "metropolitan",
+        "national",
+        "county",
+        "city",
+        "municipal",
+        "women",
+        "men",
+        "maximum",
+        "minimum",
+        "medium",
+        "security",
+        "high",
+        "no",
+        "the",
+        "of",
+        "in",
+        "at",
+        "and",
+        "de",
+        "del",
+        "la",
+        "le",
+        "fci",
+        "fcc",
+        "fdc",
+        "mdc",
+        "mcc",
+        "usp",
+        "sizo",
+    ]
+)
+
+
+def _facility_words(name: str) -> frozenset[str]:
+    words = {w for w in re.findall(r"[^\W\d_]+|\d+", name.casefold())}
+    return frozenset(words - _GENERIC_FACILITY_WORDS)
+
+
 def facility_get_or_create(
     *, name: str, country: str, kind: str = FacilityKind.PRISON, locality: str = ""
 ) -> Facility:
-    facility, _ = Facility.objects.get_or_create(
-        name=name, country=country, defaults={"kind": kind, "locality": locality}
-    )
-    return facility
+    """The facility of that name in that country. Names that differ only in generic words
+    ("Butner prison complex", "Federal Correctional Complex Butner") are one facility."""
+    name = " ".join((name or "").split())
+    if not name:
+        raise DomainError("A facility needs a name.", field="facility")
+    exact = Facility.objects.filter(name__iexact=name, country=country).first()
+    if exact:
+        return exact
+    words = _facility_words(name)
+    if words:
+        for candidate in Facility.objects.filter(country=country):
+            if _facility_words(candidate.name) == words:
+                return candidate
+    return Facility.objects.create(name=name, country=country, kind=kind, locality=locality)
 
 
 def custody_period_record(

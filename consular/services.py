@@ -32,6 +32,14 @@ def visit_record(
         visitors__iexact=visitors,
         visited_on=visited.value if visited else None,
     ).first()
+    if visit is None and visited is None:
+        # An undated report of a visit by someone already on record ("Ambassador X" for
+        # "X") is that visit told again, not a new one.
+        visit = (
+            ConsularVisit.objects.filter(detainee=detainee, visitors__icontains=visitors)
+            .order_by("-visited_on")
+            .first()
+        )
     if visit is None:
         visit = ConsularVisit.objects.create(
             detainee=detainee,
