@@ -306,6 +306,19 @@ def charge_add(
         raise DomainError("A charge needs a description.", field="description")
     charge = case.charges.filter(description__iexact=description).first()
     if charge is None:
+        # "computer hacks" and "computer hacks that hit 200 businesses" are one charge
+        # told at two lengths.
+        folded = description.casefold()
+        charge = next(
+            (
+                c
+                for c in case.charges.all()
+                if c.description.casefold().startswith(folded)
+                or folded.startswith(c.description.casefold())
+            ),
+            None,
+        )
+    if charge is None:
         charge = Charge.objects.create(
             case=case,
             description=description[:500],

@@ -74,19 +74,3 @@ def test_only_roles_that_may_see_sensitive_fields_hold_the_permission(
     ]
     assert viewer.has_perm("cases.view_detainee")
     assert not viewer.has_perm("cases.change_detainee")
-
-
-def test_facility_names_that_differ_in_generic_words_are_one_facility():
-    butner = services.facility_get_or_create(
-        name="Federal Correctional Complex Butner", country="US", locality="Butner, NC"
-    )
-    assert services.facility_get_or_create(name="Butner prison complex", country="US") == butner
-    assert services.facility_get_or_create(name="FCC Butner", country="US") == butner
-    assert services.facility_get_or_create(name="butner", country="CA") != butner
-    assert services.facility_get_or_create(name="Federal Prison Camp", country="US") != butner
-    brooklyn = services.facility_get_or_create(name="MDC Brooklyn", country="US")
-    assert brooklyn not in (butner,)
-    assert (
-        services.facility_get_or_create(name="Metropolitan Detention Center Brooklyn", country="US")
-        == brooklyn
-    )
