@@ -48,7 +48,7 @@ from .references import Ref, References, build_references
 from .roles import Role, analyse_roles
 from .segment import Sentence, clause_spans, split_sentences
 
-EXTRACTOR_VERSION = "rules-1.1"
+EXTRACTOR_VERSION = "rules-1.2"
 
 # Events that show a person is held, tried or punished: at least one makes a detainee.
 _EVIDENCE = frozenset(
@@ -95,6 +95,12 @@ _LOCATIVE = re.compile(
 _DIRECTION = re.compile(
     r"\b(?:to|from|into|back\s+to|return\s+to|citizens?\s+of|nationals?\s+of|for|against|"
     r"on\s+behalf\s+of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "the foreign ministry in Hanoi said": where the source sits, not where anyone is held.
+_SOURCE_SEAT = re.compile(
+    r"\b(?:ministry|spokes(?:man|woman|person)|office|statement)\s+in\s+"
+    r"(?:the\s+)?$",
     re.IGNORECASE,
 )
 _ACTOR_VERB = re.compile(
@@ -193,6 +199,7 @@ def _analyse(text: str, offset: int, published: dt.date | None) -> _Article:
             event.owners = _visit_objects(attributor, event)
         else:
             event.owners = attributor.assign(event)
+    events.extend(_list_ties(sentences, refs.refs, eligible, events))
     by_sentence: dict[int, list[Event]] = defaultdict(list)
     for event in events:
         by_sentence[event.sentence].append(event)
@@ -209,6 +216,71 @@ def _analyse(text: str, offset: int, published: dt.date | None) -> _Article:
         attributor,
         by_sentence,
     )
+
+
+# "They included A and B", "Among those freed were A", "Also freed were B": a list that names
+# the people a swap or release just reported.
+_LIST_INTRO = re.compile(
+    r"^\W*(?:(?:they|those\s+[\w\s]{0,30}?|the\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:prisoners|detainees|captives|people|civilians|citizens|nationals|men|women))\s+"
+    r"(?:included|include|were)\b|among\s+(?:them|those|the\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:prisoners|detainees|captives|people|civilians|citizens|nationals|men|women))\b|"
+    r"also\s+(?:freed|released|exchanged|swapped|returned|freed\s+and\s+\w+)\s+(?:were|was)\b|"
+    r"(?:the\s+)?others?\s+(?:freed|released|exchanged|swapped)\s+(?:were|was|included)\b)",
+    re.IGNORECASE,
+)
+_LIST_REACH = 3  # sentences between the swap and the list that names its people
+
+
+def _list_ties(
+    sentences: list[Sentence],
+    refs: list[Ref],
+    eligible: set[int],
+    events: list[Event],
+) -> list[Event]:
+    """Events that tie the people a list sentence names to the swap or release before it."""
+    anchors: dict[int, Event] = {}
+    for event in events:
+        if event.kind in ("exchanged", "released") and not event.hypothetical:
+            current = anchors.get(event.sentence)
+            if current is None or (current.kind != "exchanged" and event.kind == "exchanged"):
+                anchors[event.sentence] = event
+    names: dict[int, list[Ref]] = defaultdict(list)
+    for ref in refs:
+        if ref.kind == "name":
+            names[ref.sentence].append(ref)
+    tied: list[Event] = []
+    last: Event | None = None
+    for sentence in sentences:
+        if sentence.is_title:
+            continue
+        index = sentence.index
+        if last is not None and index - last.sentence > _LIST_REACH:
+            last = None
+        if _LIST_INTRO.match(sentence.text) and last is not None:
+            owners = tuple(
+                dict.fromkeys(pid for ref in names[index] for pid in ref.pids if pid in eligible)
+            )
+            if owners:
+                start = sentence.start
+                tie = replace(
+                    last,
+                    sentence=index,
+                    start=start,
+                    end=start,
+                    anchor=start,
+                    anchor_end=start,
+                    date=last.date,
+                    data={**last.data, "listed": True},
+                    owners=owners,
+                )
+                tied.append(tie)
+                last = tie
+                continue
+        own = anchors.get(index)
+        if own is not None:
+            last = own
+    return tied
 
 
 def _citizenship_events(context: SentenceContext) -> list[Event]:
@@ -316,10 +388,25 @@ def _owned(article: _Article, pid: int) -> list[Event]:
     return sorted((e for e in article.events if pid in e.owners), key=lambda e: e.start)
 
 
-def _detention_evidence(events: list[Event]) -> bool:
+# Words for coming home that mean a release only in a story about someone held.
+_HOMECOMING = re.compile(r"\b(?:home)\b", re.IGNORECASE)
+_HELD_STORY = re.compile(
+    r"\b(?:arrest(?:ed)?|detain(?:ed)?|detention|jail(?:ed)?|prison|imprison(?:ed)?|custody|"
+    r"held\s+(?:in|at|by|for|without|since|on)|hostage|captive|captivity|sentenced|convicted)\b",
+    re.IGNORECASE,
+)
+
+
+def _detention_evidence(article: _Article, events: list[Event]) -> bool:
     for event in events:
         if event.kind in ("visit", "access_denied"):
             return True
+        if (
+            event.kind == "released"
+            and _HOMECOMING.search(event.data.get("word", ""))
+            and not _HELD_STORY.search(article.text)
+        ):
+            continue
         if event.kind in _EVIDENCE and not event.hypothetical:
             if event.kind == "charge" and not event.data.get("strong"):
                 continue
@@ -337,12 +424,17 @@ def _detainees(article: _Article) -> list[Detainee]:
         if not role.eligible:
             continue
         events = _owned(article, person.pid)
-        if not _detention_evidence(events):
+        if not _detention_evidence(article, events):
             continue
         nationality = _nationality(article, person, role, events, group_codes)
         codes = [n.country for n in nationality]
+        events = _repatriations(events, codes)
         extraditions = _extraditions(article, events)
         detaining = _detaining_country(article, events, codes, extraditions, article_votes)
+        if detaining and detaining.country in codes:
+            occupier = _occupier(article, events, codes)
+            if occupier:
+                detaining = occupier
         if detaining:
             # "extradited from the Netherlands" and then held in Brooklyn: delivered there.
             extraditions = [
@@ -374,6 +466,65 @@ def _detainees(article: _Article) -> list[Detainee]:
         record = _replace_status(record, status, evidence)
         found.append((person.first_position, record))
     return [record for _pos, record in sorted(found, key=lambda item: item[0])]
+
+
+def _repatriations(events: list[Event], nationality: list[str]) -> list[Event]:
+    """ "handed over to Thai officials" said of a Thai national is a release into the care of
+    their own country, not an extradition."""
+    if not nationality:
+        return events
+    out: list[Event] = []
+    for event in events:
+        if (
+            event.kind == "extradition"
+            and event.data.get("to") in nationality
+            and event.data["word"].startswith(("handed", "surrendered"))
+            and event.data["status"] == "surrendered"
+        ):
+            event = replace(event, kind="released", transitive=False, data={"word": "handed over"})
+        out.append(event)
+    return out
+
+
+# "Russian forces", "a Russian-installed court", "occupied by Russia": who holds a town of the
+# person's own country when that town is under another state's control.
+_OCCUPATION = re.compile(
+    r"\b(?:occupied|occupying|occupation|annexed|[\w-]+-installed|[\w-]+-appointed|"
+    r"[\w-]+-controlled|de\s+facto)\b",
+    re.IGNORECASE,
+)
+_OCCUPIER_AFTER = re.compile(
+    r"^(?:-(?:installed|appointed|backed|controlled|occupied|run)\b|\s+(?:forces|troops|soldiers|"
+    r"military|army|servicemen|occupation|occupying|security\s+services?|(?:military\s+)?police)\b)",
+    re.IGNORECASE,
+)
+_OCCUPIER_BEFORE = re.compile(
+    r"\b(?:occupied|annexed|controlled|seized|captured|held)\s+by\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def _occupier(article: _Article, events: list[Event], nationality: list[str]) -> CountryFact | None:
+    """The state whose forces hold a national in their own country's occupied territory."""
+    own_sentences = sorted({e.sentence for e in events if not e.data.get("listed")})
+    if not any(_OCCUPATION.search(article.sentences[i].text) for i in own_sentences):
+        return None
+    for scope in (own_sentences, range(len(article.sentences))):
+        votes: Counter[str] = Counter()
+        first: dict[str, Span] = {}
+        for index in scope:
+            sentence = article.sentences[index]
+            for place in article.places[index]:
+                if place.code in nationality or place.kind == "place":
+                    continue
+                after = sentence.text[place.end : place.end + 30]
+                before = sentence.text[max(0, place.start - 30) : place.start]
+                if _OCCUPIER_AFTER.match(after) or _OCCUPIER_BEFORE.search(before):
+                    votes[place.code] += 1
+                    first.setdefault(place.code, Span(sentence.start, sentence.end))
+        if votes:
+            code = votes.most_common(1)[0][0]
+            return CountryFact(code, first[code])
+    return None
 
 
 def _replace_status(record: Detainee, status: str, evidence: Span | None) -> Detainee:
@@ -444,7 +595,7 @@ def _country_votes(article: _Article, events: list[Event]) -> Counter[str]:
     facility. A place someone is sent to or comes from does not count."""
     votes: Counter[str] = Counter()
     for event in events:
-        if event.kind not in _LOCATING or event.hypothetical:
+        if event.kind not in _LOCATING or event.hypothetical or event.data.get("listed"):
             continue
         context = article.contexts[event.sentence]
         base = context.sentence.start
@@ -461,7 +612,7 @@ def _country_votes(article: _Article, events: list[Event]) -> Counter[str]:
                 continue
             before = context.text[max(0, place.start - 30) : place.start]
             after = context.text[place.end : place.end + 40]
-            if _DIRECTION.search(before):
+            if _DIRECTION.search(before) or _SOURCE_SEAT.search(before):
                 continue
             if place.kind == "demonym":
                 if _AUTHORITY.match(after):

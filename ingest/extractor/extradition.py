@@ -62,6 +62,15 @@ _BY_AUTHORITY = re.compile(
 )
 
 
+# "handed over to Thai officials / to the embassy / to his family": people who receive a freed
+# person, unlike the police, marshals or prosecutors who receive an extradited one.
+_CARETAKERS = re.compile(
+    r"^\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:officials|diplomats|embassy|consulate|consuls?|"
+    r"representatives|envoys?|ambassador|family|families|relatives|red\s+cross)\b",
+    re.IGNORECASE,
+)
+
+
 def _status(context: SentenceContext, anchor: int, word: str) -> str:
     """The step an extradition mention reports. A request noun is judged on its sentence
     ("a rival request ..., which sought his return, was turned down"), the rest on their clause."""
@@ -110,7 +119,11 @@ def find_extraditions(context: SentenceContext, recent_text: str) -> list[Event]
             elif (
                 absolute < anchor
                 and place.kind in ("demonym", "country")
-                and re.match(r"^\s*extradition", text[place.end : place.end + 14], re.IGNORECASE)
+                and re.match(
+                    r"^\s*(?:extradition|request|bid)\b",
+                    text[place.end : place.end + 14],
+                    re.IGNORECASE,
+                )
             ):
                 to_country = to_country or place.code  # "the US extradition request"
             elif (
@@ -124,6 +137,28 @@ def find_extraditions(context: SentenceContext, recent_text: str) -> list[Event]
             # "a request from Moscow": the requesting state is where the person would go.
             to_country, from_country = from_country, None
         status = _status(context, anchor, word)
+        if (
+            status == "surrendered"
+            and not word.lower().startswith("extradit")
+            and "extradit" not in recent_text.lower()
+            and _CARETAKERS.match(text[match.end() :])
+        ):
+            # A release into the care of officials or family, not an extradition.
+            events.append(
+                Event(
+                    kind="released",
+                    sentence=context.sentence.index,
+                    start=base + match.start(),
+                    end=base + match.end(),
+                    anchor=anchor,
+                    anchor_end=base + match.end("t"),
+                    transitive=False,
+                    hypothetical=is_hypothetical(context, anchor),
+                    date=pick_date(context, anchor),
+                    data={"word": "handed over"},
+                )
+            )
+            continue
         events.append(
             Event(
                 kind="extradition",

@@ -20,7 +20,11 @@ _NOT_PLACE = (
     r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
 )
 _PLACE = (
-    r"(?:the\s+)?" + _NOT_PLACE + r"[A-Z][\w\-’']+(?:\s+" + _NOT_PLACE + r"[A-Z][\w\-’']+){0,2}"
+    r"(?:the\s+)?(?:(?:[A-Z][\w]+-)?(?:occupied|annexed|rebel-held|separatist-held)\s+)?"
+    + _NOT_PLACE
+    + r"[A-Z][\w\-’']+(?:\s+"
+    + _NOT_PLACE
+    + r"[A-Z][\w\-’']+){0,2}"
     r"(?:\s+(?:region|province|oblast|krai|district|state))?"
 )
 _IN_PLACE = r"(?:,?\s+in\s+" + _PLACE + r"(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?)?"

@@ -144,6 +144,13 @@ class Detainee:
         order = {"surrendered": 4, "approved": 3, "contested": 2, "requested": 1}
         return max(live, key=lambda e: order.get(e.status, 0), default=None)
 
+    @property
+    def completed_extradition(self) -> Extradition | None:
+        """The extradition that was carried out: the person was handed to the requesting
+        country. An approved, pending or contested one is not yet a transfer of custody."""
+        done = self.extradition
+        return done if done is not None and done.status == "surrendered" else None
+
 
 @dataclass(frozen=True)
 class ExtractionResult:

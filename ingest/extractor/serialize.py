@@ -15,7 +15,9 @@ def to_record(detainee: Detainee) -> dict[str, Any]:
     """One detainee as a plain dict. The top-level keys are the draft record; `evidence` maps
     each field to the [start, end) spans of the sentences that support it."""
     sentence = detainee.sentence
-    extradition = detainee.extradition
+    # The draft record's extradition is a completed transfer; every step (requested, approved,
+    # refused) stays listed under "extraditions".
+    extradition = detainee.completed_extradition
     visits = [v for v in detainee.consular_visits if not v.denied]
     denied = [v for v in detainee.consular_visits if v.denied]
     return {
