@@ -85,17 +85,7 @@ def submit(request):
                     if kind == "paste":
                         article = services.article_submit_text(text=data["text"], **common)
                     elif kind == "upload":
-                        upload = data["file"]
-                        limit = services.settings.INGEST_MAX_DOCUMENT_BYTES
-                        if upload.size > limit:
-                            raise DomainError(
-                                f"That file is {upload.size / 1_000_000:.1f} MB; the limit is "
-                                f"{limit / 1_000_000:.0f} MB.",
-                                field="file",
-                            )
-                        article = services.article_submit_file(
-                            name=upload.name, data=upload.read(), **common
-                        )
+                        article = services.article_submit_upload(upload=data["file"], **common)
                     else:
                         article = services.article_submit_url(url=data["url"], user=request.user)
                 except services.DuplicateArticle as exc:

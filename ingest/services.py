@@ -167,9 +167,7 @@ def _check_size(size: int) -> None:
         )
 
 
-def _published_from_text(text: str, given: PartialDate | None) -> PartialDate | None:
-    if given:
-        return given
+def _published_from_text(text: str) -> PartialDate | None:
     _body, published = extraction.split_metadata(text)
     return PartialDate(published) if published else None
 
@@ -191,7 +189,7 @@ def article_submit_content(
     _check_size(len(text.encode("utf-8")))
     url = (url or "").strip()
     canonical = intake.canonical_url(content.canonical_url or url)
-    published = published or content.published or _published_from_text(text, None)
+    published = published or content.published or _published_from_text(text)
     article = _create_article(
         origin=origin,
         state=ArticleState.QUEUED,
@@ -240,6 +238,12 @@ def _content_of(text: str, *, url: str, html: bool = False) -> intake.ArticleCon
     if html or intake.looks_like_html(text):
         return intake.read_html(text, url=url)
     return intake.ArticleContent(text=text)
+
+
+def article_submit_upload(*, upload, **details) -> Article:
+    """An uploaded file object: its size is checked before it is read into memory."""
+    _check_size(upload.size)
+    return article_submit_file(name=upload.name, data=upload.read(), **details)
 
 
 def article_submit_file(

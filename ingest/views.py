@@ -108,10 +108,7 @@ class ArticleViewSet(
         }
         try:
             if "file" in data:
-                upload = data["file"]
-                article = services.article_submit_file(
-                    name=upload.name, data=upload.read(), **common
-                )
+                article = services.article_submit_upload(upload=data["file"], **common)
             elif "text" in data:
                 article = services.article_submit_text(text=data["text"], **common)
             else:
