@@ -2,7 +2,7 @@
 may see what is decided in one place."""
 
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 
 from . import names
 
@@ -42,6 +42,19 @@ class DetaineeQuerySet(models.QuerySet):
             variant_filter &= Q(search_key__contains=term)
         on_variant = Exists(NameVariant.objects.filter(variant_filter))
         return self.filter(on_detainee | on_variant)
+
+    def with_last_visit(self) -> "DetaineeQuerySet":
+        """Annotates `last_visit_on`: the date of the latest completed consular visit, or
+        None. Visits are reached through the reverse relation: this app does not import the
+        consular app."""
+        visits = self.model._meta.get_field("consular_visits").related_model.objects
+        latest = (
+            visits.completed()
+            .filter(detainee=OuterRef("pk"))
+            .order_by("-visited_on")
+            .values("visited_on")[:1]
+        )
+        return self.annotate(last_visit_on=Subquery(latest))
 
     def held(self) -> "DetaineeQuerySet":
         from .constants import HELD_STATUSES

@@ -2,7 +2,7 @@
 (child records: of visible detainees only), so a restricted case of another caseworker is
 a 404 here as everywhere."""
 
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import Prefetch
 
 from config.api import DeletableRecordMixin, RecordViewSet
 
@@ -24,13 +24,6 @@ from .models import (
 
 def visible_detainees(request):
     return Detainee.objects.visible_to(request.user)
-
-
-def with_last_visit_on(detainees):
-    """Annotates the date of the latest completed consular visit (a subquery, no join)."""
-    visits = filters.visits_model().objects.completed()
-    latest = visits.filter(detainee=OuterRef("pk")).order_by("-visited_on").values("visited_on")
-    return detainees.annotate(last_visit_on=Subquery(latest[:1]))
 
 
 def _cases_with_facts():
@@ -60,8 +53,9 @@ class DetaineeViewSet(RecordViewSet):
         open_custody = CustodyPeriod.objects.filter(ended_on__isnull=True).select_related(
             "facility"
         )
-        queryset = with_last_visit_on(
+        queryset = (
             visible_detainees(self.request)
+            .with_last_visit()
             .select_related("assigned_caseworker")
             .prefetch_related(
                 "nationalities",

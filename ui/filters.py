@@ -130,7 +130,7 @@ class DetaineeListFilter(DetaineeFilter):
 
 def sort_detainees(qs: QuerySet, sort: str) -> QuerySet:
     """`sort` is a column key, with a leading "-" for descending. Expects `last_visit_on`
-    (consular.querysets.with_last_visit) on the queryset."""
+    (`DetaineeQuerySet.with_last_visit`) on the queryset."""
     key = (sort or "name").lstrip("-")
     if key not in SORTS:
         key, sort = "name", "name"

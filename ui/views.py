@@ -21,7 +21,7 @@ from cases.models import Case, CustodyPeriod, Detainee, Nationality
 from cases.roles import can_view_sensitive
 from consular.constants import VisitOutcome
 from consular.models import ConsularVisit
-from consular.querysets import overdue_for_visit, with_last_visit
+from consular.querysets import overdue_for_visit
 
 from . import records
 from .filters import DetaineeListFilter, sort_detainees
@@ -68,7 +68,8 @@ def detainee_list_queryset(user):
     """The list's columns: nationalities, the detaining countries (cases), the current
     facility and the assigned caseworker are read once per page, not once per row."""
     return (
-        with_last_visit(Detainee.objects.visible_to(user))
+        Detainee.objects.visible_to(user)
+        .with_last_visit()
         .select_related("assigned_caseworker")
         .prefetch_related(
             "nationalities",
