@@ -151,3 +151,5 @@ def test_a_reviewer_pastes_merges_and_finds_every_fact_citing_the_article(client
     assert existing.cases.get().charges.get().sources.filter(pk=source.pk).exists()
     record_page = client.get(f"/review/drafts/{draft.pk}/").content.decode()
     assert "Written to" in record_page and "Marta Velikova" in record_page
+    # The reviewer can go straight to the person's page from the reviewed draft.
+    assert f'href="/detainees/{existing.pk}/"' in record_page
