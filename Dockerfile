@@ -1,4 +1,4 @@
-# The dashboard's chart library comes from npm; only the built file is kept.
+# The dashboard's chart library comes from npm; only the built file and its source map are kept.
 FROM node:20-slim AS assets
 WORKDIR /build
 COPY package.json package-lock.json ./
@@ -10,7 +10,9 @@ WORKDIR /app
 COPY requirements.txt .
 RUN pip install --no-cache-dir -r requirements.txt
 COPY . .
-COPY --from=assets /build/node_modules/chart.js/dist/chart.umd.min.js static/ui/vendor/chart.umd.min.js
-RUN DEBUG=false SECRET_KEY=build python manage.py collectstatic --no-input
+COPY --from=assets /build/node_modules/chart.js/dist/chart.umd.min.js \
+    /build/node_modules/chart.js/dist/chart.umd.min.js.map static/ui/vendor/
 EXPOSE 8000
-CMD ["gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3"]
+# Checks the settings, migrates, collects static files and starts gunicorn: the same script
+# that CI runs against PostgreSQL with DEBUG off (see README, "Deployment").
+CMD ["bin/start-production"]

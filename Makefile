@@ -12,7 +12,8 @@ RUN_ENV := DEBUG=$${DEBUG:-true}
 .PHONY: run test serve migrate demo lint format check worker clean assets
 
 # The dashboard's chart library comes from npm (package.json + package-lock.json); the
-# built file is copied into a git-ignored static folder.
+# built file and its source map (which the file names, and which hashed static storage
+# therefore needs) are copied into a git-ignored static folder.
 CHART_JS := static/ui/vendor/chart.umd.min.js
 
 $(BIN)/python:
@@ -35,15 +36,16 @@ migrate: $(VENV)/.installed-runtime
 demo: migrate
 	$(RUN_ENV) $(BIN)/python manage.py load_demo
 
-$(CHART_JS): package.json package-lock.json
+$(CHART_JS) $(CHART_JS).map &: package.json package-lock.json
 	@if command -v npm >/dev/null; then \
 		npm ci --no-audit --no-fund --loglevel=error \
-		&& mkdir -p $(dir $@) && cp node_modules/chart.js/dist/chart.umd.min.js $@; \
+		&& mkdir -p $(dir $@) \
+		&& cp node_modules/chart.js/dist/chart.umd.min.js node_modules/chart.js/dist/chart.umd.min.js.map $(dir $@); \
 	else \
 		echo "npm (Node.js) not found: the dashboard will show its numbers as tables, without charts."; \
 	fi
 
-assets: $(CHART_JS)
+assets: $(CHART_JS) $(CHART_JS).map
 
 run: demo assets
 	@echo "Serving on http://$(HOST):$(PORT)/ — the admin is at http://$(HOST):$(PORT)/admin/"
@@ -68,4 +70,4 @@ check: $(VENV)/.installed-dev
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles node_modules static/ui/vendor/*.js
+	rm -rf $(VENV) db.sqlite3 staticfiles node_modules static/ui/vendor/chart.*

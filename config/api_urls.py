@@ -3,7 +3,10 @@
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from .views import api_root
+
 urlpatterns = [
+    path("", api_root, name="api-root"),
     path("", include("ingest.api_urls")),
     path("", include("cases.urls")),
     path("", include("consular.urls")),

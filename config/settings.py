@@ -78,6 +78,11 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# Connections are kept between requests (a new one costs about 10 ms) and checked before
+# reuse, so a database restart costs one failed check, not a failed request. 0 closes each
+# connection at the end of its request.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("CONN_HEALTH_CHECKS", default=True)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Writers wait for the lock instead of failing at once when a worker thread also writes.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("timeout", 20)
@@ -96,7 +101,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"] if (BASE_DIR / "static").is_dir() else []
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -179,6 +184,10 @@ SPECTACULAR_SETTINGS = {
 # --- Domain knobs
 # A detainee with no completed visit for longer than this is overdue for one.
 CONSULAR_VISIT_INTERVAL_DAYS = env.int("CONSULAR_VISIT_INTERVAL_DAYS", default=90)
+
+# System checks to silence, e.g. the HTTPS checks of `check --deploy` on a plain-HTTP test
+# server behind no proxy. Empty in production.
+SILENCED_SYSTEM_CHECKS = env.list("SILENCED_SYSTEM_CHECKS", default=[])
 
 LOGGING = {
     "version": 1,

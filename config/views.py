@@ -1,5 +1,9 @@
 from django.db import connection
 from django.http import JsonResponse
+from drf_spectacular.utils import extend_schema
+from rest_framework.decorators import api_view
+from rest_framework.response import Response
+from rest_framework.reverse import reverse
 
 
 def healthz(request):
@@ -7,3 +11,32 @@ def healthz(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+# The collections the API root lists, by URL name: a client starts here and follows links.
+API_ROOT_LINKS = {
+    "detainees": "api-detainee-list",
+    "name-variants": "api-name-variant-list",
+    "cases": "api-case-list",
+    "charges": "api-charge-list",
+    "sentences": "api-sentence-list",
+    "custody-periods": "api-custody-period-list",
+    "extraditions": "api-extradition-list",
+    "facilities": "api-facility-list",
+    "sources": "api-source-list",
+    "visits": "api-visit-list",
+    "articles": "api-article-list",
+    "drafts": "api-draft-list",
+    "stats": "api-stats-summary",
+    "schema": "api-schema",
+    "docs": "api-docs",
+}
+
+
+@extend_schema(exclude=True)
+@api_view(["GET"])
+def api_root(request, format=None):
+    """`/api/v1/`: links to every collection, the statistics, the schema and its docs."""
+    return Response(
+        {name: reverse(url_name, request=request) for name, url_name in API_ROOT_LINKS.items()}
+    )
