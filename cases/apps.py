@@ -7,6 +7,7 @@ class CasesConfig(AppConfig):
     verbose_name = "Cases"
 
     def ready(self) -> None:
+        from . import changesets  # noqa: F401 - labels history rows written under `recording`
         from .roles import sync_role_groups
 
         # After every app has migrated, so that each app's permissions exist.

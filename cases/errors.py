@@ -4,10 +4,12 @@
 class DomainError(Exception):
     """A rule of the domain was broken (HTTP 400)."""
 
-    def __init__(self, message: str, *, field: str | None = None):
+    def __init__(self, message: str, *, field: str | None = None, details: dict | None = None):
         super().__init__(message)
         self.message = message
         self.field = field
+        # Messages by (nested) field when there are several, e.g. {"facts": {"12": {...}}}.
+        self.details = details
 
 
 class Conflict(DomainError):

@@ -88,6 +88,8 @@ def _as_api_exception(exc: Exception) -> Exception:
     if isinstance(exc, Conflict):
         return ConflictError(exc.message, field=exc.field)
     if isinstance(exc, DomainError):
+        if exc.details:
+            return exceptions.ValidationError(exc.details)
         if exc.field:
             return exceptions.ValidationError({exc.field: [exc.message]})
         return exceptions.ValidationError(exc.message)

@@ -158,7 +158,16 @@ def clean_value(kind: str, raw: dict) -> dict:
     if not isinstance(raw, dict):
         raise DomainError("A fact's value is an object of fields.", field="value")
     raw = {**_DEFAULTS.get(kind, {}), **raw}
-    value = {spec.name: _clean_field(kind, spec, raw.get(spec.name)) for spec in FIELDS[kind]}
+    value, errors = {}, {}
+    for spec in FIELDS[kind]:
+        try:
+            value[spec.name] = _clean_field(kind, spec, raw.get(spec.name))
+        except DomainError as exc:
+            errors[spec.name] = exc.message
+    if errors:
+        # Every bad field at once, so that a form can show each beside its field.
+        name, message = next(iter(errors.items()))
+        raise DomainError(message, field=name, details=errors if len(errors) > 1 else None)
     if kind == FactKind.SENTENCE:
         if value["months"] is not None and value["months"] >= 12:
             value["years"] = (value["years"] or 0) + value["months"] // 12

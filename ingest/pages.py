@@ -152,11 +152,30 @@ def _draft(request, pk: int) -> Draft:
     )
 
 
+def _field_value(spec, fact, submitted):
+    """What a field shows: what the reviewer submitted when an accept failed, else the
+    fact's value."""
+    name = f"fact-{fact.pk}-{spec.name}"
+    if submitted is None:
+        return fact.value.get(spec.name)
+    if spec.type == "bool":
+        return bool(submitted.get(name))
+    return submitted.get(name, fact.value.get(spec.name))
+
+
+def _is_ticked(fact, submitted) -> bool:
+    if submitted is None:
+        return not fact.note
+    return bool(submitted.get(f"accept-{fact.pk}"))
+
+
 @login_required
 @permission_required(REVIEW, raise_exception=True)
 def draft_detail(request, pk: int):
     draft = _draft(request, pk)
     errors: list[str] = []
+    fact_errors: dict[int, dict[str, str]] = {}
+    submitted = None
     if request.method == "POST":
         action = request.POST.get("action")
         try:
@@ -169,6 +188,12 @@ def draft_detail(request, pk: int):
                 )
                 messages.success(request, f"Draft for {draft.name} rejected.")
                 return redirect("ingest:queue")
+            if action == "undo":
+                services.draft_undo(draft=draft, user=request.user)
+                messages.success(
+                    request, f"Undone: what the draft for {draft.name} wrote is taken back."
+                )
+                return redirect("ingest:draft", pk=draft.pk)
             chosen = forms.accept_input(draft, request.POST)
             if action == "accept_all":
                 chosen["fact_ids"] = None
@@ -180,6 +205,10 @@ def draft_detail(request, pk: int):
             return redirect("ingest:draft", pk=draft.pk)
         except DomainError as exc:
             errors.append(exc.message)
+            fact_errors = getattr(exc, "errors", {})
+            if action not in ("reject", "undo"):
+                # The page comes back as the reviewer left it, each error beside its field.
+                submitted = request.POST
             draft = _draft(request, pk)
     candidates = draft_candidates(draft, request.user)
     target = request.POST.get("target") or request.GET.get("merge") or ""
@@ -189,29 +218,40 @@ def draft_detail(request, pk: int):
         target = str(candidates[0].detainee.pk)
     compared = None
     compare_with = None
-    if target.isdigit():
+    fact_list = list(draft.facts.all())
+    open_facts = [f for f in fact_list if f.decision == "pending"]
+    if target.isdigit() and open_facts:
         compare_with = review.detainee_for_comparison(int(target), request.user)
         if compare_with is not None:
-            compared = {row.fact_id: row for row in review.compare(draft.facts.all(), compare_with)}
-    fact_list = list(draft.facts.all())
+            compared = {row.fact_id: row for row in review.compare(open_facts, compare_with)}
+    written = review.written_records(fact_list, detainee=draft.detainee, user=request.user)
     marks = [(start, end, fact.pk, fact.kind) for fact in fact_list for start, end in fact.spans]
-    rows = [
-        {
-            "fact": fact,
-            "display": fact_rules.display(fact.kind, fact.value),
-            "fields": [
+    rows = []
+    for fact in fact_list:
+        messages_by_field = dict(fact_errors.get(fact.pk, {}))
+        fields = []
+        for spec in fact_rules.FIELDS[fact.kind]:
+            fields.append(
                 {
                     "spec": spec,
-                    "value": fact.value.get(spec.name),
+                    "value": _field_value(spec, fact, submitted),
                     "name": f"fact-{fact.pk}-{spec.name}",
+                    "error": messages_by_field.pop(spec.name, ""),
                 }
-                for spec in fact_rules.FIELDS[fact.kind]
-            ],
-            "first_span": fact.spans[0] if fact.spans else None,
-            "comparison": compared.get(fact.pk) if compared else None,
-        }
-        for fact in fact_list
-    ]
+            )
+        rows.append(
+            {
+                "fact": fact,
+                "display": fact_rules.display(fact.kind, fact.value),
+                "fields": fields,
+                "ticked": _is_ticked(fact, submitted),
+                # Messages about the fact as a whole, or about a field it does not show.
+                "errors": list(messages_by_field.values()),
+                "first_span": fact.spans[0] if fact.spans else None,
+                "comparison": compared.get(fact.pk) if compared else None,
+                "written": written.get(fact.pk),
+            }
+        )
     return render(
         request,
         "ingest/draft.html",
@@ -224,8 +264,10 @@ def draft_detail(request, pk: int):
             "target": target or "new",
             "compare_with": compare_with,
             "errors": errors,
+            "date_of_birth": submitted.get("date_of_birth", "") if submitted else "",
             "reject_form": forms.RejectForm(),
             "is_open": draft.status == DraftStatus.PENDING,
+            "can_undo": any(f.decision == "accepted" for f in fact_list),
         },
     )
 

@@ -150,3 +150,89 @@ def detainee_for_comparison(pk: int, user) -> Detainee | None:
         .filter(pk=pk)
         .first()
     )
+
+
+@dataclass
+class Written:
+    """Where an accepted fact went: the record it wrote or cited, in words."""
+
+    detainee_id: int | None
+    detainee_name: str
+    description: str
+    admin_url: str = ""
+
+
+def _record_description(record) -> str:
+    label = type(record)._meta.label_lower
+    if label == "cases.namevariant":
+        return f"name variant “{record.name}”"
+    if label == "cases.nationality":
+        return f"nationality {record.country.name}"
+    if label == "cases.detainee":
+        return f"status {record.get_status_display().lower()}"
+    if label == "cases.case":
+        arrested = f", arrested {record.arrested}" if record.arrested else ""
+        return f"case in {record.country.name}{arrested}"
+    if label == "cases.custodyperiod":
+        return f"custody at {record.facility.name}"
+    if label == "cases.charge":
+        return f"charge “{record.description}”"
+    if label == "cases.sentence":
+        if record.sentenced:
+            return f"sentence of {record.sentenced}"
+        return f"sentence ({record.term_display or record.fine_display or 'undated'})"
+    if label == "cases.extradition":
+        return f"extradition {record.from_country.code} → {record.to_country.code}"
+    if label == "consular.consularvisit":
+        return f"visit of {record.visited or 'unknown date'}"
+    return f"{type(record)._meta.verbose_name} “{record}”"
+
+
+def written_records(draft_facts, *, detainee: Detainee | None, user=None) -> dict[int, Written]:
+    """For each accepted fact, the record it wrote, loaded in one query per kind of record.
+    A record deleted since reads as such."""
+    from django.apps import apps
+    from django.urls import NoReverseMatch, reverse
+
+    wanted: dict[str, set[int]] = {}
+    for fact in draft_facts:
+        if fact.record_type and fact.record_id:
+            wanted.setdefault(fact.record_type, set()).add(fact.record_id)
+    loaded = {}
+    for label, ids in wanted.items():
+        try:
+            model = apps.get_model(label)
+        except LookupError:
+            continue
+        related = [
+            f.name
+            for f in model._meta.concrete_fields
+            if f.many_to_one and f.name in ("facility",)
+        ]
+        for pk, record in model._default_manager.select_related(*related).in_bulk(ids).items():
+            loaded[(label, pk)] = record
+    can_admin = bool(user and user.is_staff)
+    out = {}
+    for fact in draft_facts:
+        if not (fact.record_type and fact.record_id):
+            continue
+        record = loaded.get((fact.record_type, fact.record_id))
+        if record is None:
+            description, url = "a record since removed", ""
+        else:
+            description, url = _record_description(record), ""
+            if can_admin:
+                opts = type(record)._meta
+                try:
+                    url = reverse(
+                        f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk]
+                    )
+                except NoReverseMatch:
+                    url = ""
+        out[fact.pk] = Written(
+            detainee_id=detainee.pk if detainee else None,
+            detainee_name=detainee.full_name if detainee else "",
+            description=description,
+            admin_url=url,
+        )
+    return out

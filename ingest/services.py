@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from cases import changesets as case_changesets
 from cases import names
 from cases import services as case_services
 from cases.constants import CaseStatus, ExtraditionStatus, FacilityKind
@@ -683,6 +684,39 @@ def _article_reviewed_if_done(article: Article, user) -> None:
         )
 
 
+class FactErrors(DomainError):
+    """Facts of a draft that could not be accepted; nothing was written. `errors` maps each
+    fact id to its messages by field (`"value"` when the message is about the whole fact)."""
+
+    def __init__(self, errors: dict[int, dict[str, str]]):
+        count = len(errors)
+        named = [m for messages in errors.values() for m in messages.values()]
+        super().__init__(
+            f"Nothing was written: {count} fact{'s' if count != 1 else ''} need"
+            f"{'s' if count == 1 else ''} attention. " + " ".join(named[:3]),
+            field="facts",
+            details={"facts": {str(k): {f: [m] for f, m in v.items()} for k, v in errors.items()}},
+        )
+        self.errors = errors
+
+
+def _fact_error(errors: dict, fact: DraftFact, exc: DomainError) -> None:
+    messages = errors.setdefault(fact.pk, {})
+    if exc.details and all(isinstance(m, str) for m in exc.details.values()):
+        messages.update(exc.details)
+    else:
+        messages[exc.field or "value"] = exc.message
+
+
+def accept_label(draft_id: int) -> str:
+    """The change reason of every history row that accepting this draft writes."""
+    return f"accepted from draft {draft_id}"
+
+
+def undo_label(draft_id: int) -> str:
+    return f"undo of draft {draft_id}"
+
+
 def draft_accept(
     *,
     draft: Draft,
@@ -699,10 +733,15 @@ def draft_accept(
     With `finish`, facts left unchosen are marked not accepted and the draft is done; without
     it, the draft stays open for the rest, tied to the same detainee. Facts the extractor left
     incomplete are skipped by "accept all" and named in their note.
+
+    Every fact is checked, and every write tried, before anything is kept: when any fails,
+    FactErrors names each failing fact and field and nothing is written. Every history row
+    written carries `accept_label(draft)`, so that `draft_undo` can take it all back.
     """
     _require_reviewer(user)
     edits = {int(k): v for k, v in (edits or {}).items()}
     now = timezone.now()
+    errors: dict[int, dict[str, str]] = {}
     with transaction.atomic():
         draft = Draft.objects.select_for_update().select_related("article").get(pk=draft.pk)
         if draft.status != DraftStatus.PENDING:
@@ -717,11 +756,17 @@ def draft_accept(
                     f"Fact {fact_id} is not an open fact of this draft.", field="facts"
                 )
             fact = pending[fact_id]
-            fact.value = facts.clean_value(fact.kind, {**fact.value, **(raw or {})})
-            fact.note = ""
+            try:
+                fact.value = facts.clean_value(fact.kind, {**fact.value, **(raw or {})})
+                fact.note = ""
+            except DomainError as exc:
+                _fact_error(errors, fact, exc)
         if fact_ids is None:
             chosen, skipped = [], []
             for fact in pending.values():
+                if fact.pk in errors:
+                    chosen.append(fact)
+                    continue
                 try:
                     fact.value = facts.clean_value(fact.kind, fact.value)
                     chosen.append(fact)
@@ -738,7 +783,14 @@ def draft_accept(
             chosen = [f for f in pending.values() if f.pk in wanted]
             skipped = []
             for fact in chosen:
-                fact.value = facts.clean_value(fact.kind, fact.value)
+                if fact.pk in errors:
+                    continue
+                try:
+                    fact.value = facts.clean_value(fact.kind, fact.value)
+                except DomainError as exc:
+                    _fact_error(errors, fact, exc)
+        if errors:
+            raise FactErrors(errors)
         if not chosen:
             raise DomainError("Choose at least one fact to accept.", field="facts")
 
@@ -759,27 +811,41 @@ def draft_accept(
         else:
             detainee = None
         source = article_source(draft.article)
-        if detainee is None:
-            name_fact = next((f for f in chosen if f.kind == FactKind.NAME), None)
-            if name_fact is None:
-                raise DomainError(
-                    "A new detainee needs a name: accept the name fact, or merge.", "facts"
-                )
-            status_fact = next((f for f in chosen if f.kind == FactKind.STATUS), None)
-            detainee = case_services.detainee_create(
-                full_name=name_fact.value["name"],
-                date_of_birth=date_of_birth,
-                status=status_fact.value["status"] if status_fact else "unknown",
-                source=source,
-                quote=name_fact.quote,
-            )
-        writer = _FactWriter(detainee=detainee, source=source, chosen=chosen, draft=draft)
-        order = {kind: i for i, kind in enumerate(FACT_WRITE_ORDER)}
-        for fact in sorted(chosen, key=lambda f: (order[f.kind], f.position)):
-            record = writer.write(fact)
-            fact.decision = FactDecision.ACCEPTED
-            fact.decided_by, fact.decided_at = user, now
-            fact.record_type, fact.record_id = record._meta.label_lower, record.pk
+        with case_changesets.recording(accept_label(draft.pk), user=user):
+            if detainee is None:
+                name_fact = next((f for f in chosen if f.kind == FactKind.NAME), None)
+                if name_fact is None:
+                    raise DomainError(
+                        "A new detainee needs a name: accept the name fact, or merge.", "facts"
+                    )
+                status_fact = next((f for f in chosen if f.kind == FactKind.STATUS), None)
+                try:
+                    detainee = case_services.detainee_create(
+                        full_name=name_fact.value["name"],
+                        date_of_birth=date_of_birth,
+                        status=status_fact.value["status"] if status_fact else "unknown",
+                        source=source,
+                        quote=name_fact.quote,
+                    )
+                except DomainError as exc:
+                    _fact_error(errors, name_fact, exc)
+                    raise FactErrors(errors) from exc
+            writer = _FactWriter(detainee=detainee, source=source, chosen=chosen, draft=draft)
+            order = {kind: i for i, kind in enumerate(FACT_WRITE_ORDER)}
+            for fact in sorted(chosen, key=lambda f: (order[f.kind], f.position)):
+                try:
+                    # Each write in a savepoint: a failing one is named, and the rest are
+                    # still tried so that the reviewer sees every problem at once.
+                    with transaction.atomic():
+                        record = writer.write(fact)
+                except DomainError as exc:
+                    _fact_error(errors, fact, exc)
+                    continue
+                fact.decision = FactDecision.ACCEPTED
+                fact.decided_by, fact.decided_at = user, now
+                fact.record_type, fact.record_id = record._meta.label_lower, record.pk
+            if errors:
+                raise FactErrors(errors)
         left_open = [f for f in pending.values() if f.decision == FactDecision.PENDING]
         if finish or not left_open:
             for fact in left_open:
@@ -802,6 +868,52 @@ def draft_accept(
             draft.status = DraftStatus.ACCEPTED
         draft.save()
         _article_reviewed_if_done(draft.article, user)
+    return draft
+
+
+def draft_undo(*, draft: Draft, user) -> Draft:
+    """Takes back everything accepting `draft` wrote, in one transaction: the rows it created
+    are deleted, the values it changed are restored (each step in the history, labelled
+    `undo_label`), the draft awaits review again and its article is ready for review again.
+    Refused (Conflict, naming the record) when any of those records changed since."""
+    _require_reviewer(user)
+    with transaction.atomic():
+        draft = Draft.objects.select_for_update().select_related("article").get(pk=draft.pk)
+        accepted = draft.facts.filter(decision=FactDecision.ACCEPTED).exists()
+        if draft.status == DraftStatus.REJECTED or not accepted:
+            raise Conflict("Only an accepted draft can be undone.", field="draft")
+        # The draft's own link would keep a detainee it created from being deleted.
+        Draft.objects.filter(pk=draft.pk).update(detainee=None)
+        case_changesets.changes_revert(
+            label=accept_label(draft.pk), undo_label=undo_label(draft.pk), user=user
+        )
+        reopened = list(draft.facts.all())
+        for fact in reopened:
+            fact.decision = FactDecision.PENDING
+            fact.decided_by = fact.decided_at = None
+            fact.record_type, fact.record_id = "", None
+            try:
+                facts.clean_value(fact.kind, fact.value)
+                fact.note = ""
+            except DomainError as exc:
+                fact.note = exc.message[:300]
+        DraftFact.objects.bulk_update(
+            reopened, ["decision", "decided_by", "decided_at", "record_type", "record_id", "note"]
+        )
+        draft.status = DraftStatus.PENDING
+        draft.detainee = None
+        draft.reviewed_by, draft.reviewed_at = None, None
+        draft.save()
+        article = draft.article
+        if Article.objects.values_list("state", flat=True).get(pk=article.pk) == (
+            ArticleState.REVIEWED
+        ):
+            article_transition(
+                article=article,
+                to_state=ArticleState.READY,
+                actor=user,
+                note=f"draft {draft.pk} ({draft.name}) undone",
+            )
     return draft
 
 

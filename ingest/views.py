@@ -190,7 +190,10 @@ class DraftViewSet(viewsets.ReadOnlyModelViewSet):
         request=DraftAcceptSerializer,
         responses={
             200: DraftDetailSerializer,
-            400: _error("An edit is invalid, a fact is incomplete or the target is unknown."),
+            400: _error(
+                "An edit is invalid, a fact is incomplete or the target is unknown; nothing is "
+                "written. Errors of facts are keyed `facts.<fact id>.<field>`."
+            ),
             403: _error("Only reviewers can accept drafts."),
             409: _error("The draft was already accepted or rejected."),
         },
@@ -210,6 +213,27 @@ class DraftViewSet(viewsets.ReadOnlyModelViewSet):
             date_of_birth=data.get("date_of_birth"),
             finish=data.get("finish", True),
         )
+        return self._detail(draft, request)
+
+    @extend_schema(
+        summary="Undo an accepted draft",
+        description="Deletes every record and citation accepting the draft wrote and restores "
+        "every value it changed, in one transaction recorded in the history; the draft awaits "
+        "review again. Refused when one of those records was changed since.",
+        request=None,
+        responses={
+            200: DraftDetailSerializer,
+            403: _error("Only reviewers can undo drafts."),
+            409: _error(
+                "The draft is not accepted, or a record it wrote was changed since: "
+                "`detail` names it."
+            ),
+        },
+    )
+    @action(detail=True, methods=["post"], permission_classes=[CanReviewDrafts])
+    def undo(self, request, pk=None):
+        draft = self.get_object()
+        services.draft_undo(draft=draft, user=request.user)
         return self._detail(draft, request)
 
     @extend_schema(
