@@ -165,8 +165,8 @@ def _delete(item: _Touched, deleting: set[tuple]) -> str:
     except (ProtectedError, RestrictedError) as exc:
         blocking = next(iter(getattr(exc, "protected_objects", None) or exc.restricted_objects))
         raise Conflict(
-            f"{_describe(type(blocking), blocking)} now refers to "
-            f"{_describe(model, instance)}; undo refused.",
+            f"{_describe(type(blocking), blocking)}, added after these changes were made, "
+            f"refers to {_describe(model, instance)}; undo refused.",
             field="draft",
         ) from exc
     for related_model, rows in collector.data.items():
@@ -226,4 +226,10 @@ def changes_revert(*, label: str, undo_label: str, user=None) -> Reverted:
                 text = _delete(item, deleting)
                 if text:
                     done.deleted.append(text)
+        # Marked as taken back, so that the same label can be used again (a draft accepted
+        # anew after an undo) and the history reads what happened.
+        for model in {t.model for t in touched}:
+            _history(model).filter(history_change_reason=label).update(
+                history_change_reason=f"{label} (undone)"[:100]
+            )
     return done

@@ -205,9 +205,7 @@ def written_records(draft_facts, *, detainee: Detainee | None, user=None) -> dic
         except LookupError:
             continue
         related = [
-            f.name
-            for f in model._meta.concrete_fields
-            if f.many_to_one and f.name in ("facility",)
+            f.name for f in model._meta.concrete_fields if f.many_to_one and f.name in ("facility",)
         ]
         for pk, record in model._default_manager.select_related(*related).in_bulk(ids).items():
             loaded[(label, pk)] = record
