@@ -7,6 +7,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
+from .arrests import find_arrest
 from .attribution import Attributor
 from .charges import find_charges
 from .consular import OFFICIAL_CONTEXT, find_visits
@@ -464,6 +465,15 @@ def _detainees(article: _Article) -> list[Detainee]:
         )
         status, evidence = _status(article, events, record)
         record = _replace_status(record, status, evidence)
+        arrest = find_arrest(
+            events,
+            article.contexts,
+            article.places,
+            nationality=codes,
+            extraditions=extraditions,
+            detaining=detaining.country if detaining else None,
+        )
+        record = replace(record, arrest=arrest)
         found.append((person.first_position, record))
     return [record for _pos, record in sorted(found, key=lambda item: item[0])]
 

@@ -122,6 +122,18 @@ class ConsularVisit:
 
 
 @dataclass(frozen=True)
+class Arrest:
+    """Where and when the person was arrested; `requested_by` is the country at whose request
+    another country made the arrest. Dates are ISO 8601 strings at the text's precision."""
+
+    date: str | None
+    country: str | None  # ISO 3166-1 alpha-2
+    place: str | None  # a town or a site ("Prague", "Ngurah Rai International Airport")
+    requested_by: str | None
+    evidence: Span
+
+
+@dataclass(frozen=True)
 class Detainee:
     name: str
     name_variants: tuple[str, ...]
@@ -136,6 +148,7 @@ class Detainee:
     consular_visits: tuple[ConsularVisit, ...]
     status: str
     status_evidence: Span | None
+    arrest: Arrest | None = None
 
     @property
     def extradition(self) -> Extradition | None:

@@ -56,6 +56,14 @@ def to_record(detainee: Detainee) -> dict[str, Any]:
             {"from": e.from_country, "to": e.to_country, "date": e.date, "status": e.status}
             for e in detainee.extraditions
         ],
+        "arrest": None
+        if detainee.arrest is None
+        else {
+            "date": detainee.arrest.date,
+            "country": detainee.arrest.country,
+            "place": detainee.arrest.place,
+            "requested_by": detainee.arrest.requested_by,
+        },
         "consular_visits": [{"visitor": v.visitor, "date": v.date, "kind": v.kind} for v in visits],
         "consular_access_denied": [{"date": v.date} for v in denied],
         "status": detainee.status,
@@ -73,6 +81,7 @@ def to_record(detainee: Detainee) -> dict[str, Any]:
             "consular_visits": [_span(v.evidence) for v in visits],
             "consular_access_denied": [_span(v.evidence) for v in denied],
             "status": _span(detainee.status_evidence),
+            "arrest": _span(detainee.arrest.evidence if detainee.arrest else None),
         },
     }
 
