@@ -154,7 +154,7 @@ class CaseInline(nested_admin.NestedStackedInline):
     fields = [
         ("country", "status"),
         ("court", "case_number"),
-        ("arrested_on", "arrest_place", "arrest_country"),
+        ("arrested_on", "arrest_place", "arrest_country", "arrest_requested_by"),
         "summary",
     ]
     inlines = [ChargeInline, SentenceInline]

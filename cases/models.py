@@ -366,8 +366,16 @@ class Case(models.Model):
     case_number = models.CharField(max_length=100, blank=True)
     arrested_on = PartialDateField("arrest date", null=True, blank=True)
     arrested_on_precision = DatePrecisionField()
+    # The arrest that began this case. An arrest made by one country at another's request
+    # (then usually an extradition) sits on the requesting country's case, with
+    # `arrest_country` the country that made it.
     arrest_place = models.CharField(max_length=200, blank=True)
     arrest_country = CountryField(blank=True)
+    arrest_requested_by = CountryField(
+        "arrest requested by",
+        blank=True,
+        help_text="The country at whose request another country made the arrest",
+    )
     status = models.CharField(
         max_length=14, choices=CaseStatus.choices, default=CaseStatus.INVESTIGATION
     )
@@ -384,6 +392,10 @@ class Case(models.Model):
         constraints = [
             _choices_constraint("status", CaseStatus, "case"),
             partial_date_constraint("arrested_on", "case"),
+            models.CheckConstraint(
+                condition=Q(arrest_requested_by="") | ~Q(arrest_requested_by=F("arrest_country")),
+                name="case_arrest_requested_by_another_country",
+            ),
         ]
         indexes = [
             # Serves the detaining-country filter and "held by country" statistics.

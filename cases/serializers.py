@@ -156,6 +156,7 @@ class CaseSerializer(serializers.ModelSerializer):
     detainee_name = serializers.CharField(source="detainee.full_name", read_only=True)
     country = CountryReadField()
     arrest_country = CountryReadField()
+    arrest_requested_by = CountryReadField()
     arrested_on = _date("arrested")
     status_label = serializers.CharField(source="get_status_display", read_only=True)
     charges = ChargeSerializer(many=True, read_only=True)
@@ -173,6 +174,7 @@ class CaseSerializer(serializers.ModelSerializer):
             "arrested_on",
             "arrest_place",
             "arrest_country",
+            "arrest_requested_by",
             "status",
             "status_label",
             "summary",
@@ -546,6 +548,11 @@ class CaseFieldsSerializer(serializers.Serializer):
     arrested_on = PartialDateSerializerField()
     arrest_place = serializers.CharField(max_length=200, required=False, allow_blank=True)
     arrest_country = _country(required=False, allow_blank=True)
+    arrest_requested_by = _country(
+        required=False,
+        allow_blank=True,
+        help_text="The country at whose request another country made the arrest",
+    )
     status = serializers.ChoiceField(choices=CaseStatus.choices, required=False)
     summary = serializers.CharField(required=False, allow_blank=True, max_length=20000)
 

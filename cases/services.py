@@ -31,7 +31,7 @@ from .models import (
     Sentence,
     Source,
 )
-from .partial_dates import PartialDate
+from .partial_dates import PRECISIONS, PartialDate, truncate
 
 
 def _date_kwargs(field: str, value: PartialDate | None) -> dict:
@@ -274,10 +274,16 @@ def case_open(
     case_number: str = "",
     arrest_place: str = "",
     arrest_country: str = "",
+    arrest_requested_by: str = "",
     summary: str = "",
     source: Source | None = None,
     quote: str = "",
 ) -> Case:
+    if arrest_requested_by and arrest_requested_by == arrest_country:
+        raise DomainError(
+            "An arrest made at another country's request names that other country.",
+            field="arrest_requested_by",
+        )
     case = Case.objects.create(
         detainee=detainee,
         country=country,
@@ -286,10 +292,90 @@ def case_open(
         case_number=case_number,
         arrest_place=arrest_place,
         arrest_country=arrest_country,
+        arrest_requested_by=arrest_requested_by,
         summary=summary,
         **_date_kwargs("arrested_on", arrested),
     )
     cite(case, source, quote)
+    return case
+
+
+PRECISION_RANK = {precision: rank for rank, precision in enumerate(PRECISIONS)}
+
+
+def _refines(recorded: PartialDate, reported: PartialDate) -> bool:
+    """True when the two dates can be the same day ("2016-10" and "2016-10-05")."""
+    coarse, fine = sorted((recorded, reported), key=lambda d: PRECISION_RANK[d.precision])
+    return truncate(fine.value, coarse.precision) == coarse.value
+
+
+def case_arrest_record(
+    *,
+    case: Case,
+    arrested: PartialDate | None = None,
+    country: str = "",
+    place: str = "",
+    requested_by: str = "",
+    source: Source | None = None,
+    quote: str = "",
+) -> Case:
+    """Records the arrest that began `case`, as a source reports it, and cites the source.
+    What the record lacks is filled in and a date is made more precise; a report that
+    contradicts the recorded arrest is refused, naming the field, so that nothing recorded
+    is silently replaced."""
+    place = " ".join((place or "").split())[:200]
+    country, requested_by = (country or "").upper(), (requested_by or "").upper()
+    for field, code in (("country", country), ("requested_by", requested_by)):
+        if code and pycountry.countries.get(alpha_2=code) is None:
+            raise DomainError(f"{code!r} is not an ISO 3166 country code.", field=field)
+    if requested_by and requested_by == country:
+        raise DomainError(
+            "An arrest made at another country's request names that other country.",
+            field="requested_by",
+        )
+    with transaction.atomic():
+        case = Case.objects.select_for_update().get(pk=case.pk)
+        changes: dict = {}
+        recorded = case.arrested
+        if arrested is not None:
+            if recorded is None or (
+                _refines(recorded, arrested)
+                and PRECISION_RANK[arrested.precision] > PRECISION_RANK[recorded.precision]
+            ):
+                changes.update(_date_kwargs("arrested_on", arrested))
+            elif not _refines(recorded, arrested):
+                raise DomainError(
+                    f"The record has this arrest on {recorded}, not {arrested}: correct one of "
+                    "them or leave this out.",
+                    field="date",
+                )
+        for field, column, value in (
+            ("country", "arrest_country", country),
+            ("place", "arrest_place", place),
+            ("requested_by", "arrest_requested_by", requested_by),
+        ):
+            current = str(getattr(case, column) or "")
+            if not value or current.casefold() == value.casefold():
+                continue
+            if current:
+                raise DomainError(
+                    f"The record has this arrest's {field.replace('_', ' ')} as {current}, "
+                    f"not {value}: correct one of them or leave this out.",
+                    field=field,
+                )
+            changes[column] = value
+        if changes.get("arrest_requested_by") and changes["arrest_requested_by"] == (
+            changes.get("arrest_country") or case.arrest_country
+        ):
+            raise DomainError(
+                "An arrest made at another country's request names that other country.",
+                field="requested_by",
+            )
+        if changes:
+            for column, value in changes.items():
+                setattr(case, column, value)
+            case.save(update_fields=list(changes))
+        cite(case, source, quote)
     return case
 
 

@@ -60,6 +60,7 @@ class FactKind(models.TextChoices):
     NATIONALITY = "nationality", "Nationality"
     STATUS = "status", "Status"
     DETAINING_COUNTRY = "detaining_country", "Detaining country"
+    ARREST = "arrest", "Arrest"
     FACILITY = "facility", "Facility"
     CHARGE = "charge", "Charge"
     MAX_PENALTY = "max_penalty", "Maximum penalty"
@@ -76,6 +77,7 @@ FACT_WRITE_ORDER = (
     FactKind.NATIONALITY,
     FactKind.STATUS,
     FactKind.DETAINING_COUNTRY,
+    FactKind.ARREST,
     FactKind.FACILITY,
     FactKind.CHARGE,
     FactKind.MAX_PENALTY,

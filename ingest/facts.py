@@ -55,6 +55,12 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         FieldSpec("status", "Status", "choice", required=True, choices=_choices(DetaineeStatus)),
     ),
     FactKind.DETAINING_COUNTRY: (FieldSpec("country", "Country", "country", required=True),),
+    FactKind.ARREST: (
+        FieldSpec("date", "Arrested on", "date"),
+        FieldSpec("country", "Country (default: detaining country)", "country"),
+        FieldSpec("place", "Place", "text"),
+        FieldSpec("requested_by", "At the request of", "country"),
+    ),
     FactKind.FACILITY: (
         FieldSpec("name", "Facility", "text", required=True),
         FieldSpec("country", "Country (default: detaining country)", "country"),
@@ -179,6 +185,14 @@ def clean_value(kind: str, raw: dict) -> dict:
             and not (value["fine_amount"])
         ):
             raise DomainError("Sentence: give a term, life, death or a fine.", field="years")
+    if kind == FactKind.ARREST:
+        if not (value["date"] or value["place"]):
+            raise DomainError("Arrest: give when or where it was made.", field="date")
+        if value["requested_by"] and value["requested_by"] == value["country"]:
+            raise DomainError(
+                "Arrest: the requesting country is another country than the one that made it.",
+                field="requested_by",
+            )
     if kind == FactKind.EXTRADITION and value["from_country"] == value["to_country"]:
         raise DomainError("Extradition: the two countries must differ.", field="to_country")
     return value
@@ -197,6 +211,12 @@ def display(kind: str, value: dict) -> str:
         return _country_name(v.get("country"))
     if kind == FactKind.STATUS:
         return DetaineeStatus(v["status"]).label if v.get("status") else ""
+    if kind == FactKind.ARREST:
+        where = ", ".join(p for p in (v.get("place"), _country_name(v.get("country"))) if p)
+        parts = [where or "place unknown", v.get("date") or "date unknown"]
+        if v.get("requested_by"):
+            parts.append(f"at the request of {_country_name(v['requested_by'])}")
+        return ", ".join(parts)
     if kind == FactKind.FACILITY:
         country = f" ({_country_name(v['country'])})" if v.get("country") else ""
         return f"{v.get('name', '')}{country}"
@@ -355,6 +375,21 @@ def facts_from_extracted(person, text: str) -> list[ExtractedFact]:
                 FactKind.DETAINING_COUNTRY,
                 {"country": detaining.country},
                 [detaining.evidence],
+                text,
+            )
+        )
+    arrest = getattr(person, "arrest", None)
+    if arrest is not None:
+        facts.append(
+            _fact(
+                FactKind.ARREST,
+                {
+                    "date": arrest.date or "",
+                    "country": arrest.country or "",
+                    "place": arrest.place or "",
+                    "requested_by": arrest.requested_by or "",
+                },
+                [arrest.evidence],
                 text,
             )
         )

@@ -87,6 +87,21 @@ def compare(draft_facts, detainee: Detainee) -> list[Comparison]:
             countries = sorted({c.country.code for c in cases})
             current = ", ".join(countries)
             state = "same" if v.get("country") in countries else ("differs" if cases else "new")
+        elif kind == FactKind.ARREST:
+            arrests = [c for c in cases if c.arrested or c.arrest_place]
+            current = "; ".join(
+                ", ".join(
+                    p for p in (c.arrest_place, c.arrest_country.name, str(c.arrested or "")) if p
+                )
+                for c in arrests
+            )
+            same = any(
+                c.arrested
+                and c.arrested.isoformat() == v.get("date")
+                and (not v.get("place") or c.arrest_place.casefold() == v["place"].casefold())
+                for c in arrests
+            )
+            state = "same" if same else ("differs" if arrests else "new")
         elif kind == FactKind.FACILITY:
             current = "; ".join(f.name for f in facilities)
             state = (

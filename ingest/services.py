@@ -576,6 +576,38 @@ class _FactWriter:
         self.case = self._open_case(country)
         return self.case
 
+    def _arrest(self, fact: DraftFact) -> Case:
+        """An arrest goes on the case it began: the requesting country's case when another
+        country made it at that country's request, else the case in the detaining country,
+        else the detainee's case in the arresting country (opened if need be)."""
+        v = fact.value
+        detaining = (self._value_of(FactKind.DETAINING_COUNTRY) or {}).get("country")
+        country = v.get("country") or detaining
+        if not country:
+            raise DomainError("Arrest: give the country where it was made.", field="country")
+        prosecuting = v.get("requested_by") or detaining
+        if prosecuting:
+            case = (
+                self.case
+                if self.case is not None and self.case.country.code == prosecuting
+                else self._open_case(prosecuting, fact)
+            )
+        else:
+            case = self.detainee.cases.filter(country=country).order_by("-id").first()
+            case = case or self._open_case(country, fact)
+        requested_by = v.get("requested_by") or ""
+        if not requested_by and case.country.code != country:
+            requested_by = case.country.code
+        return case_services.case_arrest_record(
+            case=case,
+            arrested=facts.partial(v.get("date", "")),
+            country=country,
+            place=v.get("place", ""),
+            requested_by=requested_by,
+            source=self.source,
+            quote=fact.quote,
+        )
+
     def write(self, fact: DraftFact):
         v, src, quote, d = fact.value, self.source, fact.quote, self.detainee
         kind = fact.kind
@@ -594,6 +626,8 @@ class _FactWriter:
         if kind == FactKind.DETAINING_COUNTRY:
             self.case = self._open_case(v["country"], fact)
             return self.case
+        if kind == FactKind.ARREST:
+            return self._arrest(fact)
         if kind == FactKind.FACILITY:
             country = v.get("country") or (self._value_of(FactKind.DETAINING_COUNTRY) or {}).get(
                 "country"

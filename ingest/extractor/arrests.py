@@ -107,9 +107,12 @@ def _place_and_country(
         nearby = within or [p for p in after if p.start >= site.end("site")]
         if nearby:
             country = nearby[0].code
-    elif after and after[0].kind == "place":
-        if not _FACILITY_WORD.search(text[after[0].end : after[0].end + 25]):
-            place, country = after[0].text, after[0].code
+    elif (
+        after
+        and after[0].kind == "place"
+        and not _FACILITY_WORD.search(text[after[0].end : after[0].end + 25])
+    ):
+        place, country = after[0].text, after[0].code
     if country is None:
         countries = [p for p in after if p.kind == "country"]
         # "by Spanish police": the police of a country make its arrests.
