@@ -23,6 +23,7 @@ def person(
     extradition: dict | None = None,
     visit: dict | None = None,
     status: tuple[str, str] | None = None,
+    arrest: dict | None = None,
 ) -> r.Detainee:
     mentions = [r.NameMention(name, span(text, name))]
     mentions += [r.NameMention(v, span(text, v)) for v in variants if v in text]
@@ -78,6 +79,15 @@ def person(
         else (),
         status=status[0] if status else "unknown",
         status_evidence=span(text, status[1]) if status else None,
+        arrest=r.Arrest(
+            arrest.get("date"),
+            arrest.get("country"),
+            arrest.get("place"),
+            arrest.get("requested_by"),
+            span(text, arrest["evidence"]),
+        )
+        if arrest
+        else None,
     )
 
 
@@ -130,4 +140,5 @@ def alvarez(text: str = TEXT_ALVAREZ) -> r.Detainee:
             "evidence": "Consul Ana Rojas visited Alvarez on 20 May",
         },
         status=("convicted", "Alvarez was convicted after a two-day trial."),
+        arrest={"date": "2024-02", "country": "GE", "evidence": "was arrested in February"},
     )
