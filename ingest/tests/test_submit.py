@@ -43,7 +43,7 @@ def test_pasted_text_becomes_an_article_with_drafts(caseworker, run_tasks, fake_
     draft = Draft.objects.get(article=article)
     assert draft.name == "Tomas Alvarez"
     assert draft.extractor_version == "test-1"
-    assert draft.facts.count() == 11
+    assert draft.facts.count() == 12  # one fact of every kind
     states = list(ArticleEvent.objects.filter(article=article).values_list("to_state", flat=True))
     assert states == ["queued", "extracting", "ready"]
 
