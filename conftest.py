@@ -21,6 +21,17 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def no_throttles(settings):
+    """Sign-in lockouts and API rate limits are off in tests (counters would carry from one
+    test to the next); the tests of throttling turn them on."""
+    from django.core.cache import cache
+
+    settings.AXES_ENABLED = False
+    settings.API_THROTTLE_RATES = {"user": None, "failed_token": None}
+    cache.clear()
+
+
 @pytest.fixture
 def role_groups(db):
     roles.sync_role_groups()

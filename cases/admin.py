@@ -2,15 +2,27 @@
 
 The detainee page is the working page: names, nationalities, cases with their charges
 and sentences, custody, extraditions (and, from the consular app, visits) all edit inline.
+
+Every page, inline, search, autocomplete and history reads through the same door as the
+API (`of_visible_detainees`): a restricted case of another caseworker is "not found" here
+too. Sensitive fields are left out, in forms and in history, for users without
+`cases.view_sensitive`; restriction and assignment are read-only without
+`cases.restrict_detainee`.
 """
 
 import nested_admin
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
+from django.http import Http404
 from django_countries import countries
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
 
-from .fields import PartialDateModelForm
+from . import services
+from .errors import DomainError
+from .fields import PartialDateModelForm, sensitive_field_names
 from .models import (
     Case,
     CaseCitation,
@@ -32,25 +44,144 @@ from .models import (
     Source,
     Tag,
 )
+from .querysets import is_admin, of_visible_detainees
+from .roles import can_view_sensitive
+
+# --- Who sees what -----------------------------------------------------------------------
 
 
-class HistoryAdmin(SimpleHistoryAdmin):
+def _without(fields, hidden: set[str]) -> list:
+    """`fields` (names, or tuples of names shown on one line) less the `hidden` ones."""
+    kept = []
+    for item in fields:
+        if isinstance(item, list | tuple):
+            line = [name for name in item if name not in hidden]
+            if line:
+                kept.append(tuple(line))
+        elif item not in hidden:
+            kept.append(item)
+    return kept
+
+
+class RecordAccessMixin:
+    """For model admins and inlines of records about a detainee.
+
+    `detainee_path` leads from the model to its detainee ("" for the detainee itself,
+    e.g. "case__detainee" for a charge); None marks reference data that is the same for
+    everyone (facilities, sources, tags).
+    """
+
+    detainee_path: str | None = None
+    detainee_optional = False
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if self.detainee_path is None:
+            return queryset
+        path = self.detainee_path or "pk"
+        return of_visible_detainees(queryset, request.user, path, or_none=self.detainee_optional)
+
+    def hidden_fields(self, request) -> set[str]:
+        return set() if can_view_sensitive(request.user) else sensitive_field_names(self.model)
+
+    def get_fieldsets(self, request, obj=None):
+        hidden = self.hidden_fields(request)
+        fieldsets = super().get_fieldsets(request, obj)
+        if not hidden:
+            return fieldsets
+        return [
+            (name, {**options, "fields": _without(options.get("fields", ()), hidden)})
+            for name, options in fieldsets
+        ]
+
+    def get_readonly_fields(self, request, obj=None):
+        hidden = self.hidden_fields(request)
+        return [f for f in super().get_readonly_fields(request, obj) if f not in hidden]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # A choice (or autocomplete id) of a person the user may not see is "not valid".
+        related_admin = self.admin_site._registry.get(db_field.remote_field.model)
+        if (
+            "queryset" not in kwargs
+            and isinstance(related_admin, RecordAccessMixin)
+            and related_admin.detainee_path is not None
+        ):
+            kwargs["queryset"] = related_admin.get_queryset(request)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def lookup_allowed(self, lookup, value, request=None):
+        # `?welfare_notes__icontains=` would tell what a hidden field holds.
+        if request is not None and lookup.split("__")[0] in self.hidden_fields(request):
+            return False
+        return super().lookup_allowed(lookup, value, request)
+
+
+class _HistoryWithout(HistoricalRecordContextHelper):
+    """History deltas less the fields the user may not see."""
+
+    def __init__(self, model, record, hidden: set[str]):
+        super().__init__(model, record)
+        self.hidden = hidden
+
+    def context_for_delta_changes(self, delta):
+        kept = [change for change in delta.changes if change.field not in self.hidden]
+        return super().context_for_delta_changes(
+            type(delta)(
+                changes=kept,
+                changed_fields=[f for f in delta.changed_fields if f not in self.hidden],
+                old_record=delta.old_record,
+                new_record=delta.new_record,
+            )
+        )
+
+
+class RecordHistoryMixin(RecordAccessMixin):
+    """History through the same door as the record: a record the user cannot see has no
+    history for them either (deleted ones only for administrators), sensitive fields are
+    left out of its changes, and history is read-only (a revert would bypass the
+    services that keep the record consistent)."""
+
+    def _check_visible(self, request, object_id) -> None:
+        if is_admin(request.user):
+            return
+        if not self.get_queryset(request).filter(pk=unquote(object_id)).exists():
+            raise Http404("No such record.")
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._check_visible(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        self._check_visible(request, object_id)
+        if request.method == "POST":
+            raise PermissionDenied("History is read-only.")
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def revert_disabled(self, request, obj=None) -> bool:
+        return True
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return _HistoryWithout(self.model, historical_record, self.hidden_fields(request))
+
+
+class HistoryAdmin(RecordHistoryMixin, SimpleHistoryAdmin):
     """Every case model shows its change history (who changed what, when)."""
 
     form = PartialDateModelForm
 
 
-class NestedHistoryAdmin(nested_admin.NestedModelAdmin, SimpleHistoryAdmin):
+class NestedHistoryAdmin(RecordHistoryMixin, nested_admin.NestedModelAdmin, SimpleHistoryAdmin):
     form = PartialDateModelForm
 
 
-def citation_inline(model, nested: bool = False):
+def citation_inline(model, nested: bool = False, detainee_path: str | None = None):
     base = nested_admin.NestedTabularInline if nested else admin.TabularInline
     return type(
         f"{model.__name__}Inline",
-        (base,),
+        (RecordAccessMixin, base),
         {
             "model": model,
+            "detainee_path": detainee_path,
             "extra": 0,
             "autocomplete_fields": ["source"],
             "verbose_name": "source cited",
@@ -115,25 +246,43 @@ class FacilityFilter(admin.SimpleListFilter):
 # --- Detainee page -----------------------------------------------------------------------
 
 
-class NameVariantInline(nested_admin.NestedTabularInline):
+class DetaineeAdminForm(PartialDateModelForm):
+    def clean(self):
+        data = super().clean()
+        changes = {name: data[name] for name in services.ACCESS_FIELDS if name in data}
+        if changes:
+            try:
+                services.detainee_access_check(
+                    user=self.request_user, detainee=self.instance, changes=changes
+                )
+            except DomainError as error:
+                raise ValidationError({error.field: error.message}) from error
+        return data
+
+
+class NameVariantInline(RecordAccessMixin, nested_admin.NestedTabularInline):
+    detainee_path = "detainee"
     model = NameVariant
     extra = 1
     fields = ["name"]
 
 
-class NationalityInline(nested_admin.NestedTabularInline):
+class NationalityInline(RecordAccessMixin, nested_admin.NestedTabularInline):
+    detainee_path = "detainee"
     model = Nationality
     extra = 1
     fields = ["country"]
 
 
-class ChargeInline(nested_admin.NestedTabularInline):
+class ChargeInline(RecordAccessMixin, nested_admin.NestedTabularInline):
+    detainee_path = "case__detainee"
     model = Charge
     extra = 0
     fields = ["description", "category", "statute", "disposition", "max_penalty_years"]
 
 
-class SentenceInline(nested_admin.NestedStackedInline):
+class SentenceInline(RecordAccessMixin, nested_admin.NestedStackedInline):
+    detainee_path = "case__detainee"
     model = Sentence
     form = PartialDateModelForm
     extra = 0
@@ -146,7 +295,8 @@ class SentenceInline(nested_admin.NestedStackedInline):
     ]
 
 
-class CaseInline(nested_admin.NestedStackedInline):
+class CaseInline(RecordAccessMixin, nested_admin.NestedStackedInline):
+    detainee_path = "detainee"
     model = Case
     form = PartialDateModelForm
     extra = 0
@@ -160,7 +310,8 @@ class CaseInline(nested_admin.NestedStackedInline):
     inlines = [ChargeInline, SentenceInline]
 
 
-class CustodyPeriodInline(nested_admin.NestedTabularInline):
+class CustodyPeriodInline(RecordAccessMixin, nested_admin.NestedTabularInline):
+    detainee_path = "detainee"
     model = CustodyPeriod
     form = PartialDateModelForm
     extra = 0
@@ -168,7 +319,8 @@ class CustodyPeriodInline(nested_admin.NestedTabularInline):
     fields = ["facility", "started_on", "ended_on"]
 
 
-class ExtraditionInline(nested_admin.NestedStackedInline):
+class ExtraditionInline(RecordAccessMixin, nested_admin.NestedStackedInline):
+    detainee_path = "detainee"
     model = Extradition
     form = PartialDateModelForm
     extra = 0
@@ -190,6 +342,8 @@ class ExtraditionInline(nested_admin.NestedStackedInline):
 
 @admin.register(Detainee)
 class DetaineeAdmin(NestedHistoryAdmin):
+    detainee_path = ""
+    form = DetaineeAdminForm
     list_display = ["full_name", "status", "nationality_list", "priority", "assigned_caseworker"]
     list_filter = [
         "status",
@@ -223,12 +377,23 @@ class DetaineeAdmin(NestedHistoryAdmin):
         CaseInline,
         CustodyPeriodInline,
         ExtraditionInline,
-        citation_inline(DetaineeCitation, nested=True),
+        citation_inline(DetaineeCitation, nested=True, detainee_path="detainee"),
     ]
 
     def get_queryset(self, request):
         # The nationality column would query once per row without this.
         return super().get_queryset(request).prefetch_related("nationalities")
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not request.user.has_perm(services.RESTRICT_PERMISSION):
+            readonly += [f for f in services.ACCESS_FIELDS if f not in readonly]
+        return readonly
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        form.request_user = request.user
+        return form
 
     def get_search_results(self, request, queryset, search_term):
         if not search_term:
@@ -260,71 +425,82 @@ class FacilityAdmin(HistoryAdmin):
 
 @admin.register(Case)
 class CaseAdmin(NestedHistoryAdmin):
+    detainee_path = "detainee"
     list_display = ["__str__", "country", "status", "arrested_on"]
     list_filter = ["status", "country"]
     search_fields = ["case_number", "court", "detainee__full_name"]
     autocomplete_fields = ["detainee"]
     list_select_related = ["detainee"]
-    inlines = [ChargeInline, SentenceInline, citation_inline(CaseCitation, nested=True)]
+    inlines = [
+        ChargeInline,
+        SentenceInline,
+        citation_inline(CaseCitation, nested=True, detainee_path="case__detainee"),
+    ]
 
 
 @admin.register(Charge)
 class ChargeAdmin(HistoryAdmin):
+    detainee_path = "case__detainee"
     list_display = ["description", "category", "disposition", "case"]
     list_filter = ["category", "disposition"]
     search_fields = ["description", "statute", "case__detainee__full_name"]
     autocomplete_fields = ["case"]
     list_select_related = ["case__detainee"]
-    inlines = [citation_inline(ChargeCitation)]
+    inlines = [citation_inline(ChargeCitation, detainee_path="charge__case__detainee")]
 
 
 @admin.register(Sentence)
 class SentenceAdmin(HistoryAdmin):
+    detainee_path = "case__detainee"
     list_display = ["__str__", "case", "sentenced_on", "fine_amount", "fine_currency"]
     list_filter = ["is_life", "fine_currency"]
     search_fields = ["case__detainee__full_name", "court"]
     autocomplete_fields = ["case"]
     list_select_related = ["case__detainee"]
-    inlines = [citation_inline(SentenceCitation)]
+    inlines = [citation_inline(SentenceCitation, detainee_path="sentence__case__detainee")]
 
 
 @admin.register(Extradition)
 class ExtraditionAdmin(HistoryAdmin):
+    detainee_path = "detainee"
     list_display = ["detainee", "from_country", "to_country", "status", "surrendered_on"]
     list_filter = ["status", "from_country", "to_country"]
     search_fields = ["detainee__full_name"]
     autocomplete_fields = ["detainee", "case"]
     list_select_related = ["detainee"]
-    inlines = [citation_inline(ExtraditionCitation)]
+    inlines = [citation_inline(ExtraditionCitation, detainee_path="extradition__detainee")]
 
 
 @admin.register(CustodyPeriod)
 class CustodyPeriodAdmin(HistoryAdmin):
+    detainee_path = "detainee"
     list_display = ["detainee", "facility", "started_on", "ended_on"]
     list_filter = ["facility__country"]
     search_fields = ["detainee__full_name", "facility__name"]
     autocomplete_fields = ["detainee", "facility"]
     list_select_related = ["detainee", "facility"]
-    inlines = [citation_inline(CustodyPeriodCitation)]
+    inlines = [citation_inline(CustodyPeriodCitation, detainee_path="custody_period__detainee")]
 
 
 @admin.register(NameVariant)
 class NameVariantAdmin(HistoryAdmin):
+    detainee_path = "detainee"
     list_display = ["name", "detainee"]
     search_fields = ["name", "detainee__full_name"]
     autocomplete_fields = ["detainee"]
     list_select_related = ["detainee"]
-    inlines = [citation_inline(NameVariantCitation)]
+    inlines = [citation_inline(NameVariantCitation, detainee_path="name_variant__detainee")]
 
 
 @admin.register(Nationality)
 class NationalityAdmin(HistoryAdmin):
+    detainee_path = "detainee"
     list_display = ["detainee", "country"]
     list_filter = ["country"]
     search_fields = ["detainee__full_name"]
     autocomplete_fields = ["detainee"]
     list_select_related = ["detainee"]
-    inlines = [citation_inline(NationalityCitation)]
+    inlines = [citation_inline(NationalityCitation, detainee_path="nationality__detainee")]
 
 
 @admin.register(Tag)

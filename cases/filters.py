@@ -30,6 +30,7 @@ from .models import (
     Source,
 )
 from .partial_dates import PartialDate
+from .querysets import of_visible_detainees
 
 
 class PartialDateFilter(filters.CharFilter):
@@ -50,6 +51,33 @@ def date_range_q(field: str, start: PartialDate | None, end: PartialDate | None)
     if end:
         query &= Q(**{f"{field}__lte": end.last_day})
     return query
+
+
+def _visible_detainees(request) -> QuerySet:
+    return Detainee.objects.visible_to(getattr(request, "user", None))
+
+
+def _visible_cases(request) -> QuerySet:
+    return of_visible_detainees(Case.objects.all(), getattr(request, "user", None), "detainee")
+
+
+class VisibleDetaineeFilter(filters.ModelChoiceFilter):
+    """A detainee id. One the user may not see is "not a valid choice" (400), exactly like
+    an id that does not exist, so a filter never tells that a restricted case is on file."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("queryset", _visible_detainees)
+        kwargs.setdefault("help_text", "Detainee id")
+        super().__init__(*args, **kwargs)
+
+
+class VisibleCaseFilter(filters.ModelChoiceFilter):
+    """A case id, of a detainee the user may see (see VisibleDetaineeFilter)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("queryset", _visible_cases)
+        kwargs.setdefault("help_text", "Case id")
+        super().__init__(*args, **kwargs)
 
 
 def visits_model():
@@ -187,12 +215,15 @@ def _completed_visit(condition: Q) -> Exists:
 
 
 class NameVariantFilter(filters.FilterSet):
+    detainee = VisibleDetaineeFilter()
+
     class Meta:
         model = NameVariant
         fields = ["detainee"]
 
 
 class CaseFilter(DateRangeFilterSet):
+    detainee = VisibleDetaineeFilter()
     status = filters.MultipleChoiceFilter(choices=CaseStatus.choices)
     country = CountryFilter(help_text="Prosecuting / detaining country, ISO 3166 code")
     nationality = CountryFilter(method="filter_nationality", help_text="Of the detainee")
@@ -227,7 +258,8 @@ class CaseFilter(DateRangeFilterSet):
 
 class ChargeFilter(DateRangeFilterSet):
     category = filters.MultipleChoiceFilter(choices=ChargeCategory.choices)
-    detainee = filters.NumberFilter(field_name="case__detainee")
+    case = VisibleCaseFilter()
+    detainee = VisibleDetaineeFilter(field_name="case__detainee")
     country = CountryFilter(field_name="case__country", help_text="Country of the case")
     nationality = CountryFilter(method="filter_nationality", help_text="Of the detainee")
     arrested_from = date_from("Arrested (the charge's case)")
@@ -246,7 +278,8 @@ class ChargeFilter(DateRangeFilterSet):
 
 
 class SentenceFilter(DateRangeFilterSet):
-    detainee = filters.NumberFilter(field_name="case__detainee")
+    case = VisibleCaseFilter()
+    detainee = VisibleDetaineeFilter(field_name="case__detainee")
     country = CountryFilter(field_name="case__country", help_text="Country of the case")
     sentenced_from = date_from("Sentenced")
     sentenced_to = date_to("Sentenced")
@@ -259,6 +292,7 @@ class SentenceFilter(DateRangeFilterSet):
 
 
 class CustodyPeriodFilter(filters.FilterSet):
+    detainee = VisibleDetaineeFilter()
     current = filters.BooleanFilter(
         field_name="ended_on", lookup_expr="isnull", help_text="Only periods not yet ended"
     )
@@ -269,6 +303,8 @@ class CustodyPeriodFilter(filters.FilterSet):
 
 
 class ExtraditionFilter(DateRangeFilterSet):
+    detainee = VisibleDetaineeFilter()
+    case = VisibleCaseFilter()
     status = filters.MultipleChoiceFilter(choices=ExtraditionStatus.choices)
     from_country = CountryFilter(help_text="Surrendering country, ISO 3166 code")
     nationality = CountryFilter(method="filter_nationality", help_text="Of the detainee")
@@ -296,13 +332,11 @@ class FacilityFilter(filters.FilterSet):
 
 
 class SourceFilter(filters.FilterSet):
-    detainee = filters.NumberFilter(
-        method="filter_detainee", help_text="Sources cited by this detainee's record"
+    # One citation row per detainee and source: the join repeats no source.
+    detainee = VisibleDetaineeFilter(
+        field_name="detainees", help_text="Sources cited by this detainee's record"
     )
 
     class Meta:
         model = Source
         fields = ["url"]
-
-    def filter_detainee(self, queryset, name, value) -> QuerySet:
-        return queryset.filter(detainees=value)

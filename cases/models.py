@@ -171,7 +171,10 @@ class Detainee(models.Model):
             partial_date_constraint("date_of_birth", "detainee"),
             models.CheckConstraint(condition=~Q(full_name=""), name="detainee_full_name_present"),
         ]
-        permissions = [("view_sensitive", "Can see welfare, health and family details")]
+        permissions = [
+            ("view_sensitive", "Can see welfare, health and family details"),
+            ("restrict_detainee", "Can restrict a case and assign its caseworker"),
+        ]
         indexes = [
             # Serves the status filter and the "by status" statistics.
             models.Index(fields=["status"], name="detainee_status_idx"),

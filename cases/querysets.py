@@ -10,7 +10,35 @@ ADMIN_GROUP = "admin"
 
 
 def _is_admin(user) -> bool:
-    return bool(user.is_superuser or user.groups.filter(name=ADMIN_GROUP).exists())
+    # Asked several times per request (each queryset through the door): once per user object.
+    cached = getattr(user, "_is_case_admin", None)
+    if cached is None:
+        cached = bool(user.is_superuser or user.groups.filter(name=ADMIN_GROUP).exists())
+        user._is_case_admin = cached
+    return cached
+
+
+def is_admin(user) -> bool:
+    """Administrators see every case, restricted or not."""
+    return bool(user and user.is_authenticated and _is_admin(user))
+
+
+def of_visible_detainees(
+    queryset: models.QuerySet, user, path: str, *, or_none: bool = False
+) -> models.QuerySet:
+    """The rows of `queryset` whose detainee, reached through `path` (e.g.
+    "case__detainee"), `user` may see: the one door for every record about a person.
+    With `or_none`, rows tied to no detainee at all are kept too."""
+    if not user or not user.is_authenticated:
+        return queryset.none()
+    if _is_admin(user):
+        return queryset
+    from .models import Detainee  # defined after this module
+
+    condition = Q(**{f"{path}__in": Detainee.objects.visible_to(user)})
+    if or_none:
+        condition |= Q(**{f"{path}__isnull": True})
+    return queryset.filter(condition)
 
 
 class DetaineeQuerySet(models.QuerySet):

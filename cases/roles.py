@@ -18,6 +18,8 @@ CASE_APPS = ("cases", "consular")
 # Custom permissions, by (app_label, codename).
 VIEW_SENSITIVE = ("cases", "view_sensitive")
 REVIEW_DRAFTS = ("ingest", "review_draft")
+# Restriction and assignment decide who sees a case: administrators only, by default.
+RESTRICT_DETAINEES = ("cases", "restrict_detainee")
 
 
 def _perms(apps: tuple[str, ...], actions: tuple[str, ...]) -> Q:
@@ -43,7 +45,7 @@ def role_permissions() -> dict[str, Q]:
         CASEWORKER: caseworker,
         REVIEWER: caseworker | _perms(("ingest",), ("change",)) | _custom(REVIEW_DRAFTS),
         ADMIN: _perms(CASE_APPS + ("ingest",), ("view", "add", "change", "delete"))
-        | _custom(VIEW_SENSITIVE, REVIEW_DRAFTS)
+        | _custom(VIEW_SENSITIVE, REVIEW_DRAFTS, RESTRICT_DETAINEES)
         | _perms(("authtoken",), ("view", "add", "change", "delete")),
     }
 

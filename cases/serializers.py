@@ -438,6 +438,13 @@ class DetaineeFieldsSerializer(SensitiveFieldsMixin, serializers.Serializer):
     class Meta:
         model = Detainee
 
+    def validate(self, attrs):
+        request = self.context.get("request")
+        services.detainee_access_check(
+            user=getattr(request, "user", None), changes=attrs, detainee=self.instance
+        )
+        return attrs
+
 
 class DetaineeCreateSerializer(DetaineeFieldsSerializer, CitingSerializer):
     name_variants = serializers.ListField(

@@ -18,7 +18,7 @@ from .constants import (
     FacilityKind,
     SourceKind,
 )
-from .errors import DomainError
+from .errors import DomainError, NotPermitted
 from .models import (
     Case,
     Charge,
@@ -32,6 +32,7 @@ from .models import (
     Source,
 )
 from .partial_dates import PRECISIONS, PartialDate, truncate
+from .querysets import is_admin
 
 
 def _date_kwargs(field: str, value: PartialDate | None) -> dict:
@@ -84,6 +85,40 @@ def source_get_or_create(
 
 
 # --- People ------------------------------------------------------------------------------
+
+# Who may see a case depends on these two fields; changing them takes this permission.
+ACCESS_FIELDS = ("is_restricted", "assigned_caseworker")
+RESTRICT_PERMISSION = "cases.restrict_detainee"
+
+
+def detainee_access_check(*, user, changes: dict, detainee: Detainee | None = None) -> None:
+    """Refuses a change of restriction or assignment (in `changes`) that `user` may not
+    make: only holders of `cases.restrict_detainee` (administrators by default) change
+    them; a restricted case needs its assigned caseworker; and nobody but an administrator
+    restricts a case out of their own sight. Values sent unchanged pass."""
+    current = {
+        "is_restricted": detainee.is_restricted if detainee else False,
+        "assigned_caseworker": detainee.assigned_caseworker if detainee else None,
+    }
+    sent = {name: changes[name] for name in ACCESS_FIELDS if name in changes}
+    changed = [name for name, value in sent.items() if value != current[name]]
+    if not changed:
+        return
+    if not user.has_perm(RESTRICT_PERMISSION):
+        raise NotPermitted(
+            "Only administrators restrict a case or assign its caseworker.", field=changed[0]
+        )
+    after = {**current, **sent}
+    if after["is_restricted"] and after["assigned_caseworker"] is None:
+        raise DomainError(
+            "A restricted case needs an assigned caseworker: only they and administrators see it.",
+            field="assigned_caseworker",
+        )
+    if after["is_restricted"] and after["assigned_caseworker"] != user and not is_admin(user):
+        raise DomainError(
+            "You would no longer see this case: assign it to yourself or ask an administrator.",
+            field="assigned_caseworker",
+        )
 
 
 @transaction.atomic

@@ -1,6 +1,7 @@
 """The one settings module. Every knob comes from the environment with a safe default;
 `.env.example` lists them."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -34,6 +35,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_celery_beat",
     "nested_admin",
+    "axes",
     "cases",
     "consular",
     "ingest",
@@ -53,6 +55,14 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it answers for sign-ins that it has locked out.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # Counts failed sign-ins and refuses them once locked out (see SIGNIN_* below).
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -77,7 +87,8 @@ WSGI_APPLICATION = "config.wsgi.application"
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
-DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# One transaction per request: a request that fails half-way leaves nothing written.
+DATABASES["default"]["ATOMIC_REQUESTS"] = True
 # Connections are kept between requests (a new one costs about 10 ms) and checked before
 # reuse, so a database restart costs one failed check, not a failed request. 0 closes each
 # connection at the end of its request.
@@ -140,9 +151,11 @@ REST_FRAMEWORK = {
     # Token first, so that a request without credentials gets 401 (with
     # `WWW-Authenticate: Token`) rather than the 403 that session authentication gives.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "config.throttling.ThrottledTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
+    # Rates are in API_THROTTLE_RATES below, read when a request comes.
+    "DEFAULT_THROTTLE_CLASSES": ["config.throttling.TokenRateThrottle"],
     "EXCEPTION_HANDLER": "config.api.api_exception_handler",
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": [
@@ -154,12 +167,20 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "config.api.ApiAutoSchema",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
+# Requests per token (or per signed-in user), and wrong tokens per client address, before
+# the API answers 429 with Retry-After. An empty value turns a limit off.
+API_THROTTLE_RATES = {
+    "user": env.str("API_THROTTLE_RATE", default="300/minute") or None,
+    "failed_token": env.str("API_FAILED_TOKEN_RATE", default="20/hour") or None,
+}
 SPECTACULAR_SETTINGS = {
     "TITLE": "Detainee case tracker API",
     "DESCRIPTION": "Cases of nationals detained abroad: detainees, legal facts, consular "
     "visits, sources and the ingest review queue.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # The schema and its browsable docs are for signed-in users and token holders only.
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
@@ -188,6 +209,20 @@ CONSULAR_VISIT_INTERVAL_DAYS = env.int("CONSULAR_VISIT_INTERVAL_DAYS", default=9
 # System checks to silence, e.g. the HTTPS checks of `check --deploy` on a plain-HTTP test
 # server behind no proxy. Empty in production.
 SILENCED_SYSTEM_CHECKS = env.list("SILENCED_SYSTEM_CHECKS", default=[])
+
+# --- Sign-in throttling (django-axes): after SIGNIN_FAILURE_LIMIT failed sign-ins for one
+# username, or from one address, sign-in is refused (429) for SIGNIN_LOCKOUT_MINUTES.
+AXES_ENABLED = env.bool("SIGNIN_THROTTLE", default=True)
+AXES_FAILURE_LIMIT = env.int("SIGNIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("SIGNIN_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "config.signin.signin_locked_out"
+AXES_VERBOSE = False
+
+# Throttle counters. The default lives in each process's memory; with several processes
+# (gunicorn workers) point it at Redis so that they share one count.
+CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
 
 LOGGING = {
     "version": 1,

@@ -1,13 +1,14 @@
 import nested_admin
 from django.contrib import admin
 
-from cases.admin import DetaineeAdmin, HistoryAdmin, citation_inline
+from cases.admin import DetaineeAdmin, HistoryAdmin, RecordAccessMixin, citation_inline
 from cases.fields import PartialDateModelForm
 
 from .models import ConsularVisit, ConsularVisitCitation
 
 
-class ConsularVisitInline(nested_admin.NestedStackedInline):
+class ConsularVisitInline(RecordAccessMixin, nested_admin.NestedStackedInline):
+    detainee_path = "detainee"
     model = ConsularVisit
     form = PartialDateModelForm
     extra = 0
@@ -27,10 +28,11 @@ DetaineeAdmin.inlines = [*DetaineeAdmin.inlines, ConsularVisitInline]
 
 @admin.register(ConsularVisit)
 class ConsularVisitAdmin(HistoryAdmin):
+    detainee_path = "detainee"
     list_display = ["detainee", "visited_on", "visitors", "kind", "outcome"]
     list_filter = ["outcome", "kind"]
     search_fields = ["detainee__full_name", "visitors"]
     autocomplete_fields = ["detainee", "facility"]
     list_select_related = ["detainee"]
     date_hierarchy = "visited_on"
-    inlines = [citation_inline(ConsularVisitCitation)]
+    inlines = [citation_inline(ConsularVisitCitation, detainee_path="visit__detainee")]

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from cases.admin import RecordAccessMixin
+
 from .models import Article, ArticleEvent, Draft, DraftFact, Feed
 
 
@@ -53,8 +55,10 @@ class ArticleAdmin(admin.ModelAdmin):
         return False
 
 
-class DraftFactInline(admin.TabularInline):
+class DraftFactInline(RecordAccessMixin, admin.TabularInline):
     model = DraftFact
+    detainee_path = "draft__detainee"
+    detainee_optional = True
     extra = 0
     can_delete = False
     fields = ["kind", "value", "quote", "decision", "decided_by", "decided_at", "record_type"]
@@ -65,7 +69,10 @@ class DraftFactInline(admin.TabularInline):
 
 
 @admin.register(Draft)
-class DraftAdmin(admin.ModelAdmin):
+class DraftAdmin(RecordAccessMixin, admin.ModelAdmin):
+    # A draft written to a detainee is part of their record.
+    detainee_path = "detainee"
+    detainee_optional = True
     list_display = ["name", "article", "status", "extractor_version", "created_at"]
     list_filter = ["status", "extractor_version"]
     search_fields = ["name"]

@@ -50,7 +50,7 @@ def queue(request):
             "pending_count": len(drafts),
             "state_counts": [(s.label, state_counts.get(s.value, 0)) for s in ArticleState],
             "recent": Article.objects.visible_to(request.user)
-            .annotate(draft_count=Count("drafts"))
+            .with_draft_counts(request.user)
             .order_by("-created_at", "-id")[:20],
         },
     )
@@ -110,7 +110,9 @@ def article_detail(request, pk: int):
         {
             "article": article,
             "events": ArticleEvent.objects.filter(article=article).select_related("actor"),
-            "drafts": article.drafts.order_by("position", "id"),
+            "drafts": Draft.objects.visible_to(request.user)
+            .filter(article=article)
+            .order_by("position", "id"),
             # Stored clean; cleaned again here so that nothing unsafe can reach the page.
             "safe_html": sanitise_html(article.html) if article.html else "",
             "can_review": request.user.has_perm(REVIEW),

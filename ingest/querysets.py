@@ -1,6 +1,10 @@
 """Reads of the ingest app; every view starts from one of these methods."""
 
 from django.db import models
+from django.db.models import Count, Q
+
+from cases.models import Detainee
+from cases.querysets import is_admin, of_visible_detainees
 
 
 def _can(user, codename: str) -> bool:
@@ -13,13 +17,35 @@ class ArticleQuerySet(models.QuerySet):
         admins); other roles see none."""
         return self if _can(user, "view_article") else self.none()
 
+    def with_draft_counts(self, user) -> "ArticleQuerySet":
+        """Annotates `draft_count` and `pending_draft_count`, counting only the drafts that
+        `user` may see (see DraftQuerySet.visible_to)."""
+        from .constants import DraftStatus
+
+        pending = Q(drafts__status=DraftStatus.PENDING)
+        if is_admin(user):
+            seen = None
+        else:
+            visible = Detainee.objects.visible_to(user)
+            seen = Q(drafts__detainee__isnull=True) | Q(drafts__detainee__in=visible)
+        return self.annotate(
+            draft_count=Count("drafts", filter=seen, distinct=True),
+            pending_draft_count=Count(
+                "drafts", filter=pending & seen if seen else pending, distinct=True
+            ),
+        )
+
     def in_state(self, *states: str) -> "ArticleQuerySet":
         return self.filter(state__in=states)
 
 
 class DraftQuerySet(models.QuerySet):
     def visible_to(self, user) -> "DraftQuerySet":
-        return self if _can(user, "view_draft") else self.none()
+        """Drafts are shared like articles, except that a draft written (partly) to a
+        detainee belongs to that person's record: it is seen only by those who see them."""
+        if not _can(user, "view_draft"):
+            return self.none()
+        return of_visible_detainees(self, user, "detainee", or_none=True)
 
     def awaiting_review(self) -> "DraftQuerySet":
         """Drafts nobody has accepted or rejected yet, oldest first: the review queue.

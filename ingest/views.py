@@ -1,6 +1,6 @@
 """The ingest API: submit and read articles; list, read, accept and reject drafts."""
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
@@ -10,7 +10,6 @@ from rest_framework.response import Response
 from config.api import ErrorSerializer, RolePermission
 
 from . import services
-from .constants import DraftStatus
 from .filters import ArticleFilter, DraftFilter
 from .matching import draft_candidates
 from .models import Article, ArticleEvent, Draft, DraftFact
@@ -59,19 +58,15 @@ class ArticleViewSet(
         queryset = (
             Article.objects.visible_to(self.request.user)
             .select_related("submitted_by")
-            .annotate(
-                draft_count=Count("drafts", distinct=True),
-                pending_draft_count=Count(
-                    "drafts", filter=Q(drafts__status=DraftStatus.PENDING), distinct=True
-                ),
-            )
+            .with_draft_counts(self.request.user)
             .order_by("-created_at", "-id")
         )
-        if self.action == "retrieve":
+        if self.action in ("retrieve", "create"):
             # Events with their actors and the drafts: prefetched once for the detail page.
+            drafts = Draft.objects.visible_to(self.request.user).order_by("position", "id")
             queryset = queryset.prefetch_related(
                 Prefetch("events", queryset=ArticleEvent.objects.select_related("actor")),
-                Prefetch("drafts", queryset=Draft.objects.order_by("position", "id")),
+                Prefetch("drafts", queryset=drafts),
             )
         return queryset
 
@@ -124,7 +119,7 @@ class ArticleViewSet(
                 },
                 status=status.HTTP_409_CONFLICT,
             )
-        article = self.get_queryset().prefetch_related("events", "drafts").get(pk=article.pk)
+        article = self.get_queryset().get(pk=article.pk)
         serializer = ArticleDetailSerializer(article, context=self.get_serializer_context())
         return Response(serializer.data, status=status.HTTP_201_CREATED)
 

@@ -15,7 +15,7 @@ from django_filters import rest_framework as filters
 from cases.constants import ChargeCategory, DetaineeStatus, Priority
 from cases.filters import DetaineeFilter
 from cases.models import Case as LegalCase
-from cases.models import Facility, Nationality
+from cases.models import Detainee, Facility, Nationality
 from cases.roles import ADMIN, CASEWORKER, REVIEWER
 
 # Column → ordering. Priority sorts by urgency, not alphabetically.
@@ -82,11 +82,17 @@ class DetaineeListFilter(DetaineeFilter):
         super().__init__(*args, **kwargs)
         fields = self.form.fields
         # Options list only what is on file, so every choice finds someone.
+        # ...about people this user may see: a restricted case adds no option.
+        visible = Detainee.objects.visible_to(getattr(self.request, "user", None))
         fields["nationality"].choices = _country_choices(
-            Nationality.objects.values_list("country", flat=True).distinct()
+            Nationality.objects.filter(detainee__in=visible)
+            .values_list("country", flat=True)
+            .distinct()
         )
         fields["detaining_country"].choices = _country_choices(
-            LegalCase.objects.values_list("country", flat=True).distinct()
+            LegalCase.objects.filter(detainee__in=visible)
+            .values_list("country", flat=True)
+            .distinct()
         )
         fields["facility"].choices = [
             (str(pk), name)

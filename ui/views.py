@@ -259,7 +259,12 @@ DASHBOARD_CHARTS = [
 
 @role_required
 def dashboard(request):
-    codes = Nationality.objects.values_list("country", flat=True).distinct()
+    visible = Detainee.objects.visible_to(request.user)
+    codes = (
+        Nationality.objects.filter(detainee__in=visible)
+        .values_list("country", flat=True)
+        .distinct()
+    )
     context = {
         "nationalities": sorted(((c, countries.name(c)) for c in set(codes)), key=lambda p: p[1]),
         "charts": DASHBOARD_CHARTS,

@@ -1,0 +1,79 @@
+"""API rate limits: requests per token (or per signed-in user), and wrong tokens per client
+address. Over a limit the API answers 429 with `Retry-After`, in its one error shape.
+
+Kept apart from config.api: DRF imports authentication classes while it is still loading
+its views, so this module imports none of them.
+"""
+
+import hashlib
+
+from django.conf import settings
+from rest_framework import exceptions
+from rest_framework.authentication import TokenAuthentication, get_authorization_header
+from rest_framework.authtoken.models import Token
+from rest_framework.throttling import SimpleRateThrottle
+
+
+class _RateFromSettings(SimpleRateThrottle):
+    """Reads its rate from `settings.API_THROTTLE_RATES[scope]` when it runs (so that the
+    environment, and tests, can change it); no rate means no limit."""
+
+    def get_rate(self) -> str | None:
+        return getattr(settings, "API_THROTTLE_RATES", {}).get(self.scope)
+
+
+class TokenRateThrottle(_RateFromSettings):
+    """At most so many requests per token (per user for browser sessions)."""
+
+    scope = "user"
+
+    def get_cache_key(self, request, view) -> str | None:
+        if not request.user or not request.user.is_authenticated:
+            return None  # refused before this runs; wrong tokens meet FailedTokenThrottle
+        if isinstance(request.auth, Token):
+            ident = "token-" + hashlib.sha256(request.auth.key.encode()).hexdigest()[:32]
+        else:
+            ident = f"user-{request.user.pk}"
+        return self.cache_format % {"scope": self.scope, "ident": ident}
+
+
+class FailedTokenThrottle(_RateFromSettings):
+    """Counts wrong tokens per client address; past the rate every token from that address
+    is refused until the window has passed, so that tokens cannot be guessed."""
+
+    scope = "failed_token"
+
+    def get_cache_key(self, request, view) -> str:
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+    def blocked(self, request) -> bool:
+        if self.rate is None:
+            return False
+        self.key = self.get_cache_key(request, None)
+        self.now = self.timer()
+        self.history = [t for t in self.cache.get(self.key, []) if t > self.now - self.duration]
+        return len(self.history) >= self.num_requests
+
+    def record_failure(self) -> None:
+        if self.rate is not None:
+            self.history.insert(0, self.now)
+            self.cache.set(self.key, self.history, self.duration)
+
+
+class ThrottledTokenAuthentication(TokenAuthentication):
+    """Token authentication that counts wrong tokens (see FailedTokenThrottle)."""
+
+    def authenticate(self, request):
+        parts = get_authorization_header(request).split()
+        if not parts or parts[0].lower() != self.keyword.lower().encode():
+            return None
+        guard = FailedTokenThrottle()
+        if guard.blocked(request):
+            raise exceptions.Throttled(
+                wait=guard.wait(), detail="Too many wrong tokens from this address."
+            )
+        try:
+            return super().authenticate(request)
+        except exceptions.AuthenticationFailed:
+            guard.record_failure()
+            raise
