@@ -216,3 +216,17 @@ def test_restricting_without_a_caseworker_is_refused_in_the_admin(admin_user):
     )
     assert not form.is_valid()
     assert "assigned_caseworker" in form.errors
+
+
+def test_the_outsider_gets_nothing_from_the_admin(client, outsider, restricted):
+    outsider.is_staff = True
+    outsider.save()
+    client = signed_in(client, outsider)
+    assert client.get(reverse("admin:cases_detainee_changelist")).status_code == 403
+    response = client.get(
+        reverse("admin:autocomplete"),
+        {"app_label": "cases", "model_name": "case", "field_name": "detainee", "term": "Hidden"},
+    )
+    assert response.status_code == 403
+    history = client.get(reverse("admin:cases_detainee_history", args=[restricted.pk]))
+    assert history.status_code == 404
