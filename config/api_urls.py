@@ -1,10 +1,22 @@
 """Everything under /api/v1/."""
 
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.exceptions import NotAuthenticated
 
 from .views import api_root
+
+
+class SignInSwaggerView(SpectacularSwaggerView):
+    """The docs page, for signed-in users and token holders; people without credentials are
+    sent to sign in (the schema itself answers 401)."""
+
+    def handle_exception(self, exc):
+        if isinstance(exc, NotAuthenticated):
+            return redirect_to_login(self.request.get_full_path())
+        return super().handle_exception(exc)
+
 
 urlpatterns = [
     path("", api_root, name="api-root"),
@@ -13,10 +25,5 @@ urlpatterns = [
     path("", include("consular.urls")),
     path("stats/", include("stats.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    # A page for people: sign in first (the schema itself answers 401 without credentials).
-    path(
-        "docs/",
-        login_required(SpectacularSwaggerView.as_view(url_name="api-schema")),
-        name="api-docs",
-    ),
+    path("docs/", SignInSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
 ]
