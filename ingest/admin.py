@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from cases.admin import RecordAccessMixin
 
-from .models import Article, ArticleEvent, Draft, DraftFact, Feed
+from .models import Article, ArticleEvent, Draft, DraftFact, Feed, MatchJudgement
 
 
 class ArticleEventInline(admin.TabularInline):
@@ -105,3 +105,19 @@ class FeedAdmin(admin.ModelAdmin):
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+
+
+@admin.register(MatchJudgement)
+class MatchJudgementAdmin(admin.ModelAdmin):
+    """Reviewers' judgements on who a name is: read here, written only by reviewing."""
+
+    list_display = ["name", "verdict", "detainee", "decided_by", "decided_at", "draft"]
+    list_filter = ["verdict"]
+    search_fields = ["name"]
+    list_select_related = ["detainee", "decided_by", "draft"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

@@ -94,3 +94,13 @@ class FactDecision(models.TextChoices):
 
 
 LANGUAGES_EXTRACTED = ("en",)
+
+
+class MatchVerdict(models.TextChoices):
+    SAME = "same", "Is this person"
+    DIFFERENT = "different", "Is not this person"
+
+
+class MatchTier(models.TextChoices):
+    SAME = "same", "Same person"
+    POSSIBLE = "possible", "Possible"

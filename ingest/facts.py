@@ -16,6 +16,7 @@ from cases.partial_dates import PartialDate, PartialDateError
 from cases.partial_dates import parse as parse_partial_date
 from consular.constants import VisitKind
 
+from . import name_comparison
 from .constants import FactKind
 
 # The extractor's status words, in the case record's vocabulary.
@@ -332,26 +333,68 @@ def _amount(value) -> str | None:
     return format(Decimal(str(value)).quantize(Decimal("0.01")), "f")
 
 
+def person_name(name: str) -> str:
+    """A drafted person's name without titles or ranks ("Marine Paul Whelan" → "Paul
+    Whelan"); the name as given when nothing but a title would be left."""
+    return name_comparison.remove_titles(name) or " ".join(name.split())
+
+
+def is_bare_given_name(variant: str, full_name: str) -> bool:
+    """One word that is not the surname of `full_name`: "Paul" for "Paul Whelan"."""
+    words = variant.split()
+    main = name_comparison.parse(full_name)
+    if len(words) != 1 or not main.given:
+        return False
+    folded = name_comparison.parse(variant).surname
+    return not any(
+        name_comparison.compare_surname_part(part, theirs).level
+        for part in folded
+        for theirs in main.surname
+    )
+
+
+# Date words a charge phrase sometimes drags along: "spying Monday", "fraud last week".
+_TRAILING_DATE_WORDS = re.compile(
+    r"(?:\s+(?:on|last|this|next|early|late|in|since|and)?\s*"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|"
+    r"week|month|year|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|\d{1,4}(?:st|nd|rd|th)?))+[.,;]?$",
+    re.IGNORECASE,
+)
+
+
+def charge_phrase(phrase: str) -> str:
+    """A charge without trailing date words; the phrase as given if nothing else is left."""
+    cleaned = _TRAILING_DATE_WORDS.sub("", " ".join((phrase or "").split())).strip(" ,;")
+    return cleaned or " ".join((phrase or "").split())
+
+
 def facts_from_extracted(person, text: str) -> list[ExtractedFact]:
-    """The facts of one extracted person, each with its evidence, in reading order."""
+    """The facts of one extracted person, each with its evidence, in reading order.
+
+    Names lose titles and ranks, a bare given name is never offered as a variant, charges
+    lose trailing date words, and a visit with neither a visitor nor a date is not offered.
+    """
     mentions = {}
     for mention in person.mentions:
         mentions.setdefault(mention.text.casefold(), []).append(mention.span)
     first_mention = [person.mentions[0].span] if person.mentions else []
+    full_name = person_name(person.name)
     facts = [
         _fact(
             FactKind.NAME,
-            {"name": person.name},
+            {"name": full_name},
             mentions.get(person.name.casefold(), first_mention)[:1],
             text,
         )
     ]
-    seen = {person.name.casefold()}
-    for variant in person.name_variants:
-        if variant.casefold() in seen:
+    seen = {full_name.casefold()}
+    for spelling in person.name_variants:
+        variant = name_comparison.remove_titles(spelling)
+        if not variant or variant.casefold() in seen or is_bare_given_name(variant, full_name):
             continue
         seen.add(variant.casefold())
-        spans = mentions.get(variant.casefold(), [])[:1]
+        spans = mentions.get(spelling.casefold(), [])[:1]
         facts.append(_fact(FactKind.NAME_VARIANT, {"name": variant}, spans, text))
     for nationality in person.nationality:
         facts.append(
@@ -406,7 +449,7 @@ def facts_from_extracted(person, text: str) -> list[ExtractedFact]:
         facts.append(
             _fact(
                 FactKind.CHARGE,
-                {"description": charge.phrase, "category": charge.category},
+                {"description": charge_phrase(charge.phrase), "category": charge.category},
                 [charge.evidence],
                 text,
             )
@@ -457,6 +500,8 @@ def facts_from_extracted(person, text: str) -> list[ExtractedFact]:
             )
         )
     for visit in person.consular_visits:
+        if not visit.visitor and not visit.date:
+            continue  # nothing to tell it from any other visit
         facts.append(
             _fact(
                 FactKind.CONSULAR_VISIT,

@@ -8,8 +8,15 @@ from django.db.models import Q
 from cases.fields import DatePrecisionField, PartialDateField, partial_date, partial_date_constraint
 from cases.models import Detainee, Source
 
-from .constants import ArticleOrigin, ArticleState, DraftStatus, FactDecision, FactKind
-from .querysets import ArticleQuerySet, DraftQuerySet, FeedQuerySet
+from .constants import (
+    ArticleOrigin,
+    ArticleState,
+    DraftStatus,
+    FactDecision,
+    FactKind,
+    MatchVerdict,
+)
+from .querysets import ArticleQuerySet, DraftQuerySet, FeedQuerySet, MatchJudgementQuerySet
 
 
 def _choices_constraint(field: str, choices: type[models.TextChoices], table: str):
@@ -234,3 +241,47 @@ class DraftFact(models.Model):
     @property
     def is_edited(self) -> bool:
         return self.value != self.extracted_value
+
+
+class MatchJudgement(models.Model):
+    """A reviewer's word that a name from the news is, or is not, a detainee on record.
+
+    Written when a draft is merged into someone (is), accepted as a new person while
+    candidates were offered (is not, for each of them), or with an explicit "not this
+    person". A "not" keeps that name and detainee out of the top match tier afterwards.
+    Append-only: the latest judgement on a pair is the one that counts.
+    """
+
+    name = models.CharField(max_length=200, help_text="The name as the draft gave it")
+    # `cases.names.fold` of the name: the same spelling in any case or accents.
+    name_key = models.CharField(max_length=200, editable=False)
+    detainee = models.ForeignKey(
+        Detainee, on_delete=models.CASCADE, related_name="match_judgements"
+    )
+    verdict = models.CharField(max_length=9, choices=MatchVerdict.choices)
+    draft = models.ForeignKey(
+        Draft, on_delete=models.SET_NULL, null=True, blank=True, related_name="judgements"
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField()
+    note = models.CharField(max_length=300, blank=True)
+    # Written by accepting the draft (undone with it), not by an explicit "not this person".
+    from_accept = models.BooleanField(default=False)
+
+    objects = MatchJudgementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["decided_at", "id"]
+        constraints = [
+            _choices_constraint("verdict", MatchVerdict, "match_judgement"),
+            models.CheckConstraint(condition=~Q(name_key=""), name="match_judgement_has_name"),
+        ]
+        indexes = [
+            # Serves matching: the judgements on a draft's spellings, per candidate.
+            models.Index(fields=["name_key", "detainee"], name="match_judgement_name_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"“{self.name}” {self.get_verdict_display().lower()} {self.detainee_id}"

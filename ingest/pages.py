@@ -1,5 +1,7 @@
 """Browser pages under /review/: submitting articles, the review queue and the draft page."""
 
+import copy
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.db.models import Count, Prefetch
@@ -14,7 +16,7 @@ from . import facts as fact_rules
 from . import forms, review, services
 from .constants import ArticleState, DraftStatus
 from .intake import sanitise_html
-from .matching import draft_candidates
+from .matching import draft_matches
 from .models import Article, ArticleEvent, Draft, DraftFact, Feed
 
 REVIEW = "ingest.review_draft"
@@ -171,6 +173,43 @@ def _is_ticked(fact, submitted) -> bool:
     return bool(submitted.get(f"accept-{fact.pk}"))
 
 
+def _facts_as_edited(draft: Draft, chosen: dict) -> list[DraftFact]:
+    """The facts the reviewer is accepting, with the edits on the form (unsaved copies)."""
+    wanted = chosen["fact_ids"]
+    out = []
+    for fact in draft.facts.all():
+        if fact.decision != "pending" or (wanted is not None and fact.pk not in wanted):
+            continue
+        edited = copy.copy(fact)
+        edited.value = {**fact.value, **chosen["edits"].get(fact.pk, {})}
+        out.append(edited)
+    return out
+
+
+def _merge_confirmation(request, draft: Draft, chosen: dict, suggested: int | None):
+    """For a merge into someone other than the suggestion that the reviewer has not yet
+    confirmed: that record and what accepting would change on it. None otherwise."""
+    target = chosen["merge_into"]
+    if not target or target == draft.detainee_id or target == suggested:
+        return None
+    if request.POST.get("confirmed") == str(target):
+        return None
+    detainee = review.detainee_for_comparison(target, request.user)
+    if detainee is None:
+        return None  # the service refuses it with its own message
+    return {
+        "detainee": detainee,
+        "changes": review.merge_changes(_facts_as_edited(draft, chosen), detainee),
+        # Everything the reviewer sent, to send again with the confirmation.
+        "fields": [
+            (key, value)
+            for key, values in request.POST.lists()
+            if key not in ("csrfmiddlewaretoken", "confirmed")
+            for value in values
+        ],
+    }
+
+
 @login_required
 @permission_required(REVIEW, raise_exception=True)
 def draft_detail(request, pk: int):
@@ -178,6 +217,8 @@ def draft_detail(request, pk: int):
     errors: list[str] = []
     fact_errors: dict[int, dict[str, str]] = {}
     submitted = None
+    confirmation = None
+    matches = draft_matches(draft, request.user)
     if request.method == "POST":
         action = request.POST.get("action")
         try:
@@ -196,15 +237,28 @@ def draft_detail(request, pk: int):
                     request, f"Undone: what the draft for {draft.name} wrote is taken back."
                 )
                 return redirect("ingest:draft", pk=draft.pk)
+            if action == "not_this_person":
+                detainee_id = request.POST.get("detainee", "")
+                services.draft_not_this_person(
+                    draft=draft,
+                    detainee_id=int(detainee_id) if detainee_id.isdigit() else -1,
+                    user=request.user,
+                )
+                messages.success(request, "Noted: not the same person.")
+                return redirect("ingest:draft", pk=draft.pk)
             chosen = forms.accept_input(draft, request.POST)
             if action == "accept_all":
                 chosen["fact_ids"] = None
             date_of_birth = _date_of_birth(request.POST.get("date_of_birth"))
-            draft = services.draft_accept(
-                draft=draft, user=request.user, date_of_birth=date_of_birth, **chosen
-            )
-            messages.success(request, f"Accepted: {draft.name} → {draft.detainee}.")
-            return redirect("ingest:draft", pk=draft.pk)
+            confirmation = _merge_confirmation(request, draft, chosen, matches.suggested_match)
+            if confirmation is not None:
+                submitted = request.POST  # the form keeps the reviewer's edits meanwhile
+            else:
+                draft = services.draft_accept(
+                    draft=draft, user=request.user, date_of_birth=date_of_birth, **chosen
+                )
+                messages.success(request, f"Accepted: {draft.name} → {draft.detainee}.")
+                return redirect("ingest:draft", pk=draft.pk)
         except DomainError as exc:
             errors.append(exc.message)
             fact_errors = getattr(exc, "errors", {})
@@ -212,12 +266,14 @@ def draft_detail(request, pk: int):
                 # The page comes back as the reviewer left it, each error beside its field.
                 submitted = request.POST
             draft = _draft(request, pk)
-    candidates = draft_candidates(draft, request.user)
+            matches = draft_matches(draft, request.user)
+    candidates = matches.candidates
     target = request.POST.get("target") or request.GET.get("merge") or ""
     if not target:
         target = str(draft.detainee_id) if draft.detainee_id else ""
-    if not target and candidates:
-        target = str(candidates[0].detainee.pk)
+    if not target and matches.suggested:
+        # Only the same-person tier is pre-selected; anything less defaults to a new record.
+        target = str(matches.suggested_match)
     compared = None
     compare_with = None
     fact_list = list(draft.facts.all())
@@ -263,8 +319,10 @@ def draft_detail(request, pk: int):
             "highlighted": review.highlight(draft.article.text, marks),
             "rows": rows,
             "candidates": candidates,
+            "suggested": matches.suggested,
             "target": target or "new",
             "compare_with": compare_with,
+            "confirmation": confirmation,
             "errors": errors,
             "date_of_birth": submitted.get("date_of_birth", "") if submitted else "",
             "reject_form": forms.RejectForm(),

@@ -58,3 +58,9 @@ class DraftQuerySet(models.QuerySet):
 class FeedQuerySet(models.QuerySet):
     def active(self) -> "FeedQuerySet":
         return self.filter(is_active=True)
+
+
+class MatchJudgementQuerySet(models.QuerySet):
+    def for_names(self, name_keys) -> "MatchJudgementQuerySet":
+        """Judgements on any of these folded spellings, latest last."""
+        return self.filter(name_key__in=list(name_keys)).order_by("decided_at", "id")

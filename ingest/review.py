@@ -249,3 +249,24 @@ def written_records(draft_facts, *, detainee: Detainee | None, user=None) -> dic
             admin_url=url,
         )
     return out
+
+
+def merge_changes(draft_facts, detainee: Detainee) -> list[str]:
+    """What writing these facts to `detainee` would change on the record, one line each:
+    what the confirmation of a merge into someone other than the suggestion lists."""
+    lines = []
+    for row in compare(draft_facts, detainee):
+        if row.state == "same":
+            continue
+        label = FactKind(row.kind).label
+        if row.kind == FactKind.DETAINING_COUNTRY and row.state != "same":
+            lines.append(f"New case in {row.proposed} (cases now: {row.current or 'none'})")
+        elif row.kind == FactKind.STATUS:
+            lines.append(f"Status: {row.current or '—'} → {row.proposed}")
+        elif row.kind in (FactKind.NAME, FactKind.NAME_VARIANT):
+            lines.append(f"New name: {row.proposed}")
+        elif row.state == "differs":
+            lines.append(f"{label}: {row.proposed} (record has: {row.current})")
+        else:
+            lines.append(f"New {label.lower()}: {row.proposed}")
+    return lines

@@ -7,6 +7,7 @@ from rest_framework import serializers
 from config.api import PartialDateSerializerField
 
 from . import facts as fact_rules
+from .constants import MatchTier
 from .models import Article, ArticleEvent, Draft, DraftFact
 
 
@@ -143,6 +144,11 @@ class CandidateSerializer(serializers.Serializer):
     detainee = serializers.IntegerField(source="detainee.pk")
     full_name = serializers.CharField(source="detainee.full_name")
     score = serializers.IntegerField(help_text="0–100")
+    tier = serializers.ChoiceField(
+        choices=MatchTier.choices,
+        help_text="`same`: the same person (the suggestion); `possible`: listed, never chosen "
+        "for the reviewer",
+    )
     reasons = serializers.ListField(child=serializers.CharField())
 
 
@@ -150,6 +156,10 @@ class DraftDetailSerializer(DraftListSerializer):
     date_of_birth = PartialDateSerializerField(source="birth_date", read_only=True)
     facts = DraftFactSerializer(many=True, read_only=True)
     candidates = serializers.SerializerMethodField()
+    suggested_match = serializers.SerializerMethodField(
+        help_text="The detainee id offered as the same person, or null when no candidate "
+        "reaches that tier"
+    )
 
     class Meta(DraftListSerializer.Meta):
         fields = [
@@ -157,12 +167,18 @@ class DraftDetailSerializer(DraftListSerializer):
             "date_of_birth",
             "reject_reason",
             "facts",
+            "suggested_match",
             "candidates",
         ]
 
     @extend_schema_field(CandidateSerializer(many=True))
     def get_candidates(self, draft) -> list:
-        return CandidateSerializer(self.context.get("candidates", []), many=True).data
+        matches = self.context.get("matches")
+        return CandidateSerializer(matches.candidates if matches else [], many=True).data
+
+    def get_suggested_match(self, draft) -> int | None:
+        matches = self.context.get("matches")
+        return matches.suggested_match if matches else None
 
 
 class DraftAcceptSerializer(serializers.Serializer):
@@ -195,3 +211,8 @@ class DraftAcceptSerializer(serializers.Serializer):
 
 class DraftRejectSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=2000)
+
+
+class DraftNotThisPersonSerializer(serializers.Serializer):
+    detainee = serializers.IntegerField(help_text="A candidate's detainee id")
+    note = serializers.CharField(required=False, allow_blank=True, max_length=300)

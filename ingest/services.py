@@ -38,8 +38,9 @@ from .constants import (
     DraftStatus,
     FactDecision,
     FactKind,
+    MatchVerdict,
 )
-from .models import Article, ArticleEvent, Draft, DraftFact, Feed
+from .models import Article, ArticleEvent, Draft, DraftFact, Feed, MatchJudgement
 
 log = logging.getLogger(__name__)
 
@@ -469,7 +470,8 @@ def drafts_sync(*, article: Article, result) -> list[Draft]:
     keys: list[str] = []
     drafts = []
     for position, person in enumerate(result.detainees):
-        key = names.search_key(person.name).strip() or person.name.casefold().strip()
+        name = facts.person_name(person.name)
+        key = names.search_key(name).strip() or name.casefold().strip()
         if not key or key in keys:
             continue
         keys.append(key)
@@ -478,7 +480,7 @@ def drafts_sync(*, article: Article, result) -> list[Draft]:
             article=article,
             person_key=key[:300],
             defaults={
-                "name": person.name[:200],
+                "name": name[:200],
                 "position": position,
                 "extractor_version": version,
             },
@@ -489,7 +491,7 @@ def drafts_sync(*, article: Article, result) -> list[Draft]:
             draft.facts.all().delete()
             _write_facts(draft, extracted)
             draft.name, draft.position, draft.extractor_version = (
-                person.name[:200],
+                name[:200],
                 position,
                 version,
             )
@@ -845,6 +847,7 @@ def draft_accept(
         else:
             detainee = None
         source = article_source(draft.article)
+        judged = _judgements_for_accept(draft=draft, user=user, merged=detainee)
         with case_changesets.recording(accept_label(draft.pk), user=user):
             if detainee is None:
                 name_fact = next((f for f in chosen if f.kind == FactKind.NAME), None)
@@ -901,6 +904,15 @@ def draft_accept(
         if finish or not left_open:
             draft.status = DraftStatus.ACCEPTED
         draft.save()
+        for verdict, other in judged:
+            match_judgement_record(
+                draft=draft,
+                detainee=other or detainee,
+                verdict=verdict,
+                user=user,
+                now=now,
+                from_accept=True,
+            )
         _article_reviewed_if_done(draft.article, user)
     return draft
 
@@ -918,6 +930,9 @@ def draft_undo(*, draft: Draft, user) -> Draft:
             raise Conflict("Only an accepted draft can be undone.", field="draft")
         # The draft's own link would keep a detainee it created from being deleted.
         Draft.objects.filter(pk=draft.pk).update(detainee=None)
+        # What accepting said about who the person is goes too; an explicit "not this
+        # person" stays.
+        draft.judgements.filter(from_accept=True).delete()
         case_changesets.changes_revert(
             label=accept_label(draft.pk), undo_label=undo_label(draft.pk), user=user
         )
@@ -949,6 +964,70 @@ def draft_undo(*, draft: Draft, user) -> Draft:
                 note=f"draft {draft.pk} ({draft.name}) undone",
             )
     return draft
+
+
+def match_judgement_record(
+    *,
+    draft: Draft,
+    detainee: Detainee,
+    verdict: str,
+    user,
+    now=None,
+    note: str = "",
+    from_accept: bool = False,
+) -> MatchJudgement:
+    """Keeps a reviewer's word that the draft's name is, or is not, `detainee`."""
+    return MatchJudgement.objects.create(
+        name=draft.name[:200],
+        name_key=names.fold(draft.name)[:200] or draft.name.casefold()[:200],
+        detainee=detainee,
+        verdict=verdict,
+        draft=draft,
+        decided_by=user,
+        decided_at=now or timezone.now(),
+        note=note[:300],
+        from_accept=from_accept,
+    )
+
+
+def _judgements_for_accept(*, draft: Draft, user, merged: Detainee | None):
+    """What accepting says about who the draft's person is: merged into someone, it is that
+    person; written as a new detainee, it is none of the candidates that were offered.
+    (verdict, detainee) pairs; None stands for the detainee the facts went to. A draft
+    accepted in several steps is judged once, at its first step."""
+    from .matching import draft_matches
+
+    if draft.detainee_id:
+        return []
+    if merged is not None:
+        return [(MatchVerdict.SAME, merged)]
+    matches = draft_matches(draft, user)
+    return [(MatchVerdict.DIFFERENT, c.detainee) for c in matches.candidates]
+
+
+def draft_not_this_person(
+    *, draft: Draft, detainee_id: int, user, note: str = ""
+) -> MatchJudgement:
+    """The reviewer's explicit "not this person" on a candidate: that detainee is never
+    again offered as the same person for this name."""
+    _require_reviewer(user)
+    with transaction.atomic():
+        draft = Draft.objects.select_for_update().get(pk=draft.pk)
+        if draft.status != DraftStatus.PENDING:
+            raise Conflict(
+                f"This draft was already {draft.get_status_display().lower()}.", field="draft"
+            )
+        detainee = Detainee.objects.visible_to(user).filter(pk=detainee_id).first()
+        if detainee is None:
+            raise DomainError("There is no such detainee that you can see.", field="detainee")
+        if draft.detainee_id == detainee.pk:
+            raise Conflict(
+                f"Part of this draft already went to {detainee}: it cannot be someone else.",
+                field="detainee",
+            )
+        return match_judgement_record(
+            draft=draft, detainee=detainee, verdict=MatchVerdict.DIFFERENT, user=user, note=note
+        )
 
 
 def draft_reject(*, draft: Draft, user, reason: str) -> Draft:

@@ -11,7 +11,7 @@ from config.api import ErrorSerializer, RolePermission
 
 from . import services
 from .filters import ArticleFilter, DraftFilter
-from .matching import draft_candidates
+from .matching import draft_matches
 from .models import Article, ArticleEvent, Draft, DraftFact
 from .serializers import (
     ArticleDetailSerializer,
@@ -20,6 +20,7 @@ from .serializers import (
     DraftAcceptSerializer,
     DraftDetailSerializer,
     DraftListSerializer,
+    DraftNotThisPersonSerializer,
     DraftRejectSerializer,
 )
 
@@ -171,7 +172,7 @@ class DraftViewSet(viewsets.ReadOnlyModelViewSet):
         draft = self.get_queryset().get(pk=draft.pk)
         context = {
             **self.get_serializer_context(),
-            "candidates": draft_candidates(draft, request.user),
+            "matches": draft_matches(draft, request.user),
         }
         return Response(DraftDetailSerializer(draft, context=context).data, status=code)
 
@@ -247,4 +248,34 @@ class DraftViewSet(viewsets.ReadOnlyModelViewSet):
         form = DraftRejectSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         services.draft_reject(draft=draft, user=request.user, reason=form.validated_data["reason"])
+        return self._detail(draft, request)
+
+    @extend_schema(
+        summary="Judge a candidate not to be the draft's person",
+        description="Keeps the judgement (who, when); that detainee is never again offered "
+        "as the same person for this name.",
+        request=DraftNotThisPersonSerializer,
+        responses={
+            200: DraftDetailSerializer,
+            400: _error("No such detainee that you can see."),
+            403: _error("Only reviewers can judge matches."),
+            409: _error("The draft was already accepted or rejected."),
+        },
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path="not-this-person",
+        permission_classes=[CanReviewDrafts],
+    )
+    def not_this_person(self, request, pk=None):
+        draft = self.get_object()
+        form = DraftNotThisPersonSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        services.draft_not_this_person(
+            draft=draft,
+            detainee_id=form.validated_data["detainee"],
+            user=request.user,
+            note=form.validated_data.get("note", ""),
+        )
         return self._detail(draft, request)

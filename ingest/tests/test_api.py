@@ -207,3 +207,43 @@ def test_the_schema_documents_the_ingest_endpoints():
     submit = schema["paths"]["/api/v1/articles/"]["post"]
     assert "multipart/form-data" in submit["requestBody"]["content"]
     assert "409" in submit["responses"]
+
+
+def test_a_draft_names_its_suggested_match_and_each_candidates_tier(api, reviewer):
+    from cases import services as case_services
+    from ingest.constants import FactKind
+
+    same = case_services.detainee_create(full_name="Evgeny Nikulin")
+    possible = case_services.detainee_create(full_name="Yevgeniy Nikulin-Orlov")
+    case_services.detainee_create(full_name="Evgeniya Silina")
+    draft = DraftFactFactory(draft__name="Yevgeniy Nikulin").draft
+    DraftFactFactory(draft=draft, kind=FactKind.STATUS, value={"status": "charged"})
+    body = api(reviewer).get(f"/api/v1/drafts/{draft.pk}/").data
+    assert body["suggested_match"] == same.pk
+    tiers = {c["detainee"]: c["tier"] for c in body["candidates"]}
+    assert tiers == {same.pk: "same", possible.pk: "possible"}
+    assert all(c["reasons"] and 0 <= c["score"] <= 100 for c in body["candidates"])
+
+    response = api(reviewer).post(
+        f"/api/v1/drafts/{draft.pk}/not-this-person/", {"detainee": same.pk}, format="json"
+    )
+    assert response.status_code == 200
+    assert response.data["suggested_match"] is None
+    assert {c["detainee"]: c["tier"] for c in response.data["candidates"]}[same.pk] == "possible"
+    # The defaults now make a new detainee.
+    response = api(reviewer).post(
+        f"/api/v1/drafts/{draft.pk}/accept/",
+        {"merge_into": response.data["suggested_match"]},
+        format="json",
+    )
+    assert response.status_code == 200
+    assert response.data["detainee"] not in (same.pk, possible.pk)
+
+
+def test_not_this_person_is_for_reviewers_and_known_records(api, caseworker, reviewer):
+    draft = DraftFactFactory(draft__name="Yevgeniy Nikulin").draft
+    url = f"/api/v1/drafts/{draft.pk}/not-this-person/"
+    assert api(caseworker).post(url, {"detainee": 1}, format="json").status_code == 403
+    response = api(reviewer).post(url, {"detainee": 999}, format="json")
+    assert response.status_code == 400
+    assert api(reviewer).post(url, {}, format="json").status_code == 400
