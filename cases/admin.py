@@ -20,6 +20,8 @@ from django_countries import countries
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
+from audit.reads import SensitiveReadsAdminMixin
+
 from . import services
 from .errors import DomainError
 from .fields import PartialDateModelForm, sensitive_field_names
@@ -164,13 +166,16 @@ class RecordHistoryMixin(RecordAccessMixin):
         return _HistoryWithout(self.model, historical_record, self.hidden_fields(request))
 
 
-class HistoryAdmin(RecordHistoryMixin, SimpleHistoryAdmin):
-    """Every case model shows its change history (who changed what, when)."""
+class HistoryAdmin(SensitiveReadsAdminMixin, RecordHistoryMixin, SimpleHistoryAdmin):
+    """Every case model shows its change history (who changed what, when); pages that show
+    sensitive details log the read."""
 
     form = PartialDateModelForm
 
 
-class NestedHistoryAdmin(RecordHistoryMixin, nested_admin.NestedModelAdmin, SimpleHistoryAdmin):
+class NestedHistoryAdmin(
+    SensitiveReadsAdminMixin, RecordHistoryMixin, nested_admin.NestedModelAdmin, SimpleHistoryAdmin
+):
     form = PartialDateModelForm
 
 

@@ -20,6 +20,8 @@ VIEW_SENSITIVE = ("cases", "view_sensitive")
 REVIEW_DRAFTS = ("ingest", "review_draft")
 # Restriction and assignment decide who sees a case: administrators only, by default.
 RESTRICT_DETAINEES = ("cases", "restrict_detainee")
+EXPORT_PERSON = ("audit", "export_person")
+ANONYMISE_PERSON = ("audit", "anonymise_person")
 
 
 def _perms(apps: tuple[str, ...], actions: tuple[str, ...]) -> Q:
@@ -46,7 +48,10 @@ def role_permissions() -> dict[str, Q]:
         REVIEWER: caseworker | _perms(("ingest",), ("change",)) | _custom(REVIEW_DRAFTS),
         ADMIN: _perms(CASE_APPS + ("ingest",), ("view", "add", "change", "delete"))
         | _custom(VIEW_SENSITIVE, REVIEW_DRAFTS, RESTRICT_DETAINEES)
-        | _perms(("authtoken",), ("view", "add", "change", "delete")),
+        | _perms(("authtoken",), ("view", "add", "change", "delete"))
+        # The audit tables are read-only for everyone; administrators read them.
+        | _perms(("audit",), ("view",))
+        | _custom(EXPORT_PERSON, ANONYMISE_PERSON),
     }
 
 

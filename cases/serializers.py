@@ -10,6 +10,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from audit import reads
 from config.api import (
     CountryReadField,
     CountrySerializer,
@@ -262,6 +263,8 @@ class VisitBriefSerializer(serializers.Serializer):
         if request is None or not can_view_sensitive(request.user):
             for name in sensitive_field_names(type(visit)):
                 data.pop(name, None)
+        else:
+            reads.note(request, [visit])
         return data
 
 

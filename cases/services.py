@@ -282,10 +282,13 @@ def custody_period_record(
         period = detainee.custody_periods.filter(facility=facility).order_by("-id").first()
         if period is None:
             if started:
-                # Saved row by row so that each close is in the history (and can be undone).
-                for open_period in detainee.custody_periods.filter(ended_on__isnull=True).exclude(
-                    started_on__gt=started.value
-                ):
+                # Row by row, not one UPDATE: each close is in the history (and can be undone).
+                still_open = (
+                    detainee.custody_periods.select_for_update()
+                    .filter(ended_on__isnull=True)
+                    .exclude(started_on__gt=started.value)
+                )
+                for open_period in still_open:
                     open_period.ended_on = started.value
                     open_period.ended_on_precision = started.precision
                     open_period.save(update_fields=["ended_on", "ended_on_precision"])

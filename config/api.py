@@ -28,6 +28,7 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from audit import reads
 from cases.errors import Conflict, DomainError, NotPermitted
 from cases.fields import sensitive_field_names
 from cases.partial_dates import PartialDate, PartialDateError, parse
@@ -197,6 +198,13 @@ class SensitiveFieldsMixin:
             for name in sensitive_field_names(self.Meta.model):
                 fields.pop(name, None)
         return fields
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        # A response that shows a sensitive value logs the read (one INSERT per request).
+        if sensitive_field_names(self.Meta.model) & set(data):
+            reads.note(self.context.get("request"), [instance])
+        return data
 
 
 @extend_schema_field(

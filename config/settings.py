@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "stats",
     "ui",
     "demo",
+    "audit",
 ]
 
 MIDDLEWARE = [
@@ -55,6 +56,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "audit.middleware.AuditMiddleware",
     # Last, as django-axes asks: it answers for sign-ins that it has locked out.
     "axes.middleware.AxesMiddleware",
 ]

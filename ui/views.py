@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django_countries import countries
 
+from audit import reads
 from cases.constants import HELD_STATUSES
 from cases.models import Case, CustodyPeriod, Detainee, Nationality
 from cases.roles import can_view_sensitive
@@ -139,6 +140,9 @@ def _forms_for(request, detainee, bound: tuple[str, object] | None = None) -> di
 
 def _render_detainee(request, detainee, *, bound=None, status=200):
     sensitive = can_view_sensitive(request.user)
+    if sensitive:
+        # The page shows the welfare notes, next of kin and every visit's observations.
+        reads.note(request, [detainee, *detainee.consular_visits.all()])
     context = {
         "detainee": detainee,
         "summary": records.summary(detainee),
@@ -222,6 +226,9 @@ def visits(request):
             form = VisitLogForm(initial=initial, detainees=detainees, can_view_sensitive=sensitive)
     elif request.method == "POST":
         raise PermissionDenied("Your role cannot log visits.")
+    if can_view_sensitive(user):
+        # The log's observations column.
+        reads.note(request, log_page.object_list)
     overdue_list = list(overdue[:100])
     for person in overdue_list:
         person.days_waiting = (today - person.last_visit_on).days if person.last_visit_on else None
