@@ -46,7 +46,7 @@ from .models import (
     Source,
     Tag,
 )
-from .querysets import is_admin, of_visible_detainees
+from .querysets import archived_included, is_admin, of_visible_detainees
 from .roles import can_view_sensitive
 
 # --- Who sees what -----------------------------------------------------------------------
@@ -179,6 +179,76 @@ class NestedHistoryAdmin(
     form = PartialDateModelForm
 
 
+# --- Archiving instead of deleting -------------------------------------------------------
+
+
+class ArchivedFilter(admin.SimpleListFilter):
+    """Lists leave archived records out unless asked for them."""
+
+    title = "archived"
+    parameter_name = "archived"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Archived"), ("all", "All")]
+
+    def choices(self, changelist):
+        yield {
+            "selected": self.value() is None,
+            "query_string": changelist.get_query_string(remove=[self.parameter_name]),
+            "display": "Not archived",
+        }
+        for lookup, title in self.lookup_choices:
+            yield {
+                "selected": self.value() == lookup,
+                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
+                "display": title,
+            }
+
+    def queryset(self, request, queryset):
+        if self.value() == "all":
+            return queryset
+        return queryset.filter(archived_at__isnull=self.value() != "yes")
+
+
+class ArchivableAdminMixin:
+    """Case records are archived, never deleted: no delete button or action; "Archive" and
+    "Restore" actions for those holding the delete permission (administrators). Archived
+    records stay reachable here (filter "archived")."""
+
+    actions = ["archive_selected", "restore_selected"]
+
+    def get_queryset(self, request):
+        # What the base classes read (and restrict), archived rows included.
+        with archived_included():
+            return super().get_queryset(request)
+
+    def get_list_filter(self, request):
+        return [ArchivedFilter, *super().get_list_filter(request)]
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_archive_permission(self, request) -> bool:
+        opts = self.model._meta
+        return request.user.has_perm(f"{opts.app_label}.delete_{opts.model_name}")
+
+    @admin.action(description="Archive selected records", permissions=["archive"])
+    def archive_selected(self, request, queryset):
+        done = 0
+        for record in queryset.filter(archived_at__isnull=True):
+            services.record_archive(record=record, user=request.user, reason="archived in admin")
+            done += 1
+        self.message_user(request, f"Archived {done} record(s) and the records under them.")
+
+    @admin.action(description="Restore selected archived records", permissions=["archive"])
+    def restore_selected(self, request, queryset):
+        done = 0
+        for record in queryset.filter(archived_at__isnull=False):
+            services.record_restore(record=record, user=request.user)
+            done += 1
+        self.message_user(request, f"Restored {done} record(s).")
+
+
 def citation_inline(model, nested: bool = False, detainee_path: str | None = None):
     base = nested_admin.NestedTabularInline if nested else admin.TabularInline
     return type(
@@ -283,6 +353,7 @@ class ChargeInline(RecordAccessMixin, nested_admin.NestedTabularInline):
     detainee_path = "case__detainee"
     model = Charge
     extra = 0
+    can_delete = False  # archived, never deleted
     fields = ["description", "category", "statute", "disposition", "max_penalty_years"]
 
 
@@ -291,6 +362,7 @@ class SentenceInline(RecordAccessMixin, nested_admin.NestedStackedInline):
     model = Sentence
     form = PartialDateModelForm
     extra = 0
+    can_delete = False  # archived, never deleted
     fields = [
         ("sentenced_on", "court"),
         ("term_years", "term_months", "is_life"),
@@ -305,6 +377,7 @@ class CaseInline(RecordAccessMixin, nested_admin.NestedStackedInline):
     model = Case
     form = PartialDateModelForm
     extra = 0
+    can_delete = False  # archived, never deleted
     show_change_link = True
     fields = [
         ("country", "status"),
@@ -320,6 +393,7 @@ class CustodyPeriodInline(RecordAccessMixin, nested_admin.NestedTabularInline):
     model = CustodyPeriod
     form = PartialDateModelForm
     extra = 0
+    can_delete = False  # archived, never deleted
     autocomplete_fields = ["facility"]
     fields = ["facility", "started_on", "ended_on"]
 
@@ -329,6 +403,7 @@ class ExtraditionInline(RecordAccessMixin, nested_admin.NestedStackedInline):
     model = Extradition
     form = PartialDateModelForm
     extra = 0
+    can_delete = False  # archived, never deleted
     show_change_link = True
     fields = [
         ("from_country", "to_country", "status"),
@@ -346,7 +421,7 @@ class ExtraditionInline(RecordAccessMixin, nested_admin.NestedStackedInline):
 
 
 @admin.register(Detainee)
-class DetaineeAdmin(NestedHistoryAdmin):
+class DetaineeAdmin(ArchivableAdminMixin, NestedHistoryAdmin):
     detainee_path = ""
     form = DetaineeAdminForm
     list_display = ["full_name", "status", "nationality_list", "priority", "assigned_caseworker"]
@@ -429,7 +504,7 @@ class FacilityAdmin(HistoryAdmin):
 
 
 @admin.register(Case)
-class CaseAdmin(NestedHistoryAdmin):
+class CaseAdmin(ArchivableAdminMixin, NestedHistoryAdmin):
     detainee_path = "detainee"
     list_display = ["__str__", "country", "status", "arrested_on"]
     list_filter = ["status", "country"]
@@ -444,7 +519,7 @@ class CaseAdmin(NestedHistoryAdmin):
 
 
 @admin.register(Charge)
-class ChargeAdmin(HistoryAdmin):
+class ChargeAdmin(ArchivableAdminMixin, HistoryAdmin):
     detainee_path = "case__detainee"
     list_display = ["description", "category", "disposition", "case"]
     list_filter = ["category", "disposition"]
@@ -455,7 +530,7 @@ class ChargeAdmin(HistoryAdmin):
 
 
 @admin.register(Sentence)
-class SentenceAdmin(HistoryAdmin):
+class SentenceAdmin(ArchivableAdminMixin, HistoryAdmin):
     detainee_path = "case__detainee"
     list_display = ["__str__", "case", "sentenced_on", "fine_amount", "fine_currency"]
     list_filter = ["is_life", "fine_currency"]
@@ -466,7 +541,7 @@ class SentenceAdmin(HistoryAdmin):
 
 
 @admin.register(Extradition)
-class ExtraditionAdmin(HistoryAdmin):
+class ExtraditionAdmin(ArchivableAdminMixin, HistoryAdmin):
     detainee_path = "detainee"
     list_display = ["detainee", "from_country", "to_country", "status", "surrendered_on"]
     list_filter = ["status", "from_country", "to_country"]
@@ -477,7 +552,7 @@ class ExtraditionAdmin(HistoryAdmin):
 
 
 @admin.register(CustodyPeriod)
-class CustodyPeriodAdmin(HistoryAdmin):
+class CustodyPeriodAdmin(ArchivableAdminMixin, HistoryAdmin):
     detainee_path = "detainee"
     list_display = ["detainee", "facility", "started_on", "ended_on"]
     list_filter = ["facility__country"]

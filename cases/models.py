@@ -29,7 +29,7 @@ from .fields import (
     partial_date,
     partial_date_constraint,
 )
-from .querysets import DetaineeQuerySet, SourceQuerySet
+from .querysets import ArchivableQuerySet, DetaineeQuerySet, LiveManager, SourceQuerySet
 
 
 def _choices_constraint(field: str, choices: type[models.TextChoices], table: str):
@@ -86,6 +86,32 @@ class Citation(models.Model):
         return f"cites {self.source}"
 
 
+class Archivable(models.Model):
+    """A case record is never deleted: it is archived, which hides it (and the records
+    under it) from every list and page but keeps it, with its history, for
+    administrators. See `services.record_archive`."""
+
+    archived_at = models.DateTimeField(null=True, blank=True, editable=False)
+    archived_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    objects = LiveManager.from_queryset(ArchivableQuerySet)()
+    all_objects = ArchivableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
+
+
 class Tag(models.Model):
     name = models.CharField(max_length=60, unique=True)
 
@@ -126,7 +152,7 @@ class Facility(models.Model):
         return f"{self.name} ({place})" if place else self.name
 
 
-class Detainee(models.Model):
+class Detainee(Archivable):
     full_name = models.CharField(max_length=200)
     name_original_script = models.CharField("name in original script", max_length=200, blank=True)
     # Derived from the two names above; kept as a column so that search runs in the database.
@@ -160,7 +186,8 @@ class Detainee(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     history = HistoricalRecords(excluded_fields=["search_key"])
-    objects = DetaineeQuerySet.as_manager()
+    objects = LiveManager.from_queryset(DetaineeQuerySet)()
+    all_objects = DetaineeQuerySet.as_manager()
 
     class Meta:
         ordering = ["full_name", "id"]
@@ -298,7 +325,7 @@ class NationalityCitation(Citation):
         ]
 
 
-class CustodyPeriod(models.Model):
+class CustodyPeriod(Archivable):
     detainee = models.ForeignKey(Detainee, on_delete=models.PROTECT, related_name="custody_periods")
     facility = models.ForeignKey(Facility, on_delete=models.PROTECT, related_name="custody_periods")
     started_on = PartialDateField("from", null=True, blank=True)
@@ -360,7 +387,7 @@ class CustodyPeriodCitation(Citation):
         ]
 
 
-class Case(models.Model):
+class Case(Archivable):
     """One prosecution or detention matter; a detainee can have several."""
 
     detainee = models.ForeignKey(Detainee, on_delete=models.PROTECT, related_name="cases")
@@ -429,7 +456,7 @@ class CaseCitation(Citation):
         ]
 
 
-class Charge(models.Model):
+class Charge(Archivable):
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="charges")
     description = models.CharField(max_length=500, help_text="As stated by the source")
     statute = models.CharField(max_length=200, blank=True)
@@ -475,7 +502,7 @@ class ChargeCitation(Citation):
         ]
 
 
-class Sentence(models.Model):
+class Sentence(Archivable):
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="sentences")
     court = models.CharField(max_length=200, blank=True)
     sentenced_on = PartialDateField("date", null=True, blank=True)
@@ -575,7 +602,7 @@ class SentenceCitation(Citation):
         ]
 
 
-class Extradition(models.Model):
+class Extradition(Archivable):
     detainee = models.ForeignKey(Detainee, on_delete=models.PROTECT, related_name="extraditions")
     case = models.ForeignKey(
         Case, on_delete=models.PROTECT, null=True, blank=True, related_name="extraditions"

@@ -1,6 +1,10 @@
 """Reads of the case domain. Every view reads through one of these methods, so that who
 may see what is decided in one place."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, Subquery
 
@@ -41,7 +45,40 @@ def of_visible_detainees(
     return queryset.filter(condition)
 
 
-class DetaineeQuerySet(models.QuerySet):
+class ArchivableQuerySet(models.QuerySet):
+    def archived(self) -> "ArchivableQuerySet":
+        return self.filter(archived_at__isnull=False)
+
+
+_archived_included: ContextVar[bool] = ContextVar("archived_included", default=False)
+
+
+@contextmanager
+def archived_included() -> Iterator[None]:
+    """Querysets made by default managers inside the block keep archived rows: for the
+    admin, which builds its querysets through Django's own code (and any restriction a
+    base class adds) yet must still reach archived records."""
+    token = _archived_included.set(True)
+    try:
+        yield
+    finally:
+        _archived_included.reset(token)
+
+
+class LiveManager(models.Manager):
+    """The default manager of a case record that can be archived: archived rows are left
+    out of every read that starts from it (lists, pages, statistics, related managers,
+    prefetches). `all_objects` reads them too; foreign keys and PROTECT checks see every
+    row (Django's base manager)."""
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if _archived_included.get():
+            return queryset
+        return queryset.filter(archived_at__isnull=True)
+
+
+class DetaineeQuerySet(ArchivableQuerySet):
     def visible_to(self, user) -> "DetaineeQuerySet":
         """Everyone with an account reads unrestricted cases; a restricted case is seen
         only by its assigned caseworker and by administrators."""

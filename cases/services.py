@@ -18,7 +18,7 @@ from .constants import (
     FacilityKind,
     SourceKind,
 )
-from .errors import DomainError, NotPermitted
+from .errors import Conflict, DomainError, NotPermitted
 from .models import (
     Case,
     Charge,
@@ -655,3 +655,76 @@ def case_open_complete(
     if sentence:
         sentence_record(case=case, source=source, quote=quote, **sentence)
     return case
+
+
+# --- Archiving: case records are never deleted --------------------------------------------
+
+
+def _is_archivable(model) -> bool:
+    return any(f.name == "archived_at" for f in model._meta.concrete_fields)
+
+
+def _rows_under(record: Model) -> list[Model]:
+    """Every archivable record under `record` (a detainee's cases, custody, extraditions and
+    visits; a case's charges, sentences and extraditions), through the reverse relations,
+    so that records of other apps (visits) are found without importing them."""
+    found: dict[tuple[str, int], Model] = {}
+    todo = [record]
+    while todo:
+        parent = todo.pop()
+        for relation in parent._meta.related_objects:
+            if not relation.one_to_many or not _is_archivable(relation.related_model):
+                continue
+            rows = relation.related_model._base_manager.filter(**{relation.field.name: parent})
+            for row in rows.order_by("pk"):
+                key = (row._meta.label_lower, row.pk)
+                if key not in found:
+                    found[key] = row
+                    todo.append(row)
+    return list(found.values())
+
+
+def _set_archived(row: Model, *, at, user, reason: str) -> None:
+    row.archived_at = at
+    row.archived_by = user
+    # Kept in the change history with the change.
+    row._change_reason = reason[:100]
+    row.save(update_fields=["archived_at", "archived_by"])
+
+
+@transaction.atomic
+def record_archive(*, record: Model, user, reason: str = "") -> Model:
+    """Archives a case record and every record under it: hidden from lists, pages and
+    statistics, kept with its history for administrators. Each row is saved on its own,
+    so each keeps a history entry."""
+    from django.utils import timezone
+
+    model = type(record)
+    if not _is_archivable(model):
+        raise DomainError(f"A {model._meta.verbose_name} is not archived.")
+    record = model._base_manager.select_for_update().get(pk=record.pk)
+    if record.archived_at is not None:
+        raise Conflict("This record is already archived.")
+    now = timezone.now()
+    reason = " ".join((reason or "").split()) or "archived"
+    for row in [record, *_rows_under(record)]:
+        if row.archived_at is None:
+            _set_archived(row, at=now, user=user, reason=reason)
+    return record
+
+
+@transaction.atomic
+def record_restore(*, record: Model, user) -> Model:
+    """Brings back an archived record and the records archived with it (not those
+    archived on their own before)."""
+    model = type(record)
+    if not _is_archivable(model):
+        raise DomainError(f"A {model._meta.verbose_name} is not archived.")
+    record = model._base_manager.select_for_update().get(pk=record.pk)
+    if record.archived_at is None:
+        raise Conflict("This record is not archived.")
+    when = record.archived_at
+    for row in [record, *_rows_under(record)]:
+        if row.archived_at == when:
+            _set_archived(row, at=None, user=None, reason=f"restored by {user}")
+    return record

@@ -4,7 +4,7 @@ a 404 here as everywhere."""
 
 from django.db.models import Prefetch
 
-from config.api import DeletableRecordMixin, RecordViewSet
+from config.api import ArchivableRecordMixin, DeletableRecordMixin, RecordViewSet
 
 from . import filters, serializers
 from .models import (
@@ -26,19 +26,25 @@ def visible_detainees(request):
     return Detainee.objects.visible_to(request.user)
 
 
-def _cases_with_facts():
+def _cases_with_facts(cases=None):
     # Charges, sentences and the cases' sources: three queries for all of a page's cases.
-    return Case.objects.prefetch_related(
-        "charges",
-        "sentences",
-        Prefetch("citations", queryset=CaseCitation.objects.select_related("source")),
-    ).select_related("detainee")
+    return (
+        (Case.objects.all() if cases is None else cases)
+        .prefetch_related(
+            "charges",
+            "sentences",
+            Prefetch("citations", queryset=CaseCitation.objects.select_related("source")),
+        )
+        .select_related("detainee")
+    )
 
 
-class DetaineeViewSet(RecordViewSet):
+class DetaineeViewSet(ArchivableRecordMixin, RecordViewSet):
     """Detainees. `search` finds any spelling of any name (Seleznev → Roman Seleznyov).
-    Not deletable: a detainee's record is the history the service keeps."""
+    Not deletable: a detainee's record is the history the service keeps; administrators
+    archive it."""
 
+    archived_model = Detainee
     serializer_class = serializers.DetaineeListSerializer
     detail_serializer_class = serializers.DetaineeDetailSerializer
     create_serializer_class = serializers.DetaineeCreateSerializer
@@ -54,7 +60,8 @@ class DetaineeViewSet(RecordViewSet):
             "facility"
         )
         queryset = (
-            visible_detainees(self.request)
+            self.records(Detainee)
+            .visible_to(self.request.user)
             .with_last_visit()
             .select_related("assigned_caseworker")
             .prefetch_related(
@@ -102,10 +109,11 @@ class NameVariantViewSet(DeletableRecordMixin, RecordViewSet):
         return NameVariant.objects.filter(detainee__in=visible_detainees(self.request))
 
 
-class CaseViewSet(RecordViewSet):
+class CaseViewSet(ArchivableRecordMixin, RecordViewSet):
     """Cases with their charges and sentences. Create one with its charges and sentence in
     one call. Not deletable: legal history."""
 
+    archived_model = Case
     serializer_class = serializers.CaseSerializer
     detail_serializer_class = serializers.CaseDetailSerializer
     create_serializer_class = serializers.CaseCreateSerializer
@@ -114,12 +122,15 @@ class CaseViewSet(RecordViewSet):
     ordering_fields = ["arrested_on", "created_at", "status", "country"]
 
     def get_queryset(self):
-        return _cases_with_facts().filter(detainee__in=visible_detainees(self.request))
+        return _cases_with_facts(self.records(Case)).filter(
+            detainee__in=visible_detainees(self.request)
+        )
 
 
-class ChargeViewSet(RecordViewSet):
+class ChargeViewSet(ArchivableRecordMixin, RecordViewSet):
     """Charges. Not deletable: a dropped charge is recorded as dismissed, not erased."""
 
+    archived_model = Charge
     serializer_class = serializers.ChargeSerializer
     create_serializer_class = serializers.ChargeCreateSerializer
     update_serializer_class = serializers.ChargeUpdateSerializer
@@ -127,12 +138,13 @@ class ChargeViewSet(RecordViewSet):
     ordering_fields = ["id", "category"]
 
     def get_queryset(self):
-        return Charge.objects.filter(case__detainee__in=visible_detainees(self.request))
+        return self.records(Charge).filter(case__detainee__in=visible_detainees(self.request))
 
 
-class SentenceViewSet(RecordViewSet):
+class SentenceViewSet(ArchivableRecordMixin, RecordViewSet):
     """Sentences. Not deletable: legal history (a changed sentence is a new one)."""
 
+    archived_model = Sentence
     serializer_class = serializers.SentenceSerializer
     create_serializer_class = serializers.SentenceCreateSerializer
     update_serializer_class = serializers.SentenceUpdateSerializer
@@ -140,12 +152,13 @@ class SentenceViewSet(RecordViewSet):
     ordering_fields = ["sentenced_on", "term_years", "id"]
 
     def get_queryset(self):
-        return Sentence.objects.filter(case__detainee__in=visible_detainees(self.request))
+        return self.records(Sentence).filter(case__detainee__in=visible_detainees(self.request))
 
 
-class CustodyPeriodViewSet(RecordViewSet):
+class CustodyPeriodViewSet(ArchivableRecordMixin, RecordViewSet):
     """Where a detainee was held, and when. Not deletable: custody history."""
 
+    archived_model = CustodyPeriod
     serializer_class = serializers.CustodyPeriodSerializer
     create_serializer_class = serializers.CustodyPeriodCreateSerializer
     update_serializer_class = serializers.CustodyPeriodUpdateSerializer
@@ -154,14 +167,17 @@ class CustodyPeriodViewSet(RecordViewSet):
 
     def get_queryset(self):
         # The detainee's name and the facility are on every row.
-        return CustodyPeriod.objects.filter(
-            detainee__in=visible_detainees(self.request)
-        ).select_related("detainee", "facility")
+        return (
+            self.records(CustodyPeriod)
+            .filter(detainee__in=visible_detainees(self.request))
+            .select_related("detainee", "facility")
+        )
 
 
-class ExtraditionViewSet(RecordViewSet):
+class ExtraditionViewSet(ArchivableRecordMixin, RecordViewSet):
     """Extraditions. Not deletable: legal history."""
 
+    archived_model = Extradition
     serializer_class = serializers.ExtraditionSerializer
     create_serializer_class = serializers.ExtraditionCreateSerializer
     update_serializer_class = serializers.ExtraditionUpdateSerializer
@@ -170,9 +186,11 @@ class ExtraditionViewSet(RecordViewSet):
 
     def get_queryset(self):
         # The detainee's name is on every row.
-        return Extradition.objects.filter(
-            detainee__in=visible_detainees(self.request)
-        ).select_related("detainee")
+        return (
+            self.records(Extradition)
+            .filter(detainee__in=visible_detainees(self.request))
+            .select_related("detainee")
+        )
 
 
 class FacilityViewSet(DeletableRecordMixin, RecordViewSet):

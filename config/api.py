@@ -12,7 +12,11 @@ from django.db.models import ProtectedError
 from django.http import Http404
 from django_countries import countries
 from drf_spectacular.openapi import AutoSchema
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_field,
+)
 from rest_framework import (
     exceptions,
     mixins,
@@ -23,12 +27,14 @@ from rest_framework import (
     viewsets,
 )
 from rest_framework.authtoken.models import Token
+from rest_framework.decorators import action
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from audit import reads
+from cases import services as case_services
 from cases.errors import Conflict, DomainError, NotPermitted
 from cases.fields import sensitive_field_names
 from cases.partial_dates import PartialDate, PartialDateError, parse
@@ -459,3 +465,78 @@ def token_revoke(*, user) -> bool:
     """Revokes `user`'s token; False when they had none."""
     deleted, _ = Token.objects.filter(user=user).delete()
     return bool(deleted)
+
+
+# --- Archiving (after the schema class: the decorators below build on it) ---------------
+
+
+class CanArchive(RolePermission):
+    """Archiving is what deleting would be for a case record: it needs the model's delete
+    permission (administrators)."""
+
+    perms_map = {**RolePermission.perms_map, "POST": ["%(app_label)s.delete_%(model_name)s"]}
+
+
+class ArchiveSerializer(serializers.Serializer):
+    reason = serializers.CharField(
+        required=False, allow_blank=True, max_length=100, help_text="Kept in the change history"
+    )
+
+
+_ARCHIVED_PARAMETER = OpenApiParameter(
+    "archived",
+    bool,
+    description="Administrators only: `true` lists (or reads) archived records instead.",
+)
+
+
+class ArchivableRecordMixin:
+    """Case records are never deleted (DELETE answers 405). An administrator archives one
+    with `POST {id}/archive/` (and the records under it) and restores it with
+    `POST {id}/restore/`. Archived records are left out of every list, page and figure;
+    `?archived=true` reads them, for administrators.
+
+    Views build their querysets from `self.records(Model)`."""
+
+    archived_model = None
+
+    @extend_schema(parameters=[_ARCHIVED_PARAMETER])
+    def list(self, request, *args, **kwargs):
+        return super().list(request, *args, **kwargs)
+
+    @extend_schema(parameters=[_ARCHIVED_PARAMETER])
+    def retrieve(self, request, *args, **kwargs):
+        return super().retrieve(request, *args, **kwargs)
+
+    def wants_archived(self) -> bool:
+        if self.action == "restore":
+            return True
+        if self.action not in ("list", "retrieve"):
+            return False
+        value = self.request.query_params.get("archived", "")
+        if value.lower() not in ("true", "1", "yes"):
+            return False
+        opts = self.archived_model._meta
+        if not self.request.user.has_perm(f"{opts.app_label}.delete_{opts.model_name}"):
+            raise exceptions.PermissionDenied("Only administrators read archived records.")
+        return True
+
+    def records(self, model):
+        return model.all_objects.archived() if self.wants_archived() else model.objects.all()
+
+    @extend_schema(request=ArchiveSerializer, responses={204: None})
+    @action(detail=True, methods=["post"], permission_classes=[CanArchive])
+    def archive(self, request, *args, **kwargs):
+        record = self.get_object()
+        serializer = ArchiveSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        case_services.record_archive(
+            record=record, user=request.user, reason=serializer.validated_data.get("reason", "")
+        )
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(request=None, responses={204: None})
+    @action(detail=True, methods=["post"], permission_classes=[CanArchive])
+    def restore(self, request, *args, **kwargs):
+        case_services.record_restore(record=self.get_object(), user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)

@@ -1,7 +1,13 @@
 import nested_admin
 from django.contrib import admin
 
-from cases.admin import DetaineeAdmin, HistoryAdmin, RecordAccessMixin, citation_inline
+from cases.admin import (
+    ArchivableAdminMixin,
+    DetaineeAdmin,
+    HistoryAdmin,
+    RecordAccessMixin,
+    citation_inline,
+)
 from cases.fields import PartialDateModelForm
 
 from .models import ConsularVisit, ConsularVisitCitation
@@ -12,6 +18,7 @@ class ConsularVisitInline(RecordAccessMixin, nested_admin.NestedStackedInline):
     model = ConsularVisit
     form = PartialDateModelForm
     extra = 0
+    can_delete = False  # archived, never deleted
     show_change_link = True
     autocomplete_fields = ["facility"]
     fields = [
@@ -27,7 +34,7 @@ DetaineeAdmin.inlines = [*DetaineeAdmin.inlines, ConsularVisitInline]
 
 
 @admin.register(ConsularVisit)
-class ConsularVisitAdmin(HistoryAdmin):
+class ConsularVisitAdmin(ArchivableAdminMixin, HistoryAdmin):
     detainee_path = "detainee"
     list_display = ["detainee", "visited_on", "visitors", "kind", "outcome"]
     list_filter = ["outcome", "kind"]

@@ -11,13 +11,14 @@ from cases.fields import (
     partial_date,
     partial_date_constraint,
 )
-from cases.models import Citation, Detainee, Facility, Source
+from cases.models import Archivable, Citation, Detainee, Facility, Source
+from cases.querysets import LiveManager
 
 from .constants import VisitKind, VisitOutcome
 from .querysets import ConsularVisitQuerySet
 
 
-class ConsularVisit(models.Model):
+class ConsularVisit(Archivable):
     detainee = models.ForeignKey(Detainee, on_delete=models.PROTECT, related_name="consular_visits")
     facility = models.ForeignKey(
         Facility,
@@ -43,7 +44,8 @@ class ConsularVisit(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
-    objects = ConsularVisitQuerySet.as_manager()
+    objects = LiveManager.from_queryset(ConsularVisitQuerySet)()
+    all_objects = ConsularVisitQuerySet.as_manager()
 
     class Meta:
         ordering = ["-visited_on", "-id"]

@@ -5,11 +5,12 @@ from django.db import models
 from django.db.models import Q
 
 from cases.models import Detainee
+from cases.querysets import ArchivableQuerySet
 
 from .constants import VisitOutcome
 
 
-class ConsularVisitQuerySet(models.QuerySet):
+class ConsularVisitQuerySet(ArchivableQuerySet):
     def completed(self) -> "ConsularVisitQuerySet":
         return self.filter(outcome=VisitOutcome.COMPLETED)
 

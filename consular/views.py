@@ -2,16 +2,18 @@
 
 from django.db.models import Prefetch
 
-from config.api import RecordViewSet
+from config.api import ArchivableRecordMixin, RecordViewSet
 
 from . import filters, serializers
 from .models import ConsularVisit, ConsularVisitCitation
 
 
-class VisitViewSet(RecordViewSet):
+class VisitViewSet(ArchivableRecordMixin, RecordViewSet):
     """Consular visits. Not deletable: a visit that did not happen is recorded with its
-    outcome (cancelled, postponed, access denied), not erased."""
+    outcome (cancelled, postponed, access denied), not erased; administrators archive one
+    entered by mistake."""
 
+    archived_model = ConsularVisit
     serializer_class = serializers.VisitSerializer
     detail_serializer_class = serializers.VisitDetailSerializer
     create_serializer_class = serializers.VisitCreateSerializer
@@ -21,8 +23,10 @@ class VisitViewSet(RecordViewSet):
 
     def get_queryset(self):
         # The detainee's name and the facility are on every row.
-        queryset = ConsularVisit.objects.visible_to(self.request.user).select_related(
-            "detainee", "facility"
+        queryset = (
+            self.records(ConsularVisit)
+            .visible_to(self.request.user)
+            .select_related("detainee", "facility")
         )
         if self.action == "list":
             return queryset
