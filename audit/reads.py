@@ -43,7 +43,8 @@ def flush(request) -> int:
     if not noted:
         return 0
     now = timezone.now()
-    path = request.get_full_path()[:500]
+    # The path without its query: a search for a name would keep the name here.
+    path = request.path[:500]
     rows = [
         SensitiveRead(
             user=user,

@@ -21,6 +21,7 @@ class SignInSwaggerView(SpectacularSwaggerView):
 urlpatterns = [
     path("", api_root, name="api-root"),
     path("", include("ingest.api_urls")),
+    path("", include("audit.api_urls")),
     path("", include("cases.urls")),
     path("", include("consular.urls")),
     path("stats/", include("stats.urls")),
