@@ -272,10 +272,13 @@ class _Scrubber:
             out["person_key"] = f"anonymised-{row.pk}"
         if "quote" in {f.name for f in model._meta.concrete_fields}:
             out["quote"] = ""  # a citation's or a draft fact's sentence, which named them
-        for field in model._meta.concrete_fields:
+        # The row's own columns: a history row's differ a little from its model's.
+        for field in type(row)._meta.concrete_fields:
             if field.name in out or field.primary_key or field.is_relation or field.choices:
                 continue
             value = getattr(row, field.attname)
+            if value is None:
+                continue
             if isinstance(field, models.JSONField):
                 new = self.json(value)
             elif isinstance(field, models.URLField):
@@ -345,8 +348,6 @@ def person_anonymise(*, detainee: Detainee, user, reason: str) -> Detainee:
         rows = list(history_model.objects.filter(id__in=pks))
         for row in rows:
             _apply(row, scrub.changes(model, row, label=label, anonymous=anonymous))
-            if row.history_change_reason:
-                row.history_change_reason = scrub.text(row.history_change_reason)
         _bulk_save(history_model, rows)
 
     _anonymise_documents(ids, scrub)
