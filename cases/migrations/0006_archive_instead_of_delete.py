@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0003_filter_indexes'),
+        ('cases', '0005_restrict_detainee_permission'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
