@@ -158,6 +158,9 @@ REST_FRAMEWORK = {
     ],
     # Rates are in API_THROTTLE_RATES below, read when a request comes.
     "DEFAULT_THROTTLE_CLASSES": ["config.throttling.TokenRateThrottle"],
+    # Reverse proxies in front of the app that append to X-Forwarded-For; with 0 the client
+    # address is REMOTE_ADDR and a sent X-Forwarded-For is ignored (it could be forged).
+    "NUM_PROXIES": env.int("TRUSTED_PROXY_COUNT", default=0),
     "EXCEPTION_HANDLER": "config.api.api_exception_handler",
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": [
@@ -220,6 +223,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=env.int("SIGNIN_LOCKOUT_MINUTES", default=
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "config.signin.signin_locked_out"
+AXES_CLIENT_IP_CALLABLE = "config.signin.client_address"
 AXES_VERBOSE = False
 
 # Throttle counters. The default lives in each process's memory; with several processes

@@ -1,7 +1,16 @@
-"""What sign-in answers once django-axes has locked it for a username or an address."""
+"""Sign-in throttling (django-axes): whose address a request comes from, and what sign-in
+answers once it is locked for a username or an address."""
 
 from django.conf import settings
 from django.shortcuts import render
+from rest_framework.throttling import BaseThrottle
+
+
+def client_address(request) -> str | None:
+    """The client's address by the API throttles' rule: REMOTE_ADDR, or with
+    TRUSTED_PROXY_COUNT proxies in front, the address the outermost of them saw. A client
+    cannot choose its address by sending X-Forwarded-For itself."""
+    return BaseThrottle().get_ident(request)
 
 
 def signin_locked_out(request, original_response=None, credentials=None):

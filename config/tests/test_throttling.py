@@ -52,6 +52,23 @@ def test_an_address_locks_after_a_few_failures_for_any_username(
     assert sign_in(client, "caseworker", PASSWORD, address="192.0.2.1").status_code == 302
 
 
+def test_a_forged_forwarded_address_does_not_escape_the_lock(client, signin_throttle, caseworker):
+    for n in range(3):
+        client.post(
+            "/accounts/login/",
+            {"username": f"guess{n}", "password": "wrong"},
+            REMOTE_ADDR="203.0.113.9",
+            HTTP_X_FORWARDED_FOR=f"10.0.0.{n}",
+        )
+    response = client.post(
+        "/accounts/login/",
+        {"username": "caseworker", "password": PASSWORD},
+        REMOTE_ADDR="203.0.113.9",
+        HTTP_X_FORWARDED_FOR="10.0.0.99",
+    )
+    assert response.status_code == 429
+
+
 def test_the_admin_sign_in_is_throttled_too(client, signin_throttle, admin_user):
     for _ in range(3):
         client.post("/admin/login/", {"username": "admin", "password": "wrong"})
@@ -89,6 +106,9 @@ def test_wrong_tokens_lock_out_their_address(settings, viewer):
     # Even the right token waits from that address; another address is served.
     client.credentials(HTTP_AUTHORIZATION=f"Token {good}")
     assert client.get("/api/v1/detainees/").status_code == 429
+    forged = APIClient(REMOTE_ADDR="203.0.113.50", HTTP_X_FORWARDED_FOR="192.0.2.77")
+    forged.credentials(HTTP_AUTHORIZATION=f"Token {good}")
+    assert forged.get("/api/v1/detainees/").status_code == 429
     other = APIClient(REMOTE_ADDR="203.0.113.51")
     other.credentials(HTTP_AUTHORIZATION=f"Token {good}")
     assert other.get("/api/v1/detainees/").status_code == 200
