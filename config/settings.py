@@ -238,8 +238,8 @@ LOGGING = {
 }
 
 # --- Ingest: articles in, drafts out
-# Hosts that may be fetched even though they resolve to a private or loopback address
-# (a test server on 127.0.0.1). Empty in production.
+# host:port pairs that may be fetched even though they resolve to a private or loopback
+# address (a test server on 127.0.0.1). Empty in production.
 INGEST_FETCH_ALLOWED_HOSTS = env.list("INGEST_FETCH_ALLOWED_HOSTS", default=[])
 INGEST_FETCH_TIMEOUT_SECONDS = env.float("INGEST_FETCH_TIMEOUT_SECONDS", default=10.0)
 INGEST_FETCH_DEADLINE_SECONDS = env.float("INGEST_FETCH_DEADLINE_SECONDS", default=30.0)

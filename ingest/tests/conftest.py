@@ -1,6 +1,8 @@
 """A small web server on 127.0.0.1 for fetch tests, and invented article texts."""
 
 import threading
+import time
+from collections import defaultdict
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -28,6 +30,11 @@ class _Routes:
         self.pages: dict[str, tuple[int, dict, bytes]] = {}
         self.hits: list[str] = []
         self.release = threading.Event()
+        # Paths served a byte at a time: how many bytes each sent, and whether the client
+        # hung up before the end.
+        self.trickled: dict[str, int] = {}
+        self.hung_up: dict[str, bool] = {}
+        self.trickle_done: defaultdict[str, threading.Event] = defaultdict(threading.Event)
 
     def add(self, path: str, body: bytes | str = b"", status: int = 200, **headers):
         if isinstance(body, str):
@@ -41,6 +48,24 @@ def _handler(routes: _Routes):
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self):  # noqa: N802 - the standard library's name
             routes.hits.append(self.path)
+            if self.path == "/slow-headers":
+                _trickle(
+                    self,
+                    routes,
+                    b"HTTP/1.1 200 OK\r\nX-Padding: ",
+                    b"a" * TRICKLE_BYTES,
+                    b"\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nhello",
+                )
+                return
+            if self.path == "/slow-body":
+                _trickle(
+                    self,
+                    routes,
+                    b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n",
+                    b"b" * TRICKLE_BYTES,
+                    b"",
+                )
+                return
             if self.path == "/hang":
                 # Never answers until the test ends: the client must give up by itself.
                 routes.release.wait(timeout=30)
@@ -61,6 +86,36 @@ def _handler(routes: _Routes):
     return Handler
 
 
+TRICKLE_BYTES = 300
+TRICKLE_INTERVAL = 0.1  # the server's pace: 300 bytes take it 30 seconds
+
+
+def _trickle(handler, routes: _Routes, head: bytes, slow: bytes, tail: bytes) -> None:
+    """Sends `head` at once, then `slow` a byte at a time, then `tail`; records whether the
+    client hung up first."""
+    path = handler.path
+    done = routes.trickle_done[path]
+    routes.trickled[path] = 0
+    routes.hung_up[path] = False
+    try:
+        handler.wfile.write(head)
+        handler.wfile.flush()
+        for byte in slow:
+            if routes.release.is_set():
+                return
+            time.sleep(TRICKLE_INTERVAL)
+            handler.wfile.write(bytes([byte]))
+            handler.wfile.flush()
+            routes.trickled[path] += 1
+        handler.wfile.write(tail)
+        handler.wfile.flush()
+    except OSError:
+        routes.hung_up[path] = True
+    finally:
+        handler.close_connection = True
+        done.set()
+
+
 @pytest.fixture
 def web():
     """A server on 127.0.0.1; `web.url(path)` addresses it as "localhost"."""
@@ -79,9 +134,9 @@ def web():
 
 
 @pytest.fixture
-def allow_local(settings):
-    """Lets the fetcher reach the test server by the name "localhost" (only)."""
-    settings.INGEST_FETCH_ALLOWED_HOSTS = ["localhost"]
+def allow_local(settings, web):
+    """Lets the fetcher reach the test server by the name "localhost" on its port (only)."""
+    settings.INGEST_FETCH_ALLOWED_HOSTS = [f"localhost:{web.port}"]
     settings.INGEST_FETCH_TIMEOUT_SECONDS = 1.0
     settings.INGEST_FETCH_DEADLINE_SECONDS = 3.0
     settings.INGEST_FETCH_MAX_RETRIES = 1
