@@ -48,6 +48,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A database that cannot be reached answers 503 with Retry-After, not a bare 500.
+    "config.unavailable.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -206,6 +208,9 @@ SPECTACULAR_SETTINGS = {
         "DraftStatusEnum": "ingest.constants.DraftStatus",
     },
 }
+
+# Seconds a client is told to wait (Retry-After) when the database cannot be reached.
+UNAVAILABLE_RETRY_AFTER_SECONDS = env.int("UNAVAILABLE_RETRY_AFTER_SECONDS", default=30)
 
 # --- Domain knobs
 # A detainee with no completed visit for longer than this is overdue for one.

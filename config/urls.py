@@ -3,6 +3,8 @@ from django.urls import include, path
 
 from . import views
 
+handler500 = "config.unavailable.server_error"
+
 admin.site.site_header = "Detainee case tracker"
 admin.site.site_title = "Case tracker admin"
 

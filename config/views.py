@@ -5,11 +5,16 @@ from rest_framework.decorators import api_view
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
+from .unavailable import DATABASE_ERRORS, database_unavailable
+
 
 def healthz(request):
     """For load balancers and the compose health check: the app answers and the database too."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DATABASE_ERRORS as exc:
+        return database_unavailable(request, exc)
     return JsonResponse({"status": "ok"})
 
 
