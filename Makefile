@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 RUN_ENV := DEBUG=$${DEBUG:-true}
 
-.PHONY: run test serve migrate demo lint format check worker clean assets
+.PHONY: run test serve migrate demo lint format check worker beat clean assets
 
 # The dashboard's chart library comes from npm (package.json + package-lock.json); the
 # built file and its source map (which the file names, and which hashed static storage
@@ -55,7 +55,10 @@ test: $(VENV)/.installed-dev assets
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 worker: $(VENV)/.installed-runtime
-	$(BIN)/celery -A config worker --loglevel=info --pool=threads --concurrency=2
+	$(RUN_ENV) $(BIN)/celery -A config worker --loglevel=info --pool=threads --concurrency=2
+
+beat: $(VENV)/.installed-runtime
+	$(RUN_ENV) $(BIN)/celery -A config beat --loglevel=info
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
@@ -66,8 +69,8 @@ format: $(VENV)/.installed-dev
 	$(BIN)/ruff format .
 
 check: $(VENV)/.installed-dev
-	$(BIN)/python manage.py check
-	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(RUN_ENV) $(BIN)/python manage.py check
+	$(RUN_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles node_modules static/ui/vendor/chart.*

@@ -1,10 +1,12 @@
 """The one settings module. Every knob comes from the environment with a safe default;
 `.env.example` lists them."""
 
+import sys
 from datetime import timedelta
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -12,8 +14,32 @@ env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DEBUG = env.bool("DEBUG", default=False)
-# The default only suits a laptop; `manage.py check --deploy` flags it in production.
-SECRET_KEY = env.str("SECRET_KEY", default="django-insecure-local-development-key-change-me")
+
+# The test suite runs with DEBUG off and, like a laptop, without a key of its own.
+_TESTING = "pytest" in sys.modules
+_DEVELOPMENT_KEY = "django-insecure-local-development-key"
+_WEAK_KEYS = ("change-me", "changeme", "secret", "django-insecure")
+
+
+def _is_strong_secret_key(key: str) -> bool:
+    """What `check --deploy` asks of a key (50 characters, 5 different ones, not Django's
+    generated development prefix), and not a placeholder from an example file."""
+    lowered = key.lower()
+    return (
+        len(key) >= 50
+        and len(set(key)) >= 5
+        and not any(lowered.startswith(weak) for weak in _WEAK_KEYS)
+        and "change-me" not in lowered
+    )
+
+
+SECRET_KEY = env.str("SECRET_KEY", default="") or _DEVELOPMENT_KEY
+if not (DEBUG or _TESTING or _is_strong_secret_key(SECRET_KEY)):
+    raise ImproperlyConfigured(
+        "SECRET_KEY is missing or weak while DEBUG is off. Set SECRET_KEY to at least 50 "
+        "random characters (for example the output of `python -c 'import secrets; "
+        "print(secrets.token_urlsafe(50))'`), or set DEBUG=true on a development machine."
+    )
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -135,6 +161,23 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"
 
+# --- HTTPS. Off by default, so that the app also runs over plain HTTP (a laptop, CI); the
+# production values, with which `manage.py check --deploy` is clean, are in
+# docs/operations.md.
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
+# Health checks of a load balancer or of compose come over plain HTTP from inside.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+# Behind a proxy that terminates TLS: the header it sets and the value meaning https, e.g.
+# `HTTP_X_FORWARDED_PROTO,https`. Only when the proxy overwrites that header from clients.
+_proxy_ssl_header = env.list("SECURE_PROXY_SSL_HEADER", default=[])
+if _proxy_ssl_header and len(_proxy_ssl_header) != 2:
+    raise ImproperlyConfigured(
+        "SECURE_PROXY_SSL_HEADER is a header and a value, e.g. HTTP_X_FORWARDED_PROTO,https."
+    )
+SECURE_PROXY_SSL_HEADER = tuple(_proxy_ssl_header) or None
 SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 
