@@ -186,8 +186,21 @@ CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
 CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default="") or None
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = False
+# A message is acknowledged once its task is done, and given back to the broker when the
+# worker process running it dies (prefork: a killed child), so no task is lost with it.
 CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# No task runs longer: at the soft limit it is told to stop (an article fails with the
+# reason), at the hard limit its process is killed. The threads pool enforces neither;
+# production runs the prefork pool.
+CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=240)
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=300)
+# Redis hands an unacknowledged message to another worker after this long. It must outlast
+# the longest task and the longest retry delay (retries wait, unacknowledged, in a worker),
+# or a message would run twice.
+CELERY_VISIBILITY_TIMEOUT_SECONDS = env.int("CELERY_VISIBILITY_TIMEOUT_SECONDS", default=3600)
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_VISIBILITY_TIMEOUT_SECONDS}
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
@@ -295,12 +308,30 @@ INGEST_FETCH_MAX_REDIRECTS = env.int("INGEST_FETCH_MAX_REDIRECTS", default=5)
 INGEST_FETCH_MAX_RETRIES = env.int("INGEST_FETCH_MAX_RETRIES", default=3)
 # Largest page, feed or uploaded file accepted, in bytes.
 INGEST_MAX_DOCUMENT_BYTES = env.int("INGEST_MAX_DOCUMENT_BYTES", default=5_000_000)
-# A worker's claim on an article older than this may be taken over by another worker.
+# Longest wait between two tries of a transient fetch failure (plus up to a quarter of
+# jitter).
+INGEST_RETRY_MAX_SECONDS = env.int("INGEST_RETRY_MAX_SECONDS", default=1800)
+# A worker's claim on an article older than this counts as abandoned: the sweeper requeues
+# the article. Longer than the hard time limit, so a running task never loses its claim.
 INGEST_CLAIM_TIMEOUT_SECONDS = env.int("INGEST_CLAIM_TIMEOUT_SECONDS", default=600)
+INGEST_SWEEP_SECONDS = env.int("INGEST_SWEEP_SECONDS", default=120)
 INGEST_FEED_POLL_SECONDS = env.int("INGEST_FEED_POLL_SECONDS", default=900)
 CELERY_BEAT_SCHEDULE = {
     "ingest-poll-feeds": {
         "task": "ingest.tasks.poll_feeds",
         "schedule": float(INGEST_FEED_POLL_SECONDS),
     },
+    "ingest-requeue-stale-articles": {
+        "task": "ingest.tasks.requeue_stale_articles",
+        "schedule": float(INGEST_SWEEP_SECONDS),
+    },
 }
+if not (
+    CELERY_TASK_SOFT_TIME_LIMIT < CELERY_TASK_TIME_LIMIT < INGEST_CLAIM_TIMEOUT_SECONDS
+    and CELERY_TASK_TIME_LIMIT + INGEST_RETRY_MAX_SECONDS * 1.25 < CELERY_VISIBILITY_TIMEOUT_SECONDS
+):
+    raise ImproperlyConfigured(
+        "Celery limits out of order: soft time limit < hard time limit < "
+        "INGEST_CLAIM_TIMEOUT_SECONDS, and hard time limit + 1.25 x INGEST_RETRY_MAX_SECONDS "
+        "< CELERY_VISIBILITY_TIMEOUT_SECONDS."
+    )

@@ -80,6 +80,9 @@ class Article(models.Model):
     extractor_version = models.CharField(max_length=40, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0, editable=False)
     claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The Celery task id holding the claim: the same message, delivered again after its
+    # worker died, may take the claim back at once.
+    claimed_by = models.CharField(max_length=64, blank=True, editable=False)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -114,6 +117,8 @@ class Article(models.Model):
         indexes = [
             # Serves the article list filtered by state, newest first.
             models.Index(fields=["state", "-created_at"], name="article_state_idx"),
+            # Serves the sweeper's search for stale claims (busy states, oldest claim).
+            models.Index(fields=["state", "claimed_at"], name="article_claim_idx"),
         ]
 
     def __str__(self) -> str:

@@ -85,35 +85,85 @@ def article_transition(
                 field="state",
             )
         from_state = locked.state
+        now = timezone.now()
+        # A worker moving on (fetching -> extracting) keeps its claim, renewed; any other
+        # move releases it.
+        keeps_claim = from_state in BUSY_STATES and to_state in BUSY_STATES
         Article.objects.filter(pk=locked.pk).update(
             state=to_state,
             state_reason=(note if to_state in _STATES_WITH_REASON else "")
             if reason is None
             else reason,
-            claimed_at=None,
-            updated_at=timezone.now(),
+            claimed_at=now if keeps_claim else None,
+            claimed_by=locked.claimed_by if keeps_claim else "",
+            updated_at=now,
         )
         _record_event(locked, from_state, to_state, actor, note)
     article.refresh_from_db()
     return article
 
 
-def article_claim(*, article_id: int, to_state: str) -> Article | None:
-    """Takes a queued article for one worker with a conditional UPDATE; a claim left by a
-    worker that died long ago may be taken over. Returns None when someone else has it."""
-    now = timezone.now()
+def _stale_claims(now) -> Q:
     stale = now - dt.timedelta(seconds=settings.INGEST_CLAIM_TIMEOUT_SECONDS)
-    claimable = Q(state=ArticleState.QUEUED) | Q(state__in=BUSY_STATES, claimed_at__lt=stale)
+    return Q(state__in=BUSY_STATES) & (Q(claimed_at__lt=stale) | Q(claimed_at__isnull=True))
+
+
+def article_claim(*, article_id: int, to_state: str, task_id: str = "") -> Article | None:
+    """Takes a queued article for one worker with a conditional UPDATE. A claim left by a
+    worker that died long ago may be taken over, and so may a claim of the same task
+    (`task_id`): its message comes back only when the worker running it was lost. Returns
+    None when someone else has it."""
+    now = timezone.now()
+    claimable = Q(state=ArticleState.QUEUED) | _stale_claims(now)
+    if task_id:
+        claimable |= Q(state__in=BUSY_STATES, claimed_by=task_id)
     with transaction.atomic():
         before = Article.objects.filter(pk=article_id).values_list("state", flat=True).first()
         claimed = Article.objects.filter(claimable, pk=article_id).update(
-            state=to_state, claimed_at=now, attempts=F("attempts") + 1, updated_at=now
+            state=to_state,
+            claimed_at=now,
+            claimed_by=task_id[:64],
+            attempts=F("attempts") + 1,
+            updated_at=now,
         )
         if not claimed:
             return None
         article = Article.objects.get(pk=article_id)
-        _record_event(article, before or "", to_state, None, "claimed by a worker")
+        note = "claimed by a worker" if before == ArticleState.QUEUED else "claim taken over"
+        _record_event(article, before or "", to_state, None, note)
     return article
+
+
+def articles_requeue_stale() -> int:
+    """Run by Celery beat: puts back in the queue every article whose worker's claim went
+    stale (the worker died, or its message was lost), and sends it to a worker again; an
+    article abandoned more often than INGEST_FETCH_MAX_RETRIES allows fails instead.
+    Returns how many were requeued or failed."""
+    now = timezone.now()
+    ids = list(Article.objects.filter(_stale_claims(now)).values_list("pk", flat=True)[:500])
+    done = 0
+    for article_id in ids:
+        with transaction.atomic():
+            article = (
+                Article.objects.select_for_update().filter(_stale_claims(now), pk=article_id)
+            ).first()
+            if article is None:  # finished or taken over meanwhile
+                continue
+            if article.attempts > settings.INGEST_FETCH_MAX_RETRIES:
+                article_transition(
+                    article=article,
+                    to_state=ArticleState.FAILED,
+                    note=f"Abandoned by its worker {article.attempts} times; not retried.",
+                )
+            else:
+                article_transition(
+                    article=article,
+                    to_state=ArticleState.QUEUED,
+                    note="requeued: the worker's claim went stale",
+                )
+                _enqueue(article)
+            done += 1
+    return done
 
 
 def _enqueue(article: Article) -> None:
@@ -383,9 +433,10 @@ def _fetch_into(article: Article) -> bool:
     return True
 
 
-def article_process(*, article_id: int) -> Article | None:
+def article_process(*, article_id: int, task_id: str = "") -> Article | None:
     """The whole background step for one article: fetch if needed, detect the language,
-    extract, and write drafts. Safe to run twice: only a queued article is claimed."""
+    extract, and write drafts. Safe to run twice: only a queued article is claimed (or one
+    this same task claimed before its worker was lost)."""
     article = Article.objects.filter(pk=article_id).first()
     if article is None:
         log.warning("article %s no longer exists", article_id)
@@ -394,6 +445,7 @@ def article_process(*, article_id: int) -> Article | None:
     claimed = article_claim(
         article_id=article_id,
         to_state=ArticleState.FETCHING if needs_fetch else ArticleState.EXTRACTING,
+        task_id=task_id,
     )
     if claimed is None:
         return article

@@ -1,11 +1,19 @@
 """A small web server on 127.0.0.1 for fetch tests, and invented article texts."""
 
+import os
+import secrets
+import signal
+import subprocess
+import sys
 import threading
 import time
+import uuid
 from collections import defaultdict
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
+from kombu import Queue
 
 
 @pytest.fixture
@@ -35,6 +43,14 @@ class _Routes:
         self.trickled: dict[str, int] = {}
         self.hung_up: dict[str, bool] = {}
         self.trickle_done: defaultdict[str, threading.Event] = defaultdict(threading.Event)
+        # Paths whose first request is held, unanswered, until the test ends; `arrived` is
+        # set when it comes.
+        self.held: set[str] = set()
+        self.arrived: defaultdict[str, threading.Event] = defaultdict(threading.Event)
+
+    def hold_first(self, path: str) -> threading.Event:
+        self.held.add(path)
+        return self.arrived[path]
 
     def add(self, path: str, body: bytes | str = b"", status: int = 200, **headers):
         if isinstance(body, str):
@@ -65,6 +81,11 @@ def _handler(routes: _Routes):
                     b"b" * TRICKLE_BYTES,
                     b"",
                 )
+                return
+            if self.path in routes.held:
+                routes.held.discard(self.path)
+                routes.arrived[self.path].set()
+                routes.release.wait(timeout=120)
                 return
             if self.path == "/hang":
                 # Never answers until the test ends: the client must give up by itself.
@@ -166,3 +187,89 @@ Thursday on charges of smuggling, her family said.
 
 Velikova was detained in the city in January 2024. She has denied wrongdoing.
 """
+
+
+# --- A Celery worker of the test's own -----------------------------------------------------
+
+
+class OwnWorker:
+    def __init__(self, process: subprocess.Popen, log_path, queue: str):
+        self.process = process
+        self.log_path = log_path
+        self.queue = queue
+
+    def children(self) -> list[int]:
+        pid = self.process.pid
+        found = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        return [int(child) for child in found]
+
+    def kill_child(self) -> int:
+        """SIGKILLs the pool process (prefork, one child) running the task."""
+        (child,) = self.children()
+        os.kill(child, signal.SIGKILL)
+        return child
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")[-5000:]
+
+
+@pytest.fixture
+def own_worker(web, settings, transactional_db, tmp_path):
+    """A prefork worker (one child process) consuming a queue of its own, so that the worker
+    .ci/run starts never takes these tasks, reading the test database and allowed to fetch
+    from `web`. Tasks of the ingest app are routed to that queue for the test."""
+    from django.db import connection
+
+    from config.celery import app
+
+    if connection.vendor != "postgresql":
+        pytest.skip("a worker process needs a database it can open: PostgreSQL")
+    db = connection.settings_dict
+    password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
+    database_url = (
+        f"postgres://{db['USER']}{password}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}"
+        f"/{db['NAME']}"
+    )
+    allowed = f"127.0.0.1:{web.port},localhost:{web.port}"
+    settings.INGEST_FETCH_ALLOWED_HOSTS = allowed.split(",")
+    queue = f"test-{uuid.uuid4().hex[:12]}"
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DEBUG": "false",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "INGEST_FETCH_ALLOWED_HOSTS": allowed,
+        # A held request must not time out before the test is done with it.
+        "INGEST_FETCH_TIMEOUT_SECONDS": "120",
+        "INGEST_FETCH_DEADLINE_SECONDS": "120",
+    }
+    log_path = tmp_path / "worker.log"
+    celery = Path(sys.executable).with_name("celery")
+    with open(log_path, "w") as log_file:
+        process = subprocess.Popen(  # noqa: S603 - our own worker command
+            [
+                str(celery), "-A", "config", "worker", "--pool=prefork", "--concurrency=1",
+                "-Q", queue, "-n", f"{queue}@%h", "--without-gossip", "--without-mingle",
+                "--without-heartbeat", "--loglevel=info",
+            ],
+            env=env, stdout=log_file, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    routes = app.conf.task_routes
+    app.conf.task_routes = {"ingest.tasks.*": {"queue": queue}}
+    app.amqp.flush_routes()
+    app.amqp.router = app.amqp.Router()
+    worker = OwnWorker(process, log_path, queue)
+    try:
+        yield worker
+    finally:
+        app.conf.task_routes = routes
+        app.amqp.flush_routes()
+        app.amqp.router = app.amqp.Router()
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        with app.connection_for_write() as conn:
+            Queue(queue, channel=conn.default_channel).delete()
