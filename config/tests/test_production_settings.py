@@ -23,6 +23,7 @@ DECIDED = (
     "SECURE_HSTS_PRELOAD",
     "SECURE_COOKIES",
     "SECURE_PROXY_SSL_HEADER",
+    "SILENCED_SYSTEM_CHECKS",
 )
 
 
@@ -50,20 +51,44 @@ def _documented_production_environment() -> dict[str, str]:
     return pairs
 
 
+SERVE = ("-c", "import config.wsgi")  # what gunicorn and runserver load first
+
+
 @pytest.mark.parametrize("key", ["", "change-me", "change-me-to-a-long-random-string", "x" * 60])
-def test_debug_off_without_a_strong_secret_key_refuses_to_start(key):
-    result = _run("manage.py", "check", DEBUG="false", SECRET_KEY=key)
+def test_the_web_app_refuses_to_start_with_debug_off_and_a_weak_key(key):
+    result = _run(*SERVE, DEBUG="false", SECRET_KEY=key)
     assert result.returncode != 0
     assert "SECRET_KEY is missing or weak" in result.stderr
 
 
-def test_debug_off_with_a_strong_key_starts():
-    result = _run("manage.py", "check", DEBUG="false", SECRET_KEY=STRONG_KEY)
+def test_the_worker_refuses_to_start_with_debug_off_and_a_weak_key():
+    celery = str(Path(sys.executable).with_name("celery"))
+    result = subprocess.run(  # noqa: S603 - our own worker command
+        [celery, "-A", "config", "worker", "--pool=solo", "--without-mingle"],
+        cwd=BASE_DIR,
+        env={**os.environ, "DEBUG": "false", "SECRET_KEY": "change-me",
+             "CELERY_BROKER_URL": "redis://127.0.0.1:9/0"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )  # fmt: skip
+    assert result.returncode != 0
+    assert "Refusing to start: SECRET_KEY is missing or weak" in result.stderr + result.stdout
+
+
+def test_the_web_app_starts_with_debug_off_and_a_strong_key():
+    result = _run(*SERVE, DEBUG="false", SECRET_KEY=STRONG_KEY)
     assert result.returncode == 0, result.stderr
 
 
 def test_development_needs_no_key():
-    result = _run("manage.py", "check", DEBUG="true")
+    result = _run(*SERVE, DEBUG="true")
+    assert result.returncode == 0, result.stderr
+
+
+def test_tools_run_without_a_key():
+    # Migrations and checks are tools, not services: CI and a build run them keyless.
+    result = _run("manage.py", "makemigrations", "--check", "--dry-run")
     assert result.returncode == 0, result.stderr
 
 
