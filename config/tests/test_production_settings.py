@@ -24,6 +24,7 @@ DECIDED = (
     "SECURE_COOKIES",
     "SECURE_PROXY_SSL_HEADER",
     "SILENCED_SYSTEM_CHECKS",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",  # set for the browser tests, never in production
 )
 
 
