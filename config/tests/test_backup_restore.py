@@ -18,7 +18,7 @@ from cases.models import Tag
 from cases.tests import factories as f
 from consular.tests.factories import ConsularVisitFactory
 from ingest import services as ingest_services
-from ingest.constants import ArticleState
+from ingest.constants import ArticleState, MatchVerdict
 from ingest.tests.factories import ArticleFactory, DraftFactFactory, DraftFactory, FeedFactory
 
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -58,7 +58,11 @@ def _fill_every_table_of_the_record():
     detainee.save()  # a second history row
     article = ArticleFactory(feed=FeedFactory(), source=source)
     ingest_services.article_transition(article=article, to_state=ArticleState.QUEUED)
-    DraftFactFactory(draft=DraftFactory(article=article))
+    draft = DraftFactory(article=article)
+    DraftFactFactory(draft=draft)
+    ingest_services.match_judgement_record(
+        draft=draft, detainee=detainee, verdict=MatchVerdict.DIFFERENT, user=None
+    )
     Token.objects.create(user=f.UserFactory())
 
 
