@@ -128,8 +128,16 @@ def _refuse_if_changed_since(item: _Touched) -> None:
     if latest.history_id == item.rows[-1].history_id:
         return
     what = "deleted" if latest.history_type == "-" else "changed"
+    if latest.history_type == "~":
+        try:
+            fields = [c.field for c in latest.diff_against(item.rows[-1]).changes]
+        except Exception:  # a model whose tracked fields changed in between
+            fields = []
+        if fields:
+            what += f" ({', '.join(fields)})"
+    why = f" ({latest.history_change_reason})" if latest.history_change_reason else ""
     raise Conflict(
-        f"{_describe(item.model, latest)} was {what} {_when_who(latest)}, after these "
+        f"{_describe(item.model, latest)} was {what} {_when_who(latest)}{why}, after these "
         "changes were made; undo refused.",
         field="draft",
     )

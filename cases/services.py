@@ -550,9 +550,16 @@ def extradition_record(
                 **dates,
             )
         else:
-            for name, value in {"status": status, **dates}.items():
-                setattr(extradition, name, value)
-            extradition.save()
+            # Saved only when something changes: a no-op save would still write history.
+            changed = {
+                name: value
+                for name, value in {"status": status, **dates}.items()
+                if getattr(extradition, name) != value
+            }
+            if changed:
+                for name, value in changed.items():
+                    setattr(extradition, name, value)
+                extradition.save(update_fields=list(changed))
         cite(extradition, source, quote)
     return extradition
 

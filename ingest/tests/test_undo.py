@@ -124,7 +124,7 @@ def test_undo_is_refused_naming_a_record_edited_since(article, reviewer, casewor
     charge._history_user = caseworker
     case_services.record_update(record=charge, changes={"statute": "Art. 214"})
 
-    with pytest.raises(Conflict, match="charge “smuggling” was changed by caseworker"):
+    with pytest.raises(Conflict, match=r"charge “smuggling” was changed \(statute\) by caseworker"):
         services.draft_undo(draft=draft, user=reviewer)
 
     draft.refresh_from_db()
@@ -258,3 +258,25 @@ def test_each_accepted_fact_says_where_it_went(client, article, reviewer):
     assert "charge “smuggling”" in body
     assert body.count('data-testid="fact-written"') == draft.facts.count()
     assert Article.objects.get(pk=article.pk).state == ArticleState.REVIEWED
+
+
+def test_drafts_merged_into_one_record_are_undone_newest_first(article, reviewer, fake_extractor):
+    first = article.drafts.get()
+    services.draft_accept(draft=first, user=reviewer)
+    first.refresh_from_db()
+    later_article = ArticleFactory(
+        state=ArticleState.QUEUED, text=extracted.TEXT_ALVAREZ, text_hash="alvarez-again"
+    )
+    services.article_process(article_id=later_article.pk)
+    later = later_article.drafts.get()
+    services.draft_accept(draft=later, user=reviewer, merge_into=first.detainee_id)
+
+    # The later draft's citations hang on records the first one created.
+    with pytest.raises(Conflict, match=r"citation “cites .*” was added to .*; undo refused"):
+        services.draft_undo(draft=first, user=reviewer)
+    assert Detainee.objects.get().citations.count() == 2
+
+    services.draft_undo(draft=later, user=reviewer)
+    assert Detainee.objects.get().citations.count() == 1
+    services.draft_undo(draft=first, user=reviewer)
+    assert not Detainee.objects.exists()
