@@ -14,6 +14,7 @@ row and so cannot be taken back: services that may run inside `recording` save r
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -112,11 +113,15 @@ class Reverted:
     restored: list[str] = field(default_factory=list)
 
 
-def _labelled(label: str) -> list[_Touched]:
+def _labelled(label: str, since) -> list[_Touched]:
     touched: dict[tuple, _Touched] = {}
     for model in tracked_models():
         pk_name = model._meta.pk.attname
-        for row in _history(model).filter(history_change_reason=label).order_by("history_id"):
+        rows = _history(model).filter(history_change_reason=label)
+        if since is not None:
+            # The change reason has no index; the history date has one.
+            rows = rows.filter(history_date__gte=since)
+        for row in rows.order_by("history_id"):
             key = (model, getattr(row, pk_name))
             touched.setdefault(key, _Touched(model, key[1])).rows.append(row)
     return list(touched.values())
@@ -200,13 +205,16 @@ def _delete(item: _Touched, deleting: set[tuple]) -> str:
     return text
 
 
-def changes_revert(*, label: str, undo_label: str, user=None) -> Reverted:
-    """Takes back every change recorded under `label`: rows it created are deleted, rows it
-    changed get their earlier values back. Refused (Conflict, naming the record) when any of
-    those records was changed after it, or another record now depends on one it created."""
+def changes_revert(
+    *, label: str, undo_label: str, user=None, since: dt.datetime | None = None
+) -> Reverted:
+    """Takes back every change recorded under `label` (no earlier than `since`, when the
+    caller knows when it began): rows it created are deleted, rows it changed get their
+    earlier values back. Refused (Conflict, naming the record) when any of those records was
+    changed after it, or another record now depends on one it created."""
     done = Reverted()
     with transaction.atomic(), recording(undo_label, user=user):
-        touched = _labelled(label)
+        touched = _labelled(label, since)
         for item in touched:
             # Locked first, so nobody writes between the check and the undo.
             list(item.model._default_manager.select_for_update().filter(pk=item.pk))

@@ -14,7 +14,7 @@ from pathlib import PurePath
 import feedparser
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F, Min, Q
 from django.utils import timezone
 
 from cases import changesets as case_changesets
@@ -977,17 +977,31 @@ def draft_undo(*, draft: Draft, user) -> Draft:
     _require_reviewer(user)
     with transaction.atomic():
         draft = Draft.objects.select_for_update().select_related("article").get(pk=draft.pk)
-        accepted = draft.facts.filter(decision=FactDecision.ACCEPTED).exists()
-        if draft.status == DraftStatus.REJECTED or not accepted:
+        accepted_at = draft.facts.filter(decision=FactDecision.ACCEPTED).aggregate(
+            first=Min("decided_at")
+        )["first"]
+        if draft.status == DraftStatus.REJECTED or accepted_at is None:
             raise Conflict("Only an accepted draft can be undone.", field="draft")
         # The draft's own link would keep a detainee it created from being deleted.
         Draft.objects.filter(pk=draft.pk).update(detainee=None)
         # What accepting said about who the person is goes too; an explicit "not this
         # person" stays.
         draft.judgements.filter(from_accept=True).delete()
-        case_changesets.changes_revert(
-            label=accept_label(draft.pk), undo_label=undo_label(draft.pk), user=user
+        reverted = case_changesets.changes_revert(
+            label=accept_label(draft.pk),
+            undo_label=undo_label(draft.pk),
+            user=user,
+            # Every row the accept wrote is dated after its start (a margin for clock steps).
+            since=accepted_at - dt.timedelta(minutes=5),
         )
+        if not (reverted.deleted or reverted.restored):
+            # Accepted before accepts were recorded for undo: reopening the draft would let
+            # its facts be written a second time.
+            raise Conflict(
+                "The history holds nothing this acceptance wrote, so it cannot be undone; "
+                "correct the record itself instead.",
+                field="draft",
+            )
         reopened = list(draft.facts.all())
         for fact in reopened:
             fact.decision = FactDecision.PENDING

@@ -2,6 +2,7 @@
 accepted fact went."""
 
 import pytest
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from cases import services as case_services
@@ -15,7 +16,7 @@ from ingest.constants import ArticleState, DraftStatus, FactDecision, FactKind
 from ingest.models import Article
 
 from . import extracted
-from .factories import ArticleFactory
+from .factories import ArticleFactory, DraftFactFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -280,3 +281,21 @@ def test_drafts_merged_into_one_record_are_undone_newest_first(article, reviewer
     assert Detainee.objects.get().citations.count() == 1
     services.draft_undo(draft=first, user=reviewer)
     assert not Detainee.objects.exists()
+
+
+def test_an_acceptance_the_history_does_not_hold_is_not_undone(reviewer):
+    """A draft accepted before accepts were labelled: reopening it would let its facts be
+    written twice, so the undo is refused and the draft stays accepted."""
+    person = case_services.detainee_create(full_name="Ivor Quill")
+    fact = DraftFactFactory(
+        draft__status=DraftStatus.ACCEPTED,
+        draft__detainee=person,
+        decision=FactDecision.ACCEPTED,
+        decided_at=timezone.now(),
+        record_type="cases.detainee",
+        record_id=person.pk,
+    )
+    with pytest.raises(Conflict, match="cannot be undone"):
+        services.draft_undo(draft=fact.draft, user=reviewer)
+    fact.draft.refresh_from_db()
+    assert (fact.draft.status, fact.draft.detainee) == (DraftStatus.ACCEPTED, person)
