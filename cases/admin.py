@@ -12,7 +12,7 @@ too. Sensitive fields are left out, in forms and in history, for users without
 
 import nested_admin
 from django.contrib import admin
-from django.contrib.admin.utils import unquote
+from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.http import Http404
@@ -24,7 +24,8 @@ from audit.reads import SensitiveReadsAdminMixin
 
 from . import services
 from .errors import DomainError
-from .fields import PartialDateModelForm, sensitive_field_names
+from .fields import sensitive_field_names
+from .forms import VersionedInlineForm, VersionedModelForm
 from .models import (
     Case,
     CaseCitation,
@@ -166,17 +167,43 @@ class RecordHistoryMixin(RecordAccessMixin):
         return _HistoryWithout(self.model, historical_record, self.hidden_fields(request))
 
 
-class HistoryAdmin(SensitiveReadsAdminMixin, RecordHistoryMixin, SimpleHistoryAdmin):
+class VersionedFormAdminMixin:
+    """The hidden version field rides along in every form, so that a save made from a page
+    opened before someone else's save is refused (cases.forms.VersionedModelForm)."""
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if "record_version" in flatten_fieldsets(fieldsets):
+            return fieldsets
+        (name, options), *rest = fieldsets
+        return [(name, {**options, "fields": [*options["fields"], "record_version"]}), *rest]
+
+
+class HistoryAdmin(
+    VersionedFormAdminMixin, SensitiveReadsAdminMixin, RecordHistoryMixin, SimpleHistoryAdmin
+):
     """Every case model shows its change history (who changed what, when); pages that show
     sensitive details log the read."""
 
-    form = PartialDateModelForm
+    form = VersionedModelForm
 
 
 class NestedHistoryAdmin(
-    SensitiveReadsAdminMixin, RecordHistoryMixin, nested_admin.NestedModelAdmin, SimpleHistoryAdmin
+    VersionedFormAdminMixin,
+    SensitiveReadsAdminMixin,
+    RecordHistoryMixin,
+    nested_admin.NestedModelAdmin,
+    SimpleHistoryAdmin,
 ):
-    form = PartialDateModelForm
+    form = VersionedModelForm
+
+
+class VersionedTabularInline(VersionedFormAdminMixin, nested_admin.NestedTabularInline):
+    form = VersionedInlineForm
+
+
+class VersionedStackedInline(VersionedFormAdminMixin, nested_admin.NestedStackedInline):
+    form = VersionedInlineForm
 
 
 # --- Archiving instead of deleting -------------------------------------------------------
@@ -321,7 +348,7 @@ class FacilityFilter(admin.SimpleListFilter):
 # --- Detainee page -----------------------------------------------------------------------
 
 
-class DetaineeAdminForm(PartialDateModelForm):
+class DetaineeAdminForm(VersionedModelForm):
     def clean(self):
         data = super().clean()
         changes = {name: data[name] for name in services.ACCESS_FIELDS if name in data}
@@ -335,21 +362,21 @@ class DetaineeAdminForm(PartialDateModelForm):
         return data
 
 
-class NameVariantInline(RecordAccessMixin, nested_admin.NestedTabularInline):
+class NameVariantInline(RecordAccessMixin, VersionedTabularInline):
     detainee_path = "detainee"
     model = NameVariant
     extra = 1
     fields = ["name"]
 
 
-class NationalityInline(RecordAccessMixin, nested_admin.NestedTabularInline):
+class NationalityInline(RecordAccessMixin, VersionedTabularInline):
     detainee_path = "detainee"
     model = Nationality
     extra = 1
     fields = ["country"]
 
 
-class ChargeInline(RecordAccessMixin, nested_admin.NestedTabularInline):
+class ChargeInline(RecordAccessMixin, VersionedTabularInline):
     detainee_path = "case__detainee"
     model = Charge
     extra = 0
@@ -357,10 +384,9 @@ class ChargeInline(RecordAccessMixin, nested_admin.NestedTabularInline):
     fields = ["description", "category", "statute", "disposition", "max_penalty_years"]
 
 
-class SentenceInline(RecordAccessMixin, nested_admin.NestedStackedInline):
+class SentenceInline(RecordAccessMixin, VersionedStackedInline):
     detainee_path = "case__detainee"
     model = Sentence
-    form = PartialDateModelForm
     extra = 0
     can_delete = False  # archived, never deleted
     fields = [
@@ -372,10 +398,9 @@ class SentenceInline(RecordAccessMixin, nested_admin.NestedStackedInline):
     ]
 
 
-class CaseInline(RecordAccessMixin, nested_admin.NestedStackedInline):
+class CaseInline(RecordAccessMixin, VersionedStackedInline):
     detainee_path = "detainee"
     model = Case
-    form = PartialDateModelForm
     extra = 0
     can_delete = False  # archived, never deleted
     show_change_link = True
@@ -388,20 +413,18 @@ class CaseInline(RecordAccessMixin, nested_admin.NestedStackedInline):
     inlines = [ChargeInline, SentenceInline]
 
 
-class CustodyPeriodInline(RecordAccessMixin, nested_admin.NestedTabularInline):
+class CustodyPeriodInline(RecordAccessMixin, VersionedTabularInline):
     detainee_path = "detainee"
     model = CustodyPeriod
-    form = PartialDateModelForm
     extra = 0
     can_delete = False  # archived, never deleted
     autocomplete_fields = ["facility"]
     fields = ["facility", "started_on", "ended_on"]
 
 
-class ExtraditionInline(RecordAccessMixin, nested_admin.NestedStackedInline):
+class ExtraditionInline(RecordAccessMixin, VersionedStackedInline):
     detainee_path = "detainee"
     model = Extradition
-    form = PartialDateModelForm
     extra = 0
     can_delete = False  # archived, never deleted
     show_change_link = True

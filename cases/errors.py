@@ -18,3 +18,17 @@ class Conflict(DomainError):
 
 class NotPermitted(DomainError):
     """The user may not do this (HTTP 403)."""
+
+
+class StaleVersion(DomainError):
+    """The record changed after the caller read it: a write based on the version the
+    caller holds would undo someone else's change (HTTP 412 in the API)."""
+
+    def __init__(self, record, *, expected: int):
+        super().__init__(
+            f"This record was changed by someone else after you read it: you sent version "
+            f"{expected}, it is now at version {record.version}. Read it again and redo your "
+            f"change on the current version."
+        )
+        self.record = record
+        self.expected = expected

@@ -5,7 +5,7 @@ citation table of its own, which keeps the quote that supports it.
 """
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, Q
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
@@ -29,7 +29,13 @@ from .fields import (
     partial_date,
     partial_date_constraint,
 )
-from .querysets import ArchivableQuerySet, DetaineeQuerySet, LiveManager, SourceQuerySet
+from .querysets import (
+    ArchivableQuerySet,
+    DetaineeQuerySet,
+    LiveManager,
+    SourceQuerySet,
+    VersionedQuerySet,
+)
 
 
 def _choices_constraint(field: str, choices: type[models.TextChoices], table: str):
@@ -38,7 +44,41 @@ def _choices_constraint(field: str, choices: type[models.TextChoices], table: st
     )
 
 
-class Source(models.Model):
+class VersionedModel(models.Model):
+    """A record whose every write raises its version by one, whatever the path (services,
+    API, pages, admin, bulk updates through its QuerySet). Clients hold the version they
+    read (the API's ETag, a form's hidden field) and a write made against an older one is
+    refused instead of silently undoing what came in between."""
+
+    version = models.PositiveIntegerField(
+        default=1, editable=False, help_text="Raised by one on every change of the record."
+    )
+
+    objects = VersionedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self._state.adding or self.pk is None:
+            return super().save(*args, **kwargs)
+        # The next version is read under the row's lock, so two writers never both claim
+        # the same number; the lock is held until the write commits.
+        with transaction.atomic(using=kwargs.get("using")):
+            stored = (
+                type(self)
+                ._base_manager.select_for_update()
+                .filter(pk=self.pk)
+                .values_list("version", flat=True)
+                .first()
+            )
+            self.version = (stored if stored is not None else self.version or 0) + 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
+            return super().save(*args, **kwargs)
+
+
+class Source(VersionedModel):
     """An article or document that facts cite."""
 
     kind = models.CharField(max_length=12, choices=SourceKind.choices, default=SourceKind.ARTICLE)
@@ -86,7 +126,7 @@ class Citation(models.Model):
         return f"cites {self.source}"
 
 
-class Archivable(models.Model):
+class Archivable(VersionedModel):
     """A case record is never deleted: it is archived, which hides it (and the records
     under it) from every list and page but keeps it, with its history, for
     administrators. See `services.record_archive`."""
@@ -122,7 +162,7 @@ class Tag(models.Model):
         return self.name
 
 
-class Facility(models.Model):
+class Facility(VersionedModel):
     name = models.CharField(max_length=200)
     kind = models.CharField(
         max_length=12, choices=FacilityKind.choices, default=FacilityKind.PRISON
@@ -237,7 +277,7 @@ class DetaineeCitation(Citation):
         ]
 
 
-class NameVariant(models.Model):
+class NameVariant(VersionedModel):
     """One spelling of a detainee's name as some source wrote it."""
 
     detainee = models.ForeignKey(Detainee, on_delete=models.CASCADE, related_name="name_variants")
@@ -287,7 +327,7 @@ class NameVariantCitation(Citation):
         ]
 
 
-class Nationality(models.Model):
+class Nationality(VersionedModel):
     detainee = models.ForeignKey(Detainee, on_delete=models.CASCADE, related_name="nationalities")
     country = CountryField()
     sources = models.ManyToManyField(

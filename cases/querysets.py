@@ -6,7 +6,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.db import models
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 
 from . import names
 
@@ -45,7 +45,17 @@ def of_visible_detainees(
     return queryset.filter(condition)
 
 
-class ArchivableQuerySet(models.QuerySet):
+class VersionedQuerySet(models.QuerySet):
+    """For models with a `version` column (cases.models.VersionedModel)."""
+
+    def update(self, **kwargs) -> int:
+        # A bulk write (closing custody periods, bulk_update) changes rows as much as a
+        # save does: their ETags must go stale too.
+        kwargs.setdefault("version", F("version") + 1)
+        return super().update(**kwargs)
+
+
+class ArchivableQuerySet(VersionedQuerySet):
     def archived(self) -> "ArchivableQuerySet":
         return self.filter(archived_at__isnull=False)
 
@@ -127,6 +137,6 @@ class DetaineeQuerySet(ArchivableQuerySet):
         return self.filter(status__in=HELD_STATUSES)
 
 
-class SourceQuerySet(models.QuerySet):
+class SourceQuerySet(VersionedQuerySet):
     def for_url(self, url: str) -> "SourceQuerySet":
         return self.filter(url=url) if url else self.none()

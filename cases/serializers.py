@@ -4,6 +4,7 @@ input serializer per write, which calls a service)."""
 import datetime as dt
 
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.utils import timezone
 from django_countries.serializer_fields import CountryField
 from drf_spectacular.types import OpenApiTypes
@@ -60,6 +61,7 @@ class SourceSerializer(serializers.ModelSerializer):
         model = Source
         fields = [
             "id",
+            "version",
             "kind",
             "kind_label",
             "url",
@@ -97,7 +99,7 @@ class FacilitySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Facility
-        fields = ["id", "name", "kind", "kind_label", "country", "locality", "notes"]
+        fields = ["id", "version", "name", "kind", "kind_label", "country", "locality", "notes"]
 
 
 class NameVariantSerializer(serializers.ModelSerializer):
@@ -105,7 +107,7 @@ class NameVariantSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = NameVariant
-        fields = ["id", "detainee", "name", "script"]
+        fields = ["id", "version", "detainee", "name", "script"]
 
 
 class ChargeSerializer(serializers.ModelSerializer):
@@ -116,6 +118,7 @@ class ChargeSerializer(serializers.ModelSerializer):
         model = Charge
         fields = [
             "id",
+            "version",
             "case",
             "description",
             "statute",
@@ -136,6 +139,7 @@ class SentenceSerializer(serializers.ModelSerializer):
         model = Sentence
         fields = [
             "id",
+            "version",
             "case",
             "court",
             "sentenced_on",
@@ -167,6 +171,7 @@ class CaseSerializer(serializers.ModelSerializer):
         model = Case
         fields = [
             "id",
+            "version",
             "detainee",
             "detainee_name",
             "country",
@@ -203,6 +208,7 @@ class CustodyPeriodSerializer(serializers.ModelSerializer):
         model = CustodyPeriod
         fields = [
             "id",
+            "version",
             "detainee",
             "detainee_name",
             "facility",
@@ -225,6 +231,7 @@ class ExtraditionSerializer(serializers.ModelSerializer):
         model = Extradition
         fields = [
             "id",
+            "version",
             "detainee",
             "detainee_name",
             "case",
@@ -290,6 +297,7 @@ class DetaineeListSerializer(SensitiveFieldsMixin, serializers.ModelSerializer):
         model = Detainee
         fields = [
             "id",
+            "version",
             "full_name",
             "name_original_script",
             "status",
@@ -400,10 +408,14 @@ class CitingSerializer(serializers.Serializer):
 
 
 class RecordUpdateSerializer(serializers.Serializer):
-    """Updates only the fields sent (every update is a PATCH)."""
+    """Updates only the fields sent (every update is a PATCH). The view passes
+    `expected_version` (from `If-Match`) to `save()`."""
 
     def update(self, instance, validated_data):
-        services.record_update(record=instance, changes=validated_data)
+        expected_version = validated_data.pop("expected_version", None)
+        services.record_update(
+            record=instance, changes=validated_data, expected_version=expected_version
+        )
         return instance
 
 
@@ -411,9 +423,13 @@ class FactUpdateSerializer(CitingSerializer):
     """Updates only the fields sent; a source sent along is cited by the fact."""
 
     def update(self, instance, validated_data):
+        expected_version = validated_data.pop("expected_version", None)
         citing = self._citing(validated_data)
-        services.record_update(record=instance, changes=validated_data)
-        services.cite(instance, citing["source"], citing["quote"])
+        with transaction.atomic():
+            services.record_update(
+                record=instance, changes=validated_data, expected_version=expected_version
+            )
+            services.cite(instance, citing["source"], citing["quote"])
         return instance
 
 
@@ -463,12 +479,17 @@ class DetaineeCreateSerializer(DetaineeFieldsSerializer, CitingSerializer):
 
 class DetaineeUpdateSerializer(DetaineeFieldsSerializer, FactUpdateSerializer):
     def update(self, instance, validated_data):
+        expected_version = validated_data.pop("expected_version", None)
         citing = self._citing(validated_data)
         nationalities = validated_data.pop("nationalities", None)
-        services.detainee_update(
-            detainee=instance, changes=validated_data, nationalities=nationalities
-        )
-        services.cite(instance, citing["source"], citing["quote"])
+        with transaction.atomic():
+            services.detainee_update(
+                detainee=instance,
+                changes=validated_data,
+                nationalities=nationalities,
+                expected_version=expected_version,
+            )
+            services.cite(instance, citing["source"], citing["quote"])
         return instance
 
 

@@ -4,6 +4,7 @@ through here."""
 
 import re
 from decimal import Decimal
+from typing import TypeVar
 
 import pycountry
 from django.db import transaction
@@ -18,7 +19,7 @@ from .constants import (
     FacilityKind,
     SourceKind,
 )
-from .errors import Conflict, DomainError, NotPermitted
+from .errors import Conflict, DomainError, NotPermitted, StaleVersion
 from .models import (
     Case,
     Charge,
@@ -33,6 +34,8 @@ from .models import (
 )
 from .partial_dates import PRECISIONS, PartialDate, truncate
 from .querysets import is_admin
+
+M = TypeVar("M", bound=Model)
 
 
 def _date_kwargs(field: str, value: PartialDate | None) -> dict:
@@ -598,39 +601,83 @@ def charge_max_penalty_record(
 # --- Edits, and a whole case in one call -------------------------------------------------
 
 
-def record_update(*, record: Model, changes: dict) -> Model:
+def record_lock(*, record: M, expected_version: int | None = None) -> M:
+    """The record as stored now, its row locked until the transaction ends. With
+    `expected_version`, a record changed since the caller read that version raises
+    StaleVersion instead. Call inside `transaction.atomic()`."""
+    current = type(record)._base_manager.select_for_update().get(pk=record.pk)
+    if expected_version is not None and current.version != expected_version:
+        raise StaleVersion(current, expected=expected_version)
+    return current
+
+
+# What a caller may set on an instance for django-simple-history (who, why, when): the
+# fresh copy that is saved carries them too.
+_HISTORY_HINTS = ("_history_user", "_change_reason", "_history_date", "skip_history_when_saving")
+
+
+def _refresh_from(record: Model, current: Model) -> None:
+    """Gives the caller's instance the values just written (no query)."""
+    for field in record._meta.concrete_fields:
+        setattr(record, field.attname, getattr(current, field.attname))
+
+
+def record_update(*, record: M, changes: dict, expected_version: int | None = None) -> M:
     """Sets fields of one fact (a partial date as a PartialDate or None), checks every field
     rule and constraint of the model, and saves. A broken rule is a DomainError naming the
-    field."""
+    field.
+
+    The row is locked and read afresh, and only the changed columns are written: a
+    concurrent change to another field survives. With `expected_version` (the version the
+    caller's edit is based on), a record changed in between raises StaleVersion and nothing
+    is written. `record` is left holding the stored values."""
     from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
     from .fields import PartialDateField
 
-    for name, value in changes.items():
-        field = record._meta.get_field(name)
-        if isinstance(field, PartialDateField):
-            for column, column_value in _date_kwargs(name, value).items():
-                setattr(record, column, column_value)
-        else:
-            setattr(record, name, value)
-    try:
-        record.full_clean()
-    except ValidationError as exc:
-        name, messages = next(iter(exc.message_dict.items()))
-        raise DomainError(
-            " ".join(messages), field=None if name == NON_FIELD_ERRORS else name
-        ) from exc
-    record.save()
+    with transaction.atomic():
+        current = record_lock(record=record, expected_version=expected_version)
+        for hint in _HISTORY_HINTS:
+            if hasattr(record, hint):
+                setattr(current, hint, getattr(record, hint))
+        columns: set[str] = set()
+        for name, value in changes.items():
+            field = current._meta.get_field(name)
+            if isinstance(field, PartialDateField):
+                for column, column_value in _date_kwargs(name, value).items():
+                    setattr(current, column, column_value)
+                    columns.add(column)
+            else:
+                setattr(current, name, value)
+                columns.add(name)
+        try:
+            current.full_clean()
+        except ValidationError as exc:
+            name, messages = next(iter(exc.message_dict.items()))
+            raise DomainError(
+                " ".join(messages), field=None if name == NON_FIELD_ERRORS else name
+            ) from exc
+        if columns:
+            auto_now = {
+                f.name for f in current._meta.concrete_fields if getattr(f, "auto_now", False)
+            }
+            current.save(update_fields=columns | auto_now)
+    _refresh_from(record, current)
     return record
 
 
 @transaction.atomic
 def detainee_update(
-    *, detainee: Detainee, changes: dict, nationalities: list[str] | None = None
+    *,
+    detainee: Detainee,
+    changes: dict,
+    nationalities: list[str] | None = None,
+    expected_version: int | None = None,
 ) -> Detainee:
     """Edits a detainee. A new full name keeps the old one findable as a name variant;
-    `nationalities`, when given, is the complete new list."""
-    old_name = detainee.full_name
+    `nationalities`, when given, is the complete new list. The detainee's version is raised
+    by any change, nationalities included; `expected_version` as for record_update."""
+    old_name = record_lock(record=detainee, expected_version=expected_version).full_name
     if "full_name" in changes:
         changes = {**changes, "full_name": " ".join((changes["full_name"] or "").split())}
     record_update(record=detainee, changes=changes)
@@ -639,9 +686,12 @@ def detainee_update(
             name_variant_add(detainee=detainee, name=name)
     if nationalities is not None:
         wanted = {(code or "").upper() for code in nationalities}
+        held = set(detainee.nationalities.values_list("country", flat=True))
         for code in sorted(wanted):
             nationality_add(detainee=detainee, country=code)
         detainee.nationalities.exclude(country__in=wanted).delete()
+        if held != wanted and not changes:
+            detainee.save(update_fields=["updated_at"])
     return detainee
 
 

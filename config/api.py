@@ -3,11 +3,12 @@ CSV export, the partial-date and country fields, and API tokens."""
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Mapping
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 from django.http import Http404
 from django_countries import countries
@@ -35,7 +36,7 @@ from rest_framework.views import exception_handler as drf_exception_handler
 
 from audit import reads
 from cases import services as case_services
-from cases.errors import Conflict, DomainError, NotPermitted
+from cases.errors import Conflict, DomainError, NotPermitted, StaleVersion
 from cases.fields import sensitive_field_names
 from cases.partial_dates import PartialDate, PartialDateError, parse
 from cases.roles import can_view_sensitive
@@ -88,8 +89,30 @@ class ConflictError(exceptions.APIException):
         self.field = field
 
 
+class PreconditionFailed(exceptions.APIException):
+    """`If-Match` named a version of the record that is no longer the current one."""
+
+    status_code = status.HTTP_412_PRECONDITION_FAILED
+    default_detail = (
+        "This record was changed by someone else after you read it. Read it again and redo "
+        "your change on the current version."
+    )
+    default_code = "precondition_failed"
+
+    def __init__(self, detail=None, code=None, version: int | None = None):
+        super().__init__(detail, code)
+        self.version = version
+
+
+def etag(version: int) -> str:
+    """A record's entity tag: its version, quoted."""
+    return f'"{version}"'
+
+
 def _as_api_exception(exc: Exception) -> Exception:
     """Domain and database errors as the DRF exception of their status code."""
+    if isinstance(exc, StaleVersion):
+        return PreconditionFailed(exc.message, version=exc.record.version)
     if isinstance(exc, NotPermitted):
         return exceptions.PermissionDenied(exc.message, code="not_permitted")
     if isinstance(exc, Conflict):
@@ -146,6 +169,9 @@ def api_exception_handler(exc, context):
             str(detail),
             {field: [str(detail)]} if field else None,
         )
+    if isinstance(exc, PreconditionFailed) and exc.version is not None:
+        # The current version, so that a client can read it again knowingly.
+        response["ETag"] = etag(exc.version)
     return response
 
 
@@ -359,14 +385,59 @@ class CSVExportMixin:
 # --- Views -------------------------------------------------------------------------------
 
 
+_ENTITY_TAG = re.compile(r'\s*(?:W/)?"(\d+)"\s*')
+
+
+class VersionedRecordMixin:
+    """Optimistic concurrency over HTTP. A record's detail (and every write's answer)
+    carries `ETag: "<version>"`. A PATCH or DELETE with `If-Match` naming an older version
+    answers 412 and writes nothing; the version is checked again under the row's lock when
+    the write happens, so two clients holding the same version cannot both write. Without
+    `If-Match` the write goes ahead (it still writes only the fields sent)."""
+
+    def if_match_version(self, instance) -> int | None:
+        """The version `If-Match` names, or None when the header is absent or `*`. A
+        header that names no current version of the record is a 412."""
+        header = self.request.headers.get("If-Match", "").strip()
+        if not header or header == "*":
+            return None
+        tags = [tag for tag in header.split(",") if tag.strip()]
+        versions = set()
+        for tag in tags:
+            # A weak tag is taken as its strong form: proxies that compress a response
+            # weaken its ETag, and the version it names is the same.
+            match = _ENTITY_TAG.fullmatch(tag)
+            if match:
+                versions.add(int(match[1]))
+        if instance.version not in versions:
+            raise PreconditionFailed(version=instance.version)
+        return instance.version
+
+    def with_etag(self, response: Response, instance) -> Response:
+        version = getattr(instance, "version", None)
+        if version is not None:
+            response["ETag"] = etag(version)
+        return response
+
+    def retrieve(self, request, *args, **kwargs):
+        instance = self.get_object()
+        serializer = self.get_serializer(instance)
+        return self.with_etag(Response(serializer.data), instance)
+
+
 class RecordViewSet(
-    CSVExportMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+    VersionedRecordMixin,
+    CSVExportMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
 ):
     """List and retrieve through read serializers; create and update (PATCH) through small
     input serializers that call services, answering with the detail representation.
 
     Subclasses set `serializer_class` (list), `detail_serializer_class`,
-    `create_serializer_class` and `update_serializer_class`.
+    `create_serializer_class` and `update_serializer_class`. Update serializers receive
+    `expected_version` (from `If-Match`, or None) and hand it to the service.
     """
 
     permission_classes = [RolePermission]
@@ -389,10 +460,11 @@ class RecordViewSet(
         """The record as the detail serializer shows it, read again through get_queryset()."""
         instance = self.get_queryset().get(pk=instance.pk)
         serializer_class = self.detail_serializer_class or self.serializer_class
-        return Response(
+        response = Response(
             serializer_class(instance, context=self.get_serializer_context()).data,
             status=status_code,
         )
+        return self.with_etag(response, instance)
 
     def create(self, request, *args, **kwargs):
         if not self.create_serializer_class:
@@ -405,14 +477,21 @@ class RecordViewSet(
         if not self.update_serializer_class:
             raise exceptions.MethodNotAllowed(request.method)
         instance = self.get_object()
+        expected_version = self.if_match_version(instance)
         serializer = self.get_serializer(instance, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
-        return self.respond_with(serializer.save())
+        return self.respond_with(serializer.save(expected_version=expected_version))
 
 
 class DeletableRecordMixin(mixins.DestroyModelMixin):
     """For records that hold no history worth keeping; a record that others refer to
-    answers 409 (its foreign keys are PROTECT)."""
+    answers 409 (its foreign keys are PROTECT). `If-Match` is honoured as for PATCH."""
+
+    def perform_destroy(self, instance):
+        expected_version = self.if_match_version(instance)
+        with transaction.atomic():
+            case_services.record_lock(record=instance, expected_version=expected_version)
+            instance.delete()
 
 
 # --- Schema ------------------------------------------------------------------------------
@@ -429,7 +508,47 @@ class ApiAutoSchema(AutoSchema):
             codes.append("404")
         if self.method in ("POST", "PUT", "PATCH", "DELETE"):
             codes.append("409")
+        if self._is_versioned_write():
+            codes.append("412")
         return codes
+
+    def _is_versioned_write(self) -> bool:
+        return (
+            isinstance(self.view, VersionedRecordMixin)
+            and self.method in ("PUT", "PATCH", "DELETE")
+            and "{" in self.path
+        )
+
+    def _is_versioned_read(self) -> bool:
+        return isinstance(self.view, VersionedRecordMixin) and (
+            self.method in ("POST", "PUT", "PATCH") or (self.method == "GET" and "{" in self.path)
+        )
+
+    def get_override_parameters(self):
+        parameters = list(super().get_override_parameters())
+        if self._is_versioned_write():
+            parameters.append(
+                OpenApiParameter(
+                    "If-Match",
+                    str,
+                    OpenApiParameter.HEADER,
+                    description='The ETag of the record as you read it, e.g. `"3"`. If the '
+                    "record has changed since, nothing is written and the answer is 412. "
+                    "Optional: without it the write goes ahead.",
+                )
+            )
+        if self._is_versioned_read():
+            parameters.append(
+                OpenApiParameter(
+                    "ETag",
+                    str,
+                    OpenApiParameter.HEADER,
+                    description='The record\'s version, e.g. `"3"`: send it back in '
+                    "`If-Match` to update or delete only that version.",
+                    response=["200", "201"],
+                )
+            )
+        return parameters
 
     def get_response_serializers(self):
         # Writes answer with the record as a read shows it.

@@ -1,4 +1,3 @@
-import nested_admin
 from django.contrib import admin
 
 from cases.admin import (
@@ -6,17 +5,16 @@ from cases.admin import (
     DetaineeAdmin,
     HistoryAdmin,
     RecordAccessMixin,
+    VersionedStackedInline,
     citation_inline,
 )
-from cases.fields import PartialDateModelForm
 
 from .models import ConsularVisit, ConsularVisitCitation
 
 
-class ConsularVisitInline(RecordAccessMixin, nested_admin.NestedStackedInline):
+class ConsularVisitInline(RecordAccessMixin, VersionedStackedInline):
     detainee_path = "detainee"
     model = ConsularVisit
-    form = PartialDateModelForm
     extra = 0
     can_delete = False  # archived, never deleted
     show_change_link = True

@@ -29,6 +29,7 @@ class VisitSerializer(SensitiveFieldsMixin, serializers.ModelSerializer):
         model = ConsularVisit
         fields = [
             "id",
+            "version",
             "detainee",
             "detainee_name",
             "facility",

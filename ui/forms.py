@@ -4,13 +4,15 @@ a service's DomainError comes back as a field error rather than a crash."""
 
 import pycountry
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django_countries import countries
 
 from cases import services
-from cases.errors import DomainError
+from cases.errors import DomainError, StaleVersion
 from cases.fields import PartialDateModelForm, sensitive_field_names
+from cases.forms import VersionedModelForm
 from cases.models import Case, Charge, CustodyPeriod, Detainee, Facility, Sentence
 from consular.constants import VisitOutcome
 from consular.models import ConsularVisit
@@ -290,6 +292,56 @@ class CustodyPeriodForm(ServiceForm):
             ended=data.get("ended_on"),
             **self.source_kwargs(),
         )
+
+
+class DetaineeDetailsForm(VersionedModelForm):
+    """A detainee's own fields, edited on their page. Refuses to save over a newer version
+    (someone else saved since the page was opened) and names the newer values. Restriction
+    and assignment are not edited here."""
+
+    class Meta:
+        model = Detainee
+        fields = [
+            "full_name",
+            "name_original_script",
+            "sex",
+            "date_of_birth",
+            "status",
+            "priority",
+            "welfare_notes",
+            "next_of_kin",
+        ]
+        widgets = {
+            "welfare_notes": forms.Textarea(attrs={"rows": 3}),
+            "next_of_kin": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, can_view_sensitive: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not can_view_sensitive:
+            for name in sensitive_field_names(Detainee):
+                self.fields.pop(name, None)
+
+    def save(self, commit: bool = True):
+        """Writes only the fields that were changed; None with the complaint on its field."""
+        changes = {
+            name: self.cleaned_data[name]
+            for name in self.changed_data
+            if name in self._meta.fields and name in self.cleaned_data
+        }
+        try:
+            with transaction.atomic():
+                return services.detainee_update(
+                    detainee=self.instance,
+                    changes=changes,
+                    expected_version=self.cleaned_data["record_version"],
+                )
+        except StaleVersion as error:
+            message = self.stale_message(error.record, error.expected)
+            self.add_error(None, ValidationError(message, code="stale"))
+        except DomainError as error:
+            self.add_error(error.field if error.field in self.fields else None, error.message)
+        return None
 
 
 class VisitLogForm(VisitForm):

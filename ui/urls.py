@@ -13,6 +13,7 @@ urlpatterns = [
         views.detainee_add,
         name="detainee_add",
     ),
+    path("detainees/<int:pk>/edit/", views.detainee_edit, name="detainee_edit"),
     path("visits/", views.visits, name="visits"),
     path("dashboard/", views.dashboard, name="dashboard"),
 ]

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -26,7 +27,14 @@ from consular.querysets import overdue_for_visit
 
 from . import records
 from .filters import DetaineeListFilter, sort_detainees
-from .forms import ChargeForm, CustodyPeriodForm, SentenceForm, VisitForm, VisitLogForm
+from .forms import (
+    ChargeForm,
+    CustodyPeriodForm,
+    DetaineeDetailsForm,
+    SentenceForm,
+    VisitForm,
+    VisitLogForm,
+)
 
 PAGE_SIZE = 25
 
@@ -138,7 +146,17 @@ def _forms_for(request, detainee, bound: tuple[str, object] | None = None) -> di
     return forms
 
 
-def _render_detainee(request, detainee, *, bound=None, status=200):
+def _details_form(request, detainee, bound: DetaineeDetailsForm | None = None):
+    if not request.user.has_perm("cases.change_detainee"):
+        return None
+    if bound is not None:
+        return bound
+    return DetaineeDetailsForm(
+        instance=detainee, can_view_sensitive=can_view_sensitive(request.user), prefix="details"
+    )
+
+
+def _render_detainee(request, detainee, *, bound=None, details=None, status=200):
     sensitive = can_view_sensitive(request.user)
     if sensitive:
         # The page shows the welfare notes, next of kin and every visit's observations.
@@ -154,6 +172,7 @@ def _render_detainee(request, detainee, *, bound=None, status=200):
         "timeline": records.timeline(detainee, can_view_sensitive=sensitive),
         "history": records.change_history(detainee, can_view_sensitive=sensitive),
         "forms": _forms_for(request, detainee, bound),
+        "details_form": _details_form(request, detainee, details),
         "can_view_sensitive": sensitive,
     }
     return render(request, "ui/detainee_detail.html", context, status=status)
@@ -185,6 +204,30 @@ def detainee_add(request, pk: int, kind: str):
     # Re-read: a failed write rolled back, and the page shows the record as it is.
     detainee = _detainee_for(request.user, pk)
     return _render_detainee(request, detainee, bound=(kind, form), status=400)
+
+
+@require_POST
+@role_required
+def detainee_edit(request, pk: int):
+    """Saves the details form. A form opened before someone else's save is refused (409)
+    with the newer values named, and nothing is written."""
+    if not request.user.has_perm("cases.change_detainee"):
+        raise PermissionDenied("Your role cannot change a detainee's details.")
+    with transaction.atomic():
+        detainee = _detainee_for(request.user, pk)
+        form = DetaineeDetailsForm(
+            request.POST,
+            instance=detainee,
+            can_view_sensitive=can_view_sensitive(request.user),
+            prefix="details",
+        )
+        if form.is_valid() and form.save() is not None:
+            messages.success(request, "Details saved.")
+            return redirect("ui:detainee_detail", pk=pk)
+    stale = any(error.code == "stale" for error in form.non_field_errors().as_data())
+    # Re-read: the page shows the record as it is now, beside the form as it was sent.
+    detainee = _detainee_for(request.user, pk)
+    return _render_detainee(request, detainee, details=form, status=409 if stale else 400)
 
 
 # --- Visits ---------------------------------------------------------------------------
