@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('consular', '0002_visit_outcome_index'),
+        ('consular', '0003_archive_visits'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0005_restrict_detainee_permission'),
+        ('cases', '0006_archive_instead_of_delete'),
     ]
 
     operations = [
