@@ -270,6 +270,8 @@ class _Scrubber:
         elif label == "ingest.draft":
             out["name"] = anonymous
             out["person_key"] = f"anonymised-{row.pk}"
+        elif label in ("cases.factreport", "cases.factchoice") and row.fact == "date_of_birth":
+            out["value"] = "anonymised"  # a source's or a caseworker's date of birth
         if "quote" in {f.name for f in model._meta.concrete_fields}:
             out["quote"] = ""  # a citation's or a draft fact's sentence, which named them
         # The row's own columns: a history row's differ a little from its model's.

@@ -11,7 +11,7 @@ too. Sensitive fields are left out, in forms and in history, for users without
 """
 
 import nested_admin
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
@@ -498,6 +498,17 @@ class DetaineeAdmin(ArchivableAdminMixin, NestedHistoryAdmin):
         form.request_user = request.user
         return form
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        extraditions = [
+            inline.instance
+            for formset in formsets
+            if formset.model is Extradition
+            for inline in formset.forms
+            if inline.instance.pk and "status" in inline.changed_data
+        ]
+        _settle(request, form.instance, "status" in form.changed_data, extraditions)
+
     def get_search_results(self, request, queryset, search_term):
         if not search_term:
             return queryset, False
@@ -563,6 +574,14 @@ class SentenceAdmin(ArchivableAdminMixin, HistoryAdmin):
     inlines = [citation_inline(SentenceCitation, detainee_path="sentence__case__detainee")]
 
 
+def _settle(request, detainee, status_edited: bool, extraditions: list) -> None:
+    """Edits saved here become dated reports; the current values follow the rules."""
+    for message in services.detainee_edits_settle(
+        detainee=detainee, status_edited=status_edited, extraditions_edited=extraditions
+    ):
+        messages.warning(request, message)
+
+
 @admin.register(Extradition)
 class ExtraditionAdmin(ArchivableAdminMixin, HistoryAdmin):
     detainee_path = "detainee"
@@ -572,6 +591,11 @@ class ExtraditionAdmin(ArchivableAdminMixin, HistoryAdmin):
     autocomplete_fields = ["detainee", "case"]
     list_select_related = ["detainee"]
     inlines = [citation_inline(ExtraditionCitation, detainee_path="extradition__detainee")]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        edited = [obj] if change and "status" in form.changed_data else []
+        _settle(request, obj.detainee, False, edited)
 
 
 @admin.register(CustodyPeriod)
@@ -583,6 +607,10 @@ class CustodyPeriodAdmin(ArchivableAdminMixin, HistoryAdmin):
     autocomplete_fields = ["detainee", "facility"]
     list_select_related = ["detainee", "facility"]
     inlines = [citation_inline(CustodyPeriodCitation, detainee_path="custody_period__detainee")]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        _settle(request, obj.detainee, False, [])
 
 
 @admin.register(NameVariant)

@@ -99,3 +99,35 @@ class SourceKind(models.TextChoices):
     OFFICIAL = "official", "Official statement"
     FAMILY = "family", "Family or lawyer"
     OTHER = "other", "Other"
+
+
+class ReportedFact(models.TextChoices):
+    """Facts that sources report as of a date and that can change or be disputed. The
+    record's current value of each is derived from its reports (`cases.dated_facts`)."""
+
+    STATUS = "status", "Status"
+    DETAINING_COUNTRY = "detaining_country", "Detaining country"
+    FACILITY = "facility", "Facility"
+    EXTRADITION_STATUS = "extradition_status", "Extradition status"
+    DATE_OF_BIRTH = "date_of_birth", "Date of birth"
+    SENTENCE_TERM = "sentence_term", "Sentence term"
+
+
+# Facts whose value changes over time: the latest dated report gives the current value.
+# The others (a date of birth, the term of one sentence) have one true value; reports that
+# disagree on them are a dispute whatever their dates.
+CHANGING_FACTS = (
+    ReportedFact.STATUS,
+    ReportedFact.DETAINING_COUNTRY,
+    ReportedFact.FACILITY,
+    ReportedFact.EXTRADITION_STATUS,
+)
+
+# An extradition moves forward through these; a report of an earlier step never moves it
+# back. Refused and withdrawn end it whenever a later-dated report says so.
+EXTRADITION_PROGRESS = {
+    ExtraditionStatus.REQUESTED: 0,
+    ExtraditionStatus.CONTESTED: 1,
+    ExtraditionStatus.APPROVED: 2,
+    ExtraditionStatus.SURRENDERED: 3,
+}

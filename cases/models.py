@@ -19,6 +19,7 @@ from .constants import (
     ExtraditionStatus,
     FacilityKind,
     Priority,
+    ReportedFact,
     Sex,
     SourceKind,
 )
@@ -202,6 +203,16 @@ class Detainee(Archivable):
     date_of_birth_precision = DatePrecisionField()
     status = models.CharField(
         max_length=20, choices=DetaineeStatus.choices, default=DetaineeStatus.UNKNOWN
+    )
+    # Derived, like `status`, from the latest dated reports (`services.detainee_facts_derive`).
+    detaining_country = CountryField("held by", blank=True, editable=False)
+    current_facility = models.ForeignKey(
+        Facility,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
     )
     priority = models.CharField(max_length=8, choices=Priority.choices, default=Priority.NORMAL)
     assigned_caseworker = models.ForeignKey(
@@ -675,6 +686,11 @@ class Extradition(Archivable):
             models.CheckConstraint(
                 condition=~Q(from_country=F("to_country")), name="extradition_countries_differ"
             ),
+            # A surrender date belongs to a surrender and to nothing else.
+            models.CheckConstraint(
+                condition=Q(surrendered_on__isnull=True) | Q(status=ExtraditionStatus.SURRENDERED),
+                name="extradition_surrender_date_only_when_surrendered",
+            ),
         ]
         indexes = [
             # Serves "extraditions by surrendering country and year".
@@ -712,3 +728,126 @@ class ExtraditionCitation(Citation):
                 fields=["extradition", "source"], name="extradition_citation_unique"
             )
         ]
+
+
+def _one_subject_constraint(table: str) -> models.CheckConstraint:
+    """An extradition status is about one extradition, a term about one sentence; every
+    other reported fact is about the detainee alone."""
+    return models.CheckConstraint(
+        condition=(
+            Q(
+                fact=ReportedFact.EXTRADITION_STATUS,
+                extradition__isnull=False,
+                sentence__isnull=True,
+            )
+            | Q(fact=ReportedFact.SENTENCE_TERM, sentence__isnull=False, extradition__isnull=True)
+            | (
+                ~Q(fact__in=[ReportedFact.EXTRADITION_STATUS, ReportedFact.SENTENCE_TERM])
+                & Q(extradition__isnull=True, sentence__isnull=True)
+            )
+        ),
+        name=f"{table}_one_subject",
+    )
+
+
+class FactReport(models.Model):
+    """One source's word on the value of a fact that changes or can be disputed (status,
+    detaining country, facility, extradition status, date of birth, sentence term), with
+    the date it speaks of: the event date when the source gives one, else its publication
+    date. The record's current value is derived from these reports, so that an older
+    article adds to the timeline without moving the current value backwards."""
+
+    detainee = models.ForeignKey(Detainee, on_delete=models.CASCADE, related_name="reports")
+    fact = models.CharField(max_length=20, choices=ReportedFact.choices)
+    extradition = models.ForeignKey(
+        Extradition, on_delete=models.CASCADE, null=True, blank=True, related_name="reports"
+    )
+    sentence = models.ForeignKey(
+        Sentence, on_delete=models.CASCADE, null=True, blank=True, related_name="reports"
+    )
+    # The facility a facility report names (its id is also the value).
+    facility = models.ForeignKey(
+        Facility, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    # The value in the record's vocabulary: a status code, a country code, a facility id,
+    # an ISO partial date, or a term as an ISO 8601 duration ("P27Y", "P2Y6M", "life").
+    value = models.CharField(max_length=100)
+    as_of = PartialDateField("as of", null=True, blank=True)
+    as_of_precision = DatePrecisionField()
+    source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, null=True, blank=True, related_name="reports"
+    )
+    quote = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["as_of", "id"]
+        constraints = [
+            _choices_constraint("fact", ReportedFact, "fact_report"),
+            partial_date_constraint("as_of", "fact_report"),
+            models.CheckConstraint(condition=~Q(value=""), name="fact_report_value_present"),
+            _one_subject_constraint("fact_report"),
+        ]
+        indexes = [
+            # Serves the derivation of a detainee's current values (all reports of one
+            # detainee, by fact and date).
+            models.Index(fields=["detainee", "fact", "as_of"], name="fact_report_detainee_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_fact_display()}: {self.value} (as of {self.reported_as_of or '?'})"
+
+    @property
+    def reported_as_of(self):
+        return partial_date(self, "as_of")
+
+
+class FactChoice(models.Model):
+    """A caseworker's choice of the canonical value of a disputed fact, with the reason.
+    Who chose and when is in the history rows of this table."""
+
+    detainee = models.ForeignKey(Detainee, on_delete=models.CASCADE, related_name="fact_choices")
+    fact = models.CharField(max_length=20, choices=ReportedFact.choices)
+    extradition = models.ForeignKey(
+        Extradition, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    sentence = models.ForeignKey(
+        Sentence, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    value = models.CharField(max_length=100)
+    reason = models.TextField()
+    chosen_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    chosen_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            _choices_constraint("fact", ReportedFact, "fact_choice"),
+            _one_subject_constraint("fact_choice"),
+            models.CheckConstraint(condition=~Q(reason=""), name="fact_choice_reason_present"),
+            models.CheckConstraint(condition=~Q(value=""), name="fact_choice_value_present"),
+            # One standing choice per fact.
+            models.UniqueConstraint(
+                fields=["detainee", "fact"],
+                condition=Q(extradition__isnull=True, sentence__isnull=True),
+                name="fact_choice_detainee_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["extradition"],
+                condition=Q(extradition__isnull=False),
+                name="fact_choice_extradition_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["sentence"],
+                condition=Q(sentence__isnull=False),
+                name="fact_choice_sentence_unique",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_fact_display()}: {self.value} chosen"

@@ -120,14 +120,16 @@ class DetaineeQuerySet(ArchivableQuerySet):
 
     def with_last_visit(self) -> "DetaineeQuerySet":
         """Annotates `last_visit_on`: the date of the latest completed consular visit, or
-        None. Visits are reached through the reverse relation: this app does not import the
-        consular app."""
+        None; an undated visit counts from the date it was reported
+        (`ConsularVisitQuerySet.with_counted_date`). Visits are reached through the reverse
+        relation: this app does not import the consular app."""
         visits = self.model._meta.get_field("consular_visits").related_model.objects
         latest = (
             visits.completed()
+            .with_counted_date()
             .filter(detainee=OuterRef("pk"))
-            .order_by("-visited_on")
-            .values("visited_on")[:1]
+            .order_by("-counted_on", "-id")
+            .values("counted_on")[:1]
         )
         return self.annotate(last_visit_on=Subquery(latest))
 

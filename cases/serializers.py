@@ -19,7 +19,7 @@ from config.api import (
     SensitiveFieldsMixin,
 )
 
-from . import services
+from . import dated_facts, services
 from .constants import (
     CaseStatus,
     ChargeCategory,
@@ -28,6 +28,7 @@ from .constants import (
     ExtraditionStatus,
     FacilityKind,
     Priority,
+    ReportedFact,
     Sex,
     SourceKind,
 )
@@ -102,6 +103,89 @@ class FacilitySerializer(serializers.ModelSerializer):
         fields = ["id", "version", "name", "kind", "kind_label", "country", "locality", "notes"]
 
 
+class ReportSourceSerializer(serializers.Serializer):
+    """One source's report of a value, with the date it speaks of. A report without a
+    source was entered by a caseworker."""
+
+    source = serializers.IntegerField(source="source_id", allow_null=True)
+    title = serializers.SerializerMethodField()
+    outlet = serializers.SerializerMethodField()
+    url = serializers.SerializerMethodField()
+    published_on = serializers.SerializerMethodField()
+    as_of = PartialDateSerializerField(source="reported_as_of", read_only=True)
+    quote = serializers.CharField()
+
+    def get_title(self, report) -> str:
+        return report.source.title if report.source_id else "Entered by a caseworker"
+
+    def get_outlet(self, report) -> str:
+        return report.source.outlet if report.source_id else ""
+
+    def get_url(self, report) -> str:
+        return report.source.url if report.source_id else ""
+
+    @extend_schema_field(PartialDateSerializerField(allow_null=True))
+    def get_published_on(self, report) -> str | None:
+        published = report.source.published if report.source_id else None
+        return published.isoformat() if published else None
+
+
+class AlternativeSerializer(serializers.Serializer):
+    value = serializers.CharField()
+    label = serializers.CharField()
+    sources = ReportSourceSerializer(source="reports", many=True)
+
+
+class FactChoiceBriefSerializer(serializers.Serializer):
+    value = serializers.CharField()
+    reason = serializers.CharField()
+    chosen_by = serializers.CharField(source="chosen_by.username", default=None)
+    chosen_at = serializers.DateTimeField()
+
+
+class FactStateSerializer(serializers.Serializer):
+    """A fact as its sources report it: the record's value, whether sources disagree, and
+    each value they give with its sources."""
+
+    value = serializers.CharField(allow_null=True)
+    label = serializers.CharField()
+    as_of = PartialDateSerializerField(read_only=True)
+    disputed = serializers.BooleanField()
+    alternatives = AlternativeSerializer(many=True)
+    chosen = FactChoiceBriefSerializer(source="choice", allow_null=True)
+
+
+class DisputableMixin(serializers.Serializer):
+    """`disputed` and `alternatives` of the fact this row holds (a sentence's term, an
+    extradition's status), read from the states the detainee's serializer put in the
+    context, or from the row's own reports when it is shown alone."""
+
+    reported_fact = ""
+    disputed = serializers.SerializerMethodField()
+    alternatives = serializers.SerializerMethodField()
+
+    def _state(self, row):
+        key = (
+            self.reported_fact,
+            row.pk if self.reported_fact == ReportedFact.EXTRADITION_STATUS else None,
+            row.pk if self.reported_fact == ReportedFact.SENTENCE_TERM else None,
+        )
+        states = self.context.get("fact_states")
+        if states is not None:
+            return states.get(key)
+        reports = list(row.reports.all())  # prefetched by the views
+        return dated_facts.fact_state(self.reported_fact, reports) if reports else None
+
+    def get_disputed(self, row) -> bool:
+        state = self._state(row)
+        return bool(state and state.disputed)
+
+    @extend_schema_field(AlternativeSerializer(many=True))
+    def get_alternatives(self, row) -> list[dict]:
+        state = self._state(row)
+        return AlternativeSerializer(state.alternatives, many=True).data if state else []
+
+
 class NameVariantSerializer(serializers.ModelSerializer):
     script = serializers.CharField(read_only=True)
 
@@ -130,7 +214,8 @@ class ChargeSerializer(serializers.ModelSerializer):
         ]
 
 
-class SentenceSerializer(serializers.ModelSerializer):
+class SentenceSerializer(DisputableMixin, serializers.ModelSerializer):
+    reported_fact = ReportedFact.SENTENCE_TERM
     sentenced_on = _date("sentenced")
     expected_release_on = _date("expected_release")
     term_display = serializers.CharField(read_only=True)
@@ -152,6 +237,8 @@ class SentenceSerializer(serializers.ModelSerializer):
             "time_served_credit_days",
             "expected_release_on",
             "notes",
+            "disputed",
+            "alternatives",
         ]
 
 
@@ -218,7 +305,8 @@ class CustodyPeriodSerializer(serializers.ModelSerializer):
         ]
 
 
-class ExtraditionSerializer(serializers.ModelSerializer):
+class ExtraditionSerializer(DisputableMixin, serializers.ModelSerializer):
+    reported_fact = ReportedFact.EXTRADITION_STATUS
     detainee_name = serializers.CharField(source="detainee.full_name", read_only=True)
     from_country = CountryReadField()
     to_country = CountryReadField()
@@ -243,6 +331,8 @@ class ExtraditionSerializer(serializers.ModelSerializer):
             "status",
             "status_label",
             "notes",
+            "disputed",
+            "alternatives",
         ]
 
 
@@ -280,12 +370,13 @@ def _days_since(day: dt.date | None) -> int | None:
 
 
 class DetaineeListSerializer(SensitiveFieldsMixin, serializers.ModelSerializer):
-    """A row of the detainee list. The view annotates `last_visit_on` and prefetches
-    `open_custody`."""
+    """A row of the detainee list. The view annotates `last_visit_on` and joins the
+    current facility."""
 
     status_label = serializers.CharField(source="get_status_display", read_only=True)
     priority_label = serializers.CharField(source="get_priority_display", read_only=True)
     nationalities = serializers.SerializerMethodField()
+    detaining_country = CountryReadField(read_only=True)
     current_facility = serializers.SerializerMethodField()
     assigned_caseworker_username = serializers.CharField(
         source="assigned_caseworker.username", read_only=True, default=None
@@ -305,6 +396,7 @@ class DetaineeListSerializer(SensitiveFieldsMixin, serializers.ModelSerializer):
             "priority",
             "priority_label",
             "nationalities",
+            "detaining_country",
             "current_facility",
             "assigned_caseworker",
             "assigned_caseworker_username",
@@ -323,10 +415,9 @@ class DetaineeListSerializer(SensitiveFieldsMixin, serializers.ModelSerializer):
 
     @extend_schema_field(FacilityBriefSerializer(allow_null=True))
     def get_current_facility(self, detainee) -> dict | None:
-        periods = getattr(detainee, "open_custody", None)
-        if periods is None:
-            periods = [p for p in detainee.custody_periods.all() if p.ended_on is None]
-        return FacilityBriefSerializer(periods[0].facility).data if periods else None
+        # Derived from the latest dated reports (services.detainee_facts_derive).
+        facility = detainee.current_facility
+        return FacilityBriefSerializer(facility).data if facility else None
 
     @extend_schema_field(
         {"type": "string", "format": "date", "nullable": True, "example": "2023-04-26"}
@@ -352,6 +443,7 @@ class DetaineeDetailSerializer(DetaineeListSerializer):
     extraditions = ExtraditionSerializer(many=True, read_only=True)
     latest_visit = serializers.SerializerMethodField()
     sources = CitationSerializer(source="citations", many=True, read_only=True)
+    facts = serializers.SerializerMethodField()
 
     class Meta(DetaineeListSerializer.Meta):
         fields = [
@@ -366,8 +458,23 @@ class DetaineeDetailSerializer(DetaineeListSerializer):
             "extraditions",
             "latest_visit",
             "sources",
+            "facts",
             "created_at",
         ]
+
+    def to_representation(self, detainee):
+        # Computed once; the nested sentences and extraditions read theirs from here.
+        self.context["fact_states"] = dated_facts.detainee_fact_states(detainee)
+        return super().to_representation(detainee)
+
+    @extend_schema_field(serializers.DictField(child=FactStateSerializer()))
+    def get_facts(self, detainee) -> dict:
+        states = self.context.get("fact_states") or dated_facts.detainee_fact_states(detainee)
+        return {
+            fact: FactStateSerializer(state).data
+            for (fact, extradition, sentence), state in states.items()
+            if extradition is None and sentence is None
+        }
 
     @extend_schema_field(VisitBriefSerializer(allow_null=True))
     def get_latest_visit(self, detainee) -> dict | None:
@@ -764,3 +871,31 @@ class SourceCreateSerializer(SourceFieldsSerializer):
 
 class SourceUpdateSerializer(SourceFieldsSerializer, RecordUpdateSerializer):
     pass
+
+
+class FactChooseSerializer(serializers.Serializer):
+    """Settles a disputed fact: the value (as `alternatives` give it) and why. A sentence's
+    term names the sentence, an extradition's status the extradition."""
+
+    fact = serializers.ChoiceField(choices=ReportedFact.choices)
+    value = serializers.CharField(max_length=100)
+    reason = serializers.CharField(max_length=2000)
+    sentence = serializers.IntegerField(required=False, allow_null=True)
+    extradition = serializers.IntegerField(required=False, allow_null=True)
+
+    def validate(self, attrs):
+        detainee = self.context["detainee"]
+        sentence_id, extradition_id = attrs.pop("sentence", None), attrs.pop("extradition", None)
+        if attrs["fact"] == ReportedFact.SENTENCE_TERM:
+            attrs["sentence"] = Sentence.objects.filter(
+                pk=sentence_id, case__detainee=detainee
+            ).first()
+            if attrs["sentence"] is None:
+                raise serializers.ValidationError({"sentence": "Name one of their sentences."})
+        if attrs["fact"] == ReportedFact.EXTRADITION_STATUS:
+            attrs["extradition"] = detainee.extraditions.filter(pk=extradition_id).first()
+            if attrs["extradition"] is None:
+                raise serializers.ValidationError(
+                    {"extradition": "Name one of their extraditions."}
+                )
+        return attrs

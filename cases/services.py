@@ -8,15 +8,19 @@ from typing import TypeVar
 
 import pycountry
 from django.db import transaction
-from django.db.models import Model
+from django.db.models import F, Model
+from django.utils import timezone
 
+from . import dated_facts
 from .constants import (
+    HELD_STATUSES,
     CaseStatus,
     ChargeCategory,
     ChargeDisposition,
     DetaineeStatus,
     ExtraditionStatus,
     FacilityKind,
+    ReportedFact,
     SourceKind,
 )
 from .errors import Conflict, DomainError, NotPermitted, StaleVersion
@@ -27,12 +31,15 @@ from .models import (
     Detainee,
     Extradition,
     Facility,
+    FactChoice,
+    FactReport,
     NameVariant,
     Nationality,
     Sentence,
     Source,
 )
 from .partial_dates import PRECISIONS, PartialDate, truncate
+from .partial_dates import parse as parse_partial_date
 from .querysets import is_admin
 
 M = TypeVar("M", bound=Model)
@@ -136,6 +143,7 @@ def detainee_create(
     date_of_birth: PartialDate | None = None,
     source: Source | None = None,
     quote: str = "",
+    status_as_of: PartialDate | None = None,
     **fields,
 ) -> Detainee:
     full_name = " ".join((full_name or "").split())
@@ -155,6 +163,23 @@ def detainee_create(
     for variant in (full_name, name_original_script, *name_variants):
         if variant:
             name_variant_add(detainee=detainee, name=variant, source=source, quote=quote)
+    if status != DetaineeStatus.UNKNOWN:
+        fact_report_record(
+            detainee=detainee,
+            fact=ReportedFact.STATUS,
+            value=status,
+            as_of=status_as_of,
+            source=source,
+            quote=quote,
+        )
+    if date_of_birth is not None:
+        fact_report_record(
+            detainee=detainee,
+            fact=ReportedFact.DATE_OF_BIRTH,
+            value=date_of_birth.isoformat(),
+            source=source,
+            quote=quote,
+        )
     return detainee
 
 
@@ -274,11 +299,14 @@ def custody_period_record(
     facility: Facility,
     started: PartialDate | None = None,
     ended: PartialDate | None = None,
+    as_of: PartialDate | None = None,
     source: Source | None = None,
     quote: str = "",
 ) -> CustodyPeriod:
     """Opens (or finds) a period at a facility; an open period elsewhere is closed when a
-    start date for the new one is known."""
+    start date for the new one is known. An open period is also a dated report that the
+    person is held there (as of its start, else `as_of`, else the source's date), from
+    which the current facility is derived."""
     if started and ended and ended.value < started.value:
         raise DomainError("A custody period cannot end before it starts.", field="ended_on")
     with transaction.atomic():
@@ -302,6 +330,17 @@ def custody_period_record(
                 **_date_kwargs("ended_on", ended),
             )
         cite(period, source, quote)
+        if ended is None and period.ended_on is None:
+            fact_report_record(
+                detainee=detainee,
+                fact=ReportedFact.FACILITY,
+                value=str(facility.pk),
+                facility=facility,
+                as_of=started or as_of,
+                source=source,
+                quote=quote,
+            )
+        detainee_facts_derive(detainee=detainee)
     return period
 
 
@@ -488,28 +527,100 @@ def sentence_record(
         fine_currency = check_currency(fine_currency)
     else:
         fine_currency = ""
-    sentence = case.sentences.filter(
-        term_years=term_years,
-        term_months=term_months,
-        is_life=is_life,
-        sentenced_on=sentenced.value if sentenced else None,
-    ).first()
-    if sentence is None:
-        sentence = Sentence.objects.create(
-            case=case,
-            court=court,
-            term_years=term_years,
-            term_months=term_months,
-            is_life=is_life,
-            fine_amount=fine_amount,
-            fine_currency=fine_currency,
-            time_served_credit_days=time_served_credit_days,
-            notes=notes,
-            **_date_kwargs("sentenced_on", sentenced),
-            **_date_kwargs("expected_release_on", expected_release),
+    term = dated_facts.term_value(years=term_years, months=term_months, is_life=is_life)
+    with transaction.atomic():
+        sentence = _same_sentence(case, sentenced)
+        if sentence is None:
+            sentence = Sentence.objects.create(
+                case=case,
+                court=court,
+                term_years=term_years,
+                term_months=term_months,
+                is_life=is_life,
+                fine_amount=fine_amount,
+                fine_currency=fine_currency,
+                time_served_credit_days=time_served_credit_days,
+                notes=notes,
+                **_date_kwargs("sentenced_on", sentenced),
+                **_date_kwargs("expected_release_on", expected_release),
+            )
+        elif sentenced is not None and sentence.sentenced_on is None:
+            for column, value in _date_kwargs("sentenced_on", sentenced).items():
+                setattr(sentence, column, value)
+            sentence.save(update_fields=["sentenced_on", "sentenced_on_precision"])
+        recorded = dated_facts.term_value(
+            years=sentence.term_years, months=sentence.term_months, is_life=sentence.is_life
         )
-    cite(sentence, source, quote)
+        if term and recorded and term != recorded:
+            # Two sources disagree on the term of one sentence: both are kept with their
+            # sources, the record keeps its value until a caseworker chooses.
+            _term_reports_backfill(sentence, recorded)
+            fact_report_record(
+                detainee=case.detainee,
+                fact=ReportedFact.SENTENCE_TERM,
+                value=term,
+                sentence=sentence,
+                as_of=sentenced,
+                source=source,
+                quote=quote,
+            )
+            return sentence
+        filled = []
+        if term and not recorded:
+            sentence.term_years, sentence.term_months, sentence.is_life = (
+                term_years,
+                term_months,
+                is_life,
+            )
+            filled += ["term_years", "term_months", "is_life"]
+        if fine_amount is not None and sentence.fine_amount is None:
+            sentence.fine_amount, sentence.fine_currency = fine_amount, fine_currency
+            filled += ["fine_amount", "fine_currency"]
+        if filled:
+            sentence.save(update_fields=filled)
+        if term:
+            fact_report_record(
+                detainee=case.detainee,
+                fact=ReportedFact.SENTENCE_TERM,
+                value=term,
+                sentence=sentence,
+                as_of=sentenced,
+                source=source,
+                quote=quote,
+            )
+        cite(sentence, source, quote)
     return sentence
+
+
+def _same_sentence(case: Case, sentenced: PartialDate | None) -> Sentence | None:
+    """The sentence of this case that a report of a sentence on `sentenced` speaks of: the
+    one of that date, or the case's only sentence when one of the two dates is unknown.
+    Sentences of different known dates are different sentences (a resentencing)."""
+    sentences = list(case.sentences.order_by("id"))
+    if sentenced is not None:
+        same_day = [s for s in sentences if s.sentenced_on == sentenced.value]
+        if same_day:
+            return same_day[0]
+    if len(sentences) == 1 and (sentenced is None or sentences[0].sentenced_on is None):
+        return sentences[0]
+    return None
+
+
+def _term_reports_backfill(sentence: Sentence, recorded: str) -> None:
+    """A term recorded before terms were reports: its sources speak for it."""
+    if sentence.reports.filter(value=recorded).exists():
+        return
+    citations = list(sentence.citations.select_related("source"))
+    for citation in citations or [None]:
+        fact_report_record(
+            detainee=sentence.case.detainee,
+            fact=ReportedFact.SENTENCE_TERM,
+            value=recorded,
+            sentence=sentence,
+            as_of=sentence.sentenced,
+            source=citation.source if citation else None,
+            quote=citation.quote if citation else "",
+        )
 
 
 def extradition_record(
@@ -521,27 +632,36 @@ def extradition_record(
     arrested: PartialDate | None = None,
     decided: PartialDate | None = None,
     surrendered: PartialDate | None = None,
+    as_of: PartialDate | None = None,
     case: Case | None = None,
     notes: str = "",
     source: Source | None = None,
     quote: str = "",
 ) -> Extradition:
-    """Records an extradition, or updates the one between the same two countries."""
+    """Records an extradition, or a report on the one between the same two countries.
+
+    The status is a dated report (as of the surrender or decision date, else `as_of`, else
+    the source's date), and the extradition's status only moves forward from its reports
+    (see `cases.dated_facts`): an older article saying "requested" leaves a surrender in
+    place. Dates fill what is missing or make it more precise; a surrender date is kept
+    only while the extradition is surrendered. A surrender is also a report that the
+    requesting country holds the person from that date."""
     if not from_country or not to_country:
         raise DomainError("An extradition names both countries.", field="from_country")
     if from_country == to_country:
         raise DomainError("An extradition is between two different countries.", field="to_country")
+    if status not in ExtraditionStatus.values:
+        raise DomainError(f"{status!r} is not an extradition status.", field="status")
+    if surrendered is not None and status != ExtraditionStatus.SURRENDERED:
+        raise DomainError(
+            "A surrender date goes with the status surrendered.", field="surrendered_on"
+        )
     with transaction.atomic():
         extradition = (
             Extradition.objects.select_for_update()
             .filter(detainee=detainee, from_country=from_country, to_country=to_country)
             .first()
         )
-        dates = {
-            **(_date_kwargs("arrested_on", arrested) if arrested else {}),
-            **(_date_kwargs("decided_on", decided) if decided else {}),
-            **(_date_kwargs("surrendered_on", surrendered) if surrendered else {}),
-        }
         if extradition is None:
             extradition = Extradition.objects.create(
                 detainee=detainee,
@@ -550,20 +670,60 @@ def extradition_record(
                 status=status,
                 case=case,
                 notes=notes,
-                **dates,
+                **_date_kwargs("arrested_on", arrested),
+                **_date_kwargs("decided_on", decided),
+                **_date_kwargs("surrendered_on", surrendered),
             )
-        else:
-            # Saved only when something changes: a no-op save would still write history.
-            changed = {
-                name: value
-                for name, value in {"status": status, **dates}.items()
-                if getattr(extradition, name) != value
-            }
-            if changed:
-                for name, value in changed.items():
-                    setattr(extradition, name, value)
-                extradition.save(update_fields=list(changed))
+        elif not extradition.reports.exists():
+            # Recorded before its status was a dated report: its sources speak for it.
+            for citation in extradition.citations.select_related("source"):
+                fact_report_record(
+                    detainee=detainee,
+                    fact=ReportedFact.EXTRADITION_STATUS,
+                    value=extradition.status,
+                    extradition=extradition,
+                    as_of=extradition.surrendered or extradition.decided,
+                    source=citation.source,
+                )
+        fact_report_record(
+            detainee=detainee,
+            fact=ReportedFact.EXTRADITION_STATUS,
+            value=status,
+            extradition=extradition,
+            as_of=surrendered or decided or as_of,
+            source=source,
+            quote=quote,
+        )
         cite(extradition, source, quote)
+        detainee_facts_derive(detainee=detainee)
+        extradition.refresh_from_db()
+        dates = {
+            "arrested_on": _refine(extradition.arrested, arrested),
+            "decided_on": _refine(extradition.decided, decided),
+        }
+        if extradition.status == ExtraditionStatus.SURRENDERED:
+            dates["surrendered_on"] = _refine(extradition.surrendered, surrendered)
+        changes = {}
+        for name, value in dates.items():
+            changes.update(_date_kwargs(name, value))
+        if case is not None and extradition.case_id is None:
+            changes["case"] = case
+        # Saved only when something changes: a no-op save would still write history.
+        changed = {k: v for k, v in changes.items() if getattr(extradition, k) != v}
+        if changed:
+            for name, value in changed.items():
+                setattr(extradition, name, value)
+            extradition.save(update_fields=list(changed))
+        if extradition.status == ExtraditionStatus.SURRENDERED and extradition.surrendered:
+            fact_report_record(
+                detainee=detainee,
+                fact=ReportedFact.DETAINING_COUNTRY,
+                value=extradition.to_country.code,
+                as_of=extradition.surrendered,
+                source=source,
+                quote=quote,
+            )
+            detainee_facts_derive(detainee=detainee)
     return extradition
 
 
@@ -571,16 +731,59 @@ def extradition_record(
 
 
 def detainee_status_record(
-    *, detainee: Detainee, status: str, source: Source | None = None, quote: str = ""
+    *,
+    detainee: Detainee,
+    status: str,
+    as_of: PartialDate | None = None,
+    source: Source | None = None,
+    quote: str = "",
 ) -> Detainee:
-    """Sets a detainee's status as a source reports it, and cites the source."""
+    """Records a status as a source reports it as of a date (the source's publication date
+    when the text gives none), and cites the source. The status on the record is the
+    latest reported one: an older report joins the timeline without moving it back."""
     if status not in DetaineeStatus.values:
         raise DomainError(f"{status!r} is not a detainee status.", field="status")
     with transaction.atomic():
-        if detainee.status != status:
-            detainee.status = status
-            detainee.save(update_fields=["status", "updated_at"])
+        if status != DetaineeStatus.UNKNOWN:
+            fact_report_record(
+                detainee=detainee,
+                fact=ReportedFact.STATUS,
+                value=status,
+                as_of=as_of,
+                source=source,
+                quote=quote,
+            )
         cite(detainee, source, quote)
+        derived = detainee_facts_derive(detainee=detainee)
+        for name in ("status", "detaining_country", "current_facility_id", "updated_at"):
+            setattr(detainee, name, getattr(derived, name))
+    return detainee
+
+
+def detainee_country_record(
+    *,
+    detainee: Detainee,
+    country: str,
+    as_of: PartialDate | None = None,
+    source: Source | None = None,
+    quote: str = "",
+) -> Detainee:
+    """Records which country holds the detainee as a source reports it as of a date."""
+    code = (country or "").upper()
+    if pycountry.countries.get(alpha_2=code) is None:
+        raise DomainError(f"{country!r} is not an ISO 3166 country code.", field="country")
+    with transaction.atomic():
+        fact_report_record(
+            detainee=detainee,
+            fact=ReportedFact.DETAINING_COUNTRY,
+            value=code,
+            as_of=as_of,
+            source=source,
+            quote=quote,
+        )
+        derived = detainee_facts_derive(detainee=detainee)
+        for name in ("status", "detaining_country", "current_facility_id", "updated_at"):
+            setattr(detainee, name, getattr(derived, name))
     return detainee
 
 
@@ -641,6 +844,7 @@ def record_update(*, record: M, changes: dict, expected_version: int | None = No
             if hasattr(record, hint):
                 setattr(current, hint, getattr(record, hint))
         columns: set[str] = set()
+        before = {f.attname: getattr(current, f.attname) for f in current._meta.concrete_fields}
         for name, value in changes.items():
             field = current._meta.get_field(name)
             if isinstance(field, PartialDateField):
@@ -662,8 +866,45 @@ def record_update(*, record: M, changes: dict, expected_version: int | None = No
                 f.name for f in current._meta.concrete_fields if getattr(f, "auto_now", False)
             }
             current.save(update_fields=columns | auto_now)
+            changed = {c for c in columns if before.get(c) != getattr(current, c, None)}
+            _derive_after_edit(current, changed)
+            current.refresh_from_db()
     _refresh_from(record, current)
     return record
+
+
+def _derive_after_edit(record: Model, changed: set[str]) -> None:
+    """A caseworker's change of a reported fact is a report as of today; the current values
+    follow. `changed` names the columns whose values changed."""
+    if isinstance(record, Detainee):
+        if "status" in changed and record.status != DetaineeStatus.UNKNOWN:
+            fact_report_record(detainee=record, fact=ReportedFact.STATUS, value=record.status)
+        if {"date_of_birth", "date_of_birth_precision"} & changed and record.birth_date:
+            fact_report_record(
+                detainee=record,
+                fact=ReportedFact.DATE_OF_BIRTH,
+                value=record.birth_date.isoformat(),
+            )
+        if "status" in changed:
+            detainee_facts_derive(detainee=record)
+    elif isinstance(record, Extradition) and "status" in changed:
+        fact_report_record(
+            detainee=record.detainee,
+            fact=ReportedFact.EXTRADITION_STATUS,
+            value=record.status,
+            extradition=record,
+        )
+        asked = record.status
+        detainee_facts_derive(detainee=record.detainee)
+        record.refresh_from_db()
+        if record.status != asked:
+            raise DomainError(
+                f"An extradition only moves forward: it is {record.get_status_display().lower()}"
+                " by its reports. Record that it was refused or withdrawn instead.",
+                field="status",
+            )
+    elif isinstance(record, CustodyPeriod) and changed:
+        detainee_facts_derive(detainee=record.detainee)
 
 
 @transaction.atomic
@@ -785,3 +1026,311 @@ def record_restore(*, record: Model, user) -> Model:
         if row.archived_at == when:
             _set_archived(row, at=None, user=None, reason=f"restored by {user}")
     return record
+
+
+# --- Dated reports, and the current values derived from them ------------------------------
+
+
+def _refine(known: PartialDate | None, new: PartialDate | None) -> PartialDate | None:
+    """A date already known stays, unless the new one falls inside it more precisely
+    ("June 2022" becomes "14 June 2022"; "2021" does not replace "June 2022")."""
+    if known is None:
+        return new
+    if new is None:
+        return known
+    inside = known.value <= new.value <= known.last_day
+    finer = (new.last_day - new.value) < (known.last_day - known.value)
+    return new if inside and finer else known
+
+
+def _report_date(as_of: PartialDate | None, source: Source | None) -> PartialDate | None:
+    """The date a report speaks of: the event date when given, else the publication date
+    of its source; a caseworker's entry without a source speaks of the day it is made."""
+    if as_of is not None:
+        return as_of
+    if source is not None:
+        return source.published
+    return PartialDate(timezone.localdate())
+
+
+def fact_report_record(
+    *,
+    detainee: Detainee,
+    fact: str,
+    value: str,
+    as_of: PartialDate | None = None,
+    source: Source | None = None,
+    quote: str = "",
+    extradition: Extradition | None = None,
+    sentence: Sentence | None = None,
+    facility: Facility | None = None,
+) -> FactReport:
+    """Records that `source` (or a caseworker, without one) gives `value` for a fact as of
+    a date. The same word from the same source on the same date is one report. Callers
+    derive the current values afterwards (`detainee_facts_derive`)."""
+    if fact not in ReportedFact.values:
+        raise DomainError(f"{fact!r} is not a reported fact.", field="fact")
+    value = str(value or "").strip()
+    if not value:
+        raise DomainError("A report needs a value.", field="value")
+    date = _report_date(as_of, source)
+    report, _ = FactReport.objects.get_or_create(
+        detainee=detainee,
+        fact=fact,
+        extradition=extradition,
+        sentence=sentence,
+        value=value,
+        source=source,
+        **_date_kwargs("as_of", date),
+        defaults={"quote": quote[:5000], "facility": facility},
+    )
+    return report
+
+
+def _at_or_after(first: PartialDate | None, second: PartialDate | None) -> bool:
+    if first is None:
+        return second is None
+    return second is None or first.value >= second.value
+
+
+def _open_custody_facility(detainee: Detainee) -> Facility | None:
+    period = (
+        detainee.custody_periods.filter(ended_on__isnull=True)
+        .select_related("facility")
+        .order_by(F("started_on").desc(nulls_last=True), "-id")
+        .first()
+    )
+    return period.facility if period else None
+
+
+@transaction.atomic
+def detainee_facts_derive(*, detainee: Detainee, user=None, reason: str = "") -> Detainee:
+    """Sets the detainee's status, detaining country and current facility, and each
+    extradition's status, from the latest dated reports (see `cases.dated_facts`). Run
+    after every write that adds a report or changes custody, so that the current values
+    never depend on which write came last."""
+    detainee = Detainee.objects.select_for_update().get(pk=detainee.pk)
+    reports = list(detainee.reports.select_related("facility"))
+    # A report of being held at a facility is over once a custody period there has ended
+    # on or after its date and none there is open.
+    periods = list(detainee.custody_periods.all())
+    open_at = {p.facility_id for p in periods if p.ended_on is None}
+    left = {}
+    for period in periods:
+        if period.ended_on and period.facility_id not in open_at:
+            left[period.facility_id] = max(
+                left.get(period.facility_id, period.ended_on), period.ended_on
+            )
+    reports = [
+        r
+        for r in reports
+        if not (
+            r.fact == ReportedFact.FACILITY
+            and r.facility_id in left
+            and (r.as_of is None or r.as_of <= left[r.facility_id])
+        )
+    ]
+    states = dated_facts.fact_states(reports, list(detainee.fact_choices.all()))
+    changed = set()
+
+    status = states.get((ReportedFact.STATUS, None, None))
+    if status is not None and status.value and status.value != detainee.status:
+        detainee.status = status.value
+        changed.add("status")
+    # A release reported at or after the latest word on custody ends it.
+    released_at = (
+        status.as_of if status is not None and detainee.status not in HELD_STATUSES else None
+    )
+
+    where = states.get((ReportedFact.FACILITY, None, None))
+    if where is not None:
+        facility = next(r.facility for r in reports if r.value == where.value and r.facility)
+        facility_as_of = where.as_of
+    else:
+        facility, facility_as_of = _open_custody_facility(detainee), None
+    released = status is not None and detainee.status not in HELD_STATUSES
+    if released and _at_or_after(released_at, facility_as_of):
+        facility = None
+
+    held_by = states.get((ReportedFact.DETAINING_COUNTRY, None, None))
+    country = held_by.value if held_by is not None else ""
+    if facility is not None and (
+        held_by is None or not _at_or_after(held_by.as_of, facility_as_of)
+    ):
+        # Held at a facility as of a later date than any report of the country.
+        country = facility.country.code
+    elif facility is not None and facility.country.code != country:
+        # A later report has another country holding them: that facility is the past.
+        facility = None
+    if released and (held_by is None or _at_or_after(released_at, held_by.as_of)):
+        country = ""
+    if detainee.current_facility_id != (facility.pk if facility else None):
+        detainee.current_facility = facility
+        changed.add("current_facility")
+    if (detainee.detaining_country.code or "") != country:
+        detainee.detaining_country = country
+        changed.add("detaining_country")
+    if changed:
+        if user is not None:
+            detainee._history_user = user
+        if reason:
+            detainee._change_reason = reason[:100]
+        detainee.save(update_fields=[*sorted(changed), "updated_at"])
+
+    for extradition in detainee.extraditions.select_for_update():
+        state = states.get((ReportedFact.EXTRADITION_STATUS, extradition.pk, None))
+        if state is None or not state.value or state.value == extradition.status:
+            continue
+        extradition.status = state.value
+        if state.value != ExtraditionStatus.SURRENDERED:
+            # Its date went with the surrender (the history rows keep it).
+            extradition.surrendered_on, extradition.surrendered_on_precision = None, ""
+        extradition.save(update_fields=["status", "surrendered_on", "surrendered_on_precision"])
+    return detainee
+
+
+def detainee_birth_date_record(
+    *,
+    detainee: Detainee,
+    date_of_birth: PartialDate,
+    source: Source | None = None,
+    quote: str = "",
+) -> Detainee:
+    """A date of birth as a source gives it. It fills an empty one or refines it ("1980"
+    to "2 May 1980"); a different one is kept beside it as a dispute for a caseworker."""
+    with transaction.atomic():
+        detainee = Detainee.objects.select_for_update().get(pk=detainee.pk)
+        known = detainee.birth_date
+        if (
+            known is not None
+            and not detainee.reports.filter(fact=ReportedFact.DATE_OF_BIRTH).exists()
+        ):
+            # The date on record before reports were kept: its sources speak for it.
+            for citation in detainee.citations.select_related("source"):
+                fact_report_record(
+                    detainee=detainee,
+                    fact=ReportedFact.DATE_OF_BIRTH,
+                    value=known.isoformat(),
+                    source=citation.source,
+                )
+        fact_report_record(
+            detainee=detainee,
+            fact=ReportedFact.DATE_OF_BIRTH,
+            value=date_of_birth.isoformat(),
+            source=source,
+            quote=quote,
+        )
+        if known is None or dated_facts.values_agree(
+            ReportedFact.DATE_OF_BIRTH, known.isoformat(), date_of_birth.isoformat()
+        ):
+            refined = _refine(known, date_of_birth)
+            if refined != known:
+                for column, value in _date_kwargs("date_of_birth", refined).items():
+                    setattr(detainee, column, value)
+                detainee.save(update_fields=["date_of_birth", "date_of_birth_precision"])
+        cite(detainee, source, quote)
+    return detainee
+
+
+def _fact_reports(*, detainee: Detainee, fact: str, extradition=None, sentence=None) -> list:
+    return list(
+        FactReport.objects.filter(
+            detainee=detainee, fact=fact, extradition=extradition, sentence=sentence
+        ).select_related("source", "facility")
+    )
+
+
+@transaction.atomic
+def fact_choose(
+    *,
+    detainee: Detainee,
+    fact: str,
+    value: str,
+    reason: str,
+    user,
+    extradition: Extradition | None = None,
+    sentence: Sentence | None = None,
+) -> FactChoice:
+    """A caseworker settles a disputed fact: `value` (one of the values its sources give)
+    becomes the record's, and the choice keeps who chose it and why."""
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise DomainError("Say why this value is the right one.", field="reason")
+    detainee = Detainee.objects.select_for_update().get(pk=detainee.pk)
+    if extradition is not None and extradition.detainee_id != detainee.pk:
+        raise DomainError("That extradition is about someone else.", field="extradition")
+    if sentence is not None and sentence.case.detainee_id != detainee.pk:
+        raise DomainError("That sentence is about someone else.", field="sentence")
+    reports = _fact_reports(
+        detainee=detainee, fact=fact, extradition=extradition, sentence=sentence
+    )
+    state = dated_facts.fact_state(fact, reports)
+    if not state.disputed:
+        raise Conflict(
+            f"The {ReportedFact(fact).label.lower()} is not disputed: there is nothing to choose.",
+            field="fact",
+        )
+    offered = {a.value for a in state.alternatives}
+    if value not in offered:
+        raise DomainError(
+            f"{value!r} is not one of the values the sources give: {', '.join(sorted(offered))}.",
+            field="value",
+        )
+    choice = FactChoice.objects.filter(
+        detainee=detainee, fact=fact, extradition=extradition, sentence=sentence
+    ).first() or FactChoice(
+        detainee=detainee, fact=fact, extradition=extradition, sentence=sentence
+    )
+    choice.value, choice.reason, choice.chosen_by = value, reason[:2000], user
+    choice._history_user = user
+    choice._change_reason = reason[:100]
+    choice.save()
+    if fact == ReportedFact.SENTENCE_TERM:
+        for name, part in dated_facts.term_parts(value).items():
+            setattr(sentence, name, part)
+        sentence._history_user, sentence._change_reason = user, reason[:100]
+        sentence.save(update_fields=["term_years", "term_months", "is_life"])
+    elif fact == ReportedFact.DATE_OF_BIRTH:
+        chosen = parse_partial_date(value)
+        detainee.date_of_birth, detainee.date_of_birth_precision = chosen.value, chosen.precision
+        detainee._history_user, detainee._change_reason = user, reason[:100]
+        detainee.save(update_fields=["date_of_birth", "date_of_birth_precision", "updated_at"])
+    else:
+        detainee_facts_derive(detainee=detainee, user=user, reason=reason)
+    return choice
+
+
+@transaction.atomic
+def detainee_edits_settle(
+    *,
+    detainee: Detainee,
+    status_edited: bool = False,
+    extraditions_edited: list[Extradition] | tuple[Extradition, ...] = (),
+) -> list[str]:
+    """After a form saved rows directly (the admin): the edited status and extradition
+    statuses become a caseworker's reports as of today, and the current values are derived
+    again. Returns a message for each edit the rules did not let through (an extradition
+    moved back)."""
+    detainee.refresh_from_db()
+    if status_edited and detainee.status != DetaineeStatus.UNKNOWN:
+        fact_report_record(detainee=detainee, fact=ReportedFact.STATUS, value=detainee.status)
+    asked = {}
+    for extradition in extraditions_edited:
+        extradition.refresh_from_db()
+        asked[extradition.pk] = extradition.get_status_display()
+        fact_report_record(
+            detainee=detainee,
+            fact=ReportedFact.EXTRADITION_STATUS,
+            value=extradition.status,
+            extradition=extradition,
+        )
+    detainee_facts_derive(detainee=detainee)
+    refused = []
+    for extradition in detainee.extraditions.filter(pk__in=asked):
+        if extradition.get_status_display() != asked[extradition.pk]:
+            refused.append(
+                f"The extradition {extradition.from_country.code} → {extradition.to_country.code}"
+                f" stays {extradition.get_status_display().lower()}: an extradition only moves "
+                "forward. Record that it was refused or withdrawn instead."
+            )
+    return refused

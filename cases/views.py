@@ -3,10 +3,18 @@
 a 404 here as everywhere."""
 
 from django.db.models import Prefetch
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import permissions
+from rest_framework.decorators import action
 
-from config.api import ArchivableRecordMixin, DeletableRecordMixin, RecordViewSet
+from config.api import (
+    ArchivableRecordMixin,
+    DeletableRecordMixin,
+    ErrorSerializer,
+    RecordViewSet,
+)
 
-from . import filters, serializers
+from . import filters, serializers, services
 from .models import (
     Case,
     CaseCitation,
@@ -16,6 +24,8 @@ from .models import (
     DetaineeCitation,
     Extradition,
     Facility,
+    FactChoice,
+    FactReport,
     NameVariant,
     Sentence,
     Source,
@@ -26,17 +36,34 @@ def visible_detainees(request):
     return Detainee.objects.visible_to(request.user)
 
 
+def _reports():
+    return Prefetch("reports", queryset=FactReport.objects.select_related("source", "facility"))
+
+
 def _cases_with_facts(cases=None):
-    # Charges, sentences and the cases' sources: three queries for all of a page's cases.
+    # Charges, sentences (with the reports of their terms) and the cases' sources: one query
+    # each for all of a page's cases.
     return (
         (Case.objects.all() if cases is None else cases)
         .prefetch_related(
             "charges",
-            "sentences",
+            Prefetch("sentences", queryset=Sentence.objects.prefetch_related(_reports())),
             Prefetch("citations", queryset=CaseCitation.objects.select_related("source")),
         )
         .select_related("detainee")
     )
+
+
+class CanChooseFacts(permissions.BasePermission):
+    message = "Your role cannot settle disputed facts."
+
+    def has_permission(self, request, view) -> bool:
+        user = request.user
+        return bool(user and user.is_authenticated and user.has_perm("cases.add_factchoice"))
+
+
+def _error(description: str) -> OpenApiResponse:
+    return OpenApiResponse(ErrorSerializer, description=description)
 
 
 class DetaineeViewSet(ArchivableRecordMixin, RecordViewSet):
@@ -55,23 +82,13 @@ class DetaineeViewSet(ArchivableRecordMixin, RecordViewSet):
 
     def get_queryset(self):
         # List and detail both show nationalities, the current facility and the
-        # caseworker: one prefetch each instead of a query per row.
-        open_custody = CustodyPeriod.objects.filter(ended_on__isnull=True).select_related(
-            "facility"
-        )
+        # caseworker: joined or prefetched once instead of a query per row.
         queryset = (
             self.records(Detainee)
             .visible_to(self.request.user)
             .with_last_visit()
-            .select_related("assigned_caseworker")
-            .prefetch_related(
-                "nationalities",
-                Prefetch(
-                    "custody_periods",
-                    queryset=open_custody.order_by("-started_on", "-id"),
-                    to_attr="open_custody",
-                ),
-            )
+            .select_related("assigned_caseworker", "current_facility")
+            .prefetch_related("nationalities")
         )
         if self.action == "list":
             return queryset
@@ -92,7 +109,34 @@ class DetaineeViewSet(ArchivableRecordMixin, RecordViewSet):
                 to_attr="completed_visits",
             ),
             Prefetch("citations", queryset=DetaineeCitation.objects.select_related("source")),
+            # Every dated report with its source, and the caseworkers' choices: the facts'
+            # alternatives and disputes in two queries.
+            _reports(),
+            Prefetch("fact_choices", queryset=FactChoice.objects.select_related("chosen_by")),
         )
+
+    @extend_schema(
+        summary="Choose the value of a disputed fact",
+        description="When sources disagree (a term, a date of birth, a facility on the same "
+        "date), a caseworker picks the value the record holds, with the reason. The choice is "
+        "kept with who made it and why.",
+        request=serializers.FactChooseSerializer,
+        responses={
+            200: serializers.DetaineeDetailSerializer,
+            400: _error("No reason, or a value no source gives."),
+            403: _error("Only caseworkers can choose."),
+            409: _error("The fact is not disputed."),
+        },
+    )
+    @action(
+        detail=True, methods=["post"], url_path="choose-fact", permission_classes=[CanChooseFacts]
+    )
+    def choose_fact(self, request, pk=None):
+        detainee = self.get_object()
+        form = serializers.FactChooseSerializer(data=request.data, context={"detainee": detainee})
+        form.is_valid(raise_exception=True)
+        services.fact_choose(detainee=detainee, user=request.user, **form.validated_data)
+        return self.respond_with(detainee)
 
 
 class NameVariantViewSet(DeletableRecordMixin, RecordViewSet):
@@ -152,7 +196,11 @@ class SentenceViewSet(ArchivableRecordMixin, RecordViewSet):
     ordering_fields = ["sentenced_on", "term_years", "id"]
 
     def get_queryset(self):
-        return self.records(Sentence).filter(case__detainee__in=visible_detainees(self.request))
+        return (
+            self.records(Sentence)
+            .filter(case__detainee__in=visible_detainees(self.request))
+            .prefetch_related(_reports())
+        )
 
 
 class CustodyPeriodViewSet(ArchivableRecordMixin, RecordViewSet):
@@ -185,11 +233,12 @@ class ExtraditionViewSet(ArchivableRecordMixin, RecordViewSet):
     ordering_fields = ["surrendered_on", "arrested_on", "decided_on", "id"]
 
     def get_queryset(self):
-        # The detainee's name is on every row.
+        # The detainee's name is on every row; the reports of its status, for disputes.
         return (
             self.records(Extradition)
             .filter(detainee__in=visible_detainees(self.request))
             .select_related("detainee")
+            .prefetch_related(_reports())
         )
 
 

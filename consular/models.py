@@ -74,6 +74,17 @@ class ConsularVisit(Archivable):
         return partial_date(self, "visited_on")
 
     @property
+    def counted_date(self):
+        """The date the visit counts from, as `ConsularVisitQuerySet.with_counted_date`
+        computes it, from the (prefetched) citations."""
+        if self.visited_on:
+            return self.visited_on
+        published = [c.source.published_on for c in self.citations.all() if c.source.published_on]
+        if published:
+            return min(published)
+        return self.created_at.date() if self.created_at else None
+
+    @property
     def access_denied(self) -> bool:
         return self.outcome == VisitOutcome.ACCESS_DENIED
 

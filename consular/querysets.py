@@ -2,7 +2,8 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, TruncDate
 
 from cases.models import Detainee
 from cases.querysets import ArchivableQuerySet
@@ -13,6 +14,24 @@ from .constants import VisitOutcome
 class ConsularVisitQuerySet(ArchivableQuerySet):
     def completed(self) -> "ConsularVisitQuerySet":
         return self.filter(outcome=VisitOutcome.COMPLETED)
+
+    def with_counted_date(self) -> "ConsularVisitQuerySet":
+        """Annotates `counted_on`: the date a visit counts from. Its own date (the first day
+        of its month or year when that is all that is known); for an undated visit, the
+        publication date of the first source that reports it, else the day it was
+        recorded. An undated completed visit is still a visit."""
+        from .models import ConsularVisitCitation
+
+        reported = (
+            ConsularVisitCitation.objects.filter(
+                visit=OuterRef("pk"), source__published_on__isnull=False
+            )
+            .order_by("source__published_on")
+            .values("source__published_on")[:1]
+        )
+        return self.annotate(
+            counted_on=Coalesce("visited_on", Subquery(reported), TruncDate("created_at"))
+        )
 
     def visible_to(self, user) -> "ConsularVisitQuerySet":
         return self.filter(detainee__in=Detainee.objects.visible_to(user))

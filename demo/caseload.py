@@ -9,6 +9,7 @@ from anyascii import anyascii
 from django.db import transaction
 from faker import Faker
 
+from cases import services
 from cases.constants import (
     CaseStatus,
     ChargeCategory,
@@ -263,3 +264,5 @@ def _one_detainee(rng, fake, facilities, tag, today: dt.date) -> None:
                 outcome=VisitOutcome.ACCESS_DENIED if denied else VisitOutcome.COMPLETED,
             )
             day -= dt.timedelta(days=rng.randint(45, 150))
+    # Current facility and detaining country, as the services derive them.
+    services.detainee_facts_derive(detainee=detainee)

@@ -1,5 +1,10 @@
 """The cases reported by the two news stories the product started from, written out by
-hand through the case services. Every fact cites the story it came from."""
+hand through the case services. Every fact cites the story it came from.
+
+One later development is recorded as dated, sourced facts: Roman Seleznyov was released to
+Russia in the prisoner exchange of 1 August 2024. His record shows how a newer report wins:
+the 2023 story's "convicted, held at Butner" stays on the timeline, while his status reads
+exchanged and no country holds him."""
 
 from decimal import Decimal
 
@@ -26,6 +31,30 @@ def _detainee(full_name: str, **kwargs) -> tuple[Detainee, bool]:
     if existing:
         return existing, False
     return services.detainee_create(full_name=full_name, **kwargs), True
+
+
+def _record_exchange(seleznyov: Detainee, butner) -> None:
+    """The prisoner exchange of 1 August 2024, as reported that day. Each write is a dated
+    report or finds what it wrote before, so running it again changes nothing."""
+    exchange_story = services.source_get_or_create(
+        title="Russia and Western countries carry out a prisoner exchange in Ankara",
+        outlet="News report",
+        published=parse("2024-08-01"),
+        language="en",
+        kind=SourceKind.ARTICLE,
+    )
+    exchanged_on = parse("2024-08-01")
+    services.detainee_status_record(
+        detainee=seleznyov,
+        status=DetaineeStatus.EXCHANGED,
+        as_of=exchanged_on,
+        source=exchange_story,
+        quote="Roman Seleznyov was among the prisoners released to Russia in the exchange",
+    )
+    period = seleznyov.custody_periods.filter(facility=butner, ended_on__isnull=True).first()
+    if period is not None:
+        services.record_update(record=period, changes={"ended_on": exchanged_on})
+        services.cite(period, exchange_story, "released from US custody in the exchange")
 
 
 def load_reported_cases() -> int:
@@ -71,6 +100,12 @@ def load_reported_cases() -> int:
     )
     if new:
         created += 1
+        services.detainee_country_record(
+            detainee=seleznyov,
+            country="US",
+            source=envoy_story,
+            quote="held in a US federal prison in North Carolina",
+        )
         seleznyov.welfare_notes = "The ambassador reports that his health is not very good."
         seleznyov.save(update_fields=["welfare_notes"])
         services.custody_period_record(
@@ -115,6 +150,7 @@ def load_reported_cases() -> int:
             source=envoy_story,
             quote="Antonov told reporters after visiting Roman Seleznyov",
         )
+    _record_exchange(seleznyov, butner)
 
     # Anatoly Legkodymov: charged in the US, faces up to five years.
     legkodymov, new = _detainee(

@@ -598,7 +598,21 @@ class _FactWriter:
             return CaseStatus.PRE_TRIAL
         return CaseStatus.INVESTIGATION
 
+    def _prosecuting_country(self, country: str) -> str:
+        """The country whose case a fact belongs to. A country that arrested the person
+        and surrendered them to another holds an arrest and an extradition, not a
+        prosecution of its own: their case is the requesting country's, unless the record
+        already has a case there."""
+        if self.detainee.cases.filter(country=country).exists():
+            return country
+        for fact in self.chosen:
+            if fact.kind == FactKind.EXTRADITION and fact.value.get("from_country") == country:
+                return fact.value.get("to_country") or country
+        extradition = self.detainee.extraditions.filter(from_country=country).first()
+        return extradition.to_country.code if extradition else country
+
     def _open_case(self, country: str, fact: DraftFact | None = None) -> Case:
+        country = self._prosecuting_country(country)
         case = self.detainee.cases.filter(country=country).order_by("-id").first()
         quote = fact.quote if fact else ""
         if case is None:
@@ -674,10 +688,15 @@ class _FactWriter:
                 detainee=d, country=v["country"], source=src, quote=quote
             )
         if kind == FactKind.STATUS:
+            # Dated by the article: an older article's status joins the timeline but does
+            # not replace a newer one.
             return case_services.detainee_status_record(
                 detainee=d, status=v["status"], source=src, quote=quote
             )
         if kind == FactKind.DETAINING_COUNTRY:
+            case_services.detainee_country_record(
+                detainee=d, country=v["country"], source=src, quote=quote
+            )
             self.case = self._open_case(v["country"], fact)
             return self.case
         if kind == FactKind.ARREST:
@@ -739,6 +758,7 @@ class _FactWriter:
                 status=status,
                 surrendered=date if status == ExtraditionStatus.SURRENDERED else None,
                 decided=date if status in (ExtraditionStatus.APPROVED, "refused") else None,
+                as_of=date,
                 case=self.case,
                 source=src,
                 quote=quote,
@@ -907,18 +927,22 @@ def draft_accept(
                     raise DomainError(
                         "A new detainee needs a name: accept the name fact, or merge.", "facts"
                     )
-                status_fact = next((f for f in chosen if f.kind == FactKind.STATUS), None)
                 try:
+                    # The status comes with its own fact, as a dated report (`_FactWriter`).
                     detainee = case_services.detainee_create(
                         full_name=name_fact.value["name"],
                         date_of_birth=date_of_birth,
-                        status=status_fact.value["status"] if status_fact else "unknown",
                         source=source,
                         quote=name_fact.quote,
                     )
                 except DomainError as exc:
                     _fact_error(errors, name_fact, exc)
                     raise FactErrors(errors) from exc
+            elif date_of_birth is not None:
+                # A different date of birth is kept beside the record's, as a dispute.
+                case_services.detainee_birth_date_record(
+                    detainee=detainee, date_of_birth=date_of_birth, source=source
+                )
             writer = _FactWriter(detainee=detainee, source=source, chosen=chosen, draft=draft)
             order = {kind: i for i, kind in enumerate(FACT_WRITE_ORDER)}
             for fact in sorted(chosen, key=lambda f: (order[f.kind], f.position)):

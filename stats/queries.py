@@ -270,8 +270,9 @@ def overdue(
     waiting = overdue_for_visit(detainees, today=today, interval_days=interval)
     latest = (
         ConsularVisit.objects.completed()
+        .with_counted_date()
         .filter(detainee=OuterRef("pk"))
-        .order_by("-visited_on")
+        .order_by("-counted_on", "-id")
         .values("visited_on_precision")[:1]
     )
     rows = waiting.annotate(last_visit_precision=Subquery(latest)).values(

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
-from cases.constants import HELD_STATUSES
+from cases import dated_facts
+from cases.constants import HELD_STATUSES, ReportedFact
 from cases.fields import sensitive_field_names
 from cases.models import (
     Case,
@@ -16,6 +17,8 @@ from cases.models import (
     CustodyPeriod,
     Detainee,
     Extradition,
+    FactChoice,
+    FactReport,
     NameVariant,
     Sentence,
 )
@@ -32,7 +35,7 @@ def detainee_page_queryset(user) -> QuerySet:
     query per kind of fact instead of one per row (and per citation)."""
     return (
         Detainee.objects.visible_to(user)
-        .select_related("assigned_caseworker")
+        .select_related("assigned_caseworker", "current_facility")
         .prefetch_related(
             "nationalities",
             "tags",
@@ -54,6 +57,8 @@ def detainee_page_queryset(user) -> QuerySet:
                 "consular_visits",
                 queryset=ConsularVisit.objects.select_related("facility").prefetch_related(CITED),
             ),
+            Prefetch("reports", queryset=FactReport.objects.select_related("source", "facility")),
+            Prefetch("fact_choices", queryset=FactChoice.objects.select_related("chosen_by")),
         )
     )
 
@@ -139,6 +144,10 @@ def timeline(detainee: Detainee, *, can_view_sensitive: bool) -> list[Entry]:
                         future=sentence.expected_release.value > today,
                     )
                 )
+    reported = _reported_entries(detainee)
+    reported_extraditions = {
+        r.extradition_id for r in detainee.reports.all() if r.extradition_id is not None
+    }
     for ex in detainee.extraditions.all():
         route = f"{ex.from_country.name} → {ex.to_country.name}"
         cites = _citations(ex)
@@ -146,6 +155,8 @@ def timeline(detainee: Detainee, *, can_view_sensitive: bool) -> list[Entry]:
             entries.append(Entry(ex.arrested, "extradition", f"Arrested for extradition ({route})"))
         if ex.decided:
             entries.append(Entry(ex.decided, "extradition", f"Extradition decided ({route})"))
+        if ex.pk in reported_extraditions:
+            continue  # each dated report of its status is an entry of its own
         entries.append(
             Entry(
                 ex.surrendered,
@@ -155,6 +166,7 @@ def timeline(detainee: Detainee, *, can_view_sensitive: bool) -> list[Entry]:
                 cites,
             )
         )
+    entries += reported
     for period in detainee.custody_periods.all():
         entries.append(
             Entry(
@@ -186,6 +198,76 @@ def timeline(detainee: Detainee, *, can_view_sensitive: bool) -> list[Entry]:
     return sorted(entries, key=lambda e: e.sort_key, reverse=False)
 
 
+# How a dated report reads on the timeline.
+_REPORT_TITLES = {
+    ReportedFact.STATUS: "Status: {label}",
+    ReportedFact.DETAINING_COUNTRY: "Held by {label}",
+    ReportedFact.FACILITY: "Reported held at {label}",
+}
+
+
+def _reported_entries(detainee: Detainee) -> list[Entry]:
+    """The dated reports of changing facts, one entry per value and date with every source
+    that gave it. Older reports stay on the timeline; the summary shows the latest."""
+    extraditions = {ex.pk: ex for ex in detainee.extraditions.all()}
+    groups: dict[tuple, list] = {}
+    for report in detainee.reports.all():
+        if report.fact in _REPORT_TITLES or report.fact == ReportedFact.EXTRADITION_STATUS:
+            key = (report.fact, report.extradition_id, report.value, report.as_of)
+            groups.setdefault(key, []).append(report)
+    entries = []
+    for (fact, extradition_id, value, _date), reports in groups.items():
+        first = reports[0]
+        label = dated_facts.value_label(fact, value, {first.facility_id: first.facility})
+        if fact == ReportedFact.EXTRADITION_STATUS:
+            ex = extraditions.get(extradition_id)
+            if ex is None:
+                continue
+            title = f"Extradition {label.lower()}: {ex.from_country.name} → {ex.to_country.name}"
+            kind = "extradition"
+        else:
+            title = _REPORT_TITLES[fact].format(label=label)
+            kind = "status" if fact == ReportedFact.STATUS else "custody"
+        by_caseworker = any(r.source_id is None for r in reports)
+        entries.append(
+            Entry(
+                first.reported_as_of,
+                kind,
+                title,
+                "entered by a caseworker" if by_caseworker else "as reported",
+                [r for r in reports if r.source_id],
+            )
+        )
+    return entries
+
+
+@dataclass
+class Dispute:
+    """A fact whose sources disagree, for the page's "disputed" badges and choice form."""
+
+    state: dated_facts.FactState
+    title: str
+
+
+def disputes(detainee: Detainee, states: dict) -> list[Dispute]:
+    sentences = {s.pk: s for c in detainee.cases.all() for s in c.sentences.all()}
+    extraditions = {ex.pk: ex for ex in detainee.extraditions.all()}
+    out = []
+    for (fact, extradition_id, sentence_id), state in states.items():
+        if not state.disputed:
+            continue
+        title = ReportedFact(fact).label
+        if sentence_id in sentences:
+            sentence = sentences[sentence_id]
+            when = f" of {sentence.sentenced.display()}" if sentence.sentenced else ""
+            title = f"Sentence term{when} ({sentence.case.country.name})"
+        if extradition_id in extraditions:
+            ex = extraditions[extradition_id]
+            title = f"Extradition status ({ex.from_country.code} → {ex.to_country.code})"
+        out.append(Dispute(state, title))
+    return out
+
+
 @dataclass
 class Summary:
     nationalities: list
@@ -198,13 +280,18 @@ class Summary:
     next_visit: ConsularVisit | None
     held: bool
     detaining_countries: list = field(default_factory=list)
+    # The state of each reported fact of the detainee (status, detaining country, facility,
+    # date of birth), by fact; a term's state is on `term_state`.
+    facts: dict = field(default_factory=dict)
+    term_state: object = None
+    disputes: list = field(default_factory=list)
 
 
 def summary(detainee: Detainee) -> Summary:
     today = timezone.localdate()
     periods = list(detainee.custody_periods.all())
-    current = next((p for p in periods if p.ended_on is None), None)
     held = detainee.status in HELD_STATUSES
+    states = dated_facts.detainee_fact_states(detainee)
     starts = [p.started for p in periods if p.started]
     starts += [c.arrested for c in detainee.cases.all() if c.arrested]
     starts += [e.arrested for e in detainee.extraditions.all() if e.arrested]
@@ -217,8 +304,9 @@ def summary(detainee: Detainee) -> Summary:
     sentences = [s for c in detainee.cases.all() for s in c.sentences.all()]
     latest = max(sentences, key=lambda s: (s.sentenced_on or dt.date.min, s.pk), default=None)
     visits = list(detainee.consular_visits.all())
-    done = [v for v in visits if v.outcome == VisitOutcome.COMPLETED and v.visited_on]
-    last = max(done, key=lambda v: v.visited_on, default=None)
+    # An undated completed visit is a visit too: it counts from the day it was reported.
+    done = [v for v in visits if v.outcome == VisitOutcome.COMPLETED and v.counted_date]
+    last = max(done, key=lambda v: (v.counted_date, v.pk), default=None)
     planned = [
         v
         for v in visits
@@ -226,15 +314,21 @@ def summary(detainee: Detainee) -> Summary:
     ]
     return Summary(
         nationalities=list(detainee.nationalities.all()),
-        current_facility=current.facility if current else None,
+        # Derived from the latest dated reports (cases.services.detainee_facts_derive).
+        current_facility=detainee.current_facility,
         custody_since=since,
         days_in_custody=days,
         latest_sentence=latest,
         last_visit=last,
-        days_since_visit=(today - last.visited_on).days if last else None,
+        days_since_visit=(today - last.counted_date).days if last else None,
         next_visit=min(planned, key=lambda v: v.visited_on, default=None),
         held=held,
-        detaining_countries=sorted({c.country.name for c in detainee.cases.all()}),
+        detaining_countries=[detainee.detaining_country.name] if detainee.detaining_country else [],
+        facts={
+            fact: state for (fact, ex, sentence), state in states.items() if not ex and not sentence
+        },
+        term_state=states.get((ReportedFact.SENTENCE_TERM, None, latest.pk)) if latest else None,
+        disputes=disputes(detainee, states),
     )
 
 

@@ -14,6 +14,11 @@ urlpatterns = [
         name="detainee_add",
     ),
     path("detainees/<int:pk>/edit/", views.detainee_edit, name="detainee_edit"),
+    path(
+        "detainees/<int:pk>/choose-fact/",
+        views.detainee_choose_fact,
+        name="detainee_choose_fact",
+    ),
     path("visits/", views.visits, name="visits"),
     path("dashboard/", views.dashboard, name="dashboard"),
 ]

@@ -18,7 +18,9 @@ from django.views.decorators.http import require_POST
 from django_countries import countries
 
 from audit import reads
-from cases.constants import HELD_STATUSES
+from cases import services as case_services
+from cases.constants import HELD_STATUSES, ReportedFact
+from cases.errors import DomainError
 from cases.models import Case, CustodyPeriod, Detainee, Nationality
 from cases.roles import can_view_sensitive
 from consular.constants import VisitOutcome
@@ -156,12 +158,14 @@ def _details_form(request, detainee, bound: DetaineeDetailsForm | None = None):
     )
 
 
-def _render_detainee(request, detainee, *, bound=None, details=None, status=200):
+def _render_detainee(request, detainee, *, bound=None, details=None, status=200, choice_error=None):
     sensitive = can_view_sensitive(request.user)
     if sensitive:
         # The page shows the welfare notes, next of kin and every visit's observations.
         reads.note(request, [detainee, *detainee.consular_visits.all()])
     context = {
+        "can_choose": request.user.has_perm("cases.add_factchoice"),
+        "choice_error": choice_error,
         "detainee": detainee,
         "summary": records.summary(detainee),
         "other_names": [
@@ -228,6 +232,60 @@ def detainee_edit(request, pk: int):
     # Re-read: the page shows the record as it is now, beside the form as it was sent.
     detainee = _detainee_for(request.user, pk)
     return _render_detainee(request, detainee, details=form, status=409 if stale else 400)
+
+
+@require_POST
+@role_required
+def detainee_choose_fact(request, pk: int):
+    """A caseworker settles a disputed fact; an error shows beside the form, with what
+    was typed kept."""
+    if not request.user.has_perm("cases.add_factchoice"):
+        raise PermissionDenied("Your role cannot settle disputed facts.")
+    detainee = _detainee_for(request.user, pk)
+    fact = request.POST.get("fact", "")
+    value, reason = request.POST.get("value", ""), request.POST.get("reason", "")
+    subject = {}
+    if fact == ReportedFact.SENTENCE_TERM:
+        subject["sentence"] = next(
+            (
+                s
+                for c in detainee.cases.all()
+                for s in c.sentences.all()
+                if str(s.pk) == request.POST.get("sentence")
+            ),
+            None,
+        )
+    if fact == ReportedFact.EXTRADITION_STATUS:
+        subject["extradition"] = next(
+            (
+                e
+                for e in detainee.extraditions.all()
+                if str(e.pk) == request.POST.get("extradition")
+            ),
+            None,
+        )
+    try:
+        if fact not in ReportedFact.values or None in subject.values():
+            raise DomainError("There is no such fact on this record.", field="fact")
+        case_services.fact_choose(
+            detainee=detainee,
+            fact=fact,
+            value=value,
+            reason=reason,
+            user=request.user,
+            **subject,
+        )
+    except DomainError as exc:
+        key = fact
+        subject_id = next((o.pk for o in subject.values() if o is not None), None)
+        if subject_id:
+            key = f"{fact}:{subject_id}"
+        error = {"key": key, "value": value, "reason": reason, "message": exc.message}
+        return _render_detainee(
+            request, _detainee_for(request.user, pk), status=400, choice_error=error
+        )
+    messages.success(request, "Your choice is recorded, with your reason.")
+    return redirect(f"{reverse('ui:detainee_detail', args=[pk])}#disputes")
 
 
 # --- Visits ---------------------------------------------------------------------------

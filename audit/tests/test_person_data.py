@@ -17,7 +17,7 @@ from rest_framework.test import APIClient
 from audit.constants import PersonDataAction
 from audit.models import PersonDataEvent
 from cases import services
-from cases.models import Detainee
+from cases.models import Detainee, FactReport
 from cases.partial_dates import PartialDate
 from cases.tests.factories import DetaineeFactory, FacilityFactory
 from consular.services import visit_record
@@ -249,6 +249,11 @@ def test_anonymisation_leaves_no_name_anywhere_and_the_figures_unchanged(admin_u
 
     detainee.refresh_from_db()
     assert detainee.date_of_birth is None and detainee.sex == "" and detainee.welfare_notes == ""
+    # The date of birth as reported (and its history) goes too.
+    reported = FactReport.objects.filter(detainee=detainee, fact="date_of_birth")
+    assert set(reported.values_list("value", flat=True)) == {"anonymised"}
+    history = FactReport.history.filter(detainee_id=detainee.pk, fact="date_of_birth")
+    assert history.exists() and set(history.values_list("value", flat=True)) == {"anonymised"}
     assert [v.name for v in detainee.name_variants.all()] == [detainee.full_name]
     assert detainee.nationalities.get().country == "RU"
     case = detainee.cases.get()

@@ -140,3 +140,25 @@ class CustodyPeriodFactory(factory.django.DjangoModelFactory):
     facility = factory.SubFactory(FacilityFactory)
     started_on = dt.date(2022, 6, 1)
     started_on_precision = DatePrecision.DAY
+
+
+class FactReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.FactReport
+
+    detainee = factory.SubFactory(DetaineeFactory)
+    fact = "status"
+    value = DetaineeStatus.DETAINED
+    as_of = dt.date(2023, 4, 6)
+    as_of_precision = DatePrecision.DAY
+    source = factory.SubFactory(SourceFactory)
+
+
+class FactChoiceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.FactChoice
+
+    detainee = factory.SubFactory(DetaineeFactory)
+    fact = "status"
+    value = DetaineeStatus.DETAINED
+    reason = "The court record says so."

@@ -24,7 +24,11 @@ def test_a_token_client_works_through_the_demo_data(client):
         found = client.get("/api/v1/detainees/", {"search": query}).data["results"]
         assert [row["full_name"] for row in found] == ["Roman Seleznyov"]
     seleznyov = client.get(f"/api/v1/detainees/{found[0]['id']}/").data
-    assert seleznyov["current_facility"]["name"] == "Federal Correctional Complex Butner"
+    # Released in the exchange of 1 August 2024: held at Butner before, by no one now.
+    assert (seleznyov["status"], seleznyov["current_facility"]) == ("exchanged", None)
+    assert seleznyov["custody_periods"][0]["facility"]["name"] == (
+        "Federal Correctional Complex Butner"
+    )
     assert seleznyov["cases"][0]["sentences"][0]["term_years"] == 27
     held = client.get("/api/v1/detainees/", {"nationality": "RU", "detaining_country": "US"})
     assert held.status_code == 200 and held.data["count"] >= 2

@@ -75,9 +75,14 @@ def test_search_another_spelling_and_open_the_person(
     expect(page.get_by_role("heading", level=1)).to_have_text("Roman Seleznyov")
     summary = page.get_by_test_id("summary")
     expect(summary).to_contain_text("Роман Селезнёв")
-    expect(summary).to_contain_text("Federal Correctional Complex Butner")
+    # Released in the exchange of 1 August 2024: the newer report wins, the older one
+    # (held at Butner, convicted) stays on the timeline.
+    expect(summary).to_contain_text("Exchanged")
     expect(summary).to_contain_text("27 years")
-    expect(page.get_by_test_id("timeline")).to_contain_text("Sentenced to 27 years")
+    timeline = page.get_by_test_id("timeline")
+    expect(timeline).to_contain_text("Sentenced to 27 years")
+    expect(timeline).to_contain_text("Federal Correctional Complex Butner")
+    expect(timeline).to_contain_text("Status: Exchanged")
     screenshot("detainee")
 
 
