@@ -50,6 +50,8 @@ def _fill_every_table_of_the_record():
         f.SentenceFactory(case=case),
         f.ExtraditionFactory(detainee=detainee),
         ConsularVisitFactory(detainee=detainee),
+        f.FactReportFactory(detainee=detainee, source=source),
+        f.FactChoiceFactory(detainee=detainee),
     ]
     for fact in facts:
         if hasattr(fact, "citations"):
