@@ -130,10 +130,11 @@ def test_an_extradition_update_keeps_notes_written_in_between():
         from_country=extradition.from_country,
         to_country=extradition.to_country,
         status="surrendered",
-        surrendered=parse("2024-02"),
+        surrendered=parse("2022-06-14"),  # the recorded June 2022, made precise
     )
     now = stored(extradition)
     assert (now.notes, now.status) == ("Appeal lodged", "surrendered")
+    assert now.surrendered.isoformat() == "2022-06-14"
     assert now.version == 3
 
 
