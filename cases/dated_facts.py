@@ -122,6 +122,16 @@ def latest_reports(reports: list) -> list:
     return [r for r in ordered if _same_date(r, top)]
 
 
+def last_word_of_each(reports: list) -> list:
+    """A source that says something else on the same date takes back what it said: only its
+    last report of each date counts (caseworkers' entries, without a source, count as one
+    voice: the later edit replaces the earlier)."""
+    last: dict[tuple, object] = {}
+    for report in sorted(reports, key=lambda r: r.pk or 0):
+        last[(report.source_id, report.as_of, report.as_of_precision)] = report
+    return sorted(last.values(), key=date_key)
+
+
 # --- The state of one fact ---------------------------------------------------------------
 
 
@@ -199,6 +209,7 @@ def fact_state(
     now, which a fact with one true value keeps until a caseworker chooses another."""
     if facilities is None:
         facilities = {r.facility_id: r.facility for r in reports if r.facility_id}
+    reports = last_word_of_each(reports)
     if fact in CHANGING_FACTS:
         top = latest_reports(reports)
         alternatives = _alternatives(fact, top, facilities)

@@ -1066,14 +1066,28 @@ def fact_report_record(
     facility: Facility | None = None,
 ) -> FactReport:
     """Records that `source` (or a caseworker, without one) gives `value` for a fact as of
-    a date. The same word from the same source on the same date is one report. Callers
-    derive the current values afterwards (`detainee_facts_derive`)."""
+    a date. The same word from the same source on the same date is one report; a source's
+    later report of the same date replaces its earlier one (`dated_facts`). Callers derive
+    the current values afterwards (`detainee_facts_derive`)."""
     if fact not in ReportedFact.values:
         raise DomainError(f"{fact!r} is not a reported fact.", field="fact")
     value = str(value or "").strip()
     if not value:
         raise DomainError("A report needs a value.", field="value")
     date = _report_date(as_of, source)
+    if source is None:
+        # A caseworker's entry: each one is recorded, the latest counting (so that changing
+        # a value back on the same day is a new word, not the old one found again).
+        return FactReport.objects.create(
+            detainee=detainee,
+            fact=fact,
+            extradition=extradition,
+            sentence=sentence,
+            value=value,
+            quote=quote[:5000],
+            facility=facility,
+            **_date_kwargs("as_of", date),
+        )
     report, _ = FactReport.objects.get_or_create(
         detainee=detainee,
         fact=fact,

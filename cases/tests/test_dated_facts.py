@@ -4,7 +4,7 @@ forward, and sources that disagree are kept side by side until a caseworker choo
 import pytest
 from django.db import IntegrityError, transaction
 
-from cases import services
+from cases import dated_facts, services
 from cases.constants import DetaineeStatus, ExtraditionStatus, ReportedFact
 from cases.errors import Conflict, DomainError
 from cases.models import Detainee, Extradition, FactChoice, FactReport
@@ -374,3 +374,13 @@ def test_an_extradition_a_form_moved_back_is_put_forward_with_a_message():
     assert "only moves forward" in message
     extradition.refresh_from_db()
     assert extradition.status == ExtraditionStatus.SURRENDERED
+
+
+def test_a_caseworker_changing_a_value_back_the_same_day_is_the_last_word():
+    detainee = DetaineeFactory(status=DetaineeStatus.DETAINED)
+    for status in (DetaineeStatus.CHARGED, DetaineeStatus.ON_TRIAL, DetaineeStatus.CHARGED):
+        services.detainee_update(detainee=detainee, changes={"status": status})
+    detainee.refresh_from_db()
+    assert detainee.status == DetaineeStatus.CHARGED
+    reports = list(FactReport.objects.filter(detainee=detainee).select_related("source"))
+    assert not dated_facts.fact_state(ReportedFact.STATUS, reports).disputed
