@@ -64,15 +64,21 @@ class VersionedModel(models.Model):
         if self._state.adding or self.pk is None:
             return super().save(*args, **kwargs)
         # The next version is read under the row's lock, so two writers never both claim
-        # the same number; the lock is held until the write commits.
-        with transaction.atomic(using=kwargs.get("using")):
-            stored = (
-                type(self)
-                ._base_manager.select_for_update()
-                .filter(pk=self.pk)
-                .values_list("version", flat=True)
-                .first()
-            )
+        # the same number; the lock is held until the write commits. A service that has
+        # just read the row under its lock, in this transaction, says so for this one save
+        # (`_locked_version`), and the read is not repeated.
+        locked = self.__dict__.pop("_locked_version", None)
+        with transaction.atomic(using=kwargs.get("using"), savepoint=False):
+            if locked is not None and locked == self.version:
+                stored = self.version
+            else:
+                stored = (
+                    type(self)
+                    ._base_manager.select_for_update()
+                    .filter(pk=self.pk)
+                    .values_list("version", flat=True)
+                    .first()
+                )
             self.version = (stored if stored is not None else self.version or 0) + 1
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "version"}

@@ -865,6 +865,7 @@ def record_update(*, record: M, changes: dict, expected_version: int | None = No
             auto_now = {
                 f.name for f in current._meta.concrete_fields if getattr(f, "auto_now", False)
             }
+            current._locked_version = current.version  # read under the lock just above
             current.save(update_fields=columns | auto_now)
             changed = {c for c in columns if before.get(c) != getattr(current, c, None)}
             _derive_after_edit(current, changed)
