@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
 
@@ -18,6 +19,36 @@ class SensitiveTextField(models.TextField):
 
 def sensitive_field_names(model: type[models.Model]) -> set[str]:
     return {f.name for f in model._meta.get_fields() if getattr(f, "sensitive", False)}
+
+
+WEB_SCHEMES = ("http", "https")
+
+# Only web addresses: a `javascript:` or `data:` "URL" rendered as a link runs in the reader's
+# browser.
+web_address_validator = URLValidator(
+    schemes=list(WEB_SCHEMES),
+    message="Only http and https addresses are accepted: give one starting with http:// or "
+    "https://.",
+)
+
+
+def is_web_address(value) -> bool:
+    try:
+        web_address_validator(value)
+    except ValidationError:
+        return False
+    return True
+
+
+class WebAddressField(models.URLField):
+    """A URL that is an http(s) web address, wherever it is entered (admin, forms, API)."""
+
+    default_validators = [web_address_validator]
+
+    def formfield(self, **kwargs):
+        return super().formfield(
+            **{"validators": [web_address_validator], "assume_scheme": "https", **kwargs}
+        )
 
 
 class PartialDateFormField(forms.Field):
@@ -44,7 +75,9 @@ class PartialDateFormField(forms.Field):
         try:
             return parse(text)
         except PartialDateError as exc:
-            raise ValidationError(str(exc), code="invalid") from exc
+            # The message quotes the input, which may hold "%": pass it as a parameter so
+            # that no one formats it as a template.
+            raise ValidationError("%(error)s", code="invalid", params={"error": str(exc)}) from exc
 
 
 class PartialDateField(models.DateField):

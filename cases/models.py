@@ -27,6 +27,7 @@ from .fields import (
     DatePrecisionField,
     PartialDateField,
     SensitiveTextField,
+    WebAddressField,
     partial_date,
     partial_date_constraint,
 )
@@ -89,7 +90,7 @@ class Source(VersionedModel):
     """An article or document that facts cite."""
 
     kind = models.CharField(max_length=12, choices=SourceKind.choices, default=SourceKind.ARTICLE)
-    url = models.URLField(max_length=2000, blank=True)
+    url = WebAddressField(max_length=2000, blank=True)
     title = models.CharField(max_length=500, blank=True)
     outlet = models.CharField(max_length=200, blank=True)
     published_on = PartialDateField("published", null=True, blank=True)

@@ -32,7 +32,7 @@ from .constants import (
     Sex,
     SourceKind,
 )
-from .fields import partial_date, sensitive_field_names
+from .fields import partial_date, sensitive_field_names, web_address_validator
 from .models import (
     Case,
     Charge,
@@ -544,6 +544,17 @@ def _country(**kwargs) -> CountryField:
     return CountryField(**kwargs)
 
 
+class NationalitiesField(serializers.ListField):
+    """ISO codes in, ISO codes out; read from the detainee's `nationalities` rows (the
+    browsable API shows an update form filled from the record)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(child=_country(), **kwargs)
+
+    def get_attribute(self, instance):
+        return [str(n.country) for n in instance.nationalities.all()]
+
+
 class DetaineeFieldsSerializer(SensitiveFieldsMixin, serializers.Serializer):
     full_name = serializers.CharField(max_length=200)
     name_original_script = serializers.CharField(max_length=200, required=False, allow_blank=True)
@@ -557,8 +568,8 @@ class DetaineeFieldsSerializer(SensitiveFieldsMixin, serializers.Serializer):
     is_restricted = serializers.BooleanField(required=False)
     welfare_notes = serializers.CharField(required=False, allow_blank=True, max_length=20000)
     next_of_kin = serializers.CharField(required=False, allow_blank=True, max_length=5000)
-    nationalities = serializers.ListField(
-        child=_country(), required=False, max_length=10, help_text="ISO 3166 codes, e.g. RU"
+    nationalities = NationalitiesField(
+        required=False, max_length=10, help_text="ISO 3166 codes, e.g. RU"
     )
 
     class Meta:
@@ -845,7 +856,13 @@ class FacilityUpdateSerializer(FacilityFieldsSerializer, RecordUpdateSerializer)
 
 class SourceFieldsSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=SourceKind.choices, required=False)
-    url = serializers.URLField(max_length=2000, required=False, allow_blank=True)
+    url = serializers.URLField(
+        max_length=2000,
+        required=False,
+        allow_blank=True,
+        validators=[web_address_validator],
+        help_text="An http:// or https:// address",
+    )
     title = serializers.CharField(max_length=500, required=False, allow_blank=True)
     outlet = serializers.CharField(max_length=200, required=False, allow_blank=True)
     published_on = PartialDateSerializerField()

@@ -24,6 +24,7 @@ from .constants import (
     SourceKind,
 )
 from .errors import Conflict, DomainError, NotPermitted, StaleVersion
+from .fields import is_web_address, web_address_validator
 from .models import (
     Case,
     Charge,
@@ -80,6 +81,7 @@ def source_get_or_create(
     kind: str = SourceKind.ARTICLE,
 ) -> Source:
     """One row per URL; a source without a URL is matched on title and outlet."""
+    check_web_address(url)
     lookup = {"url": url} if url else {"url": "", "title": title, "outlet": outlet}
     source, _ = Source.objects.get_or_create(
         **lookup,
@@ -92,6 +94,12 @@ def source_get_or_create(
         },
     )
     return source
+
+
+def check_web_address(url: str, *, field: str = "url") -> None:
+    """Only http(s) addresses are stored as links: others could run script when clicked."""
+    if url and not is_web_address(url):
+        raise DomainError(web_address_validator.message, field=field)
 
 
 # --- People ------------------------------------------------------------------------------

@@ -4,13 +4,19 @@ CSV export, the partial-date and country fields, and API tokens."""
 import csv
 import io
 import re
+import sys
 from collections.abc import Iterable, Mapping
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import (
+    RequestDataTooBig,
+    SuspiciousOperation,
+)
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django_countries import countries
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import (
@@ -109,10 +115,29 @@ def etag(version: int) -> str:
     return f'"{version}"'
 
 
+class PayloadTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_code = "too_large"
+
+    def __init__(self):
+        super().__init__(
+            f"The request is larger than the {max_body_megabytes()} MB allowed; an article "
+            f"may be at most {settings.INGEST_MAX_DOCUMENT_BYTES / 1_000_000:g} MB."
+        )
+
+
+def max_body_megabytes() -> str:
+    return f"{settings.DATA_UPLOAD_MAX_MEMORY_SIZE / 1_000_000:g}"
+
+
 def _as_api_exception(exc: Exception) -> Exception:
     """Domain and database errors as the DRF exception of their status code."""
     if isinstance(exc, StaleVersion):
         return PreconditionFailed(exc.message, version=exc.record.version)
+    if isinstance(exc, RequestDataTooBig):
+        return PayloadTooLarge()
+    if isinstance(exc, SuspiciousOperation):
+        return exceptions.ParseError("The request could not be read.")
     if isinstance(exc, NotPermitted):
         return exceptions.PermissionDenied(exc.message, code="not_permitted")
     if isinstance(exc, Conflict):
@@ -175,14 +200,77 @@ def api_exception_handler(exc, context):
     return response
 
 
+def is_api_request(request) -> bool:
+    return request.path.startswith("/api/")
+
+
+def api_error_response(status_code: int, code: str, detail: str) -> JsonResponse:
+    return JsonResponse(_body(status_code, code, detail), status=status_code)
+
+
+# Requests that never reach an API view (no such address, a body too large to read, a crash)
+# still answer in the one error shape under /api/, and with the usual pages elsewhere.
+
+
+def handler400(request, exception=None):
+    from django.views import defaults
+
+    if not is_api_request(request):
+        return defaults.bad_request(request, exception)
+    if isinstance(exception, RequestDataTooBig):
+        too_large = PayloadTooLarge()
+        return api_error_response(413, "too_large", str(too_large.detail))
+    return api_error_response(400, "parse_error", "The request could not be read.")
+
+
+def handler404(request, exception=None):
+    from django.views import defaults
+
+    if not is_api_request(request):
+        return defaults.page_not_found(request, exception)
+    return api_error_response(404, "not_found", "Not found.")
+
+
+def handler500(request):
+    from config.unavailable import DATABASE_ERRORS, server_error
+
+    # A database that cannot be reached is a 503 (config.unavailable), API or not.
+    if not is_api_request(request) or isinstance(sys.exc_info()[1], DATABASE_ERRORS):
+        return server_error(request)
+    return api_error_response(500, "error", "Something went wrong on our side.")
+
+
 # --- Pagination --------------------------------------------------------------------------
 
 
 class BoundedPageNumberPagination(PageNumberPagination):
-    """`?page=` and `?page_size=` (at most 100)."""
+    """`?page=` and `?page_size=` (larger than 100 gives 100); a value that is not a positive
+    whole number is a 400, not silently the default."""
 
     page_size_query_param = "page_size"
+    page_size_query_description = "Rows per page: 25 unless given, at most 100."
     max_page_size = 100
+
+    def get_page_size(self, request):
+        raw = request.query_params.get(self.page_size_query_param, "")
+        if raw == "":
+            return self.page_size
+        if not raw.isdigit() or int(raw) < 1:
+            raise exceptions.ValidationError({"page_size": ["A whole number, 1 or more."]})
+        return min(int(raw), self.max_page_size)
+
+    def get_page_number(self, request, paginator):
+        raw = request.query_params.get(self.page_query_param, "")
+        if raw in ("", "last") or (raw.isdigit() and int(raw) >= 1):
+            return raw or 1
+        raise exceptions.ValidationError({"page": ["A page number: 1 or more."]})
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] in (self.page_query_param, self.page_size_query_param):
+                parameter["schema"]["minimum"] = 1
+        return parameters
 
 
 # --- Permissions -------------------------------------------------------------------------
@@ -497,20 +585,19 @@ class DeletableRecordMixin(mixins.DestroyModelMixin):
 # --- Schema ------------------------------------------------------------------------------
 
 
+# Every operation can answer these, in the one error shape: bad input or query string (400),
+# no or bad credentials (401), a role without the right (403), no such record or address
+# (404), a method the resource does not offer (405), a clash with the data (409), a stale
+# `If-Match` (412), a body over the size limit (413), too many requests (429) and the database
+# unavailable for a moment (503).
+COMMON_ERROR_CODES = ("400", "401", "403", "404", "405", "409", "412", "413", "429", "503")
+
+
 class ApiAutoSchema(AutoSchema):
     """Documents the error responses that every operation can give, in the one shape."""
 
     def _error_codes(self) -> Iterable[str]:
-        codes = ["401", "403"]
-        if self.method in ("POST", "PUT", "PATCH") or self._is_list_view():
-            codes.append("400")
-        if "{" in self.path:
-            codes.append("404")
-        if self.method in ("POST", "PUT", "PATCH", "DELETE"):
-            codes.append("409")
-        if self._is_versioned_write():
-            codes.append("412")
-        return codes
+        return COMMON_ERROR_CODES
 
     def _is_versioned_write(self) -> bool:
         return (
@@ -567,6 +654,17 @@ class ApiAutoSchema(AutoSchema):
                     ErrorSerializer, code, media_types=["application/json"], direction=direction
                 )
         return responses
+
+
+def document_empty_query_values(result, generator, request, public):
+    """A query parameter sent empty (`?nationality=`) is the same as one left out, as with
+    every filter here; say so in the schema (`allowEmptyValue`)."""
+    for operations in result.get("paths", {}).values():
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []):
+                if parameter.get("in") == "query" and not parameter.get("required"):
+                    parameter["allowEmptyValue"] = True
+    return result
 
 
 # --- Tokens ------------------------------------------------------------------------------

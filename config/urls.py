@@ -3,7 +3,9 @@ from django.urls import include, path
 
 from . import views
 
-handler500 = "config.unavailable.server_error"
+handler400 = "config.api.handler400"
+handler404 = "config.api.handler404"
+handler500 = "config.api.handler500"
 
 admin.site.site_header = "Detainee case tracker"
 admin.site.site_title = "Case tracker admin"

@@ -103,11 +103,19 @@ _DEFAULTS = {
 }
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def _error(kind: str, spec: FieldSpec, message: str) -> DomainError:
     return DomainError(f"{FactKind(kind).label}, {spec.label.lower()}: {message}", field=spec.name)
 
 
 def _clean_field(kind: str, spec: FieldSpec, raw):
+    if isinstance(raw, str) and _CONTROL.search(raw):
+        # PostgreSQL cannot store NUL, and no fact needs a control character.
+        raise _error(kind, spec, "contains a control character; type the text again.")
+    if raw is not None and not isinstance(raw, str | int | float | bool):
+        raise _error(kind, spec, "give a single value, not a list or an object.")
     empty = raw is None or (isinstance(raw, str) and not raw.strip())
     if spec.type == "bool":
         if isinstance(raw, str):

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from cases.fields import PartialDateFormField
+from cases.fields import PartialDateFormField, web_address_validator
 
 from . import facts as fact_rules
 from .models import Draft
@@ -11,7 +11,13 @@ from .models import Draft
 class _ArticleMetaForm(forms.Form):
     title = forms.CharField(required=False, max_length=500)
     outlet = forms.CharField(required=False, max_length=200)
-    url = forms.URLField(required=False, max_length=2000, label="URL", assume_scheme="https")
+    url = forms.URLField(
+        required=False,
+        max_length=2000,
+        label="URL",
+        assume_scheme="https",
+        validators=[web_address_validator],
+    )
     published = PartialDateFormField(required=False, label="Published")
 
 
@@ -30,11 +36,21 @@ class UploadForm(_ArticleMetaForm):
 
 
 class UrlForm(forms.Form):
-    url = forms.URLField(max_length=2000, label="Article URL", assume_scheme="https")
+    url = forms.URLField(
+        max_length=2000,
+        label="Article URL",
+        assume_scheme="https",
+        validators=[web_address_validator],
+    )
 
 
 class FeedForm(forms.Form):
-    url = forms.URLField(max_length=2000, label="Feed URL (RSS or Atom)", assume_scheme="https")
+    url = forms.URLField(
+        max_length=2000,
+        label="Feed URL (RSS or Atom)",
+        assume_scheme="https",
+        validators=[web_address_validator],
+    )
     title = forms.CharField(required=False, max_length=300)
 
 

@@ -104,9 +104,23 @@ def looks_like_html(text: str) -> bool:
 # --- HTML --------------------------------------------------------------------------------
 
 
+# Nothing that a browser fetches by itself: an image (or image map) in an ingested page would
+# tell its publisher, or a tracker, who is reading it and when.
+_SHOWN_TAGS = frozenset(nh3.ALLOWED_TAGS) - {"img", "map", "area"}
+_LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+
+
 def sanitise_html(html: str) -> str:
-    """Safe to show: no scripts, styles, event handlers or javascript: links."""
-    return nh3.clean(html, link_rel="noopener noreferrer nofollow")
+    """Safe to show: no scripts, styles, event handlers, images or other remote resources,
+    and links only to absolute http(s) or mailto addresses (a relative link would point into
+    this application)."""
+    return nh3.clean(
+        html,
+        tags=set(_SHOWN_TAGS),
+        url_schemes=set(_LINK_SCHEMES),
+        url_relative="deny",
+        link_rel="noopener noreferrer nofollow",
+    )
 
 
 def _partial_date(value) -> PartialDate | None:

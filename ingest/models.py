@@ -5,7 +5,13 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from cases.fields import DatePrecisionField, PartialDateField, partial_date, partial_date_constraint
+from cases.fields import (
+    DatePrecisionField,
+    PartialDateField,
+    WebAddressField,
+    partial_date,
+    partial_date_constraint,
+)
 from cases.models import Detainee, Source
 
 from .constants import (
@@ -28,7 +34,7 @@ def _choices_constraint(field: str, choices: type[models.TextChoices], table: st
 class Feed(models.Model):
     """An RSS or Atom feed whose new items are fetched on a schedule."""
 
-    url = models.URLField(max_length=2000, unique=True)
+    url = WebAddressField(max_length=2000, unique=True)
     title = models.CharField(max_length=300, blank=True)
     is_active = models.BooleanField(default=True)
     etag = models.CharField(max_length=300, blank=True, editable=False)
@@ -55,8 +61,8 @@ class Article(models.Model):
         max_length=14, choices=ArticleState.choices, default=ArticleState.QUEUED
     )
     state_reason = models.TextField(blank=True, help_text="Why it failed or was not extracted")
-    url = models.URLField("URL as submitted", max_length=2000, blank=True)
-    canonical_url = models.URLField(max_length=2000, blank=True)
+    url = WebAddressField("URL as submitted", max_length=2000, blank=True)
+    canonical_url = WebAddressField(max_length=2000, blank=True)
     title = models.CharField(max_length=500, blank=True)
     outlet = models.CharField(max_length=200, blank=True)
     published_on = PartialDateField("published", null=True, blank=True)

@@ -2,8 +2,10 @@
 
 import copy
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import RequestDataTooBig
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -58,6 +60,21 @@ def queue(request):
     )
 
 
+def _submit_page(request, forms_by_kind, *, too_large: str = "", status: int = 200):
+    limit = settings.INGEST_MAX_DOCUMENT_BYTES
+    return render(
+        request,
+        "ingest/submit.html",
+        {
+            "forms": forms_by_kind,
+            "max_bytes": limit,
+            "max_megabytes": f"{limit / 1_000_000:g}",
+            "too_large": too_large,
+        },
+        status=status,
+    )
+
+
 @login_required
 @permission_required("ingest.add_article", raise_exception=True)
 def submit(request):
@@ -67,7 +84,19 @@ def submit(request):
         "url": forms.UrlForm(prefix="url"),
     }
     if request.method == "POST":
-        kind = request.POST.get("kind")
+        try:
+            kind = request.POST.get("kind")
+        except RequestDataTooBig:
+            # Too large to read at all (the page's script refuses such a paste before it is
+            # sent, keeping the text): say so plainly instead of a bare error page.
+            limit = settings.INGEST_MAX_DOCUMENT_BYTES / 1_000_000
+            return _submit_page(
+                request,
+                forms_by_kind,
+                too_large=f"What you sent is far larger than an article may be ({limit:g} MB "
+                "of text), so it was not received. Split the text, or upload it as a file.",
+                status=413,
+            )
         if kind not in forms_by_kind:
             messages.error(request, "Choose how to submit the article.")
         else:
@@ -97,7 +126,7 @@ def submit(request):
                 else:
                     messages.success(request, "Article received.")
                     return redirect("ingest:article", pk=article.pk)
-    return render(request, "ingest/submit.html", {"forms": forms_by_kind})
+    return _submit_page(request, forms_by_kind)
 
 
 @login_required

@@ -4,6 +4,7 @@ serializer per write."""
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from cases.fields import web_address_validator
 from config.api import PartialDateSerializerField
 
 from . import facts as fact_rules
@@ -77,7 +78,9 @@ class ArticleSubmitSerializer(serializers.Serializer):
         required=False,
         allow_blank=True,
         max_length=2000,
-        help_text="With `text` or `file`: where it was published. Alone: a page to fetch.",
+        validators=[web_address_validator],
+        help_text="An http:// or https:// address. With `text` or `file`: where it was "
+        "published. Alone: a page to fetch.",
     )
     title = serializers.CharField(required=False, allow_blank=True, max_length=500)
     outlet = serializers.CharField(required=False, allow_blank=True, max_length=200)

@@ -240,6 +240,7 @@ def article_submit_content(
         raise DomainError("The article has no text.", field="text")
     _check_size(len(text.encode("utf-8")))
     url = (url or "").strip()
+    case_services.check_web_address(url)
     canonical = intake.canonical_url(content.canonical_url or url)
     published = published or content.published or _published_from_text(text)
     article = _create_article(

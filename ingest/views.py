@@ -4,10 +4,11 @@ from django.db.models import Count, Prefetch
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
 from config.api import ErrorSerializer, RolePermission
+from config.parsers import BoundedJSONParser
 
 from . import services
 from .filters import ArticleFilter, DraftFilter
@@ -50,7 +51,7 @@ class ArticleViewSet(
     permission_classes = [RolePermission]
     filterset_class = ArticleFilter
     ordering_fields = ["created_at", "published_on", "state"]
-    parser_classes = [JSONParser, MultiPartParser, FormParser]
+    parser_classes = [BoundedJSONParser, MultiPartParser, FormParser]
     queryset = Article.objects.none()
 
     def get_queryset(self):

@@ -228,16 +228,28 @@ def sentence_terms(*, detainees: QuerySet, period: Period | None = None) -> dict
 # --- Visits ------------------------------------------------------------------------------
 
 
+# The most months `visits_per_month` lists: 50 years of rows, a few kilobytes.
+MAX_MONTHS = 600
+
+
+def _month_index(day: dt.date) -> int:
+    return day.year * 12 + day.month - 1
+
+
 def _months(first: dt.date, last: dt.date):
-    month = first.replace(day=1)
-    while month <= last:
-        yield month
-        month = (month + dt.timedelta(days=32)).replace(day=1)
+    """The first day of each month from `first` to `last`, without date arithmetic that
+    could run past the year 9999."""
+    for index in range(_month_index(first), _month_index(last) + 1):
+        yield dt.date(index // 12, index % 12 + 1, 1)
 
 
 def visits_per_month(*, detainees: QuerySet, period: Period | None = None) -> dict:
     """Completed consular visits per month, months without a visit included. Visits known
-    only to the year are counted in the total but in no month."""
+    only to the year are counted in the total but in no month.
+
+    The months run over the range asked for (or from the first to the last month with a
+    visit); a span longer than MAX_MONTHS is narrowed to the months with visits, and then to
+    the latest MAX_MONTHS of them, so that no query string can ask for megabytes of zeros."""
     period = period or Period()
     visits = ConsularVisit.objects.completed().filter(
         period.q("visited_on"), detainee__in=detainees
@@ -254,6 +266,11 @@ def visits_per_month(*, detainees: QuerySet, period: Period | None = None) -> di
     if counts:
         first = period.start.value if period.start else min(counts)
         last = period.end.last_day if period.end else max(counts)
+        if _month_index(last) - _month_index(first) >= MAX_MONTHS:
+            first, last = max(first, min(counts)), min(last, max(counts))
+        if _month_index(last) - _month_index(first) >= MAX_MONTHS:
+            latest = _month_index(last) - MAX_MONTHS + 1
+            first = dt.date(latest // 12, latest % 12 + 1, 1)
         per_month = [
             _row(month.strftime("%Y-%m"), month.strftime("%b %Y"), counts.get(month, 0))
             for month in _months(first, last)

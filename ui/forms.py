@@ -11,7 +11,7 @@ from django_countries import countries
 
 from cases import services
 from cases.errors import DomainError, StaleVersion
-from cases.fields import PartialDateModelForm, sensitive_field_names
+from cases.fields import PartialDateModelForm, sensitive_field_names, web_address_validator
 from cases.forms import VersionedModelForm
 from cases.models import Case, Charge, CustodyPeriod, Detainee, Facility, Sentence
 from consular.constants import VisitOutcome
@@ -29,6 +29,7 @@ class SourceFieldsMixin(forms.Form):
         required=False,
         max_length=2000,
         assume_scheme="https",
+        validators=[web_address_validator],
         help_text="Article or document that reports it (optional)",
     )
     source_title = forms.CharField(label="Source title", required=False, max_length=500)

@@ -4,6 +4,7 @@ from django import template
 from django.utils.html import format_html
 
 from cases import roles
+from cases.fields import is_web_address
 
 register = template.Library()
 
@@ -52,3 +53,10 @@ def days_label(days) -> str:
     if days is None:
         return ""
     return f"{days} day{'s' if days != 1 else ''}"
+
+
+@register.filter
+def web_address(value) -> str:
+    """The value if it is an http(s) address, else "": `href="{{ url|web_address }}"` never
+    carries a `javascript:` link, whatever was stored."""
+    return value if is_web_address(value) else ""

@@ -1,0 +1,33 @@
+// Refuses an article larger than the server accepts before it is sent, so that a long paste
+// is never lost to an error page: the text stays in the box with a message beside it.
+(function () {
+  "use strict";
+  function bytesOf(form) {
+    var total = 0;
+    form.querySelectorAll("textarea").forEach(function (box) {
+      total += new TextEncoder().encode(box.value).length;
+    });
+    form.querySelectorAll("input[type=file]").forEach(function (input) {
+      Array.prototype.forEach.call(input.files || [], function (file) { total += file.size; });
+    });
+    return total;
+  }
+  document.querySelectorAll("form[data-max-bytes]").forEach(function (form) {
+    var limit = Number(form.dataset.maxBytes);
+    var message = form.querySelector("[data-size-error]");
+    form.addEventListener("submit", function (event) {
+      var size = bytesOf(form);
+      if (!limit || size <= limit) {
+        if (message) { message.hidden = true; }
+        return;
+      }
+      event.preventDefault();
+      if (message) {
+        message.textContent = "This is " + (size / 1e6).toFixed(1) + " MB; an article may be at most " +
+          (limit / 1e6) + " MB. Nothing was sent and your text is still here: shorten it or split it.";
+        message.hidden = false;
+        message.scrollIntoView({ block: "center" });
+      }
+    });
+  });
+})();
