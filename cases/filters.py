@@ -6,9 +6,14 @@ the same related row; both ends take a date of any precision: `_from=2019` start
 1 January 2019 and `_to=2019` ends on 31 December 2019.
 """
 
+from django import forms
+from django.db import models
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django_countries.django_filters import CountryFilter
 from django_filters import rest_framework as filters
+from drf_spectacular.utils import extend_schema_field
+
+from config.api import partial_date_schema
 
 from .constants import (
     CaseStatus,
@@ -32,7 +37,33 @@ from .models import (
 from .partial_dates import PartialDate
 from .querysets import of_visible_detainees
 
+MAX_ID = 2**63 - 1
 
+
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": MAX_ID})
+class IdFilter(filters.NumberFilter):
+    """A record id. An id that names no record (or none the user may see) selects nothing:
+    an empty list, not an error."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_ID)
+        super().__init__(*args, **kwargs)
+
+
+class RecordFilterSet(filters.FilterSet):
+    """Foreign keys are filtered by id (IdFilter), not by a choice among the rows."""
+
+    FILTER_DEFAULTS = {
+        **filters.FilterSet.FILTER_DEFAULTS,
+        models.ForeignKey: {"filter_class": IdFilter},
+        models.OneToOneField: {"filter_class": IdFilter},
+    }
+
+
+@extend_schema_field(partial_date_schema(nullable=False))
 class PartialDateFilter(filters.CharFilter):
     """2019, 2019-06 or 2019-06-21; the filter set applies it (see DateRangeFilterSet)."""
 
@@ -96,7 +127,7 @@ def date_to(what: str) -> PartialDateFilter:
     )
 
 
-class DateRangeFilterSet(filters.FilterSet):
+class DateRangeFilterSet(RecordFilterSet):
     """Applies each declared `<name>_from`/`<name>_to` pair to one related row.
 
     `date_ranges` maps a name to a function (queryset, Q on the dates) → queryset.
@@ -136,13 +167,13 @@ class DetaineeFilter(DateRangeFilterSet):
     detaining_country = CountryFilter(
         method="filter_detaining_country", help_text="Country of any of the detainee's cases"
     )
-    facility = filters.NumberFilter(
+    facility = IdFilter(
         method="filter_facility", help_text="Id of the facility where the detainee is now held"
     )
     charge_category = filters.MultipleChoiceFilter(
         choices=ChargeCategory.choices, method="filter_charge_category"
     )
-    assigned_caseworker = filters.NumberFilter(
+    assigned_caseworker = IdFilter(
         field_name="assigned_caseworker", help_text="User id of the assigned caseworker"
     )
     mine = filters.BooleanFilter(method="filter_mine", help_text="Cases assigned to me")
@@ -214,7 +245,7 @@ def _completed_visit(condition: Q) -> Exists:
     return Exists(visits.filter(condition, detainee=OuterRef("pk")))
 
 
-class NameVariantFilter(filters.FilterSet):
+class NameVariantFilter(RecordFilterSet):
     detainee = VisibleDetaineeFilter()
 
     class Meta:
@@ -291,7 +322,7 @@ class SentenceFilter(DateRangeFilterSet):
         fields = ["case"]
 
 
-class CustodyPeriodFilter(filters.FilterSet):
+class CustodyPeriodFilter(RecordFilterSet):
     detainee = VisibleDetaineeFilter()
     current = filters.BooleanFilter(
         field_name="ended_on", lookup_expr="isnull", help_text="Only periods not yet ended"
@@ -323,7 +354,7 @@ class ExtraditionFilter(DateRangeFilterSet):
         )
 
 
-class FacilityFilter(filters.FilterSet):
+class FacilityFilter(RecordFilterSet):
     country = CountryFilter(help_text="ISO 3166 code")
 
     class Meta:
@@ -331,7 +362,7 @@ class FacilityFilter(filters.FilterSet):
         fields = ["country"]
 
 
-class SourceFilter(filters.FilterSet):
+class SourceFilter(RecordFilterSet):
     # One citation row per detainee and source: the join repeats no source.
     detainee = VisibleDetaineeFilter(
         field_name="detainees", help_text="Sources cited by this detainee's record"

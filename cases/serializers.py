@@ -7,7 +7,6 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django_countries.serializer_fields import CountryField
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -379,7 +378,7 @@ class DetaineeListSerializer(SensitiveFieldsMixin, serializers.ModelSerializer):
     detaining_country = CountryReadField(read_only=True)
     current_facility = serializers.SerializerMethodField()
     assigned_caseworker_username = serializers.CharField(
-        source="assigned_caseworker.username", read_only=True, default=None
+        source="assigned_caseworker.username", read_only=True, default=None, allow_null=True
     )
     last_visit_on = serializers.SerializerMethodField()
     days_since_last_visit = serializers.SerializerMethodField()
@@ -426,7 +425,7 @@ class DetaineeListSerializer(SensitiveFieldsMixin, serializers.ModelSerializer):
         day = getattr(detainee, "last_visit_on", None)
         return day.isoformat() if day else None
 
-    @extend_schema_field(OpenApiTypes.INT)
+    @extend_schema_field({"type": "integer", "nullable": True})
     def get_days_since_last_visit(self, detainee) -> int | None:
         return _days_since(getattr(detainee, "last_visit_on", None))
 

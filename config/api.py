@@ -18,6 +18,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 from django.http import Http404, JsonResponse
 from django_countries import countries
+from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -46,6 +47,7 @@ from cases.errors import Conflict, DomainError, NotPermitted, StaleVersion
 from cases.fields import sensitive_field_names
 from cases.partial_dates import PartialDate, PartialDateError, parse
 from cases.roles import can_view_sensitive
+from config.parsers import BoundedJSONParser
 
 # --- Errors ------------------------------------------------------------------------------
 
@@ -327,18 +329,30 @@ class SensitiveFieldsMixin:
         return data
 
 
-@extend_schema_field(
-    {
-        "type": "string",
-        "nullable": True,
-        "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
-        "example": "2022-06",
-        "description": "A date known to the year, month or day: 2019, 2019-06 or 2019-06-21.",
-    }
+# The ISO forms a partial date is written in: a year from 0001, a month, a day that can exist
+# in that month (29 February is left to the server, which knows leap years). Empty: no date.
+_YEAR = r"(?:[1-9]\d{3}|0[1-9]\d{2}|00[1-9]\d|000[1-9])"
+_MONTH_DAY = (
+    r"(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])"
+    r"|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)"
 )
+PARTIAL_DATE_PATTERN = rf"^(?:{_YEAR}(?:-(?:0[1-9]|1[0-2])|-{_MONTH_DAY})?)?$"
+
+
+def partial_date_schema(*, nullable: bool) -> dict:
+    return {
+        "type": "string",
+        "nullable": nullable,
+        "pattern": PARTIAL_DATE_PATTERN,
+        "example": "2022-06",
+        "description": "A date known to the year, month or day: 2019, 2019-06 or 2019-06-21 "
+        "(empty for none).",
+    }
+
+
 class PartialDateSerializerField(serializers.Field):
     """A date of any precision as the ISO string of that precision; accepts the same (and
-    "June 2019")."""
+    "June 2019"). Empty means no date."""
 
     default_error_messages = {"invalid": "{message}", "too_long": "A date is at most 32 letters."}
 
@@ -347,8 +361,6 @@ class PartialDateSerializerField(serializers.Field):
 
     def to_internal_value(self, data) -> PartialDate | None:
         if data in (None, ""):
-            if not self.allow_null:
-                self.fail("null")
             return None
         if not isinstance(data, str):
             self.fail("invalid", message="Write the date as text: 2019, 2019-06 or 2019-06-21.")
@@ -363,6 +375,15 @@ class PartialDateSerializerField(serializers.Field):
         kwargs.setdefault("allow_null", True)
         kwargs.setdefault("required", False)
         super().__init__(**kwargs)
+
+
+class PartialDateFieldSchema(OpenApiSerializerFieldExtension):
+    """The schema of a partial date, nullable where the field allows null."""
+
+    target_class = PartialDateSerializerField
+
+    def map_serializer_field(self, auto_schema, direction):
+        return partial_date_schema(nullable=self.target.allow_null)
 
 
 class CountrySerializer(serializers.Serializer):
@@ -530,6 +551,8 @@ class RecordViewSet(
 
     permission_classes = [RolePermission]
     pagination_class = BoundedPageNumberPagination
+    # Bodies are JSON (a form could not tell an empty value from null).
+    parser_classes = [BoundedJSONParser]
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
     detail_serializer_class = None
     create_serializer_class = None

@@ -1,10 +1,12 @@
 import django_filters
 
+from cases.filters import RecordFilterSet
+
 from .constants import ArticleOrigin, ArticleState, DraftStatus
 from .models import Article, Draft
 
 
-class ArticleFilter(django_filters.FilterSet):
+class ArticleFilter(RecordFilterSet):
     state = django_filters.MultipleChoiceFilter(choices=ArticleState.choices)
     origin = django_filters.ChoiceFilter(choices=ArticleOrigin.choices)
     language = django_filters.CharFilter()
@@ -14,7 +16,7 @@ class ArticleFilter(django_filters.FilterSet):
         fields = ["state", "origin", "language", "feed"]
 
 
-class DraftFilter(django_filters.FilterSet):
+class DraftFilter(RecordFilterSet):
     status = django_filters.MultipleChoiceFilter(choices=DraftStatus.choices)
 
     class Meta:

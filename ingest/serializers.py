@@ -13,7 +13,9 @@ from .models import Article, ArticleEvent, Draft, DraftFact
 
 
 class ArticleEventSerializer(serializers.ModelSerializer):
-    actor = serializers.CharField(source="actor.username", default=None, read_only=True)
+    actor = serializers.CharField(
+        source="actor.username", default=None, read_only=True, allow_null=True
+    )
 
     class Meta:
         model = ArticleEvent
@@ -23,7 +25,9 @@ class ArticleEventSerializer(serializers.ModelSerializer):
 class ArticleListSerializer(serializers.ModelSerializer):
     state_display = serializers.CharField(source="get_state_display", read_only=True)
     published = PartialDateSerializerField(read_only=True)
-    submitted_by = serializers.CharField(source="submitted_by.username", default=None)
+    submitted_by = serializers.CharField(
+        source="submitted_by.username", default=None, read_only=True, allow_null=True
+    )
     draft_count = serializers.IntegerField(read_only=True)
     pending_draft_count = serializers.IntegerField(read_only=True)
 
@@ -84,7 +88,8 @@ class ArticleSubmitSerializer(serializers.Serializer):
     )
     title = serializers.CharField(required=False, allow_blank=True, max_length=500)
     outlet = serializers.CharField(required=False, allow_blank=True, max_length=200)
-    published = PartialDateSerializerField()
+    # Not null: a multipart form has no null, only empty.
+    published = PartialDateSerializerField(allow_null=False)
 
     def validate(self, attrs):
         given = [k for k in ("text", "file") if k in attrs]
@@ -97,7 +102,9 @@ class ArticleSubmitSerializer(serializers.Serializer):
 
 class DraftFactSerializer(serializers.ModelSerializer):
     display = serializers.SerializerMethodField()
-    decided_by = serializers.CharField(source="decided_by.username", default=None, read_only=True)
+    decided_by = serializers.CharField(
+        source="decided_by.username", default=None, read_only=True, allow_null=True
+    )
 
     class Meta:
         model = DraftFact
@@ -124,7 +131,9 @@ class DraftFactSerializer(serializers.ModelSerializer):
 class DraftListSerializer(serializers.ModelSerializer):
     article_title = serializers.CharField(source="article.display_title", read_only=True)
     fact_count = serializers.IntegerField(read_only=True)
-    reviewed_by = serializers.CharField(source="reviewed_by.username", default=None)
+    reviewed_by = serializers.CharField(
+        source="reviewed_by.username", default=None, read_only=True, allow_null=True
+    )
 
     class Meta:
         model = Draft

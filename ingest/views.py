@@ -147,6 +147,7 @@ class ArticleViewSet(
 )
 class DraftViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [RolePermission]
+    parser_classes = [BoundedJSONParser]
     filterset_class = DraftFilter
     ordering_fields = ["created_at"]
     queryset = Draft.objects.none()

@@ -30,7 +30,7 @@ from ingest.tests.factories import ArticleFactory, DraftFactFactory, DraftFactor
 
 pytestmark = [pytest.mark.schemathesis, pytest.mark.django_db]
 
-EXAMPLES = 25
+EXAMPLES = 10
 
 
 def _seed() -> None:
