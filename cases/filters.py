@@ -53,6 +53,31 @@ class IdFilter(filters.NumberFilter):
         super().__init__(*args, **kwargs)
 
 
+class _ChoicesField(forms.MultipleChoiceField):
+    def to_python(self, value):
+        # `?status=` sent empty is the same as left out (allowEmptyValue in the schema).
+        return [v for v in super().to_python(value) if v != ""]
+
+
+class ChoicesFilter(filters.MultipleChoiceFilter):
+    """One or more choices (`?status=a&status=b`); empty values are ignored."""
+
+    field_class = _ChoicesField
+
+
+class _StrictBooleanField(forms.NullBooleanField):
+    def to_python(self, value):
+        if value in (None, "") or str(value).lower() in ("true", "false"):
+            return super().to_python(value)
+        raise forms.ValidationError("Write true or false.", code="invalid")
+
+
+class StrictBooleanFilter(filters.BooleanFilter):
+    """`true` or `false` (or empty: no filter); anything else is a 400, not ignored."""
+
+    field_class = _StrictBooleanField
+
+
 class RecordFilterSet(filters.FilterSet):
     """Foreign keys are filtered by id (IdFilter), not by a choice among the rows."""
 
@@ -162,7 +187,7 @@ class DetaineeFilter(DateRangeFilterSet):
         max_length=200,
         help_text="Any spelling of any name, in Latin or Cyrillic: Seleznev finds Seleznyov",
     )
-    status = filters.MultipleChoiceFilter(choices=DetaineeStatus.choices)
+    status = ChoicesFilter(choices=DetaineeStatus.choices)
     nationality = CountryFilter(method="filter_nationality", help_text="ISO 3166 code, e.g. RU")
     detaining_country = CountryFilter(
         method="filter_detaining_country", help_text="Country of any of the detainee's cases"
@@ -170,13 +195,11 @@ class DetaineeFilter(DateRangeFilterSet):
     facility = IdFilter(
         method="filter_facility", help_text="Id of the facility where the detainee is now held"
     )
-    charge_category = filters.MultipleChoiceFilter(
-        choices=ChargeCategory.choices, method="filter_charge_category"
-    )
+    charge_category = ChoicesFilter(choices=ChargeCategory.choices, method="filter_charge_category")
     assigned_caseworker = IdFilter(
         field_name="assigned_caseworker", help_text="User id of the assigned caseworker"
     )
-    mine = filters.BooleanFilter(method="filter_mine", help_text="Cases assigned to me")
+    mine = StrictBooleanFilter(method="filter_mine", help_text="Cases assigned to me")
     no_visit_since = PartialDateFilter(
         method="filter_no_visit_since",
         help_text="No completed consular visit on or after this date (never visited included)",
@@ -255,12 +278,10 @@ class NameVariantFilter(RecordFilterSet):
 
 class CaseFilter(DateRangeFilterSet):
     detainee = VisibleDetaineeFilter()
-    status = filters.MultipleChoiceFilter(choices=CaseStatus.choices)
+    status = ChoicesFilter(choices=CaseStatus.choices)
     country = CountryFilter(help_text="Prosecuting / detaining country, ISO 3166 code")
     nationality = CountryFilter(method="filter_nationality", help_text="Of the detainee")
-    charge_category = filters.MultipleChoiceFilter(
-        choices=ChargeCategory.choices, method="filter_charge_category"
-    )
+    charge_category = ChoicesFilter(choices=ChargeCategory.choices, method="filter_charge_category")
     arrested_from = date_from("Arrested")
     arrested_to = date_to("Arrested")
     sentenced_from = date_from("Sentenced (any sentence of the case)")
@@ -288,7 +309,7 @@ class CaseFilter(DateRangeFilterSet):
 
 
 class ChargeFilter(DateRangeFilterSet):
-    category = filters.MultipleChoiceFilter(choices=ChargeCategory.choices)
+    category = ChoicesFilter(choices=ChargeCategory.choices)
     case = VisibleCaseFilter()
     detainee = VisibleDetaineeFilter(field_name="case__detainee")
     country = CountryFilter(field_name="case__country", help_text="Country of the case")
@@ -324,7 +345,7 @@ class SentenceFilter(DateRangeFilterSet):
 
 class CustodyPeriodFilter(RecordFilterSet):
     detainee = VisibleDetaineeFilter()
-    current = filters.BooleanFilter(
+    current = StrictBooleanFilter(
         field_name="ended_on", lookup_expr="isnull", help_text="Only periods not yet ended"
     )
 
@@ -336,7 +357,7 @@ class CustodyPeriodFilter(RecordFilterSet):
 class ExtraditionFilter(DateRangeFilterSet):
     detainee = VisibleDetaineeFilter()
     case = VisibleCaseFilter()
-    status = filters.MultipleChoiceFilter(choices=ExtraditionStatus.choices)
+    status = ChoicesFilter(choices=ExtraditionStatus.choices)
     from_country = CountryFilter(help_text="Surrendering country, ISO 3166 code")
     nationality = CountryFilter(method="filter_nationality", help_text="Of the detainee")
     extradited_from = date_from("Surrendered")

@@ -16,6 +16,7 @@ from config.api import (
     CountrySerializer,
     PartialDateSerializerField,
     SensitiveFieldsMixin,
+    TextField,
 )
 
 from . import dated_facts, services
@@ -507,7 +508,7 @@ class CitingSerializer(serializers.Serializer):
     source = serializers.PrimaryKeyRelatedField(
         queryset=Source.objects.all(), required=False, allow_null=True
     )
-    quote = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+    quote = TextField(required=False, allow_blank=True, max_length=5000)
 
     def _citing(self, data: dict) -> dict:
         return {"source": data.pop("source", None), "quote": data.pop("quote", "")}
@@ -555,8 +556,8 @@ class NationalitiesField(serializers.ListField):
 
 
 class DetaineeFieldsSerializer(SensitiveFieldsMixin, serializers.Serializer):
-    full_name = serializers.CharField(max_length=200)
-    name_original_script = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    full_name = TextField(max_length=200)
+    name_original_script = TextField(max_length=200, required=False, allow_blank=True)
     sex = serializers.ChoiceField(choices=Sex.choices, required=False, allow_blank=True)
     date_of_birth = PartialDateSerializerField()
     status = serializers.ChoiceField(choices=DetaineeStatus.choices, required=False)
@@ -565,8 +566,8 @@ class DetaineeFieldsSerializer(SensitiveFieldsMixin, serializers.Serializer):
         queryset=get_user_model().objects.filter(is_active=True), required=False, allow_null=True
     )
     is_restricted = serializers.BooleanField(required=False)
-    welfare_notes = serializers.CharField(required=False, allow_blank=True, max_length=20000)
-    next_of_kin = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+    welfare_notes = TextField(required=False, allow_blank=True, max_length=20000)
+    next_of_kin = TextField(required=False, allow_blank=True, max_length=5000)
     nationalities = NationalitiesField(
         required=False, max_length=10, help_text="ISO 3166 codes, e.g. RU"
     )
@@ -584,7 +585,7 @@ class DetaineeFieldsSerializer(SensitiveFieldsMixin, serializers.Serializer):
 
 class DetaineeCreateSerializer(DetaineeFieldsSerializer, CitingSerializer):
     name_variants = serializers.ListField(
-        child=serializers.CharField(max_length=200),
+        child=TextField(max_length=200),
         required=False,
         max_length=50,
         help_text="Other spellings, in any script",
@@ -612,19 +613,19 @@ class DetaineeUpdateSerializer(DetaineeFieldsSerializer, FactUpdateSerializer):
 
 class NameVariantCreateSerializer(CitingSerializer):
     detainee = VisibleDetaineeField(queryset=Detainee.objects.all())
-    name = serializers.CharField(max_length=200)
+    name = TextField(max_length=200)
 
     def create(self, validated_data):
         return services.name_variant_add(**self._citing(validated_data), **validated_data)
 
 
 class NameVariantUpdateSerializer(FactUpdateSerializer):
-    name = serializers.CharField(max_length=200)
+    name = TextField(max_length=200)
 
 
 class ChargeFieldsSerializer(serializers.Serializer):
-    description = serializers.CharField(max_length=500)
-    statute = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    description = TextField(max_length=500)
+    statute = TextField(max_length=200, required=False, allow_blank=True)
     category = serializers.ChoiceField(choices=ChargeCategory.choices, required=False)
     disposition = serializers.ChoiceField(choices=ChargeDisposition.choices, required=False)
     max_penalty_years = serializers.IntegerField(
@@ -633,7 +634,7 @@ class ChargeFieldsSerializer(serializers.Serializer):
 
 
 class SentenceFieldsSerializer(serializers.Serializer):
-    court = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    court = TextField(max_length=200, required=False, allow_blank=True)
     sentenced_on = PartialDateSerializerField()
     term_years = serializers.IntegerField(
         min_value=0, max_value=200, required=False, allow_null=True
@@ -649,14 +650,14 @@ class SentenceFieldsSerializer(serializers.Serializer):
     fine_amount = serializers.DecimalField(
         max_digits=18, decimal_places=2, min_value=0, required=False, allow_null=True
     )
-    fine_currency = serializers.CharField(
+    fine_currency = TextField(
         max_length=3, required=False, allow_blank=True, help_text="ISO 4217, e.g. USD"
     )
     time_served_credit_days = serializers.IntegerField(
         min_value=0, max_value=100000, required=False, allow_null=True
     )
     expected_release_on = PartialDateSerializerField()
-    notes = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+    notes = TextField(required=False, allow_blank=True, max_length=5000)
 
     def validate(self, attrs):
         def value(name):
@@ -691,10 +692,10 @@ def _sentence_kwargs(data: dict) -> dict:
 
 class CaseFieldsSerializer(serializers.Serializer):
     country = _country(help_text="The prosecuting / detaining country, ISO 3166 code")
-    court = serializers.CharField(max_length=200, required=False, allow_blank=True)
-    case_number = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    court = TextField(max_length=200, required=False, allow_blank=True)
+    case_number = TextField(max_length=100, required=False, allow_blank=True)
     arrested_on = PartialDateSerializerField()
-    arrest_place = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    arrest_place = TextField(max_length=200, required=False, allow_blank=True)
     arrest_country = _country(required=False, allow_blank=True)
     arrest_requested_by = _country(
         required=False,
@@ -702,7 +703,7 @@ class CaseFieldsSerializer(serializers.Serializer):
         help_text="The country at whose request another country made the arrest",
     )
     status = serializers.ChoiceField(choices=CaseStatus.choices, required=False)
-    summary = serializers.CharField(required=False, allow_blank=True, max_length=20000)
+    summary = TextField(required=False, allow_blank=True, max_length=20000)
 
 
 class CaseCreateSerializer(CaseFieldsSerializer, CitingSerializer):
@@ -797,7 +798,7 @@ class ExtraditionFieldsSerializer(serializers.Serializer):
     arrested_on = PartialDateSerializerField()
     decided_on = PartialDateSerializerField()
     surrendered_on = PartialDateSerializerField()
-    notes = serializers.CharField(required=False, allow_blank=True, max_length=20000)
+    notes = TextField(required=False, allow_blank=True, max_length=20000)
 
     def validate(self, attrs):
         def value(name):
@@ -833,11 +834,11 @@ class ExtraditionUpdateSerializer(ExtraditionFieldsSerializer, FactUpdateSeriali
 
 
 class FacilityFieldsSerializer(serializers.Serializer):
-    name = serializers.CharField(max_length=200)
+    name = TextField(max_length=200)
     kind = serializers.ChoiceField(choices=FacilityKind.choices, required=False)
     country = _country()
-    locality = serializers.CharField(max_length=200, required=False, allow_blank=True)
-    notes = serializers.CharField(required=False, allow_blank=True, max_length=20000)
+    locality = TextField(max_length=200, required=False, allow_blank=True)
+    notes = TextField(required=False, allow_blank=True, max_length=20000)
 
 
 class FacilityCreateSerializer(FacilityFieldsSerializer):
@@ -862,11 +863,11 @@ class SourceFieldsSerializer(serializers.Serializer):
         validators=[web_address_validator],
         help_text="An http:// or https:// address",
     )
-    title = serializers.CharField(max_length=500, required=False, allow_blank=True)
-    outlet = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    title = TextField(max_length=500, required=False, allow_blank=True)
+    outlet = TextField(max_length=200, required=False, allow_blank=True)
     published_on = PartialDateSerializerField()
-    language = serializers.CharField(max_length=16, required=False, allow_blank=True)
-    notes = serializers.CharField(required=False, allow_blank=True, max_length=20000)
+    language = TextField(max_length=16, required=False, allow_blank=True)
+    notes = TextField(required=False, allow_blank=True, max_length=20000)
 
 
 class SourceCreateSerializer(SourceFieldsSerializer):

@@ -377,6 +377,16 @@ class PartialDateSerializerField(serializers.Field):
         super().__init__(**kwargs)
 
 
+class TextField(serializers.CharField):
+    """Text in a request body: a JSON string, not a number turned into one, as the schema
+    says."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
 class PartialDateFieldSchema(OpenApiSerializerFieldExtension):
     """The schema of a partial date, nullable where the field allows null."""
 
@@ -661,8 +671,10 @@ class ApiAutoSchema(AutoSchema):
         return parameters
 
     def get_response_serializers(self):
-        # Writes answer with the record as a read shows it.
-        detail = getattr(self.view, "detail_serializer_class", None)
+        # Writes answer with the record as a read shows it (RecordViewSet.respond_with).
+        detail = getattr(self.view, "detail_serializer_class", None) or getattr(
+            self.view, "serializer_class", None
+        )
         if detail is not None and self.method in ("POST", "PATCH", "PUT"):
             action = getattr(self.view, "action", None)
             if action in ("create", "partial_update", "update"):

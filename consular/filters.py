@@ -2,9 +2,14 @@
 
 from django.db.models import Exists, OuterRef
 from django_countries.django_filters import CountryFilter
-from django_filters import rest_framework as filters
 
-from cases.filters import DateRangeFilterSet, VisibleDetaineeFilter, date_from, date_to
+from cases.filters import (
+    ChoicesFilter,
+    DateRangeFilterSet,
+    VisibleDetaineeFilter,
+    date_from,
+    date_to,
+)
 from cases.models import Nationality
 
 from .constants import VisitOutcome
@@ -13,7 +18,7 @@ from .models import ConsularVisit
 
 class VisitFilter(DateRangeFilterSet):
     detainee = VisibleDetaineeFilter()
-    outcome = filters.MultipleChoiceFilter(choices=VisitOutcome.choices)
+    outcome = ChoicesFilter(choices=VisitOutcome.choices)
     nationality = CountryFilter(method="filter_nationality", help_text="Of the detainee")
     visited_from = date_from("Visited")
     visited_to = date_to("Visited")

@@ -11,7 +11,7 @@ from cases.serializers import (
     FactUpdateSerializer,
     VisibleDetaineeField,
 )
-from config.api import PartialDateSerializerField, SensitiveFieldsMixin
+from config.api import PartialDateSerializerField, SensitiveFieldsMixin, TextField
 
 from .constants import VisitKind, VisitOutcome
 from .models import ConsularVisit
@@ -57,13 +57,13 @@ class VisitFieldsSerializer(SensitiveFieldsMixin, serializers.Serializer):
         queryset=Facility.objects.all(), required=False, allow_null=True
     )
     visited_on = PartialDateSerializerField()
-    visitors = serializers.CharField(
+    visitors = TextField(
         max_length=300, help_text="Who visited: names and titles, e.g. Consul Jane Roe"
     )
     kind = serializers.ChoiceField(choices=VisitKind.choices, required=False)
     outcome = serializers.ChoiceField(choices=VisitOutcome.choices, required=False)
-    observations = serializers.CharField(required=False, allow_blank=True, max_length=20000)
-    follow_up = serializers.CharField(required=False, allow_blank=True, max_length=20000)
+    observations = TextField(required=False, allow_blank=True, max_length=20000)
+    follow_up = TextField(required=False, allow_blank=True, max_length=20000)
 
     class Meta:
         model = ConsularVisit

@@ -1,13 +1,13 @@
 import django_filters
 
-from cases.filters import RecordFilterSet
+from cases.filters import ChoicesFilter, RecordFilterSet
 
 from .constants import ArticleOrigin, ArticleState, DraftStatus
 from .models import Article, Draft
 
 
 class ArticleFilter(RecordFilterSet):
-    state = django_filters.MultipleChoiceFilter(choices=ArticleState.choices)
+    state = ChoicesFilter(choices=ArticleState.choices)
     origin = django_filters.ChoiceFilter(choices=ArticleOrigin.choices)
     language = django_filters.CharFilter()
 
@@ -17,7 +17,7 @@ class ArticleFilter(RecordFilterSet):
 
 
 class DraftFilter(RecordFilterSet):
-    status = django_filters.MultipleChoiceFilter(choices=DraftStatus.choices)
+    status = ChoicesFilter(choices=DraftStatus.choices)
 
     class Meta:
         model = Draft

@@ -5,7 +5,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cases.fields import web_address_validator
-from config.api import PartialDateSerializerField
+from config.api import PartialDateSerializerField, TextField
 
 from . import facts as fact_rules
 from .constants import MatchTier
@@ -72,13 +72,13 @@ class ArticleDetailSerializer(ArticleListSerializer):
 class ArticleSubmitSerializer(serializers.Serializer):
     """Exactly one of `text`, `file` or `url`."""
 
-    text = serializers.CharField(
+    text = TextField(
         required=False, allow_blank=True, trim_whitespace=False, help_text="Pasted text or HTML"
     )
     file = serializers.FileField(
         required=False, help_text="A .txt or .html file (multipart/form-data)"
     )
-    url = serializers.CharField(
+    url = TextField(
         required=False,
         allow_blank=True,
         max_length=2000,
@@ -86,8 +86,8 @@ class ArticleSubmitSerializer(serializers.Serializer):
         help_text="An http:// or https:// address. With `text` or `file`: where it was "
         "published. Alone: a page to fetch.",
     )
-    title = serializers.CharField(required=False, allow_blank=True, max_length=500)
-    outlet = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    title = TextField(required=False, allow_blank=True, max_length=500)
+    outlet = TextField(required=False, allow_blank=True, max_length=200)
     # Not null: a multipart form has no null, only empty.
     published = PartialDateSerializerField(allow_null=False)
 
@@ -222,9 +222,9 @@ class DraftAcceptSerializer(serializers.Serializer):
 
 
 class DraftRejectSerializer(serializers.Serializer):
-    reason = serializers.CharField(max_length=2000)
+    reason = TextField(max_length=2000)
 
 
 class DraftNotThisPersonSerializer(serializers.Serializer):
     detainee = serializers.IntegerField(help_text="A candidate's detainee id")
-    note = serializers.CharField(required=False, allow_blank=True, max_length=300)
+    note = TextField(required=False, allow_blank=True, max_length=300)

@@ -56,18 +56,19 @@ def test_a_feed_with_a_script_address_is_refused(client, reviewer):
     assert not Feed.objects.exists()
 
 
+@pytest.mark.parametrize("url", [XSS, "ftp://files.example.org/a.txt"])
 @pytest.mark.parametrize(
     "record",
     [
-        lambda: Source(url=XSS, title="t"),
-        lambda: Article(origin="paste", url=XSS, text="x"),
-        lambda: Article(origin="paste", canonical_url=XSS, text="x"),
-        lambda: Feed(url=XSS),
+        lambda url: Source(url=url, title="t"),
+        lambda url: Article(origin="paste", url=url, text="x"),
+        lambda url: Article(origin="paste", canonical_url=url, text="x"),
+        lambda url: Feed(url=url),
     ],
 )
-def test_the_models_refuse_a_script_address_so_the_admin_does_too(record):
+def test_the_models_refuse_other_than_web_addresses_so_the_admin_does_too(record, url):
     with pytest.raises(ValidationError) as error:
-        record().full_clean()
+        record(url).full_clean()
     assert {"url", "canonical_url"} & set(error.value.message_dict)
 
 
