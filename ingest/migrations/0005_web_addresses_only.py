@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('ingest', '0003_match_judgements'),
+        ('ingest', '0004_article_claimed_by'),
     ]
 
     operations = [

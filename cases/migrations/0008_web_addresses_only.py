@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0006_archive_instead_of_delete'),
+        ('cases', '0007_record_versions'),
     ]
 
     operations = [
