@@ -77,6 +77,12 @@ class StrictBooleanFilter(filters.BooleanFilter):
 
     field_class = _StrictBooleanField
 
+    def __init__(self, *args, **kwargs):
+        # The plain widget hands the field what was sent (DRF's turns anything else into
+        # "no filter").
+        kwargs.setdefault("widget", forms.TextInput)
+        super().__init__(*args, **kwargs)
+
 
 class RecordFilterSet(filters.FilterSet):
     """Foreign keys are filtered by id (IdFilter), not by a choice among the rows."""

@@ -16,6 +16,7 @@ from config.api import (
     CountrySerializer,
     PartialDateSerializerField,
     SensitiveFieldsMixin,
+    StrictBooleanField,
     TextField,
 )
 
@@ -540,8 +541,17 @@ class FactUpdateSerializer(CitingSerializer):
         return instance
 
 
+class CountryCodeField(CountryField):
+    """An ISO 3166 code as a JSON string (an object or a number is refused, not read)."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid_choice", input=data)
+        return super().to_internal_value(data)
+
+
 def _country(**kwargs) -> CountryField:
-    return CountryField(**kwargs)
+    return CountryCodeField(**kwargs)
 
 
 class NationalitiesField(serializers.ListField):
@@ -565,7 +575,7 @@ class DetaineeFieldsSerializer(SensitiveFieldsMixin, serializers.Serializer):
     assigned_caseworker = serializers.PrimaryKeyRelatedField(
         queryset=get_user_model().objects.filter(is_active=True), required=False, allow_null=True
     )
-    is_restricted = serializers.BooleanField(required=False)
+    is_restricted = StrictBooleanField(required=False)
     welfare_notes = TextField(required=False, allow_blank=True, max_length=20000)
     next_of_kin = TextField(required=False, allow_blank=True, max_length=5000)
     nationalities = NationalitiesField(
@@ -646,7 +656,7 @@ class SentenceFieldsSerializer(serializers.Serializer):
         allow_null=True,
         help_text="Months beyond the whole years (0–11)",
     )
-    is_life = serializers.BooleanField(required=False)
+    is_life = StrictBooleanField(required=False)
     fine_amount = serializers.DecimalField(
         max_digits=18, decimal_places=2, min_value=0, required=False, allow_null=True
     )

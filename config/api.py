@@ -387,6 +387,15 @@ class TextField(serializers.CharField):
         return super().to_internal_value(data)
 
 
+class StrictBooleanField(serializers.BooleanField):
+    """true or false in a request body, as the schema says; not "yes", 1 or "0"."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, bool):
+            self.fail("invalid", input=data)
+        return data
+
+
 class PartialDateFieldSchema(OpenApiSerializerFieldExtension):
     """The schema of a partial date, nullable where the field allows null."""
 
@@ -765,8 +774,10 @@ class ArchivableRecordMixin:
             return True
         if self.action not in ("list", "retrieve"):
             return False
-        value = self.request.query_params.get("archived", "")
-        if value.lower() not in ("true", "1", "yes"):
+        value = self.request.query_params.get("archived", "").lower()
+        if value not in ("", "true", "false"):
+            raise exceptions.ValidationError({"archived": ["Write true or false."]})
+        if value != "true":
             return False
         opts = self.archived_model._meta
         if not self.request.user.has_perm(f"{opts.app_label}.delete_{opts.model_name}"):

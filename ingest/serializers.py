@@ -5,7 +5,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cases.fields import web_address_validator
-from config.api import PartialDateSerializerField, TextField
+from config.api import PartialDateSerializerField, StrictBooleanField, TextField
 
 from . import facts as fact_rules
 from .constants import MatchTier
@@ -210,7 +210,7 @@ class DraftAcceptSerializer(serializers.Serializer):
         help_text='Changed fields by fact id, e.g. {"12": {"country": "US"}}',
     )
     date_of_birth = PartialDateSerializerField()
-    finish = serializers.BooleanField(
+    finish = StrictBooleanField(
         default=True, help_text="Mark the facts not chosen as not accepted and close the draft"
     )
 

@@ -126,3 +126,37 @@ def test_an_empty_filter_is_the_same_as_none(api):
     DetaineeFactory()
     response = api.get("/api/v1/detainees/?nationality=&arrested_from=&page_size=")
     assert response.status_code == 200 and response.json()["count"] == 1
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "/api/v1/detainees/?mine=maybe",
+        "/api/v1/custody-periods/?current=-5",
+        "/api/v1/cases/?archived=maybe",
+    ],
+)
+def test_a_boolean_filter_that_is_not_true_or_false_is_a_400(api, query):
+    _error(api.get(query), 400)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"name": "Butyrka", "country": {}},
+        {"name": "Butyrka", "country": "RU", "notes": 5},
+        {"name": 12, "country": "RU"},
+    ],
+)
+def test_a_value_of_the_wrong_json_type_is_a_400_not_converted(api, body):
+    _error(api.post("/api/v1/facilities/", body, format="json"), 400)
+
+
+def test_a_flag_sent_as_text_is_a_400(api):
+    detainee = DetaineeFactory()
+    response = api.patch(
+        f"/api/v1/detainees/{detainee.pk}/",
+        {"priority": "high", "is_restricted": "no"},
+        format="json",
+    )
+    _error(response, 400)
