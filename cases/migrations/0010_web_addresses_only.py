@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0007_record_versions'),
+        ('cases', '0009_extradition_dates_agree_with_status'),
     ]
 
     operations = [
