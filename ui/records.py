@@ -84,6 +84,12 @@ def _citations(fact) -> list:
     return list(fact.citations.all())
 
 
+def _first_reported(citations: list) -> PartialDate | None:
+    """The earliest publication date among the sources a fact cites."""
+    dates = [c.source.published for c in citations if c.source.published]
+    return min(dates, key=lambda d: d.value) if dates else None
+
+
 def timeline(detainee: Detainee, *, can_view_sensitive: bool) -> list[Entry]:
     today = timezone.localdate()
     entries: list[Entry] = []
@@ -99,9 +105,12 @@ def timeline(detainee: Detainee, *, can_view_sensitive: bool) -> list[Entry]:
             )
         )
         for charge in case.charges.all():
+            cites = _citations(charge)
+            # A charge has no date of its own: the arrest's, else when it was first reported.
+            reported = _first_reported(cites) if case.arrested is None else None
             entries.append(
                 Entry(
-                    case.arrested,
+                    case.arrested or reported,
                     "charge",
                     f"Charged: {charge.description}",
                     " · ".join(
@@ -113,10 +122,11 @@ def timeline(detainee: Detainee, *, can_view_sensitive: bool) -> list[Entry]:
                             f"up to {charge.max_penalty_years} years"
                             if charge.max_penalty_years
                             else "",
+                            "as first reported" if reported else "",
                         )
                         if p
                     ),
-                    _citations(charge),
+                    cites,
                 )
             )
         for sentence in case.sentences.all():

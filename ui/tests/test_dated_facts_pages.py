@@ -139,3 +139,15 @@ def test_the_demo_shows_the_newer_exchange_over_the_older_story(client, viewer):
     assert "1 August 2024" in timeline
     held_by = html.split('data-testid="held-by"')[1].split("</dd>")[0]
     assert "United States" not in held_by
+
+
+def test_an_undated_charge_is_placed_when_it_was_first_reported(client, viewer):
+    detainee = DetaineeFactory()
+    case = CaseFactory(detainee=detainee, arrested_on=None, arrested_on_precision="")
+    services.charge_add(
+        case=case, description="wire fraud", source=source("2021-03-05", "Charged in Boston")
+    )
+    html = page(client, viewer, detainee).content.decode()
+    entry = html.split("Charged: wire fraud")[0].rsplit("<li", 1)[1]
+    assert 'datetime="2021-03-05"' in entry
+    assert "as first reported" in html
