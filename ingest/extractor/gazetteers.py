@@ -644,6 +644,36 @@ OFFICIAL_TITLES: frozenset[str] = STRONG_TITLES | frozenset(
         "inspector",
         "superintendent",
         "deputy",
+        "commander",
+    ]
+)
+
+# Military and police ranks written before a name ("Corporal", "Pol Maj Gen"): never part of
+# the name, and saying nothing by themselves about a role in the case (a Marine can be held).
+RANKS: frozenset[str] = frozenset(
+    [
+        "marine",
+        "private",
+        "pvt",
+        "pfc",
+        "corporal",
+        "cpl",
+        "sergeant",
+        "sgt",
+        "staff",
+        "lance",
+        "lieutenant",
+        "lt",
+        "major",
+        "maj",
+        "colonel",
+        "col",
+        "general",
+        "gen",
+        "brigadier",
+        "admiral",
+        "pol",
+        "cpt",
     ]
 )
 
@@ -988,6 +1018,17 @@ FACILITY_HEADS: tuple[str, ...] = (
 # Capitalised words that belong to organisations, places or things, never to a person's name.
 ORG_WORDS: frozenset[str] = frozenset(
     [
+        # Things and services named in captions and background: "Getty Images", "Cold War".
+        "war",
+        "maps",
+        "images",
+        "photos",
+        "pictures",
+        "technologies",
+        "holdings",
+        "airlines",
+        "airways",
+        "act",
         "court",
         "courts",
         "prison",

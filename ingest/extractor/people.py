@@ -24,6 +24,7 @@ from .gazetteers import (
     OFFICIAL_TITLES,
     ORG_WORDS,
     PERSON_NOUNS,
+    RANKS,
     SPEECH_VERBS,
     WEEKDAYS,
     country_names,
@@ -250,6 +251,11 @@ def _title_before(text: str, start: int, floor: int) -> tuple[str | None, bool]:
             official = True
             phrase.append(word)
             continue
+        if low in RANKS:
+            # "Police Commander Pol Maj Gen": read past the ranks to the office before them.
+            neutral = True
+            phrase.append(word)
+            continue
         if not phrase and low in NEUTRAL_TITLES | {t.rstrip(".") for t in NEUTRAL_TITLES}:
             neutral = True
             break
@@ -439,8 +445,32 @@ def _title_follows(sentence: str, end: int) -> bool:
     return bool(match) and match.group(1)[0].isupper() and match.group(1).lower() in OFFICIAL_TITLES
 
 
+def _rank_lead(matches: list[re.Match[str]]) -> int:
+    """How many leading tokens are ranks, with the initials before them ("U. S. Marine
+    Corporal"): those are stripped from the name."""
+    count = 0
+    for index, match in enumerate(matches[:-2]):
+        bare = match.group().lower().rstrip(".")
+        if bare in RANKS:
+            count = index + 1
+        elif not (len(bare) == 1 or bare in _NEUTRAL_BARE):
+            break
+    return count
+
+
+# A photo credit: "© Anna Petrova", "Photo: Anna Petrova", "Anna Petrova/AGENCY".
+_CREDIT_BEFORE = re.compile(
+    r"(?:©|\(c\)|\b(?:[Pp]hoto(?:graph)?s?|[Pp]icture|[Ii]mage|[Cc]redit)(?:\s+by)?\s*:?)\s*$"
+)
+_CREDIT_AFTER = re.compile(r"^\s*/\s*[A-Z]")
+
+
 def _make_run(text: str, sentence: Sentence, matches: list[re.Match[str]]) -> NameRun | None:
     neutral_lead = False
+    ranks = _rank_lead(matches)
+    if ranks:
+        matches = matches[ranks:]
+        neutral_lead = True
     while matches and matches[0].group().lower().rstrip(".") in _NEUTRAL_BARE:
         matches = matches[1:]
         neutral_lead = True
@@ -449,6 +479,10 @@ def _make_run(text: str, sentence: Sentence, matches: list[re.Match[str]]) -> Na
     start = sentence.start + matches[0].start()
     end = sentence.start + matches[-1].end()
     if _ORG_OF.search(text[max(sentence.start, start - 40) : start]):
+        return None
+    if _CREDIT_BEFORE.search(text[max(sentence.start, start - 20) : start]) or _CREDIT_AFTER.match(
+        text[end : end + 3]
+    ):
         return None
     raw_tokens = [m.group() for m in matches]
     last, possessive = _strip_possessive(raw_tokens[-1])

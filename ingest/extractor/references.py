@@ -125,6 +125,8 @@ _APPOSITION_GAP = re.compile(
 # "several Americans, including A and B": the names that illustrate a group.
 _LIST_INTRO = re.compile(r"^\s*,?\s*(?:including|among\s+them|such\s+as|namely)\s+$", re.IGNORECASE)
 _AFTER_NAME_GAP = re.compile(r"^\s*(?:\([^)]{0,60}\))?\s*,\s*(?:\d{1,3}\s*,\s*)?$")
+# How many sentences after a counted group its members may be named.
+_GROUP_NAMING_REACH = 3
 _MAX_GROUP = 10
 # "the Russians who ...", "the prisoners of conscience": a class of people, not the ones named.
 _GENERIC_AFTER = re.compile(r"^\s*(?:who|that|which|of|in\s+general|around|across|like)\b")
@@ -460,7 +462,7 @@ def _resolve(
                         found.append(pid)
             if len(found) == item.count:
                 return tuple(found)
-        return ()
+        return _named_soon_after(all_refs, ref, found)
     if item.mode == "group":
         group = _counted_group(history, ref, eligible, possessive_positions, item)
         if not group and item.count and not any(h[2] in eligible for h in history):
@@ -469,7 +471,10 @@ def _resolve(
                 (pid for pid in eligible if first_seen.get(pid, -1) > ref.start),
                 key=lambda pid: first_seen[pid],
             )
-            group = tuple(later[: item.count]) if len(later) >= item.count else ()
+            if len(later) >= item.count:
+                group = tuple(later[: item.count])
+            else:
+                group = _named_soon_after(all_refs, ref, later)
         if item.codes:
             group = tuple(
                 pid
@@ -519,6 +524,21 @@ def _resolve(
             if s >= ref.sentence - 1 and _compatible(pid, item.gender, genders):
                 return (pid,)
     return ()
+
+
+def _named_soon_after(all_refs: list[Ref], ref: Ref, candidates: list[int]) -> tuple[int, ...]:
+    """ "Five Americans" of whom the story names three: the two or more candidates it names
+    within the next few sentences stand for the group; people named later are not its."""
+    near = {
+        pid
+        for other in all_refs
+        if other.kind == "name"
+        and other.start > ref.end
+        and other.sentence <= ref.sentence + _GROUP_NAMING_REACH
+        for pid in other.pids
+    }
+    members = tuple(pid for pid in candidates if pid in near)
+    return members if len(members) >= 2 else ()
 
 
 def _recent_group(

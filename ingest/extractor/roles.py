@@ -95,6 +95,8 @@ _HELD_AFTER = re.compile(
     r"seized|captured|taken)\b",
     re.IGNORECASE,
 )
+# "Anna Petrova, Ivan's sister,": another person's possessive opens the apposition.
+_POSSESSIVE_LEAD = re.compile(r"^[A-Z][\w\-]*['’]s\s")
 _AGE = re.compile(r"^\s*\d{1,3}\s*$")
 
 
@@ -248,9 +250,10 @@ def analyse_roles(text: str, sentences: list[Sentence], people: list[Person]) ->
             if after:
                 phrase, start = after
                 words = [w.lower() for w in re.findall(r"[\w\-]+", phrase)]
-                if words[:1] in (["his"], ["her"], ["their"]) and any(
-                    w in RELATIVE_NOUNS for w in words[:3]
-                ):
+                owner = words[:1] in (["his"], ["her"], ["their"]) or bool(
+                    _POSSESSIVE_LEAD.match(phrase)
+                )
+                if owner and any(w in RELATIVE_NOUNS for w in words[:4]):
                     role.relative = True
                     _gender_from(role, words[:3])
                 else:

@@ -1,0 +1,85 @@
+"""Classes of error seen on real news, each checked on invented sentences: relatives named by
+another person's possessive, ranks and titles kept in names, photo credits and things read
+as people."""
+
+import datetime as dt
+
+from ingest.extractor import extract
+from ingest.extractor.people import cluster_people, find_name_runs
+from ingest.extractor.roles import analyse_roles
+from ingest.extractor.segment import split_sentences
+
+PUBLISHED = dt.date(2024, 5, 10)
+
+
+def _names(text: str) -> list[str]:
+    return [d.name for d in extract(text, PUBLISHED).detainees]
+
+
+def test_military_rank_is_not_part_of_the_name():
+    text = (
+        "Former U.S. Marine Corporal Jonah Pemberton was sentenced to nine years in prison "
+        "by a Moscow court on Tuesday after being convicted of assaulting a police officer."
+    )
+    assert _names(text) == ["Jonah Pemberton"]
+
+
+def test_police_rank_chain_marks_an_official_not_a_detainee():
+    text = (
+        "Thai police arrested Pavel Orlinsky, a Russian national, in Phuket on Monday. "
+        "Tourist Police Commander Pol Maj Gen Anan Sirisak said that the suspect was "
+        "arrested at his rented villa and was being held pending extradition."
+    )
+    assert _names(text) == ["Pavel Orlinsky"]
+
+
+def test_historical_era_and_map_service_are_not_people():
+    text = (
+        "The exchange of prisoners was the largest since the Cold War, officials said. "
+        "Rachel Odum, an American journalist, was released after 16 months in a Russian "
+        "prison. Satellite pictures on Google Maps showed the airfield where she was freed."
+    )
+    assert _names(text) == ["Rachel Odum"]
+
+
+def _roles(text: str) -> dict[str, object]:
+    sentences = split_sentences(text, 0)
+    people = cluster_people(find_name_runs(text, sentences))
+    roles = analyse_roles(text, sentences, people)
+    return {person.name: roles[person.pid] for person in people}
+
+
+def test_apposition_with_another_persons_possessive_marks_a_relative():
+    text = (
+        "Darius Kamali was jailed in Tehran in 2021. \u201cWe never gave up,\u201d said "
+        "Farid Kamali, Darius\u2019s brother. Ines Moreau, Paul's eldest daughter, spoke too."
+    )
+    roles = _roles(text)
+    assert roles["Farid Kamali"].relative
+    assert roles["Ines Moreau"].relative
+    assert not roles["Darius Kamali"].relative
+
+
+def test_rank_chain_before_a_name_is_read_as_the_office():
+    text = "Tourist Police Commander Pol Maj Gen Anan Sirisak said the suspect was held."
+    roles = _roles(text)
+    assert list(roles) == ["Anan Sirisak"]
+    assert roles["Anan Sirisak"].official
+
+
+def test_photo_credits_are_not_name_runs():
+    text = (
+        "The court in Moscow. Oleg Barinov/TASS\n\n"
+        "\u00a9 Wei Lanfang\n\nPhoto: Karin Holm\n\nMartin Lindqvist was jailed."
+    )
+    runs = find_name_runs(text, split_sentences(text, 0))
+    assert [" ".join(r.tokens) for r in runs] == ["Martin Lindqvist"]
+
+
+def test_counted_group_of_which_only_some_are_named_gives_each_named_member():
+    text = (
+        "Venezuela released 4 Americans held in the country in exchange for a businessman "
+        "jailed in Florida. The plane carried engineers Colin Ashby and Marta Quist to "
+        "Texas. The other two asked that their names be withheld."
+    )
+    assert sorted(_names(text)) == ["Colin Ashby", "Marta Quist"]
