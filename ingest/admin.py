@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from cases.admin import RecordAccessMixin
+from cases.querysets import of_visible_detainees
 
 from .models import Article, ArticleEvent, Draft, DraftFact, Feed, MatchJudgement
 
@@ -115,6 +116,12 @@ class MatchJudgementAdmin(admin.ModelAdmin):
     list_filter = ["verdict"]
     search_fields = ["name"]
     list_select_related = ["detainee", "decided_by", "draft"]
+
+    def get_queryset(self, request):
+        # A judgement names its detainee and, in its name, the draft's person (who may be
+        # another, restricted, detainee): both must be people the user may see.
+        queryset = of_visible_detainees(super().get_queryset(request), request.user, "detainee")
+        return of_visible_detainees(queryset, request.user, "draft__detainee", or_none=True)
 
     def has_add_permission(self, request) -> bool:
         return False

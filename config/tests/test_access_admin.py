@@ -230,3 +230,32 @@ def test_the_outsider_gets_nothing_from_the_admin(client, outsider, restricted):
     assert response.status_code == 403
     history = client.get(reverse("admin:cases_detainee_history", args=[restricted.pk]))
     assert history.status_code == 404
+
+
+def test_match_judgements_leave_out_restricted_people_of_others(
+    client, reviewer, other_caseworker, restricted
+):
+    from ingest.constants import MatchVerdict
+    from ingest.models import Draft
+    from ingest.services import match_judgement_record
+
+    draft = Draft.objects.get(detainee=restricted)
+    match_judgement_record(
+        draft=draft, detainee=restricted, verdict=MatchVerdict.SAME, user=other_caseworker
+    )
+    # A "not this person" on a draft that belongs to the restricted record names them too.
+    match_judgement_record(
+        draft=draft,
+        detainee=DetaineeFactory(full_name="Open Candidate"),
+        verdict=MatchVerdict.DIFFERENT,
+        user=other_caseworker,
+    )
+    url = reverse("admin:ingest_matchjudgement_changelist")
+    page = signed_in(client, reviewer).get(url)
+    assert page.status_code == 200
+    assert "Hidden Person" not in page.content.decode()
+    assert list(page.context["cl"].result_list) == []
+
+    client.logout()
+    page = signed_in(client, other_caseworker).get(url)
+    assert page.content.decode().count("Hidden Person") >= 2
