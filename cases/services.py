@@ -1132,7 +1132,8 @@ def detainee_facts_derive(*, detainee: Detainee, user=None, reason: str = "") ->
     extradition's status, from the latest dated reports (see `cases.dated_facts`). Run
     after every write that adds a report or changes custody, so that the current values
     never depend on which write came last."""
-    detainee = Detainee.objects.select_for_update().get(pk=detainee.pk)
+    # An archived person's record is still corrected by administrators.
+    detainee = Detainee.all_objects.select_for_update().get(pk=detainee.pk)
     reports = list(detainee.reports.select_related("facility"))
     # A report of being held at a facility is over once a custody period there has ended
     # on or after its date and none there is open.

@@ -165,3 +165,21 @@ def test_admin_archive_action_is_not_offered_to_caseworkers(client, caseworker):
     assert response.status_code == 200
     assert b"archive_selected" not in response.content
     assert b"delete_selected" not in response.content
+
+
+def test_an_administrator_corrects_an_archived_person_in_the_admin(client, admin_user):
+    from cases.constants import DetaineeStatus
+    from cases.tests.test_concurrency import _admin_post_data
+
+    detainee = DetaineeFactory(status=DetaineeStatus.DETAINED)
+    services.record_archive(record=detainee, user=admin_user, reason="entered twice")
+    client.force_login(admin_user)
+    url = reverse("admin:cases_detainee_change", args=[detainee.pk])
+    data = _admin_post_data(client.get(url))
+
+    response = client.post(url, {**data, "status": DetaineeStatus.RELEASED})
+
+    assert response.status_code == 302
+    detainee = Detainee.all_objects.get(pk=detainee.pk)
+    assert detainee.status == DetaineeStatus.RELEASED
+    assert detainee.archived_at is not None
