@@ -245,12 +245,16 @@ class ArchivableAdminMixin:
     actions = ["archive_selected", "restore_selected"]
 
     def get_queryset(self, request):
-        # What the base classes read (and restrict), archived rows included.
+        # What the base classes read (and restrict), archived rows included for those who
+        # archive (administrators); other roles see live records only, as in the API.
+        if not self.has_archive_permission(request):
+            return super().get_queryset(request)
         with archived_included():
             return super().get_queryset(request)
 
     def get_list_filter(self, request):
-        return [ArchivedFilter, *super().get_list_filter(request)]
+        filters = super().get_list_filter(request)
+        return [ArchivedFilter, *filters] if self.has_archive_permission(request) else filters
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False

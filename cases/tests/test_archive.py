@@ -183,3 +183,15 @@ def test_an_administrator_corrects_an_archived_person_in_the_admin(client, admin
     detainee = Detainee.all_objects.get(pk=detainee.pk)
     assert detainee.status == DetaineeStatus.RELEASED
     assert detainee.archived_at is not None
+
+
+def test_caseworkers_do_not_list_archived_records_in_the_admin(client, caseworker, admin_user):
+    detainee = DetaineeFactory(full_name="Archived Person")
+    services.record_archive(record=detainee, user=admin_user)
+    client.force_login(caseworker)
+    changelist = reverse("admin:cases_detainee_changelist")
+    for archived in ("yes", "all"):
+        page = client.get(changelist, {"archived": archived})
+        assert b"Archived Person" not in page.content
+    change = client.get(reverse("admin:cases_detainee_change", args=[detainee.pk]))
+    assert b"Archived Person" not in change.content
