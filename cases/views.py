@@ -166,9 +166,7 @@ class CaseViewSet(ArchivableRecordMixin, RecordViewSet):
     ordering_fields = ["arrested_on", "created_at", "status", "country"]
 
     def get_queryset(self):
-        return _cases_with_facts(self.records(Case)).filter(
-            detainee__in=visible_detainees(self.request)
-        )
+        return _cases_with_facts(self.records(Case)).filter(detainee__in=self.people())
 
 
 class ChargeViewSet(ArchivableRecordMixin, RecordViewSet):
@@ -182,7 +180,7 @@ class ChargeViewSet(ArchivableRecordMixin, RecordViewSet):
     ordering_fields = ["id", "category"]
 
     def get_queryset(self):
-        return self.records(Charge).filter(case__detainee__in=visible_detainees(self.request))
+        return self.records(Charge).filter(case__detainee__in=self.people())
 
 
 class SentenceViewSet(ArchivableRecordMixin, RecordViewSet):
@@ -198,7 +196,7 @@ class SentenceViewSet(ArchivableRecordMixin, RecordViewSet):
     def get_queryset(self):
         return (
             self.records(Sentence)
-            .filter(case__detainee__in=visible_detainees(self.request))
+            .filter(case__detainee__in=self.people())
             .prefetch_related(_reports())
         )
 
@@ -217,7 +215,7 @@ class CustodyPeriodViewSet(ArchivableRecordMixin, RecordViewSet):
         # The detainee's name and the facility are on every row.
         return (
             self.records(CustodyPeriod)
-            .filter(detainee__in=visible_detainees(self.request))
+            .filter(detainee__in=self.people())
             .select_related("detainee", "facility")
         )
 
@@ -236,7 +234,7 @@ class ExtraditionViewSet(ArchivableRecordMixin, RecordViewSet):
         # The detainee's name is on every row; the reports of its status, for disputes.
         return (
             self.records(Extradition)
-            .filter(detainee__in=visible_detainees(self.request))
+            .filter(detainee__in=self.people())
             .select_related("detainee")
             .prefetch_related(_reports())
         )

@@ -787,6 +787,15 @@ class ArchivableRecordMixin:
     def records(self, model):
         return model.all_objects.archived() if self.wants_archived() else model.objects.all()
 
+    def people(self):
+        """The detainees whose records this request reads: when archived records are listed
+        or read, archived people too (archiving a person archives their records with them)."""
+        from cases.models import Detainee
+
+        reading_archived = self.action in ("list", "retrieve") and self.wants_archived()
+        manager = Detainee.all_objects if reading_archived else Detainee.objects
+        return manager.visible_to(self.request.user)
+
     @extend_schema(request=ArchiveSerializer, responses={204: None})
     @action(detail=True, methods=["post"], permission_classes=[CanArchive])
     def archive(self, request, *args, **kwargs):

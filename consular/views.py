@@ -25,7 +25,7 @@ class VisitViewSet(ArchivableRecordMixin, RecordViewSet):
         # The detainee's name and the facility are on every row.
         queryset = (
             self.records(ConsularVisit)
-            .visible_to(self.request.user)
+            .filter(detainee__in=self.people())
             .select_related("detainee", "facility")
         )
         if self.action == "list":

@@ -195,3 +195,20 @@ def test_caseworkers_do_not_list_archived_records_in_the_admin(client, caseworke
         assert b"Archived Person" not in page.content
     change = client.get(reverse("admin:cases_detainee_change", args=[detainee.pk]))
     assert b"Archived Person" not in change.content
+
+
+def test_administrators_read_the_archived_records_of_an_archived_person(admin_user, person):
+    services.record_archive(record=person["detainee"], user=admin_user, reason="entered twice")
+    client = _api(admin_user)
+    for path, key in [
+        ("cases", "case"),
+        ("charges", "charge"),
+        ("sentences", "sentence"),
+        ("custody-periods", "custody"),
+        ("extraditions", "extradition"),
+        ("visits", "visit"),
+    ]:
+        listed = client.get(f"/api/v1/{path}/", {"archived": "true"})
+        assert [row["id"] for row in listed.json()["results"]] == [person[key].pk], path
+        detail = client.get(f"/api/v1/{path}/{person[key].pk}/", {"archived": "true"})
+        assert detail.status_code == 200, path
