@@ -506,6 +506,11 @@ class CSVExportMixin:
     def paginate_queryset(self, queryset):
         renderer = getattr(self.request, "accepted_renderer", None)
         if renderer is not None and renderer.format == CSVRenderer.format:
+            paginator = self.paginator
+            if isinstance(paginator, BoundedPageNumberPagination):
+                # Not used for a download, but still refused when malformed, as for JSON.
+                paginator.get_page_size(self.request)
+                paginator.get_page_number(self.request, None)
             return None
         return super().paginate_queryset(queryset)
 

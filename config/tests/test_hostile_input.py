@@ -160,3 +160,8 @@ def test_a_flag_sent_as_text_is_a_400(api):
         format="json",
     )
     _error(response, 400)
+
+
+def test_a_malformed_page_is_a_400_for_a_csv_download_too(api):
+    _error(api.get("/api/v1/sources/?page=%C3%AC&format=csv"), 400)
+    assert api.get("/api/v1/sources/?page=&format=csv").status_code == 200
