@@ -905,7 +905,13 @@ def draft_accept(
 
         # The record the facts go to.
         if draft.detainee_id:
-            detainee = Detainee.objects.select_for_update().get(pk=draft.detainee_id)
+            detainee = Detainee.objects.select_for_update().filter(pk=draft.detainee_id).first()
+            if detainee is None:
+                raise Conflict(
+                    "Part of this draft went to a record that has been archived since; "
+                    "restore that record before accepting the rest.",
+                    field="merge_into",
+                )
             if merge_into and int(merge_into) != detainee.pk:
                 raise Conflict(
                     f"Part of this draft already went to {detainee}; the rest goes there too.",

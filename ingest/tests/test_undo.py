@@ -311,3 +311,17 @@ def test_an_acceptance_the_history_does_not_hold_is_not_undone(reviewer):
         services.draft_undo(draft=fact.draft, user=reviewer)
     fact.draft.refresh_from_db()
     assert (fact.draft.status, fact.draft.detainee) == (DraftStatus.ACCEPTED, person)
+
+
+def test_the_rest_of_a_draft_whose_person_was_archived_since_is_refused_clearly(
+    article, reviewer, admin_user, known
+):
+    draft = article.drafts.get()
+    first, *rest = list(draft.facts.order_by("pk").values_list("pk", flat=True))
+    services.draft_accept(
+        draft=draft, user=reviewer, merge_into=known.pk, fact_ids=[first], finish=False
+    )
+    case_services.record_archive(record=known, user=admin_user, reason="duplicate record")
+
+    with pytest.raises(Conflict, match="archived"):
+        services.draft_accept(draft=draft, user=admin_user, fact_ids=rest)
