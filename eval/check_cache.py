@@ -2,12 +2,12 @@
 """Check that the cached article texts are the ones that were labelled.
 
 Each label records the sha256 of the text file's bytes and its length in
-characters. This script reads every labels file given (by default the dev and
-final parts beside it), looks for each `file` in the texts folder and reports
+characters. This script reads every labels file of one set (by default its dev
+and final parts), looks for each `file` in the set's cache folder and reports
 any text that is missing or differs. Exit status 0 when all match, 1 otherwise.
 
-    python3 eval/realnews-ru/check_cache.py
-    python3 eval/realnews-ru/check_cache.py --texts DIR --labels eval/realnews-ru/dev/labels.json
+    python3 eval/check_cache.py realnews-en       # texts in .cache/realnews/en
+    python3 eval/check_cache.py realnews-ru --texts DIR --labels eval/realnews-ru/dev/labels.json
 
 Standard library only.
 """
@@ -46,24 +46,25 @@ def main() -> int:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
+    ap.add_argument("set", help="the set's folder under eval/, e.g. realnews-en")
     ap.add_argument(
         "--texts",
         type=Path,
-        default=Path(".cache/realnews/ru"),
-        help="folder of the cached texts (default: .cache/realnews/ru)",
+        help="folder of the cached texts (default: .cache/realnews/<language>)",
     )
     ap.add_argument(
         "--labels",
         type=Path,
         action="append",
-        help="labels file (repeatable; default: dev and final beside this script)",
+        help="labels file (repeatable; default: the set's dev and final parts)",
     )
     args = ap.parse_args()
-    labels = args.labels or [HERE / "dev" / "labels.json", HERE / "final" / "labels.json"]
+    texts = args.texts or Path(".cache/realnews") / args.set.rpartition("-")[2]
+    labels = args.labels or [HERE / args.set / part / "labels.json" for part in ("dev", "final")]
     total, problems = 0, []
     for path in labels:
         total += len(json.loads(path.read_text(encoding="utf-8")))
-        problems += check(path, args.texts)
+        problems += check(path, texts)
     for line in problems:
         print(line)
     print(f"{total - len(problems)} of {total} texts match their labels")
