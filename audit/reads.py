@@ -17,19 +17,26 @@ def shows_sensitive(instance: models.Model) -> bool:
     return any(getattr(instance, name, "") for name in sensitive_field_names(type(instance)))
 
 
-def note(request, records: Iterable[models.Model]) -> None:
-    """Remembers that this response shows the sensitive values of `records` to the
-    request's user. `request` may be Django's or DRF's."""
-    if request is None:
-        return
+def _noting(request):
+    """The request's table of records shown and its signed-in user, or (None, None) when
+    there is no signed-in user to log. `request` may be Django's or DRF's."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return
+        return None, None
     django_request = getattr(request, "_request", request)
     noted = getattr(django_request, _NOTED, None)
     if noted is None:
         noted = {}
         setattr(django_request, _NOTED, noted)
+    return noted, user
+
+
+def note(request, records: Iterable[models.Model]) -> None:
+    """Remembers that this response shows the sensitive values of `records` to the
+    request's user. `request` may be Django's or DRF's."""
+    noted, user = _noting(request)
+    if noted is None:
+        return
     for record in records:
         if record is not None and record.pk is not None and shows_sensitive(record):
             noted[(record._meta.label_lower, record.pk)] = user
@@ -63,14 +70,9 @@ def flush(request) -> int:
 
 def note_ids(request, model: type[models.Model], ids: Iterable) -> None:
     """As `note`, for records known by id (e.g. the history of a record)."""
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return
-    django_request = getattr(request, "_request", request)
-    noted = getattr(django_request, _NOTED, None)
+    noted, user = _noting(request)
     if noted is None:
-        noted = {}
-        setattr(django_request, _NOTED, noted)
+        return
     for pk in ids:
         noted[(model._meta.label_lower, int(pk))] = user
 

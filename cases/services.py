@@ -738,6 +738,13 @@ def extradition_record(
 # --- Status and maximum penalty, as a source reports them ---------------------------------
 
 
+def _derive_onto(detainee: Detainee) -> None:
+    """Re-derives the current values and copies them onto the caller's instance."""
+    derived = detainee_facts_derive(detainee=detainee)
+    for name in ("status", "detaining_country", "current_facility_id", "updated_at"):
+        setattr(detainee, name, getattr(derived, name))
+
+
 def detainee_status_record(
     *,
     detainee: Detainee,
@@ -762,9 +769,7 @@ def detainee_status_record(
                 quote=quote,
             )
         cite(detainee, source, quote)
-        derived = detainee_facts_derive(detainee=detainee)
-        for name in ("status", "detaining_country", "current_facility_id", "updated_at"):
-            setattr(detainee, name, getattr(derived, name))
+        _derive_onto(detainee)
     return detainee
 
 
@@ -789,9 +794,7 @@ def detainee_country_record(
             source=source,
             quote=quote,
         )
-        derived = detainee_facts_derive(detainee=detainee)
-        for name in ("status", "detaining_country", "current_facility_id", "updated_at"):
-            setattr(detainee, name, getattr(derived, name))
+        _derive_onto(detainee)
     return detainee
 
 
