@@ -4,7 +4,7 @@ Plain Python with no framework or database: `extract(text, published)` returns a
 `ExtractionResult`; `to_record()` gives the JSON shape reviewers and the scorer read.
 """
 
-from .assemble import EXTRACTOR_VERSION, extract
+from .assemble import EXTRACTOR_VERSION, MAX_TEXT_CHARS, extract
 from .metadata import split_metadata
 from .records import (
     Charge,
@@ -24,6 +24,7 @@ from .serialize import result_to_dict, to_record
 
 __all__ = [
     "EXTRACTOR_VERSION",
+    "MAX_TEXT_CHARS",
     "Charge",
     "ConsularVisit",
     "CountryFact",

@@ -45,11 +45,18 @@ from .records import (
     Nationality,
     Span,
 )
-from .references import Ref, References, build_references
+from .references import NationalityLink, Ref, References, build_references
 from .roles import Role, analyse_roles
 from .segment import Sentence, clause_spans, split_sentences
 
 EXTRACTOR_VERSION = "rules-1.2"
+
+# How much of a text is read. A news story is a few thousand characters and a long feature
+# some tens of thousands; past this (about 15,000 words) the extractor reads the text up to
+# the last paragraph or sentence break before the limit and says so in its warnings, so that
+# a pasted book or a page of logs costs no more than a very long article.
+MAX_TEXT_CHARS = 100_000
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 
 # Events that show a person is held, tried or punished: at least one makes a detainee.
 _EVIDENCE = frozenset(
@@ -133,16 +140,30 @@ class _Article:
     events: list[Event]
     attributor: Attributor
     by_sentence: dict[int, list[Event]]
+    first_sentence_naming: dict[str, Sentence]  # country code: the first sentence naming it
+    first_demonym: dict[str, Span]  # country code: its first demonym ("Thai", "Americans")
+    events_by_owner: dict[int, list[Event]]  # pid: the person's events in text order
+    links_by_pid: dict[int, list[NationalityLink]]
 
 
-def extract(text: str, published: dt.date | None = None) -> ExtractionResult:
+def extract(
+    text: str, published: dt.date | None = None, *, max_chars: int = MAX_TEXT_CHARS
+) -> ExtractionResult:
     """Draft detainee records for one article.
 
     `text` may start with a `Published: YYYY-MM-DD` line; it is read as metadata and, unless
     `published` is given, dates the article. Every span in the result indexes `text` itself.
+    Only the first `max_chars` characters after that line are read (see `MAX_TEXT_CHARS`).
     """
-    body, line_date = split_metadata(text)
     offset = metadata_length(text)
+    warnings: list[str] = []
+    if len(text) - offset > max_chars:
+        text = _first_part(text, offset + max_chars)
+        warnings.append(
+            f"The text is longer than {max_chars:,} characters: only the first "
+            f"{len(text) - offset:,} were read."
+        )
+    body, line_date = split_metadata(text)
     published = published or line_date or header_date(body)
     iso = published.isoformat() if published else None
     if not looks_english(body):
@@ -151,14 +172,25 @@ def extract(text: str, published: dt.date | None = None) -> ExtractionResult:
             iso,
             "other",
             EXTRACTOR_VERSION,
-            ("The text is not in English; no detainees were read from it.",),
+            (*warnings, "The text is not in English; no detainees were read from it."),
         )
     article = _analyse(text, offset, published)
     detainees = _detainees(article)
-    warnings: tuple[str, ...] = ()
     if published is None:
-        warnings = ("No publication date: relative dates were left unresolved.",)
-    return ExtractionResult(tuple(detainees), iso, "en", EXTRACTOR_VERSION, warnings)
+        warnings.append("No publication date: relative dates were left unresolved.")
+    return ExtractionResult(tuple(detainees), iso, "en", EXTRACTOR_VERSION, tuple(warnings))
+
+
+def _first_part(text: str, limit: int) -> str:
+    """`text` up to `limit`, cut at the last paragraph break in its final quarter, else at the
+    last sentence end there, else at `limit`. Spans into the part are spans into the text."""
+    window_start = limit - (limit - metadata_length(text)) // 4
+    window = text[window_start:limit]
+    paragraph = window.rfind("\n\n")
+    if paragraph >= 0:
+        return text[: window_start + paragraph]
+    ends = [m.start() for m in _SENTENCE_END.finditer(window)]
+    return text[: window_start + ends[-1]] if ends else text[:limit]
 
 
 def _analyse(text: str, offset: int, published: dt.date | None) -> _Article:
@@ -204,6 +236,21 @@ def _analyse(text: str, offset: int, published: dt.date | None) -> _Article:
     by_sentence: dict[int, list[Event]] = defaultdict(list)
     for event in events:
         by_sentence[event.sentence].append(event)
+    first_sentence_naming: dict[str, Sentence] = {}
+    first_demonym: dict[str, Span] = {}
+    for sentence, mentions in zip(sentences, places, strict=True):
+        for place in mentions:
+            first_sentence_naming.setdefault(place.code, sentence)
+            if place.kind == "demonym":
+                span = Span(sentence.start + place.start, sentence.start + place.end)
+                first_demonym.setdefault(place.code, span)
+    events_by_owner: dict[int, list[Event]] = defaultdict(list)
+    for event in sorted(events, key=lambda e: e.start):
+        for pid in dict.fromkeys(event.owners):
+            events_by_owner[pid].append(event)
+    links_by_pid: dict[int, list[NationalityLink]] = defaultdict(list)
+    for link in refs.nationality:
+        links_by_pid[link.pid].append(link)
     return _Article(
         text,
         published,
@@ -216,6 +263,10 @@ def _analyse(text: str, offset: int, published: dt.date | None) -> _Article:
         events,
         attributor,
         by_sentence,
+        first_sentence_naming,
+        first_demonym,
+        events_by_owner,
+        links_by_pid,
     )
 
 
@@ -386,7 +437,7 @@ def _sentence_span(article: _Article, event: Event) -> Span:
 
 
 def _owned(article: _Article, pid: int) -> list[Event]:
-    return sorted((e for e in article.events if pid in e.owners), key=lambda e: e.start)
+    return list(article.events_by_owner.get(pid, ()))
 
 
 # Words for coming home that mean a release only in a story about someone held.
@@ -572,9 +623,8 @@ def _nationality(
     for cue in role.nationality:
         target = hometown if cue.source == "hometown" else found
         target.setdefault(cue.code, Span(cue.start, cue.end))
-    for link in article.refs.nationality:
-        if link.pid == person.pid:
-            found.setdefault(link.code, Span(link.start, link.end))
+    for link in article.links_by_pid.get(person.pid, ()):
+        found.setdefault(link.code, Span(link.start, link.end))
     for event in events:
         if event.kind == "citizenship":
             for code in event.data["codes"]:
@@ -588,16 +638,8 @@ def _nationality(
     code, count = group_codes.most_common(1)[0]
     if count < 2:
         return []
-    span = _first_group_span(article, code)
+    span = article.first_demonym.get(code)
     return [Nationality(code, span)] if span else []
-
-
-def _first_group_span(article: _Article, code: str) -> Span | None:
-    for sentence, places in zip(article.sentences, article.places, strict=True):
-        for place in places:
-            if place.code == code and place.kind == "demonym":
-                return Span(sentence.start + place.start, sentence.start + place.end)
-    return None
 
 
 def _country_votes(article: _Article, events: list[Event]) -> Counter[str]:
@@ -633,10 +675,11 @@ def _country_votes(article: _Article, events: list[Event]) -> Counter[str]:
                 votes[place.code] += 2
             elif _AUTHORITY.match(after):
                 votes[place.code] += 1.5
-    for sentence, places in zip(article.sentences, article.places, strict=True):
-        if sentence.is_title and events is article.events:
-            for place in places:
-                votes[place.code] += 0.5
+    if events is article.events:
+        for sentence, places in zip(article.sentences, article.places, strict=True):
+            if sentence.is_title:
+                for place in places:
+                    votes[place.code] += 0.5
     return votes
 
 
@@ -690,10 +733,8 @@ def _country_evidence(article: _Article, events: list[Event], code: str) -> Span
         for place in article.places[event.sentence]:
             if place.code == code:
                 return _sentence_span(article, event)
-    for sentence, places in zip(article.sentences, article.places, strict=True):
-        if any(p.code == code for p in places):
-            return Span(sentence.start, sentence.end)
-    return Span(0, 0)
+    sentence = article.first_sentence_naming.get(code)
+    return Span(sentence.start, sentence.end) if sentence else Span(0, 0)
 
 
 def _facility(article: _Article, events: list[Event]) -> Facility | None:

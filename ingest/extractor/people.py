@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -97,6 +98,7 @@ class Person:
     runs: list[NameRun] = field(default_factory=list)
     short_mentions: list[tuple[int, int, int, bool]] = field(default_factory=list)
     extra_spellings: list[tuple[int, int]] = field(default_factory=list)
+    _canonical: tuple[int, NameRun] | None = field(default=None, repr=False, compare=False)
 
     @property
     def tokens(self) -> tuple[str, ...]:
@@ -104,9 +106,17 @@ class Person:
 
     @property
     def canonical_run(self) -> NameRun:
-        """The fullest Latin-script spelling; the first one when several are as full."""
+        """The fullest Latin-script spelling; the first one when several are as full.
+
+        Remembered until a run is added (runs are only ever appended), since it is asked for
+        at every mention of the person."""
+        cached = self._canonical
+        if cached is not None and cached[0] == len(self.runs):
+            return cached[1]
         latin = [r for r in self.runs if is_latin(" ".join(r.tokens))] or self.runs
-        return max(latin, key=lambda r: (len(r.tokens), -r.start))
+        run = max(latin, key=lambda r: (len(r.tokens), -r.start))
+        self._canonical = (len(self.runs), run)
+        return run
 
     @property
     def name(self) -> str:
@@ -118,6 +128,7 @@ class Person:
         return min(positions)
 
 
+@lru_cache(maxsize=8192)
 def is_latin(text: str) -> bool:
     for char in text:
         if char.isalpha():
@@ -617,17 +628,78 @@ def drop_places(text: str, people: list[Person]) -> list[Person]:
     return kept
 
 
+class _PeopleIndex:
+    """The people found so far, indexed by spelling keys so that a new name is compared with
+    the few people it may share a name with, not with everyone: the cost of grouping stays
+    linear in the number of names however many people a long text names."""
+
+    def __init__(self) -> None:
+        self.people: list[Person] = []
+        self._by_any_token: dict[str, set[int]] = {}
+        self._by_family_name: dict[str, set[int]] = {}
+        self._by_shape: dict[tuple[str, str], set[int]] = {}
+
+    def add(self, person: Person, run: NameRun) -> None:
+        pid = person.pid
+        keys = [translit_key(t) for t in run.tokens]
+        for key in keys:
+            self._by_any_token.setdefault(key, set()).add(pid)
+        self._by_family_name.setdefault(keys[-1], set()).add(pid)
+        self._by_shape.setdefault(_name_shape(keys), set()).add(pid)
+
+    def candidates(self, tokens: tuple[str, ...]) -> list[Person]:
+        """Everyone `_same_person` may accept for `tokens`, in the order they were found:
+        the same family-name key, any token key equal to the run's family name (the run is
+        part of a longer name), a family name equal to any of the run's tokens (a longer run
+        holds a shorter name), or the same first and last letters of given and family name
+        (spelling variants agree on those)."""
+        keys = [translit_key(t) for t in tokens]
+        found = set(self._by_any_token.get(keys[-1], ()))
+        for key in keys:
+            found |= self._by_family_name.get(key, set())
+        found |= self._by_shape.get(_name_shape(keys), set())
+        return [self.people[pid] for pid in sorted(found)]
+
+
+def _name_shape(keys: list[str]) -> tuple[str, str]:
+    family, given = keys[-1], keys[0]
+    return (family[:1] + family[-1:], given[:1] + given[-1:])
+
+
 def cluster_people(runs: list[NameRun]) -> list[Person]:
-    people: list[Person] = []
+    index = _PeopleIndex()
     for run in runs:
         target = next(
-            (p for p in people if any(_same_person(run.tokens, r.tokens) for r in p.runs)), None
+            (
+                p
+                for p in index.candidates(run.tokens)
+                if any(_same_person(run.tokens, r.tokens) for r in p.runs)
+            ),
+            None,
         )
         if target is None:
-            target = Person(pid=len(people))
-            people.append(target)
+            target = Person(pid=len(index.people))
+            index.people.append(target)
         target.runs.append(run)
-    return people
+        index.add(target, run)
+    return index.people
+
+
+class _Coverage:
+    """Is a position inside any of some spans? Answered by bisection, not a scan."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self._starts = [start for start, _end in spans]
+        self._reach: list[int] = []  # the furthest end among spans starting at or before
+        furthest = -1
+        for _start, end in spans:
+            furthest = max(furthest, end)
+            self._reach.append(furthest)
+
+    def contains(self, position: int) -> bool:
+        index = bisect_right(self._starts, position) - 1
+        return index >= 0 and position < self._reach[index]
 
 
 _SPEECH_AFTER = re.compile(r"^\s*(?:,[^,]{0,60},\s*)?(?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b")
@@ -639,7 +711,7 @@ def find_short_mentions(
     """Attach single-token mentions ("Ocampo", "Lin", "Roman") to the people they name, and
     add one-word people (an official known only by surname) when the text treats them as
     speakers or gives them a title."""
-    covered = [(r.start, r.end) for r in runs]
+    covered = _Coverage([(r.start, r.end) for r in runs])
     blocked = name_blocklist()
     singles: dict[str, list[tuple[int, int, int, bool]]] = {}
     for sentence in sentences:
@@ -649,7 +721,7 @@ def find_short_mentions(
             if not token or not token[0].isupper() or token.isupper() or len(token) < 2:
                 continue
             start = sentence.start + match.start()
-            if any(s <= start < e for s, e in covered):
+            if covered.contains(start):
                 continue
             if token.lower() in blocked:
                 continue
@@ -657,11 +729,13 @@ def find_short_mentions(
                 (start, start + len(token), sentence.index, possessive)
             )
 
+    known = _SingleNameIndex(people)
     for token, spots in singles.items():
-        candidates = _match_single(token, people)
+        candidates = known.match(token)
         if candidates:
+            starts = [sorted(r.start for r in person.runs) for person in candidates]
             for spot in spots:
-                _closest_before(candidates, spot[0]).short_mentions.append(spot)
+                _closest_before(candidates, starts, spot[0]).short_mentions.append(spot)
             continue
         if _looks_like_single_name_person(text, token, spots):
             person = Person(pid=len(people))
@@ -672,43 +746,63 @@ def find_short_mentions(
             people.append(person)
 
 
-def _closest_before(candidates: list[Person], position: int) -> Person:
+def _closest_before(candidates: list[Person], starts: list[list[int]], position: int) -> Person:
     """Of several people sharing a name, the one last named in full before `position`; the
-    first one named when none was."""
+    first one named when none was. `starts` holds each candidate's sorted run starts."""
     if len(candidates) == 1:
         return candidates[0]
     best: tuple[int, Person] | None = None
-    for person in candidates:
-        starts = [r.start for r in person.runs if r.start < position]
-        if starts and (best is None or max(starts) > best[0]):
-            best = (max(starts), person)
+    for person, person_starts in zip(candidates, starts, strict=True):
+        before = bisect_left(person_starts, position)
+        if before and (best is None or person_starts[before - 1] > best[0]):
+            best = (person_starts[before - 1], person)
     return best[1] if best else min(candidates, key=lambda p: p.first_position)
 
 
-def _match_single(token: str, people: list[Person]) -> list[Person]:
-    """The people a lone token may name: an exact family name first, then a given name, then
-    a transliteration variant of a family name."""
-    key = translit_key(token)
-    for picker in (
-        # "Tamimi" for "Omar al-Tamimi": the family name without its article.
-        lambda p: any(
-            _ARABIC_PREFIX_ONLY.match(r.tokens[-1])
-            and translit_key(_ARABIC_PREFIX_ONLY.sub("", r.tokens[-1])) == key
-            for r in p.runs
-            if len(r.tokens) > 1
-        ),
-        lambda p: any(translit_key(r.tokens[-1]) == key for r in p.runs if len(r.tokens) > 1),
-        lambda p: any(translit_key(r.tokens[0]) == key for r in p.runs if len(r.tokens) > 1),
-        # "Montilla" for "Rafael Eduardo Montilla Suárez": a family name before a second one.
-        lambda p: any(
-            translit_key(t) == key for r in p.runs if len(r.tokens) > 2 for t in r.tokens[1:-1]
-        ),
-        lambda p: any(spellings_agree(r.tokens[-1], token) for r in p.runs if len(r.tokens) > 1),
-    ):
-        matches = [p for p in people if picker(p)]
-        if matches:
-            return matches
-    return []
+class _SingleNameIndex:
+    """Where a lone token may point: people indexed by each way `_match_single` compares a
+    token with their names, so that a token is compared with a handful of people."""
+
+    def __init__(self, people: list[Person]) -> None:
+        self._tables: list[dict[str, list[Person]]] = [{}, {}, {}, {}, {}]
+        for person in people:
+            for run in person.runs:
+                if len(run.tokens) < 2:
+                    continue
+                family = run.tokens[-1]
+                if _ARABIC_PREFIX_ONLY.match(family):
+                    self._put(0, translit_key(_ARABIC_PREFIX_ONLY.sub("", family)), person)
+                self._put(1, translit_key(family), person)
+                self._put(2, translit_key(run.tokens[0]), person)
+                for middle in run.tokens[1:-1] if len(run.tokens) > 2 else ():
+                    self._put(3, translit_key(middle), person)
+                self._put(4, _shape(translit_key(family)), person)
+
+    def _put(self, table: int, key: str, person: Person) -> None:
+        bucket = self._tables[table].setdefault(key, [])
+        if person not in bucket:
+            bucket.append(person)
+
+    def match(self, token: str) -> list[Person]:
+        """The people a lone token may name: an exact family name first ("Tamimi" for "Omar
+        al-Tamimi" too), then a given name, then a family name before a second one
+        ("Montilla" for "Rafael Eduardo Montilla Suárez"), then a transliteration variant
+        of a family name."""
+        key = translit_key(token)
+        for table in range(4):
+            found = self._tables[table].get(key)
+            if found:
+                return sorted(found, key=lambda p: p.pid)
+        near = [
+            person
+            for person in self._tables[4].get(_shape(key), [])
+            if any(spellings_agree(r.tokens[-1], token) for r in person.runs if len(r.tokens) > 1)
+        ]
+        return sorted(near, key=lambda p: p.pid)
+
+
+def _shape(key: str) -> str:
+    return key[:1] + key[-1:]
 
 
 def _looks_like_single_name_person(

@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .gazetteers import SPEECH_VERBS
@@ -230,10 +232,13 @@ def build_references(
     group_codes: Counter[str] = Counter()
     pending: list[_Pending] = []
 
+    names_by_sentence: dict[int, list[Ref]] = {}
+    for ref in names:
+        names_by_sentence.setdefault(ref.sentence, []).append(ref)
     for sentence in sentences:
         if sentence.is_title:
             continue
-        in_sentence = [r for r in names if r.sentence == sentence.index]
+        in_sentence = names_by_sentence.get(sentence.index, [])
         for phrase in _phrases(sentence):
             start, end = sentence.start + phrase.start, sentence.start + phrase.end
             item = _classify_phrase(text, sentence, phrase, start, end, in_sentence, links)
@@ -293,7 +298,9 @@ def build_references(
     all_refs = names + [p.ref for p in pending]
     all_refs.sort(key=lambda r: (r.start, r.kind != "name"))
     pending_by_ref = {id(p.ref): p for p in pending}
-    history: list[tuple[int, int, int]] = []  # (sentence, position, pid) of resolved mentions
+    history = _History(eligible)
+    later_people = _LaterPeople(eligible, first_seen)
+    name_starts = _NameStarts(all_refs)
     claimed: set[int] = set()  # people an opening phrase already stands for
     possessive_positions: set[int] = set()
     for ref in all_refs:
@@ -304,10 +311,10 @@ def build_references(
                 sentences,
                 item,
                 history,
-                all_refs,
+                name_starts,
+                later_people,
                 eligible,
                 genders,
-                first_seen,
                 claimed,
                 possessive_positions,
                 known_codes,
@@ -324,7 +331,7 @@ def build_references(
                 if genders.get(ref.pids[0]) is None:
                     genders[ref.pids[0]] = item.gender
         for pid in ref.pids:
-            history.append((ref.sentence, ref.start, pid))
+            history.append(ref.sentence, ref.start, pid)
         if ref.possessive:
             possessive_positions.add(ref.start)
     return References(all_refs, links, group_codes)
@@ -417,64 +424,137 @@ def _compatible(pid: int, gender: str | None, genders: dict[int, str | None]) ->
     return gender is None or known is None or known == gender
 
 
+class _History:
+    """The people resolved so far, as (sentence, position, pid) in text order, looked up by
+    sentence with bisection so that resolving a mention never rereads the whole story."""
+
+    def __init__(self, eligible: set[int]) -> None:
+        self._eligible = eligible
+        self._entries: list[tuple[int, int, int]] = []
+        self._sentences: list[int] = []
+        self.has_eligible = False
+
+    def append(self, sentence: int, position: int, pid: int) -> None:
+        self._entries.append((sentence, position, pid))
+        self._sentences.append(sentence)
+        self.has_eligible = self.has_eligible or pid in self._eligible
+
+    def in_sentence(self, sentence: int) -> list[tuple[int, int, int]]:
+        return self._entries[
+            bisect_left(self._sentences, sentence) : bisect_right(self._sentences, sentence)
+        ]
+
+    def since(self, sentence: int) -> list[tuple[int, int, int]]:
+        return self._entries[bisect_left(self._sentences, sentence) :]
+
+
+class _LaterPeople:
+    """The people who may be held, in the order the text first names them."""
+
+    def __init__(self, eligible: set[int], first_seen: dict[int, int]) -> None:
+        ordered = sorted((first_seen[pid], pid) for pid in eligible if pid in first_seen)
+        self._positions = [position for position, _pid in ordered]
+        self._pids = [pid for _position, pid in ordered]
+
+    def after(self, position: int, limit: int, skip: set[int] = frozenset()) -> list[int]:
+        """Up to `limit` people first named after `position`, leaving out `skip`."""
+        found: list[int] = []
+        for pid in self._pids[bisect_right(self._positions, position) :]:
+            if pid not in skip:
+                found.append(pid)
+                if len(found) == limit:
+                    break
+        return found
+
+
+class _NameStarts:
+    """The name mentions in text order, to read the ones after a position."""
+
+    def __init__(self, refs: list[Ref]) -> None:
+        self._names = [r for r in refs if r.kind == "name"]
+        self._starts = [r.start for r in self._names]
+        self._distinct_after: list[int] | None = None
+
+    def people_after(self, ref: Ref, eligible: set[int]) -> int:
+        """How many different people who may be held are named after `ref`."""
+        if self._distinct_after is None:
+            # Counted once, from the end: the number of different eligible people named at or
+            # after each name mention.
+            seen: set[int] = set()
+            counts: list[int] = [0] * (len(self._names) + 1)
+            for index in range(len(self._names) - 1, -1, -1):
+                seen.update(pid for pid in self._names[index].pids if pid in eligible)
+                counts[index] = len(seen)
+            self._distinct_after = counts
+        return self._distinct_after[bisect_right(self._starts, ref.end)]
+
+    def named_after(self, ref: Ref) -> list[Ref]:
+        return self._names[bisect_right(self._starts, ref.end) :]
+
+    def named_within(self, ref: Ref, reach: int) -> Iterator[Ref]:
+        """Names after `ref` up to `reach` sentences on."""
+        for other in self._names[bisect_right(self._starts, ref.end) :]:
+            if other.sentence > ref.sentence + reach:
+                return
+            yield other
+
+
 def _resolve(
     text: str,
     sentences: list[Sentence],
     item: _Pending,
-    history: list[tuple[int, int, int]],
-    all_refs: list[Ref],
+    history: _History,
+    name_starts: _NameStarts,
+    later_people: _LaterPeople,
     eligible: set[int],
     genders: dict[int, str | None],
-    first_seen: dict[int, int],
     claimed: set[int],
     possessive_positions: set[int],
     known_codes: dict[int, set[str]],
 ) -> tuple[int, ...]:
     ref = item.ref
     window = ref.sentence - _ANAPHORA_WINDOW
-    if item.mode == "anaphora" and item.count == 1 and item.lead:
+    if item.mode == "anaphora" and item.count == 1 and item.lead and not history.has_eligible:
         # "sentenced the Vietnamese captain ..." in an opening paragraph that names no one yet.
-        earlier = [h for h in history if h[2] in eligible]
-        if not earlier:
-            item.mode = "cataphora"
+        item.mode = "cataphora"
     if item.mode == "cataphora":
+        same_sentence = {pid for _s, _pos, pid in history.in_sentence(ref.sentence)}
         if item.count == 1:
             # Two opening phrases ("an American engineer ... a Venezuelan businessman") stand
             # for the first two people named after them, in order.
-            same_sentence = {pid for s, _pos, pid in history if s == ref.sentence}
-            later = [
-                pid
-                for pid in eligible
-                if first_seen.get(pid, -1) > ref.start and pid not in claimed | same_sentence
-            ]
+            later = later_people.after(ref.start, 1, claimed | same_sentence)
             if not later:
                 return ()
-            chosen = min(later, key=lambda pid: first_seen[pid])
-            claimed.add(chosen)
-            return (chosen,)
+            claimed.add(later[0])
+            return (later[0],)
         # "two of his crew" in a sentence that already named the captain: two others.
-        taken = {pid for s, _pos, pid in history if s == ref.sentence}
         found: list[int] = []
-        for other in all_refs:
-            if other.start > ref.end and other.kind == "name":
-                for pid in other.pids:
-                    if pid in eligible and pid not in found and pid not in taken:
-                        found.append(pid)
+        if name_starts.people_after(ref, eligible) < item.count:
+            # Too few people are named after it to fill the group: only those named soon
+            # after it can stand for it, and reading on to the end would find nobody more.
+            for other in name_starts.named_within(ref, _GROUP_NAMING_REACH):
+                found.extend(
+                    pid
+                    for pid in other.pids
+                    if pid in eligible and pid not in found and pid not in same_sentence
+                )
+            return _named_soon_after(name_starts, ref, found)
+        for other in name_starts.named_after(ref):
+            for pid in other.pids:
+                if pid in eligible and pid not in found and pid not in same_sentence:
+                    found.append(pid)
             if len(found) == item.count:
                 return tuple(found)
-        return _named_soon_after(all_refs, ref, found)
+        return _named_soon_after(name_starts, ref, found)
     if item.mode == "group":
         group = _counted_group(history, ref, eligible, possessive_positions, item)
-        if not group and item.count and not any(h[2] in eligible for h in history):
+        if not group and item.count and not history.has_eligible:
             # "sentenced the three crew members" before any of them is named: the next ones.
-            later = sorted(
-                (pid for pid in eligible if first_seen.get(pid, -1) > ref.start),
-                key=lambda pid: first_seen[pid],
-            )
+            later = later_people.after(ref.start, item.count)
             if len(later) >= item.count:
-                group = tuple(later[: item.count])
+                group = tuple(later)
             else:
-                group = _named_soon_after(all_refs, ref, later)
+                group = _named_soon_after(name_starts, ref, later)
         if item.codes:
             group = tuple(
                 pid
@@ -494,14 +574,12 @@ def _resolve(
         if speech:
             speakers = [
                 pid
-                for s, pos, pid in history
-                if s == ref.sentence
-                and pos < sentence.start + speech.start()
-                and _compatible(pid, item.gender, genders)
+                for _s, pos, pid in history.in_sentence(ref.sentence)
+                if pos < sentence.start + speech.start() and _compatible(pid, item.gender, genders)
             ]
             if speakers:
                 return (speakers[-1],)
-    recent = [h for h in history if h[0] >= window]
+    recent = history.since(window)
     if item.mode == "pronoun" and _SPEECH_AFTER.match(text[ref.end : ref.end + 20]):
         # "..., he added": whoever closes a quote is most likely the official being quoted.
         for _s, _pos, pid in reversed(recent):
@@ -526,35 +604,28 @@ def _resolve(
     return ()
 
 
-def _named_soon_after(all_refs: list[Ref], ref: Ref, candidates: list[int]) -> tuple[int, ...]:
+def _named_soon_after(name_starts: _NameStarts, ref: Ref, candidates: list[int]) -> tuple[int, ...]:
     """ "Five Americans" of whom the story names three: the two or more candidates it names
     within the next few sentences stand for the group; people named later are not its."""
-    near = {
-        pid
-        for other in all_refs
-        if other.kind == "name"
-        and other.start > ref.end
-        and other.sentence <= ref.sentence + _GROUP_NAMING_REACH
-        for pid in other.pids
-    }
+    following = name_starts.named_within(ref, _GROUP_NAMING_REACH)
+    near = {pid for other in following for pid in other.pids}
     members = tuple(pid for pid in candidates if pid in near)
     return members if len(members) >= 2 else ()
 
 
 def _recent_group(
-    history: list[tuple[int, int, int]],
+    history: _History,
     ref: Ref,
     eligible: set[int],
     possessive_positions: set[int],
 ) -> tuple[int, ...]:
     """ "They" after a sentence that named two or more of the people in the case."""
     for back in range(0, 3):
-        sentence = ref.sentence - back
         pids: list[int] = []
-        for s, pos, pid in history:
+        for _s, pos, pid in history.in_sentence(ref.sentence - back):
             if pos in possessive_positions:
                 continue  # "His crewmen A and B": the captain is not one of "they"
-            if s == sentence and pos < ref.start and pid in eligible and pid not in pids:
+            if pos < ref.start and pid in eligible and pid not in pids:
                 pids.append(pid)
         if len(pids) >= 2:
             return tuple(pids)
@@ -562,7 +633,7 @@ def _recent_group(
 
 
 def _counted_group(
-    history: list[tuple[int, int, int]],
+    history: _History,
     ref: Ref,
     eligible: set[int],
     possessive_positions: set[int],
@@ -574,11 +645,9 @@ def _counted_group(
     wanted = item.count
     pids: list[int] = []
     for back in range(0, 5):
-        sentence = ref.sentence - back
-        for s, pos, pid in history:
+        for _s, pos, pid in history.in_sentence(ref.sentence - back):
             if (
-                s == sentence
-                and pos < ref.start
+                pos < ref.start
                 and pid in eligible
                 and pos not in possessive_positions
                 and pid not in pids
