@@ -93,7 +93,7 @@ class FactDecision(models.TextChoices):
     REJECTED = "rejected", "Not accepted"
 
 
-LANGUAGES_EXTRACTED = ("en",)
+LANGUAGES_EXTRACTED = ("en", "ru")
 
 
 class MatchVerdict(models.TextChoices):

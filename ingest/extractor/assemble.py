@@ -47,6 +47,7 @@ from .records import (
 )
 from .references import NationalityLink, Ref, References, build_references
 from .roles import Role, analyse_roles
+from .ru import RUSSIAN_VERSION, looks_russian, read_russian
 from .segment import Sentence, clause_spans, split_sentences
 
 EXTRACTOR_VERSION = "rules-1.2"
@@ -166,13 +167,20 @@ def extract(
     body, line_date = split_metadata(text)
     published = published or line_date or header_date(body)
     iso = published.isoformat() if published else None
+    if looks_russian(body):
+        if published is None:
+            warnings.append("No publication date: relative dates were left unresolved.")
+        detainees = read_russian(text, offset, published)
+        return ExtractionResult(
+            detainees, iso, "ru", f"{EXTRACTOR_VERSION}+{RUSSIAN_VERSION}", tuple(warnings)
+        )
     if not looks_english(body):
         return ExtractionResult(
             (),
             iso,
             "other",
             EXTRACTOR_VERSION,
-            (*warnings, "The text is not in English; no detainees were read from it."),
+            (*warnings, "The text is neither English nor Russian; no detainees were read from it."),
         )
     article = _analyse(text, offset, published)
     detainees = _detainees(article)

@@ -149,6 +149,8 @@ class Detainee:
     status: str
     status_evidence: Span | None
     arrest: Arrest | None = None
+    # The name as written in its own script when that is not Latin ("Роман Селезнёв").
+    name_original_script: str | None = None
 
     @property
     def extradition(self) -> Extradition | None:
@@ -169,6 +171,6 @@ class Detainee:
 class ExtractionResult:
     detainees: tuple[Detainee, ...]
     published: str | None  # ISO date the relative dates were resolved against
-    language: str  # "en", or "other" when the text is not English and was not read
+    language: str  # "en", "ru", or "other" when the text is in a language not read
     extractor_version: str
     warnings: tuple[str, ...] = field(default=())

@@ -22,6 +22,7 @@ def to_record(detainee: Detainee) -> dict[str, Any]:
     denied = [v for v in detainee.consular_visits if v.denied]
     return {
         "name": detainee.name,
+        "name_original_script": detainee.name_original_script,
         "name_variants": list(detainee.name_variants),
         "nationality": [n.country for n in detainee.nationality],
         "detaining_country": detainee.detaining_country.country

@@ -142,16 +142,39 @@ def test_html_full_of_scripts_keeps_only_the_story(caseworker):
 
 def test_an_article_in_another_language_is_kept_but_not_extracted(caseworker, run_tasks):
     text = (
-        "Суд в Астане приговорил гражданина Канады Ивана Петрова к четырём годам "
-        "лишения свободы по обвинению в контрабанде. Он был задержан в январе."
+        "Ein Gericht in Astana hat den kanadischen Staatsbürger Ivan Petrov wegen Schmuggels "
+        "zu vier Jahren Haft verurteilt. Er war im Januar festgenommen worden."
     )
     article = run_tasks(services.article_submit_text, text=text, user=caseworker)
     article.refresh_from_db()
     assert article.state == ArticleState.NOT_EXTRACTED
-    assert article.state_reason == "not extracted: language ru"
-    assert article.language == "ru"
+    assert article.state_reason == "not extracted: language de"
+    assert article.language == "de"
     assert article.text == text
     assert not article.drafts.exists()
+
+
+def test_a_russian_article_is_extracted_and_its_draft_finds_the_latin_record(
+    caseworker, reviewer, run_tasks
+):
+    from cases import services as case_services
+    from ingest.matching import draft_matches
+
+    seleznyov = case_services.detainee_create(full_name="Roman Seleznyov", nationalities=["RU"])
+    text = (
+        "Published: 2023-05-10\n"
+        "Суд в Сиэтле приговорил россиянина Романа Селезнёва к 27 годам лишения свободы. "
+        "Адвокат Селезнёва Игорь Литвак заявил, что подаст апелляцию."
+    )
+    article = run_tasks(services.article_submit_text, text=text, user=caseworker)
+    article.refresh_from_db()
+    assert article.language == "ru"
+    assert article.state == ArticleState.READY, article.state_reason
+    draft = Draft.objects.get(article=article)
+    assert draft.name == "Roman Seleznev"
+    spellings = {f.value["name"] for f in draft.facts.filter(kind="name_variant")}
+    assert {"Роман Селезнёв", "Roman Seleznyov"} <= spellings
+    assert draft_matches(draft, reviewer).suggested_match == seleznyov.pk
 
 
 def test_a_private_url_is_refused_at_once(caseworker):

@@ -1,0 +1,492 @@
+"""What one Russian sentence reports: arrests, charges, convictions, releases, exchanges,
+extraditions, visits, facilities, terms, fines and maximum penalties, each at its place in
+the sentence so that it can be given to the person it is about."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import quantities
+from .nlp import lemmas, nominative_phrase
+from .places import city_country, country_for
+
+
+@dataclass
+class Event:
+    kind: str
+    start: int  # offsets into the sentence
+    end: int
+    hypothetical: bool = False
+    data: dict = field(default_factory=dict)
+
+
+def _rx(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+_STATUS = {
+    "detained": _rx(
+        r"\b(?:задержан\w*|задержал\w*|арестован\w*|арестовал\w*|арестовыва\w+|задержани\w+|"
+        r"арест(?:а|е|у|ом)?|под\s+страж\w+|взят\w*\s+под\s+страж\w+|"
+        r"находит\w*\s+в\s+(?:сизо|тюрьм\w+|следственн\w+|колони\w+|изолятор\w+|заключени\w+)|"
+        r"находящ\w+\s+в\s+заключени\w+|содерж\w+\s+(?:в|под)\s+|под\s+домашн\w+\s+арест\w*|"
+        r"в\s+кутузк\w+|в\s+заключени\w+)\b"
+    ),
+    "charged": _rx(
+        r"\b(?:предъяв\w+\s+(?:\w+\s+){0,2}обвинени\w+|обвин[её]н\w*\s+в|судят|судили|"
+        r"предстал\w*\s+перед\s+судом|суд\s+над|на\s+скамь\w+\s+подсудимых|до\s+суда|"
+        r"ожида\w+\s+суда|отда\w+\s+под\s+суд|подсудим\w+)\b"
+    ),
+    "convicted": _rx(
+        r"\b(?:приговорил\w*|приговорен\w*|приговорён\w*|осужд[её]н\w*|осудил\w*|"
+        r"признал\w*\s+(?:его\s+|ее\s+|её\s+|их\s+)?виновн\w+|признан\w*\s+виновн\w+|"
+        r"сочл\w+\s+(?:\w+\s+){0,3}виновн\w+|вынес\w*(?:\s+\S+){0,3}\s+приговор\w*|"
+        r"вынесени\w+(?:\s+\S+){0,3}\s+приговор\w*|получил\w*\s+(?:\w+\s+){0,3}(?:лет|год\w*)\s+"
+        r"(?:тюрьмы|колонии|заключения|лишения))"
+    ),
+    "released": _rx(
+        r"\b(?:освобожд[её]н[аоы]?\b|освобожденн\w+|освободил\w*|вышл?\w*\s+на\s+свобод\w+|"
+        r"помилован\w*|помиловал\w*)"
+    ),
+    "deported": _rx(r"\b(?:депортирован\w*|депортировал\w*|выслан[аоы]?\b|выдворен\w*)"),
+    "exchanged": _rx(
+        r"\b(?:обменян\w*|обменял\w*|в\s+рамках\s+обмена|в\s+ходе\s+обмена|"
+        r"в\s+результате\s+обмена|по\s+обмену)"
+    ),
+}
+_PLEA = _rx(r"признал\w*\s+себя\s+виновн")
+_HYPOTHETICAL = _rx(
+    r"(?:\bне|\bможет|\bмогут|\bмог\w*|\bбудет|\bбудут|\bесли|\bбы|\bвозможн\w+|\bнамерен\w*|"
+    r"\bпланир\w+|\bтребу\w+|\bдобива\w+|\bдобиться|\bхочет|\bпросит|\bпросил\w*|\bдолжен|"
+    r"\bдолжна|\bрассчитыва\w+|\bизбежать|\bугроз\w+|\bопаса\w+)\s+(?:\S+\s+){0,2}$"
+)
+
+
+def _hypothetical(sentence: str, start: int) -> bool:
+    return bool(_HYPOTHETICAL.search(sentence[max(0, start - 40) : start]))
+
+
+def status_events(sentence: str, following: str) -> list[Event]:
+    events: list[Event] = []
+    for kind, pattern in _STATUS.items():
+        for m in pattern.finditer(sentence):
+            if kind == "convicted" and _PLEA.match(sentence, m.start()):
+                continue
+            if kind == "detained" and re.match(r"(?i)арест\w*\s+(?:был\w*\s+)?отменен", m.group(0)):
+                continue
+            hypothetical = _hypothetical(sentence, m.start())
+            event = Event(kind, m.start(), m.end(), hypothetical, {"word": m.group(0)})
+            if kind == "released" and re.search(
+                r"(?i)\bв\s+обмен|\bобмен\w*\b", sentence + following
+            ):
+                event.kind = "exchanged"
+            events.append(event)
+    return events
+
+
+# --- charges ---------------------------------------------------------------------------
+
+_CHARGE_LEAD = _rx(
+    r"(?:по\s+обвинению\s+в|обвиня\w+\s+(?:(?:его|ее|её|их|(?-i:[А-ЯЁ]\w+))\s+){0,2}?в|"
+    r"обвинил\w*\s+(?:(?:его|ее|её|их|(?-i:[А-ЯЁ]\w+))\s+){0,3}?в|"
+    r"обвиняем\w+\s+в|обвин[её]нн?\w*\s+в|по\s+подозрению\s+в|подозрева\w+\s+(?:\w+\s+){0,3}?в|"
+    r"подозреваем\w+\s+в|обвинени\w+\s+в|виновн\w+\s+в|по\s+делу\s+о|по\s+статье\s+о|"
+    r"(?:осужд[её]н\w*|задержан\w*|арестован\w*|приговорен\w*|арестовали|задержали|осудили)"
+    r"(?:\s+(?-i:[А-ЯЁA-Z]\w+)|\s+в\s+(?-i:[А-ЯЁ]\w+)){0,2}\s+за)\s+"
+)
+_CHARGE_STOP = _rx(
+    r"[,.;:!?()«»\"“”—–]|\s-\s|\s(?:по\s+запросу|сообща\w+|заявил\w*|после|когда|котор\w+|"
+    r"пока|однако|но|а|хотя|он|она|они|оно|тогда|чтобы|из-за|во\s+время|в\s+то\s+время|и\s+(?:был|была|"
+    r"были|его|ее|её|их|он|она|они|приговор\w*|теперь)|в\s+(?:19|20)\d\d|\d{1,2}\s+\w+\s+(?:19|20)\d\d)\b"
+)
+_NOT_CHARGE = _rx(r"^(?:том|этом|тех|этих|связи|частности|рамках|отношении|интересах|пользу)\b")
+_MAX_CHARGE_WORDS = 14
+
+
+def charge_events(sentence: str) -> list[Event]:
+    events: list[Event] = []
+    for m in _CHARGE_LEAD.finditer(sentence):
+        rest = sentence[m.end() :]
+        stop = _CHARGE_STOP.search(rest)
+        phrase = rest[: stop.start()] if stop else rest
+        words = phrase.split()[:_MAX_CHARGE_WORDS]
+        if not words or _NOT_CHARGE.match(phrase):
+            continue
+        hypothetical = _hypothetical(sentence, m.start())
+        for part in _split_coordinated(words):
+            text = " ".join(nominative_phrase(part)).strip(" ,")
+            if len(text) < 4:
+                continue
+            events.append(
+                Event(
+                    "charge",
+                    m.start(),
+                    m.end() + len(phrase),
+                    hypothetical,
+                    {"phrase": text, "category": _category(text)},
+                )
+            )
+    return events
+
+
+def _split_coordinated(words: list[str]) -> list[list[str]]:
+    """ "отмывании денег и обходе санкций" is two charges: split at "и" when the next word
+    is a noun in the same case as the first charge's head."""
+    from .nlp import parses
+
+    head_case = None
+    for word in words:
+        found = parses(word.lower())
+        if found and found[0].tag.POS == "NOUN":
+            head_case = found[0].tag.case
+            break
+    parts: list[list[str]] = [[]]
+    index = 0
+    while index < len(words):
+        word = words[index]
+        if word.lower() == "и" and index + 1 < len(words) and parts[-1]:
+            following = parses(words[index + 1].lower())
+            if (
+                following
+                and following[0].tag.POS in ("NOUN", "ADJF")
+                and head_case
+                and any(p.tag.case == head_case for p in following[:2])
+            ):
+                parts.append([])
+                index += 1
+                continue
+        parts[-1].append(word)
+        index += 1
+    return [p for p in parts if p]
+
+
+_CATEGORIES = (
+    ("cybercrime", r"кибер|хакер|компьютер|вирус|взлом|криптовалют|биткоин|кард"),
+    ("money_laundering", r"отмыва|легализаци"),
+    ("fraud", r"мошенни|хищени|растрат|присвоени|взятк|подкуп|коррупц"),
+    ("sanctions_export", r"санкци|экспорт|контрабанд\w+\s+(?:оружи|технолог|электрон)"),
+    ("drugs", r"наркот|каннабис|марихуан|гашиш|кокаин|героин"),
+    ("weapons", r"оружи|боеприпас|взрывчат"),
+    ("espionage", r"шпион|госизмен|измен\w+\s+родин|разведк|гостайн"),
+    ("foreign_agent", r"иностранн\w+\s+агент"),
+    ("violent", r"убийств|убить|насили|терроризм|теракт|наемни|наёмни|военн|разбой|грабеж"),
+    ("immigration", r"миграц|виз\w*\b|незаконн\w+\s+пересечени|границ"),
+)
+
+
+def _category(text: str) -> str:
+    low = text.lower()
+    for category, pattern in _CATEGORIES:
+        if re.search(pattern, low):
+            return category
+    return "other"
+
+
+# --- facilities --------------------------------------------------------------------------
+
+_FACILITY = re.compile(
+    r"(?:(?P<adj>[а-яёА-ЯЁ-]+(?:ом|ем|ой|ий|ый|ая|ую|ого|его|ое|ее))\s+)?"
+    r"(?P<head>(?i:сизо|следственн\w+\s+изолятор\w*|изолятор\w*\s+временного\s+содержания|"
+    r"тюрьм\w+|тюремн\w+\s+(?:\w+\s+)?(?:бокс|больниц)\w*|колони[ияюей]\w*|"
+    r"исправительн\w+\s+колони\w+|полицейск\w+\s+управлени\w+|управлени\w+\s+полиции|"
+    r"централ\w*|ик-\d+))"
+    r"(?P<tail>\s*(?:№|N|в„–)\s*\d+|\s+[«\"“][^»\"”]{2,40}[»\"”]|"
+    r"(?:\s+[А-ЯЁ][а-яё-]+){1,2})?"
+)
+_GENERIC_ADJ = frozenset(
+    ["российский", "американский", "местный", "этот", "тот", "такой", "наш", "государственный",
+     "федеральный", "иностранный", "зарубежный", "свой", "один", "другой", "обычный"]
+)  # fmt: skip
+# Kinds of regime that are no place: "колония строгого режима".
+_REGIME = _rx(r"\s*(?:строгого|общего|особого|усиленного|максимального)\s+режима")
+
+
+def facility_events(sentence: str) -> list[Event]:
+    from .nlp import lemma
+
+    events: list[Event] = []
+    for m in _FACILITY.finditer(sentence):
+        head = m.group("head")
+        if head.lower().startswith("колони") and _REGIME.match(sentence, m.end("head")):
+            continue
+        tail = m.group("tail") or ""
+        adj = m.group("adj")
+        if adj and lemma(adj) in _GENERIC_ADJ:
+            adj = None
+        # A tail of capitalised words is a name only when it is not the start of a
+        # sentence part ("тюрьмы Коридаллос", not "в тюрьме Савченко сказала").
+        if tail and tail.strip()[:1].isupper() and not tail.strip().startswith(("«", '"', "“")):
+            first = tail.split()[0]
+            if re.match(r"(?i)(?:№|n|в„–)", first) is None and _is_person_or_country(first):
+                tail = ""
+        bare = not tail and not adj
+        if bare and not head.lower().startswith(("сизо", "следствен", "изолятор")):
+            continue
+        words = ([adj] if adj else []) + head.split()
+        name = " ".join(nominative_phrase(words)) + tail
+        strength = 2 if tail else (1 if adj else 0)
+        events.append(
+            Event(
+                "facility",
+                m.start(),
+                m.end(),
+                False,
+                {"name": name.strip(), "strength": strength},
+            )
+        )
+    return events
+
+
+def _is_person_or_country(word: str) -> bool:
+    from .nlp import parses
+
+    found = parses(word.lower())
+    if not found:
+        return False
+    tag = found[0].tag
+    return "Name" in tag or "Surn" in tag or ("Geox" in tag and tag.case not in ("gent",))
+
+
+# --- extraditions ------------------------------------------------------------------------
+
+_SURRENDERED = _rx(
+    r"\b(?:экстрадирован\w*|экстрадировал[аи]?|экстрадировали|выдан[аоы]?\b|выдал[аи]?\b|"
+    r"передан[аоы]?\s+(?:властям|в\s|США)|экстрадици\w+\s+из\b)"
+)
+_APPROVED = _rx(
+    r"\b(?:(?:одобрил\w*|разрешил\w*|санкционировал\w*|удовлетворил\w*|постановил\w*|"
+    r"подписал\w*\s+(?:\w+\s+){0,3}решение)\s+(?:\w+\s+){0,3}?(?:экстрад\w+|выдач\w+|выдать)|"
+    r"подготовк\w+\s+выдачи|решени\w+\s+о\s+(?:выдаче|экстрадиции))"
+)
+_REFUSED = _rx(
+    r"\b(?:отказал\w*\s+(?:\w+\s+){0,2}в\s+(?:экстрадиции|выдаче)|отказ\w*\s+в\s+"
+    r"(?:экстрадиции|выдаче)|не\s+будет\s+(?:экстрадирован|выдан)\w*|не\s+выдал\w*|"
+    r"отклонил\w*\s+(?:\w+\s+){0,2}(?:запрос|просьбу)\s+о\s+(?:выдаче|экстрадиции))"
+)
+_REQUESTED = _rx(
+    r"\b(?:запрос\w*\s+(?:\w+\s+){0,2}на\s+(?:экстрадицию|выдачу)|(?:экстрадиции|выдачи)\s+"
+    r"(?:\w+\s+){0,2}добива\w+|добива\w+\s+(?:\w+\s+){0,2}(?:экстрадиции|выдачи)|"
+    r"запрос\w*\s+о\s+(?:выдаче|экстрадиции)|до\s+решения\s+об\s+экстрад\w+|"
+    r"экстрадиционн\w+\s+запрос\w*)"
+)
+
+
+def extradition_events(sentence: str) -> list[Event]:
+    events: list[Event] = []
+    claimed: list[tuple[int, int]] = []
+    for status, pattern in (
+        ("refused", _REFUSED),
+        ("approved", _APPROVED),
+        ("requested", _REQUESTED),
+        ("surrendered", _SURRENDERED),
+    ):
+        for m in pattern.finditer(sentence):
+            if any(s <= m.start() < e for s, e in claimed):
+                continue
+            if status == "surrendered" and _hypothetical(sentence, m.start()):
+                continue
+            claimed.append((m.start(), m.end()))
+            origin, destination = _route(sentence, m.start(), m.end())
+            events.append(
+                Event(
+                    "extradition",
+                    m.start(),
+                    m.end(),
+                    False,
+                    {"status": status, "from": origin, "to": destination},
+                )
+            )
+    return events
+
+
+def _route(sentence: str, start: int, end: int) -> tuple[str | None, str | None]:
+    """From: "из X", or a country acting as subject ("Черногория выдала", "выдан
+    Швейцарией"). To: "в X", or a country in the dative ("выдан США")."""
+    origin = destination = None
+    window_start = max(0, start - 80)
+    for place in find_places(sentence[window_start : end + 90]):
+        absolute = window_start + place.start
+        prep = place.preposition
+        if prep == "из" and origin is None:
+            origin = place.code
+        elif prep in ("в", "во") and place.case in ("accs", "") and absolute >= start:
+            destination = destination or place.code
+        elif (
+            prep == ""
+            and place.case == "ablt"
+            and origin is None
+            or prep == ""
+            and place.case == "nomn"
+            and absolute < start
+            and origin is None
+        ):
+            origin = place.code
+        elif prep == "" and place.case == "datv" and absolute >= end and destination is None:
+            destination = place.code
+    if origin == destination:
+        origin = None
+    return origin, destination
+
+
+# --- places ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Place:
+    code: str
+    start: int
+    end: int
+    preposition: str  # the preposition before it, lower case, "" when none
+    case: str  # the grammatical case the words are in ("" when they do not decline)
+    city: bool
+
+
+def find_places(text: str) -> list[Place]:
+    """Countries and cities named in a text, with the preposition before each."""
+    from .nlp import parses
+
+    words = lemmas(text)
+    places: list[Place] = []
+    index = 0
+    while index < len(words):
+        window = tuple(w for w, _s, _e in words[index : index + 4])
+        code, size = country_for(window)
+        city = False
+        if not size:
+            code = city_country(window[0])
+            size = 1 if code else 0
+            city = bool(code)
+        if size and code:
+            start, end = words[index][1], words[index + size - 1][2]
+            surface = text[start:end].split()[0]
+            if surface[:1].isupper():
+                before = text[max(0, start - 6) : start].lower().split()
+                prep = before[-1] if before else ""
+                prep = prep if prep in ("в", "во", "из", "на", "с", "со", "к", "ко", "от") else ""
+                case = _case_of(surface, parses, prep)
+                places.append(Place(code, start, end, prep, case, city))
+        index += size or 1
+    return places
+
+
+_NORMAL_CASE = {"loc2": "loct", "gen2": "gent", "acc2": "accs", "loc1": "loct", "gen1": "gent"}
+
+
+def _case_of(word: str, parses, preposition: str = "") -> str:
+    """The case a place name is in, read with the preposition before it ("в Греции" is
+    locative, though "Греции" alone reads first as genitive)."""
+    found = parses(word.lower())
+    if not found or "Fixd" in found[0].tag:
+        return ""
+    cases = [_NORMAL_CASE.get(str(p.tag.case), str(p.tag.case)) for p in found if p.tag.case]
+    if not cases:
+        return ""
+    wanted = {
+        "в": ("loct", "accs"), "во": ("loct", "accs"), "на": ("loct", "accs"),
+        "из": ("gent",), "от": ("gent",), "с": ("gent", "ablt"), "со": ("gent", "ablt"),
+        "к": ("datv",), "ко": ("datv",),
+    }.get(preposition, ())  # fmt: skip
+    for case in wanted:
+        if case in cases:
+            return case
+    return cases[0]
+
+
+# --- consular visits ---------------------------------------------------------------------
+
+_VISIT = _rx(
+    r"\b(?:посетил\w*|посещал\w*|навестил\w*|навещал\w*|навещать|посещать|посетить|"
+    r"навестить|встретил\w*\s+(?:\w+\s+){0,4}?с|встретиться\s+с|провел\w*\s+встречу|"
+    r"консульск\w+\s+(?:визит|посещени)\w*|получил\w*\s+консульск\w+\s+доступ)"
+)
+_DENIED = _rx(
+    r"(?:\bне\s+(?:разреша\w+|разрешил\w*|позволя\w+|допуска\w+|допустил\w*|смог\w*|может|"
+    r"могут|дают|дали|пуска\w+|пустил\w*|предоставля\w+|предоставил\w*|обеспечил\w*)\b|"
+    r"\bотказ\w*|\bпрепятств\w+|\bне\s+получил\w*)"
+)
+_CONSULAR_ACCESS = _rx(r"\bконсульск\w+\s+доступ\w*|\bпопасть\s+в\s+(?:сизо|тюрьм|изолятор)")
+OFFICIAL_WORDS = _rx(
+    r"\b(?:посол\w*|посл[аеу]\b|генконсул\w*|генеральн\w+\s+консул\w*|консул\w*|дипломат\w*|"
+    r"посольств\w*|генконсульств\w*|дипмисси\w*|сотрудник\w*\s+(?:посольства|консульства|"
+    r"генконсульства|дипмиссии|мид))"
+)
+
+
+def visit_events(sentence: str) -> list[Event]:
+    events: list[Event] = []
+    official = OFFICIAL_WORDS.search(sentence)
+    for m in _VISIT.finditer(sentence):
+        if not official:
+            continue
+        before = sentence[max(0, m.start() - 60) : m.start()]
+        denied = bool(_DENIED.search(before)) or m.group(0).lower().endswith(("ать", "ить"))
+        if m.group(0).lower().endswith(("ать", "ить")) and not _DENIED.search(before):
+            continue  # "добивались встретиться": a wish, not a visit
+        events.append(Event("access_denied" if denied else "visit", m.start(), m.end(), False, {}))
+    for m in _CONSULAR_ACCESS.finditer(sentence):
+        if any(e.start <= m.start() < e.end for e in events):
+            continue
+        around = sentence[max(0, m.start() - 80) : m.end() + 40]
+        if _DENIED.search(around) or re.search(r"(?i)должн\w+\s+был\w*\s+обеспечить", around):
+            events.append(Event("access_denied", m.start(), m.end(), False, {}))
+    return events
+
+
+def term_events(sentence: str) -> list[Event]:
+    events = []
+    for term in quantities.find_terms(sentence):
+        events.append(
+            Event(
+                "term",
+                term.start,
+                term.end,
+                _hypothetical(sentence, term.start),
+                {
+                    "years": term.years,
+                    "months": term.months,
+                    "life": term.life,
+                    "death": term.death,
+                },
+            )
+        )
+    return events
+
+
+def penalty_events(sentence: str) -> list[Event]:
+    events = []
+    for found in quantities.find_max_penalties(sentence):
+        events.append(
+            Event(
+                "max_penalty",
+                found.start,
+                found.end,
+                False,
+                {"years": found.years, "life": found.life},
+            )
+        )
+    for fine in quantities.find_fines(sentence):
+        events.append(
+            Event(
+                "fine",
+                fine.start,
+                fine.end,
+                _hypothetical(sentence, fine.start),
+                {"amount": fine.amount, "currency": fine.currency},
+            )
+        )
+    return events
+
+
+def sentence_events(sentence: str, following: str) -> list[Event]:
+    """Every event of one sentence; `following` is the next sentence (an exchange is often
+    told in the sentence after the release)."""
+    return (
+        status_events(sentence, following)
+        + charge_events(sentence)
+        + facility_events(sentence)
+        + extradition_events(sentence)
+        + visit_events(sentence)
+        + term_events(sentence)
+        + penalty_events(sentence)
+    )

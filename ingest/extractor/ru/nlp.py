@@ -1,0 +1,162 @@
+"""The Russian language models: natasha (sentences, tokens, named people) and pymorphy
+(lemmas and inflection). Loaded on first use, once per process: about a second, so never at
+import time of the web application."""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+
+_lock = threading.Lock()
+_models = None
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int  # offsets into the analysed text
+    end: int
+
+
+@dataclass(frozen=True)
+class PersonSpan:
+    text: str
+    normal: str
+    start: int
+    end: int
+    tokens: tuple[Token, ...]
+
+
+@dataclass(frozen=True)
+class Analysis:
+    sentences: tuple[tuple[int, int], ...]
+    tokens: tuple[Token, ...]
+    people: tuple[PersonSpan, ...]
+
+
+class _Models:
+    def __init__(self) -> None:
+        # natasha imports yargy, which makes pymorphy2 work on Python 3.11: import it first.
+        import natasha
+        import pymorphy2
+
+        embedding = natasha.NewsEmbedding()
+        self.segmenter = natasha.Segmenter()
+        self.vocab = natasha.MorphVocab()
+        self.morph_tagger = natasha.NewsMorphTagger(embedding)
+        self.ner_tagger = natasha.NewsNERTagger(embedding)
+        self.doc_class = natasha.Doc
+        self.morph = pymorphy2.MorphAnalyzer()
+
+
+def models() -> _Models:
+    global _models
+    if _models is None:
+        with _lock:
+            if _models is None:
+                _models = _Models()
+    return _models
+
+
+def analyse(text: str) -> Analysis:
+    """Sentences, tokens and the people natasha's NER finds, with their names in the
+    nominative (natasha's normalisation)."""
+    m = models()
+    doc = m.doc_class(text)
+    doc.segment(m.segmenter)
+    doc.tag_morph(m.morph_tagger)
+    doc.tag_ner(m.ner_tagger)
+    people = []
+    for span in doc.spans:
+        if span.type != "PER":
+            continue
+        span.normalize(m.vocab)
+        tokens = tuple(Token(t.text, t.start, t.stop) for t in span.tokens)
+        people.append(
+            PersonSpan(span.text, span.normal or span.text, span.start, span.stop, tokens)
+        )
+    sentences = tuple(_split_lines(text, [(s.start, s.stop) for s in doc.sents]))
+    tokens = tuple(Token(t.text, t.start, t.stop) for t in doc.tokens)
+    return Analysis(sentences, tokens, tuple(people))
+
+
+def _split_lines(text: str, sentences: list[tuple[int, int]]):
+    """A headline or a dateline on its own line is a sentence of its own."""
+    for start, end in sentences:
+        for m in re.finditer(r"[^\n]+", text[start:end]):
+            if m.group(0).strip():
+                yield start + m.start(), start + m.end()
+
+
+# Latin letters that look like Cyrillic ones, as they turn up inside Russian words of text
+# copied from the web ("cына" with a Latin c). One letter for one, so offsets stay.
+_LOOKALIKES = str.maketrans("aceopxyABCEHKMOPTXk", "асеорхуАВСЕНКМОРТХк")
+_MIXED = re.compile(r"\b(?=\w*[А-Яа-яЁё])(?=\w*[A-Za-z])\w+\b")
+
+
+def fix_lookalikes(text: str) -> str:
+    """Latin look-alikes inside Cyrillic words replaced by their Cyrillic letters."""
+    return _MIXED.sub(lambda m: m.group(0).translate(_LOOKALIKES), text)
+
+
+@lru_cache(maxsize=50000)
+def parses(word: str):
+    return tuple(models().morph.parse(word))
+
+
+def lemma(word: str) -> str:
+    found = parses(word.lower())
+    return found[0].normal_form if found else word.lower()
+
+
+_WORD = re.compile(r"[А-Яа-яЁёA-Za-z][А-Яа-яЁёA-Za-z-]*")
+
+
+def lemmas(text: str) -> list[tuple[str, int, int]]:
+    """(lemma, start, end) of every word of a text."""
+    return [(lemma(m.group(0)), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def nominative_phrase(words: list[str]) -> list[str]:
+    """The leading noun phrase of a prepositional, instrumental or genitive phrase in the
+    nominative ("незаконном экспорте микроэлектроники" → "незаконный экспорт микроэлектроники"):
+    adjectives before the head noun agree with it, words after it are kept as written."""
+    head_index = None
+    for index, word in enumerate(words):
+        found = parses(word.lower())
+        if not found:
+            break
+        best = found[0]
+        if best.tag.POS == "NOUN":
+            head_index = index
+            break
+        if best.tag.POS not in ("ADJF", "PRTF"):
+            break
+    if head_index is None:
+        return words
+    head = parses(words[head_index].lower())[0]
+    number = head.tag.number or "sing"
+    out = list(words)
+    head_form = head.inflect({"nomn", number}) if head.tag.case != "nomn" else head
+    if head_form is not None:
+        out[head_index] = _same_case(words[head_index], head_form.word)
+    gender = head.tag.gender
+    for index in range(head_index):
+        adjective = parses(words[index].lower())[0]
+        grams = {"nomn", number}
+        if number == "sing" and gender:
+            grams.add(gender)
+        form = adjective.inflect(grams)
+        if form is not None:
+            out[index] = _same_case(words[index], form.word)
+    return out
+
+
+def _same_case(original: str, new: str) -> str:
+    if original.isupper() and len(original) > 1:
+        return new.upper()
+    if original[:1].isupper():
+        return new[:1].upper() + new[1:]
+    return new

@@ -1,0 +1,353 @@
+"""The people a Russian article names: natasha's person spans brought to the nominative,
+grouped into one person per surname, and told apart into officials (посол, консул, адвокат,
+прокурор, судья, министр, пресс-секретарь...) and the others."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .nlp import Analysis, PersonSpan, lemma, parses
+from .places import demonym_country
+
+# Words for officials and others whom a named person's title marks as not detained.
+TITLES = frozenset(
+    [
+        "посол",
+        "генконсул",
+        "консул",
+        "министр",
+        "замминистра",
+        "замглава",
+        "глава",
+        "пресс-секретарь",
+        "секретарь",
+        "адвокат",
+        "защитник",
+        "юрист",
+        "прокурор",
+        "генпрокурор",
+        "судья",
+        "представитель",
+        "посланник",
+        "спецпосланник",
+        "госсекретарь",
+        "дипломат",
+        "патриарх",
+        "губернатор",
+        "следователь",
+        "омбудсмен",
+        "омбудсман",
+        "уполномоченный",
+        "заведующий",
+        "начальник",
+        "руководитель",
+        "сенатор",
+        "депутат",
+        "мэр",
+        "заместитель",
+        "советник",
+        "директор",
+        "президент",
+        "премьер",
+        "премьер-министр",
+        "спикер",
+        "председатель",
+        "канцлер",
+        "король",
+        "корреспондент",
+        "журналист",
+        "атташе",
+        "пресс-атташе",
+        "официальный",
+        "постпред",
+        "эксперт",
+        "аналитик",
+        "политолог",
+        "правозащитник",
+        "заведовать",
+        "заведующий",
+        "уполномочить",
+        "замглавы",
+        "замдиректора",
+        "вице-президент",
+        "вице-премьер",
+        "пресс-служба",
+        "генсек",
+        "генпрокурор",
+        "консул-советник",
+    ]
+)
+# A relative of an official ("сына губернатора Артема Усса") is named after the official's
+# title: the title is not theirs.
+RELATIVES = frozenset(
+    ["сын", "дочь", "жена", "муж", "отец", "мать", "брат", "сестра", "супруга", "супруг"]
+)
+_HELD_BEFORE_TITLE = re.compile(
+    r"(?i)(?:задержанн|арестованн|осужденн|осуждённ|заключенн|заключённ|похищенн)\w*\s+$"
+)
+_NAME_TAGS = ("Name", "Surn", "Patr")
+
+
+@dataclass
+class Person:
+    pid: int
+    name: str  # Cyrillic, nominative
+    spans: list[PersonSpan] = field(default_factory=list)
+    official: bool = False
+
+    @property
+    def surname(self) -> str:
+        return _key(self.name.split()[-1])
+
+
+def _key(word: str) -> str:
+    return word.lower().replace("ё", "е")
+
+
+def _is_name_word(word: str) -> bool:
+    found = parses(word.lower())
+    if not found:
+        return True
+    if any(any(t in p.tag for t in _NAME_TAGS) for p in found):
+        return True
+    # Not in the dictionary: a foreign or rare surname ("Блэк", "Усок").
+    return not found[0].is_known
+
+
+def _clean_span(span: PersonSpan) -> PersonSpan | None:
+    """Drops leading words that are no part of a name ("Россиянина Артура Петрова")."""
+    tokens = list(span.tokens)
+    while len(tokens) > 1 and not _is_name_word(tokens[0].text):
+        tokens.pop(0)
+    if len(tokens) == 1 and not _is_name_word(tokens[0].text):
+        found = parses(tokens[0].text.lower())
+        if found and found[0].tag.POS != "NOUN":
+            return None
+        if found and demonym_country(found[0].normal_form):
+            return None
+    if not tokens:
+        return None
+    text = " ".join(t.text for t in tokens)
+    normal = span.normal
+    if len(tokens) != len(span.tokens):
+        normal = " ".join(normal.split()[len(span.tokens) - len(tokens) :]) or text
+    return PersonSpan(text, normal, tokens[0].start, tokens[-1].end, tuple(tokens))
+
+
+def nominative_name(span: PersonSpan) -> str:
+    """The name in the nominative. The given name's case and sex decide how each other word
+    is read ("Ксению Карелину" → "Ксения Карелина", "Гордона Блэка" → "Гордон Блэк"); a
+    word that does not decline stays as written ("Ирину Усок")."""
+    words = [t.text for t in span.tokens]
+    natasha = span.normal.split()
+    if len(natasha) != len(words):
+        natasha = words
+    given = [p for p in parses(words[0].lower()) if "Name" in p.tag]
+    if len(words) == 1 or not given:
+        out = natasha
+    else:
+        first = given[0]
+        case, gender = first.tag.case, first.tag.gender
+        out = [_title(first.inflect({"nomn"}).word if first.inflect({"nomn"}) else natasha[0])]
+        for word in words[1:]:
+            if case == "nomn":
+                out.append(word)
+                continue
+            options = [
+                p
+                for p in parses(word.lower())
+                if p.tag.case == case and (p.tag.gender in (gender, None) or "Fixd" in p.tag)
+            ]
+            options.sort(key=lambda p: not any(t in p.tag for t in _NAME_TAGS))
+            form = options[0].inflect({"nomn"}) if options else None
+            out.append(_title(form.word) if form else _surname_by_ending(word, case, gender))
+    return _restore_yo(" ".join(_title(w) for w in out), span.text)
+
+
+# Endings of Russian surnames in the oblique cases, and their nominative, by sex.
+_SURNAME_ENDINGS = {
+    "masc": (("овым", "ов"), ("евым", "ев"), ("иным", "ин"), ("ова", "ов"), ("ева", "ев"),
+             ("ина", "ин"), ("ову", "ов"), ("еву", "ев"), ("ину", "ин"), ("ове", "ов"),
+             ("еве", "ев"), ("ине", "ин"), ("ского", "ский"), ("скому", "ский"),
+             ("ским", "ский"), ("ском", "ский")),
+    "femn": (("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("ову", "ова"), ("еву", "ева"),
+             ("ину", "ина"), ("ской", "ская"), ("скую", "ская")),
+}  # fmt: skip
+
+
+def _surname_by_ending(word: str, case, gender) -> str:
+    """A surname the dictionary does not know, brought to the nominative by its ending."""
+    if str(case) != "nomn":
+        for ending, nominative in _SURNAME_ENDINGS.get(str(gender), ()):
+            if word.lower().endswith(ending):
+                return word[: -len(ending)] + nominative
+    return word
+
+
+def _title(word: str) -> str:
+    return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
+
+
+def _restore_yo(normal: str, surface: str) -> str:
+    """natasha writes ё as е; the text's own ё is put back ("Селезнёва" → "Селезнёв")."""
+    if "ё" not in surface.lower():
+        return normal
+    out = list(normal)
+    for word_index, (n_word, s_word) in enumerate(
+        zip(normal.split(), surface.split(), strict=False)
+    ):
+        offset = sum(len(w) + 1 for w in normal.split()[:word_index])
+        for i, (a, b) in enumerate(zip(n_word, s_word, strict=False)):
+            if b in "ёЁ" and a in "еЕ":
+                out[offset + i] = "ё" if a == "е" else "Ё"
+    return "".join(out)
+
+
+def group_people(analysis: Analysis) -> list[Person]:
+    """One person per surname: a full name founds a person; a surname or a given name alone
+    joins the person it belongs to; a lone surname that recurs is a person of its own."""
+    spans = [s for s in (_clean_span(p) for p in analysis.people) if s is not None]
+    people: list[Person] = []
+    for span in spans:
+        if len(span.tokens) < 2:
+            continue
+        name = nominative_name(span)
+        surname = _key(name.split()[-1])
+        same = next(
+            (
+                p
+                for p in people
+                if _same_surname(p.surname, surname)
+                or (
+                    _key(p.name.split()[0]) == _key(name.split()[0])
+                    and (p.surname.startswith(surname) or surname.startswith(p.surname))
+                )
+            ),
+            None,
+        )
+        if same is None:
+            people.append(Person(len(people), name, [span]))
+        else:
+            if len(name.split()) > len(same.name.split()) and "Patr" not in str(
+                parses(name.split()[1].lower())[0].tag
+            ):
+                same.name = name
+            same.spans.append(span)
+    singles: dict[str, list[PersonSpan]] = {}
+    for span in spans:
+        if len(span.tokens) != 1:
+            continue
+        word = span.tokens[0].text
+        forms = {_key(span.normal), _key(word), _key(lemma(word))}
+        owner = next((p for p in people if any(_same_surname(p.surname, f) for f in forms)), None)
+        if owner is None:
+            owner = next(
+                (p for p in people if _key(p.name.split()[0]) in forms and len(p.name.split()) > 1),
+                None,
+            )
+        if owner is not None:
+            owner.spans.append(span)
+            continue
+        if any("Name" in p.tag for p in parses(word.lower())[:1]):
+            continue  # a given name alone is nobody we can record
+        singles.setdefault(_key(span.normal), []).append(span)
+    for group in singles.values():
+        word = group[0].tokens[0].text
+        readings = parses(word.lower())
+        surname = any("Surn" in p.tag for p in readings)
+        if not surname and (len(group) < 2 or (readings and readings[0].tag.POS == "VERB")):
+            continue  # a one-off capitalised word is no person to record
+        people.append(Person(len(people), _title(group[0].normal), group))
+    for person in people:
+        person.spans.sort(key=lambda s: s.start)
+    return people
+
+
+def _same_surname(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 2
+
+
+_TITLE_WORD = re.compile(r"[А-Яа-яЁё-]+")
+
+
+def mark_officials(text: str, sentences: list[tuple[int, int]], people: list[Person]) -> None:
+    """A person is an official when a title stands before one of their mentions in the same
+    phrase ("генконсул РФ в Нью-Йорке Сергей Овсянников", "адвокат Селезнева Игорь
+    Литвак": the title is the second name's) or after it as an apposition ("X, посол
+    России"). A title after a word of detention is the detainee's ("задержанному
+    представителю ЛНР Андрею Косяку")."""
+    mentions = sorted((span.start, span.end, person) for person in people for span in person.spans)
+    for start, end, person in mentions:
+        if person.official:
+            continue
+        if any(0 <= s - end <= 1 and o is not person for s, _e, o in mentions):
+            continue  # "адвокат Селезнева Игорь Литвак": the possessor is no lawyer
+        sentence_start = max((s for s, e in sentences if s <= start), default=0)
+        before = text[max(sentence_start, start - 90) : start]
+        before = re.split(r"[.;:!?()«»\"“”—–]|,\s", before)[-1]
+        phrase_start = start - len(before)
+        words = list(_TITLE_WORD.finditer(before))
+        for m in reversed(words[-10:]):
+            word_lemma = lemma(m.group(0))
+            if word_lemma not in TITLES:
+                if _is_verb(m.group(0)):
+                    break
+                continue
+            if not _cases_agree(m.group(0), _span_at(person, start)):
+                continue
+            if _other_person_between(mentions, phrase_start + m.end(), start, person):
+                break
+            prior = before[: m.start()]
+            previous = _TITLE_WORD.findall(prior)
+            if _HELD_BEFORE_TITLE.search(prior) or (previous and lemma(previous[-1]) in RELATIVES):
+                break
+            person.official = True
+            break
+        else:
+            after = text[end : end + 60]
+            m = re.match(r"\s*,\s*((?:[а-яё-]+\s+){0,2}?)([а-яё-]+)", after)
+            if m and lemma(m.group(2)) in TITLES:
+                person.official = True
+
+
+def _span_at(person: Person, start: int) -> PersonSpan:
+    return next(s for s in person.spans if s.start == start)
+
+
+def _cases_agree(title: str, span: PersonSpan) -> bool:
+    """ "генконсул Сергей", "спецпосланником Стивом" agree; "консулов с Грибом" do not. A
+    name the dictionary does not know is in the nominative when natasha leaves it as it is."""
+    title_cases = {str(p.tag.case) for p in parses(title.lower()) if p.tag.case}
+    word = span.text.split()[0]
+    readings = parses(word.lower())
+    named = [p for p in readings if any(t in p.tag for t in _NAME_TAGS)]
+    if named:
+        name_cases = {str(p.tag.case) for p in named if p.tag.case}
+    elif span.text == span.normal:
+        name_cases = {"nomn"}
+    else:
+        name_cases = {str(p.tag.case) for p in readings if p.tag.case}
+    if not title_cases or not name_cases:
+        return True
+    return bool(title_cases & name_cases)
+
+
+def _is_verb(word: str) -> bool:
+    found = parses(word.lower())
+    return bool(found) and found[0].tag.POS in ("VERB", "GRND")
+
+
+def _other_person_between(mentions, low: int, high: int, person: Person) -> bool:
+    """Another name between the title and this one is the title's, unless it stands right
+    before this one as its possessor ("адвокат Селезнева Игорь Литвак")."""
+    for start, end, other in mentions:
+        if other is person or not (low <= start and end <= high):
+            continue
+        if high - end <= 1:
+            continue
+        return True
+    return False

@@ -1,0 +1,786 @@
+"""Reading a Russian article into the extractor's records: the same `Detainee` dataclasses
+the English rules produce, so review, matching and accepting do not know the language."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..records import (
+    Arrest,
+    Charge,
+    ConsularVisit,
+    CountryFact,
+    CourtSentence,
+    Detainee,
+    Extradition,
+    Facility,
+    MaxPenalty,
+    NameMention,
+    Nationality,
+    Span,
+)
+from . import translit
+from .dates import DateMention, find_dates
+from .events import Event, find_places, sentence_events
+from .nlp import analyse, fix_lookalikes, lemma, parses
+from .people import Person, group_people, mark_officials
+from .places import CITIZEN_NOUNS, CYRILLIC_NAME_COUNTRIES, country_for, demonym_country
+
+_FOCUS_REACH = 3  # sentences a person stays "he" or "the Russian" after being named
+_DATED_KINDS = frozenset(
+    ["detained", "charged", "convicted", "released", "deported", "exchanged", "extradition",
+     "term", "fine", "visit", "access_denied"]
+)  # fmt: skip
+_EVIDENCE = frozenset(
+    ["detained", "charged", "convicted", "released", "deported", "exchanged", "extradition",
+     "term", "max_penalty", "fine", "charge", "visit", "access_denied", "facility"]
+)  # fmt: skip
+_STATUS_RANK = {"detained": 1, "charged": 2, "extradited": 3, "convicted": 4}
+_TERMINAL = ("exchanged", "deported", "released")
+
+
+@dataclass
+class _Owned:
+    event: Event
+    sentence: int
+    start: int  # offsets into the whole text
+    end: int
+    date: str | None
+    owners: tuple[int, ...] = ()
+    visitor: str | None = None
+
+
+@dataclass
+class _Article:
+    text: str
+    offset: int
+    published: dt.date | None
+    sentences: list[tuple[int, int]]  # offsets into the whole text
+    people: list[Person]
+    mentions: list[tuple[int, int, int, int]] = field(
+        default_factory=list
+    )  # start, end, pid, sentence
+    events: list[_Owned] = field(default_factory=list)
+
+    def sentence_text(self, index: int) -> str:
+        start, end = self.sentences[index]
+        return self.text[start:end]
+
+    def span(self, index: int) -> Span:
+        start, end = self.sentences[index]
+        return Span(start, end)
+
+
+def read_russian(text: str, offset: int, published: dt.date | None) -> tuple[Detainee, ...]:
+    """The detainees of a Russian article. `offset` is where the body starts in `text`
+    (after a `Published:` line); every span indexes `text`."""
+    original = text
+    body = fix_lookalikes(text[offset:])
+    text = text[:offset] + body
+    analysis = analyse(body)
+    people = group_people(analysis)
+    sentences = [(offset + s, offset + e) for s, e in analysis.sentences]
+    mark_officials(body, list(analysis.sentences), people)
+    article = _Article(text, offset, published, sentences, people)
+    for person in people:
+        for span in person.spans:
+            start, end = offset + span.start, offset + span.end
+            article.mentions.append((start, end, person.pid, _sentence_of(sentences, start)))
+    article.mentions.sort()
+    _find_events(article)
+    if _clear_misread_officials(article):
+        article.events = []
+        _find_events(article)
+    records = []
+    for person in people:
+        record = _detainee(article, person, original)
+        if record is not None:
+            records.append(record)
+    return tuple(records)
+
+
+def _sentence_of(sentences: list[tuple[int, int]], position: int) -> int:
+    for index, (start, end) in enumerate(sentences):
+        if start <= position < end:
+            return index
+    return max(0, len(sentences) - 1)
+
+
+# --- events and who they are about --------------------------------------------------------
+
+
+def _eligible(article: _Article, pid: int) -> bool:
+    return not article.people[pid].official
+
+
+def _sentence_mentions(article: _Article, index: int, eligible_only: bool = True):
+    return [
+        m
+        for m in article.mentions
+        if m[3] == index and (not eligible_only or _eligible(article, m[2]))
+    ]
+
+
+def _focus(article: _Article, index: int) -> int | None:
+    """The person "he" is: the last non-official person named in the sentences before."""
+    earlier = [
+        m
+        for m in article.mentions
+        if index - _FOCUS_REACH <= m[3] < index and _eligible(article, m[2])
+    ]
+    if earlier:
+        return earlier[-1][2]
+    if not any(m[3] < index for m in article.mentions):
+        # Before anyone is named (a headline, a lead): the first person named after.
+        later = [m for m in article.mentions if m[3] >= index and _eligible(article, m[2])]
+        return later[0][2] if later else None
+    return None
+
+
+def _owners(
+    article: _Article, index: int, start: int, end: int, visit: bool = False
+) -> tuple[int, ...]:
+    mentions = _sentence_mentions(article, index)
+    if visit:
+        # The one visited or kept from a visit is the object, never the one trying to visit
+        # ("консул Геннадий Брескаленко не может попасть к соотечественнице").
+        mentions = [m for m in mentions if not _nominative(article, m)]
+    if not mentions:
+        focus = _focus(article, index)
+        return (focus,) if focus is not None else ()
+
+    def distance(m) -> int:
+        if m[1] <= start:
+            return start - m[1]
+        return max(0, m[0] - end)
+
+    nearest = min(mentions, key=distance)
+    owners = [nearest[2]]
+    if nearest[0] >= end:
+        # "выдала граждан России Алексея Ушкалова и Андрея Маркуса": the coordinated names
+        # after the verb share it.
+        previous = nearest
+        for m in mentions:
+            if m[0] <= previous[0]:
+                continue
+            between = article.text[previous[1] : m[0]]
+            if re.search(r"(?:^|\s|,)и\s+$", between) and m[2] not in owners:
+                owners.append(m[2])
+                previous = m
+            elif m[2] == previous[2]:
+                previous = m
+    return tuple(owners)
+
+
+def _nominative(article: _Article, mention) -> bool:
+    for span in article.people[mention[2]].spans:
+        if article.offset + span.start == mention[0]:
+            words = span.text.split()
+            return words == span.normal.split() and any(
+                "Name" in p.tag and p.tag.case == "nomn" for p in parses(words[0].lower())
+            )
+    return False
+
+
+def _find_events(article: _Article) -> None:
+    for index, (s_start, s_end) in enumerate(article.sentences):
+        sentence = article.text[s_start:s_end]
+        following = article.sentence_text(index + 1) if index + 1 < len(article.sentences) else ""
+        events = sentence_events(sentence, following)
+        dates = find_dates(sentence, article.published)
+        date_of = _dates_to_events(events, dates)
+        for number, event in enumerate(events):
+            start, end = s_start + event.start, s_start + event.end
+            owned = _Owned(event, index, start, end, date_of.get(number))
+            owned.owners = _owners(
+                article, index, start, end, visit=event.kind in ("visit", "access_denied")
+            )
+            if event.kind in ("visit", "access_denied"):
+                owned.visitor = _visitor(article, index, start, end)
+            article.events.append(owned)
+        for found in _nationality_words(sentence):
+            start, end = s_start + found[1], s_start + found[2]
+            if any(
+                m[0] <= end + 2 and start <= m[1] + 60 for m in _sentence_mentions(article, index)
+            ):
+                continue  # beside a name: read with the name (`_nationalities`)
+            owned = _Owned(
+                Event("citizenship", found[1], found[2], False, {"codes": found[0]}),
+                index,
+                start,
+                end,
+                None,
+            )
+            owned.owners = _owners(article, index, start, end)
+            article.events.append(owned)
+
+
+_STRONG = frozenset(["detained", "convicted", "term"])
+
+
+def _clear_misread_officials(article: _Article) -> bool:
+    """A title read into a name by mistake ("по словам адвоката Бутиной": Butina's lawyer,
+    not Butina the lawyer) is undone when the person is the only one named in two sentences
+    that report them held or sentenced."""
+    changed = False
+    for person in article.people:
+        if not person.official:
+            continue
+        sentences = {m[3] for m in article.mentions if m[2] == person.pid}
+        alone = {
+            index
+            for index in sentences
+            if {m[2] for m in article.mentions if m[3] == index} == {person.pid}
+        }
+        held = {
+            o.sentence
+            for o in article.events
+            if o.sentence in alone and o.event.kind in _STRONG and not o.event.hypothetical
+        }
+        if len(held) >= 2:
+            person.official = False
+            changed = True
+    return changed
+
+
+def _gap(event: Event, date: DateMention) -> int:
+    if event.end <= date.start:
+        return date.start - event.end
+    return max(0, event.start - date.end)
+
+
+def _dates_to_events(events: list[Event], dates: list[DateMention]) -> dict[int, str | None]:
+    """Each date goes to the dated event nearest to it in the sentence."""
+    out: dict[int, str | None] = {}
+    candidates = [(i, e) for i, e in enumerate(events) if e.kind in _DATED_KINDS]
+    for date in dates:
+        if not candidates:
+            break
+        index, event = min(candidates, key=lambda item: _gap(item[1], date))
+        if _gap(event, date) <= 90 and index not in out:
+            out[index] = date.value
+            for j, other in candidates:
+                if other.kind == event.kind and j not in out and abs(other.start - event.start) < 5:
+                    out[j] = date.value
+    return out
+
+
+def _visitor(article: _Article, index: int, start: int, end: int) -> str | None:
+    """The official named in the visit's own clause ("генконсул Сергей Овсянников посетил",
+    "посетил в тюрьме генконсул Сергей Овсянников")."""
+    s_start, s_end = article.sentences[index]
+    text = article.text
+    left = max(
+        [s_start] + [m.end() + s_start for m in re.finditer(r"[,;:—–]\s", text[s_start:start])]
+    )
+    stop = re.search(r"[,;:—–]\s|$", text[end:s_end])
+    right = end + (stop.start() if stop else 0)
+    for m in article.mentions:
+        if m[3] == index and left <= m[0] and m[1] <= right and article.people[m[2]].official:
+            return translit.passport(article.people[m[2]].name)
+    return None
+
+
+# --- nationality --------------------------------------------------------------------------
+
+_WORD = re.compile(r"[А-Яа-яЁё-]+")
+
+
+def _nationality_words(text: str) -> list[tuple[tuple[str, ...], int, int]]:
+    """Demonyms ("россиянин"), country adjectives before a citizen word ("российского
+    гражданина") and citizen words before a country ("гражданина России", "гражданство
+    России и Германии")."""
+    found: list[tuple[tuple[str, ...], int, int]] = []
+    words = [(lemma(m.group(0)), m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+    for i, (word, start, end, _surface) in enumerate(words):
+        known = demonym_country(word)
+        if known and known[1] == "demonym" and known[0]:
+            found.append(((known[0],), start, end))
+            continue
+        if known and known[1] == "adjective" and known[0] and i + 1 < len(words):
+            readings = {p.normal_form for p in parses(words[i + 1][3].lower())}
+            if readings & (CITIZEN_NOUNS | _PERSON_NOUNS):
+                found.append(((known[0],), start, words[i + 1][2]))
+            continue
+        if word in CITIZEN_NOUNS:
+            codes: list[str] = []
+            j = i + 1
+            last = end
+            while j < len(words):
+                code, size = country_for(tuple(w[0] for w in words[j : j + 4]))
+                if not size or not code:
+                    break
+                codes.append(code)
+                last = words[j + size - 1][2]
+                j += size
+                if j < len(words) and words[j][0] == "и":
+                    j += 1
+                    continue
+                break
+            if codes:
+                found.append((tuple(codes), start, last))
+    return found
+
+
+# Nouns for a person that a country adjective before them makes a nationality
+# ("американского заключенного", "российскую актрису").
+_PERSON_NOUNS = frozenset(
+    [
+        "заключенный",
+        "заключённый",
+        "актриса",
+        "актер",
+        "бизнесмен",
+        "предприниматель",
+        "программист",
+        "хакер",
+        "турист",
+        "журналист",
+        "военный",
+        "солдат",
+        "студент",
+        "студентка",
+        "блогер",
+        "спортсмен",
+        "баскетболистка",
+        "летчица",
+        "лётчица",
+        "пилот",
+        "ученый",
+        "моряк",
+        "инженер",
+        "политик",
+        "оппозиционер",
+        "активист",
+        "гражданин",
+        "гражданка",
+        "бизнесвумен",
+        "тренер",
+        "художник",
+        "музыкант",
+        "писатель",
+        "священник",
+    ]
+)
+
+
+def _nationalities(article: _Article, person: Person) -> list[Nationality]:
+    codes: dict[str, Span] = {}
+    text = article.text
+    for span in person.spans:
+        start, end = article.offset + span.start, article.offset + span.end
+        index = _sentence_of(article.sentences, start)
+        s_start, s_end = article.sentences[index]
+        before = text[max(s_start, start - 60) : start]
+        before = re.split(r"[.;:!?()«»\"“”—–]|,\s", before)[-1]
+        near = _nationality_words(before)
+        if near:
+            for code in near[-1][0]:
+                codes.setdefault(code, article.span(index))
+        after = text[end : min(s_end, end + 80)]
+        m = re.match(
+            r"\s*,?\s*(?:(?:\S+\s+){0,5}?(?:являющ\w+|является|имеющ\w+|как\s+к?|—|-)\s*)?"
+            r"(?P<rest>(?:[а-яё]+\s+)?(?:граждан\w+|подданн\w+|гражданств\w+)(?:\s+\S+){0,4})",
+            after,
+        )
+        if m:
+            found = _nationality_words(m.group("rest"))
+            if found:
+                for code in found[0][0]:
+                    codes.setdefault(code, article.span(index))
+    for owned in article.events:
+        if owned.event.kind == "citizenship" and person.pid in owned.owners:
+            for code in owned.event.data["codes"]:
+                codes.setdefault(code, article.span(owned.sentence))
+            break
+    return [Nationality(code, span) for code, span in codes.items()]
+
+
+# --- places -------------------------------------------------------------------------------
+
+_HOLDING = frozenset(["detained", "charged", "convicted", "term", "facility", "fine", "visit",
+                      "access_denied", "max_penalty"])  # fmt: skip
+_REQUEST = re.compile(
+    r"(?i)(?:по\s+запросу|по\s+просьбе|по\s+ордеру|по\s+обращению)\s+(?:\S+\s+){0,2}$"
+)
+
+
+def _country_votes(article: _Article, owned: list[_Owned]) -> Counter[str]:
+    votes: Counter[str] = Counter()
+    seen: set[int] = set()
+    for item in owned:
+        if item.event.kind not in _HOLDING or item.event.hypothetical or item.sentence in seen:
+            continue
+        seen.add(item.sentence)
+        s_start, _ = article.sentences[item.sentence]
+        sentence = article.sentence_text(item.sentence)
+        for place in find_places(sentence):
+            if place.preposition not in ("в", "во", "на") or place.case not in ("loct", "", "ablt"):
+                continue
+            if _REQUEST.search(sentence[: place.start]):
+                continue
+            near = abs(s_start + place.start - item.end) < 60
+            votes[place.code] += 2 if near else 1
+    return votes
+
+
+_OF_A_COUNTRY = CITIZEN_NOUNS | frozenset(
+    [
+        "посол",
+        "консул",
+        "генконсул",
+        "мид",
+        "посольство",
+        "генконсульство",
+        "консульство",
+        "министр",
+        "министерство",
+        "глава",
+        "представитель",
+        "правительство",
+        "президент",
+        "власть",
+        "спецслужба",
+        "сторона",
+    ]
+)
+
+
+def _article_votes(article: _Article) -> Counter[str]:
+    votes: Counter[str] = Counter()
+    for index in range(len(article.sentences)):
+        sentence = article.sentence_text(index)
+        for place in find_places(sentence):
+            if _REQUEST.search(sentence[: place.start]) or place.case == "accs":
+                continue  # a request or a direction ("на Москву", "в Россию")
+            previous = _WORD.findall(sentence[max(0, place.start - 30) : place.start])
+            if previous and lemma(previous[-1]) in _OF_A_COUNTRY:
+                continue  # "гражданина Украины", "посол России": whose, not where
+            votes[place.code] += 2 if place.preposition in ("в", "во", "на") else 1
+    return votes
+
+
+def _detaining_country(
+    article: _Article, owned: list[_Owned], nationality: list[str], extraditions: list[Extradition]
+) -> CountryFact | None:
+    for extradition in extraditions:
+        if extradition.status == "surrendered" and extradition.to_country:
+            return CountryFact(extradition.to_country, extradition.evidence[0])
+    own = _country_votes(article, owned)
+    if own:
+        code, top = own.most_common(1)[0]
+        if code in nationality:
+            # The person's own country wins only when nothing else comes close.
+            others = [(c, n) for c, n in own.most_common() if c not in nationality]
+            if others and others[0][1] * 2 >= top:
+                code = others[0][0]
+        return CountryFact(code, _evidence_for(article, owned, code))
+    votes = _article_votes(article)
+    if any(o.event.kind in ("visit", "access_denied") for o in owned):
+        # Consular access is asked for a national held abroad: not their own country.
+        votes = Counter({c: n for c, n in votes.items() if c not in nationality})
+    if votes:
+        code = votes.most_common(1)[0][0]
+        return CountryFact(code, _evidence_for(article, owned, code))
+    return None
+
+
+def _evidence_for(article: _Article, owned: list[_Owned], code: str) -> Span:
+    for item in owned:
+        if any(p.code == code for p in find_places(article.sentence_text(item.sentence))):
+            return article.span(item.sentence)
+    for index in range(len(article.sentences)):
+        if any(p.code == code for p in find_places(article.sentence_text(index))):
+            return article.span(index)
+    return Span(0, 0)
+
+
+# --- one person ---------------------------------------------------------------------------
+
+
+def _detainee(article: _Article, person: Person, original: str) -> Detainee | None:
+    if person.official:
+        return None
+    owned = [o for o in article.events if person.pid in o.owners]
+    if not any(
+        o.event.kind in _EVIDENCE
+        and not o.event.hypothetical
+        and not (o.event.kind == "facility" and o.event.data["strength"] == 0)
+        for o in owned
+    ):
+        return None
+    nationality = _nationalities(article, person)
+    codes = [n.country for n in nationality]
+    extraditions = _extraditions(article, owned)
+    detaining = _detaining_country(article, owned, codes, extraditions)
+    if detaining is not None and codes == [detaining.country]:
+        return None  # held by the state of their only nationality: not held abroad
+    name, variants = _names(person, codes)
+    mentions = tuple(
+        NameMention(
+            original[article.offset + span.start : article.offset + span.end],
+            Span(article.offset + span.start, article.offset + span.end),
+        )
+        for span in person.spans
+    )
+    status, status_evidence = _status(article, owned, extraditions)
+    return Detainee(
+        name=name,
+        name_variants=tuple(variants),
+        mentions=mentions,
+        nationality=tuple(nationality),
+        detaining_country=detaining,
+        facility=_facility(article, owned),
+        charges=_charges(article, owned),
+        sentence=_sentence(article, owned),
+        max_penalty=_max_penalty(article, owned),
+        extraditions=tuple(extraditions),
+        consular_visits=tuple(_visits(article, owned)),
+        status=status,
+        status_evidence=status_evidence,
+        arrest=_arrest(article, owned, detaining),
+        name_original_script=person.name,
+    )
+
+
+def _names(person: Person, nationality: list[str]) -> tuple[str, list[str]]:
+    """The Latin name and its variants. A Russian name is spelled by the passport standard;
+    a foreigner's by their own language when it can be told ("Тревор Рид" → "Trevor Rid"),
+    with the passport form beside it."""
+    cyrillic = person.name
+    plain = cyrillic.replace("ё", "е").replace("Ё", "Е")
+    passport = translit.passport(plain)
+    foreign = None
+    if not (set(nationality) & CYRILLIC_NAME_COUNTRIES):
+        foreign = translit.foreign_spelling(plain)
+    name = foreign or passport
+    variants = [cyrillic, plain, passport, *translit.press_spellings(cyrillic)]
+    if foreign:
+        variants.append(foreign)
+    surface = {span.text for span in person.spans}
+    variants += sorted(surface)
+    seen = {name.casefold()}
+    out = []
+    for variant in variants:
+        if variant and variant.casefold() not in seen:
+            seen.add(variant.casefold())
+            out.append(variant)
+    return name, out
+
+
+def _facility(article: _Article, owned: list[_Owned]) -> Facility | None:
+    found = [o for o in owned if o.event.kind == "facility"]
+    if not found:
+        return None
+    best = max(found, key=lambda o: (o.event.data["strength"], o.start))
+    return Facility(best.event.data["name"], article.span(best.sentence))
+
+
+def _charges(article: _Article, owned: list[_Owned]) -> tuple[Charge, ...]:
+    charges: list[Charge] = []
+    for item in owned:
+        if item.event.kind != "charge" or item.event.hypothetical:
+            continue
+        phrase = item.event.data["phrase"]
+        key = phrase.lower()
+        if any(key in c.phrase.lower() or c.phrase.lower() in key for c in charges):
+            continue
+        charges.append(Charge(phrase, item.event.data["category"], article.span(item.sentence)))
+    return tuple(charges)
+
+
+def _sentence(article: _Article, owned: list[_Owned]) -> CourtSentence | None:
+    terms = [o for o in owned if o.event.kind == "term" and not o.event.hypothetical]
+    fines = [o for o in owned if o.event.kind == "fine" and not o.event.hypothetical]
+    if not terms and not fines:
+        return None
+    chosen = None
+    if terms:
+        dated = [t for t in terms if t.date]
+        chosen = max(dated, key=lambda t: (t.date, t.start)) if dated else terms[-1]
+    fine = None
+    if fines:
+        same = [f for f in fines if chosen is not None and f.sentence == chosen.sentence]
+        fine = same[0] if same else fines[0]
+    anchor = chosen or fine
+    assert anchor is not None
+    date = anchor.date
+    if date is None:
+        convictions = [
+            o
+            for o in owned
+            if o.event.kind == "convicted" and o.sentence == anchor.sentence and o.date
+        ]
+        date = convictions[0].date if convictions else None
+    data = (
+        chosen.event.data
+        if chosen
+        else {"years": None, "months": None, "life": False, "death": False}
+    )
+    return CourtSentence(
+        years=data["years"],
+        months=data["months"],
+        life=bool(data["life"]),
+        death=bool(data["death"]),
+        fine_amount=fine.event.data["amount"] if fine else None,
+        fine_currency=fine.event.data["currency"] if fine else None,
+        date=date,
+        commuted=False,
+        evidence=article.span(anchor.sentence),
+    )
+
+
+def _max_penalty(article: _Article, owned: list[_Owned]) -> MaxPenalty | None:
+    found = [o for o in owned if o.event.kind == "max_penalty"]
+    if not found:
+        return None
+    best = max(found, key=lambda o: (o.event.data["life"], o.event.data["years"] or 0))
+    return MaxPenalty(
+        best.event.data["years"], best.event.data["life"], article.span(best.sentence)
+    )
+
+
+_EXTRADITION_ORDER = {"requested": 1, "approved": 3, "refused": 4, "surrendered": 5}
+
+
+def _extraditions(article: _Article, owned: list[_Owned]) -> list[Extradition]:
+    steps = [o for o in owned if o.event.kind == "extradition"]
+    if not steps:
+        return []
+    arrest_country = _arrest_country(article, owned)
+    records = []
+    groups: dict[str | None, list[_Owned]] = {}
+    destinations = {s.event.data["to"] for s in steps if s.event.data["to"]}
+    for step in steps:
+        to = step.event.data["to"]
+        if to is None and len(destinations) == 1:
+            to = next(iter(destinations))
+        groups.setdefault(to, []).append(step)
+    for to, group in groups.items():
+        status = max((g.event.data["status"] for g in group), key=_EXTRADITION_ORDER.__getitem__)
+        chosen = [g for g in group if g.event.data["status"] == status]
+        dated = [g for g in chosen if g.date]
+        origins = [g.event.data["from"] for g in group if g.event.data["from"]]
+        origin = origins[0] if origins else arrest_country
+        if origin == to:
+            origin = None
+        records.append(
+            Extradition(
+                origin,
+                to,
+                dated[0].date if dated else None,
+                status,
+                tuple(article.span(g.sentence) for g in group),
+            )
+        )
+    return records
+
+
+def _arrest_country(article: _Article, owned: list[_Owned]) -> str | None:
+    detained = [o for o in owned if o.event.kind == "detained" and not o.event.hypothetical]
+    votes = _country_votes(article, detained)
+    return votes.most_common(1)[0][0] if votes else None
+
+
+_AIRPORT = re.compile(
+    r"(?i)\b(?:в|во)\s+(?:(?:международном|столичном)\s+)?аэропорту\s+((?:[А-ЯЁ][\w-]+|острова|"
+    r"города)(?:\s+[А-ЯЁ][\w-]+)?)"
+)
+_REQUESTER = re.compile(r"(?i)по\s+(?:запросу|просьбе|ордеру|обращению)\s+((?:\S+\s+){0,2}\S+)")
+
+
+def _arrest(article: _Article, owned: list[_Owned], detaining: CountryFact | None) -> Arrest | None:
+    arrests = [
+        o
+        for o in owned
+        if o.event.kind == "detained"
+        and not o.event.hypothetical
+        and re.match(r"(?i)(?:задерж|арест)", o.event.data.get("word", ""))
+    ]
+    if not arrests:
+        return None
+    first = next((a for a in arrests if a.date), arrests[0])
+    sentence = article.sentence_text(first.sentence)
+    place = None
+    m = _AIRPORT.search(sentence)
+    if m:
+        place = "аэропорт " + m.group(1)
+    requested = None
+    r = _REQUESTER.search(sentence)
+    if r:
+        for word in r.group(1).split():
+            known = demonym_country(lemma(word))
+            code = known[0] if known else country_for((lemma(word),))[0]
+            if code:
+                requested = code
+                break
+    country = _arrest_country(article, owned)
+    if requested == country:
+        requested = None
+    if not (first.date or place):
+        return None
+    return Arrest(first.date, country, place, requested, article.span(first.sentence))
+
+
+def _visits(article: _Article, owned: list[_Owned]) -> list[ConsularVisit]:
+    visits: list[ConsularVisit] = []
+    seen: set[tuple] = set()
+    for item in owned:
+        kind = item.event.kind
+        if kind not in ("visit", "access_denied"):
+            continue
+        denied = kind == "access_denied"
+        key = (None if denied else item.visitor, item.date, denied)
+        if key in seen:
+            continue
+        seen.add(key)
+        visits.append(
+            ConsularVisit(
+                None if denied else item.visitor,
+                item.date,
+                "unknown" if denied else "in_person",
+                denied,
+                article.span(item.sentence),
+            )
+        )
+    return visits
+
+
+def _status(
+    article: _Article, owned: list[_Owned], extraditions: list[Extradition]
+) -> tuple[str, Span | None]:
+    kinds: dict[str, _Owned] = {}
+    for item in owned:
+        if item.event.hypothetical:
+            continue
+        kind = item.event.kind
+        if kind == "term":
+            kind = "convicted"
+        elif kind == "max_penalty":
+            kind = "charged"
+        elif kind in ("facility", "visit", "access_denied", "charge"):
+            kind = "detained"
+        elif kind == "extradition":
+            if item.event.data["status"] != "surrendered":
+                continue
+            kind = "extradited"
+        elif kind == "fine":
+            kind = "convicted"
+        if kind in _STATUS_RANK or kind in _TERMINAL:
+            kinds.setdefault(kind, item)
+    if not kinds:
+        return "unknown", None
+    for terminal in _TERMINAL:
+        if terminal in kinds:
+            return terminal, article.span(kinds[terminal].sentence)
+    # Held at another state's request (an extradition case), a person is detained, not
+    # charged, until the requesting state has them.
+    pending = extraditions and not any(e.status == "surrendered" for e in extraditions)
+    if pending and "charged" in kinds and "convicted" not in kinds:
+        del kinds["charged"]
+        kinds.setdefault("detained", next(iter(kinds.values()), None) or owned[0])
+    best = max(kinds, key=lambda k: _STATUS_RANK.get(k, 0))
+    return best, article.span(kinds[best].sentence)

@@ -1,0 +1,155 @@
+"""The Russian reading of the extractor, on short articles written for these tests."""
+
+import pytest
+
+from ingest.extractor import extract
+from ingest.extractor.ru import looks_russian
+from ingest.extractor.ru.translit import foreign_spelling, passport, press_spellings
+
+SELEZNYOV = """Published: 2023-05-10
+Суд в Сиэтле приговорил россиянина Романа Селезнёва к 27 годам лишения свободы.
+Адвокат Селезнёва Игорь Литвак заявил, что подаст апелляцию. По словам прокурора, \
+Селезнёв был задержан в июле 2014 года на Мальдивах.
+"""
+
+
+def people(text):
+    result = extract(text)
+    assert result.language == "ru"
+    return {d.name: d for d in result.detainees}
+
+
+def test_a_russian_article_is_read_and_names_come_in_the_nominative():
+    found = people(SELEZNYOV)
+    assert list(found) == ["Roman Seleznev"]
+    person = found["Roman Seleznev"]
+    assert person.name_original_script == "Роман Селезнёв"
+    assert {"Roman Seleznyov", "Роман Селезнёв", "Роман Селезнев"} <= set(person.name_variants)
+    assert [n.country for n in person.nationality] == ["RU"]
+    assert person.detaining_country.country == "US"
+    assert (person.sentence.years, person.sentence.months) == (27, 0)
+    assert person.status == "convicted"
+    for mention in person.mentions:
+        assert SELEZNYOV[mention.span.start : mention.span.end] == mention.text
+
+
+def test_the_lawyer_and_the_envoy_are_not_detainees_and_the_envoy_visits():
+    text = (
+        "Published: 2024-03-15\n"
+        "Посол России в США Анатолий Антонов посетил в тюрьме россиянина Дмитрия Орлова, "
+        "осуждённого за мошенничество. Адвокат Ольга Зуева сообщила, что её подзащитный "
+        "задержан в штате Нью-Йорк в августе 2022 года. Пресс-секретарь министра Павел Лосев "
+        "отказался от комментариев."
+    )
+    found = people(text)
+    assert list(found) == ["Dmitrii Orlov"]
+    orlov = found["Dmitrii Orlov"]
+    assert [(v.visitor, v.denied) for v in orlov.consular_visits] == [("Anatolii Antonov", False)]
+    assert [c.phrase for c in orlov.charges] == ["мошенничество"]
+
+
+def test_an_extradition_with_its_route_and_month():
+    text = (
+        "Published: 2023-02-01\n"
+        "Россиянин Олег Чернов экстрадирован из Таиланда в США в июне 2022 года. "
+        "Его обвиняют в отмывании денег и мошенничестве с банковскими картами."
+    )
+    chernov = people(text)["Oleg Chernov"]
+    extradition = chernov.completed_extradition
+    assert (extradition.from_country, extradition.to_country, extradition.date) == (
+        "TH",
+        "US",
+        "2022-06",
+    )
+    assert chernov.status == "extradited"
+    assert chernov.detaining_country.country == "US"
+    assert {c.phrase for c in chernov.charges} == {
+        "отмывание денег",
+        "мошенничество с банковскими картами",
+    }
+
+
+def test_a_fine_in_dollars_and_a_date_relative_to_publication():
+    text = (
+        "Published: 2021-09-20\n"
+        "В прошлом месяце суд в Тбилиси приговорил гражданина России Виктора Малова к штрафу "
+        "в размере 1,5 тысячи долларов за незаконное пересечение границы."
+    )
+    malov = people(text)["Viktor Malov"]
+    assert (malov.sentence.fine_amount, malov.sentence.fine_currency) == (1500, "USD")
+    assert malov.sentence.date == "2021-08"
+    assert malov.detaining_country.country == "GE"
+    assert [n.country for n in malov.nationality] == ["RU"]
+
+
+def test_a_foreigner_named_in_cyrillic_gets_the_usual_latin_spelling():
+    text = (
+        "Published: 2022-03-05\n"
+        "Американку Бриттни Грайнер задержали в аэропорту Шереметьево 17 февраля. "
+        "Ей предъявили обвинение в контрабанде наркотиков, ей грозит до десяти лет."
+    )
+    griner = people(text)["Brittney Griner"]
+    assert "Brittni Grainer" in griner.name_variants
+    assert griner.detaining_country.country == "RU"
+    assert griner.arrest.place == "аэропорт Шереметьево"
+    assert griner.arrest.date == "2022-02-17"
+    assert griner.max_penalty.years == 10
+    assert griner.status == "charged"
+
+
+def test_held_by_their_own_state_is_not_a_detainee_abroad():
+    text = (
+        "Published: 2024-01-10\n"
+        "Суд в Москве приговорил российского политика Петра Сомова к восьми годам колонии. "
+        "Сомов задержан в Москве в марте прошлого года."
+    )
+    assert people(text) == {}
+
+
+def test_an_exchange_and_a_denied_visit():
+    text = (
+        "Published: 2024-08-02\n"
+        "Российским дипломатам отказали в консульском доступе к задержанному в Польше "
+        "россиянину Ивану Лебедеву. Позже Лебедев был обменян в рамках обмена заключёнными."
+    )
+    lebedev = people(text)["Ivan Lebedev"]
+    assert lebedev.status == "exchanged"
+    assert [v.denied for v in lebedev.consular_visits] == [True]
+    assert lebedev.detaining_country.country == "PL"
+
+
+def test_sentence_in_words_and_a_regime_that_is_no_facility():
+    text = (
+        "Суд приговорил гражданина Украины Остапа Гончаренко к шести годам и десяти месяцам "
+        "колонии строгого режима. Гончаренко содержится в СИЗО № 2 города Ростова-на-Дону."
+    )
+    person = people(text)["Ostap Goncharenko"]
+    assert (person.sentence.years, person.sentence.months) == (6, 10)
+    assert person.facility.name.startswith("СИЗО № 2")
+    assert person.sentence.date is None
+
+
+@pytest.mark.parametrize(
+    ("cyrillic", "latin"),
+    [
+        ("Роман Селезнёв", "Roman Seleznev"),
+        ("Мария Бутина", "Mariia Butina"),
+        ("Юрий Щукин", "Iurii Shchukin"),
+        ("Дмитрий Украинский", "Dmitrii Ukrainskii"),
+    ],
+)
+def test_passport_transliteration(cyrillic, latin):
+    assert passport(cyrillic) == latin
+
+
+def test_press_spellings_and_foreign_names():
+    assert "Roman Seleznyov" in press_spellings("Роман Селезнёв")
+    assert "Dmitry Ukrainsky" in press_spellings("Дмитрий Украинский")
+    assert foreign_spelling("Гордон Блэк") == "Gordon Black"
+    assert foreign_spelling("Роман Селезнёв") is None
+
+
+def test_language_detection_tells_russian_from_ukrainian_and_english():
+    assert looks_russian("Суд приговорил его к шести годам лишения свободы.")
+    assert not looks_russian("Суд засудив його до шести років позбавлення волі, і це все.")
+    assert not looks_russian("The court sentenced him to six years in prison.")
