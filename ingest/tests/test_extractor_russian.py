@@ -153,3 +153,34 @@ def test_language_detection_tells_russian_from_ukrainian_and_english():
     assert looks_russian("Суд приговорил его к шести годам лишения свободы.")
     assert not looks_russian("Суд засудив його до шести років позбавлення волі, і це все.")
     assert not looks_russian("The court sentenced him to six years in prison.")
+
+
+_SYLLABLES = ["ка", "ло", "ми", "ра", "тен", "во", "ши", "дан", "ел", "бор", "ни", "тас"]
+
+
+def _russian_story(paragraphs: int) -> str:
+    import random
+
+    rng = random.Random(7)
+
+    def surname() -> str:
+        return "".join(rng.choice(_SYLLABLES) for _ in range(3)).capitalize() + "ов"
+
+    parts = ["Published: 2024-05-10\n"]
+    for _ in range(paragraphs):
+        held, envoy = surname(), surname()
+        parts.append(
+            f"Суд в Бангкоке приговорил россиянина Ивана {held}а к {rng.randint(2, 12)} годам "
+            f"лишения свободы за мошенничество. {held} был задержан в марте. Посол России "
+            f"Пётр {envoy} посетил его в тюрьме, сообщил он.\n\n"
+        )
+    return "".join(parts)
+
+
+def test_work_grows_linearly_with_the_length_of_a_russian_text():
+    from .test_extractor_bounds import _work
+
+    short, long = _russian_story(10), _russian_story(40)
+    ratio = _work(long) / _work(short)
+    # Linear work is about four times as much; work that grows with the square, 16 times.
+    assert ratio < 5.5, ratio

@@ -44,8 +44,6 @@ class _Models:
 
         embedding = natasha.NewsEmbedding()
         self.segmenter = natasha.Segmenter()
-        self.vocab = natasha.MorphVocab()
-        self.morph_tagger = natasha.NewsMorphTagger(embedding)
         self.ner_tagger = natasha.NewsNERTagger(embedding)
         self.doc_class = natasha.Doc
         self.morph = pymorphy2.MorphAnalyzer()
@@ -61,25 +59,36 @@ def models() -> _Models:
 
 
 def analyse(text: str) -> Analysis:
-    """Sentences, tokens and the people natasha's NER finds, with their names in the
-    nominative (natasha's normalisation)."""
+    """Sentences, tokens and the people natasha's NER finds (a surname alone already in the
+    nominative)."""
     m = models()
     doc = m.doc_class(text)
     doc.segment(m.segmenter)
-    doc.tag_morph(m.morph_tagger)
+    # NER needs no morphology tagging, which would cost several times more than the rest:
+    # names are brought to the nominative with pymorphy (`people.nominative_name`).
     doc.tag_ner(m.ner_tagger)
     people = []
     for span in doc.spans:
         if span.type != "PER":
             continue
-        span.normalize(m.vocab)
         tokens = tuple(Token(t.text, t.start, t.stop) for t in span.tokens)
-        people.append(
-            PersonSpan(span.text, span.normal or span.text, span.start, span.stop, tokens)
-        )
+        normal = single_word_nominative(span.text) if len(tokens) == 1 else span.text
+        people.append(PersonSpan(span.text, normal, span.start, span.stop, tokens))
     sentences = tuple(_split_lines(text, [(s.start, s.stop) for s in doc.sents]))
     tokens = tuple(Token(t.text, t.start, t.stop) for t in doc.tokens)
     return Analysis(sentences, tokens, tuple(people))
+
+
+def single_word_nominative(word: str) -> str:
+    """A surname alone in the nominative ("Селезнёва" → "Селезнёв", "Бутиной" → "Бутина");
+    a word the dictionary reads as no name is left as written."""
+    readings = [p for p in parses(word.lower()) if "Surn" in p.tag]
+    if not readings:
+        readings = [p for p in parses(word.lower())[:1] if p.tag.POS == "NOUN" and not p.is_known]
+    form = readings[0].inflect({"nomn"}) if readings else None
+    if form is None:
+        return word
+    return "-".join(part[:1].upper() + part[1:] for part in form.word.split("-"))
 
 
 def _split_lines(text: str, sentences: list[tuple[int, int]]):

@@ -4,6 +4,7 @@ grouped into one person per surname, and told apart into officials (посол, 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -204,30 +205,42 @@ def _restore_yo(normal: str, surface: str) -> str:
     return "".join(out)
 
 
+def _bucket(surname: str) -> str:
+    return surname[:4]
+
+
 def group_people(analysis: Analysis) -> list[Person]:
     """One person per surname: a full name founds a person; a surname or a given name alone
-    joins the person it belongs to; a lone surname that recurs is a person of its own."""
+    joins the person it belongs to; a lone surname that recurs is a person of its own.
+    People are looked up by the start of their surname and by given name, never compared
+    with every other, so the work grows with the number of mentions."""
     spans = [s for s in (_clean_span(p) for p in analysis.people) if s is not None]
     people: list[Person] = []
+    by_surname: dict[str, list[Person]] = {}
+    by_given: dict[str, list[Person]] = {}
     for span in spans:
         if len(span.tokens) < 2:
             continue
         name = nominative_name(span)
         surname = _key(name.split()[-1])
+        given = _key(name.split()[0])
         same = next(
             (
                 p
-                for p in people
+                for p in by_surname.get(_bucket(surname), ())
                 if _same_surname(p.surname, surname)
                 or (
-                    _key(p.name.split()[0]) == _key(name.split()[0])
+                    _key(p.name.split()[0]) == given
                     and (p.surname.startswith(surname) or surname.startswith(p.surname))
                 )
             ),
             None,
         )
         if same is None:
-            people.append(Person(len(people), name, [span]))
+            same = Person(len(people), name, [span])
+            people.append(same)
+            by_surname.setdefault(_bucket(surname), []).append(same)
+            by_given.setdefault(given, []).append(same)
         else:
             if len(name.split()) > len(same.name.split()) and "Patr" not in str(
                 parses(name.split()[1].lower())[0].tag
@@ -240,12 +253,17 @@ def group_people(analysis: Analysis) -> list[Person]:
             continue
         word = span.tokens[0].text
         forms = {_key(span.normal), _key(word), _key(lemma(word))}
-        owner = next((p for p in people if any(_same_surname(p.surname, f) for f in forms)), None)
+        owner = next(
+            (
+                p
+                for f in forms
+                for p in by_surname.get(_bucket(f), ())
+                if _same_surname(p.surname, f)
+            ),
+            None,
+        )
         if owner is None:
-            owner = next(
-                (p for p in people if _key(p.name.split()[0]) in forms and len(p.name.split()) > 1),
-                None,
-            )
+            owner = next((p for f in forms for p in by_given.get(f, ())), None)
         if owner is not None:
             owner.spans.append(span)
             continue
@@ -280,13 +298,20 @@ def mark_officials(text: str, sentences: list[tuple[int, int]], people: list[Per
     Литвак": the title is the second name's) or after it as an apposition ("X, посол
     России"). A title after a word of detention is the detainee's ("задержанному
     представителю ЛНР Андрею Косяку")."""
-    mentions = sorted((span.start, span.end, person) for person in people for span in person.spans)
-    for start, end, person in mentions:
+    mentions = sorted(
+        ((span.start, span.end, person) for person in people for span in person.spans),
+        key=lambda m: (m[0], m[1]),
+    )
+    starts = [m[0] for m in mentions]
+    sentence_starts = [s for s, _e in sentences]
+    for position, (start, end, person) in enumerate(mentions):
         if person.official:
             continue
-        if any(0 <= s - end <= 1 and o is not person for s, _e, o in mentions):
+        following = mentions[position + 1] if position + 1 < len(mentions) else None
+        if following and 0 <= following[0] - end <= 1 and following[2] is not person:
             continue  # "адвокат Селезнева Игорь Литвак": the possessor is no lawyer
-        sentence_start = max((s for s, e in sentences if s <= start), default=0)
+        at = bisect.bisect_right(sentence_starts, start) - 1
+        sentence_start = sentence_starts[at] if at >= 0 else 0
         before = text[max(sentence_start, start - 90) : start]
         before = re.split(r"[.;:!?()«»\"“”—–]|,\s", before)[-1]
         phrase_start = start - len(before)
@@ -299,7 +324,7 @@ def mark_officials(text: str, sentences: list[tuple[int, int]], people: list[Per
                 continue
             if not _cases_agree(m.group(0), _span_at(person, start)):
                 continue
-            if _other_person_between(mentions, phrase_start + m.end(), start, person):
+            if _other_person_between(mentions, starts, phrase_start + m.end(), start, person):
                 break
             prior = before[: m.start()]
             previous = _TITLE_WORD.findall(prior)
@@ -341,11 +366,13 @@ def _is_verb(word: str) -> bool:
     return bool(found) and found[0].tag.POS in ("VERB", "GRND")
 
 
-def _other_person_between(mentions, low: int, high: int, person: Person) -> bool:
+def _other_person_between(mentions, starts, low: int, high: int, person: Person) -> bool:
     """Another name between the title and this one is the title's, unless it stands right
     before this one as its possessor ("адвокат Селезнева Игорь Литвак")."""
-    for start, end, other in mentions:
-        if other is person or not (low <= start and end <= high):
+    first = bisect.bisect_left(starts, low)
+    last = bisect.bisect_left(starts, high)
+    for _start, end, other in mentions[first:last]:
+        if other is person or end > high:
             continue
         if high - end <= 1:
             continue

@@ -3,6 +3,7 @@ the English rules produce, so review, matching and accepting do not know the lan
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter
@@ -64,6 +65,17 @@ class _Article:
         default_factory=list
     )  # start, end, pid, sentence
     events: list[_Owned] = field(default_factory=list)
+    by_sentence: dict[int, list[tuple[int, int, int, int]]] = field(default_factory=dict)
+    _places: dict[int, list] = field(default_factory=dict)
+    _votes: Counter | None = None
+    first_place: dict[str, int] = field(default_factory=dict)
+    owned_by: dict[int, list[_Owned]] = field(default_factory=dict)
+
+    def places(self, index: int) -> list:
+        """The places named in one sentence, found once."""
+        if index not in self._places:
+            self._places[index] = find_places(self.sentence_text(index))
+        return self._places[index]
 
     def sentence_text(self, index: int) -> str:
         start, end = self.sentences[index]
@@ -90,10 +102,16 @@ def read_russian(text: str, offset: int, published: dt.date | None) -> tuple[Det
             start, end = offset + span.start, offset + span.end
             article.mentions.append((start, end, person.pid, _sentence_of(sentences, start)))
     article.mentions.sort()
+    for mention in article.mentions:
+        article.by_sentence.setdefault(mention[3], []).append(mention)
+    article.first_place = _first_places(article)
     _find_events(article)
     if _clear_misread_officials(article):
         article.events = []
         _find_events(article)
+    for owned in article.events:
+        for pid in owned.owners:
+            article.owned_by.setdefault(pid, []).append(owned)
     records = []
     for person in people:
         record = _detainee(article, person, original)
@@ -103,10 +121,8 @@ def read_russian(text: str, offset: int, published: dt.date | None) -> tuple[Det
 
 
 def _sentence_of(sentences: list[tuple[int, int]], position: int) -> int:
-    for index, (start, end) in enumerate(sentences):
-        if start <= position < end:
-            return index
-    return max(0, len(sentences) - 1)
+    index = bisect.bisect_right(sentences, (position, float("inf"))) - 1
+    return min(max(0, index), max(0, len(sentences) - 1))
 
 
 # --- events and who they are about --------------------------------------------------------
@@ -119,23 +135,20 @@ def _eligible(article: _Article, pid: int) -> bool:
 def _sentence_mentions(article: _Article, index: int, eligible_only: bool = True):
     return [
         m
-        for m in article.mentions
-        if m[3] == index and (not eligible_only or _eligible(article, m[2]))
+        for m in article.by_sentence.get(index, ())
+        if not eligible_only or _eligible(article, m[2])
     ]
 
 
 def _focus(article: _Article, index: int) -> int | None:
     """The person "he" is: the last non-official person named in the sentences before."""
-    earlier = [
-        m
-        for m in article.mentions
-        if index - _FOCUS_REACH <= m[3] < index and _eligible(article, m[2])
-    ]
-    if earlier:
-        return earlier[-1][2]
-    if not any(m[3] < index for m in article.mentions):
+    for earlier in range(index - 1, max(-1, index - _FOCUS_REACH - 1), -1):
+        named = _sentence_mentions(article, earlier)
+        if named:
+            return named[-1][2]
+    if article.mentions and article.mentions[0][3] >= index:
         # Before anyone is named (a headline, a lead): the first person named after.
-        later = [m for m in article.mentions if m[3] >= index and _eligible(article, m[2])]
+        later = [m for m in article.mentions if _eligible(article, m[2])]
         return later[0][2] if later else None
     return None
 
@@ -226,20 +239,22 @@ def _clear_misread_officials(article: _Article) -> bool:
     not Butina the lawyer) is undone when the person is the only one named in two sentences
     that report them held or sentenced."""
     changed = False
+    strong = {
+        o.sentence for o in article.events if o.event.kind in _STRONG and not o.event.hypothetical
+    }
+    named_in: dict[int, set[int]] = {}
+    for mention in article.mentions:
+        named_in.setdefault(mention[2], set()).add(mention[3])
     for person in article.people:
         if not person.official:
             continue
-        sentences = {m[3] for m in article.mentions if m[2] == person.pid}
+        sentences = named_in.get(person.pid, set())
         alone = {
             index
             for index in sentences
-            if {m[2] for m in article.mentions if m[3] == index} == {person.pid}
+            if {m[2] for m in article.by_sentence.get(index, ())} == {person.pid}
         }
-        held = {
-            o.sentence
-            for o in article.events
-            if o.sentence in alone and o.event.kind in _STRONG and not o.event.hypothetical
-        }
+        held = alone & strong
         if len(held) >= 2:
             person.official = False
             changed = True
@@ -278,8 +293,8 @@ def _visitor(article: _Article, index: int, start: int, end: int) -> str | None:
     )
     stop = re.search(r"[,;:—–]\s|$", text[end:s_end])
     right = end + (stop.start() if stop else 0)
-    for m in article.mentions:
-        if m[3] == index and left <= m[0] and m[1] <= right and article.people[m[2]].official:
+    for m in article.by_sentence.get(index, ()):
+        if left <= m[0] and m[1] <= right and article.people[m[2]].official:
             return translit.passport(article.people[m[2]].name)
     return None
 
@@ -391,8 +406,8 @@ def _nationalities(article: _Article, person: Person) -> list[Nationality]:
             if found:
                 for code in found[0][0]:
                     codes.setdefault(code, article.span(index))
-    for owned in article.events:
-        if owned.event.kind == "citizenship" and person.pid in owned.owners:
+    for owned in article.owned_by.get(person.pid, ()):
+        if owned.event.kind == "citizenship":
             for code in owned.event.data["codes"]:
                 codes.setdefault(code, article.span(owned.sentence))
             break
@@ -417,7 +432,7 @@ def _country_votes(article: _Article, owned: list[_Owned]) -> Counter[str]:
         seen.add(item.sentence)
         s_start, _ = article.sentences[item.sentence]
         sentence = article.sentence_text(item.sentence)
-        for place in find_places(sentence):
+        for place in article.places(item.sentence):
             if place.preposition not in ("в", "во", "на") or place.case not in ("loct", "", "ablt"):
                 continue
             if _REQUEST.search(sentence[: place.start]):
@@ -450,17 +465,28 @@ _OF_A_COUNTRY = CITIZEN_NOUNS | frozenset(
 
 
 def _article_votes(article: _Article) -> Counter[str]:
+    if article._votes is not None:
+        return article._votes
     votes: Counter[str] = Counter()
     for index in range(len(article.sentences)):
         sentence = article.sentence_text(index)
-        for place in find_places(sentence):
+        for place in article.places(index):
             if _REQUEST.search(sentence[: place.start]) or place.case == "accs":
                 continue  # a request or a direction ("на Москву", "в Россию")
             previous = _WORD.findall(sentence[max(0, place.start - 30) : place.start])
             if previous and lemma(previous[-1]) in _OF_A_COUNTRY:
                 continue  # "гражданина Украины", "посол России": whose, not where
             votes[place.code] += 2 if place.preposition in ("в", "во", "на") else 1
+    article._votes = votes
     return votes
+
+
+def _first_places(article: _Article) -> dict[str, int]:
+    first: dict[str, int] = {}
+    for index in range(len(article.sentences)):
+        for place in article.places(index):
+            first.setdefault(place.code, index)
+    return first
 
 
 def _detaining_country(
@@ -490,12 +516,10 @@ def _detaining_country(
 
 def _evidence_for(article: _Article, owned: list[_Owned], code: str) -> Span:
     for item in owned:
-        if any(p.code == code for p in find_places(article.sentence_text(item.sentence))):
+        if any(p.code == code for p in article.places(item.sentence)):
             return article.span(item.sentence)
-    for index in range(len(article.sentences)):
-        if any(p.code == code for p in find_places(article.sentence_text(index))):
-            return article.span(index)
-    return Span(0, 0)
+    first = article.first_place.get(code)
+    return article.span(first) if first is not None else Span(0, 0)
 
 
 # --- one person ---------------------------------------------------------------------------
@@ -504,7 +528,7 @@ def _evidence_for(article: _Article, owned: list[_Owned], code: str) -> Span:
 def _detainee(article: _Article, person: Person, original: str) -> Detainee | None:
     if person.official:
         return None
-    owned = [o for o in article.events if person.pid in o.owners]
+    owned = article.owned_by.get(person.pid, [])
     if not any(
         o.event.kind in _EVIDENCE
         and not o.event.hypothetical
