@@ -768,7 +768,7 @@ ACCUSED_NOUNS: frozenset[str] = frozenset(
 )
 
 # Nouns that name a person (used to read "a Russian software developer" as a person).
-PERSON_NOUNS: frozenset[str] = frozenset(
+_PERSON_NOUNS: frozenset[str] = frozenset(
     [
         "citizen",
         "citizens",
@@ -984,6 +984,29 @@ PERSON_NOUNS: frozenset[str] = frozenset(
         "photographer",
         "editor",
     ]
+)
+
+
+def _plural(noun: str) -> str | None:
+    """The regular plural of a singular person noun; None for a plural or an odd one."""
+    if noun.endswith(("men", "ed", "people", "crew", "youth")) or (
+        noun.endswith("s") and not noun.endswith("ss")
+    ):
+        return None
+    if noun.endswith(("man", "woman")):
+        return noun[:-3] + "men"
+    if noun.endswith("fe"):
+        return noun[:-2] + "ves"
+    if noun.endswith(("ss", "sh", "ch", "x")):
+        return noun + "es"
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+# Every person noun in the singular and the plural ("veteran", "veterans").
+PERSON_NOUNS: frozenset[str] = _PERSON_NOUNS | frozenset(
+    plural for plural in map(_plural, _PERSON_NOUNS) if plural
 )
 
 # Head words of facility names ("Kerobokan prison", "Lefortovo pretrial detention centre").

@@ -34,6 +34,9 @@ _MODIFIERS = (
     r"convicted|dual|fellow|other|male|female|second|missing|suspected|alleged)\s+)*"
 )
 
+# Capitalised words inside a noun phrase: "Indian Navy officers", "British Army veterans".
+_SERVICE_WORDS = frozenset(["army", "navy", "air", "force", "marine", "coast", "guard"])
+_FORMER = re.compile(r"\b(?:former|retired|ex)\b", re.IGNORECASE)
 _VAGUE = (
     "several",
     "some",
@@ -110,7 +113,7 @@ def _phrase_regex() -> re.Pattern[str]:
         + r")(?:\s*(?:-|–|and|or)\s*(?:"
         + dem
         + r"))?)(?![\w-])"
-        + r"(?P<rest>(?:\s+[a-z][\w\-]*){0,3})"
+        + r"(?P<rest>(?:\s+[A-Za-z][\w\-]*){0,3})"
     )
 
 
@@ -162,6 +165,8 @@ def find_person_phrases(text: str) -> list[PersonPhrase]:
         for word in rest_words:
             cursor = text.index(word, cursor) + len(word)
             low = word.lower()
+            if word[0].isupper() and low not in _SERVICE_WORDS:
+                break  # a name or a title follows the demonym, not a noun phrase
             if low in PERSON_NOUNS or low in ACCUSED_NOUNS:
                 head = low
                 head_end = cursor
@@ -169,8 +174,15 @@ def find_person_phrases(text: str) -> list[PersonPhrase]:
                 continue
             if head is not None:
                 break
-            if low in OFFICIAL_TITLES:
-                head = "official"
+            if low in OFFICIAL_TITLES or (low[:-1] in OFFICIAL_TITLES and low.endswith("s")):
+                # "eight former Indian Navy officers": no longer in office, so people who
+                # may be held; a serving officer is an official.
+                head = (
+                    low
+                    if _FORMER.search(match.group()[: match.start("dem") - match.start()])
+                    else "official"
+                )
+                head_end = cursor
                 break
             if low in _NOT_PERSON_HEADS:
                 blocked = True  # "Russian military intelligence"; a person noun may follow

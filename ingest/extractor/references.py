@@ -491,6 +491,18 @@ class _NameStarts:
     def named_after(self, ref: Ref) -> list[Ref]:
         return self._names[bisect_right(self._starts, ref.end) :]
 
+    def first_list_after(self, ref: Ref, eligible: set[int], reach: int) -> tuple[int, ...]:
+        """The people who may be held named in the first sentence after `ref` (within
+        `reach` sentences) that names two or more of them."""
+        by_sentence: dict[int, list[int]] = {}
+        for other in self.named_within(ref, reach):
+            listed = by_sentence.setdefault(other.sentence, [])
+            listed.extend(p for p in other.pids if p in eligible and p not in listed)
+        for sentence in sorted(by_sentence):
+            if len(by_sentence[sentence]) >= 2:
+                return tuple(by_sentence[sentence])
+        return ()
+
     def named_within(self, ref: Ref, reach: int) -> Iterator[Ref]:
         """Names after `ref` up to `reach` sentences on."""
         for other in self._names[bisect_right(self._starts, ref.end) :]:
@@ -548,6 +560,10 @@ def _resolve(
         return _named_soon_after(name_starts, ref, found)
     if item.mode == "group":
         group = _counted_group(history, ref, eligible, possessive_positions, item)
+        if not group and not item.count and not history.has_eligible:
+            # "sentenced the Indian veterans" before any of them is named: the people of
+            # the first sentence after it that names two or more who may be held.
+            group = name_starts.first_list_after(ref, eligible, _ANAPHORA_WINDOW)
         if not group and item.count and not history.has_eligible:
             # "sentenced the three crew members" before any of them is named: the next ones.
             later = later_people.after(ref.start, item.count)

@@ -83,3 +83,33 @@ def test_counted_group_of_which_only_some_are_named_gives_each_named_member():
         "Texas. The other two asked that their names be withheld."
     )
     assert sorted(_names(text)) == ["Colin Ashby", "Marta Quist"]
+
+
+def test_people_listed_with_ranks_after_a_group_of_former_officers_are_each_found():
+    text = (
+        "A court in Ruritania has sentenced six former Danish Army officers to death.\n\n"
+        "The six Danish veterans were arrested in Zenda in May 2023. They were named as "
+        "Major Ole Brandt, Major Henrik Lund, Captain Jens Falk, Captain Bo Krogh, "
+        "Lieutenant Mads Holm and Lieutenant Per Vinther."
+    )
+    result = extract(text, PUBLISHED)
+    assert sorted(d.name for d in result.detainees) == [
+        "Bo Krogh",
+        "Henrik Lund",
+        "Jens Falk",
+        "Mads Holm",
+        "Ole Brandt",
+        "Per Vinther",
+    ]
+    assert {d.status for d in result.detainees} == {"convicted"}
+    assert {n.country for d in result.detainees for n in d.nationality} == {"DK"}
+
+
+def test_an_uncounted_group_named_later_gets_the_events_told_of_it_first():
+    text = (
+        "A court in Tehran sentenced the Swedish climbers to eight years in prison on "
+        "Sunday.\n\nThe climbers, Lars Ekdahl and Nils Brenner, deny the charges."
+    )
+    result = extract(text, PUBLISHED)
+    assert sorted(d.name for d in result.detainees) == ["Lars Ekdahl", "Nils Brenner"]
+    assert {d.status for d in result.detainees} == {"convicted"}
