@@ -12,7 +12,7 @@ from .attribution import Attributor
 from .charges import find_charges
 from .consular import OFFICIAL_CONTEXT, find_visits
 from .dates import find_dates
-from .events import Event, SentenceContext, find_status_events
+from .events import Event, SentenceContext, find_status_events, is_hypothetical
 from .extradition import find_extraditions
 from .facilities import find_facilities
 from .gazetteers import RELATIVE_NOUNS
@@ -1020,7 +1020,7 @@ def _status(article: _Article, events: list[Event], record: Detainee) -> tuple[s
         elif kind in ("max_penalty",):
             kind = "charged"
         elif kind == "charge":
-            kind = "charged" if event.data.get("strong") and _charged_word(event) else "detained"
+            kind = "charged" if event.data.get("formal") else "detained"
         elif kind in ("facility", "visit", "access_denied", "fine"):
             kind = "detained"
         elif kind == "extradition":
@@ -1038,7 +1038,10 @@ def _status(article: _Article, events: list[Event], record: Detainee) -> tuple[s
         return "unknown", None
     for terminal in ("exchanged", "deported", "released"):
         if terminal in kinds and _not_superseded(kinds, terminal):
-            return terminal, _sentence_span(article, kinds[terminal])
+            event = kinds[terminal]
+            if terminal == "released" and _part_of_a_swap(article, event):
+                terminal = "exchanged"
+            return terminal, _sentence_span(article, event)
     if "extradited" in kinds and "convicted" in kinds:
         extradited, convicted = kinds["extradited"], kinds["convicted"]
         if extradited.date and convicted.date and extradited.date.value and convicted.date.value:
@@ -1050,8 +1053,29 @@ def _status(article: _Article, events: list[Event], record: Detainee) -> tuple[s
     return "unknown", None
 
 
-def _charged_word(event: Event) -> bool:
-    return event.data.get("strong", False)
+# A swap that took place: "in a prisoner swap", "as part of the exchange", "in return".
+_SWAP = re.compile(
+    r"\b(?:(?:prisoner|detainee|hostage)s?\s+(?:swap|exchange|trade|deal)|swap|swapped|"
+    r"exchange\s+of\s+prisoners|in\s+return|in\s+exchange\s+for|traded\s+for|"
+    r"the\s+exchange)\b",
+    re.IGNORECASE,
+)
+_SWAP_REACH = 2  # sentences before a release that may tell of the swap it was part of
+
+
+def _part_of_a_swap(article: _Article, release: Event) -> bool:
+    """A release the text ties to a prisoner swap: told in the sentence that reports it, the
+    one before (a swap, then "Among those freed is ..."), or earlier in its paragraph. A
+    release told on its own, away from the swap, stays a release."""
+    paragraph = article.sentences[release.sentence].paragraph
+    for index in range(max(0, release.sentence - _SWAP_REACH), release.sentence + 1):
+        context = article.contexts[index]
+        if index < release.sentence - 1 and context.sentence.paragraph != paragraph:
+            continue
+        for match in _SWAP.finditer(context.text):
+            if not is_hypothetical(context, context.sentence.start + match.start()):
+                return True
+    return False
 
 
 def _not_superseded(kinds: dict[str, Event], terminal: str) -> bool:

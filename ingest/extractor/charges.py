@@ -330,6 +330,9 @@ def find_charges(context: SentenceContext) -> list[Event]:
     for match in _TRIGGER.finditer(text):
         strong = match.group("strong") is not None
         trigger_words = match.group().lower().split()
+        # "charged with", "indicted for": a charge was brought. "Held on charges of" and
+        # "the charge of" name what a detention is about, not a step of the case.
+        formal = strong and trigger_words[0] not in ("on", "a", "the")
         trigger_word = trigger_words[0]
         # "convicted her of": the object sits between verb and preposition.
         has_object = len(trigger_words) > 2 and trigger_words[1] not in _NO_OBJECT
@@ -358,7 +361,12 @@ def find_charges(context: SentenceContext) -> list[Event]:
                     transitive=has_object and trigger_word in _OBJECT_VERBS,
                     hypothetical=_charge_hypothetical(context, anchor),
                     date=pick_date(context, anchor),
-                    data={"phrase": phrase, "category": categorise(phrase), "strong": strong},
+                    data={
+                        "phrase": phrase,
+                        "category": categorise(phrase),
+                        "strong": strong,
+                        "formal": formal,
+                    },
                 )
             )
     for match in _NOUN_CHARGES.finditer(text):

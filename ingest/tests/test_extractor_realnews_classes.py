@@ -113,3 +113,27 @@ def test_an_uncounted_group_named_later_gets_the_events_told_of_it_first():
     result = extract(text, PUBLISHED)
     assert sorted(d.name for d in result.detainees) == ["Lars Ekdahl", "Nils Brenner"]
     assert {d.status for d in result.detainees} == {"convicted"}
+
+
+def test_a_release_told_right_after_a_swap_is_an_exchange_and_one_told_apart_is_not():
+    text = (
+        "President Anna Kowal addressed the nation, describing the exchange as a triumph of "
+        "diplomacy. "
+        "Among those freed was Canadian teacher Colm Abernethy, who had been jailed in "
+        "Ruritania since 2021.\n\nHis case recalls that of Dara Finch, a Canadian who was "
+        "released from a Ruritanian prison in 2019 after an appeal. Finch had served four "
+        "years. Officials praised the judges. Nobody commented further. The weather was fine."
+    )
+    statuses = {d.name: d.status for d in extract(text, PUBLISHED).detainees}
+    assert statuses["Colm Abernethy"] == "exchanged"
+    assert statuses["Dara Finch"] == "released"
+
+
+def test_held_on_charges_of_is_a_detention_and_charged_with_is_a_charge():
+    held = (
+        "Oskar Wendt, a German engineer, has been jailed in Iran since May 2023 on charges "
+        "of espionage."
+    )
+    charged = "Oskar Wendt, a German engineer, was charged with espionage by a court in Iran."
+    assert [d.status for d in extract(held, PUBLISHED).detainees] == ["detained"]
+    assert [d.status for d in extract(charged, PUBLISHED).detainees] == ["charged"]
