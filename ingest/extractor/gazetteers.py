@@ -617,6 +617,13 @@ STRONG_TITLES: frozenset[str] = frozenset(
         "secretary",
     ]
 )
+# Compound offices: "secretary-general", "attorney-general", "commander-in-chief".
+STRONG_TITLES = STRONG_TITLES | frozenset(
+    f"{title}{suffix}"
+    for title in STRONG_TITLES | {"director", "inspector", "commander", "editor"}
+    for suffix in ("-general", "-in-chief")
+)
+
 # Words that make a capitalised run an office, not a person ("Foreign Minister", "Judge").
 OFFICIAL_TITLES: frozenset[str] = STRONG_TITLES | frozenset(
     [
@@ -1282,6 +1289,10 @@ FUNCTION_WORDS: frozenset[str] = frozenset(
         "later",
         "meanwhile",
         "according",
+        "following",
+        "including",
+        "regarding",
+        "concerning",
         "among",
         "both",
         "neither",

@@ -73,6 +73,7 @@ _PARTICLES = frozenset(
 )
 _ARABIC_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|at|az|ar|an|bin|ibn|abu)-[^\W\d_]", re.IGNORECASE)
 _ARABIC_PREFIX_ONLY = re.compile(r"^(?:al|el|ad|as|ash|at|az|ar|an)-", re.IGNORECASE)
+_LOWER_AFTER_HYPHEN = re.compile(r"[^\W\d_]-[a-z]")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _NON_LATIN_PAREN = re.compile(r"\s*\(([^()A-Za-z0-9]{1,40})\)")
 
@@ -210,6 +211,8 @@ def _is_name_token(token: str, blocked: frozenset[str], lower_vocab: frozenset[s
     lowered = bare.lower()
     if lowered in blocked or lowered in lower_vocab:
         return False
+    if _LOWER_AFTER_HYPHEN.search(bare):
+        return False  # "War-era", "Kremlin-backed", "Texas-based": a modifier, not a name
     return not token.endswith(".") or len(bare) <= 2
 
 
@@ -545,11 +548,22 @@ def _split_long_runs(runs: list[NameRun]) -> list[NameRun]:
     return result
 
 
+def _is_initial(token: str) -> bool:
+    return len(token.rstrip(".")) == 1
+
+
 def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Two full names for one individual: same given and family name up to spelling, or one
     name's tokens all inside the other's ("Harpreet Sandhu" in "Harpreet Singh Sandhu")."""
     if spellings_agree(a[-1], b[-1]) and spellings_agree(a[0], b[0]):
         return True
+    if (
+        len(a) == len(b) == 2
+        and spellings_agree(a[-1], b[-1])
+        and (_is_initial(a[0]) or _is_initial(b[0]))
+        and a[0][0].upper() == b[0][0].upper()
+    ):
+        return True  # "Y. Nikulin" for "Yevgeni Nikulin"
     if (
         len(a) == len(b) == 2
         and translit_key(a[-1]) == translit_key(b[-1])

@@ -137,3 +137,29 @@ def test_held_on_charges_of_is_a_detention_and_charged_with_is_a_charge():
     charged = "Oskar Wendt, a German engineer, was charged with espionage by a court in Iran."
     assert [d.status for d in extract(held, PUBLISHED).detainees] == ["detained"]
     assert [d.status for d in extract(charged, PUBLISHED).detainees] == ["charged"]
+
+
+def test_a_compound_office_marks_an_official():
+    text = (
+        "Greta Lindqvist, a Swedish aid worker, was arrested in Minsk in March. The envoy "
+        "also met with Tomas Irribarra, secretary-general of the Andean Council, who said "
+        "he had asked for her release."
+    )
+    assert _names(text) == ["Greta Lindqvist"]
+
+
+def test_a_capitalised_word_with_a_lowercase_suffix_is_not_a_name():
+    text = (
+        "In a swap reminiscent of Cold War-era diplomacy, Russia released Owen Farraday, an "
+        "American teacher jailed in Moscow since 2022. Kremlin-backed Media reported it."
+    )
+    assert _names(text) == ["Owen Farraday"]
+
+
+def test_an_initial_and_a_surname_are_the_person_named_in_full():
+    text = (
+        "Police in Prague arrested Yaroslav Demchuk, a Russian hacker, in October 2016. "
+        "Following Demchuk's arrest, the United States asked for his extradition. A court "
+        "file names him as Y. Demchuk."
+    )
+    assert _names(text) == ["Yaroslav Demchuk"]
