@@ -113,7 +113,9 @@ def _phrase_regex() -> re.Pattern[str]:
         + r")(?:\s*(?:-|–|and|or)\s*(?:"
         + dem
         + r"))?)(?![\w-])"
-        + r"(?P<rest>(?:\s+[A-Za-z][\w\-]*){0,3})"
+        + r"(?P<rest>(?:\s+(?:[a-z][\w\-]*|"
+        + "|".join(word.capitalize() for word in sorted(_SERVICE_WORDS))
+        + r")(?![\w-])){0,3})"
     )
 
 
@@ -165,8 +167,6 @@ def find_person_phrases(text: str) -> list[PersonPhrase]:
         for word in rest_words:
             cursor = text.index(word, cursor) + len(word)
             low = word.lower()
-            if word[0].isupper() and low not in _SERVICE_WORDS:
-                break  # a name or a title follows the demonym, not a noun phrase
             if low in PERSON_NOUNS or low in ACCUSED_NOUNS:
                 head = low
                 head_end = cursor
