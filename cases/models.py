@@ -10,7 +10,7 @@ from django.db.models import F, Q
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from . import names
+from . import names, validators
 from .constants import (
     CaseStatus,
     ChargeCategory,
@@ -525,7 +525,10 @@ class Charge(Archivable):
         max_length=14, choices=ChargeDisposition.choices, default=ChargeDisposition.PENDING
     )
     max_penalty_years = models.PositiveSmallIntegerField(
-        "maximum penalty (years)", null=True, blank=True
+        "maximum penalty (years)",
+        null=True,
+        blank=True,
+        validators=validators.max_penalty_years_validators,
     )
     sources = models.ManyToManyField(
         Source, through="ChargeCitation", blank=True, related_name="charges"
@@ -539,6 +542,11 @@ class Charge(Archivable):
             _choices_constraint("category", ChargeCategory, "charge"),
             _choices_constraint("disposition", ChargeDisposition, "charge"),
             models.CheckConstraint(condition=~Q(description=""), name="charge_description_present"),
+            models.CheckConstraint(
+                condition=Q(max_penalty_years__isnull=True)
+                | Q(max_penalty_years__lte=validators.MAX_PENALTY_YEARS),
+                name="charge_max_penalty_plausible",
+            ),
         ]
         indexes = [
             # Serves the charge-category filter and "charges by category" statistics.
@@ -565,15 +573,22 @@ class Sentence(Archivable):
     court = models.CharField(max_length=200, blank=True)
     sentenced_on = PartialDateField("date", null=True, blank=True)
     sentenced_on_precision = DatePrecisionField()
-    term_years = models.PositiveSmallIntegerField(null=True, blank=True)
-    term_months = models.PositiveSmallIntegerField(null=True, blank=True)
+    term_years = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=validators.term_years_validators
+    )
+    term_months = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=validators.term_months_validators
+    )
     is_life = models.BooleanField("life sentence", default=False)
     fine_amount = models.DecimalField(
         "fine or penalty", max_digits=18, decimal_places=2, null=True, blank=True
     )
     fine_currency = models.CharField(max_length=3, blank=True, help_text="ISO 4217 code, e.g. USD")
     time_served_credit_days = models.PositiveIntegerField(
-        "credit for time served (days)", null=True, blank=True
+        "credit for time served (days)",
+        null=True,
+        blank=True,
+        validators=validators.credit_days_validators,
     )
     expected_release_on = PartialDateField("expected release", null=True, blank=True)
     expected_release_on_precision = DatePrecisionField()
@@ -592,6 +607,15 @@ class Sentence(Archivable):
             models.CheckConstraint(
                 condition=Q(term_months__isnull=True) | Q(term_months__lte=11),
                 name="sentence_months_under_twelve",
+            ),
+            models.CheckConstraint(
+                condition=Q(term_years__isnull=True) | Q(term_years__lte=validators.MAX_TERM_YEARS),
+                name="sentence_term_years_plausible",
+            ),
+            models.CheckConstraint(
+                condition=Q(time_served_credit_days__isnull=True)
+                | Q(time_served_credit_days__lte=validators.MAX_CREDIT_DAYS),
+                name="sentence_credit_days_plausible",
             ),
             models.CheckConstraint(
                 condition=Q(is_life=False) | Q(term_years__isnull=True, term_months__isnull=True),

@@ -20,7 +20,7 @@ from config.api import (
     TextField,
 )
 
-from . import dated_facts, services
+from . import dated_facts, services, validators
 from .constants import (
     CaseStatus,
     ChargeCategory,
@@ -639,7 +639,7 @@ class ChargeFieldsSerializer(serializers.Serializer):
     category = serializers.ChoiceField(choices=ChargeCategory.choices, required=False)
     disposition = serializers.ChoiceField(choices=ChargeDisposition.choices, required=False)
     max_penalty_years = serializers.IntegerField(
-        min_value=0, max_value=200, required=False, allow_null=True
+        required=False, allow_null=True, validators=validators.max_penalty_years_validators
     )
 
 
@@ -647,13 +647,12 @@ class SentenceFieldsSerializer(serializers.Serializer):
     court = TextField(max_length=200, required=False, allow_blank=True)
     sentenced_on = PartialDateSerializerField()
     term_years = serializers.IntegerField(
-        min_value=0, max_value=200, required=False, allow_null=True
+        required=False, allow_null=True, validators=validators.term_years_validators
     )
     term_months = serializers.IntegerField(
-        min_value=0,
-        max_value=11,
         required=False,
         allow_null=True,
+        validators=validators.term_months_validators,
         help_text="Months beyond the whole years (0–11)",
     )
     is_life = StrictBooleanField(required=False)
@@ -664,7 +663,7 @@ class SentenceFieldsSerializer(serializers.Serializer):
         max_length=3, required=False, allow_blank=True, help_text="ISO 4217, e.g. USD"
     )
     time_served_credit_days = serializers.IntegerField(
-        min_value=0, max_value=100000, required=False, allow_null=True
+        required=False, allow_null=True, validators=validators.credit_days_validators
     )
     expected_release_on = PartialDateSerializerField()
     notes = TextField(required=False, allow_blank=True, max_length=5000)

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import F, Model
 from django.utils import timezone
 
-from . import dated_facts
+from . import dated_facts, validators
 from .constants import (
     HELD_STATUSES,
     CaseStatus,
@@ -50,6 +50,14 @@ def _date_kwargs(field: str, value: PartialDate | None) -> dict:
     if value is None:
         return {field: None, f"{field}_precision": ""}
     return {field: value.value, f"{field}_precision": value.precision}
+
+
+def _check_limits(**values) -> None:
+    """The limits the model fields carry (cases.validators), for writes that do not pass
+    through a form or serializer."""
+    error = validators.first_limit_error(**values)
+    if error is not None:
+        raise DomainError(error[1], field=error[0])
 
 
 def cite(fact: Model, source: Source | None, quote: str = "") -> None:
@@ -482,6 +490,7 @@ def charge_add(
     description = " ".join((description or "").split())
     if not description:
         raise DomainError("A charge needs a description.", field="description")
+    _check_limits(max_penalty_years=max_penalty_years)
     charge = case.charges.filter(description__iexact=description).first()
     if charge is None:
         # "computer hacks" and "computer hacks that hit 200 businesses" are one charge
@@ -527,6 +536,11 @@ def sentence_record(
 ) -> Sentence:
     if term_months is not None and term_months >= 12:
         term_years, term_months = (term_years or 0) + term_months // 12, term_months % 12
+    _check_limits(
+        term_years=term_years,
+        term_months=term_months,
+        time_served_credit_days=time_served_credit_days,
+    )
     if is_life and (term_years or term_months):
         raise DomainError("A life sentence has no term in years.", field="term_years")
     if fine_amount is not None:
@@ -804,6 +818,7 @@ def charge_max_penalty_record(
     """Records the maximum penalty a charge carries, as a source states it."""
     if years is None or years < 0:
         raise DomainError("A maximum penalty is a number of years.", field="max_penalty_years")
+    _check_limits(max_penalty_years=years)
     with transaction.atomic():
         if charge.max_penalty_years != years:
             charge.max_penalty_years = years

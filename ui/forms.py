@@ -5,8 +5,10 @@ a service's DomainError comes back as a field error rather than a crash."""
 import pycountry
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from cases import services
@@ -216,7 +218,12 @@ class SentenceForm(CaseChoiceMixin, ServiceForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.setup_case_field()
-        self.fields["term_months"].help_text = "0–11; 18 months is 1 year 6 months"
+        months = self.fields["term_months"]
+        months.help_text = _("0–11; 18 months is 1 year 6 months")
+        # Months are carried into years in clean(); the 0–11 limit applies after that.
+        months.max_value = None
+        months.validators = [v for v in months.validators if not isinstance(v, MaxValueValidator)]
+        months.widget.attrs.pop("max", None)
         self.fields["fine_currency"].widget.attrs.update({"maxlength": 3, "size": 4})
 
     def clean(self):
