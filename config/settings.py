@@ -300,11 +300,30 @@ AXES_VERBOSE = False
 # (gunicorn workers) point it at Redis so that they share one count.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
 
+# Django first applies its own defaults, whose "django" logger prints to the console when
+# DEBUG is on and then passes each record up to the root logger, which printed it again.
+# Here "django" prints once, through the root's handler; "django.server" (the development
+# server's request lines) prints with its time, and does not pass them up.
+LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    "formatters": {
+        "server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "server": {"class": "logging.StreamHandler", "formatter": "server"},
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        "django": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
+        "django.server": {"handlers": ["server"], "level": "INFO", "propagate": False},
+    },
 }
 
 # --- Ingest: articles in, drafts out
