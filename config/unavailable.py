@@ -10,7 +10,7 @@ import sys
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.template.loader import render_to_string
 from django.views import defaults
 
@@ -62,8 +62,13 @@ class DatabaseUnavailableMiddleware:
 
 def server_error(request):
     """handler500: a database error raised outside a view (a middleware saving the session)
-    is still a 503; anything else is the usual 500."""
+    is still a 503; anything else is the 500 page in the app's layout, with the navigation
+    of the signed-in person. Should that page fail too, Django's plain one is sent."""
     exc = sys.exc_info()[1]
     if isinstance(exc, DATABASE_ERRORS):
         return database_unavailable(request, exc)
-    return defaults.server_error(request)
+    try:
+        return HttpResponseServerError(render_to_string("500.html", request=request))
+    except Exception:
+        log.exception("the 500 page could not be drawn with the request")
+        return defaults.server_error(request)

@@ -5,9 +5,10 @@ import copy
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.core.exceptions import RequestDataTooBig
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cases.errors import DomainError
@@ -30,9 +31,21 @@ def _duplicate_redirect(request, exc: services.DuplicateArticle):
 
 
 @login_required
-@permission_required(REVIEW, raise_exception=True)
 def queue(request):
     """Drafts awaiting review, oldest first, with counts."""
+    if not request.user.has_perm(REVIEW):
+        # The 403 page says why and what the person can do here instead.
+        raise PermissionDenied(
+            _(
+                "The review queue is for reviewers: they accept or reject the drafts made "
+                "from news articles."
+            )
+            + (
+                " " + _("You can still submit an article for them to review.")
+                if request.user.has_perm("ingest.add_article")
+                else ""
+            )
+        )
     # Each row shows its article's title and its number of facts: one join, one aggregate.
     drafts = (
         Draft.objects.visible_to(request.user)

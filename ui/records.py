@@ -5,6 +5,7 @@ grow with the number of facts."""
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
@@ -73,11 +74,15 @@ class Entry:
     detail: str = ""
     citations: list = field(default_factory=list)
     future: bool = False
+    # For an undated fact, the best date known for it (see `_place_undated`).
+    placed_on: dt.date | None = None
 
     @property
     def sort_key(self):
-        # Undated facts go last; on the same day, keep the order they happened in.
-        return (self.date is None, self.date.value if self.date else dt.date.max)
+        # An undated fact sits at its best known date; on the same day, the order they
+        # were added in (an arrest before its charges and sentence) is kept.
+        when = self.date.value if self.date else self.placed_on
+        return (when is None, when or dt.date.max)
 
 
 def _citations(fact) -> list:
@@ -90,18 +95,43 @@ def _first_reported(citations: list) -> PartialDate | None:
     return min(dates, key=lambda d: d.value) if dates else None
 
 
+def _arrest_placed_on(case: Case, citations: list) -> dt.date | None:
+    """An undated arrest happened no later than anything dated in its case (its sentences,
+    their expected release) and than the first report of it."""
+    known = [s.sentenced.value for s in case.sentences.all() if s.sentenced]
+    first = _first_reported(citations)
+    if first:
+        known.append(first.value)
+    return min(known, default=None)
+
+
+def _place_undated(entries: list[Entry]) -> None:
+    """Undated facts other than arrests sit at the first report of them when one is dated;
+    an arrest with nothing dated around it goes first, since it starts a case."""
+    for entry in entries:
+        if entry.date is not None or entry.placed_on is not None:
+            continue
+        first = _first_reported(entry.citations)
+        if first:
+            entry.placed_on = first.value
+        elif entry.kind == "arrest":
+            entry.placed_on = dt.date.min
+
+
 def timeline(detainee: Detainee, *, can_view_sensitive: bool) -> list[Entry]:
     today = timezone.localdate()
     entries: list[Entry] = []
     for case in detainee.cases.all():
         where = ", ".join(p for p in (case.arrest_place, case.arrest_country.name) if p)
+        cites = _citations(case)
         entries.append(
             Entry(
                 case.arrested,
                 "arrest",
                 f"Arrested{' in ' + where if where else ''} — case in {case.country.name}",
                 " · ".join(p for p in (case.court, case.case_number, case.summary) if p),
-                _citations(case),
+                cites,
+                placed_on=None if case.arrested else _arrest_placed_on(case, cites),
             )
         )
         for charge in case.charges.all():
@@ -205,7 +235,8 @@ def timeline(detainee: Detainee, *, can_view_sensitive: bool) -> list[Entry]:
                 future=visit.outcome == VisitOutcome.PLANNED,
             )
         )
-    return sorted(entries, key=lambda e: e.sort_key, reverse=False)
+    _place_undated(entries)
+    return sorted(entries, key=lambda e: e.sort_key)
 
 
 # How a dated report reads on the timeline.
@@ -289,6 +320,8 @@ class Summary:
     days_since_visit: int | None
     next_visit: ConsularVisit | None
     held: bool
+    # Held, and the last completed visit is older than the visit interval (or none yet).
+    visit_overdue: bool = False
     detaining_countries: list = field(default_factory=list)
     # The state of each reported fact of the detainee (status, detaining country, facility,
     # date of birth), by fact; a term's state is on `term_state`.
@@ -314,6 +347,7 @@ def summary(detainee: Detainee) -> Summary:
     sentences = [s for c in detainee.cases.all() for s in c.sentences.all()]
     latest = max(sentences, key=lambda s: (s.sentenced_on or dt.date.min, s.pk), default=None)
     visits = list(detainee.consular_visits.all())
+    interval = settings.CONSULAR_VISIT_INTERVAL_DAYS
     # An undated completed visit is a visit too: it counts from the day it was reported.
     done = [v for v in visits if v.outcome == VisitOutcome.COMPLETED and v.counted_date]
     last = max(done, key=lambda v: (v.counted_date, v.pk), default=None)
@@ -333,6 +367,7 @@ def summary(detainee: Detainee) -> Summary:
         days_since_visit=(today - last.counted_date).days if last else None,
         next_visit=min(planned, key=lambda v: v.visited_on, default=None),
         held=held,
+        visit_overdue=held and (last is None or (today - last.counted_date).days > interval),
         detaining_countries=[detainee.detaining_country.name] if detainee.detaining_country else [],
         facts={
             fact: state for (fact, ex, sentence), state in states.items() if not ex and not sentence

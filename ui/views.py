@@ -39,6 +39,8 @@ from .forms import (
 )
 
 PAGE_SIZE = 25
+# The visits page shows three lists side by side; each is paged by this many rows.
+VISITS_PAGE_SIZE = 10
 
 # What each form on the detainee page writes, and the permission it needs.
 RECORD_FORMS = {
@@ -178,6 +180,7 @@ def _render_detainee(request, detainee, *, bound=None, details=None, status=200,
         "forms": _forms_for(request, detainee, bound),
         "details_form": _details_form(request, detainee, details),
         "can_view_sensitive": sensitive,
+        "visit_interval": settings.CONSULAR_VISIT_INTERVAL_DAYS,
     }
     return render(request, "ui/detainee_detail.html", context, status=status)
 
@@ -307,7 +310,7 @@ def visits(request):
     visit_qs = ConsularVisit.objects.visible_to(user).select_related("detainee", "facility")
     upcoming = visit_qs.filter(outcome=VisitOutcome.PLANNED).order_by("visited_on", "id")
     log = visit_qs.exclude(outcome=VisitOutcome.PLANNED).order_by("-visited_on", "-id")
-    log_page = Paginator(log, PAGE_SIZE).get_page(request.GET.get("page"))
+    log_page = Paginator(log, VISITS_PAGE_SIZE).get_page(request.GET.get("page"))
     can_log = user.has_perm("consular.add_consularvisit")
     form = None
     status = 200
@@ -330,13 +333,17 @@ def visits(request):
     if can_view_sensitive(user):
         # The log's observations column.
         reads.note(request, log_page.object_list)
-    overdue_list = list(overdue[:100])
-    for person in overdue_list:
+    # Each list is paged on its own, so that the page stays a screen or two long.
+    overdue_page = Paginator(overdue, VISITS_PAGE_SIZE).get_page(request.GET.get("overdue_page"))
+    for person in overdue_page.object_list:
         person.days_waiting = (today - person.last_visit_on).days if person.last_visit_on else None
     context = {
-        "overdue": overdue_list,
-        "overdue_count": overdue.count() if len(overdue_list) == 100 else len(overdue_list),
-        "upcoming": upcoming[:50],
+        "overdue": overdue_page.object_list,
+        "overdue_page": overdue_page,
+        "overdue_count": overdue_page.paginator.count,
+        "upcoming_page": Paginator(upcoming, VISITS_PAGE_SIZE).get_page(
+            request.GET.get("upcoming_page")
+        ),
         "log_page": log_page,
         "form": form,
         "can_view_sensitive": can_view_sensitive(user),

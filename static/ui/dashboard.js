@@ -120,6 +120,8 @@
     const card = canvas.closest("[data-chart]");
     card.dataset.points = String(datasets.reduce((n, ds) => n + ds.data.length, 0));
     card.dataset.total = String(datasets.reduce((n, ds) => n + ds.data.reduce((a, b) => a + b, 0), 0));
+    const totalLine = card.querySelector("[data-total]");
+    if (totalLine) totalLine.textContent = card.dataset.total;
     const type = chartDef.type === "stacked" ? "bar" : chartDef.type;
     const round = type === "doughnut";
     const stacked = chartDef.type === "stacked" || datasets.length > 1;
@@ -134,9 +136,25 @@
     // Without the chart library (no Node.js at set-up) the tables still carry the numbers.
     if (!window.Chart) return;
     if (charts[chartDef.key]) charts[chartDef.key].destroy();
+    // A doughnut has no axis to read a figure from: its legend carries each number and
+    // share ("Convicted: 12 (40%)").
+    // Slices of nothing are left out of it (the table keeps them).
+    let shown = labels;
+    let drawn = datasets;
+    if (round && datasets[0]) {
+      const values = datasets[0].data;
+      const total = values.reduce((a, b) => a + b, 0);
+      const kept = labels.map((_, i) => i).filter((i) => values[i] > 0);
+      shown = kept.map((i) => `${labels[i]}: ${values[i]} (${Math.round((100 * values[i]) / total)}%)`);
+      drawn = [{
+        ...datasets[0],
+        data: kept.map((i) => values[i]),
+        backgroundColor: kept.map((i) => datasets[0].backgroundColor[i]),
+      }];
+    }
     charts[chartDef.key] = new window.Chart(canvas, {
       type,
-      data: { labels, datasets },
+      data: { labels: shown, datasets: drawn },
       options: {
         responsive: true,
         maintainAspectRatio: false,

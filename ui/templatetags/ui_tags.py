@@ -60,3 +60,12 @@ def web_address(value) -> str:
     """The value if it is an http(s) address, else "": `href="{{ url|web_address }}"` never
     carries a `javascript:` link, whatever was stored."""
     return value if is_web_address(value) else ""
+
+
+@register.simple_tag(takes_context=True)
+def querystring_with(context, name: str, value) -> str:
+    """The current query string with one parameter set: each paged list on a page keeps
+    the others' pages."""
+    params = context["request"].GET.copy()
+    params[name] = value
+    return f"?{params.urlencode()}"
