@@ -4,7 +4,12 @@ import pytest
 
 from ingest.extractor import extract
 from ingest.extractor.ru import looks_russian
-from ingest.extractor.ru.translit import foreign_spelling, passport, press_spellings
+from ingest.extractor.ru.translit import (
+    foreign_alternatives,
+    foreign_spelling,
+    passport,
+    press_spellings,
+)
 
 SELEZNYOV = """Published: 2023-05-10
 Суд в Сиэтле приговорил россиянина Романа Селезнёва к 27 годам лишения свободы.
@@ -147,6 +152,7 @@ def test_press_spellings_and_foreign_names():
     assert "Dmitry Ukrainsky" in press_spellings("Дмитрий Украинский")
     assert foreign_spelling("Гордон Блэк") == "Gordon Black"
     assert foreign_spelling("Роман Селезнёв") is None
+    assert "Trevor Reed" in foreign_alternatives("Тревор Рид")
 
 
 def test_language_detection_tells_russian_from_ukrainian_and_english():
@@ -184,3 +190,102 @@ def test_work_grows_linearly_with_the_length_of_a_russian_text():
     ratio = _work(long) / _work(short)
     # Linear work is about four times as much; work that grows with the square, 16 times.
     assert ratio < 5.5, ratio
+
+
+def test_a_phrase_after_a_list_of_names_belongs_to_all_of_them():
+    text = (
+        "Published: 2023-06-01\n"
+        "Власти Сербии выдали граждан России Алексея Воронова и Бориса Крюкова, обвиняемых в "
+        "даче взятки чиновнику, за посредничество в сделках."
+    )
+    found = people(text)
+    assert set(found) == {"Aleksei Voronov", "Boris Kriukov"}
+    for person in found.values():
+        assert [c.phrase for c in person.charges] == ["дача взятки чиновнику"]
+        assert person.extraditions[0].from_country == "RS"
+        assert person.status == "extradited"
+
+
+def test_a_prison_named_after_its_inmate_is_no_facility_and_an_apposition_gives_nationality():
+    text = (
+        "Дипломатам не разрешают навестить в тюрьме Уолтера Грина, бывшего моряка и "
+        "гражданина Канады, задержанного в Москве."
+    )
+    green = people(text)["Walter Grin"]
+    assert green.facility is None
+    assert [n.country for n in green.nationality] == ["CA"]
+    assert [v.denied for v in green.consular_visits] == [True]
+
+
+def test_a_charge_ends_before_the_next_person_and_keeps_a_decimal_comma():
+    text = (
+        "Осуждённый в Италии за кибермошенничество россиянин Игорь Лапин заявил о невиновности. "
+        "Его подозревают в хищении 12,5 миллиона евро с банковских счетов."
+    )
+    lapin = people(text)["Igor Lapin"]
+    assert [c.phrase for c in lapin.charges] == [
+        "кибермошенничество",
+        "хищение 12,5 миллиона евро с банковских счетов",
+    ]
+
+
+def test_a_fine_someone_must_pay_is_a_sentence_and_the_court_s_country_holds_them():
+    text = (
+        "Подполковника Андрея Сизова приговорил латвийский суд: теперь он должен заплатить "
+        "штраф в 3 тысячи евро. Сизов служил в интересах России, утверждает обвинение."
+    )
+    sizov = people(text)["Andrei Sizov"]
+    assert (sizov.sentence.fine_amount, sizov.sentence.fine_currency) == (3000, "EUR")
+    assert sizov.detaining_country.country == "LV"
+    assert sizov.status == "convicted"
+
+
+def test_an_official_whose_given_name_the_dictionary_misreads_is_still_an_official():
+    text = (
+        "Россиянин Олег Тарасов осуждён в США, заявила прокурор штата Вашингтон Аннетт Хейс. "
+        "Тарасов задержан в Нью-Йорке."
+    )
+    assert list(people(text)) == ["Oleg Tarasov"]
+
+
+def test_handed_over_by_one_state_to_another_named_in_the_dative():
+    text = (
+        "Published: 2022-10-01\n"
+        "Россиянин Владислав Клюквин выдан Швейцарией США в декабре 2021 года."
+    )
+    person = people(text)["Vladislav Kliukvin"]
+    extradition = person.completed_extradition
+    assert (extradition.from_country, extradition.to_country, extradition.date) == (
+        "CH",
+        "US",
+        "2021-12",
+    )
+    assert person.detaining_country.country == "US"
+
+
+def test_both_sides_of_a_swap_are_exchanged_and_a_weekday_resolves():
+    text = (
+        "Published: 2024-08-02\n"
+        "Во вторник американец Джеймс Уотсон обменян на россиянина Игоря Белова. "
+        "Уотсон был осуждён в России на 12 лет за шпионаж."
+    )
+    found = people(text)
+    assert {name: p.status for name, p in found.items()} == {
+        "James Wotson": "exchanged",
+        "Igor Belov": "exchanged",
+    }
+    assert found["James Wotson"].detaining_country.country == "RU"
+    assert found["Igor Belov"].detaining_country is None
+
+
+def test_a_suspended_term_and_a_given_name_in_the_dative():
+    text = (
+        "Published: 2024-08-02\n"
+        "Гражданке России Анне Зайцевой суд в Риге назначил условный срок в два года. "
+        "Генконсул России Павел Смирнов встретился с ней в СИЗО."
+    )
+    zaitseva = people(text)["Anna Zaitseva"]
+    assert zaitseva.name_original_script == "Анна Зайцева"
+    assert (zaitseva.sentence.years, zaitseva.sentence.months) == (2, 0)
+    assert zaitseva.detaining_country.country == "LV"
+    assert [v.visitor for v in zaitseva.consular_visits] == ["Pavel Smirnov"]

@@ -63,6 +63,10 @@ _HYPOTHETICAL = _rx(
 )
 
 
+# "должен заплатить штраф": what a court ordered, not a possibility.
+_OBLIGED = _rx(r"\b(?:должен|должна|должны|обязан\w*)\s+(?:\S+\s+){0,2}$")
+
+
 def _hypothetical(sentence: str, start: int) -> bool:
     return bool(_HYPOTHETICAL.search(sentence[max(0, start - 40) : start]))
 
@@ -93,24 +97,33 @@ _CHARGE_LEAD = _rx(
     r"обвиняем\w+\s+в|обвин[её]нн?\w*\s+в|по\s+подозрению\s+в|подозрева\w+\s+(?:\w+\s+){0,3}?в|"
     r"подозреваем\w+\s+в|обвинени\w+\s+в|виновн\w+\s+в|по\s+делу\s+о|по\s+статье\s+о|"
     r"(?:осужд[её]н\w*|задержан\w*|арестован\w*|приговорен\w*|арестовали|задержали|осудили)"
-    r"(?:\s+(?-i:[А-ЯЁA-Z]\w+)|\s+в\s+(?-i:[А-ЯЁ]\w+)){0,2}\s+за)\s+"
+    r"(?:\s+(?-i:[А-ЯЁA-Z]\w+)|\s+в\s+(?-i:[А-ЯЁ]\w+)){0,2}\s+за|"
+    r"(?<=\s)за(?=\s+(?:\w+\s+)?(?:нарушени|незаконн|контрабанд|мошенничеств|шпионаж|госизмен|"
+    r"убийств|кражу|хищени|отмывани|взятк|терроризм|экстремизм|хулиганств|разбо|грабеж|"
+    r"наемничеств|наёмничеств|дезертирств|хранени|сбыт|торговл|участи|финансировани)))\s+"
 )
 _CHARGE_STOP = _rx(
-    r"[,.;:!?()«»\"“”—–]|\s-\s|\s(?:по\s+запросу|сообща\w+|заявил\w*|после|когда|котор\w+|"
-    r"пока|однако|но|а|хотя|он|она|они|оно|тогда|чтобы|из-за|во\s+время|в\s+то\s+время|и\s+(?:был|была|"
+    r",(?!\d)|[.;:!?()«»\"“”—–](?!\d)|\s-\s|\s(?:по\s+запросу|сообща\w+|заявил\w*|после|когда|котор\w+|"
+    r"пока|однако|но|а|хотя|он|она|они|оно|за|тогда|чтобы|из-за|во\s+время|в\s+то\s+время|и\s+(?:был|была|"
     r"были|его|ее|её|их|он|она|они|приговор\w*|теперь)|в\s+(?:19|20)\d\d|\d{1,2}\s+\w+\s+(?:19|20)\d\d)\b"
 )
 _NOT_CHARGE = _rx(r"^(?:том|этом|тех|этих|связи|частности|рамках|отношении|интересах|пользу)\b")
 _MAX_CHARGE_WORDS = 14
+_OFFENCE_CONTEXT = _rx(
+    r"\b(?:задерж|арест|осуд|осужд|приговор|обвин|подозр|суд|наказ|штраф|срок)\w*"
+)
 
 
 def charge_events(sentence: str) -> list[Event]:
     events: list[Event] = []
     for m in _CHARGE_LEAD.finditer(sentence):
+        if m.group(0).lower().startswith("за") and not _OFFENCE_CONTEXT.search(sentence):
+            continue
         rest = sentence[m.end() :]
         stop = _CHARGE_STOP.search(rest)
         phrase = rest[: stop.start()] if stop else rest
-        words = phrase.split()[:_MAX_CHARGE_WORDS]
+        words = _noun_phrase(phrase.split()[:_MAX_CHARGE_WORDS])
+        phrase = " ".join(words)
         if not words or _NOT_CHARGE.match(phrase):
             continue
         hypothetical = _hypothetical(sentence, m.start())
@@ -122,12 +135,35 @@ def charge_events(sentence: str) -> list[Event]:
                 Event(
                     "charge",
                     m.start(),
-                    m.end() + len(phrase),
+                    m.end(),  # the lead ("по обвинению в") is what ties it to a name
                     hypothetical,
                     {"phrase": text, "category": _category(text)},
                 )
             )
     return events
+
+
+def _noun_phrase(words: list[str]) -> list[str]:
+    """The words of a charge up to the first that cannot belong to it: a finite verb or a
+    short participle ("не может быть передан"), a demonym or a person's name ("за
+    кибермошенничество россиянин Роман Селезнев")."""
+    from .nlp import parses
+    from .places import demonym_country
+
+    kept: list[str] = []
+    for word in words:
+        found = parses(word.lower().strip(',.»"'))
+        if found:
+            best = found[0]
+            if kept and best.tag.POS in ("VERB", "PRTS"):
+                break
+            known = demonym_country(best.normal_form)
+            if kept and known and known[1] == "demonym":
+                break
+            if kept and word[:1].isupper() and any("Name" in p.tag for p in found[:2]):
+                break
+        kept.append(word)
+    return kept
 
 
 def _split_coordinated(words: list[str]) -> list[list[str]]:
@@ -312,17 +348,21 @@ def _route(sentence: str, start: int, end: int) -> tuple[str | None, str | None]
             origin = place.code
         elif prep in ("в", "во") and place.case in ("accs", "") and absolute >= start:
             destination = destination or place.code
+        elif prep == "" and origin is None and place.case == "ablt":
+            origin = place.code  # "выдан Швейцарией"
+        elif prep == "" and origin is None and absolute < start and place.case == "nomn":
+            origin = place.code  # "Черногория выдала"
         elif (
             prep == ""
-            and place.case == "ablt"
             and origin is None
-            or prep == ""
-            and place.case == "nomn"
             and absolute < start
-            and origin is None
+            and place.case == "gent"
+            and re.search(r"(?i)\b(?:власти|суд|полиция|правительство)\s+$", sentence[:absolute])
         ):
-            origin = place.code
-        elif prep == "" and place.case == "datv" and absolute >= end and destination is None:
+            origin = place.code  # "власти Сербии выдали"
+        elif (
+            prep == "" and place.case in ("datv", "") and absolute >= end and destination is None
+        ):  # "выдан США", "выдан Франции"
             destination = place.code
     if origin == destination:
         origin = None
@@ -471,7 +511,8 @@ def penalty_events(sentence: str) -> list[Event]:
                 "fine",
                 fine.start,
                 fine.end,
-                _hypothetical(sentence, fine.start),
+                _hypothetical(sentence, fine.start)
+                and not _OBLIGED.search(sentence[max(0, fine.start - 40) : fine.start]),
                 {"amount": fine.amount, "currency": fine.currency},
             )
         )

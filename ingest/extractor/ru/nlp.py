@@ -138,14 +138,15 @@ def nominative_phrase(words: list[str]) -> list[str]:
         if not found:
             break
         best = found[0]
-        if best.tag.POS == "NOUN":
+        noun = next((p for p in found if p.tag.POS == "NOUN"), None)
+        if best.tag.POS == "NOUN" or (word.isupper() and noun is not None):
             head_index = index
             break
         if best.tag.POS not in ("ADJF", "PRTF"):
             break
     if head_index is None:
         return words
-    head = parses(words[head_index].lower())[0]
+    head = next(p for p in parses(words[head_index].lower()) if p.tag.POS == "NOUN")
     number = head.tag.number or "sing"
     out = list(words)
     head_form = head.inflect({"nomn", number}) if head.tag.case != "nomn" else head

@@ -144,11 +144,25 @@ def nominative_name(span: PersonSpan) -> str:
     natasha = span.normal.split()
     if len(natasha) != len(words):
         natasha = words
-    given = [p for p in parses(words[0].lower()) if "Name" in p.tag]
+    given = [p for p in parses(words[0].lower()) if "Name" in p.tag and p.tag.number == "sing"]
     if len(words) == 1 or not given:
         out = natasha
     else:
-        first = given[0]
+        # The reading of the given name whose case and sex the surname shares ("Анне
+        # Зайцевой" is Анна in the dative, not the name Анне).
+        surname_readings = [p for p in parses(words[-1].lower()) if "Surn" in p.tag]
+        declined = sorted(given, key=lambda g: "Fixd" in g.tag)
+        first = next(
+            (
+                g
+                for g in declined
+                if any(
+                    s.tag.case == g.tag.case and s.tag.gender == g.tag.gender
+                    for s in surname_readings
+                )
+            ),
+            given[0],
+        )
         case, gender = first.tag.case, first.tag.gender
         out = [_title(first.inflect({"nomn"}).word if first.inflect({"nomn"}) else natasha[0])]
         for word in words[1:]:
@@ -349,7 +363,7 @@ def _cases_agree(title: str, span: PersonSpan) -> bool:
     title_cases = {str(p.tag.case) for p in parses(title.lower()) if p.tag.case}
     word = span.text.split()[0]
     readings = parses(word.lower())
-    named = [p for p in readings if any(t in p.tag for t in _NAME_TAGS)]
+    named = [p for p in readings if any(t in p.tag for t in _NAME_TAGS) and p.tag.number != "plur"]
     if named:
         name_cases = {str(p.tag.case) for p in named if p.tag.case}
     elif span.text == span.normal:

@@ -164,3 +164,19 @@ def demonym_country(word_lemma: str) -> tuple[str | None, str] | None:
 # Ex-Soviet nationalities whose people's names are Russian in form: spelled by the passport
 # standard rather than as a foreign name.
 CYRILLIC_NAME_COUNTRIES = frozenset(["RU", "UA", "BY", "KZ", "KG", "TJ", "UZ", "MD", "AM", "AZ"])
+
+
+def adjective_country(word_lemma: str) -> str | None:
+    """The country of a country's or a city's adjective ("российский", "краснодарский",
+    "миланский")."""
+    key = word_lemma.replace("ё", "е")
+    if key in _ADJECTIVES:
+        return _ADJECTIVES[key]
+    for suffix, endings in (("ский", ("", "а", "ь")), ("цкий", ("к",))):
+        if key.endswith(suffix):
+            stem = key[: -len(suffix)]
+            for ending in endings:
+                code = _CITIES.get(stem + ending)
+                if code:
+                    return code
+    return None

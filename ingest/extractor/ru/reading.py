@@ -28,7 +28,13 @@ from .dates import DateMention, find_dates
 from .events import Event, find_places, sentence_events
 from .nlp import analyse, fix_lookalikes, lemma, parses
 from .people import Person, group_people, mark_officials
-from .places import CITIZEN_NOUNS, CYRILLIC_NAME_COUNTRIES, country_for, demonym_country
+from .places import (
+    CITIZEN_NOUNS,
+    CYRILLIC_NAME_COUNTRIES,
+    adjective_country,
+    country_for,
+    demonym_country,
+)
 
 _FOCUS_REACH = 3  # sentences a person stays "he" or "the Russian" after being named
 _DATED_KINDS = frozenset(
@@ -185,7 +191,34 @@ def _owners(
                 previous = m
             elif m[2] == previous[2]:
                 previous = m
+    else:
+        # "Алексея Ушкалова и Андрея Маркуса, обвиняемых в ...": a phrase after a list of
+        # names is about all of them.
+        current = nearest
+        for m in reversed([m for m in mentions if m[1] <= nearest[0]]):
+            between = article.text[m[1] : current[0]]
+            if re.fullmatch(r"\s*(?:,\s*|\s+и\s+)", between) and m[2] not in owners:
+                owners.append(m[2])
+                current = m
+            else:
+                break
     return tuple(owners)
+
+
+def _exchanged_for(
+    article: _Article, index: int, end: int, owners: tuple[int, ...]
+) -> tuple[int, ...]:
+    """ "X обменян на Y": Y was exchanged too."""
+    others: list[int] = []
+    for m in _sentence_mentions(article, index):
+        if (
+            m[0] >= end
+            and m[2] not in owners
+            and m[2] not in others
+            and re.search(r"(?i)\bна\s+(?:\S+\s+){0,3}$", article.text[end : m[0]])
+        ):
+            others.append(m[2])
+    return tuple(others)
 
 
 def _nominative(article: _Article, mention) -> bool:
@@ -207,10 +240,16 @@ def _find_events(article: _Article) -> None:
         date_of = _dates_to_events(events, dates)
         for number, event in enumerate(events):
             start, end = s_start + event.start, s_start + event.end
+            if event.kind == "facility" and any(
+                m[0] < end and start < m[1] for m in article.by_sentence.get(index, ())
+            ):
+                continue  # "в тюрьме Тревора Рида": the name is a person's, not the prison's
             owned = _Owned(event, index, start, end, date_of.get(number))
             owned.owners = _owners(
                 article, index, start, end, visit=event.kind in ("visit", "access_denied")
             )
+            if event.kind == "exchanged":
+                owned.owners += _exchanged_for(article, index, end, owned.owners)
             if event.kind in ("visit", "access_denied"):
                 owned.visitor = _visitor(article, index, start, end)
             article.events.append(owned)
@@ -378,6 +417,7 @@ _PERSON_NOUNS = frozenset(
         "музыкант",
         "писатель",
         "священник",
+        "заключить",
     ]
 )
 
@@ -397,11 +437,11 @@ def _nationalities(article: _Article, person: Person) -> list[Nationality]:
                 codes.setdefault(code, article.span(index))
         after = text[end : min(s_end, end + 80)]
         m = re.match(
-            r"\s*,?\s*(?:(?:\S+\s+){0,5}?(?:являющ\w+|является|имеющ\w+|как\s+к?|—|-)\s*)?"
+            r"\s*,?\s*(?:(?:\S+\s+){0,5}?(?:(?:являющ\w+|является|имеющ\w+|как\s+к?|—|-)\s*)?)?"
             r"(?P<rest>(?:[а-яё]+\s+)?(?:граждан\w+|подданн\w+|гражданств\w+)(?:\s+\S+){0,4})",
             after,
         )
-        if m:
+        if m and not any(end < o[0] < end + m.end() for o in article.by_sentence.get(index, ())):
             found = _nationality_words(m.group("rest"))
             if found:
                 for code in found[0][0]:
@@ -433,13 +473,37 @@ def _country_votes(article: _Article, owned: list[_Owned]) -> Counter[str]:
         s_start, _ = article.sentences[item.sentence]
         sentence = article.sentence_text(item.sentence)
         for place in article.places(item.sentence):
-            if place.preposition not in ("в", "во", "на") or place.case not in ("loct", "", "ablt"):
+            if place.preposition not in ("in", "в", "во", "на") or place.case not in (
+                "loct",
+                "",
+                "ablt",
+            ):
                 continue
-            if _REQUEST.search(sentence[: place.start]):
+            if _REQUEST.search(sentence[: place.start]) or _MOVED.search(
+                sentence[max(0, place.start - 40) : place.start]
+            ):
                 continue
             near = abs(s_start + place.start - item.end) < 60
             votes[place.code] += 2 if near else 1
+        # "приговорён российским судом", "в краснодарском СИЗО": whose court or prison (a
+        # requesting state's prosecutors or agents are not).
+        for m in _AUTHORITY.finditer(sentence):
+            code = adjective_country(lemma(m.group(1)))
+            if code:
+                votes[code] += 3
     return votes
+
+
+_MOVED = re.compile(
+    r"(?i)\b(?:выдач\w*|экстрадиц\w*|экстрадир\w*|передач\w*|передан\w*|перенаправлен\w*|"
+    r"доставлен\w*|вернуться|вернул\w*|возвращени\w*|вылет\w*|прилетел\w*|приехал\w*|"
+    r"прибыл\w*|отправлен\w*)\s+(?:\S+\s+){0,3}?(?:в|во|на)\s+$"
+)
+_AUTHORITY = re.compile(
+    r"(?i)\b([а-яё-]+(?:ским|ском|ский|ского|скому|ской|ская|скую|ские|ских|скими|цким|цком|"
+    r"цкий|цкого|цкой))\s+(?:суд\w*|полици\w*|"
+    r"сизо|тюрьм\w*|колони\w*|изолятор\w*|следственн\w+\s+изолятор\w*)"
+)
 
 
 _OF_A_COUNTRY = CITIZEN_NOUNS | frozenset(
@@ -460,6 +524,12 @@ _OF_A_COUNTRY = CITIZEN_NOUNS | frozenset(
         "власть",
         "спецслужба",
         "сторона",
+        # "в интересах России", "шпионаж против Эстонии": on whose behalf, not where
+        "интерес",
+        "польза",
+        "против",
+        "шпионаж",
+        "граница",
     ]
 )
 
@@ -504,9 +574,14 @@ def _detaining_country(
             if others and others[0][1] * 2 >= top:
                 code = others[0][0]
         return CountryFact(code, _evidence_for(article, owned, code))
+    for extradition in extraditions:
+        # Handed over by a country to one the text does not name: held there until then.
+        if extradition.status == "surrendered" and extradition.from_country:
+            return CountryFact(extradition.from_country, extradition.evidence[0])
     votes = _article_votes(article)
-    if any(o.event.kind in ("visit", "access_denied") for o in owned):
-        # Consular access is asked for a national held abroad: not their own country.
+    if any(o.event.kind in ("visit", "access_denied", "exchanged") for o in owned):
+        # Consular access is asked for a national held abroad, and an exchange brings people
+        # home from abroad: not their own country.
         votes = Counter({c: n for c, n in votes.items() if c not in nationality})
     if votes:
         code = votes.most_common(1)[0][0]
@@ -584,6 +659,7 @@ def _names(person: Person, nationality: list[str]) -> tuple[str, list[str]]:
     variants = [cyrillic, plain, passport, *translit.press_spellings(cyrillic)]
     if foreign:
         variants.append(foreign)
+        variants += translit.foreign_alternatives(plain)
     surface = {span.text for span in person.spans}
     variants += sorted(surface)
     seen = {name.casefold()}
@@ -610,7 +686,14 @@ def _charges(article: _Article, owned: list[_Owned]) -> tuple[Charge, ...]:
             continue
         phrase = item.event.data["phrase"]
         key = phrase.lower()
-        if any(key in c.phrase.lower() or c.phrase.lower() in key for c in charges):
+        head = key.split()[0]
+        # A restatement is not a second charge: "кража у жительницы", later "кража у подруги".
+        if any(
+            key in c.phrase.lower()
+            or c.phrase.lower() in key
+            or c.phrase.lower().split()[0] == head
+            for c in charges
+        ):
             continue
         charges.append(Charge(phrase, item.event.data["category"], article.span(item.sentence)))
     return tuple(charges)

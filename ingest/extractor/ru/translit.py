@@ -111,6 +111,7 @@ FOREIGN_GIVEN = {
     "джонатан": "Jonathan", "бенджамин": "Benjamin", "джошуа": "Joshua", "энтони": "Anthony",
     "джереми": "Jeremy", "шон": "Sean", "гершкович": "Gershkovich",
     "кирк": "Kirk", "уилл": "Will", "гарри": "Harry", "джек": "Jack", "ксавье": "Xavier",
+    "уолтер": "Walter", "джеффри": "Jeffrey", "дэнни": "Danny",
     "лоран": "Laurent", "франсуа": "Francois", "ханс": "Hans", "клаус": "Klaus",
 }  # fmt: skip
 
@@ -156,3 +157,27 @@ def foreign_spelling(name: str) -> str | None:
         return None
     rest = [FOREIGN_GIVEN.get(p.lower()) or _english_surname(p) for p in parts[1:]]
     return " ".join([given, *rest])
+
+
+# English vowels Russian writes with one letter: "и" is "ee" or "ea" (Рид, Reed; Грин,
+# Green; Дин, Dean), "у" is "oo" (Гуд, Good). Tried in a one-syllable surname only.
+_LONG_VOWELS = (("i", ("ee", "ea")), ("u", ("oo",)))
+
+
+def foreign_alternatives(name: str) -> list[str]:
+    """Other likely English spellings of a foreigner's name in Cyrillic, beside
+    `foreign_spelling` ("Тревор Рид" → "Trevor Reed", "Trevor Read"), so that the matcher
+    can find a record spelled the English way."""
+    main = foreign_spelling(name)
+    if main is None:
+        return []
+    *first, surname = main.split()
+    vowels = [c for c in surname.lower() if c in "aeiouy"]
+    if len(vowels) != 1:
+        return []
+    out = []
+    for short, longs in _LONG_VOWELS:
+        if short in surname.lower():
+            for long in longs:
+                out.append(" ".join([*first, surname.replace(short, long, 1)]))
+    return out
