@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 import pycountry
+from django.utils.translation import gettext_lazy as _
 
 from cases.constants import ChargeCategory, DetaineeStatus, ExtraditionStatus
 from cases.errors import DomainError
@@ -49,7 +50,10 @@ def _choices(enum) -> tuple[tuple[str, str], ...]:
 VISIT_KINDS = (("", "Unknown"), *_choices(VisitKind))
 
 FIELDS: dict[str, tuple[FieldSpec, ...]] = {
-    FactKind.NAME: (FieldSpec("name", "Full name", "text", required=True),),
+    FactKind.NAME: (
+        FieldSpec("name", "Full name", "text", required=True),
+        FieldSpec("original_script", _("Name in its own script"), "text"),
+    ),
     FactKind.NAME_VARIANT: (FieldSpec("name", "Spelling", "text", required=True),),
     FactKind.NATIONALITY: (FieldSpec("country", "Country", "country", required=True),),
     FactKind.STATUS: (
@@ -139,7 +143,7 @@ def _clean_field(kind: str, spec: FieldSpec, raw):
         return code
     if spec.type == "choice":
         value = str(raw).strip()
-        if value not in {c for c, _ in spec.choices}:
+        if value not in {c for c, _label in spec.choices}:
             raise _error(kind, spec, f"{raw!r} is not one of the choices.")
         return value
     if spec.type == "int":
@@ -391,7 +395,11 @@ def facts_from_extracted(person, text: str) -> list[ExtractedFact]:
     facts = [
         _fact(
             FactKind.NAME,
-            {"name": full_name},
+            {
+                "name": full_name,
+                # "Роман Селезнёв" beside "Roman Seleznev", when the text wrote it so.
+                "original_script": getattr(person, "name_original_script", None) or "",
+            },
             mentions.get(person.name.casefold(), first_mention)[:1],
             text,
         )

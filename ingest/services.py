@@ -938,6 +938,7 @@ def draft_accept(
                     # The status comes with its own fact, as a dated report (`_FactWriter`).
                     detainee = case_services.detainee_create(
                         full_name=name_fact.value["name"],
+                        name_original_script=name_fact.value.get("original_script") or "",
                         date_of_birth=date_of_birth,
                         source=source,
                         quote=name_fact.quote,

@@ -256,3 +256,17 @@ def test_a_fetched_page_with_stored_text_is_not_stored_twice(
     assert article.state == ArticleState.FAILED
     assert article.duplicate_of == first
     assert article.text == ""
+
+
+def test_accepting_a_russian_draft_as_a_new_person_keeps_the_name_in_cyrillic(
+    caseworker, reviewer, run_tasks
+):
+    text = (
+        "Published: 2023-02-01\n"
+        "Россиянин Олег Чернов экстрадирован из Таиланда в США в июне 2022 года."
+    )
+    article = run_tasks(services.article_submit_text, text=text, user=caseworker)
+    draft = Draft.objects.get(article=article)
+    accepted = services.draft_accept(draft=draft, user=reviewer, merge_into=None, fact_ids=None)
+    assert accepted.detainee.full_name == "Oleg Chernov"
+    assert accepted.detainee.name_original_script == "Олег Чернов"
