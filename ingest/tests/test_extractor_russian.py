@@ -289,3 +289,28 @@ def test_a_suspended_term_and_a_given_name_in_the_dative():
     assert (zaitseva.sentence.years, zaitseva.sentence.months) == (2, 0)
     assert zaitseva.detaining_country.country == "LV"
     assert [v.visitor for v in zaitseva.consular_visits] == ["Pavel Smirnov"]
+
+
+def test_a_fine_in_words_and_a_court_named_by_its_town():
+    text = (
+        "Published: 2022-08-04\n"
+        "Химкинский городской суд приговорил американскую баскетболистку Бриттни Грант к "
+        "девяти годам лишения свободы и штрафу в миллион рублей по делу о контрабанде."
+    )
+    person = people(text)["Brittney Grant"]
+    sentence = person.sentence
+    assert (sentence.years, sentence.fine_amount, sentence.fine_currency) == (9, 1e6, "RUB")
+    assert person.detaining_country.country == "RU"
+    assert [c.phrase for c in person.charges] == ["контрабанда"]
+
+
+def test_what_a_person_is_held_for_in_the_nominative_and_a_bare_jail_is_no_facility():
+    text = (
+        "Published: 2024-02-20\n"
+        "В Польше задержан гражданин России Максим Лебедь. Ему вменяется шпионаж в пользу "
+        "иностранной разведки. Лебедь находится в следственном изоляторе."
+    )
+    lebed = people(text)["Maksim Lebed"]
+    assert [c.phrase for c in lebed.charges] == ["шпионаж в пользу иностранной разведки"]
+    assert lebed.facility is None
+    assert lebed.detaining_country.country == "PL"

@@ -56,7 +56,8 @@ _CITIES = {
     "краснодар": "RU", "екатеринбург": "RU", "лефортово": "RU", "новосибирск": "RU",
     "казань": "RU", "ростов-на-дону": "RU", "калининград": "RU", "брянск": "RU",
     "красноярск": "RU", "шереметьево": "RU", "внуково": "RU", "домодедово": "RU",
-    "пулково": "RU", "матросская тишина": "RU",
+    "пулково": "RU", "матросская тишина": "RU", "химки": "RU", "мордовия": "RU",
+    "лефортовский": "RU", "басманный": "RU", "мещанский": "RU", "тверской": "RU",
     "нью-йорк": "US", "вашингтон": "US", "сиэтл": "US", "бруклин": "US",
     "калифорния": "US", "техас": "US", "флорида": "US", "невада": "US", "мичиган": "US",
     "бангкок": "TH", "пхукет": "TH", "паттайя": "TH", "самуи": "TH", "никосия": "CY",
@@ -172,11 +173,14 @@ def adjective_country(word_lemma: str) -> str | None:
     key = word_lemma.replace("ё", "е")
     if key in _ADJECTIVES:
         return _ADJECTIVES[key]
-    for suffix, endings in (("ский", ("", "а", "ь")), ("цкий", ("к",))):
+    for suffix, endings in (("ский", ("", "а", "ь", "и")), ("цкий", ("к",))):
         if key.endswith(suffix):
             stem = key[: -len(suffix)]
-            for ending in endings:
-                code = _CITIES.get(stem + ending)
-                if code:
-                    return code
+            # "химкинский" is of Химки: the stem may carry an "н" the name has not.
+            stems = [stem, stem[:-1]] if stem.endswith("н") else [stem]
+            for base in stems:
+                for ending in endings:
+                    code = _CITIES.get(base + ending)
+                    if code:
+                        return code
     return None

@@ -184,9 +184,30 @@ def _scale(word: str | None) -> float:
     return 1e9
 
 
+_WORD_AMOUNT = re.compile(
+    rf"(?P<n>(?:{_NUMBER_WORD}\s+)?)(?P<scale>тысяч\w*|миллион\w*|миллиард\w*)\s+"
+    rf"(?P<cur>{_CURRENCY})",
+    re.IGNORECASE,
+)
+
+
 def find_money(text: str) -> list[Money]:
+    """Sums of money with their currency: "$170 млн", "1,2 тысячи долларов", "миллион
+    рублей", "пять тысяч евро"."""
     found: list[Money] = []
+    for m in _WORD_AMOUNT.finditer(text):
+        count = number_value(m.group("n")) if m.group("n").strip() else 1.0
+        if count is None:
+            continue
+        currency = next(
+            code
+            for pattern, code in _CURRENCIES
+            if re.fullmatch(pattern, m.group("cur"), re.IGNORECASE)
+        )
+        found.append(Money(count * _scale(m.group("scale")), currency, m.start(), m.end()))
     for m in _AMOUNT.finditer(text):
+        if any(f.start <= m.start() < f.end for f in found):
+            continue
         symbol = m.group("pre") or m.group("cur")
         if not symbol:
             continue
@@ -196,7 +217,7 @@ def find_money(text: str) -> list[Money]:
         digits = re.sub(r"[ \u00a0]", "", m.group("n")).replace(",", ".")
         amount = float(digits) * _scale(m.group("scale"))
         found.append(Money(amount, currency, m.start(), m.end()))
-    return found
+    return sorted(found, key=lambda money: money.start)
 
 
 _FINE = re.compile(r"\bштраф\w*", re.IGNORECASE)

@@ -501,7 +501,7 @@ _MOVED = re.compile(
 )
 _AUTHORITY = re.compile(
     r"(?i)\b([а-яё-]+(?:ским|ском|ский|ского|скому|ской|ская|скую|ские|ских|скими|цким|цком|"
-    r"цкий|цкого|цкой))\s+(?:суд\w*|полици\w*|"
+    r"цкий|цкого|цкой))\s+(?:[а-яё]+(?:ой|ый|ий|ом|ым|ого|ая|ую)\s+)?(?:суд\w*|полици\w*|"
     r"сизо|тюрьм\w*|колони\w*|изолятор\w*|следственн\w+\s+изолятор\w*)"
 )
 
@@ -672,7 +672,8 @@ def _names(person: Person, nationality: list[str]) -> tuple[str, list[str]]:
 
 
 def _facility(article: _Article, owned: list[_Owned]) -> Facility | None:
-    found = [o for o in owned if o.event.kind == "facility"]
+    # A bare "в СИЗО" or "в тюрьме" names no place.
+    found = [o for o in owned if o.event.kind == "facility" and o.event.data["strength"] > 0]
     if not found:
         return None
     best = max(found, key=lambda o: (o.event.data["strength"], o.start))
