@@ -314,3 +314,25 @@ def test_what_a_person_is_held_for_in_the_nominative_and_a_bare_jail_is_no_facil
     assert [c.phrase for c in lebed.charges] == ["шпионаж в пользу иностранной разведки"]
     assert lebed.facility is None
     assert lebed.detaining_country.country == "PL"
+
+
+def test_a_warrant_issued_or_a_case_sent_to_court_is_no_extradition():
+    text = (
+        "Published: 2024-02-20\n"
+        "Суд выдал ордер на арест россиянина Артёма Лукина, задержанного в Испании. "
+        "Дело Лукина передано в суд."
+    )
+    lukin = people(text)["Artem Lukin"]
+    assert lukin.extraditions == ()
+    assert lukin.detaining_country.country == "ES"
+
+
+def test_a_mother_who_speaks_for_her_son_is_not_a_detainee():
+    text = (
+        "Published: 2024-03-01\n"
+        "Россиянин Денис Соколов задержан в Турции. «Мой сын задержан незаконно», — сказала "
+        "его мать Ольга Соколова. Соколов содержится в тюрьме Силиври."
+    )
+    found = people(text)
+    assert list(found) == ["Denis Sokolov"]
+    assert found["Denis Sokolov"].facility.name == "тюрьма Силиври"

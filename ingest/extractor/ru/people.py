@@ -95,7 +95,7 @@ class Person:
     pid: int
     name: str  # Cyrillic, nominative
     spans: list[PersonSpan] = field(default_factory=list)
-    official: bool = False
+    official: bool = False  # a title (or a relationship) names them as someone not held
 
     @property
     def surname(self) -> str:
@@ -242,10 +242,12 @@ def group_people(analysis: Analysis) -> list[Person]:
             (
                 p
                 for p in by_surname.get(_bucket(surname), ())
-                if _same_surname(p.surname, surname)
-                or (
-                    _key(p.name.split()[0]) == given
-                    and (p.surname.startswith(surname) or surname.startswith(p.surname))
+                # Same given name: "Денис Соколов" and "Ольга Соколова" are two people.
+                if _key(p.name.split()[0]) == given
+                and (
+                    _same_surname(p.surname, surname)
+                    or p.surname.startswith(surname)
+                    or surname.startswith(p.surname)
                 )
             ),
             None,
@@ -267,14 +269,9 @@ def group_people(analysis: Analysis) -> list[Person]:
             continue
         word = span.tokens[0].text
         forms = {_key(span.normal), _key(word), _key(lemma(word))}
-        owner = next(
-            (
-                p
-                for f in forms
-                for p in by_surname.get(_bucket(f), ())
-                if _same_surname(p.surname, f)
-            ),
-            None,
+        candidates = [p for f in forms for p in by_surname.get(_bucket(f), ())]
+        owner = next((p for p in candidates if p.surname in forms), None) or next(
+            (p for p in candidates if any(_same_surname(p.surname, f) for f in forms)), None
         )
         if owner is None:
             owner = next((p for f in forms for p in by_given.get(f, ())), None)
@@ -330,6 +327,15 @@ def mark_officials(text: str, sentences: list[tuple[int, int]], people: list[Per
         before = re.split(r"[.;:!?()«»\"“”—–]|,\s", before)[-1]
         phrase_start = start - len(before)
         words = list(_TITLE_WORD.finditer(before))
+        # "его мать Ольга Соколова": a relative named beside the person held is not held.
+        if (
+            words
+            and lemma(words[-1].group(0)) in RELATIVES
+            and words[-1].end() >= len(before) - 2
+            and _cases_agree(words[-1].group(0), _span_at(person, start))
+        ):
+            person.official = True
+            continue
         for m in reversed(words[-10:]):
             word_lemma = lemma(m.group(0))
             if word_lemma not in TITLES:
