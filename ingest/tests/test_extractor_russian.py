@@ -336,3 +336,16 @@ def test_a_mother_who_speaks_for_her_son_is_not_a_detainee():
     found = people(text)
     assert list(found) == ["Denis Sokolov"]
     assert found["Denis Sokolov"].facility.name == "тюрьма Силиври"
+
+
+def test_a_sentencing_still_to_come_is_no_conviction():
+    text = (
+        "Published: 2019-03-10\n"
+        "Россиянин Пётр Левашов, экстрадированный из Испании в США в феврале 2018 года, "
+        "признал себя виновным. Ему грозит до 10 лет тюрьмы. Вынесение приговора назначено "
+        "на сентябрь."
+    )
+    levashov = people(text)["Petr Levashov"]
+    assert levashov.status == "extradited"
+    assert levashov.sentence is None
+    assert levashov.max_penalty.years == 10

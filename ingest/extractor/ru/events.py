@@ -56,6 +56,11 @@ _STATUS = {
     ),
 }
 _PLEA = _rx(r"признал\w*\s+себя\s+виновн")
+# "вынесение приговора назначено на сентябрь": a step still to come.
+_SCHEDULED = _rx(
+    r"\s*(?:\S+\s+){0,3}?(?:назначен\w*|запланирован\w*|намечен\w*|отложен\w*|"
+    r"перенесен\w*|ожидается|состоится)\b"
+)
 _HYPOTHETICAL = _rx(
     r"(?:\bне|\bможет|\bмогут|\bмог\w*|\bбудет|\bбудут|\bесли|\bбы|\bвозможн\w+|\bнамерен\w*|"
     r"\bпланир\w+|\bтребу\w+|\bдобива\w+|\bдобиться|\bхочет|\bпросит|\bпросил\w*|\bдолжен|"
@@ -79,7 +84,9 @@ def status_events(sentence: str, following: str) -> list[Event]:
                 continue
             if kind == "detained" and re.match(r"(?i)арест\w*\s+(?:был\w*\s+)?отменен", m.group(0)):
                 continue
-            hypothetical = _hypothetical(sentence, m.start())
+            hypothetical = _hypothetical(sentence, m.start()) or bool(
+                _SCHEDULED.match(sentence, m.end())
+            )
             event = Event(kind, m.start(), m.end(), hypothetical, {"word": m.group(0)})
             if kind == "released" and re.search(
                 r"(?i)\bв\s+обмен|\bобмен\w*\b", sentence + following
