@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 RUN_ENV := DEBUG=$${DEBUG:-true}
 
-.PHONY: run test serve migrate demo lint format check worker beat clean assets
+.PHONY: run test serve migrate demo lint format check worker beat clean assets bench
 
 # The dashboard's chart library comes from npm (package.json + package-lock.json); the
 # built file and its source map (which the file names, and which hashed static storage
@@ -53,6 +53,11 @@ run: demo assets
 
 test: $(VENV)/.installed-dev assets
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The load benchmark on PostgreSQL (bench/README.md): BENCH_SIZES="10000 100000",
+# BENCH_ROUNDS=3, BENCH_POSTGRES=postgres://root@127.0.0.1:5432 ... shorten or redirect it.
+bench: $(VENV)/.installed-runtime
+	$(BIN)/python -m bench.load
 
 worker: $(VENV)/.installed-runtime
 	$(RUN_ENV) $(BIN)/celery -A config worker --loglevel=info --pool=threads --concurrency=2
