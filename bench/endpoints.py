@@ -3,6 +3,7 @@ and the peer's answers equal the app's, and how many queries one request runs.""
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -185,15 +186,24 @@ def check_payloads(endpoint: Endpoint, token: str) -> None:
             )
 
 
-def count_queries(endpoint: Endpoint, token: str) -> dict[str, int]:
-    """Queries one request runs, for each variant (after one request to warm caches)."""
+@dataclass(frozen=True)
+class OneRequest:
+    queries: int
+    seconds: float
+
+
+def one_request(endpoint: Endpoint, token: str) -> dict[str, OneRequest]:
+    """The queries one request runs and the time it takes in-process, for each variant
+    (after one request to warm caches)."""
     client = client_for(endpoint, token)
-    counts = {}
+    found = {}
     for kind, url in endpoint.variants().items():
         client.get(url)
+        started = time.perf_counter()
         with CaptureQueriesContext(connection) as captured:
             response = client.get(url)
+        seconds = time.perf_counter() - started
         if response.status_code != 200:
             raise PayloadMismatch(f"{url} answered {response.status_code}")
-        counts[kind] = len(captured.captured_queries)
-    return counts
+        found[kind] = OneRequest(len(captured.captured_queries), seconds)
+    return found

@@ -87,7 +87,12 @@ VISIBLE = (
     "AND (who.is_admin OR NOT d.is_restricted OR d.assigned_caseworker_id = who.id)"
 )
 
-LAST_VISIT = """
+
+def last_completed_visit(detainee: str, alias: str, extra: str = "") -> str:
+    """The date the latest completed visit of `detainee` counts from (its own date, else
+    the first publication of a source reporting it, else the day it was recorded), as
+    `ConsularVisitQuerySet.with_counted_date` computes it; `extra` adds columns of it."""
+    return f"""
 LEFT JOIN LATERAL (
     SELECT COALESCE(
         v.visited_on,
@@ -95,11 +100,14 @@ LEFT JOIN LATERAL (
             JOIN cases_source s ON s.id = vc.source_id
             WHERE vc.visit_id = v.id AND s.published_on IS NOT NULL
             ORDER BY s.published_on LIMIT 1),
-        (v.created_at AT TIME ZONE 'UTC')::date) AS day
+        (v.created_at AT TIME ZONE 'UTC')::date) AS day{extra}
     FROM consular_consularvisit v
-    WHERE v.detainee_id = d.id AND v.outcome = 'completed' AND v.archived_at IS NULL
+    WHERE v.detainee_id = {detainee} AND v.outcome = 'completed' AND v.archived_at IS NULL
     ORDER BY 1 DESC, v.id DESC LIMIT 1
-) lv ON true"""
+) {alias} ON true"""
+
+
+LAST_VISIT = last_completed_visit("d.id", "lv")
 
 LIST_ROW = f"""json_build_object(
     'id', d.id, 'version', d.version, 'full_name', d.full_name,

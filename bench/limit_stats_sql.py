@@ -3,7 +3,7 @@ PostgreSQL builds the JSON. Besides the parameters of `bench.limit_sql.WHO`, eac
 `nationality` (or NULL) and the choice lists it reports in order (`choices`: a JSON
 array of [key, label] pairs)."""
 
-from .limit_sql import VISIBLE, WHO
+from .limit_sql import VISIBLE, WHO, last_completed_visit
 
 HELD = "('detained', 'charged', 'on_trial', 'convicted', 'extradition_pending')"
 
@@ -163,19 +163,7 @@ WITH {DETAINEES},
 waiting AS (
     SELECT vis.id, vis.full_name, vis.status, lv.day, lv.precision
     FROM vis
-    LEFT JOIN LATERAL (
-        SELECT COALESCE(
-            v.visited_on,
-            (SELECT s.published_on FROM consular_consularvisitcitation vc
-                JOIN cases_source s ON s.id = vc.source_id
-                WHERE vc.visit_id = v.id AND s.published_on IS NOT NULL
-                ORDER BY s.published_on LIMIT 1),
-            (v.created_at AT TIME ZONE 'UTC')::date) AS day,
-            v.visited_on_precision AS precision
-        FROM consular_consularvisit v
-        WHERE v.detainee_id = vis.id AND v.outcome = 'completed' AND v.archived_at IS NULL
-        ORDER BY 1 DESC, v.id DESC LIMIT 1
-    ) lv ON true
+    {last_completed_visit("vis.id", "lv", ", v.visited_on_precision AS precision")}
     WHERE vis.status IN {HELD}
         AND (lv.day IS NULL OR lv.day < %(today)s::date - %(interval)s::int)
 ),

@@ -8,7 +8,7 @@ Settings come from the environment:
     BENCH_SIZES="10000 100000"   detainees, ascending; the database grows from one to the next
     BENCH_ROUNDS=3               rounds; each times every endpoint and variant once, in turn
     BENCH_SECONDS=2              the least time wrk drives one variant in one round
-    BENCH_MAX_SECONDS=8          the most, for endpoints whose single request is slow
+    BENCH_MAX_SECONDS=5          the most, for endpoints whose single request is slow
     BENCH_POSTGRES=postgres://root@127.0.0.1:5432   server; the database is BENCH_DB on it
     BENCH_DB=bench_load          dropped and created afresh
     BENCH_PORT=8765              gunicorn's port on 127.0.0.1
@@ -48,7 +48,7 @@ def _env(name: str, default: str) -> str:
 SIZES = [int(n) for n in _env("BENCH_SIZES", "10000 100000").replace(",", " ").split()]
 ROUNDS = int(_env("BENCH_ROUNDS", "3"))
 SECONDS = float(_env("BENCH_SECONDS", "2"))
-MAX_SECONDS = float(_env("BENCH_MAX_SECONDS", "8"))
+MAX_SECONDS = float(_env("BENCH_MAX_SECONDS", "5"))
 POSTGRES = _env("BENCH_POSTGRES", "postgres://root@127.0.0.1:5432").rstrip("/")
 DATABASE = _env("BENCH_DB", "bench_load")
 PORT = int(_env("BENCH_PORT", "8765"))
@@ -272,9 +272,15 @@ def measure_size(size: int, wrk_binary: str) -> tuple[dict[str, Measured], dict[
     sessions = {role: ep.session_cookie(role) for role in ("viewer", "reviewer")}
     targets = ep.endpoints()
     results = {target.name: Measured() for target in targets}
+    durations = {}
     for target in targets:
         ep.check_payloads(target, token)
-        results[target.name].queries = ep.count_queries(target, token)
+        single = ep.one_request(target, token)
+        results[target.name].queries = {kind: one.queries for kind, one in single.items()}
+        # Long enough for the 8 connections to pass through the 2 workers about three
+        # times at the slowest variant's pace.
+        slowest = max(one.seconds for one in single.values())
+        durations[target.name] = min(MAX_SECONDS, max(SECONDS, 12 * slowest))
     say(f"  answers of the limit and the peer equal ours; queries counted ({size} detainees)")
 
     server = Server()
@@ -282,21 +288,6 @@ def measure_size(size: int, wrk_binary: str) -> tuple[dict[str, Measured], dict[
         server.start()
         base = f"http://127.0.0.1:{PORT}"
         wait_for_workers(wrk_binary, base)
-        durations = {}
-        for target in targets:
-            # A first run, not counted, warms both workers and tells how long the slowest
-            # variant takes: each is then driven long enough for the 8 connections to go
-            # through the 2 workers several times.
-            hdrs = ep.headers(target, token, sessions)
-            warm = []
-            for url in target.variants().values():
-                warm.append(wrk(wrk_binary, base + url, hdrs, 1))
-                drain(base)
-            if any(run.requests == 0 for run in warm):
-                durations[target.name] = MAX_SECONDS
-            else:
-                slowest = max(run.p50_ms for run in warm) / 1000
-                durations[target.name] = min(MAX_SECONDS, max(SECONDS, slowest * CONCURRENCY))
         for round_number in range(1, ROUNDS + 1):
             started = time.perf_counter()
             for target in targets:
