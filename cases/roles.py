@@ -38,15 +38,28 @@ def _custom(*pairs: tuple[str, str]) -> Q:
     return query
 
 
+# Casework (tasks, flags, watches) is done by caseworkers; the cadence rules are set by
+# administrators and read by everyone.
+CASEWORK_APP = ("casework",)
+
+
+def _casework(actions: tuple[str, ...]) -> Q:
+    """Casework permissions, less the right to change the cadence rules."""
+    rule_writes = Q(content_type__model="cadencerule") & ~Q(codename="view_cadencerule")
+    return _perms(CASEWORK_APP, actions) & ~rule_writes
+
+
 def role_permissions() -> dict[str, Q]:
     caseworker = _perms(CASE_APPS, ("view", "add", "change")) | _custom(VIEW_SENSITIVE)
     caseworker |= _perms(("ingest",), ("view", "add"))
+    caseworker |= _casework(("view", "add", "change"))
     return {
         # "view_sensitive" starts like a view permission but is exactly what viewers lack.
-        VIEWER: _perms(CASE_APPS, ("view",)) & ~_custom(VIEW_SENSITIVE),
+        VIEWER: (_perms(CASE_APPS, ("view",)) & ~_custom(VIEW_SENSITIVE))
+        | _perms(CASEWORK_APP, ("view",)),
         CASEWORKER: caseworker,
         REVIEWER: caseworker | _perms(("ingest",), ("change",)) | _custom(REVIEW_DRAFTS),
-        ADMIN: _perms(CASE_APPS + ("ingest",), ("view", "add", "change", "delete"))
+        ADMIN: _perms(CASE_APPS + ("ingest",) + CASEWORK_APP, ("view", "add", "change", "delete"))
         | _custom(VIEW_SENSITIVE, REVIEW_DRAFTS, RESTRICT_DETAINEES)
         | _perms(("authtoken",), ("view", "add", "change", "delete"))
         # The audit tables are read-only for everyone; administrators read them.

@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("audit.api_urls")),
     path("", include("cases.urls")),
     path("", include("consular.urls")),
+    path("", include("casework.api_urls")),
     path("stats/", include("stats.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path(

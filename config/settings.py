@@ -5,6 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
@@ -45,6 +46,7 @@ INSTALLED_APPS = [
     "consular",
     "ingest",
     "stats",
+    "casework",
     "ui",
     "demo",
     "audit",
@@ -280,6 +282,28 @@ UNAVAILABLE_RETRY_AFTER_SECONDS = env.int("UNAVAILABLE_RETRY_AFTER_SECONDS", def
 # --- Domain knobs
 # A detainee with no completed visit for longer than this is overdue for one.
 CONSULAR_VISIT_INTERVAL_DAYS = env.int("CONSULAR_VISIT_INTERVAL_DAYS", default=90)
+# The cadence that applies while administrators have stored no cadence rule (the admin's
+# "Cadence rules"; the default rule is made from these values).
+CADENCE_FIRST_CONTACT_HOURS = env.int("CADENCE_FIRST_CONTACT_HOURS", default=24)
+CADENCE_FIRST_VISIT_DAYS = env.int("CADENCE_FIRST_VISIT_DAYS", default=14)
+CADENCE_DUE_SOON_DAYS = env.int("CADENCE_DUE_SOON_DAYS", default=14)
+
+# --- Reminders: the daily digest by email and the calendar feeds
+# Mail goes to the console unless a real backend is set, e.g.
+# django.core.mail.backends.smtp.EmailBackend with EMAIL_HOST and friends.
+EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="casework@localhost")
+# The address of the site, for links in email and calendar events.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+CALENDAR_UID_DOMAIN = env.str("CALENDAR_UID_DOMAIN", default="case-tracker.invalid")
+# The hour (TIME_ZONE) the digest goes out, and how many days ahead it looks.
+DIGEST_HOUR = env.int("DIGEST_HOUR", default=7)
+DIGEST_HORIZON_DAYS = env.int("DIGEST_HORIZON_DAYS", default=7)
 
 # System checks to silence, e.g. the HTTPS checks of `check --deploy` on a plain-HTTP test
 # server behind no proxy. Empty in production.
@@ -357,6 +381,10 @@ CELERY_BEAT_SCHEDULE = {
     "ingest-requeue-stale-articles": {
         "task": "ingest.tasks.requeue_stale_articles",
         "schedule": float(INGEST_SWEEP_SECONDS),
+    },
+    "casework-daily-digests": {
+        "task": "casework.tasks.send_daily_digests",
+        "schedule": crontab(hour=DIGEST_HOUR, minute=0),
     },
 }
 if not (

@@ -17,5 +17,6 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("api/v1/", include("config.api_urls")),
     path("review/", include("ingest.urls")),
+    path("", include("casework.urls")),
     path("", include("ui.urls")),
 ]

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, TruncDate
 
+from cases.constants import DatePrecision
 from cases.models import Detainee
 from cases.querysets import ArchivableQuerySet
 
@@ -32,6 +33,26 @@ class ConsularVisitQuerySet(ArchivableQuerySet):
         return self.annotate(
             counted_on=Coalesce("visited_on", Subquery(reported), TruncDate("created_at"))
         )
+
+    def planned(self) -> "ConsularVisitQuerySet":
+        return self.filter(outcome=VisitOutcome.PLANNED)
+
+    def _past_q(self, today: dt.date) -> Q:
+        """Visits whose whole date lies before `today` (a month or year that is over)."""
+        return Q(visited_on__isnull=False) & (
+            Q(visited_on_precision=DatePrecision.DAY, visited_on__lt=today)
+            | Q(visited_on_precision=DatePrecision.MONTH, visited_on__lt=today.replace(day=1))
+            | Q(visited_on_precision=DatePrecision.YEAR, visited_on__lt=dt.date(today.year, 1, 1))
+        )
+
+    def upcoming(self, today: dt.date) -> "ConsularVisitQuerySet":
+        """Planned visits still ahead (or planned without a date)."""
+        return self.planned().exclude(self._past_q(today))
+
+    def not_recorded(self, today: dt.date) -> "ConsularVisitQuerySet":
+        """Planned visits whose date has passed without anyone recording whether they were
+        held: neither upcoming nor done, until a caseworker records the outcome."""
+        return self.planned().filter(self._past_q(today))
 
     def visible_to(self, user) -> "ConsularVisitQuerySet":
         return self.filter(detainee__in=Detainee.objects.visible_to(user))

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from cases import dated_facts
 from cases.constants import HELD_STATUSES, ReportedFact
@@ -217,6 +218,7 @@ def timeline(detainee: Detainee, *, can_view_sensitive: bool) -> list[Entry]:
                 _citations(period),
             )
         )
+    today = timezone.localdate()
     for visit in detainee.consular_visits.all():
         detail = [visit.get_kind_display()]
         if visit.facility:
@@ -225,14 +227,18 @@ def timeline(detainee: Detainee, *, can_view_sensitive: bool) -> list[Entry]:
             detail.append(visit.observations)
         if visit.follow_up:
             detail.append(f"Follow-up: {visit.follow_up}")
+        planned = visit.outcome == VisitOutcome.PLANNED
+        # A planned visit whose date has passed, with no outcome recorded, is not upcoming.
+        lapsed = planned and visit.visited is not None and visit.visited.last_day < today
+        outcome = _("not recorded") if lapsed else visit.get_outcome_display().lower()
         entries.append(
             Entry(
                 visit.visited,
                 "visit",
-                f"Visit by {visit.visitors} — {visit.get_outcome_display().lower()}",
+                f"Visit by {visit.visitors} — {outcome}",
                 " · ".join(detail),
                 _citations(visit),
-                future=visit.outcome == VisitOutcome.PLANNED,
+                future=planned and not lapsed,
             )
         )
     _place_undated(entries)

@@ -308,7 +308,9 @@ def visits(request):
         )
     )
     visit_qs = ConsularVisit.objects.visible_to(user).select_related("detainee", "facility")
-    upcoming = visit_qs.filter(outcome=VisitOutcome.PLANNED).order_by("visited_on", "id")
+    upcoming = visit_qs.upcoming(today).order_by("visited_on", "id")
+    # Planned for a day that has passed, and never recorded as held or not.
+    not_recorded = visit_qs.not_recorded(today).order_by("-visited_on", "-id")
     log = visit_qs.exclude(outcome=VisitOutcome.PLANNED).order_by("-visited_on", "-id")
     log_page = Paginator(log, VISITS_PAGE_SIZE).get_page(request.GET.get("page"))
     can_log = user.has_perm("consular.add_consularvisit")
@@ -343,6 +345,9 @@ def visits(request):
         "overdue_count": overdue_page.paginator.count,
         "upcoming_page": Paginator(upcoming, VISITS_PAGE_SIZE).get_page(
             request.GET.get("upcoming_page")
+        ),
+        "not_recorded_page": Paginator(not_recorded, VISITS_PAGE_SIZE).get_page(
+            request.GET.get("not_recorded_page")
         ),
         "log_page": log_page,
         "form": form,

@@ -1,0 +1,285 @@
+"""The casework pages: My work, the overdue list, a detainee's casework (cadence, tasks,
+handovers, watching) and the calendar feed. Reads start from `visible_to(user)`; writes go
+through the services."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+from django_countries import countries
+
+from cases.errors import DomainError
+from cases.models import Detainee, Sentence
+from cases.roles import can_view_sensitive
+from ui.views import role_required
+
+from . import reminders, services
+from .cadence import cadence_for, detainee_cadences, overdue_cadences
+from .calendar_feed import calendar_build
+from .constants import TaskState
+from .forms import HandoverForm, OverdueFilterForm, TaskForm, WelfareFlagForm
+from .models import Notification, Task, Watch, WelfareFlag
+from .releases import expected_release_compute
+
+PAGE_SIZE = 25
+
+
+def _can_work(user) -> bool:
+    return user.has_perm(services.WORK_PERMISSION)
+
+
+def _require_work(user) -> None:
+    if not _can_work(user):
+        raise PermissionDenied(_("Your role can read casework but not change it."))
+
+
+# --- My work -------------------------------------------------------------------------------
+
+
+@role_required
+def my_work(request):
+    user = request.user
+    today = timezone.localdate()
+    mine = Detainee.objects.visible_to(user).filter(assigned_caseworker=user)
+    cadences = detainee_cadences(mine, today=today)
+    tasks = (
+        Task.objects.visible_to(user)
+        .open()
+        .assigned_to(user)
+        .select_related("detainee")
+        .by_due_date()
+    )
+    notifications = Notification.objects.for_user(user).select_related("detainee")[:20]
+    feed = reminders.calendar_feed_for(user=user) if _can_work(user) else None
+    context = {
+        "today": today,
+        "cadences": cadences,
+        "overdue": [c for c in cadences if c.is_overdue],
+        "tasks": tasks,
+        "notifications": notifications,
+        "unread": Notification.objects.for_user(user).unread().count(),
+        "feed_url": request.build_absolute_uri(reverse("casework:calendar", args=[feed.token]))
+        if feed
+        else None,
+    }
+    return render(request, "casework/my_work.html", context)
+
+
+@require_POST
+@role_required
+def notifications_read(request):
+    reminders.notifications_mark_read(user=request.user)
+    messages.success(request, _("All notifications marked read."))
+    return redirect("casework:my_work")
+
+
+@require_POST
+@role_required
+def calendar_reset(request):
+    _require_work(request.user)
+    reminders.calendar_feed_reset(user=request.user)
+    messages.success(request, _("Your calendar has a new address; the old one no longer works."))
+    return redirect(f"{reverse('casework:my_work')}#calendar")
+
+
+@require_GET
+def calendar(request, token: str):
+    """The feed itself: no sign-in (calendar programs cannot); the secret address is the
+    key. An unknown or reset address is a plain 404."""
+    user = reminders.calendar_owner(token)
+    if user is None or not user.has_perm("cases.view_detainee"):
+        raise Http404
+    response = HttpResponse(calendar_build(user=user), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="casework.ics"'
+    response["Cache-Control"] = "private, max-age=900"
+    return response
+
+
+# --- Overdue list --------------------------------------------------------------------------
+
+
+@role_required
+def overdue(request):
+    visible = Detainee.objects.visible_to(request.user)
+    codes = sorted(
+        {c for c in visible.held().values_list("detaining_country", flat=True) if c},
+        key=lambda code: countries.name(code),
+    )
+    form = OverdueFilterForm(request.GET or None, countries=[(c, countries.name(c)) for c in codes])
+    detainees = visible
+    if form.is_bound and form.is_valid():
+        if form.cleaned_data["caseworker"]:
+            detainees = detainees.filter(assigned_caseworker=form.cleaned_data["caseworker"])
+        if form.cleaned_data["country"]:
+            detainees = detainees.filter(detaining_country=form.cleaned_data["country"])
+    rows = overdue_cadences(detainees, today=timezone.localdate())
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    status = 400 if form.is_bound and not form.is_valid() else 200
+    return render(
+        request,
+        "casework/overdue.html",
+        {"form": form, "page": page, "total": len(rows)},
+        status=status,
+    )
+
+
+# --- A detainee's casework -----------------------------------------------------------------
+
+
+def _detainee_for(user, pk: int) -> Detainee:
+    return get_object_or_404(
+        Detainee.objects.visible_to(user).select_related("assigned_caseworker"), pk=pk
+    )
+
+
+def _render_casework(request, detainee, *, task_form=None, handover_form=None, status=200):
+    user = request.user
+    can_work = _can_work(user)
+    flag = WelfareFlag.objects.filter(detainee=detainee).first()
+    sentences = [
+        (sentence, expected_release_compute(sentence))
+        for sentence in Sentence.objects.filter(case__detainee=detainee).select_related("case")
+    ]
+    context = {
+        "detainee": detainee,
+        "cadence": cadence_for(detainee),
+        "tasks": Task.objects.filter(detainee=detainee)
+        .select_related("assignee", "case")
+        .order_by("state", "due_on", "id"),
+        "assignments": services.assignment_history(detainee),
+        "watching": Watch.objects.filter(user=user, detainee=detainee).exists(),
+        "flag": flag,
+        "can_view_sensitive": can_view_sensitive(user),
+        "sentences": sentences,
+        "can_work": can_work,
+        "can_hand_over": can_work and services.may_hand_over(user, detainee),
+        "task_form": task_form or (TaskForm(detainee=detainee) if can_work else None),
+        "handover_form": handover_form or HandoverForm(),
+        "flag_form": WelfareFlagForm(
+            initial={"flagged": flag is not None, "reason": flag.reason if flag else ""}
+        ),
+        "task_states": TaskState,
+    }
+    return render(request, "casework/detainee.html", context, status=status)
+
+
+@role_required
+def detainee_casework(request, pk: int):
+    return _render_casework(request, _detainee_for(request.user, pk))
+
+
+def _back(pk: int, anchor: str):
+    return redirect(f"{reverse('casework:detainee', args=[pk])}#{anchor}")
+
+
+@require_POST
+@role_required
+def task_add(request, pk: int):
+    _require_work(request.user)
+    detainee = _detainee_for(request.user, pk)
+    form = TaskForm(request.POST, detainee=detainee)
+    if form.is_valid():
+        try:
+            services.task_create(user=request.user, detainee=detainee, **form.cleaned_data)
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, _("Task added."))
+            return _back(pk, "tasks")
+    return _render_casework(request, detainee, task_form=form, status=400)
+
+
+@require_POST
+@role_required
+def task_move(request, pk: int, task_id: int):
+    _require_work(request.user)
+    detainee = _detainee_for(request.user, pk)
+    task = get_object_or_404(Task.objects.filter(detainee=detainee), pk=task_id)
+    try:
+        services.task_transition(task=task, user=request.user, to_state=request.POST.get("to", ""))
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        state = task.get_state_display().lower()
+        messages.success(request, _("Task marked %(state)s.") % {"state": state})
+    if request.POST.get("next") == "my-work":
+        return redirect("casework:my_work")
+    return _back(pk, "tasks")
+
+
+@require_POST
+@role_required
+def release_compute(request, pk: int, sentence_id: int):
+    _require_work(request.user)
+    detainee = _detainee_for(request.user, pk)
+    sentence = get_object_or_404(Sentence.objects.filter(case__detainee=detainee), pk=sentence_id)
+    try:
+        services.expected_release_task_sync(sentence=sentence, user=request.user)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Expected release computed and added to the tasks."))
+    return _back(pk, "tasks")
+
+
+@require_POST
+@role_required
+def hand_over(request, pk: int):
+    _require_work(request.user)
+    detainee = _detainee_for(request.user, pk)
+    form = HandoverForm(request.POST)
+    if form.is_valid():
+        try:
+            services.detainee_assign(
+                detainee=detainee,
+                to=form.cleaned_data["caseworker"],
+                note=form.cleaned_data["note"],
+                user=request.user,
+            )
+        except DomainError as exc:
+            form.add_error("caseworker" if exc.field == "caseworker" else None, exc.message)
+        else:
+            messages.success(request, _("Case handed over."))
+            if Detainee.objects.visible_to(request.user).filter(pk=pk).exists():
+                return _back(pk, "assignment")
+            return redirect("casework:my_work")
+    return _render_casework(request, detainee, handover_form=form, status=400)
+
+
+@require_POST
+@role_required
+def watch(request, pk: int):
+    detainee = _detainee_for(request.user, pk)
+    watching = request.POST.get("watching") == "true"
+    reminders.watch_set(user=request.user, detainee=detainee, watching=watching)
+    messages.success(
+        request,
+        _("You will be notified of every change to this record.")
+        if watching
+        else _("You no longer watch this record."),
+    )
+    return _back(pk, "watch")
+
+
+@require_POST
+@role_required
+def welfare_flag(request, pk: int):
+    _require_work(request.user)
+    detainee = _detainee_for(request.user, pk)
+    form = WelfareFlagForm(request.POST)
+    form.is_valid()
+    try:
+        services.welfare_flag_set(
+            detainee=detainee,
+            user=request.user,
+            flagged=form.cleaned_data.get("flagged", False),
+            reason=form.cleaned_data.get("reason", ""),
+        )
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return _back(pk, "cadence")

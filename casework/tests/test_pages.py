@@ -1,0 +1,141 @@
+"""The casework pages, as each role sees them."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from cases.constants import DatePrecision
+from cases.tests.factories import CaseFactory, DetaineeFactory, SentenceFactory
+from casework.models import Assignment, Task, Watch, WelfareFlag
+from consular.constants import VisitOutcome
+from consular.tests.factories import ConsularVisitFactory
+
+from .factories import TaskFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def mine(caseworker):
+    today = timezone.localdate()
+    person = DetaineeFactory(full_name="Overdue Mine", assigned_caseworker=caseworker)
+    ConsularVisitFactory(detainee=person, visited_on=today - dt.timedelta(days=150))
+    TaskFactory(detainee=person, assignee=caseworker, title="Appeal filing", due_on=today)
+    return person
+
+
+def signed_in(client, user):
+    client.force_login(user)
+    return client
+
+
+def test_my_work_shows_my_detainees_overdue_visits_and_tasks(client, caseworker, mine):
+    other = DetaineeFactory(full_name="Not Mine")
+    ConsularVisitFactory(detainee=other, visited_on=dt.date(2020, 1, 1))
+    html = signed_in(client, caseworker).get("/my-work/").content.decode()
+    overdue = html[html.index('data-testid="my-overdue"') :]
+    assert "Overdue Mine" in overdue and "Not Mine" not in html
+    assert "Appeal filing" in html[html.index('data-testid="my-tasks"') :]
+    assert 'data-testid="calendar-url"' in html
+
+
+def test_the_overdue_page_filters_by_caseworker_and_country(client, viewer, caseworker, mine):
+    other = DetaineeFactory(full_name="Someone Else")
+    ConsularVisitFactory(detainee=other, visited_on=dt.date(2020, 1, 1))
+    page = signed_in(client, viewer).get("/visits/overdue/").content.decode()
+    assert page.index("Someone Else") < page.index("Overdue Mine")  # longest wait first
+    filtered = client.get("/visits/overdue/", {"caseworker": caseworker.pk}).content.decode()
+    assert "Overdue Mine" in filtered and "Someone Else" not in filtered
+    bad = client.get("/visits/overdue/", {"caseworker": "999999"})
+    assert bad.status_code == 400
+
+
+def test_a_caseworker_adds_a_task_and_hands_over_from_the_casework_page(
+    client, caseworker, other_caseworker, mine
+):
+    signed_in(client, caseworker)
+    url = f"/detainees/{mine.pk}/casework/"
+    assert client.get(url).status_code == 200
+    response = client.post(
+        f"{url}tasks/", {"kind": "hearing", "title": "Bail hearing", "due_on": "2026-12-03"}
+    )
+    assert response.status_code == 302
+    assert Task.objects.get(title="Bail hearing").assignee == caseworker
+    bad = client.post(f"{url}tasks/", {"kind": "hearing", "title": "", "due_on": "tomorrow"})
+    assert bad.status_code == 400 and "Please correct" in bad.content.decode()
+    client.post(f"{url}watch/", {"watching": "true"})
+    assert Watch.objects.filter(user=caseworker, detainee=mine).exists()
+    client.post(f"{url}welfare/", {"flagged": "on", "reason": "Diabetic"})
+    assert WelfareFlag.objects.get(detainee=mine).reason == "Diabetic"
+    handed = client.post(
+        f"{url}hand-over/", {"caseworker": other_caseworker.pk, "note": "Back in May"}
+    )
+    assert handed.status_code == 302
+    assert Assignment.objects.current().get(detainee=mine).caseworker == other_caseworker
+
+
+def test_a_viewer_reads_casework_but_changes_nothing(client, viewer, mine):
+    signed_in(client, viewer)
+    html = client.get(f"/detainees/{mine.pk}/casework/").content.decode()
+    assert "Appeal filing" in html and 'data-testid="form-task"' not in html
+    assert 'data-testid="form-handover"' not in html
+    response = client.post(
+        f"/detainees/{mine.pk}/casework/tasks/",
+        {"kind": "hearing", "title": "x", "due_on": "2026-12-03"},
+    )
+    assert response.status_code == 403
+    assert Task.objects.count() == 1
+
+
+def test_a_hidden_person_has_no_casework_page(client, caseworker, other_caseworker):
+    hidden = DetaineeFactory(is_restricted=True, assigned_caseworker=other_caseworker)
+    assert signed_in(client, caseworker).get(f"/detainees/{hidden.pk}/casework/").status_code == 404
+
+
+def test_the_computed_release_is_shown_as_computed(client, caseworker, mine):
+    SentenceFactory(
+        case=CaseFactory(detainee=mine),
+        sentenced_on=dt.date(2022, 3, 1),
+        sentenced_on_precision=DatePrecision.MONTH,
+        term_years=6,
+    )
+    html = signed_in(client, caseworker).get(f"/detainees/{mine.pk}/casework/").content.decode()
+    released = html[html.index('data-testid="releases"') :]
+    assert "March 2028" in released and "computed" in released
+
+
+def test_the_calendar_feed_needs_its_secret_address(client, caseworker, mine):
+    from casework import reminders
+
+    token = reminders.calendar_feed_for(user=caseworker).token
+    response = client.get(f"/calendar/{token}.ics")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    assert b"Appeal filing" in response.content
+    assert client.get("/calendar/not-the-token.ics").status_code == 404
+
+
+def test_past_planned_visits_show_as_not_recorded(client, caseworker):
+    today = timezone.localdate()
+    person = DetaineeFactory(full_name="Planned Person")
+    ConsularVisitFactory(
+        detainee=person,
+        visited_on=today - dt.timedelta(days=3),
+        visitors="Consul Past",
+        outcome=VisitOutcome.PLANNED,
+    )
+    ConsularVisitFactory(
+        detainee=person,
+        visited_on=today + dt.timedelta(days=3),
+        visitors="Consul Ahead",
+        outcome=VisitOutcome.PLANNED,
+    )
+    html = signed_in(client, caseworker).get("/visits/").content.decode()
+    upcoming = html[html.index('data-testid="upcoming"') :]
+    upcoming = upcoming[: upcoming.index("</ul>")]
+    assert "Consul Ahead" in upcoming and "Consul Past" not in upcoming
+    not_recorded = html[html.index('data-testid="not-recorded"') :]
+    assert "Consul Past" in not_recorded[: not_recorded.index("</ul>")]
+    timeline = client.get(f"/detainees/{person.pk}/").content.decode()
+    assert "Visit by Consul Past — not recorded" in timeline
