@@ -21,6 +21,7 @@ from config.api import (
 from . import reminders, services
 from . import serializers as s
 from .cadence import detainee_cadences
+from .filters import AssignmentFilter, TaskFilter
 from .models import Assignment, Notification, Task
 
 
@@ -46,9 +47,9 @@ class CadenceView(GenericAPIView):
         if "caseworker" in query:
             detainees = detainees.filter(assigned_caseworker_id=query["caseworker"])
         if query.get("country"):
-            detainees = detainees.filter(detaining_country=query["country"].upper())
+            detainees = detainees.filter(detaining_country=query["country"])
         rows = detainee_cadences(detainees, today=timezone.localdate())
-        if query["overdue"]:
+        if query["overdue"] == "true":
             rows = [r for r in rows if r.is_overdue]
         if query.get("state"):
             rows = [r for r in rows if r.state == query["state"]]
@@ -83,16 +84,13 @@ class TaskViewSet(RecordViewSet):
     detail_serializer_class = s.TaskSerializer
     create_serializer_class = s.TaskCreateSerializer
     update_serializer_class = s.TaskUpdateSerializer
-    filterset_fields = ["detainee", "state", "kind"]
+    filterset_class = TaskFilter
     ordering_fields = ["due_on", "created_at", "id"]
     ordering = ["due_on", "id"]
 
     def get_queryset(self):
         # The detainee's name and the assignee are on every row.
-        queryset = Task.objects.visible_to(self.request.user).select_related("detainee", "assignee")
-        if self.request.query_params.get("mine") == "true":
-            queryset = queryset.assigned_to(self.request.user).open()
-        return queryset
+        return Task.objects.visible_to(self.request.user).select_related("detainee", "assignee")
 
     def _move(self, request, to_state):
         task = self.get_object()
@@ -140,7 +138,7 @@ class AssignmentViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets
     permission_classes = [RolePermission]
     pagination_class = BoundedPageNumberPagination
     serializer_class = s.AssignmentSerializer
-    filterset_fields = ["detainee", "caseworker"]
+    filterset_class = AssignmentFilter
     ordering_fields = ["started_at", "id"]
 
     def get_queryset(self):

@@ -5,9 +5,10 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from cases.filters import MAX_ID
 from cases.models import Sentence
-from cases.serializers import VisibleCaseField, VisibleDetaineeField
-from config.api import TextField
+from cases.serializers import CountryCodeField, VisibleCaseField, VisibleDetaineeField
+from config.api import StrictBooleanField, TextField
 
 from . import services
 from .constants import CadenceState, TaskKind, TaskState
@@ -48,15 +49,16 @@ class CadenceSerializer(serializers.Serializer):
 
 
 class CadenceQuerySerializer(serializers.Serializer):
-    overdue = serializers.BooleanField(
-        required=False, default=False, help_text=_("Only those past their due date.")
+    overdue = serializers.ChoiceField(
+        choices=["true", "false"],
+        required=False,
+        default="false",
+        help_text=_("true: only those past their due date (the overdue list)."),
     )
     caseworker = serializers.IntegerField(
-        required=False, min_value=1, help_text=_("Assigned caseworker's user id")
+        required=False, min_value=1, max_value=MAX_ID, help_text=_("Assigned caseworker's user id")
     )
-    country = serializers.CharField(
-        required=False, max_length=2, help_text=_("Detaining country (ISO 3166 code)")
-    )
+    country = CountryCodeField(required=False, help_text=_("Detaining country (ISO 3166 code)"))
     state = serializers.ChoiceField(choices=CadenceState.choices, required=False)
 
 
@@ -134,7 +136,7 @@ class TaskUpdateSerializer(serializers.Serializer):
 
 
 class ReleaseTaskSerializer(serializers.Serializer):
-    sentence = serializers.IntegerField(min_value=1, help_text=_("Sentence id"))
+    sentence = serializers.IntegerField(min_value=1, max_value=MAX_ID, help_text=_("Sentence id"))
 
     def validate_sentence(self, value):
         from cases.models import Detainee
@@ -201,7 +203,7 @@ class NotificationSerializer(serializers.ModelSerializer):
 
 class MarkReadSerializer(serializers.Serializer):
     ids = serializers.ListField(
-        child=serializers.IntegerField(min_value=1),
+        child=serializers.IntegerField(min_value=1, max_value=MAX_ID),
         required=False,
         max_length=1000,
         help_text=_("Notification ids; all of yours when left out."),
@@ -210,7 +212,7 @@ class MarkReadSerializer(serializers.Serializer):
 
 class WatchSerializer(serializers.Serializer):
     detainee = VisibleDetaineeField()
-    watching = serializers.BooleanField()
+    watching = StrictBooleanField()
 
     class Meta:
         model = Watch

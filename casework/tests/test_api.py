@@ -60,7 +60,7 @@ def test_the_overdue_list_is_ranked_paginated_and_filtered(viewer, caseworker, p
     assert names(client.get("/api/v1/cadence/", {"country": "IR"})) == ["Later Person"]
     everyone = names(client.get("/api/v1/cadence/"))
     assert "Fine Person" in everyone and "Hidden Person" not in everyone
-    assert client.get("/api/v1/cadence/", {"overdue": "maybe"}).status_code == 400
+    assert client.get("/api/v1/cadence/", {"overdue": "1"}).status_code == 400
 
 
 def test_the_cadence_list_is_for_roles_only(outsider):
@@ -169,3 +169,27 @@ def test_notifications_watches_and_the_calendar_address(caseworker, other_casewo
     assert new != url
     assert APIClient().get(url.replace("http://testserver", "")).status_code == 404
     assert APIClient().get(new.replace("http://testserver", "")).status_code == 200
+
+
+def test_list_queries_do_not_grow_with_the_rows(caseworker, people, django_assert_max_num_queries):
+    for person in (people["late"], people["later"], people["fine"]):
+        for n in range(3):
+            TaskFactory(detainee=person, assignee=caseworker, title=f"Task {n}")
+    client = client_for(caseworker)
+    client.get("/api/v1/tasks/")  # warms the per-user permission caches
+    with django_assert_max_num_queries(8):
+        assert len(client.get("/api/v1/tasks/").json()["results"]) == 9
+    with django_assert_max_num_queries(8):
+        assert len(client.get("/api/v1/cadence/").json()["results"]) == 3
+    with django_assert_max_num_queries(8):
+        client.get("/api/v1/assignments/")
+
+
+def test_filters_refuse_what_they_cannot_read(caseworker, people):
+    client = client_for(caseworker)
+    assert client.get("/api/v1/tasks/", {"mine": "yes"}).status_code == 400
+    assert client.get("/api/v1/tasks/", {"state": "finished"}).status_code == 400
+    assert client.get("/api/v1/cadence/", {"country": "XX"}).status_code == 400
+    assert client.get("/api/v1/cadence/", {"caseworker": str(2**64)}).status_code == 400
+    hidden = client.get("/api/v1/tasks/", {"detainee": people["hidden"].pk})
+    assert hidden.status_code == 400  # exactly like an id that does not exist
