@@ -31,9 +31,11 @@ class CadenceView(GenericAPIView):
     permission_classes = [CanReadCaseRecords]
     pagination_class = BoundedPageNumberPagination
     serializer_class = s.CadenceSerializer
+    queryset = Detainee.objects.none()  # for the schema; rows come from detainee_cadences
 
     @extend_schema(
         parameters=[s.CadenceQuerySerializer],
+        responses=s.CadenceSerializer(many=True),
         summary="Visit cadence of held detainees, most overdue first",
         description="Each held detainee's next due visit under the cadence rules (the "
         "strictest applicable rule wins) and its state. `overdue=true` keeps those past "

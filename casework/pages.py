@@ -16,6 +16,7 @@ from django_countries import countries
 from cases.errors import DomainError
 from cases.models import Detainee, Sentence
 from cases.roles import can_view_sensitive
+from consular.models import ConsularVisit
 from ui.views import role_required
 
 from . import reminders, services
@@ -156,6 +157,11 @@ def _render_casework(request, detainee, *, task_form=None, handover_form=None, s
         "flag": flag,
         "can_view_sensitive": can_view_sensitive(user),
         "sentences": sentences,
+        # Visits whose follow-up actions have not become a task yet.
+        "follow_ups": ConsularVisit.objects.filter(detainee=detainee)
+        .exclude(follow_up="")
+        .exclude(pk__in=Task.objects.filter(visit__isnull=False).values("visit"))
+        .order_by("-visited_on", "-id")[:10],
         "can_work": can_work,
         "can_hand_over": can_work and services.may_hand_over(user, detainee),
         "task_form": task_form or (TaskForm(detainee=detainee) if can_work else None),
@@ -224,6 +230,21 @@ def release_compute(request, pk: int, sentence_id: int):
         messages.error(request, exc.message)
     else:
         messages.success(request, _("Expected release computed and added to the tasks."))
+    return _back(pk, "tasks")
+
+
+@require_POST
+@role_required
+def follow_up_add(request, pk: int, visit_id: int):
+    _require_work(request.user)
+    detainee = _detainee_for(request.user, pk)
+    visit = get_object_or_404(ConsularVisit.objects.filter(detainee=detainee), pk=visit_id)
+    try:
+        services.follow_up_task_create(visit=visit, user=request.user)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Follow-up added to the tasks."))
     return _back(pk, "tasks")
 
 

@@ -9,6 +9,7 @@ from cases.filters import MAX_ID
 from cases.models import Sentence
 from cases.serializers import CountryCodeField, VisibleCaseField, VisibleDetaineeField
 from config.api import StrictBooleanField, TextField
+from consular.models import ConsularVisit
 
 from . import services
 from .constants import CadenceState, TaskKind, TaskState
@@ -99,9 +100,18 @@ class _AssigneeField(serializers.PrimaryKeyRelatedField):
         return User.objects.filter(is_active=True)
 
 
+class _VisibleVisitField(serializers.PrimaryKeyRelatedField):
+    def get_queryset(self):
+        request = self.context.get("request")
+        return ConsularVisit.objects.visible_to(getattr(request, "user", None))
+
+
 class TaskCreateSerializer(serializers.Serializer):
     detainee = VisibleDetaineeField()
     case = VisibleCaseField(required=False, allow_null=True)
+    visit = _VisibleVisitField(
+        required=False, allow_null=True, help_text=_("The visit a follow-up comes from")
+    )
     kind = serializers.ChoiceField(choices=[c for c in TaskKind.choices if c[0] != "release"])
     title = TextField(max_length=200)
     due_on = serializers.DateField()

@@ -178,6 +178,26 @@ def expected_release_task_sync(*, sentence: Sentence, user) -> Task:
     return existing
 
 
+FOLLOW_UP_DAYS = 14
+
+
+def follow_up_task_create(*, visit: ConsularVisit, user, due_on: dt.date | None = None) -> Task:
+    """The follow-up actions written on a visit, as a task due in two weeks unless told."""
+    text = " ".join((visit.follow_up or "").split())
+    if not text:
+        raise DomainError(_("This visit lists no follow-up actions."), field="visit")
+    if len(text) > 200:
+        text = text[:199] + "…"
+    return task_create(
+        user=user,
+        detainee=visit.detainee,
+        visit=visit,
+        kind=TaskKind.FOLLOW_UP,
+        title=text,
+        due_on=due_on or timezone.localdate() + dt.timedelta(days=FOLLOW_UP_DAYS),
+    )
+
+
 # --- Assignment --------------------------------------------------------------------------
 
 

@@ -22,6 +22,11 @@ urlpatterns = [
         pages.release_compute,
         name="release_compute",
     ),
+    path(
+        "detainees/<int:pk>/casework/visits/<int:visit_id>/follow-up/",
+        pages.follow_up_add,
+        name="follow_up_add",
+    ),
     path("detainees/<int:pk>/casework/hand-over/", pages.hand_over, name="hand_over"),
     path("detainees/<int:pk>/casework/watch/", pages.watch, name="watch"),
     path("detainees/<int:pk>/casework/welfare/", pages.welfare_flag, name="welfare_flag"),

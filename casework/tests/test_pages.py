@@ -139,3 +139,16 @@ def test_past_planned_visits_show_as_not_recorded(client, caseworker):
     assert "Consul Past" in not_recorded[: not_recorded.index("</ul>")]
     timeline = client.get(f"/detainees/{person.pk}/").content.decode()
     assert "Visit by Consul Past — not recorded" in timeline
+
+
+def test_a_visit_follow_up_is_made_a_task_from_the_page(client, caseworker, mine):
+    visit = ConsularVisitFactory(detainee=mine, follow_up="Ask the prison about the diet")
+    signed_in(client, caseworker)
+    url = f"/detainees/{mine.pk}/casework/"
+    assert "Ask the prison about the diet" in client.get(url).content.decode()
+    response = client.post(f"{url}visits/{visit.pk}/follow-up/")
+    assert response.status_code == 302
+    task = Task.objects.get(visit=visit)
+    assert task.title == "Ask the prison about the diet" and task.assignee == caseworker
+    page = client.get(url).content.decode()
+    assert 'data-testid="follow-ups"' not in page  # made a task: no longer offered

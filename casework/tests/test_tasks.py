@@ -159,3 +159,16 @@ def test_editing_a_task_checks_the_new_assignee(caseworker, role_groups):
     )
     task.refresh_from_db()
     assert task.assignee == colleague and task.due_on == dt.date(2026, 8, 1)
+
+
+def test_a_visit_follow_up_becomes_a_task_due_in_two_weeks(caseworker):
+    import time_machine
+
+    visit = ConsularVisitFactory(follow_up="Send   reading glasses and books")
+    with time_machine.travel(dt.datetime(2026, 6, 1, 9, tzinfo=dt.UTC)):
+        task = services.follow_up_task_create(visit=visit, user=caseworker)
+    assert (task.kind, task.visit, task.detainee) == (TaskKind.FOLLOW_UP, visit, visit.detainee)
+    assert task.title == "Send reading glasses and books"
+    assert task.due_on == dt.date(2026, 6, 15)
+    with pytest.raises(DomainError):
+        services.follow_up_task_create(visit=ConsularVisitFactory(follow_up=""), user=caseworker)

@@ -56,3 +56,13 @@ def test_generated_caseload_has_a_spread(django_assert_max_num_queries):
     statuses = set(Detainee.objects.values_list("status", flat=True))
     assert len(statuses) >= 5
     assert Extradition.objects.count() >= 5
+
+
+def test_the_demo_caseworker_has_a_caseload_with_tasks():
+    from casework.models import Assignment, Task
+
+    call_command("load_demo", count=30, verbosity=0)
+    held = Assignment.objects.current().filter(caseworker__username="caseworker").count()
+    assert held > 0 and Task.objects.filter(assignee__username="caseworker").exists()
+    call_command("load_demo", count=30, verbosity=0)
+    assert Assignment.objects.count() == held

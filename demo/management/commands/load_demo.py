@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from cases import roles
 from demo.caseload import generate_caseload
+from demo.casework import load_casework
 from demo.reported_cases import load_reported_cases
 
 DEMO_USERS = {
@@ -36,6 +37,10 @@ class Command(BaseCommand):
         )
         if not no_users:
             self._users()
+            with transaction.atomic():
+                handed = load_casework(today=timezone.localdate())
+            if handed:
+                self.stdout.write(f"Casework: {handed} held detainees handed to `caseworker`.")
 
     def _users(self) -> None:
         roles.sync_role_groups()
