@@ -13,7 +13,7 @@ from icalendar import Calendar, Event
 from cases.models import Detainee
 
 from .cadence import detainee_cadences
-from .constants import HEARING_KINDS
+from .constants import HEARING_KINDS, TaskKind
 from .models import Task
 
 PRODUCT_ID = "-//Detainee case tracker//Casework calendar//EN"
@@ -31,6 +31,14 @@ def _event(*, uid: str, day: dt.date, summary: str, description: str, category: 
     event.add("categories", [category])
     event.add("transp", "TRANSPARENT")
     return event
+
+
+def _summary(task: Task) -> str:
+    summary = f"{task.get_kind_display()}: {task.detainee}"
+    # A computed release's title only repeats its kind and date.
+    if task.kind != TaskKind.EXPECTED_RELEASE:
+        summary += f" — {task.title}"
+    return summary
 
 
 def calendar_build(*, user, today: dt.date | None = None) -> bytes:
@@ -54,7 +62,7 @@ def calendar_build(*, user, today: dt.date | None = None) -> bytes:
             _event(
                 uid=f"task-{task.pk}",
                 day=task.due_on,
-                summary=f"{task.get_kind_display()}: {task.detainee} — {task.title}",
+                summary=_summary(task),
                 description="\n".join(p for p in (task.computed_from, task.notes) if p),
                 category=_("Hearing") if hearing else _("Task"),
             )

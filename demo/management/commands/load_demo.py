@@ -54,6 +54,8 @@ class Command(BaseCommand):
             # Everyone but viewers enters data in the admin too.
             user.is_staff = role != roles.VIEWER
             user.is_superuser = role == roles.ADMIN
+            # The daily digest goes to an address (printed on the console by default).
+            user.email = user.email or f"{username}@example.org"
             user.save()
             user.groups.add(Group.objects.get(name=role))
             lines.append(f"  {username:<11} {role:<11} {'(new) ' if created else ''}")
