@@ -51,7 +51,9 @@ class TaskAdmin(HistoryAdmin):
     autocomplete_fields = ["detainee", "case"]
     list_select_related = ["detainee", "assignee"]
     date_hierarchy = "due_on"
-    readonly_fields = ["sentence", "visit", "computed_from", "closed_at", "created_by"]
+    # A task's state moves through its actions (the pages, the API), which keep closed_at
+    # in step; the admin shows it.
+    readonly_fields = ["state", "sentence", "visit", "computed_from", "closed_at", "created_by"]
     fields = [
         "detainee",
         "case",

@@ -152,3 +152,15 @@ def test_a_visit_follow_up_is_made_a_task_from_the_page(client, caseworker, mine
     assert task.title == "Ask the prison about the diet" and task.assignee == caseworker
     page = client.get(url).content.decode()
     assert 'data-testid="follow-ups"' not in page  # made a task: no longer offered
+
+
+def test_the_admin_lists_tasks_and_cadence_rules_and_leaves_state_to_the_actions(
+    client, admin_user, mine
+):
+    signed_in(client, admin_user)
+    task = Task.objects.get()
+    page = client.get(f"/admin/casework/task/{task.pk}/change/")
+    assert page.status_code == 200
+    assert 'name="state"' not in page.content.decode()
+    rules = client.get("/admin/casework/cadencerule/").content.decode()
+    assert "the strictest (shortest) value among those rules wins" in rules
