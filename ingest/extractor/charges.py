@@ -120,6 +120,9 @@ CATEGORY_STEMS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 # Words that make an "accused of ..." phrase a criminal charge rather than any accusation.
 _GENERIC_OFFENCE = [
+    "adulter",
+    "insider trading",
+    "terroris",
     "smuggl",
     "theft",
     "steal",
@@ -185,7 +188,9 @@ _OFFENCE_WORDS = re.compile(
 )
 
 _STRONG = (
-    r"charged\s+(?:(?:\w+\s+){0,5}?)with|convicted\s+(?:(?:\w+\s+){0,3}?)of|"
+    r"charged\s+(?:(?:\w+\s+){0,5}?)with|convicted\s+(?:(?:\w+\s+){0,5}?)of|"
+    r"charges\s+(?:against\s+(?:[\w-]+\s+){1,3}?)?(?:include|included|including|"
+    r"ranging\s+from)|"
     r"found\s+(?:(?:[\w,]+\s+){0,5}?)guilty\s+(?:(?:[\w,]+\s+){0,6}?)of|"
     r"pleaded\s+(?:not\s+)?guilty\s+(?:(?:in|on|at)\s+(?:\w+\s+){1,3}?)?to|"
     r"indicted\s+(?:on|for)|on\s+charges\s+of|(?:a|the)\s+charges?\s+of|"
@@ -194,6 +199,7 @@ _STRONG = (
 _WEAK = (
     r"(?:claim|claims|claimed|allege|alleges|alleged)\s+(?:that\s+)?(?:he|she|they)(?:\s+had)?|"
     r"accused\s+(?:(?:\w+\s+){0,2}?)of|accuse[sd]?\s+(?:\w+\s+)of|suspected\s+of|"
+    r"on\s+suspicion\s+of|"
     r"(?:sentenced|jailed|fined|arrested|detained|held|imprisoned|faces?|facing|serving|served|"
     r"convicted|sentence|term)\b"
     r"(?:[^.;]|\.(?!\s)){0,120}?\bfor(?!\s+(?:a|an|the|\d|"
@@ -205,7 +211,8 @@ _TRIGGER = re.compile(
     r"\b(?:(?P<strong>" + _STRONG + r")|(?P<weak>" + _WEAK + r"))\s+", re.IGNORECASE
 )
 _NOUN_CHARGES = re.compile(
-    r"\bon\s+(?P<what>(?:[\w-]+\s+){0,2}?[\w-]+)\s+charges?\b", re.IGNORECASE
+    r"\b(?:on|faces?|facing|face)\s+(?P<what>(?:[\w-]+\s+){0,2}?[\w-]+)\s+charges?\b",
+    re.IGNORECASE,
 )
 _NOT_A_CHARGE_ADJ = re.compile(
     r"^(?:trumped-up|dubious|related|formal|criminal|new|several|the|these|those|such|similar|"
