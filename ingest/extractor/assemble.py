@@ -236,10 +236,11 @@ def _analyse(text: str, offset: int, published: dt.date | None) -> _Article:
     attributor = Attributor(text, refs.refs, eligible)
     _resolve_facility_anaphora(events)
     for event in events:
-        if event.kind in ("visit", "access_denied"):
+        if event.kind in ("visit", "access_denied") and not event.data.get("granted"):
             event.owners = _visit_objects(attributor, event)
         else:
             event.owners = attributor.assign(event)
+    _give_granted_access(events, refs.refs, eligible)
     events.extend(_list_ties(sentences, refs.refs, eligible, events))
     by_sentence: dict[int, list[Event]] = defaultdict(list)
     for event in events:
@@ -276,6 +277,23 @@ def _analyse(text: str, offset: int, published: dt.date | None) -> _Article:
         events_by_owner,
         links_by_pid,
     )
+
+
+def _give_granted_access(events: list[Event], refs: list[Ref], eligible: set[int]) -> None:
+    """ "The mission was granted consular access" names no one held: the access is to the
+    people last referred to ("their detention") in that sentence or the one before."""
+    by_sentence: dict[int, list[Ref]] = defaultdict(list)
+    for ref in refs:
+        if any(pid in eligible for pid in ref.pids):
+            by_sentence[ref.sentence].append(ref)
+    for event in events:
+        if event.kind != "visit" or not event.data.get("granted") or event.owners:
+            continue
+        for index in (event.sentence, event.sentence - 1):
+            before = [r for r in by_sentence.get(index, ()) if r.start < event.anchor]
+            if before:
+                event.owners = tuple(pid for pid in before[-1].pids if pid in eligible)
+                break
 
 
 # "They included A and B", "Among those freed were A", "Also freed were B": a list that names
@@ -922,10 +940,47 @@ def _most_present_official(article: _Article) -> str | None:
     return None
 
 
+# A mission or its people as a visitor: "the Indian embassy in Doha", "British officials",
+# "UK embassy officials", "diplomats".
+_MISSION = re.compile(
+    r"(?P<v>(?:[A-Z][\w.’'-]*\s+){0,3}(?:(?:embassy|consular|diplomatic)\s+)?"
+    r"(?:embassy|consulate|diplomatic\s+mission|mission|high\s+commission|officials|diplomats|"
+    r"consul(?:-general)?|envoys?)(?:\s+in\s+[A-Z][\w-]+)?)\b"
+)
+_MISSION_WORD = re.compile(r"(?i:embass|consul|diplomat|mission|commission|envoy)")
+
+
+def _mission_visitor(article: _Article, event: Event) -> str | None:
+    """The mission named nearest the visit in its sentence, when no person is the visitor."""
+    sentence = article.sentences[event.sentence]
+    best: tuple[int, str] | None = None
+    for match in _MISSION.finditer(sentence.text):
+        phrase = re.sub(r"^(?:The|A|An)\s+", "", match.group("v"))
+        words = phrase.split()
+        if not (_MISSION_WORD.search(phrase) or (len(words) > 1 and words[0][0].isupper())):
+            continue  # bare "officials": whose, the sentence does not say
+        start = sentence.start + match.start()
+        distance = abs(start - event.anchor)
+        if best is None or distance < best[0]:
+            best = (distance, phrase)
+    return best[1] if best else None
+
+
 def _visitor(article: _Article, event: Event, fallback: str | None) -> tuple[bool, str | None]:
     """(is this a consular contact, the visitor's name)."""
+    consular, visitor = _named_visitor(article, event, fallback)
+    if consular and visitor is None:
+        visitor = _mission_visitor(article, event)
+    return consular, visitor
+
+
+def _named_visitor(
+    article: _Article, event: Event, fallback: str | None
+) -> tuple[bool, str | None]:
     sentence = article.sentences[event.sentence]
     official_context = bool(OFFICIAL_CONTEXT.search(sentence.text))
+    if event.data.get("granted"):
+        return True, None
     if event.data.get("passive"):
         after = re.search(r"\bby\s+", article.text[event.anchor_end : event.anchor_end + 40])
         target = (

@@ -8,7 +8,7 @@ import re
 from .events import Event, SentenceContext, is_hypothetical, pick_date
 
 _VISIT = re.compile(
-    r"\b(?P<t>visited|visiting|visits?|saw|seen|met\s+with|met|"
+    r"\b(?P<t>visited|visiting|visits?|saw|seen|seeing|met\s+with|met|"
     r"(?:spoke|spoken|speak|speaks|speaking|talked|talk|talks)\s+(?:[\w-]+\s+){0,3}?(?:to|with)|"
     r"called|phoned)\b",
     re.IGNORECASE,
@@ -29,10 +29,48 @@ OFFICIAL_CONTEXT = re.compile(
 )
 
 
+# Access that took place, said of the person held or of the mission: "was granted consular
+# access", "was given a consular visit"; and visits made by a mission: "welfare checks by
+# embassy officials".
+_GRANTED = re.compile(
+    r"\b(?:was|were|been|being|is|are|has|have|had)\s+(?:\w+\s+)?(?P<t>granted|given|allowed|"
+    r"afforded|received)\s+(?:a\s+|an\s+|their\s+|his\s+|her\s+)?(?:first\s+|second\s+)?"
+    r"(?:consular\s+(?:access|visits?|meetings?)|(?:welfare\s+)?visits?\s+(?:by|from)\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:embassy|consulate|consul|diplomats?|officials))\b",
+    re.IGNORECASE,
+)
+_MISSION_VISITS = re.compile(
+    r"\b(?P<t>(?:welfare|consular|prison)\s+(?:checks?|visits?))\s+by\s+",
+    re.IGNORECASE,
+)
+# "arranged for British officials to visit him": the visit took place.
+_ARRANGED = re.compile(
+    r"\b(?:arranged|allowed|permitted|enabled)\s+(?:for\s+)?(?:[\w-]+\s+){1,4}?to\s+$",
+    re.IGNORECASE,
+)
+
+
 def find_visits(context: SentenceContext) -> list[Event]:
     events: list[Event] = []
     base = context.sentence.start
     text = context.text
+    for pattern in (_GRANTED, _MISSION_VISITS):
+        for match in pattern.finditer(text):
+            anchor = base + match.start("t")
+            events.append(
+                Event(
+                    kind="visit",
+                    sentence=context.sentence.index,
+                    start=base + match.start(),
+                    end=base + match.end(),
+                    anchor=anchor,
+                    anchor_end=base + match.end("t"),
+                    transitive=False,
+                    hypothetical=is_hypothetical(context, anchor),
+                    date=pick_date(context, anchor, fallback_sentence=True),
+                    data={"phone": False, "passive": False, "word": "access", "granted": True},
+                )
+            )
     for match in _VISIT.finditer(text):
         word = match.group("t")
         before = text[: match.start()]
@@ -54,7 +92,8 @@ def find_visits(context: SentenceContext) -> list[Event]:
                 anchor=anchor,
                 anchor_end=base + match.end("t"),
                 transitive=not passive,
-                hypothetical=is_hypothetical(context, anchor),
+                hypothetical=is_hypothetical(context, anchor)
+                and not _ARRANGED.search(text[: match.start()]),
                 date=pick_date(context, anchor, fallback_sentence=True),
                 data={
                     "phone": bool(_PHONE.search(clause)) or bool(_PHONE.search(word)),

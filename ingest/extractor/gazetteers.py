@@ -120,6 +120,7 @@ _DEMONYMS: dict[str, str] = {
     "Brazilian": "BR",
     "British": "GB",
     "Briton": "GB",
+    "Brit": "GB",
     "Bruneian": "BN",
     "Bulgarian": "BG",
     "Burkinabe": "BF",
@@ -771,6 +772,12 @@ ACCUSED_NOUNS: frozenset[str] = frozenset(
         "convicts",
         "hostage",
         "hostages",
+        "cybercriminal",
+        "cybercriminals",
+        "criminal",
+        "trafficker",
+        "traffickers",
+        "fugitive",
     ]
 )
 

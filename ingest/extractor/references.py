@@ -126,7 +126,10 @@ _APPOSITION_GAP = re.compile(
 )
 # "several Americans, including A and B": the names that illustrate a group.
 _LIST_INTRO = re.compile(r"^\s*,?\s*(?:including|among\s+them|such\s+as|namely)\s+$", re.IGNORECASE)
-_AFTER_NAME_GAP = re.compile(r"^\s*(?:\([^)]{0,60}\))?\s*,\s*(?:\d{1,3}\s*,\s*)?$")
+# "X, a Russian citizen", "X (34), a Russian", "X is a Russian citizen".
+_AFTER_NAME_GAP = re.compile(
+    r"^\s*(?:\([^)]{0,60}\))?\s*(?:,\s*(?:\d{1,3}\s*,\s*)?|\s(?:is|was)\s+(?:also\s+)?)$"
+)
 # How many sentences after a counted group its members may be named.
 _GROUP_NAMING_REACH = 3
 _MAX_GROUP = 10
@@ -360,10 +363,15 @@ def _classify_phrase(
     if following:
         nxt = following[0]
         gap = text[end : nxt.start]
+        if gap.strip() == "" and phrase.plural and phrase.count is None:
+            # "Canadians A and B": every name of the list that follows.
+            for ref in _listed_names(text, following, _MAX_GROUP):
+                _link(links, ref.pids, phrase, start, end)
+            return "linked"
         if gap.strip() == "" or (phrase.count == 1 and _APPOSITION_GAP.match(gap)):
             _link(links, nxt.pids, phrase, start, end)
             return "linked"
-        if phrase.count and 1 < phrase.count <= _MAX_GROUP and re.match(r"^\s*,\s*$", gap):
+        if phrase.count and 1 < phrase.count <= _MAX_GROUP and re.match(r"^\s*[,:]\s*$", gap):
             members = _listed_names(text, following, phrase.count)
             if len(members) == phrase.count:
                 for ref in members:
@@ -580,7 +588,7 @@ def _resolve(
         return group
     if item.mode == "plural_pronoun":
         before = text[max(0, ref.start - 12) : ref.start].lower()
-        if re.search(r"\b(?:of|among)\s+$", before):
+        if not ref.possessive and re.search(r"\b(?:of|among)\s+$", before):
             return ()  # "most of them": part of a group the text just described
         return _recent_group(history, ref, eligible, possessive_positions)
     if item.mode == "pronoun":

@@ -119,10 +119,12 @@ class Role:
     titles: list[str] = field(default_factory=list)
     nationality: list[NationalityCue] = field(default_factory=list)
 
+    byline: bool = False
+
     @property
     def eligible(self) -> bool:
-        """Could be a detainee: no office or family tie rules it out."""
-        return not (self.official or self.relative)
+        """Could be a detainee: no office, family tie or byline rules it out."""
+        return not (self.official or self.relative or self.byline)
 
 
 def _classify_phrase(role: Role, phrase: str) -> None:
@@ -218,8 +220,28 @@ def _hometown(role: Role, phrase: str, phrase_start: int) -> None:
             return
 
 
+_BYLINE_REACH = 400  # characters from the start of the text where a byline stands
+
+
+def _is_byline(text: str, sentences: list[Sentence], person: Person, run_starts: set[int]) -> bool:
+    """A name alone on a line near the top, never mentioned again, over a short line that
+    names no one (the outlet: "BBC News"): who wrote the story."""
+    if person.short_mentions or len(person.runs) != 1:
+        return False
+    run = person.runs[0]
+    line = sentences[run.sentence]
+    if line.text.strip(" \t.,") != text[run.start : run.end] or run.start > _BYLINE_REACH:
+        return False
+    if run.sentence + 1 >= len(sentences):
+        return False
+    below = sentences[run.sentence + 1]
+    names_someone = any(below.start <= start < below.end for start in run_starts)
+    return len(below.text.split()) <= 4 and not names_someone
+
+
 def analyse_roles(text: str, sentences: list[Sentence], people: list[Person]) -> dict[int, Role]:
     roles: dict[int, Role] = {}
+    run_starts = {r.start for p in people for r in p.runs}
     for person in people:
         role = Role()
         for run in person.runs:
@@ -261,6 +283,7 @@ def analyse_roles(text: str, sentences: list[Sentence], people: list[Person]) ->
                     _add_phrase_nationality(role, phrase, start, "apposition")
                     _hometown(role, phrase, start)
             _premodifier_nationality(role, text, sentence, run)
+        role.byline = _is_byline(text, sentences, person, run_starts)
         spans = [(r.start, r.end) for r in person.runs] + [
             (s, e) for s, e, _i, _p in person.short_mentions
         ]

@@ -163,3 +163,122 @@ def test_an_initial_and_a_surname_are_the_person_named_in_full():
         "file names him as Y. Demchuk."
     )
     assert _names(text) == ["Yaroslav Demchuk"]
+
+
+def _nationalities(text: str) -> dict[str, list[str]]:
+    return {d.name: [n.country for n in d.nationality] for d in extract(text, PUBLISHED).detainees}
+
+
+def test_a_counted_group_introducing_a_list_after_a_colon_gives_each_their_nationality():
+    text = (
+        "Police in Denpasar arrested six people in May. They included two Brits: Hugh "
+        "Pellow and Ada Quarrie. Both were jailed in Indonesia."
+    )
+    assert _nationalities(text) == {"Hugh Pellow": ["GB"], "Ada Quarrie": ["GB"]}
+
+
+def test_a_plural_demonym_before_two_names_gives_both_their_nationality():
+    text = "Norwegians Eirik Dahle and Sigrid Moen have been detained in Iran since March."
+    assert _nationalities(text) == {"Eirik Dahle": ["NO"], "Sigrid Moen": ["NO"]}
+
+
+def test_a_nationality_said_of_a_name_with_is_a():
+    text = (
+        "Kasimir Bortnik was arrested in a Bangkok hotel in 2019. A court refused to hand "
+        "him over because Bortnik is a Ukrainian citizen."
+    )
+    assert _nationalities(text) == {"Kasimir Bortnik": ["UA"]}
+
+
+def _charges(text: str) -> dict[str, list[str]]:
+    return {d.name: [c.phrase for c in d.charges] for d in extract(text, PUBLISHED).detainees}
+
+
+def test_charges_listed_as_what_the_charges_include():
+    text = (
+        "Anton Rybak, a Russian programmer, was arrested in Prague in 2021. Charges against "
+        "Rybak include computer intrusion and identity theft."
+    )
+    phrases = _charges(text)["Anton Rybak"]
+    assert any("computer intrusion" in p for p in phrases)
+    assert any("identity theft" in p for p in phrases)
+
+
+def test_a_charge_named_before_the_word_charges_after_face():
+    text = (
+        "Switzerland extradited Pavel Drozdov, a Russian businessman, to the United States, "
+        "where he faces insider trading charges."
+    )
+    assert _charges(text)["Pavel Drozdov"] == ["insider trading"]
+
+
+def test_an_arrest_on_suspicion_of_an_offence_and_a_court_between_convicted_and_of():
+    suspicion = (
+        "Maeve Tully, a British woman, is in custody in the United Arab Emirates after being "
+        "arrested on suspicion of committing adultery."
+    )
+    court = "Hal Brennan, a British citizen, was convicted by a Chinese court of spying in 2014."
+    assert _charges(suspicion) == {"Maeve Tully": ["committing adultery"]}
+    assert _charges(court) == {"Hal Brennan": ["spying"]}
+
+
+def _visitors(text: str) -> dict[str, list[str | None]]:
+    return {
+        d.name: [v.visitor for v in d.consular_visits if not v.denied]
+        for d in extract(text, PUBLISHED).detainees
+    }
+
+
+def test_consular_access_granted_to_a_mission_is_a_visit_by_that_mission():
+    text = (
+        "Police in Muscat arrested Arvid Holm and Linnea Berg, two Swedish engineers, in "
+        "June. The Swedish embassy learnt of their detention weeks later. The Swedish "
+        "mission in Muscat was then granted consular access."
+    )
+    assert _visitors(text) == {
+        "Arvid Holm": ["Swedish mission in Muscat"],
+        "Linnea Berg": ["Swedish mission in Muscat"],
+    }
+
+
+def test_a_person_granted_a_consular_visit_and_officials_arranged_to_visit():
+    granted = (
+        "Ewan Stroud, a Canadian held in China since 2019, was granted a consular visit "
+        "for the first time in ten months."
+    )
+    arranged = (
+        "Ewan Stroud, a Canadian businessman, was convicted of spying by a court in China. "
+        "The foreign ministry said it had arranged for Canadian officials to visit him."
+    )
+    assert _visitors(granted) == {"Ewan Stroud": [None]}
+    assert _visitors(arranged) == {"Ewan Stroud": ["Canadian officials"]}
+
+
+def test_welfare_checks_by_embassy_officials_are_visits():
+    text = (
+        "Tessa Marlow and her husband were arrested in Iran in January and charged with "
+        "espionage. Updates on Tessa Marlow came from welfare checks by UK embassy officials."
+    )
+    assert _visitors(text)["Tessa Marlow"] == ["UK embassy officials"]
+
+
+def test_a_byline_over_the_outlet_is_not_one_of_the_people_held():
+    text = (
+        "Son of couple held in Iran speaks out\n\nMira Castell\nCourier News\n\n"
+        "The son of a British couple detained in Iran said he learned of their arrest from "
+        "the news.\n\nBrendan Oakes and his wife were arrested in January and later charged "
+        "with espionage, which the family denies."
+    )
+    roles = _roles(text)
+    assert roles["Mira Castell"].byline and not roles["Mira Castell"].eligible
+    assert "Mira Castell" not in _names(text)
+
+
+def test_names_listed_one_a_line_are_not_bylines():
+    text = (
+        "Five prisoners were freed in a swap between the two countries on Monday. They "
+        "were:\n\nKarim Sadeghi\nFarid Najafi\nOmid Rostami\n\nAll five had been convicted "
+        "of sanctions violations in the United States."
+    )
+    roles = _roles(text)
+    assert not any(roles[name].byline for name in ("Karim Sadeghi", "Farid Najafi"))
