@@ -943,11 +943,10 @@ def _most_present_official(article: _Article) -> str | None:
 # A mission or its people as a visitor: "the Indian embassy in Doha", "British officials",
 # "UK embassy officials", "diplomats".
 _MISSION = re.compile(
-    r"(?P<v>(?:[A-Z][\w.’'-]*\s+){0,3}(?:(?:embassy|consular|diplomatic)\s+)?"
+    r"(?P<v>(?:[A-Z][\w.’'-]*\s+){0,3}(?i:(?:(?:embassy|consular|diplomatic)\s+)?"
     r"(?:embassy|consulate|diplomatic\s+mission|mission|high\s+commission|officials|diplomats|"
-    r"consul(?:-general)?|envoys?)(?:\s+in\s+[A-Z][\w-]+)?)\b"
+    r"consul(?:-general)?|envoys?))(?:\s+in\s+[A-Z][\w-]+)?)\b"
 )
-_MISSION_WORD = re.compile(r"(?i:embass|consul|diplomat|mission|commission|envoy)")
 
 
 def _mission_visitor(article: _Article, event: Event) -> str | None:
@@ -957,10 +956,11 @@ def _mission_visitor(article: _Article, event: Event) -> str | None:
     for match in _MISSION.finditer(sentence.text):
         phrase = re.sub(r"^(?:The|A|An)\s+", "", match.group("v"))
         words = phrase.split()
-        if not (_MISSION_WORD.search(phrase) or (len(words) > 1 and words[0][0].isupper())):
-            continue  # bare "officials": whose, the sentence does not say
+        if len(words) < 2:
+            continue  # bare "officials", "the mission": whose, the phrase does not say
         start = sentence.start + match.start()
-        distance = abs(start - event.anchor)
+        # The subject before the visit first, then the nearest after it.
+        distance = event.anchor - start if start < event.anchor else 1000 + start - event.anchor
         if best is None or distance < best[0]:
             best = (distance, phrase)
     return best[1] if best else None

@@ -184,6 +184,8 @@ def _apposition_after(text: str, sentence: Sentence, run: NameRun) -> tuple[str,
         if not match:
             return None
         phrase = match.group(1)
+        if not phrase.strip():
+            return None  # ", ," : nothing between the commas
         if _AGE.match(phrase):
             rest, offset = rest[match.end() :], offset + match.end()
             continue

@@ -81,7 +81,7 @@ def test_death_sentence_commuted_to_life():
     assert obi.detaining_country.country == "MY"
     assert obi.facility.name == "Kajang prison"
     (visit,) = obi.consular_visits
-    assert visit.visitor is None and visit.date == "2024-01-15"  # "on Monday"
+    assert visit.visitor == "Nigerian High Commission" and visit.date == "2024-01-15"
 
 
 def test_refused_extradition_is_kept_but_not_reported_as_the_extradition():

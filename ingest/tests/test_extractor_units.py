@@ -180,3 +180,7 @@ def test_empty_and_blank_texts():
     assert extract("").detainees == ()
     assert extract("Published: 2020-01-01\n").detainees == ()
     assert extract("   \n\n  ").detainees == ()
+
+
+def test_a_name_followed_by_empty_commas_is_read_without_error():
+    assert extract("Ivan Petrov , , was held.").language == "en"
