@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 
 from .events import Event
-from .gazetteers import demonyms
+from .gazetteers import PERSON_NOUNS, RELATIVE_NOUNS, demonyms
 from .references import Ref
 
 _PASSIVE_BEFORE = re.compile(
@@ -92,7 +92,14 @@ _NOT_ROLE_WORDS = frozenset(
 )
 
 
+# "Cecile X and her partner Jacques Y have been jailed": two people held together.
+_COMPANION_GAP = re.compile(r"^\s*,?\s*and\s+(?:his|her|their)\s+(?P<noun>[a-z\-]+)\s+$")
+
+
 def _role_list_gap(gap: str) -> bool:
+    companion = _COMPANION_GAP.match(gap)
+    if companion:
+        return companion.group("noun") in RELATIVE_NOUNS | PERSON_NOUNS
     match = _ROLE_LIST_GAP.match(gap)
     if not match:
         return False
@@ -147,7 +154,14 @@ class Attributor:
         return None
 
     def _coordinated(self, owner: Ref, event: Event) -> list[Ref]:
-        refs = self.by_sentence.get(owner.sentence, [])
+        if owner.kind == "pronoun" and owner.possessive:
+            return [owner]
+        # "A and her partner B": a possessive inside the list joins nobody to it.
+        refs = [
+            r
+            for r in self.by_sentence.get(owner.sentence, [])
+            if not (r.kind == "pronoun" and r.possessive)
+        ]
         group = [owner]
         index = refs.index(owner)
         for ref in refs[index + 1 :]:

@@ -188,7 +188,7 @@ _OFFENCE_WORDS = re.compile(
 )
 
 _STRONG = (
-    r"charged\s+(?:(?:\w+\s+){0,5}?)with|convicted\s+(?:(?:\w+\s+){0,5}?)of|"
+    r"charged\s+(?:(?:\w+\s+){0,7}?)with|convicted\s+(?:(?:\w+\s+){0,5}?)of|"
     r"charges\s+(?:against\s+(?:[\w-]+\s+){1,3}?)?(?:include|included|including|"
     r"ranging\s+from)|"
     r"found\s+(?:(?:[\w,]+\s+){0,5}?)guilty\s+(?:(?:[\w,]+\s+){0,6}?)of|"

@@ -104,7 +104,7 @@ _STATUS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "charged",
         re.compile(
-            r"\b(?P<t>charged\b(?=\s+(?:\w+\s+){0,4}?with\b)|indicted|arraigned|prosecuted|"
+            r"\b(?P<t>charged\b(?=\s+(?:\w+\s+){0,7}?with\b)|indicted|arraigned|prosecuted|"
             r"on\s+trial|stood\s+trial|stands\s+trial|went\s+on\s+trial|goes\s+on\s+trial|"
             r"trial(?!s)\b|face[sd]?\s+(?:\w+\s+)?charges|pleaded\s+not\s+guilty)",
             re.IGNORECASE,

@@ -26,6 +26,7 @@ from .gazetteers import (
     ORG_WORDS,
     PERSON_NOUNS,
     RANKS,
+    RELATIVE_NOUNS,
     SPEECH_VERBS,
     WEEKDAYS,
     country_names,
@@ -381,7 +382,77 @@ def find_name_runs(text: str, sentences: list[Sentence]) -> list[NameRun]:
         _flush(text, sentence, masked, current, runs)
     runs = _split_long_runs(runs)
     runs.extend(_place_led_runs(text, sentences, runs, blocked, lower_vocab))
+    runs.extend(_place_surname_runs(text, sentences, runs, blocked, lower_vocab))
+    runs.extend(_shared_surname_runs(text, sentences, runs, blocked, lower_vocab))
     return sorted(runs, key=lambda r: r.start)
+
+
+# "Craig and Lindsay Foreman": the first given name shares the family name that follows.
+_GIVEN_AND = re.compile(r"(?<![\w'’\-])([A-Z][a-z]+)\s+(?:and|&)\s+$")
+
+
+def _shared_surname_runs(
+    text: str,
+    sentences: list[Sentence],
+    runs: list[NameRun],
+    blocked: frozenset[str],
+    lower_vocab: frozenset[str],
+) -> list[NameRun]:
+    covered = _Coverage([(r.start, r.end) for r in runs])
+    found: list[NameRun] = []
+    for run in runs:
+        if len(run.tokens) != 2:
+            continue
+        floor = sentences[run.sentence].start
+        before = text[max(floor, run.start - 30) : run.start]
+        match = _GIVEN_AND.search(before)
+        if not match:
+            continue
+        start = run.start - len(before) + match.start(1)
+        given = match.group(1)
+        if covered.contains(start) or not _is_name_token(given, blocked, lower_vocab):
+            continue
+        found.append(
+            NameRun(start, start + len(given), (given, run.tokens[-1]), run.sentence, False)
+        )
+    return found
+
+
+# "her partner Jacques Paris", "Kohler and Jacques Paris": a family name that is also a town.
+_PLACE_SURNAME = re.compile(r"(?<![\w'’\-])([A-Z][a-z]+)\s+([A-Z][a-z]+)(?![\w'’\-])")
+_PERSON_BEFORE = re.compile(r"(?:\band|\b(?:his|her|their)\s+[a-z]+)\s+$")
+
+
+def _place_surname_runs(
+    text: str,
+    sentences: list[Sentence],
+    runs: list[NameRun],
+    blocked: frozenset[str],
+    lower_vocab: frozenset[str],
+) -> list[NameRun]:
+    place_words = _place_only_words()
+    covered = _Coverage([(r.start, r.end) for r in runs])
+    found: list[NameRun] = []
+    for sentence in sentences:
+        for match in _PLACE_SURNAME.finditer(sentence.text):
+            given, family = match.group(1), match.group(2)
+            start = sentence.start + match.start()
+            if family.lower() not in place_words or covered.contains(start):
+                continue
+            if not _is_name_token(given, blocked, lower_vocab):
+                continue
+            before = sentence.text[max(0, match.start() - 30) : match.start()]
+            introduced = _PERSON_BEFORE.search(before)
+            if not introduced:
+                continue
+            if introduced.group().split()[0] in ("his", "her", "their") and (
+                introduced.group().split()[1] not in RELATIVE_NOUNS | PERSON_NOUNS
+            ):
+                continue
+            found.append(
+                NameRun(start, start + len(match.group()), (given, family), sentence.index, False)
+            )
+    return found
 
 
 _PLACE_LED = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][\w’'\-]+)")

@@ -90,7 +90,8 @@ _APPOSITION_START = re.compile(
 # The name is the subject of a detention: "X, 34, a former Marine, was arrested ...".
 _HELD_AFTER = re.compile(
     r"^(?:\s*\([^)]{0,60}\))?(?:\s*,[^,;.]{1,80}){0,2}\s*,?\s+(?:who\s+)?"
-    r"(?:was|were|has\s+been|had\s+been|is|remains|is\s+being|was\s+being)\s+(?:\w+ly\s+)?"
+    r"(?:was|were|has\s+been|have\s+been|had\s+been|is|are|remains?|is\s+being|was\s+being)"
+    r"\s+(?:\w+ly\s+)?"
     r"(?:arrested|detained|jailed|sentenced|convicted|charged|held|imprisoned|abducted|kidnapped|"
     r"seized|captured|taken)\b",
     re.IGNORECASE,

@@ -282,3 +282,19 @@ def test_names_listed_one_a_line_are_not_bylines():
     )
     roles = _roles(text)
     assert not any(roles[name].byline for name in ("Karim Sadeghi", "Farid Najafi"))
+
+
+def test_two_given_names_sharing_one_family_name_are_two_people():
+    text = (
+        "Iran's authorities have charged British nationals Alden and Petra Haworth with "
+        "espionage after their arrest in Kerman in January."
+    )
+    assert sorted(_names(text)) == ["Alden Haworth", "Petra Haworth"]
+
+
+def test_a_family_name_that_is_also_a_town_and_a_partner_held_together():
+    text = (
+        "Odile Marchal and her partner Lucien Paris have been jailed in Iran since May 2022 "
+        "on charges of espionage."
+    )
+    assert sorted(_names(text)) == ["Lucien Paris", "Odile Marchal"]
