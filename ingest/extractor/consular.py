@@ -50,6 +50,30 @@ _ARRANGED = re.compile(
 )
 
 
+def _visit(
+    context: SentenceContext,
+    match: re.Match[str],
+    *,
+    transitive: bool,
+    hypothetical: bool,
+    data: dict[str, object],
+) -> Event:
+    base = context.sentence.start
+    anchor = base + match.start("t")
+    return Event(
+        kind="visit",
+        sentence=context.sentence.index,
+        start=base + match.start(),
+        end=base + match.end(),
+        anchor=anchor,
+        anchor_end=base + match.end("t"),
+        transitive=transitive,
+        hypothetical=hypothetical,
+        date=pick_date(context, anchor, fallback_sentence=True),
+        data=data,
+    )
+
+
 def find_visits(context: SentenceContext) -> list[Event]:
     events: list[Event] = []
     base = context.sentence.start
@@ -58,16 +82,11 @@ def find_visits(context: SentenceContext) -> list[Event]:
         for match in pattern.finditer(text):
             anchor = base + match.start("t")
             events.append(
-                Event(
-                    kind="visit",
-                    sentence=context.sentence.index,
-                    start=base + match.start(),
-                    end=base + match.end(),
-                    anchor=anchor,
-                    anchor_end=base + match.end("t"),
+                _visit(
+                    context,
+                    match,
                     transitive=False,
                     hypothetical=is_hypothetical(context, anchor),
-                    date=pick_date(context, anchor, fallback_sentence=True),
                     data={"phone": False, "passive": False, "word": "access", "granted": True},
                 )
             )
@@ -84,17 +103,12 @@ def find_visits(context: SentenceContext) -> list[Event]:
         clause_start, clause_end = context.clause(anchor)
         clause = text[clause_start - base : clause_end - base]
         events.append(
-            Event(
-                kind="visit",
-                sentence=context.sentence.index,
-                start=base + match.start(),
-                end=base + match.end(),
-                anchor=anchor,
-                anchor_end=base + match.end("t"),
+            _visit(
+                context,
+                match,
                 transitive=not passive,
                 hypothetical=is_hypothetical(context, anchor)
                 and not _ARRANGED.search(text[: match.start()]),
-                date=pick_date(context, anchor, fallback_sentence=True),
                 data={
                     "phone": bool(_PHONE.search(clause)) or bool(_PHONE.search(word)),
                     "passive": passive,
