@@ -13,7 +13,8 @@ REVIEWER = "reviewer"
 ADMIN = "admin"
 ROLES = (VIEWER, CASEWORKER, REVIEWER, ADMIN)
 
-CASE_APPS = ("cases", "consular")
+# Official figures are read by every role and entered by caseworkers, like case records.
+CASE_APPS = ("cases", "consular", "figures")
 
 # Custom permissions, by (app_label, codename).
 VIEW_SENSITIVE = ("cases", "view_sensitive")
@@ -63,7 +64,7 @@ def role_permissions() -> dict[str, Q]:
         | _custom(VIEW_SENSITIVE, REVIEW_DRAFTS, RESTRICT_DETAINEES)
         | _perms(("authtoken",), ("view", "add", "change", "delete"))
         # The audit tables are read-only for everyone; administrators read them.
-        | _perms(("audit",), ("view",))
+        | _perms(("audit", "transfer"), ("view",))
         | _custom(EXPORT_PERSON, ANONYMISE_PERSON),
     }
 

@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("cases.urls")),
     path("", include("consular.urls")),
     path("", include("casework.api_urls")),
+    path("", include("figures.urls")),
     path("stats/", include("stats.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path(

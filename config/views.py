@@ -36,6 +36,7 @@ API_ROOT_LINKS = {
     "cadence": "api-cadence",
     "assignments": "api-assignment-list",
     "notifications": "api-notification-list",
+    "figures": "api-figure-list",
     "stats": "api-stats-summary",
     "schema": "api-schema",
     "docs": "api-docs",
