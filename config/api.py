@@ -449,9 +449,13 @@ def _cell(value) -> str:
         return ""
     if isinstance(value, list | tuple):
         return "; ".join(_cell(item) for item in value if item is not None)
-    text = str(value)
-    # A cell that a spreadsheet would run as a formula is kept as text.
-    if isinstance(value, str) and text.startswith(_FORMULA_START):
+    return formula_safe(value) if isinstance(value, str) else str(value)
+
+
+def formula_safe(text: str) -> str:
+    """A cell that a spreadsheet would run as a formula (=, +, -, @, a tab or a carriage
+    return first) is kept as text, for every CSV and XLSX the app writes."""
+    if text.startswith(_FORMULA_START):
         return "'" + text
     return text
 

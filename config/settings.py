@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "nested_admin",
     "axes",
     "csp",
+    "import_export",
     "cases",
     "consular",
     "ingest",
@@ -50,6 +51,8 @@ INSTALLED_APPS = [
     "ui",
     "demo",
     "audit",
+    "figures",
+    "transfer",
 ]
 
 MIDDLEWARE = [

@@ -18,5 +18,6 @@ urlpatterns = [
     path("api/v1/", include("config.api_urls")),
     path("review/", include("ingest.urls")),
     path("", include("casework.urls")),
+    path("transfer/", include("transfer.urls")),
     path("", include("ui.urls")),
 ]
