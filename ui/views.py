@@ -26,6 +26,7 @@ from cases.roles import can_view_sensitive
 from consular.constants import VisitOutcome
 from consular.models import ConsularVisit
 from consular.querysets import overdue_for_visit
+from figures.services import figures_compared
 
 from . import records
 from .filters import DetaineeListFilter, sort_detainees
@@ -390,5 +391,6 @@ def dashboard(request):
         "charts": DASHBOARD_CHARTS,
         "chart_config": {"api": "/api/v1/stats/", "charts": DASHBOARD_CHARTS},
         "visit_interval": settings.CONSULAR_VISIT_INTERVAL_DAYS,
+        "figures": figures_compared(user=request.user),
     }
     return render(request, "ui/dashboard.html", context)
