@@ -124,14 +124,20 @@ def export_download(request, kind: str, file_format: str):
     return response
 
 
+BRIEFING_TIMELINE_ENTRIES = 15
+
+
 @role_required
 def detainee_summary(request, pk: int):
     """One page per detainee for a briefing, laid out for print."""
     detainee = get_object_or_404(records.detainee_page_queryset(request.user), pk=pk)
     # A briefing paper leaves the building: no welfare notes, next of kin or observations.
+    timeline = records.timeline(detainee, can_view_sensitive=False)
     context = {
         "detainee": detainee,
         "summary": records.summary(detainee),
-        "timeline": records.timeline(detainee, can_view_sensitive=False),
+        # One page: the latest entries, and how many earlier ones the detainee page has.
+        "timeline": timeline[-BRIEFING_TIMELINE_ENTRIES:],
+        "earlier": max(len(timeline) - BRIEFING_TIMELINE_ENTRIES, 0),
     }
     return render(request, "transfer/summary.html", context)

@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from cases.constants import DetaineeStatus
 from cases.models import Detainee
 from cases.tests.factories import DetaineeFactory, NationalityFactory
+from consular.tests.factories import ConsularVisitFactory
 from figures.constants import Definition, Qualifier
 from figures.tests.factories import OfficialFigureFactory
 
@@ -80,6 +81,11 @@ def test_import_a_file_after_its_preview(
 
 def test_export_and_the_printable_summary(page, sign_in, live_server, caseworker, screenshot):
     person = DetaineeFactory(full_name="=Formula Name", status=DetaineeStatus.CONVICTED)
+    # A long record still prints on one page.
+    for day in range(80):
+        ConsularVisitFactory(
+            detainee=person, visited_on=dt.date(2020, 1, 1) + dt.timedelta(days=7 * day)
+        )
     sign_in(caseworker)
     page.goto(f"{live_server.url}/transfer/export/")
     with page.expect_download() as download:
@@ -91,6 +97,10 @@ def test_export_and_the_printable_summary(page, sign_in, live_server, caseworker
     page.get_by_role("link", name="Briefing summary").click()
     expect(page.get_by_test_id("briefing")).to_contain_text("=Formula Name")
     expect(page.get_by_test_id("briefing-status")).to_have_text("Convicted")
+    expect(page.get_by_test_id("briefing-timeline").locator("li")).to_have_count(15)
+    expect(page.get_by_test_id("briefing-earlier")).to_have_text(
+        "65 earlier entries are on the detainee's page."
+    )
     page.emulate_media(media="print")
     expect(page.locator(".topbar")).to_be_hidden()
     expect(page.get_by_role("button", name="Print")).to_be_hidden()
