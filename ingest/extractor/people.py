@@ -90,6 +90,7 @@ class NameRun:
     possessive: bool
     title_before: str | None = None  # e.g. "Russian Ambassador", "consul"
     neutral_title: bool = False
+    alias_of: int | None = None  # start of the full name a quoted nickname belongs to
 
 
 @dataclass
@@ -384,7 +385,33 @@ def find_name_runs(text: str, sentences: list[Sentence]) -> list[NameRun]:
     runs.extend(_place_led_runs(text, sentences, runs, blocked, lower_vocab))
     runs.extend(_place_surname_runs(text, sentences, runs, blocked, lower_vocab))
     runs.extend(_shared_surname_runs(text, sentences, runs, blocked, lower_vocab))
+    runs.extend(_nickname_runs(sentences, runs))
     return sorted(runs, key=lambda r: r.start)
+
+
+def _nickname_runs(sentences: list[Sentence], runs: list[NameRun]) -> list[NameRun]:
+    """Evgeny "Eugene" Spector: "Eugene Spector" is another name of the same person."""
+    found: list[NameRun] = []
+    by_sentence: dict[int, list[NameRun]] = {}
+    for run in runs:
+        by_sentence.setdefault(run.sentence, []).append(run)
+    for sentence in sentences:
+        for match in _NICKNAME.finditer(sentence.text):
+            start = sentence.start + match.start(1)
+            for run in by_sentence.get(sentence.index, ()):
+                if run.start < start < run.end and len(run.tokens) >= 2:
+                    tokens = (match.group(1), run.tokens[-1])
+                    found.append(
+                        NameRun(
+                            start,
+                            start + len(match.group(1)),
+                            tokens,
+                            sentence.index,
+                            False,
+                            alias_of=run.start,
+                        )
+                    )
+    return found
 
 
 # "Craig and Lindsay Foreman": the first given name shares the family name that follows.
@@ -753,8 +780,10 @@ def _name_shape(keys: list[str]) -> tuple[str, str]:
 
 def cluster_people(runs: list[NameRun]) -> list[Person]:
     index = _PeopleIndex()
+    owner_of_run: dict[int, Person] = {}
     for run in runs:
-        target = next(
+        target = owner_of_run.get(run.alias_of) if run.alias_of is not None else None
+        target = target or next(
             (
                 p
                 for p in index.candidates(run.tokens)
@@ -766,6 +795,7 @@ def cluster_people(runs: list[NameRun]) -> list[Person]:
             target = Person(pid=len(index.people))
             index.people.append(target)
         target.runs.append(run)
+        owner_of_run[run.start] = target
         index.add(target, run)
     return index.people
 

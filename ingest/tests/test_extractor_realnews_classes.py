@@ -298,3 +298,12 @@ def test_a_family_name_that_is_also_a_town_and_a_partner_held_together():
         "on charges of espionage."
     )
     assert sorted(_names(text)) == ["Lucien Paris", "Odile Marchal"]
+
+
+def test_a_quoted_nickname_names_the_same_person():
+    text = (
+        'A Canadian citizen, Yevgeny "Gene" Voronin, was sentenced to 12 years in prison '
+        "in Moscow on espionage charges.\n\nFILE - Gene Voronin stands behind bars in a "
+        "courtroom in Moscow, Russia, Thursday."
+    )
+    assert _names(text) == ["Yevgeny Voronin"]
