@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 RUN_ENV := DEBUG=$${DEBUG:-true}
 
-.PHONY: run test serve migrate demo lint format check worker beat clean assets bench
+.PHONY: run test serve migrate demo lint format check worker beat clean assets bench catalogues messages
 
 # The dashboard's chart library comes from npm (package.json + package-lock.json); the
 # built file and its source map (which the file names, and which hashed static storage
@@ -30,8 +30,25 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	@touch $@ $(VENV)/.installed-runtime
 
-migrate: $(VENV)/.installed-runtime
+migrate: $(VENV)/.installed-runtime catalogues
 	$(RUN_ENV) $(BIN)/python manage.py migrate --no-input
+
+# The interface's translations: locale/<language>/LC_MESSAGES/django.po is kept in git, its
+# compiled .mo is not; Babel compiles it in Python, so no GNU gettext is needed to run.
+catalogues: $(VENV)/.installed-runtime
+	$(RUN_ENV) $(BIN)/python manage.py compile_catalogues
+
+# Adds new marked strings of the code and templates to the Russian catalogue (needs GNU
+# gettext's xgettext and msgmerge: `apt-get install gettext`). Then translate the new
+# entries in locale/ru/LC_MESSAGES/django.po, and remove any "fuzzy" mark once checked.
+messages: $(VENV)/.installed-dev
+	@command -v xgettext >/dev/null || { echo "make messages needs GNU gettext: apt-get install gettext"; exit 1; }
+	$(RUN_ENV) $(BIN)/python manage.py makemessages --locale ru --add-location file --no-obsolete \
+		--ignore '.venv/*' --ignore 'node_modules/*' --ignore 'staticfiles/*' --ignore 'eval/*' \
+		--ignore 'bench/*' --ignore '*/tests/*' --ignore 'test-artifacts/*'
+	@# The creation date would change on every run and make every branch's catalogue conflict.
+	sed -i '/^"POT-Creation-Date: /d' locale/ru/LC_MESSAGES/django.po
+	$(RUN_ENV) $(BIN)/python manage.py compile_catalogues
 
 demo: migrate
 	$(RUN_ENV) $(BIN)/python manage.py load_demo
@@ -51,7 +68,7 @@ run: demo assets
 	@echo "Serving on http://$(HOST):$(PORT)/ — the admin is at http://$(HOST):$(PORT)/admin/"
 	$(RUN_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: $(VENV)/.installed-dev assets
+test: $(VENV)/.installed-dev assets catalogues
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # The load benchmark on PostgreSQL (bench/README.md): BENCH_SIZES="10000 100000",
@@ -78,4 +95,4 @@ check: $(VENV)/.installed-dev
 	$(RUN_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles node_modules static/ui/vendor/chart.*
+	rm -rf $(VENV) db.sqlite3 staticfiles node_modules static/ui/vendor/chart.* locale/*/LC_MESSAGES/*.mo

@@ -6,6 +6,16 @@ from cases import roles
 from cases.tests.factories import UserFactory
 
 
+def pytest_configure(config):
+    """The translations are compiled before any test runs, as `make test` does, so that a
+    plain `pytest` also speaks Russian."""
+    from django.conf import settings
+
+    from languages.catalogues import compile_catalogues
+
+    compile_catalogues(settings.LOCALE_PATHS)
+
+
 @pytest.fixture(autouse=True)
 def plain_static_files(settings):
     """Hashed static names need `collectstatic`; tests serve files as they are."""

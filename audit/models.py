@@ -5,6 +5,7 @@ application; the admin shows these tables read-only."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from .constants import AccountAction, PersonDataAction
 
@@ -13,19 +14,33 @@ class AccountEvent(models.Model):
     """One change to a user, a group (role), a membership or an API token."""
 
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("actor"),
     )
     # Kept as text too: the event outlives the accounts it names.
-    actor_name = models.CharField(max_length=150, blank=True)
-    action = models.CharField(max_length=16, choices=AccountAction.choices)
+    actor_name = models.CharField(_("actor name"), max_length=150, blank=True)
+    action = models.CharField(_("action"), max_length=16, choices=AccountAction.choices)
     target_user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("target user"),
     )
-    target_name = models.CharField(max_length=150, help_text="The user or group changed")
-    detail = models.JSONField(default=dict, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    target_name = models.CharField(
+        _("target name"), max_length=150, help_text=_("The user or group changed")
+    )
+    detail = models.JSONField(_("detail"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
 
     class Meta:
+        verbose_name = _("account event")
+        verbose_name_plural = _("account events")
         ordering = ["-created_at", "-id"]
         constraints = [
             models.CheckConstraint(
@@ -47,15 +62,24 @@ class SensitiveRead(models.Model):
     showed to one user. A request writes its rows in one INSERT."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("user"),
     )
-    username = models.CharField(max_length=150)
-    read_at = models.DateTimeField()
-    record_type = models.CharField(max_length=60, help_text="app_label.model, e.g. cases.detainee")
-    record_id = models.BigIntegerField()
-    path = models.CharField(max_length=500)
+    username = models.CharField(_("username"), max_length=150)
+    read_at = models.DateTimeField(_("read at"))
+    record_type = models.CharField(
+        _("record type"), max_length=60, help_text=_("app_label.model, e.g. cases.detainee")
+    )
+    record_id = models.BigIntegerField(_("record id"))
+    path = models.CharField(_("path"), max_length=500)
 
     class Meta:
+        verbose_name = _("sensitive read")
+        verbose_name_plural = _("sensitive reads")
         ordering = ["-read_at", "-id"]
         indexes = [
             # Serves "who read this person's notes".
@@ -73,18 +97,28 @@ class SensitiveRead(models.Model):
 class PersonDataEvent(models.Model):
     """A subject access export or an anonymisation: who, when, why."""
 
-    action = models.CharField(max_length=10, choices=PersonDataAction.choices)
+    action = models.CharField(_("action"), max_length=10, choices=PersonDataAction.choices)
     detainee = models.ForeignKey(
-        "cases.Detainee", on_delete=models.PROTECT, related_name="person_data_events"
+        "cases.Detainee",
+        on_delete=models.PROTECT,
+        related_name="person_data_events",
+        verbose_name=_("detainee"),
     )
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("actor"),
     )
-    actor_name = models.CharField(max_length=150, blank=True)
-    reason = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    actor_name = models.CharField(_("actor name"), max_length=150, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
+        verbose_name = _("person data event")
+        verbose_name_plural = _("person data events")
         ordering = ["-created_at", "-id"]
         permissions = [
             ("export_person", "Can export everything held about a person"),

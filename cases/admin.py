@@ -16,6 +16,8 @@ from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django_countries import countries
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
@@ -148,7 +150,7 @@ class RecordHistoryMixin(RecordAccessMixin):
         if is_admin(request.user):
             return
         if not self.get_queryset(request).filter(pk=unquote(object_id)).exists():
-            raise Http404("No such record.")
+            raise Http404(_("No such record."))
 
     def history_view(self, request, object_id, extra_context=None):
         self._check_visible(request, object_id)
@@ -157,7 +159,7 @@ class RecordHistoryMixin(RecordAccessMixin):
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         self._check_visible(request, object_id)
         if request.method == "POST":
-            raise PermissionDenied("History is read-only.")
+            raise PermissionDenied(_("History is read-only."))
         return super().history_form_view(request, object_id, version_id, extra_context)
 
     def revert_disabled(self, request, obj=None) -> bool:
@@ -212,17 +214,17 @@ class VersionedStackedInline(VersionedFormAdminMixin, nested_admin.NestedStacked
 class ArchivedFilter(admin.SimpleListFilter):
     """Lists leave archived records out unless asked for them."""
 
-    title = "archived"
+    title = _("archived")
     parameter_name = "archived"
 
     def lookups(self, request, model_admin):
-        return [("yes", "Archived"), ("all", "All")]
+        return [("yes", _("Archived")), ("all", _("All"))]
 
     def choices(self, changelist):
         yield {
             "selected": self.value() is None,
             "query_string": changelist.get_query_string(remove=[self.parameter_name]),
-            "display": "Not archived",
+            "display": _("Not archived"),
         }
         for lookup, title in self.lookup_choices:
             yield {
@@ -263,21 +265,33 @@ class ArchivableAdminMixin:
         opts = self.model._meta
         return request.user.has_perm(f"{opts.app_label}.delete_{opts.model_name}")
 
-    @admin.action(description="Archive selected records", permissions=["archive"])
+    @admin.action(description=_("Archive selected records"), permissions=["archive"])
     def archive_selected(self, request, queryset):
         done = 0
         for record in queryset.filter(archived_at__isnull=True):
             services.record_archive(record=record, user=request.user, reason="archived in admin")
             done += 1
-        self.message_user(request, f"Archived {done} record(s) and the records under them.")
+        self.message_user(
+            request,
+            ngettext(
+                "Archived %(count)d record and the records under it.",
+                "Archived %(count)d records and the records under them.",
+                done,
+            )
+            % {"count": done},
+        )
 
-    @admin.action(description="Restore selected archived records", permissions=["archive"])
+    @admin.action(description=_("Restore selected archived records"), permissions=["archive"])
     def restore_selected(self, request, queryset):
         done = 0
         for record in queryset.filter(archived_at__isnull=False):
             services.record_restore(record=record, user=request.user)
             done += 1
-        self.message_user(request, f"Restored {done} record(s).")
+        self.message_user(
+            request,
+            ngettext("Restored %(count)d record.", "Restored %(count)d records.", done)
+            % {"count": done},
+        )
 
 
 def citation_inline(model, nested: bool = False, detainee_path: str | None = None):
@@ -322,13 +336,13 @@ class RelatedCountryFilter(admin.SimpleListFilter):
 
 
 class NationalityFilter(RelatedCountryFilter):
-    title = "nationality"
+    title = _("nationality")
     parameter_name = "nationality"
     lookup = "nationalities__country"
 
 
 class DetainingCountryFilter(RelatedCountryFilter):
-    title = "detaining country"
+    title = _("detaining country")
     parameter_name = "detaining_country"
     lookup = "cases__country"
 
@@ -462,19 +476,19 @@ class DetaineeAdmin(ArchivableAdminMixin, NestedHistoryAdmin):
         "tags",
     ]
     search_fields = ["full_name"]
-    search_help_text = "Any spelling of any name, in any script (Seleznev finds Seleznyov)."
+    search_help_text = _("Any spelling of any name, in any script (Seleznev finds Seleznyov).")
     autocomplete_fields = ["assigned_caseworker", "tags"]
     fieldsets = [
         (None, {"fields": [("full_name", "name_original_script"), ("sex", "date_of_birth")]}),
         (
-            "Case handling",
+            _("Case handling"),
             {"fields": [("status", "priority"), ("assigned_caseworker", "is_restricted"), "tags"]},
         ),
         (
-            "Sensitive",
+            _("Sensitive"),
             {
                 "fields": ["welfare_notes", "next_of_kin"],
-                "description": "Welfare, health and family details: hidden from viewers.",
+                "description": _("Welfare, health and family details: hidden from viewers."),
             },
         ),
     ]
@@ -518,7 +532,7 @@ class DetaineeAdmin(ArchivableAdminMixin, NestedHistoryAdmin):
             return queryset, False
         return queryset.search(search_term), False
 
-    @admin.display(description="Nationality")
+    @admin.display(description=_("Nationality"))
     def nationality_list(self, obj):
         return ", ".join(n.country.code for n in obj.nationalities.all())
 

@@ -1,30 +1,31 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class DatePrecision(models.TextChoices):
-    YEAR = "year", "Year"
-    MONTH = "month", "Month"
-    DAY = "day", "Day"
+    YEAR = "year", _("Year")
+    MONTH = "month", _("Month")
+    DAY = "day", _("Day")
 
 
 class Sex(models.TextChoices):
-    FEMALE = "f", "Female"
-    MALE = "m", "Male"
-    OTHER = "x", "Other"
-    UNKNOWN = "", "Unknown"
+    FEMALE = "f", _("Female")
+    MALE = "m", _("Male")
+    OTHER = "x", _("Other")
+    UNKNOWN = "", _("Unknown")
 
 
 class DetaineeStatus(models.TextChoices):
-    DETAINED = "detained", "Detained"
-    CHARGED = "charged", "Charged"
-    ON_TRIAL = "on_trial", "On trial"
-    CONVICTED = "convicted", "Convicted"
-    RELEASED = "released", "Released"
-    DEPORTED = "deported", "Deported"
-    EXCHANGED = "exchanged", "Exchanged"
-    EXTRADITION_PENDING = "extradition_pending", "Extradition pending"
-    DECEASED = "deceased", "Deceased"
-    UNKNOWN = "unknown", "Unknown"
+    DETAINED = "detained", _("Detained")
+    CHARGED = "charged", _("Charged")
+    ON_TRIAL = "on_trial", _("On trial")
+    CONVICTED = "convicted", _("Convicted")
+    RELEASED = "released", _("Released")
+    DEPORTED = "deported", _("Deported")
+    EXCHANGED = "exchanged", _("Exchanged")
+    EXTRADITION_PENDING = "extradition_pending", _("Extradition pending")
+    DECEASED = "deceased", _("Deceased")
+    UNKNOWN = "unknown", _("Unknown")
 
 
 # Statuses of a person still in someone's custody, for "currently held" counts.
@@ -38,79 +39,79 @@ HELD_STATUSES = (
 
 
 class Priority(models.TextChoices):
-    LOW = "low", "Low"
-    NORMAL = "normal", "Normal"
-    HIGH = "high", "High"
-    URGENT = "urgent", "Urgent"
+    LOW = "low", _("Low")
+    NORMAL = "normal", _("Normal")
+    HIGH = "high", _("High")
+    URGENT = "urgent", _("Urgent")
 
 
 class FacilityKind(models.TextChoices):
-    PRISON = "prison", "Prison"
-    JAIL = "jail", "Jail"
-    PRE_TRIAL = "pre_trial", "Pre-trial detention"
-    IMMIGRATION = "immigration", "Immigration detention"
-    OTHER = "other", "Other"
+    PRISON = "prison", _("Prison")
+    JAIL = "jail", _("Jail")
+    PRE_TRIAL = "pre_trial", _("Pre-trial detention")
+    IMMIGRATION = "immigration", _("Immigration detention")
+    OTHER = "other", _("Other")
 
 
 class CaseStatus(models.TextChoices):
-    INVESTIGATION = "investigation", "Under investigation"
-    PRE_TRIAL = "pre_trial", "Charged, awaiting trial"
-    TRIAL = "trial", "On trial"
-    SENTENCED = "sentenced", "Sentenced"
-    APPEAL = "appeal", "On appeal"
-    CLOSED = "closed", "Closed"
-    DISMISSED = "dismissed", "Dismissed"
+    INVESTIGATION = "investigation", _("Under investigation")
+    PRE_TRIAL = "pre_trial", _("Charged, awaiting trial")
+    TRIAL = "trial", _("On trial")
+    SENTENCED = "sentenced", _("Sentenced")
+    APPEAL = "appeal", _("On appeal")
+    CLOSED = "closed", _("Closed")
+    DISMISSED = "dismissed", _("Dismissed")
 
 
 class ChargeCategory(models.TextChoices):
-    CYBERCRIME = "cybercrime", "Cybercrime"
-    FRAUD = "fraud", "Fraud"
-    MONEY_LAUNDERING = "money_laundering", "Money laundering"
-    SANCTIONS_EXPORT = "sanctions_export", "Sanctions / export control"
-    DRUGS = "drugs", "Drugs"
-    WEAPONS = "weapons", "Weapons"
-    ESPIONAGE = "espionage", "Espionage"
-    FOREIGN_AGENT = "foreign_agent", "Foreign agent"
-    VIOLENT = "violent", "Violent crime"
-    IMMIGRATION = "immigration", "Immigration"
-    OTHER = "other", "Other"
+    CYBERCRIME = "cybercrime", _("Cybercrime")
+    FRAUD = "fraud", _("Fraud")
+    MONEY_LAUNDERING = "money_laundering", _("Money laundering")
+    SANCTIONS_EXPORT = "sanctions_export", _("Sanctions / export control")
+    DRUGS = "drugs", _("Drugs")
+    WEAPONS = "weapons", _("Weapons")
+    ESPIONAGE = "espionage", _("Espionage")
+    FOREIGN_AGENT = "foreign_agent", _("Foreign agent")
+    VIOLENT = "violent", _("Violent crime")
+    IMMIGRATION = "immigration", _("Immigration")
+    OTHER = "other", _("Other")
 
 
 class ChargeDisposition(models.TextChoices):
-    PENDING = "pending", "Pending"
-    DISMISSED = "dismissed", "Dismissed"
-    ACQUITTED = "acquitted", "Acquitted"
-    PLEADED_GUILTY = "pleaded_guilty", "Pleaded guilty"
-    CONVICTED = "convicted", "Convicted"
+    PENDING = "pending", _("Pending")
+    DISMISSED = "dismissed", _("Dismissed")
+    ACQUITTED = "acquitted", _("Acquitted")
+    PLEADED_GUILTY = "pleaded_guilty", _("Pleaded guilty")
+    CONVICTED = "convicted", _("Convicted")
 
 
 class ExtraditionStatus(models.TextChoices):
-    REQUESTED = "requested", "Requested"
-    CONTESTED = "contested", "Contested"
-    APPROVED = "approved", "Approved"
-    REFUSED = "refused", "Refused"
-    SURRENDERED = "surrendered", "Surrendered"
-    WITHDRAWN = "withdrawn", "Withdrawn"
+    REQUESTED = "requested", _("Requested")
+    CONTESTED = "contested", _("Contested")
+    APPROVED = "approved", _("Approved")
+    REFUSED = "refused", _("Refused")
+    SURRENDERED = "surrendered", _("Surrendered")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 class SourceKind(models.TextChoices):
-    ARTICLE = "article", "News article"
-    COURT = "court", "Court document"
-    OFFICIAL = "official", "Official statement"
-    FAMILY = "family", "Family or lawyer"
-    OTHER = "other", "Other"
+    ARTICLE = "article", _("News article")
+    COURT = "court", _("Court document")
+    OFFICIAL = "official", _("Official statement")
+    FAMILY = "family", _("Family or lawyer")
+    OTHER = "other", _("Other")
 
 
 class ReportedFact(models.TextChoices):
     """Facts that sources report as of a date and that can change or be disputed. The
     record's current value of each is derived from its reports (`cases.dated_facts`)."""
 
-    STATUS = "status", "Status"
-    DETAINING_COUNTRY = "detaining_country", "Detaining country"
-    FACILITY = "facility", "Facility"
-    EXTRADITION_STATUS = "extradition_status", "Extradition status"
-    DATE_OF_BIRTH = "date_of_birth", "Date of birth"
-    SENTENCE_TERM = "sentence_term", "Sentence term"
+    STATUS = "status", _("Status")
+    DETAINING_COUNTRY = "detaining_country", _("Detaining country")
+    FACILITY = "facility", _("Facility")
+    EXTRADITION_STATUS = "extradition_status", _("Extradition status")
+    DATE_OF_BIRTH = "date_of_birth", _("Date of birth")
+    SENTENCE_TERM = "sentence_term", _("Sentence term")
 
 
 # Facts whose value changes over time: the latest dated report gives the current value.

@@ -5,6 +5,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
 
 from .constants import DatePrecision
 from .partial_dates import PartialDate, PartialDateError, parse
@@ -57,9 +59,9 @@ class PartialDateFormField(forms.Field):
     widget = forms.TextInput
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("help_text", "2019, 2019-06 or 2019-06-21")
+        kwargs.setdefault("help_text", _("2019, 2019-06 or 2019-06-21"))
         super().__init__(*args, **kwargs)
-        self.widget.attrs.update({"placeholder": "YYYY, YYYY-MM or YYYY-MM-DD", "maxlength": 32})
+        self.widget.attrs.update({"placeholder": _("YYYY, YYYY-MM or YYYY-MM-DD"), "maxlength": 32})
 
     def prepare_value(self, value):
         if isinstance(value, PartialDate):
@@ -91,7 +93,7 @@ class PartialDateField(models.DateField):
         return f"{self.name}_precision"
 
     def formfield(self, **kwargs):
-        return PartialDateFormField(required=not self.blank, label=self.verbose_name.capitalize())
+        return PartialDateFormField(required=not self.blank, label=capfirst(self.verbose_name))
 
     def save_form_data(self, instance, data):
         if isinstance(data, PartialDate):

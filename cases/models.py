@@ -7,6 +7,9 @@ citation table of its own, which keeps the quote that supports it.
 from django.conf import settings
 from django.db import models, transaction
 from django.db.models import F, Q
+from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
@@ -53,7 +56,10 @@ class VersionedModel(models.Model):
     refused instead of silently undoing what came in between."""
 
     version = models.PositiveIntegerField(
-        default=1, editable=False, help_text="Raised by one on every change of the record."
+        _("version"),
+        default=1,
+        editable=False,
+        help_text=_("Raised by one on every change of the record."),
     )
 
     objects = VersionedQuerySet.as_manager()
@@ -89,20 +95,26 @@ class VersionedModel(models.Model):
 class Source(VersionedModel):
     """An article or document that facts cite."""
 
-    kind = models.CharField(max_length=12, choices=SourceKind.choices, default=SourceKind.ARTICLE)
-    url = WebAddressField(max_length=2000, blank=True)
-    title = models.CharField(max_length=500, blank=True)
-    outlet = models.CharField(max_length=200, blank=True)
-    published_on = PartialDateField("published", null=True, blank=True)
-    published_on_precision = DatePrecisionField()
-    language = models.CharField(max_length=16, blank=True, help_text="BCP 47 code, e.g. en, ru")
-    notes = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    kind = models.CharField(
+        _("kind"), max_length=12, choices=SourceKind.choices, default=SourceKind.ARTICLE
+    )
+    url = WebAddressField(_("url"), max_length=2000, blank=True)
+    title = models.CharField(_("title"), max_length=500, blank=True)
+    outlet = models.CharField(_("outlet"), max_length=200, blank=True)
+    published_on = PartialDateField(_("published"), null=True, blank=True)
+    published_on_precision = DatePrecisionField(_("published on precision"))
+    language = models.CharField(
+        _("language"), max_length=16, blank=True, help_text=_("BCP 47 code, e.g. en, ru")
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     history = HistoricalRecords()
     objects = SourceQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
         ordering = ["-published_on", "-id"]
         constraints = [
             _choices_constraint("kind", SourceKind, "source"),
@@ -123,9 +135,13 @@ class Source(VersionedModel):
 class Citation(models.Model):
     """Links one fact to one source, with the words that support it."""
 
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="+")
-    quote = models.TextField(blank=True, help_text="The sentence of the source that states it")
-    created_at = models.DateTimeField(auto_now_add=True)
+    source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, related_name="+", verbose_name=_("source")
+    )
+    quote = models.TextField(
+        _("quote"), blank=True, help_text=_("The sentence of the source that states it")
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         abstract = True
@@ -139,7 +155,7 @@ class Archivable(VersionedModel):
     under it) from every list and page but keeps it, with its history, for
     administrators. See `services.record_archive`."""
 
-    archived_at = models.DateTimeField(null=True, blank=True, editable=False)
+    archived_at = models.DateTimeField(_("archived at"), null=True, blank=True, editable=False)
     archived_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -147,6 +163,7 @@ class Archivable(VersionedModel):
         blank=True,
         editable=False,
         related_name="+",
+        verbose_name=_("archived by"),
     )
 
     objects = LiveManager.from_queryset(ArchivableQuerySet)()
@@ -161,9 +178,11 @@ class Archivable(VersionedModel):
 
 
 class Tag(models.Model):
-    name = models.CharField(max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=60, unique=True)
 
     class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -171,19 +190,20 @@ class Tag(models.Model):
 
 
 class Facility(VersionedModel):
-    name = models.CharField(max_length=200)
+    name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(
-        max_length=12, choices=FacilityKind.choices, default=FacilityKind.PRISON
+        _("kind"), max_length=12, choices=FacilityKind.choices, default=FacilityKind.PRISON
     )
-    country = CountryField()
-    locality = models.CharField("city / region", max_length=200, blank=True)
-    notes = models.TextField(blank=True)
+    country = CountryField(_("country"))
+    locality = models.CharField(_("city / region"), max_length=200, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
 
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("facility")
         ordering = ["name"]
-        verbose_name_plural = "facilities"
+        verbose_name_plural = _("facilities")
         constraints = [
             _choices_constraint("kind", FacilityKind, "facility"),
             models.UniqueConstraint(
@@ -201,18 +221,20 @@ class Facility(VersionedModel):
 
 
 class Detainee(Archivable):
-    full_name = models.CharField(max_length=200)
-    name_original_script = models.CharField("name in original script", max_length=200, blank=True)
+    full_name = models.CharField(_("full name"), max_length=200)
+    name_original_script = models.CharField(
+        _("name in original script"), max_length=200, blank=True
+    )
     # Derived from the two names above; kept as a column so that search runs in the database.
-    search_key = models.CharField(max_length=500, editable=False, db_index=True)
-    sex = models.CharField(max_length=1, choices=Sex.choices, blank=True, default="")
-    date_of_birth = PartialDateField(null=True, blank=True)
-    date_of_birth_precision = DatePrecisionField()
+    search_key = models.CharField(_("search key"), max_length=500, editable=False, db_index=True)
+    sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices, blank=True, default="")
+    date_of_birth = PartialDateField(_("date of birth"), null=True, blank=True)
+    date_of_birth_precision = DatePrecisionField(_("date of birth precision"))
     status = models.CharField(
-        max_length=20, choices=DetaineeStatus.choices, default=DetaineeStatus.UNKNOWN
+        _("status"), max_length=20, choices=DetaineeStatus.choices, default=DetaineeStatus.UNKNOWN
     )
     # Derived, like `status`, from the latest dated reports (`services.detainee_facts_derive`).
-    detaining_country = CountryField("held by", blank=True, editable=False)
+    detaining_country = CountryField(_("held by"), blank=True, editable=False)
     current_facility = models.ForeignKey(
         Facility,
         on_delete=models.SET_NULL,
@@ -220,34 +242,44 @@ class Detainee(Archivable):
         blank=True,
         editable=False,
         related_name="+",
+        verbose_name=_("current facility"),
     )
-    priority = models.CharField(max_length=8, choices=Priority.choices, default=Priority.NORMAL)
+    priority = models.CharField(
+        _("priority"), max_length=8, choices=Priority.choices, default=Priority.NORMAL
+    )
     assigned_caseworker = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="assigned_detainees",
+        verbose_name=_("assigned caseworker"),
     )
     is_restricted = models.BooleanField(
-        "restricted",
+        _("restricted"),
         default=False,
-        help_text="Only the assigned caseworker and administrators can see a restricted case.",
+        help_text=_("Only the assigned caseworker and administrators can see a restricted case."),
     )
-    tags = models.ManyToManyField(Tag, blank=True, related_name="detainees")
-    welfare_notes = SensitiveTextField("welfare / health notes", blank=True)
-    next_of_kin = SensitiveTextField("next-of-kin contacts", blank=True)
+    tags = models.ManyToManyField(Tag, blank=True, related_name="detainees", verbose_name=_("tags"))
+    welfare_notes = SensitiveTextField(_("welfare / health notes"), blank=True)
+    next_of_kin = SensitiveTextField(_("next-of-kin contacts"), blank=True)
     sources = models.ManyToManyField(
-        Source, through="DetaineeCitation", blank=True, related_name="detainees"
+        Source,
+        through="DetaineeCitation",
+        blank=True,
+        related_name="detainees",
+        verbose_name=_("sources"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     history = HistoricalRecords(excluded_fields=["search_key"])
     objects = LiveManager.from_queryset(DetaineeQuerySet)()
     all_objects = DetaineeQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("detainee")
+        verbose_name_plural = _("detainees")
         ordering = ["full_name", "id"]
         constraints = [
             _choices_constraint("status", DetaineeStatus, "detainee"),
@@ -285,11 +317,15 @@ class Detainee(Archivable):
 
 
 class DetaineeCitation(Citation):
-    detainee = models.ForeignKey(Detainee, on_delete=models.CASCADE, related_name="citations")
+    detainee = models.ForeignKey(
+        Detainee, on_delete=models.CASCADE, related_name="citations", verbose_name=_("detainee")
+    )
 
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("detainee citation")
+        verbose_name_plural = _("detainee citations")
         constraints = [
             models.UniqueConstraint(fields=["detainee", "source"], name="detainee_citation_unique")
         ]
@@ -298,16 +334,24 @@ class DetaineeCitation(Citation):
 class NameVariant(VersionedModel):
     """One spelling of a detainee's name as some source wrote it."""
 
-    detainee = models.ForeignKey(Detainee, on_delete=models.CASCADE, related_name="name_variants")
-    name = models.CharField(max_length=200)
-    search_key = models.CharField(max_length=500, editable=False)
+    detainee = models.ForeignKey(
+        Detainee, on_delete=models.CASCADE, related_name="name_variants", verbose_name=_("detainee")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    search_key = models.CharField(_("search key"), max_length=500, editable=False)
     sources = models.ManyToManyField(
-        Source, through="NameVariantCitation", blank=True, related_name="name_variants"
+        Source,
+        through="NameVariantCitation",
+        blank=True,
+        related_name="name_variants",
+        verbose_name=_("sources"),
     )
 
     history = HistoricalRecords(excluded_fields=["search_key"])
 
     class Meta:
+        verbose_name = _("name variant")
+        verbose_name_plural = _("name variants")
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(fields=["detainee", "name"], name="name_variant_unique"),
@@ -332,12 +376,17 @@ class NameVariant(VersionedModel):
 
 class NameVariantCitation(Citation):
     name_variant = models.ForeignKey(
-        NameVariant, on_delete=models.CASCADE, related_name="citations"
+        NameVariant,
+        on_delete=models.CASCADE,
+        related_name="citations",
+        verbose_name=_("name variant"),
     )
 
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("name variant citation")
+        verbose_name_plural = _("name variant citations")
         constraints = [
             models.UniqueConstraint(
                 fields=["name_variant", "source"], name="name_variant_citation_unique"
@@ -346,16 +395,23 @@ class NameVariantCitation(Citation):
 
 
 class Nationality(VersionedModel):
-    detainee = models.ForeignKey(Detainee, on_delete=models.CASCADE, related_name="nationalities")
-    country = CountryField()
+    detainee = models.ForeignKey(
+        Detainee, on_delete=models.CASCADE, related_name="nationalities", verbose_name=_("detainee")
+    )
+    country = CountryField(_("country"))
     sources = models.ManyToManyField(
-        Source, through="NationalityCitation", blank=True, related_name="nationalities"
+        Source,
+        through="NationalityCitation",
+        blank=True,
+        related_name="nationalities",
+        verbose_name=_("sources"),
     )
 
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name_plural = "nationalities"
+        verbose_name = _("nationality")
+        verbose_name_plural = _("nationalities")
         ordering = ["country"]
         constraints = [
             models.UniqueConstraint(fields=["detainee", "country"], name="nationality_unique"),
@@ -371,11 +427,18 @@ class Nationality(VersionedModel):
 
 
 class NationalityCitation(Citation):
-    nationality = models.ForeignKey(Nationality, on_delete=models.CASCADE, related_name="citations")
+    nationality = models.ForeignKey(
+        Nationality,
+        on_delete=models.CASCADE,
+        related_name="citations",
+        verbose_name=_("nationality"),
+    )
 
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("nationality citation")
+        verbose_name_plural = _("nationality citations")
         constraints = [
             models.UniqueConstraint(
                 fields=["nationality", "source"], name="nationality_citation_unique"
@@ -384,19 +447,35 @@ class NationalityCitation(Citation):
 
 
 class CustodyPeriod(Archivable):
-    detainee = models.ForeignKey(Detainee, on_delete=models.PROTECT, related_name="custody_periods")
-    facility = models.ForeignKey(Facility, on_delete=models.PROTECT, related_name="custody_periods")
-    started_on = PartialDateField("from", null=True, blank=True)
-    started_on_precision = DatePrecisionField()
-    ended_on = PartialDateField("to", null=True, blank=True)
-    ended_on_precision = DatePrecisionField()
+    detainee = models.ForeignKey(
+        Detainee,
+        on_delete=models.PROTECT,
+        related_name="custody_periods",
+        verbose_name=_("detainee"),
+    )
+    facility = models.ForeignKey(
+        Facility,
+        on_delete=models.PROTECT,
+        related_name="custody_periods",
+        verbose_name=_("facility"),
+    )
+    started_on = PartialDateField(_("from"), null=True, blank=True)
+    started_on_precision = DatePrecisionField(_("started on precision"))
+    ended_on = PartialDateField(_("to"), null=True, blank=True)
+    ended_on_precision = DatePrecisionField(_("ended on precision"))
     sources = models.ManyToManyField(
-        Source, through="CustodyPeriodCitation", blank=True, related_name="custody_periods"
+        Source,
+        through="CustodyPeriodCitation",
+        blank=True,
+        related_name="custody_periods",
+        verbose_name=_("sources"),
     )
 
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("custody period")
+        verbose_name_plural = _("custody periods")
         ordering = ["-started_on", "-id"]
         constraints = [
             partial_date_constraint("started_on", "custody"),
@@ -432,12 +511,17 @@ class CustodyPeriod(Archivable):
 
 class CustodyPeriodCitation(Citation):
     custody_period = models.ForeignKey(
-        CustodyPeriod, on_delete=models.CASCADE, related_name="citations"
+        CustodyPeriod,
+        on_delete=models.CASCADE,
+        related_name="citations",
+        verbose_name=_("custody period"),
     )
 
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("custody period citation")
+        verbose_name_plural = _("custody period citations")
         constraints = [
             models.UniqueConstraint(
                 fields=["custody_period", "source"], name="custody_citation_unique"
@@ -448,34 +532,38 @@ class CustodyPeriodCitation(Citation):
 class Case(Archivable):
     """One prosecution or detention matter; a detainee can have several."""
 
-    detainee = models.ForeignKey(Detainee, on_delete=models.PROTECT, related_name="cases")
-    country = CountryField("prosecuting / detaining country")
-    court = models.CharField(max_length=200, blank=True)
-    case_number = models.CharField(max_length=100, blank=True)
-    arrested_on = PartialDateField("arrest date", null=True, blank=True)
-    arrested_on_precision = DatePrecisionField()
+    detainee = models.ForeignKey(
+        Detainee, on_delete=models.PROTECT, related_name="cases", verbose_name=_("detainee")
+    )
+    country = CountryField(_("prosecuting / detaining country"))
+    court = models.CharField(_("court"), max_length=200, blank=True)
+    case_number = models.CharField(_("case number"), max_length=100, blank=True)
+    arrested_on = PartialDateField(_("arrest date"), null=True, blank=True)
+    arrested_on_precision = DatePrecisionField(_("arrested on precision"))
     # The arrest that began this case. An arrest made by one country at another's request
     # (then usually an extradition) sits on the requesting country's case, with
     # `arrest_country` the country that made it.
-    arrest_place = models.CharField(max_length=200, blank=True)
-    arrest_country = CountryField(blank=True)
+    arrest_place = models.CharField(_("arrest place"), max_length=200, blank=True)
+    arrest_country = CountryField(_("arrest country"), blank=True)
     arrest_requested_by = CountryField(
-        "arrest requested by",
+        _("arrest requested by"),
         blank=True,
-        help_text="The country at whose request another country made the arrest",
+        help_text=_("The country at whose request another country made the arrest"),
     )
     status = models.CharField(
-        max_length=14, choices=CaseStatus.choices, default=CaseStatus.INVESTIGATION
+        _("status"), max_length=14, choices=CaseStatus.choices, default=CaseStatus.INVESTIGATION
     )
-    summary = models.TextField(blank=True)
+    summary = models.TextField(_("summary"), blank=True)
     sources = models.ManyToManyField(
-        Source, through="CaseCitation", blank=True, related_name="cases"
+        Source, through="CaseCitation", blank=True, related_name="cases", verbose_name=_("sources")
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
         ordering = ["-arrested_on", "-id"]
         constraints = [
             _choices_constraint("status", CaseStatus, "case"),
@@ -504,39 +592,56 @@ class Case(Archivable):
 
 
 class CaseCitation(Citation):
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="citations")
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="citations", verbose_name=_("case")
+    )
 
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("case citation")
+        verbose_name_plural = _("case citations")
         constraints = [
             models.UniqueConstraint(fields=["case", "source"], name="case_citation_unique")
         ]
 
 
 class Charge(Archivable):
-    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="charges")
-    description = models.CharField(max_length=500, help_text="As stated by the source")
-    statute = models.CharField(max_length=200, blank=True)
+    case = models.ForeignKey(
+        Case, on_delete=models.PROTECT, related_name="charges", verbose_name=_("case")
+    )
+    description = models.CharField(
+        _("description"), max_length=500, help_text=_("As stated by the source")
+    )
+    statute = models.CharField(_("statute"), max_length=200, blank=True)
     category = models.CharField(
-        max_length=16, choices=ChargeCategory.choices, default=ChargeCategory.OTHER
+        _("category"), max_length=16, choices=ChargeCategory.choices, default=ChargeCategory.OTHER
     )
     disposition = models.CharField(
-        max_length=14, choices=ChargeDisposition.choices, default=ChargeDisposition.PENDING
+        _("disposition"),
+        max_length=14,
+        choices=ChargeDisposition.choices,
+        default=ChargeDisposition.PENDING,
     )
     max_penalty_years = models.PositiveSmallIntegerField(
-        "maximum penalty (years)",
+        _("maximum penalty (years)"),
         null=True,
         blank=True,
         validators=validators.max_penalty_years_validators,
     )
     sources = models.ManyToManyField(
-        Source, through="ChargeCitation", blank=True, related_name="charges"
+        Source,
+        through="ChargeCitation",
+        blank=True,
+        related_name="charges",
+        verbose_name=_("sources"),
     )
 
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("charge")
+        verbose_name_plural = _("charges")
         ordering = ["id"]
         constraints = [
             _choices_constraint("category", ChargeCategory, "charge"),
@@ -558,48 +663,62 @@ class Charge(Archivable):
 
 
 class ChargeCitation(Citation):
-    charge = models.ForeignKey(Charge, on_delete=models.CASCADE, related_name="citations")
+    charge = models.ForeignKey(
+        Charge, on_delete=models.CASCADE, related_name="citations", verbose_name=_("charge")
+    )
 
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("charge citation")
+        verbose_name_plural = _("charge citations")
         constraints = [
             models.UniqueConstraint(fields=["charge", "source"], name="charge_citation_unique")
         ]
 
 
 class Sentence(Archivable):
-    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="sentences")
-    court = models.CharField(max_length=200, blank=True)
-    sentenced_on = PartialDateField("date", null=True, blank=True)
-    sentenced_on_precision = DatePrecisionField()
+    case = models.ForeignKey(
+        Case, on_delete=models.PROTECT, related_name="sentences", verbose_name=_("case")
+    )
+    court = models.CharField(_("court"), max_length=200, blank=True)
+    sentenced_on = PartialDateField(_("date"), null=True, blank=True)
+    sentenced_on_precision = DatePrecisionField(_("sentenced on precision"))
     term_years = models.PositiveSmallIntegerField(
-        null=True, blank=True, validators=validators.term_years_validators
+        _("term years"), null=True, blank=True, validators=validators.term_years_validators
     )
     term_months = models.PositiveSmallIntegerField(
-        null=True, blank=True, validators=validators.term_months_validators
+        _("term months"), null=True, blank=True, validators=validators.term_months_validators
     )
-    is_life = models.BooleanField("life sentence", default=False)
+    is_life = models.BooleanField(_("life sentence"), default=False)
     fine_amount = models.DecimalField(
-        "fine or penalty", max_digits=18, decimal_places=2, null=True, blank=True
+        _("fine or penalty"), max_digits=18, decimal_places=2, null=True, blank=True
     )
-    fine_currency = models.CharField(max_length=3, blank=True, help_text="ISO 4217 code, e.g. USD")
+    fine_currency = models.CharField(
+        _("fine currency"), max_length=3, blank=True, help_text=_("ISO 4217 code, e.g. USD")
+    )
     time_served_credit_days = models.PositiveIntegerField(
-        "credit for time served (days)",
+        _("credit for time served (days)"),
         null=True,
         blank=True,
         validators=validators.credit_days_validators,
     )
-    expected_release_on = PartialDateField("expected release", null=True, blank=True)
-    expected_release_on_precision = DatePrecisionField()
-    notes = models.TextField(blank=True, help_text="Commutation, parole, appeal …")
+    expected_release_on = PartialDateField(_("expected release"), null=True, blank=True)
+    expected_release_on_precision = DatePrecisionField(_("expected release on precision"))
+    notes = models.TextField(_("notes"), blank=True, help_text=_("Commutation, parole, appeal …"))
     sources = models.ManyToManyField(
-        Source, through="SentenceCitation", blank=True, related_name="sentences"
+        Source,
+        through="SentenceCitation",
+        blank=True,
+        related_name="sentences",
+        verbose_name=_("sources"),
     )
 
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("sentence")
+        verbose_name_plural = _("sentences")
         ordering = ["-sentenced_on", "-id"]
         constraints = [
             partial_date_constraint("sentenced_on", "sentence"),
@@ -638,7 +757,7 @@ class Sentence(Archivable):
         ]
 
     def __str__(self) -> str:
-        return self.term_display or "Sentence"
+        return self.term_display or str(_("Sentence"))
 
     @property
     def sentenced(self):
@@ -656,13 +775,16 @@ class Sentence(Archivable):
 
     @property
     def term_display(self) -> str:
+        """In the active language, with its plural forms: "27 years", "27 лет", "3 года"."""
         if self.is_life:
-            return "life"
+            return str(_("life"))
         parts = []
         if self.term_years:
-            parts.append(f"{self.term_years} year{'s' if self.term_years != 1 else ''}")
+            years = self.term_years
+            parts.append(ngettext("%(n)d year", "%(n)d years", years) % {"n": years})
         if self.term_months:
-            parts.append(f"{self.term_months} month{'s' if self.term_months != 1 else ''}")
+            months = self.term_months
+            parts.append(ngettext("%(n)d month", "%(n)d months", months) % {"n": months})
         return " ".join(parts)
 
     @property
@@ -670,44 +792,68 @@ class Sentence(Archivable):
         if self.fine_amount is None:
             return ""
         whole = self.fine_amount == self.fine_amount.to_integral_value()
-        return f"{self.fine_currency} {self.fine_amount:,.{0 if whole else 2}f}"
+        # Grouped and with the decimal mark of the active language: 170,000,000 / 170 000 000.
+        amount = number_format(self.fine_amount, 0 if whole else 2, force_grouping=True)
+        return f"{self.fine_currency} {amount}"
 
 
 class SentenceCitation(Citation):
-    sentence = models.ForeignKey(Sentence, on_delete=models.CASCADE, related_name="citations")
+    sentence = models.ForeignKey(
+        Sentence, on_delete=models.CASCADE, related_name="citations", verbose_name=_("sentence")
+    )
 
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("sentence citation")
+        verbose_name_plural = _("sentence citations")
         constraints = [
             models.UniqueConstraint(fields=["sentence", "source"], name="sentence_citation_unique")
         ]
 
 
 class Extradition(Archivable):
-    detainee = models.ForeignKey(Detainee, on_delete=models.PROTECT, related_name="extraditions")
+    detainee = models.ForeignKey(
+        Detainee, on_delete=models.PROTECT, related_name="extraditions", verbose_name=_("detainee")
+    )
     case = models.ForeignKey(
-        Case, on_delete=models.PROTECT, null=True, blank=True, related_name="extraditions"
+        Case,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="extraditions",
+        verbose_name=_("case"),
     )
-    from_country = CountryField("surrendering country", help_text="Arrested and handed over by")
-    to_country = CountryField("requesting country")
-    arrested_on = PartialDateField("arrest date", null=True, blank=True)
-    arrested_on_precision = DatePrecisionField()
-    decided_on = PartialDateField("decision date", null=True, blank=True)
-    decided_on_precision = DatePrecisionField()
-    surrendered_on = PartialDateField("surrender date", null=True, blank=True)
-    surrendered_on_precision = DatePrecisionField()
+    from_country = CountryField(
+        _("surrendering country"), help_text=_("Arrested and handed over by")
+    )
+    to_country = CountryField(_("requesting country"))
+    arrested_on = PartialDateField(_("arrest date"), null=True, blank=True)
+    arrested_on_precision = DatePrecisionField(_("arrested on precision"))
+    decided_on = PartialDateField(_("decision date"), null=True, blank=True)
+    decided_on_precision = DatePrecisionField(_("decided on precision"))
+    surrendered_on = PartialDateField(_("surrender date"), null=True, blank=True)
+    surrendered_on_precision = DatePrecisionField(_("surrendered on precision"))
     status = models.CharField(
-        max_length=12, choices=ExtraditionStatus.choices, default=ExtraditionStatus.REQUESTED
+        _("status"),
+        max_length=12,
+        choices=ExtraditionStatus.choices,
+        default=ExtraditionStatus.REQUESTED,
     )
-    notes = models.TextField(blank=True)
+    notes = models.TextField(_("notes"), blank=True)
     sources = models.ManyToManyField(
-        Source, through="ExtraditionCitation", blank=True, related_name="extraditions"
+        Source,
+        through="ExtraditionCitation",
+        blank=True,
+        related_name="extraditions",
+        verbose_name=_("sources"),
     )
 
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("extradition")
+        verbose_name_plural = _("extraditions")
         ordering = ["-surrendered_on", "-id"]
         constraints = [
             _choices_constraint("status", ExtraditionStatus, "extradition"),
@@ -749,11 +895,18 @@ class Extradition(Archivable):
 
 
 class ExtraditionCitation(Citation):
-    extradition = models.ForeignKey(Extradition, on_delete=models.CASCADE, related_name="citations")
+    extradition = models.ForeignKey(
+        Extradition,
+        on_delete=models.CASCADE,
+        related_name="citations",
+        verbose_name=_("extradition"),
+    )
 
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("extradition citation")
+        verbose_name_plural = _("extradition citations")
         constraints = [
             models.UniqueConstraint(
                 fields=["extradition", "source"], name="extradition_citation_unique"
@@ -788,32 +941,56 @@ class FactReport(models.Model):
     date. The record's current value is derived from these reports, so that an older
     article adds to the timeline without moving the current value backwards."""
 
-    detainee = models.ForeignKey(Detainee, on_delete=models.CASCADE, related_name="reports")
-    fact = models.CharField(max_length=20, choices=ReportedFact.choices)
+    detainee = models.ForeignKey(
+        Detainee, on_delete=models.CASCADE, related_name="reports", verbose_name=_("detainee")
+    )
+    fact = models.CharField(_("fact"), max_length=20, choices=ReportedFact.choices)
     extradition = models.ForeignKey(
-        Extradition, on_delete=models.CASCADE, null=True, blank=True, related_name="reports"
+        Extradition,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="reports",
+        verbose_name=_("extradition"),
     )
     sentence = models.ForeignKey(
-        Sentence, on_delete=models.CASCADE, null=True, blank=True, related_name="reports"
+        Sentence,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="reports",
+        verbose_name=_("sentence"),
     )
     # The facility a facility report names (its id is also the value).
     facility = models.ForeignKey(
-        Facility, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        Facility,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("facility"),
     )
     # The value in the record's vocabulary: a status code, a country code, a facility id,
     # an ISO partial date, or a term as an ISO 8601 duration ("P27Y", "P2Y6M", "life").
-    value = models.CharField(max_length=100)
-    as_of = PartialDateField("as of", null=True, blank=True)
-    as_of_precision = DatePrecisionField()
+    value = models.CharField(_("value"), max_length=100)
+    as_of = PartialDateField(_("as of"), null=True, blank=True)
+    as_of_precision = DatePrecisionField(_("as of precision"))
     source = models.ForeignKey(
-        Source, on_delete=models.PROTECT, null=True, blank=True, related_name="reports"
+        Source,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reports",
+        verbose_name=_("source"),
     )
-    quote = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    quote = models.TextField(_("quote"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("fact report")
+        verbose_name_plural = _("fact reports")
         ordering = ["as_of", "id"]
         constraints = [
             _choices_constraint("fact", ReportedFact, "fact_report"),
@@ -839,24 +1016,42 @@ class FactChoice(models.Model):
     """A caseworker's choice of the canonical value of a disputed fact, with the reason.
     Who chose and when is in the history rows of this table."""
 
-    detainee = models.ForeignKey(Detainee, on_delete=models.CASCADE, related_name="fact_choices")
-    fact = models.CharField(max_length=20, choices=ReportedFact.choices)
+    detainee = models.ForeignKey(
+        Detainee, on_delete=models.CASCADE, related_name="fact_choices", verbose_name=_("detainee")
+    )
+    fact = models.CharField(_("fact"), max_length=20, choices=ReportedFact.choices)
     extradition = models.ForeignKey(
-        Extradition, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+        Extradition,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("extradition"),
     )
     sentence = models.ForeignKey(
-        Sentence, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+        Sentence,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("sentence"),
     )
-    value = models.CharField(max_length=100)
-    reason = models.TextField()
+    value = models.CharField(_("value"), max_length=100)
+    reason = models.TextField(_("reason"))
     chosen_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+        verbose_name=_("chosen by"),
     )
-    chosen_at = models.DateTimeField(auto_now=True)
+    chosen_at = models.DateTimeField(_("chosen at"), auto_now=True)
 
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("fact choice")
+        verbose_name_plural = _("fact choices")
         constraints = [
             _choices_constraint("fact", ReportedFact, "fact_choice"),
             _one_subject_constraint("fact_choice"),

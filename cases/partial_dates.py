@@ -9,6 +9,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from django.utils import dateformat
+from django.utils.translation import gettext as _
+
 YEAR, MONTH, DAY = "year", "month", "day"
 PRECISIONS = (YEAR, MONTH, DAY)
 
@@ -56,11 +59,13 @@ class PartialDate:
         return self.value.isoformat()
 
     def display(self) -> str:
+        """In the active language: "June 2022", "21 June 2022"; "Июнь 2022", "21 июня 2022"."""
         if self.precision == YEAR:
             return str(self.value.year)
         if self.precision == MONTH:
-            return f"{calendar.month_name[self.value.month]} {self.value.year}"
-        return f"{self.value.day} {calendar.month_name[self.value.month]} {self.value.year}"
+            return dateformat.format(self.value, "F Y")
+        # E: the month's form after a day number (Russian genitive; English as F).
+        return dateformat.format(self.value, "j E Y")
 
     def __str__(self) -> str:
         return self.display()
@@ -96,7 +101,8 @@ def parse(text: str) -> PartialDate:
                 return PartialDate(dt.date(int(year), month, int(day)), DAY)
             return PartialDate(dt.date(int(year), month, 1), MONTH)
     except ValueError as exc:
-        raise PartialDateError(f"{text!r} is not a real date.") from exc
+        raise PartialDateError(_("%(text)r is not a real date.") % {"text": text}) from exc
     raise PartialDateError(
-        f"{text!r} is not a date: write 2019, 2019-06 or 2019-06-21 (or June 2019)."
+        _("%(text)r is not a date: write 2019, 2019-06 or 2019-06-21 (or June 2019).")
+        % {"text": text}
     )

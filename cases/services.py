@@ -10,6 +10,8 @@ import pycountry
 from django.db import transaction
 from django.db.models import F, Model
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from . import dated_facts, validators
 from .constants import (
@@ -45,6 +47,8 @@ from .querysets import is_admin
 
 M = TypeVar("M", bound=Model)
 
+_NOT_A_COUNTRY = gettext_lazy("%(code)r is not an ISO 3166 country code.")
+
 
 def _date_kwargs(field: str, value: PartialDate | None) -> dict:
     if value is None:
@@ -71,7 +75,10 @@ def check_currency(code: str) -> str:
     code = (code or "").upper()
     if pycountry.currencies.get(alpha_3=code) is None:
         raise DomainError(
-            f"{code or 'An empty code'} is not an ISO 4217 currency.", field="fine_currency"
+            _("%(code)s is not an ISO 4217 currency.") % {"code": code}
+            if code
+            else _("An empty code is not an ISO 4217 currency."),
+            field="fine_currency",
         )
     return code
 
@@ -91,7 +98,7 @@ def source_get_or_create(
     """One row per URL; a source without a URL is matched on title and outlet."""
     check_web_address(url)
     lookup = {"url": url} if url else {"url": "", "title": title, "outlet": outlet}
-    source, _ = Source.objects.get_or_create(
+    source, _created = Source.objects.get_or_create(
         **lookup,
         defaults={
             "title": title,
@@ -137,12 +144,15 @@ def detainee_access_check(*, user, changes: dict, detainee: Detainee | None = No
     after = {**current, **sent}
     if after["is_restricted"] and after["assigned_caseworker"] is None:
         raise DomainError(
-            "A restricted case needs an assigned caseworker: only they and administrators see it.",
+            _(
+                "A restricted case needs an assigned caseworker: only they and administrators "
+                "see it."
+            ),
             field="assigned_caseworker",
         )
     if after["is_restricted"] and after["assigned_caseworker"] != user and not is_admin(user):
         raise DomainError(
-            "You would no longer see this case: assign it to yourself or ask an administrator.",
+            _("You would no longer see this case: assign it to yourself or ask an administrator."),
             field="assigned_caseworker",
         )
 
@@ -164,7 +174,7 @@ def detainee_create(
 ) -> Detainee:
     full_name = " ".join((full_name or "").split())
     if not full_name:
-        raise DomainError("A detainee needs a name.", field="full_name")
+        raise DomainError(_("A detainee needs a name."), field="full_name")
     detainee = Detainee.objects.create(
         full_name=full_name,
         name_original_script=name_original_script,
@@ -205,7 +215,7 @@ def name_variant_add(
     """Adds a spelling unless the detainee already has it (ignoring case and spacing)."""
     name = " ".join((name or "").split())
     if not name:
-        raise DomainError("A name variant cannot be empty.", field="name")
+        raise DomainError(_("A name variant cannot be empty."), field="name")
     folded = name.casefold()
     variant = next((v for v in detainee.name_variants.all() if v.name.casefold() == folded), None)
     if variant is None:
@@ -219,8 +229,8 @@ def nationality_add(
 ) -> Nationality:
     code = (country or "").upper()
     if pycountry.countries.get(alpha_2=code) is None:
-        raise DomainError(f"{country!r} is not an ISO 3166 country code.", field="nationality")
-    nationality, _ = Nationality.objects.get_or_create(detainee=detainee, country=code)
+        raise DomainError(_NOT_A_COUNTRY % {"code": country}, field="nationality")
+    nationality, _created = Nationality.objects.get_or_create(detainee=detainee, country=code)
     cite(nationality, source, quote)
     return nationality
 
@@ -297,7 +307,7 @@ def facility_get_or_create(
     ("Butner prison complex", "Federal Correctional Complex Butner") are one facility."""
     name = " ".join((name or "").split())
     if not name:
-        raise DomainError("A facility needs a name.", field="facility")
+        raise DomainError(_("A facility needs a name."), field="facility")
     exact = Facility.objects.filter(name__iexact=name, country=country).first()
     if exact:
         return exact
@@ -324,7 +334,7 @@ def custody_period_record(
     person is held there (as of its start, else `as_of`, else the source's date), from
     which the current facility is derived."""
     if started and ended and ended.value < started.value:
-        raise DomainError("A custody period cannot end before it starts.", field="ended_on")
+        raise DomainError(_("A custody period cannot end before it starts."), field="ended_on")
     with transaction.atomic():
         period = detainee.custody_periods.filter(facility=facility).order_by("-id").first()
         if period is None:
@@ -377,7 +387,7 @@ def case_open(
 ) -> Case:
     if arrest_requested_by and arrest_requested_by == arrest_country:
         raise DomainError(
-            "An arrest made at another country's request names that other country.",
+            _("An arrest made at another country's request names that other country."),
             field="arrest_requested_by",
         )
     case = Case.objects.create(
@@ -423,10 +433,10 @@ def case_arrest_record(
     country, requested_by = (country or "").upper(), (requested_by or "").upper()
     for field, code in (("country", country), ("requested_by", requested_by)):
         if code and pycountry.countries.get(alpha_2=code) is None:
-            raise DomainError(f"{code!r} is not an ISO 3166 country code.", field=field)
+            raise DomainError(_NOT_A_COUNTRY % {"code": code}, field=field)
     if requested_by and requested_by == country:
         raise DomainError(
-            "An arrest made at another country's request names that other country.",
+            _("An arrest made at another country's request names that other country."),
             field="requested_by",
         )
     with transaction.atomic():
@@ -441,8 +451,11 @@ def case_arrest_record(
                 changes.update(_date_kwargs("arrested_on", arrested))
             elif not _refines(recorded, arrested):
                 raise DomainError(
-                    f"The record has this arrest on {recorded}, not {arrested}: correct one of "
-                    "them or leave this out.",
+                    _(
+                        "The record has this arrest on %(recorded)s, not %(arrested)s: correct "
+                        "one of them or leave this out."
+                    )
+                    % {"recorded": recorded, "arrested": arrested},
                     field="date",
                 )
         for field, column, value in (
@@ -455,8 +468,11 @@ def case_arrest_record(
                 continue
             if current:
                 raise DomainError(
-                    f"The record has this arrest's {field.replace('_', ' ')} as {current}, "
-                    f"not {value}: correct one of them or leave this out.",
+                    _(
+                        "The record has this arrest's %(field)s as %(current)s, not %(value)s: "
+                        "correct one of them or leave this out."
+                    )
+                    % {"field": field.replace("_", " "), "current": current, "value": value},
                     field=field,
                 )
             changes[column] = value
@@ -464,7 +480,7 @@ def case_arrest_record(
             changes.get("arrest_country") or case.arrest_country
         ):
             raise DomainError(
-                "An arrest made at another country's request names that other country.",
+                _("An arrest made at another country's request names that other country."),
                 field="requested_by",
             )
         if changes:
@@ -489,7 +505,7 @@ def charge_add(
     """Adds a charge; the same wording on the same case is one charge."""
     description = " ".join((description or "").split())
     if not description:
-        raise DomainError("A charge needs a description.", field="description")
+        raise DomainError(_("A charge needs a description."), field="description")
     _check_limits(max_penalty_years=max_penalty_years)
     charge = case.charges.filter(description__iexact=description).first()
     if charge is None:
@@ -542,10 +558,10 @@ def sentence_record(
         time_served_credit_days=time_served_credit_days,
     )
     if is_life and (term_years or term_months):
-        raise DomainError("A life sentence has no term in years.", field="term_years")
+        raise DomainError(_("A life sentence has no term in years."), field="term_years")
     if fine_amount is not None:
         if fine_amount < 0:
-            raise DomainError("A fine cannot be negative.", field="fine_amount")
+            raise DomainError(_("A fine cannot be negative."), field="fine_amount")
         fine_currency = check_currency(fine_currency)
     else:
         fine_currency = ""
@@ -669,14 +685,18 @@ def extradition_record(
     only while the extradition is surrendered. A surrender is also a report that the
     requesting country holds the person from that date."""
     if not from_country or not to_country:
-        raise DomainError("An extradition names both countries.", field="from_country")
+        raise DomainError(_("An extradition names both countries."), field="from_country")
     if from_country == to_country:
-        raise DomainError("An extradition is between two different countries.", field="to_country")
+        raise DomainError(
+            _("An extradition is between two different countries."), field="to_country"
+        )
     if status not in ExtraditionStatus.values:
-        raise DomainError(f"{status!r} is not an extradition status.", field="status")
+        raise DomainError(
+            _("%(status)r is not an extradition status.") % {"status": status}, field="status"
+        )
     if surrendered is not None and status != ExtraditionStatus.SURRENDERED:
         raise DomainError(
-            "A surrender date goes with the status surrendered.", field="surrendered_on"
+            _("A surrender date goes with the status surrendered."), field="surrendered_on"
         )
     with transaction.atomic():
         extradition = (
@@ -771,7 +791,9 @@ def detainee_status_record(
     when the text gives none), and cites the source. The status on the record is the
     latest reported one: an older report joins the timeline without moving it back."""
     if status not in DetaineeStatus.values:
-        raise DomainError(f"{status!r} is not a detainee status.", field="status")
+        raise DomainError(
+            _("%(status)r is not a detainee status.") % {"status": status}, field="status"
+        )
     with transaction.atomic():
         if status != DetaineeStatus.UNKNOWN:
             fact_report_record(
@@ -798,7 +820,7 @@ def detainee_country_record(
     """Records which country holds the detainee as a source reports it as of a date."""
     code = (country or "").upper()
     if pycountry.countries.get(alpha_2=code) is None:
-        raise DomainError(f"{country!r} is not an ISO 3166 country code.", field="country")
+        raise DomainError(_NOT_A_COUNTRY % {"code": country}, field="country")
     with transaction.atomic():
         fact_report_record(
             detainee=detainee,
@@ -817,7 +839,7 @@ def charge_max_penalty_record(
 ) -> Charge:
     """Records the maximum penalty a charge carries, as a source states it."""
     if years is None or years < 0:
-        raise DomainError("A maximum penalty is a number of years.", field="max_penalty_years")
+        raise DomainError(_("A maximum penalty is a number of years."), field="max_penalty_years")
     _check_limits(max_penalty_years=years)
     with transaction.atomic():
         if charge.max_penalty_years != years:
@@ -926,8 +948,11 @@ def _derive_after_edit(record: Model, changed: set[str]) -> None:
         record.refresh_from_db()
         if record.status != asked:
             raise DomainError(
-                f"An extradition only moves forward: it is {record.get_status_display().lower()}"
-                " by its reports. Record that it was refused or withdrawn instead.",
+                _(
+                    "An extradition only moves forward: it is %(status)s by its reports. Record "
+                    "that it was refused or withdrawn instead."
+                )
+                % {"status": record.get_status_display().lower()},
                 field="status",
             )
     elif isinstance(record, CustodyPeriod) and changed:
@@ -1029,7 +1054,7 @@ def record_archive(*, record: Model, user, reason: str = "") -> Model:
         raise DomainError(f"A {model._meta.verbose_name} is not archived.")
     record = model._base_manager.select_for_update().get(pk=record.pk)
     if record.archived_at is not None:
-        raise Conflict("This record is already archived.")
+        raise Conflict(_("This record is already archived."))
     now = timezone.now()
     reason = " ".join((reason or "").split()) or "archived"
     for row in [record, *_rows_under(record)]:
@@ -1047,7 +1072,7 @@ def record_restore(*, record: Model, user) -> Model:
         raise DomainError(f"A {model._meta.verbose_name} is not archived.")
     record = model._base_manager.select_for_update().get(pk=record.pk)
     if record.archived_at is None:
-        raise Conflict("This record is not archived.")
+        raise Conflict(_("This record is not archived."))
     when = record.archived_at
     for row in [record, *_rows_under(record)]:
         if row.archived_at == when:
@@ -1097,10 +1122,10 @@ def fact_report_record(
     later report of the same date replaces its earlier one (`dated_facts`). Callers derive
     the current values afterwards (`detainee_facts_derive`)."""
     if fact not in ReportedFact.values:
-        raise DomainError(f"{fact!r} is not a reported fact.", field="fact")
+        raise DomainError(_("%(fact)r is not a reported fact.") % {"fact": fact}, field="fact")
     value = str(value or "").strip()
     if not value:
-        raise DomainError("A report needs a value.", field="value")
+        raise DomainError(_("A report needs a value."), field="value")
     date = _report_date(as_of, source)
     if source is None:
         # A caseworker's entry: each one is recorded, the latest counting (so that changing
@@ -1115,7 +1140,7 @@ def fact_report_record(
             facility=facility,
             **_date_kwargs("as_of", date),
         )
-    report, _ = FactReport.objects.get_or_create(
+    report, _created = FactReport.objects.get_or_create(
         detainee=detainee,
         fact=fact,
         extradition=extradition,
@@ -1297,25 +1322,27 @@ def fact_choose(
     becomes the record's, and the choice keeps who chose it and why."""
     reason = " ".join((reason or "").split())
     if not reason:
-        raise DomainError("Say why this value is the right one.", field="reason")
+        raise DomainError(_("Say why this value is the right one."), field="reason")
     detainee = Detainee.objects.select_for_update().get(pk=detainee.pk)
     if extradition is not None and extradition.detainee_id != detainee.pk:
-        raise DomainError("That extradition is about someone else.", field="extradition")
+        raise DomainError(_("That extradition is about someone else."), field="extradition")
     if sentence is not None and sentence.case.detainee_id != detainee.pk:
-        raise DomainError("That sentence is about someone else.", field="sentence")
+        raise DomainError(_("That sentence is about someone else."), field="sentence")
     reports = _fact_reports(
         detainee=detainee, fact=fact, extradition=extradition, sentence=sentence
     )
     state = dated_facts.fact_state(fact, reports)
     if not state.disputed:
         raise Conflict(
-            f"The {ReportedFact(fact).label.lower()} is not disputed: there is nothing to choose.",
+            _("The %(fact)s is not disputed: there is nothing to choose.")
+            % {"fact": ReportedFact(fact).label.lower()},
             field="fact",
         )
     offered = {a.value for a in state.alternatives}
     if value not in offered:
         raise DomainError(
-            f"{value!r} is not one of the values the sources give: {', '.join(sorted(offered))}.",
+            _("%(value)r is not one of the values the sources give: %(offered)s.")
+            % {"value": value, "offered": ", ".join(sorted(offered))},
             field="value",
         )
     choice = FactChoice.objects.filter(
@@ -1371,8 +1398,13 @@ def detainee_edits_settle(
     for extradition in detainee.extraditions.filter(pk__in=asked):
         if extradition.get_status_display() != asked[extradition.pk]:
             refused.append(
-                f"The extradition {extradition.from_country.code} → {extradition.to_country.code}"
-                f" stays {extradition.get_status_display().lower()}: an extradition only moves "
-                "forward. Record that it was refused or withdrawn instead."
+                _(
+                    "The extradition %(route)s stays %(status)s: an extradition only moves "
+                    "forward. Record that it was refused or withdrawn instead."
+                )
+                % {
+                    "route": f"{extradition.from_country.code} → {extradition.to_country.code}",
+                    "status": extradition.get_status_display().lower(),
+                }
             )
     return refused

@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 from django.http import Http404, JsonResponse
+from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.openapi import AutoSchema
@@ -89,7 +90,7 @@ def _body(status_code: int, code: str, detail: str, fields: dict | None = None) 
 
 class ConflictError(exceptions.APIException):
     status_code = status.HTTP_409_CONFLICT
-    default_detail = "This clashes with the current state of the record."
+    default_detail = _("This clashes with the current state of the record.")
     default_code = "conflict"
 
     def __init__(self, detail=None, code=None, field: str | None = None):
@@ -101,7 +102,7 @@ class PreconditionFailed(exceptions.APIException):
     """`If-Match` named a version of the record that is no longer the current one."""
 
     status_code = status.HTTP_412_PRECONDITION_FAILED
-    default_detail = (
+    default_detail = _(
         "This record was changed by someone else after you read it. Read it again and redo "
         "your change on the current version."
     )
@@ -123,8 +124,14 @@ class PayloadTooLarge(exceptions.APIException):
 
     def __init__(self):
         super().__init__(
-            f"The request is larger than the {max_body_megabytes()} MB allowed; an article "
-            f"may be at most {settings.INGEST_MAX_DOCUMENT_BYTES / 1_000_000:g} MB."
+            _(
+                "The request is larger than the %(body)s MB allowed; an article may be at most "
+                "%(article)s MB."
+            )
+            % {
+                "body": max_body_megabytes(),
+                "article": f"{settings.INGEST_MAX_DOCUMENT_BYTES / 1_000_000:g}",
+            }
         )
 
 
@@ -139,7 +146,7 @@ def _as_api_exception(exc: Exception) -> Exception:
     if isinstance(exc, RequestDataTooBig):
         return PayloadTooLarge()
     if isinstance(exc, SuspiciousOperation):
-        return exceptions.ParseError("The request could not be read.")
+        return exceptions.ParseError(_("The request could not be read."))
     if isinstance(exc, NotPermitted):
         return exceptions.PermissionDenied(exc.message, code="not_permitted")
     if isinstance(exc, Conflict):
@@ -152,10 +159,10 @@ def _as_api_exception(exc: Exception) -> Exception:
         return exceptions.ValidationError(exc.message)
     if isinstance(exc, ProtectedError):
         return ConflictError(
-            "Other records refer to this one, so it cannot be deleted.", code="protected"
+            _("Other records refer to this one, so it cannot be deleted."), code="protected"
         )
     if isinstance(exc, IntegrityError):
-        return ConflictError("This clashes with a record that already exists.")
+        return ConflictError(_("This clashes with a record that already exists."))
     if isinstance(exc, DjangoValidationError):
         return exceptions.ValidationError(
             exc.message_dict if hasattr(exc, "error_dict") else exc.messages
@@ -181,8 +188,10 @@ def api_exception_handler(exc, context):
         request.accepted_media_type = request.accepted_renderer.media_type
     if isinstance(exc, exceptions.ValidationError):
         fields = _flatten(exc.detail)
-        first = next(iter(fields.values()))[0] if fields else "Invalid input."
-        detail = first if list(fields) == [api_settings.NON_FIELD_ERRORS_KEY] else "Invalid input."
+        first = next(iter(fields.values()))[0] if fields else _("Invalid input.")
+        detail = (
+            first if list(fields) == [api_settings.NON_FIELD_ERRORS_KEY] else _("Invalid input.")
+        )
         codes = exc.get_codes()
         code = "invalid" if not isinstance(codes, str) else codes
         response.data = _body(response.status_code, code, detail, fields)
@@ -222,7 +231,7 @@ def handler400(request, exception=None):
     if isinstance(exception, RequestDataTooBig):
         too_large = PayloadTooLarge()
         return api_error_response(413, "too_large", str(too_large.detail))
-    return api_error_response(400, "parse_error", "The request could not be read.")
+    return api_error_response(400, "parse_error", _("The request could not be read."))
 
 
 def handler404(request, exception=None):
@@ -230,7 +239,7 @@ def handler404(request, exception=None):
 
     if not is_api_request(request):
         return defaults.page_not_found(request, exception)
-    return api_error_response(404, "not_found", "Not found.")
+    return api_error_response(404, "not_found", _("Not found."))
 
 
 def handler500(request):
@@ -239,7 +248,7 @@ def handler500(request):
     # A database that cannot be reached is a 503 (config.unavailable), API or not.
     if not is_api_request(request) or isinstance(sys.exc_info()[1], DATABASE_ERRORS):
         return server_error(request)
-    return api_error_response(500, "error", "Something went wrong on our side.")
+    return api_error_response(500, "error", _("Something went wrong on our side."))
 
 
 # --- Pagination --------------------------------------------------------------------------
@@ -296,7 +305,7 @@ class RolePermission(permissions.DjangoModelPermissions):
 class CanReadCaseRecords(permissions.BasePermission):
     """For read-only endpoints that are not about one model (statistics)."""
 
-    message = "Your role does not allow reading case records."
+    message = _("Your role does not allow reading case records.")
 
     def has_permission(self, request, view) -> bool:
         user = request.user
@@ -363,7 +372,7 @@ class PartialDateSerializerField(serializers.Field):
         if data in (None, ""):
             return None
         if not isinstance(data, str):
-            self.fail("invalid", message="Write the date as text: 2019, 2019-06 or 2019-06-21.")
+            self.fail("invalid", message=_("Write the date as text: 2019, 2019-06 or 2019-06-21."))
         if len(data) > 32:
             self.fail("too_long")
         try:
@@ -726,14 +735,14 @@ def document_empty_query_values(result, generator, request, public):
 def token_issue(*, user) -> Token:
     """A new token for `user`; any token they had stops working."""
     if not user.is_active:
-        raise DomainError("An inactive account cannot get a token.", field="user")
+        raise DomainError(_("An inactive account cannot get a token."), field="user")
     Token.objects.filter(user=user).delete()
     return Token.objects.create(user=user)
 
 
 def token_revoke(*, user) -> bool:
     """Revokes `user`'s token; False when they had none."""
-    deleted, _ = Token.objects.filter(user=user).delete()
+    deleted, _by_model = Token.objects.filter(user=user).delete()
     return bool(deleted)
 
 
@@ -785,12 +794,12 @@ class ArchivableRecordMixin:
             return False
         value = self.request.query_params.get("archived", "").lower()
         if value not in ("", "true", "false"):
-            raise exceptions.ValidationError({"archived": ["Write true or false."]})
+            raise exceptions.ValidationError({"archived": [_("Write true or false.")]})
         if value != "true":
             return False
         opts = self.archived_model._meta
         if not self.request.user.has_perm(f"{opts.app_label}.delete_{opts.model_name}"):
-            raise exceptions.PermissionDenied("Only administrators read archived records.")
+            raise exceptions.PermissionDenied(_("Only administrators read archived records."))
         return True
 
     def records(self, model):

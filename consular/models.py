@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cases.fields import (
@@ -19,35 +20,51 @@ from .querysets import ConsularVisitQuerySet
 
 
 class ConsularVisit(Archivable):
-    detainee = models.ForeignKey(Detainee, on_delete=models.PROTECT, related_name="consular_visits")
+    detainee = models.ForeignKey(
+        Detainee,
+        on_delete=models.PROTECT,
+        related_name="consular_visits",
+        verbose_name=_("detainee"),
+    )
     facility = models.ForeignKey(
         Facility,
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="consular_visits",
+        verbose_name=_("facility"),
     )
-    visited_on = PartialDateField("date", null=True, blank=True)
-    visited_on_precision = DatePrecisionField()
+    visited_on = PartialDateField(_("date"), null=True, blank=True)
+    visited_on_precision = DatePrecisionField(_("visited on precision"))
     visitors = models.CharField(
-        max_length=300, help_text="Who visited: names and titles, e.g. Ambassador Jane Doe"
+        _("visitors"),
+        max_length=300,
+        help_text=_("Who visited: names and titles, e.g. Ambassador Jane Doe"),
     )
-    kind = models.CharField(max_length=10, choices=VisitKind.choices, default=VisitKind.IN_PERSON)
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=VisitKind.choices, default=VisitKind.IN_PERSON
+    )
     outcome = models.CharField(
-        max_length=10, choices=VisitOutcome.choices, default=VisitOutcome.COMPLETED
+        _("outcome"), max_length=10, choices=VisitOutcome.choices, default=VisitOutcome.COMPLETED
     )
-    observations = SensitiveTextField(blank=True)
-    follow_up = models.TextField("follow-up actions", blank=True)
+    observations = SensitiveTextField(_("observations"), blank=True)
+    follow_up = models.TextField(_("follow-up actions"), blank=True)
     sources = models.ManyToManyField(
-        Source, through="ConsularVisitCitation", blank=True, related_name="consular_visits"
+        Source,
+        through="ConsularVisitCitation",
+        blank=True,
+        related_name="consular_visits",
+        verbose_name=_("sources"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     history = HistoricalRecords()
     objects = LiveManager.from_queryset(ConsularVisitQuerySet)()
     all_objects = ConsularVisitQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("consular visit")
+        verbose_name_plural = _("consular visits")
         ordering = ["-visited_on", "-id"]
         constraints = [
             models.CheckConstraint(condition=Q(kind__in=VisitKind.values), name="visit_kind_valid"),
@@ -90,11 +107,15 @@ class ConsularVisit(Archivable):
 
 
 class ConsularVisitCitation(Citation):
-    visit = models.ForeignKey(ConsularVisit, on_delete=models.CASCADE, related_name="citations")
+    visit = models.ForeignKey(
+        ConsularVisit, on_delete=models.CASCADE, related_name="citations", verbose_name=_("visit")
+    )
 
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("consular visit citation")
+        verbose_name_plural = _("consular visit citations")
         constraints = [
             models.UniqueConstraint(fields=["visit", "source"], name="visit_citation_unique")
         ]

@@ -1,4 +1,5 @@
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from cases.errors import DomainError
 from cases.models import Detainee, Facility, Source
@@ -26,7 +27,7 @@ def visit_record(
     """Logs a visit; the same visitors on the same date are one visit, reported twice."""
     visitors = " ".join((visitors or "").split())
     if not visitors:
-        raise DomainError("Say who visited.", field="visitors")
+        raise DomainError(_("Say who visited."), field="visitors")
     visit = ConsularVisit.objects.filter(
         detainee=detainee,
         visitors__iexact=visitors,

@@ -1,23 +1,24 @@
 """Choices of the ingest app and the article state machine."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class ArticleOrigin(models.TextChoices):
-    PASTE = "paste", "Pasted text"
-    UPLOAD = "upload", "Uploaded file"
-    URL = "url", "Submitted URL"
-    FEED = "feed", "Feed item"
+    PASTE = "paste", _("Pasted text")
+    UPLOAD = "upload", _("Uploaded file")
+    URL = "url", _("Submitted URL")
+    FEED = "feed", _("Feed item")
 
 
 class ArticleState(models.TextChoices):
-    QUEUED = "queued", "Queued"
-    FETCHING = "fetching", "Fetching"
-    EXTRACTING = "extracting", "Extracting"
-    READY = "ready", "Ready for review"
-    REVIEWED = "reviewed", "Reviewed"
-    NOT_EXTRACTED = "not_extracted", "Not extracted"
-    FAILED = "failed", "Failed"
+    QUEUED = "queued", _("Queued")
+    FETCHING = "fetching", _("Fetching")
+    EXTRACTING = "extracting", _("Extracting")
+    READY = "ready", _("Ready for review")
+    REVIEWED = "reviewed", _("Reviewed")
+    NOT_EXTRACTED = "not_extracted", _("Not extracted")
+    FAILED = "failed", _("Failed")
 
 
 # Which state may follow which. Every change goes through `services.article_transition` or a
@@ -49,24 +50,24 @@ BUSY_STATES = (ArticleState.FETCHING, ArticleState.EXTRACTING)
 
 
 class DraftStatus(models.TextChoices):
-    PENDING = "pending", "Awaiting review"
-    ACCEPTED = "accepted", "Accepted"
-    REJECTED = "rejected", "Rejected"
+    PENDING = "pending", _("Awaiting review")
+    ACCEPTED = "accepted", _("Accepted")
+    REJECTED = "rejected", _("Rejected")
 
 
 class FactKind(models.TextChoices):
-    NAME = "name", "Name"
-    NAME_VARIANT = "name_variant", "Name variant"
-    NATIONALITY = "nationality", "Nationality"
-    STATUS = "status", "Status"
-    DETAINING_COUNTRY = "detaining_country", "Detaining country"
-    ARREST = "arrest", "Arrest"
-    FACILITY = "facility", "Facility"
-    CHARGE = "charge", "Charge"
-    MAX_PENALTY = "max_penalty", "Maximum penalty"
-    SENTENCE = "sentence", "Sentence"
-    EXTRADITION = "extradition", "Extradition"
-    CONSULAR_VISIT = "consular_visit", "Consular visit"
+    NAME = "name", _("Name")
+    NAME_VARIANT = "name_variant", _("Name variant")
+    NATIONALITY = "nationality", _("Nationality")
+    STATUS = "status", _("Status")
+    DETAINING_COUNTRY = "detaining_country", _("Detaining country")
+    ARREST = "arrest", _("Arrest")
+    FACILITY = "facility", _("Facility")
+    CHARGE = "charge", _("Charge")
+    MAX_PENALTY = "max_penalty", _("Maximum penalty")
+    SENTENCE = "sentence", _("Sentence")
+    EXTRADITION = "extradition", _("Extradition")
+    CONSULAR_VISIT = "consular_visit", _("Consular visit")
 
 
 # The order facts are written in when a draft is accepted: a case before its charges, charges
@@ -88,19 +89,19 @@ FACT_WRITE_ORDER = (
 
 
 class FactDecision(models.TextChoices):
-    PENDING = "pending", "Pending"
-    ACCEPTED = "accepted", "Accepted"
-    REJECTED = "rejected", "Not accepted"
+    PENDING = "pending", _("Pending")
+    ACCEPTED = "accepted", _("Accepted")
+    REJECTED = "rejected", _("Not accepted")
 
 
 LANGUAGES_EXTRACTED = ("en", "ru")
 
 
 class MatchVerdict(models.TextChoices):
-    SAME = "same", "Is this person"
-    DIFFERENT = "different", "Is not this person"
+    SAME = "same", _("Is this person")
+    DIFFERENT = "different", _("Is not this person")
 
 
 class MatchTier(models.TextChoices):
-    SAME = "same", "Same person"
-    POSSIBLE = "possible", "Possible"
+    SAME = "same", _("Same person")
+    POSSIBLE = "possible", _("Possible")

@@ -1,6 +1,7 @@
 """Forms of the review pages."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from cases.fields import PartialDateFormField, web_address_validator
 
@@ -14,31 +15,31 @@ class _ArticleMetaForm(forms.Form):
     url = forms.URLField(
         required=False,
         max_length=2000,
-        label="URL",
+        label=_("URL"),
         assume_scheme="https",
         validators=[web_address_validator],
     )
-    published = PartialDateFormField(required=False, label="Published")
+    published = PartialDateFormField(required=False, label=_("Published"))
 
 
 class PasteForm(_ArticleMetaForm):
     text = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 14}),
         strip=False,
-        help_text="The article's text (or its HTML).",
+        help_text=_("The article's text (or its HTML)."),
     )
     field_order = ["text", "title", "outlet", "url", "published"]
 
 
 class UploadForm(_ArticleMetaForm):
-    file = forms.FileField(help_text="A .txt or .html file")
+    file = forms.FileField(help_text=_("A .txt or .html file"))
     field_order = ["file", "title", "outlet", "url", "published"]
 
 
 class UrlForm(forms.Form):
     url = forms.URLField(
         max_length=2000,
-        label="Article URL",
+        label=_("Article URL"),
         assume_scheme="https",
         validators=[web_address_validator],
     )
@@ -47,7 +48,7 @@ class UrlForm(forms.Form):
 class FeedForm(forms.Form):
     url = forms.URLField(
         max_length=2000,
-        label="Feed URL (RSS or Atom)",
+        label=_("Feed URL (RSS or Atom)"),
         assume_scheme="https",
         validators=[web_address_validator],
     )

@@ -4,6 +4,7 @@ accepts or rejects them; accepted facts become case records that cite the articl
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from cases.fields import (
     DatePrecisionField,
@@ -34,21 +35,30 @@ def _choices_constraint(field: str, choices: type[models.TextChoices], table: st
 class Feed(models.Model):
     """An RSS or Atom feed whose new items are fetched on a schedule."""
 
-    url = WebAddressField(max_length=2000, unique=True)
-    title = models.CharField(max_length=300, blank=True)
-    is_active = models.BooleanField(default=True)
-    etag = models.CharField(max_length=300, blank=True, editable=False)
-    modified = models.CharField(max_length=100, blank=True, editable=False)
-    last_polled_at = models.DateTimeField(null=True, blank=True, editable=False)
-    last_error = models.TextField(blank=True, editable=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    url = WebAddressField(_("url"), max_length=2000, unique=True)
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    is_active = models.BooleanField(_("is active"), default=True)
+    etag = models.CharField(_("etag"), max_length=300, blank=True, editable=False)
+    modified = models.CharField(_("modified"), max_length=100, blank=True, editable=False)
+    last_polled_at = models.DateTimeField(
+        _("last polled at"), null=True, blank=True, editable=False
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    last_error = models.TextField(_("last error"), blank=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     objects = FeedQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("feed")
+        verbose_name_plural = _("feeds")
         ordering = ["title", "url"]
 
     def __str__(self) -> str:
@@ -56,52 +66,74 @@ class Feed(models.Model):
 
 
 class Article(models.Model):
-    origin = models.CharField(max_length=8, choices=ArticleOrigin.choices)
+    origin = models.CharField(_("origin"), max_length=8, choices=ArticleOrigin.choices)
     state = models.CharField(
-        max_length=14, choices=ArticleState.choices, default=ArticleState.QUEUED
+        _("state"), max_length=14, choices=ArticleState.choices, default=ArticleState.QUEUED
     )
-    state_reason = models.TextField(blank=True, help_text="Why it failed or was not extracted")
-    url = WebAddressField("URL as submitted", max_length=2000, blank=True)
-    canonical_url = WebAddressField(max_length=2000, blank=True)
-    title = models.CharField(max_length=500, blank=True)
-    outlet = models.CharField(max_length=200, blank=True)
-    published_on = PartialDateField("published", null=True, blank=True)
-    published_on_precision = DatePrecisionField()
-    language = models.CharField(max_length=16, blank=True)
+    state_reason = models.TextField(
+        _("state reason"), blank=True, help_text=_("Why it failed or was not extracted")
+    )
+    url = WebAddressField(_("URL as submitted"), max_length=2000, blank=True)
+    canonical_url = WebAddressField(_("canonical url"), max_length=2000, blank=True)
+    title = models.CharField(_("title"), max_length=500, blank=True)
+    outlet = models.CharField(_("outlet"), max_length=200, blank=True)
+    published_on = PartialDateField(_("published"), null=True, blank=True)
+    published_on_precision = DatePrecisionField(_("published on precision"))
+    language = models.CharField(_("language"), max_length=16, blank=True)
     # The exact string given to the extractor: evidence spans are offsets into it.
-    text = models.TextField(blank=True)
-    text_hash = models.CharField(max_length=64, null=True, blank=True, editable=False)
-    # Already cleaned with nh3 when stored; pages clean it again before showing it.
-    html = models.TextField("sanitised HTML", blank=True)
-    feed = models.ForeignKey(
-        Feed, on_delete=models.SET_NULL, null=True, blank=True, related_name="articles"
+    text = models.TextField(_("text"), blank=True)
+    text_hash = models.CharField(
+        _("text hash"), max_length=64, null=True, blank=True, editable=False
     )
-    feed_entry_id = models.CharField(max_length=500, blank=True)
+    # Already cleaned with nh3 when stored; pages clean it again before showing it.
+    html = models.TextField(_("sanitised HTML"), blank=True)
+    feed = models.ForeignKey(
+        Feed,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+        verbose_name=_("feed"),
+    )
+    feed_entry_id = models.CharField(_("feed entry id"), max_length=500, blank=True)
     duplicate_of = models.ForeignKey(
-        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("duplicate of"),
     )
     source = models.ForeignKey(
-        Source, on_delete=models.PROTECT, null=True, blank=True, related_name="ingest_articles"
+        Source,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="ingest_articles",
+        verbose_name=_("source"),
     )
-    extractor_version = models.CharField(max_length=40, blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0, editable=False)
-    claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    extractor_version = models.CharField(_("extractor version"), max_length=40, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0, editable=False)
+    claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True, editable=False)
     # The Celery task id holding the claim: the same message, delivered again after its
     # worker died, may take the claim back at once.
-    claimed_by = models.CharField(max_length=64, blank=True, editable=False)
+    claimed_by = models.CharField(_("claimed by"), max_length=64, blank=True, editable=False)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="submitted_articles",
+        verbose_name=_("submitted by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
         ordering = ["-created_at", "-id"]
         constraints = [
             _choices_constraint("origin", ArticleOrigin, "article"),
@@ -142,16 +174,27 @@ class Article(models.Model):
 class ArticleEvent(models.Model):
     """Append-only: one row per state change, with who made it."""
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="events")
-    from_state = models.CharField(max_length=14, choices=ArticleState.choices, blank=True)
-    to_state = models.CharField(max_length=14, choices=ArticleState.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="events", verbose_name=_("article")
     )
-    note = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    from_state = models.CharField(
+        _("from state"), max_length=14, choices=ArticleState.choices, blank=True
+    )
+    to_state = models.CharField(_("to state"), max_length=14, choices=ArticleState.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("actor"),
+    )
+    note = models.TextField(_("note"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
+        verbose_name = _("article event")
+        verbose_name_plural = _("article events")
         ordering = ["created_at", "id"]
         constraints = [_choices_constraint("to_state", ArticleState, "article_event")]
 
@@ -162,16 +205,18 @@ class ArticleEvent(models.Model):
 class Draft(models.Model):
     """One person the extractor found in an article, as a proposed record."""
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="drafts")
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="drafts", verbose_name=_("article")
+    )
     # The name's consonant skeleton: re-running extraction finds the same draft again.
-    person_key = models.CharField(max_length=300)
-    position = models.PositiveSmallIntegerField(default=0)
-    name = models.CharField(max_length=200)
-    date_of_birth = PartialDateField(null=True, blank=True)
-    date_of_birth_precision = DatePrecisionField()
-    extractor_version = models.CharField(max_length=40)
+    person_key = models.CharField(_("person key"), max_length=300)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    name = models.CharField(_("name"), max_length=200)
+    date_of_birth = PartialDateField(_("date of birth"), null=True, blank=True)
+    date_of_birth_precision = DatePrecisionField(_("date of birth precision"))
+    extractor_version = models.CharField(_("extractor version"), max_length=40)
     status = models.CharField(
-        max_length=8, choices=DraftStatus.choices, default=DraftStatus.PENDING
+        _("status"), max_length=8, choices=DraftStatus.choices, default=DraftStatus.PENDING
     )
     detainee = models.ForeignKey(
         Detainee,
@@ -179,19 +224,27 @@ class Draft(models.Model):
         null=True,
         blank=True,
         related_name="ingest_drafts",
-        help_text="The record the accepted facts were written to",
+        help_text=_("The record the accepted facts were written to"),
+        verbose_name=_("detainee"),
     )
-    reject_reason = models.TextField(blank=True)
+    reject_reason = models.TextField(_("reject reason"), blank=True)
     reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reviewed by"),
     )
-    reviewed_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = DraftQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("draft")
+        verbose_name_plural = _("drafts")
         ordering = ["created_at", "id"]
         permissions = [("review_draft", "Can accept or reject drafts from articles")]
         constraints = [
@@ -219,27 +272,38 @@ class Draft(models.Model):
 class DraftFact(models.Model):
     """One fact of a draft, with the sentence it came from and what became of it."""
 
-    draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="facts")
-    kind = models.CharField(max_length=20, choices=FactKind.choices)
-    position = models.PositiveSmallIntegerField(default=0)
-    value = models.JSONField(default=dict, help_text="As the reviewer left it")
-    extracted_value = models.JSONField(default=dict, help_text="As the extractor proposed it")
+    draft = models.ForeignKey(
+        Draft, on_delete=models.CASCADE, related_name="facts", verbose_name=_("draft")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=FactKind.choices)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    value = models.JSONField(_("value"), default=dict, help_text=_("As the reviewer left it"))
+    extracted_value = models.JSONField(
+        _("extracted value"), default=dict, help_text=_("As the extractor proposed it")
+    )
     # Half-open [start, end) character ranges into Article.text.
-    spans = models.JSONField(default=list)
-    quote = models.TextField(blank=True)
+    spans = models.JSONField(_("spans"), default=list)
+    quote = models.TextField(_("quote"), blank=True)
     decision = models.CharField(
-        max_length=8, choices=FactDecision.choices, default=FactDecision.PENDING
+        _("decision"), max_length=8, choices=FactDecision.choices, default=FactDecision.PENDING
     )
-    note = models.CharField(max_length=300, blank=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
     )
-    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     # What accepting it wrote, e.g. ("cases.charge", 12).
-    record_type = models.CharField(max_length=40, blank=True)
-    record_id = models.BigIntegerField(null=True, blank=True)
+    record_type = models.CharField(_("record type"), max_length=40, blank=True)
+    record_id = models.BigIntegerField(_("record id"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("draft fact")
+        verbose_name_plural = _("draft facts")
         ordering = ["draft", "position", "id"]
         constraints = [
             _choices_constraint("kind", FactKind, "draft_fact"),
@@ -263,27 +327,42 @@ class MatchJudgement(models.Model):
     Append-only: the latest judgement on a pair is the one that counts.
     """
 
-    name = models.CharField(max_length=200, help_text="The name as the draft gave it")
+    name = models.CharField(_("name"), max_length=200, help_text=_("The name as the draft gave it"))
     # `cases.names.fold` of the name: the same spelling in any case or accents.
-    name_key = models.CharField(max_length=200, editable=False)
+    name_key = models.CharField(_("name key"), max_length=200, editable=False)
     detainee = models.ForeignKey(
-        Detainee, on_delete=models.CASCADE, related_name="match_judgements"
+        Detainee,
+        on_delete=models.CASCADE,
+        related_name="match_judgements",
+        verbose_name=_("detainee"),
     )
-    verdict = models.CharField(max_length=9, choices=MatchVerdict.choices)
+    verdict = models.CharField(_("verdict"), max_length=9, choices=MatchVerdict.choices)
     draft = models.ForeignKey(
-        Draft, on_delete=models.SET_NULL, null=True, blank=True, related_name="judgements"
+        Draft,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="judgements",
+        verbose_name=_("draft"),
     )
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
     )
-    decided_at = models.DateTimeField()
-    note = models.CharField(max_length=300, blank=True)
+    decided_at = models.DateTimeField(_("decided at"))
+    note = models.CharField(_("note"), max_length=300, blank=True)
     # Written by accepting the draft (undone with it), not by an explicit "not this person".
-    from_accept = models.BooleanField(default=False)
+    from_accept = models.BooleanField(_("from accept"), default=False)
 
     objects = MatchJudgementQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("match judgement")
+        verbose_name_plural = _("match judgements")
         ordering = ["decided_at", "id"]
         constraints = [
             _choices_constraint("verdict", MatchVerdict, "match_judgement"),

@@ -106,12 +106,15 @@ def submit(request):
             return _submit_page(
                 request,
                 forms_by_kind,
-                too_large=f"What you sent is far larger than an article may be ({limit:g} MB "
-                "of text), so it was not received. Split the text, or upload it as a file.",
+                too_large=_(
+                    "What you sent is far larger than an article may be (%(limit)s MB of text), "
+                    "so it was not received. Split the text, or upload it as a file."
+                )
+                % {"limit": f"{limit:g}"},
                 status=413,
             )
         if kind not in forms_by_kind:
-            messages.error(request, "Choose how to submit the article.")
+            messages.error(request, _("Choose how to submit the article."))
         else:
             form_class = type(forms_by_kind[kind])
             form = form_class(request.POST, request.FILES, prefix=kind)
@@ -137,7 +140,7 @@ def submit(request):
                 except DomainError as exc:
                     form.add_error(None, exc.message)
                 else:
-                    messages.success(request, "Article received.")
+                    messages.success(request, _("Article received."))
                     return redirect("ingest:article", pk=article.pk)
     return _submit_page(request, forms_by_kind)
 
@@ -171,7 +174,7 @@ def article_reextract(request, pk: int):
     article = get_object_or_404(Article.objects.visible_to(request.user), pk=pk)
     try:
         services.article_reextract(article=article, user=request.user)
-        messages.success(request, "Extraction queued again.")
+        messages.success(request, _("Extraction queued again."))
     except DomainError as exc:
         messages.error(request, exc.message)
     return redirect("ingest:article", pk=pk)
@@ -184,7 +187,9 @@ def _date_of_birth(text: str | None) -> PartialDate | None:
     try:
         return parse_partial_date(text)
     except PartialDateError as exc:
-        raise DomainError(f"Date of birth: {exc}", field="date_of_birth") from exc
+        raise DomainError(
+            _("Date of birth: %(problem)s") % {"problem": exc}, field="date_of_birth"
+        ) from exc
 
 
 def _draft(request, pk: int) -> Draft:
@@ -267,16 +272,18 @@ def draft_detail(request, pk: int):
             if action == "reject":
                 form = forms.RejectForm(request.POST)
                 if not form.is_valid():
-                    raise DomainError("Say why the draft is rejected.", field="reason")
+                    raise DomainError(_("Say why the draft is rejected."), field="reason")
                 services.draft_reject(
                     draft=draft, user=request.user, reason=form.cleaned_data["reason"]
                 )
-                messages.success(request, f"Draft for {draft.name} rejected.")
+                messages.success(request, _("Draft for %(name)s rejected.") % {"name": draft.name})
                 return redirect("ingest:queue")
             if action == "undo":
                 services.draft_undo(draft=draft, user=request.user)
                 messages.success(
-                    request, f"Undone: what the draft for {draft.name} wrote is taken back."
+                    request,
+                    _("Undone: what the draft for %(name)s wrote is taken back.")
+                    % {"name": draft.name},
                 )
                 return redirect("ingest:draft", pk=draft.pk)
             if action == "not_this_person":
@@ -286,7 +293,7 @@ def draft_detail(request, pk: int):
                     detainee_id=int(detainee_id) if detainee_id.isdigit() else -1,
                     user=request.user,
                 )
-                messages.success(request, "Noted: not the same person.")
+                messages.success(request, _("Noted: not the same person."))
                 return redirect("ingest:draft", pk=draft.pk)
             chosen = forms.accept_input(draft, request.POST)
             if action == "accept_all":
@@ -299,7 +306,11 @@ def draft_detail(request, pk: int):
                 draft = services.draft_accept(
                     draft=draft, user=request.user, date_of_birth=date_of_birth, **chosen
                 )
-                messages.success(request, f"Accepted: {draft.name} → {draft.detainee}.")
+                messages.success(
+                    request,
+                    _("Accepted: %(name)s → %(detainee)s.")
+                    % {"name": draft.name, "detainee": draft.detainee},
+                )
                 return redirect("ingest:draft", pk=draft.pk)
         except DomainError as exc:
             errors.append(exc.message)
@@ -380,7 +391,7 @@ def feeds(request):
     form = forms.FeedForm()
     if request.method == "POST":
         if not request.user.has_perm("ingest.add_feed"):
-            messages.error(request, "Your role cannot register feeds.")
+            messages.error(request, _("Your role cannot register feeds."))
             return redirect("ingest:feeds")
         form = forms.FeedForm(request.POST)
         if form.is_valid():
@@ -390,7 +401,7 @@ def feeds(request):
                     title=form.cleaned_data["title"],
                     user=request.user,
                 )
-                messages.success(request, "Feed registered; it is polled on a schedule.")
+                messages.success(request, _("Feed registered; it is polled on a schedule."))
                 return redirect("ingest:feeds")
             except DomainError as exc:
                 form.add_error("url", exc.message)

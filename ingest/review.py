@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from cases import names
 from cases.models import Detainee
@@ -30,8 +31,8 @@ def highlight(text: str, marks: list[tuple[int, int, int, str]]) -> SafeString:
             (fact, kind) for start, end, fact, kind in marks if start <= left and right <= end
         ]
         if covering:
-            fact_ids = " ".join(str(f) for f, _ in covering)
-            kinds = " ".join(sorted({f"fact-{k}" for _, k in covering}))
+            fact_ids = " ".join(str(f) for f, _kind in covering)
+            kinds = " ".join(sorted({f"fact-{k}" for _fact, k in covering}))
             first = covering[0][0]
             out.append(
                 f'<mark class="{kinds}" data-facts="{fact_ids}" id="ev-{first}-{left}">'
@@ -260,13 +261,24 @@ def merge_changes(draft_facts, detainee: Detainee) -> list[str]:
             continue
         label = FactKind(row.kind).label
         if row.kind == FactKind.DETAINING_COUNTRY and row.state != "same":
-            lines.append(f"New case in {row.proposed} (cases now: {row.current or 'none'})")
+            lines.append(
+                _("New case in %(country)s (cases now: %(current)s)")
+                % {"country": row.proposed, "current": row.current or _("none")}
+            )
         elif row.kind == FactKind.STATUS:
-            lines.append(f"Status: {row.current or '—'} → {row.proposed}")
+            lines.append(
+                _("Status: %(current)s → %(proposed)s")
+                % {"current": row.current or "—", "proposed": row.proposed}
+            )
         elif row.kind in (FactKind.NAME, FactKind.NAME_VARIANT):
-            lines.append(f"New name: {row.proposed}")
+            lines.append(_("New name: %(name)s") % {"name": row.proposed})
         elif row.state == "differs":
-            lines.append(f"{label}: {row.proposed} (record has: {row.current})")
+            lines.append(
+                _("%(fact)s: %(proposed)s (record has: %(current)s)")
+                % {"fact": label, "proposed": row.proposed, "current": row.current}
+            )
         else:
-            lines.append(f"New {label.lower()}: {row.proposed}")
+            lines.append(
+                _("New %(fact)s: %(proposed)s") % {"fact": label.lower(), "proposed": row.proposed}
+            )
     return lines

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F, Min, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from cases import changesets as case_changesets
 from cases import names
@@ -80,8 +81,11 @@ def article_transition(
         locked = Article.objects.select_for_update().get(pk=article.pk)
         if to_state not in ALLOWED_TRANSITIONS.get(locked.state, ()):
             raise Conflict(
-                f"An article that is {locked.get_state_display().lower()} cannot become "
-                f"{ArticleState(to_state).label.lower()}.",
+                _("An article that is %(state)s cannot become %(to_state)s.")
+                % {
+                    "state": locked.get_state_display().lower(),
+                    "to_state": ArticleState(to_state).label.lower(),
+                },
                 field="state",
             )
         from_state = locked.state
@@ -237,7 +241,7 @@ def article_submit_content(
 ) -> Article:
     text = intake.clean_text(content.text)
     if not text:
-        raise DomainError("The article has no text.", field="text")
+        raise DomainError(_("The article has no text."), field="text")
     _check_size(len(text.encode("utf-8")))
     url = (url or "").strip()
     case_services.check_web_address(url)
@@ -273,7 +277,7 @@ def article_submit_text(
     """Pasted text (or pasted HTML, which is read like a fetched page)."""
     text = text or ""
     if not text.strip():
-        raise DomainError("Paste the article's text: it is empty.", field="text")
+        raise DomainError(_("Paste the article's text: it is empty."), field="text")
     _check_size(len(text.encode("utf-8", "replace")))
     return article_submit_content(
         content=_content_of(text, url=url),
@@ -312,10 +316,10 @@ def article_submit_file(
     """An uploaded .txt or .html file."""
     kind = UPLOAD_EXTENSIONS.get(PurePath(name or "").suffix.lower())
     if kind is None:
-        raise DomainError("Upload a .txt or .html file.", field="file")
+        raise DomainError(_("Upload a .txt or .html file."), field="file")
     _check_size(len(data))
     if not data.strip():
-        raise DomainError("The file is empty.", field="file")
+        raise DomainError(_("The file is empty."), field="file")
     text = intake.decode_bytes(data, html=kind == "html")
     return article_submit_content(
         content=_content_of(text, url=url, html=kind == "html"),
@@ -333,9 +337,9 @@ def article_submit_url(*, url: str, user) -> Article:
     """A URL to fetch in the background; refused at once if it is not a public web address."""
     url = (url or "").strip()
     if not url:
-        raise DomainError("Give the article's URL.", field="url")
+        raise DomainError(_("Give the article's URL."), field="url")
     if len(url) > 2000:
-        raise DomainError("That URL is too long.", field="url")
+        raise DomainError(_("That URL is too long."), field="url")
     try:
         fetching.check_url(url)
     except fetching.TransientFetchError as exc:
@@ -638,8 +642,8 @@ class _FactWriter:
                 self.case = existing
                 return existing
             raise DomainError(
-                f"{FactKind(fact.kind).label} needs a case: accept or enter the detaining "
-                "country too.",
+                _("%(fact)s needs a case: accept or enter the detaining country too.")
+                % {"fact": FactKind(fact.kind).label},
                 field="detaining_country",
             )
         self.case = self._open_case(country)
@@ -653,7 +657,7 @@ class _FactWriter:
         detaining = (self._value_of(FactKind.DETAINING_COUNTRY) or {}).get("country")
         country = v.get("country") or detaining
         if not country:
-            raise DomainError("Arrest: give the country where it was made.", field="country")
+            raise DomainError(_("Arrest: give the country where it was made."), field="country")
         prosecuting = v.get("requested_by") or detaining
         if prosecuting:
             case = (
@@ -707,7 +711,7 @@ class _FactWriter:
                 "country"
             )
             if not country:
-                raise DomainError("Facility: give the country it is in.", field="country")
+                raise DomainError(_("Facility: give the country it is in."), field="country")
             facility = case_services.facility_get_or_create(
                 name=v["name"], country=country, kind=FacilityKind.PRISON
             )
@@ -728,7 +732,7 @@ class _FactWriter:
             charges = self.charges or list(self.case_for(fact).charges.all())
             if not charges:
                 raise DomainError(
-                    "Maximum penalty: it applies to a charge; accept a charge too.",
+                    _("Maximum penalty: it applies to a charge; accept a charge too."),
                     field="max_penalty",
                 )
             for charge in charges:
@@ -855,14 +859,17 @@ def draft_accept(
         draft = Draft.objects.select_for_update().select_related("article").get(pk=draft.pk)
         if draft.status != DraftStatus.PENDING:
             raise Conflict(
-                f"This draft was already {draft.get_status_display().lower()}.", field="draft"
+                _("This draft was already %(status)s.")
+                % {"status": draft.get_status_display().lower()},
+                field="draft",
             )
         all_facts = list(draft.facts.select_for_update().order_by("position", "id"))
         pending = {f.pk: f for f in all_facts if f.decision == FactDecision.PENDING}
         for fact_id, raw in edits.items():
             if fact_id not in pending:
                 raise DomainError(
-                    f"Fact {fact_id} is not an open fact of this draft.", field="facts"
+                    _("Fact %(id)s is not an open fact of this draft.") % {"id": fact_id},
+                    field="facts",
                 )
             fact = pending[fact_id]
             try:
@@ -901,15 +908,17 @@ def draft_accept(
         if errors:
             raise FactErrors(errors)
         if not chosen:
-            raise DomainError("Choose at least one fact to accept.", field="facts")
+            raise DomainError(_("Choose at least one fact to accept."), field="facts")
 
         # The record the facts go to.
         if draft.detainee_id:
             detainee = Detainee.objects.select_for_update().filter(pk=draft.detainee_id).first()
             if detainee is None:
                 raise Conflict(
-                    "Part of this draft went to a record that has been archived since; "
-                    "restore that record before accepting the rest.",
+                    _(
+                        "Part of this draft went to a record that has been archived since; "
+                        "restore that record before accepting the rest."
+                    ),
                     field="merge_into",
                 )
             if merge_into and int(merge_into) != detainee.pk:
@@ -922,7 +931,9 @@ def draft_accept(
                 Detainee.objects.visible_to(user).select_for_update().filter(pk=merge_into).first()
             )
             if detainee is None:
-                raise DomainError("There is no such detainee that you can see.", field="merge_into")
+                raise DomainError(
+                    _("There is no such detainee that you can see."), field="merge_into"
+                )
         else:
             detainee = None
         source = article_source(draft.article)
@@ -932,7 +943,7 @@ def draft_accept(
                 name_fact = next((f for f in chosen if f.kind == FactKind.NAME), None)
                 if name_fact is None:
                     raise DomainError(
-                        "A new detainee needs a name: accept the name fact, or merge.", "facts"
+                        _("A new detainee needs a name: accept the name fact, or merge."), "facts"
                     )
                 try:
                     # The status comes with its own fact, as a dated report (`_FactWriter`).
@@ -1013,7 +1024,7 @@ def draft_undo(*, draft: Draft, user) -> Draft:
             first=Min("decided_at")
         )["first"]
         if draft.status == DraftStatus.REJECTED or accepted_at is None:
-            raise Conflict("Only an accepted draft can be undone.", field="draft")
+            raise Conflict(_("Only an accepted draft can be undone."), field="draft")
         # The draft's own link would keep a detainee it created from being deleted.
         Draft.objects.filter(pk=draft.pk).update(detainee=None)
         # What accepting said about who the person is goes too; an explicit "not this
@@ -1030,8 +1041,10 @@ def draft_undo(*, draft: Draft, user) -> Draft:
             # Accepted before accepts were recorded for undo: reopening the draft would let
             # its facts be written a second time.
             raise Conflict(
-                "The history holds nothing this acceptance wrote, so it cannot be undone; "
-                "correct the record itself instead.",
+                _(
+                    "The history holds nothing this acceptance wrote, so it cannot be undone; "
+                    "correct the record itself instead."
+                ),
                 field="draft",
             )
         reopened = list(draft.facts.all())
@@ -1113,11 +1126,13 @@ def draft_not_this_person(
         draft = Draft.objects.select_for_update().get(pk=draft.pk)
         if draft.status != DraftStatus.PENDING:
             raise Conflict(
-                f"This draft was already {draft.get_status_display().lower()}.", field="draft"
+                _("This draft was already %(status)s.")
+                % {"status": draft.get_status_display().lower()},
+                field="draft",
             )
         detainee = Detainee.objects.visible_to(user).filter(pk=detainee_id).first()
         if detainee is None:
-            raise DomainError("There is no such detainee that you can see.", field="detainee")
+            raise DomainError(_("There is no such detainee that you can see."), field="detainee")
         if draft.detainee_id == detainee.pk:
             raise Conflict(
                 f"Part of this draft already went to {detainee}: it cannot be someone else.",
@@ -1133,17 +1148,19 @@ def draft_reject(*, draft: Draft, user, reason: str) -> Draft:
     _require_reviewer(user)
     reason = " ".join((reason or "").split())
     if not reason:
-        raise DomainError("Say why the draft is rejected.", field="reason")
+        raise DomainError(_("Say why the draft is rejected."), field="reason")
     now = timezone.now()
     with transaction.atomic():
         draft = Draft.objects.select_for_update().select_related("article").get(pk=draft.pk)
         if draft.status != DraftStatus.PENDING:
             raise Conflict(
-                f"This draft was already {draft.get_status_display().lower()}.", field="draft"
+                _("This draft was already %(status)s.")
+                % {"status": draft.get_status_display().lower()},
+                field="draft",
             )
         if draft.facts.filter(decision=FactDecision.ACCEPTED).exists():
             raise Conflict(
-                "Part of this draft is already accepted: finish it instead.", field="draft"
+                _("Part of this draft is already accepted: finish it instead."), field="draft"
             )
         draft.facts.filter(decision=FactDecision.PENDING).update(
             decision=FactDecision.REJECTED, decided_by=user, decided_at=now, note="draft rejected"
@@ -1179,7 +1196,7 @@ def feed_register(*, url: str, user, title: str = "") -> Feed:
         url=url, defaults={"title": title[:300], "created_by": user}
     )
     if not created:
-        raise Conflict("That feed is already registered.", field="url")
+        raise Conflict(_("That feed is already registered."), field="url")
     return feed
 
 

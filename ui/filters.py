@@ -9,6 +9,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Case, DateField, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_filters import rest_framework as filters
 
@@ -49,31 +50,35 @@ class DetaineeListFilter(DetaineeFilter):
     search = filters.CharFilter(
         method="filter_search",
         max_length=200,
-        label="Search by name",
+        label=_("Search by name"),
         widget=forms.TextInput(
-            attrs={"type": "search", "placeholder": "Any spelling, Latin or Cyrillic"}
+            attrs={"type": "search", "placeholder": _("Any spelling, Latin or Cyrillic")}
         ),
     )
-    status = filters.ChoiceFilter(choices=DetaineeStatus.choices, label="Status", empty_label="Any")
+    status = filters.ChoiceFilter(
+        choices=DetaineeStatus.choices, label=_("Status"), empty_label=_("Any")
+    )
     nationality = filters.ChoiceFilter(
-        method="filter_nationality", label="Nationality", empty_label="Any"
+        method="filter_nationality", label=_("Nationality"), empty_label=_("Any")
     )
     detaining_country = filters.ChoiceFilter(
-        method="filter_detaining_country", label="Detaining country", empty_label="Any"
+        method="filter_detaining_country", label=_("Detaining country"), empty_label=_("Any")
     )
     facility = filters.ChoiceFilter(
-        method="filter_facility", label="Current facility", empty_label="Any"
+        method="filter_facility", label=_("Current facility"), empty_label=_("Any")
     )
     charge_category = filters.ChoiceFilter(
         choices=ChargeCategory.choices,
         method="filter_one_charge_category",
-        label="Charge category",
-        empty_label="Any",
+        label=_("Charge category"),
+        empty_label=_("Any"),
     )
     assigned_caseworker = filters.ChoiceFilter(
-        method="filter_caseworker", label="Caseworker", empty_label="Any"
+        method="filter_caseworker", label=_("Caseworker"), empty_label=_("Any")
     )
-    priority = filters.ChoiceFilter(choices=Priority.choices, label="Priority", empty_label="Any")
+    priority = filters.ChoiceFilter(
+        choices=Priority.choices, label=_("Priority"), empty_label=_("Any")
+    )
     sort = filters.ChoiceFilter(
         choices=SORT_CHOICES, method="filter_nothing", widget=forms.HiddenInput
     )
@@ -108,8 +113,8 @@ class DetaineeListFilter(DetaineeFilter):
             .order_by("username")
         )
         fields["assigned_caseworker"].choices = [
-            ("me", "Assigned to me"),
-            ("none", "Unassigned"),
+            ("me", _("Assigned to me")),
+            ("none", _("Unassigned")),
         ] + [(str(u.pk), u.get_full_name() or u.username) for u in workers]
 
     @property

@@ -20,23 +20,26 @@ from consular.constants import VisitOutcome
 from consular.models import ConsularVisit
 from consular.services import visit_record
 
-COUNTRY_CHOICES = [("", "Choose a country")] + list(countries)
+
+def country_choices() -> list:
+    """Read when a form is built, so that the names are in the page's language."""
+    return [("", _("Choose a country")), *countries]
 
 
 class SourceFieldsMixin(forms.Form):
     """Where the fact came from: cited on the new record, shown on the timeline."""
 
     source_url = forms.URLField(
-        label="Source link",
+        label=_("Source link"),
         required=False,
         max_length=2000,
         assume_scheme="https",
         validators=[web_address_validator],
-        help_text="Article or document that reports it (optional)",
+        help_text=_("Article or document that reports it (optional)"),
     )
-    source_title = forms.CharField(label="Source title", required=False, max_length=500)
+    source_title = forms.CharField(label=_("Source title"), required=False, max_length=500)
     quote = forms.CharField(
-        label="Supporting quote",
+        label=_("Supporting quote"),
         required=False,
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -96,7 +99,7 @@ class VisitForm(ServiceForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["visited_on"].required = True
-        self.fields["visited_on"].label = "Date"
+        self.fields["visited_on"].label = _("Date")
         self.fields["facility"].queryset = Facility.objects.order_by("name")
         self.fields["facility"].required = False
         current = (
@@ -113,10 +116,10 @@ class VisitForm(ServiceForm):
         today = timezone.localdate()
         if when and outcome:
             if outcome == VisitOutcome.PLANNED and when.last_day < today:
-                self.add_error("visited_on", "A planned visit needs a date from today on.")
+                self.add_error("visited_on", _("A planned visit needs a date from today on."))
             elif outcome != VisitOutcome.PLANNED and when.value > today:
                 self.add_error(
-                    "visited_on", "This date is in the future: choose “Planned” as the outcome."
+                    "visited_on", _("This date is in the future: choose “Planned” as the outcome.")
                 )
         return data
 
@@ -139,17 +142,17 @@ class CaseChoiceMixin(forms.Form):
     """Charges and sentences belong to a case: pick one, or open one in a country."""
 
     new_case_country = forms.ChoiceField(
-        label="…or open a new case in",
-        choices=COUNTRY_CHOICES,
+        label=_("…or open a new case in"),
+        choices=country_choices,
         required=False,
-        help_text="Prosecuting or detaining country",
+        help_text=_("Prosecuting or detaining country"),
     )
 
     def setup_case_field(self):
         field = self.fields["case"]
         field.queryset = self.detainee.cases.order_by("-arrested_on", "-id")
         field.required = False
-        field.empty_label = "— new case —"
+        field.empty_label = _("— new case —")
         field.label_from_instance = lambda c: " · ".join(
             p for p in (c.country.name, c.court, c.case_number, c.get_status_display()) if p
         )
@@ -159,7 +162,7 @@ class CaseChoiceMixin(forms.Form):
     def clean(self):
         data = super().clean()
         if not data.get("case") and not data.get("new_case_country"):
-            self.add_error("case", "Choose the case, or a country to open a new one in.")
+            self.add_error("case", _("Choose the case, or a country to open a new one in."))
         return data
 
     def the_case(self) -> Case:
@@ -233,20 +236,23 @@ class SentenceForm(CaseChoiceMixin, ServiceForm):
             # Written the way a court often says it ("18 months"): carry whole years over.
             data["term_years"], data["term_months"] = (years or 0) + months // 12, months % 12
         if data.get("is_life") and (data.get("term_years") or data.get("term_months")):
-            self.add_error("is_life", "A life sentence has no term in years or months.")
+            self.add_error("is_life", _("A life sentence has no term in years or months."))
         amount, currency = data.get("fine_amount"), (data.get("fine_currency") or "").upper()
         if amount is not None and amount < 0:
-            self.add_error("fine_amount", "A fine cannot be negative.")
+            self.add_error("fine_amount", _("A fine cannot be negative."))
         if amount is not None and not currency:
-            self.add_error("fine_currency", "Give the currency of the fine, e.g. USD.")
+            self.add_error("fine_currency", _("Give the currency of the fine, e.g. USD."))
         elif currency and amount is None:
-            self.add_error("fine_amount", "Give the amount, or clear the currency.")
+            self.add_error("fine_amount", _("Give the amount, or clear the currency."))
         elif currency and pycountry.currencies.get(alpha_3=currency) is None:
-            self.add_error("fine_currency", f"{currency} is not an ISO 4217 currency code.")
+            self.add_error(
+                "fine_currency",
+                _("%(currency)s is not an ISO 4217 currency code.") % {"currency": currency},
+            )
         data["fine_currency"] = currency
         sentenced, release = data.get("sentenced_on"), data.get("expected_release_on")
         if sentenced and release and release.last_day < sentenced.value:
-            self.add_error("expected_release_on", "The release cannot come before the sentence.")
+            self.add_error("expected_release_on", _("The release cannot come before the sentence."))
         return data
 
     def write(self):
@@ -275,20 +281,20 @@ class CustodyPeriodForm(ServiceForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["facility"].queryset = Facility.objects.order_by("name")
-        self.fields["started_on"].label = "From"
-        self.fields["ended_on"].label = "To"
-        self.fields["ended_on"].help_text = "Leave empty while held there"
+        self.fields["started_on"].label = _("From")
+        self.fields["ended_on"].label = _("To")
+        self.fields["ended_on"].help_text = _("Leave empty while held there")
 
     def clean(self):
         data = super().clean()
         started, ended = data.get("started_on"), data.get("ended_on")
         if started and ended and ended.last_day < started.value:
-            self.add_error("ended_on", "A custody period cannot end before it starts.")
+            self.add_error("ended_on", _("A custody period cannot end before it starts."))
         today = timezone.localdate()
         for name in ("started_on", "ended_on"):
             value = data.get(name)
             if value and value.value > today:
-                self.add_error(name, "This date is in the future.")
+                self.add_error(name, _("This date is in the future."))
         return data
 
     def write(self):
@@ -360,7 +366,7 @@ class VisitLogForm(VisitForm):
     def __init__(self, *args, detainees, **kwargs):
         super().__init__(*args, detainee=None, **kwargs)
         self.fields["detainee"] = forms.ModelChoiceField(
-            queryset=detainees, label="Detainee", empty_label="Choose a detainee"
+            queryset=detainees, label=_("Detainee"), empty_label=_("Choose a detainee")
         )
         self.order_fields(self.field_order)
 

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
 
 from cases import dated_facts
 from cases.constants import HELD_STATUSES, ReportedFact
@@ -79,11 +80,44 @@ class Entry:
     placed_on: dt.date | None = None
 
     @property
+    def kind_label(self) -> str:
+        return str(ENTRY_KINDS.get(self.kind, self.kind))
+
+    @property
     def sort_key(self):
         # An undated fact sits at its best known date; on the same day, the order they
         # were added in (an arrest before its charges and sentence) is kept.
         when = self.date.value if self.date else self.placed_on
         return (when is None, when or dt.date.max)
+
+
+# The word shown beside each timeline entry.
+ENTRY_KINDS = {
+    "arrest": pgettext_lazy("timeline", "arrest"),
+    "extradition": pgettext_lazy("timeline", "extradition"),
+    "charge": pgettext_lazy("timeline", "charge"),
+    "sentence": pgettext_lazy("timeline", "sentence"),
+    "custody": pgettext_lazy("timeline", "custody"),
+    "visit": pgettext_lazy("timeline", "visit"),
+    "release": pgettext_lazy("timeline", "release"),
+    "status": pgettext_lazy("timeline", "status"),
+}
+
+
+def _up_to_years(years: int | None) -> str:
+    if not years:
+        return ""
+    return ngettext("up to %(years)d year", "up to %(years)d years", years) % {"years": years}
+
+
+def _sentenced_title(term: str, fine: str) -> str:
+    if term and fine:
+        return _("Sentenced to %(term)s, fine %(fine)s") % {"term": term, "fine": fine}
+    if term:
+        return _("Sentenced to %(term)s") % {"term": term}
+    if fine:
+        return _("Sentenced, fine %(fine)s") % {"fine": fine}
+    return _("Sentenced")
 
 
 def _citations(fact) -> list:
@@ -129,7 +163,12 @@ def timeline(detainee: Detainee, *, can_view_sensitive: bool) -> list[Entry]:
             Entry(
                 case.arrested,
                 "arrest",
-                f"Arrested{' in ' + where if where else ''} — case in {case.country.name}",
+                (
+                    _("Arrested in %(place)s — case in %(country)s")
+                    % {"place": where, "country": case.country.name}
+                    if where
+                    else _("Arrested — case in %(country)s") % {"country": case.country.name}
+                ),
                 " · ".join(p for p in (case.court, case.case_number, case.summary) if p),
                 cites,
                 placed_on=None if case.arrested else _arrest_placed_on(case, cites),
@@ -143,17 +182,15 @@ def timeline(detainee: Detainee, *, can_view_sensitive: bool) -> list[Entry]:
                 Entry(
                     case.arrested or reported,
                     "charge",
-                    f"Charged: {charge.description}",
+                    _("Charged: %(charge)s") % {"charge": charge.description},
                     " · ".join(
                         p
                         for p in (
                             charge.get_category_display(),
                             charge.get_disposition_display(),
                             charge.statute,
-                            f"up to {charge.max_penalty_years} years"
-                            if charge.max_penalty_years
-                            else "",
-                            "as first reported" if reported else "",
+                            _up_to_years(charge.max_penalty_years),
+                            _("as first reported") if reported else "",
                         )
                         if p
                     ),
@@ -167,9 +204,7 @@ def timeline(detainee: Detainee, *, can_view_sensitive: bool) -> list[Entry]:
                 Entry(
                     sentence.sentenced,
                     "sentence",
-                    "Sentenced"
-                    + (f" to {term}" if term else "")
-                    + (f", fine {fine}" if fine else ""),
+                    _sentenced_title(term, fine),
                     " · ".join(p for p in (sentence.court, sentence.notes) if p),
                     _citations(sentence),
                 )
@@ -179,7 +214,7 @@ def timeline(detainee: Detainee, *, can_view_sensitive: bool) -> list[Entry]:
                     Entry(
                         sentence.expected_release,
                         "release",
-                        "Expected release",
+                        _("Expected release"),
                         "",
                         [],
                         future=sentence.expected_release.value > today,
@@ -193,16 +228,29 @@ def timeline(detainee: Detainee, *, can_view_sensitive: bool) -> list[Entry]:
         route = f"{ex.from_country.name} → {ex.to_country.name}"
         cites = _citations(ex)
         if ex.arrested:
-            entries.append(Entry(ex.arrested, "extradition", f"Arrested for extradition ({route})"))
+            entries.append(
+                Entry(
+                    ex.arrested,
+                    "extradition",
+                    _("Arrested for extradition (%(route)s)") % {"route": route},
+                )
+            )
         if ex.decided:
-            entries.append(Entry(ex.decided, "extradition", f"Extradition decided ({route})"))
+            entries.append(
+                Entry(
+                    ex.decided,
+                    "extradition",
+                    _("Extradition decided (%(route)s)") % {"route": route},
+                )
+            )
         if ex.pk in reported_extraditions:
             continue  # each dated report of its status is an entry of its own
         entries.append(
             Entry(
                 ex.surrendered,
                 "extradition",
-                f"Extradition {ex.get_status_display().lower()}: {route}",
+                _("Extradition %(status)s: %(route)s")
+                % {"status": ex.get_status_display().lower(), "route": route},
                 ex.notes,
                 cites,
             )
@@ -213,8 +261,10 @@ def timeline(detainee: Detainee, *, can_view_sensitive: bool) -> list[Entry]:
             Entry(
                 period.started,
                 "custody",
-                f"Held at {period.facility}",
-                f"until {period.ended.display()}" if period.ended else "current",
+                _("Held at %(facility)s") % {"facility": period.facility},
+                _("until %(date)s") % {"date": period.ended.display()}
+                if period.ended
+                else _("current"),
                 _citations(period),
             )
         )
@@ -226,7 +276,7 @@ def timeline(detainee: Detainee, *, can_view_sensitive: bool) -> list[Entry]:
         if can_view_sensitive and visit.observations:
             detail.append(visit.observations)
         if visit.follow_up:
-            detail.append(f"Follow-up: {visit.follow_up}")
+            detail.append(_("Follow-up: %(follow_up)s") % {"follow_up": visit.follow_up})
         planned = visit.outcome == VisitOutcome.PLANNED
         # A planned visit whose date has passed, with no outcome recorded, is not upcoming.
         lapsed = planned and visit.visited is not None and visit.visited.last_day < today
@@ -235,7 +285,8 @@ def timeline(detainee: Detainee, *, can_view_sensitive: bool) -> list[Entry]:
             Entry(
                 visit.visited,
                 "visit",
-                f"Visit by {visit.visitors} — {outcome}",
+                _("Visit by %(visitors)s — %(outcome)s")
+                % {"visitors": visit.visitors, "outcome": outcome},
                 " · ".join(detail),
                 _citations(visit),
                 future=planned and not lapsed,
@@ -247,9 +298,9 @@ def timeline(detainee: Detainee, *, can_view_sensitive: bool) -> list[Entry]:
 
 # How a dated report reads on the timeline.
 _REPORT_TITLES = {
-    ReportedFact.STATUS: "Status: {label}",
-    ReportedFact.DETAINING_COUNTRY: "Held by {label}",
-    ReportedFact.FACILITY: "Reported held at {label}",
+    ReportedFact.STATUS: gettext_lazy("Status: %(label)s"),
+    ReportedFact.DETAINING_COUNTRY: gettext_lazy("Held by %(label)s"),
+    ReportedFact.FACILITY: gettext_lazy("Reported held at %(label)s"),
 }
 
 
@@ -270,10 +321,13 @@ def _reported_entries(detainee: Detainee) -> list[Entry]:
             ex = extraditions.get(extradition_id)
             if ex is None:
                 continue
-            title = f"Extradition {label.lower()}: {ex.from_country.name} → {ex.to_country.name}"
+            title = _("Extradition %(status)s: %(route)s") % {
+                "status": label.lower(),
+                "route": f"{ex.from_country.name} → {ex.to_country.name}",
+            }
             kind = "extradition"
         else:
-            title = _REPORT_TITLES[fact].format(label=label)
+            title = _REPORT_TITLES[fact] % {"label": label}
             kind = "status" if fact == ReportedFact.STATUS else "custody"
         by_caseworker = any(r.source_id is None for r in reports)
         entries.append(
@@ -281,7 +335,7 @@ def _reported_entries(detainee: Detainee) -> list[Entry]:
                 first.reported_as_of,
                 kind,
                 title,
-                "entered by a caseworker" if by_caseworker else "as reported",
+                _("entered by a caseworker") if by_caseworker else _("as reported"),
                 [r for r in reports if r.source_id],
             )
         )
@@ -303,14 +357,21 @@ def disputes(detainee: Detainee, states: dict) -> list[Dispute]:
     for (fact, extradition_id, sentence_id), state in states.items():
         if not state.disputed:
             continue
-        title = ReportedFact(fact).label
+        title = str(ReportedFact(fact).label)
         if sentence_id in sentences:
             sentence = sentences[sentence_id]
-            when = f" of {sentence.sentenced.display()}" if sentence.sentenced else ""
-            title = f"Sentence term{when} ({sentence.case.country.name})"
+            country = sentence.case.country.name
+            title = (
+                _("Sentence term of %(date)s (%(country)s)")
+                % {"date": sentence.sentenced.display(), "country": country}
+                if sentence.sentenced
+                else _("Sentence term (%(country)s)") % {"country": country}
+            )
         if extradition_id in extraditions:
             ex = extraditions[extradition_id]
-            title = f"Extradition status ({ex.from_country.code} → {ex.to_country.code})"
+            title = _("Extradition status (%(route)s)") % {
+                "route": f"{ex.from_country.code} → {ex.to_country.code}"
+            }
         out.append(Dispute(state, title))
     return out
 
@@ -392,7 +453,11 @@ class Change:
     changes: list
 
 
-ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
+ACTIONS = {
+    "+": pgettext_lazy("history", "created"),
+    "~": pgettext_lazy("history", "changed"),
+    "-": pgettext_lazy("history", "deleted"),
+}
 
 
 def change_history(detainee: Detainee, *, can_view_sensitive: bool, limit: int = 40) -> list:
@@ -401,14 +466,14 @@ def change_history(detainee: Detainee, *, can_view_sensitive: bool, limit: int =
     roles that may not see them (their values live in the history rows too)."""
     case_ids = [c.pk for c in detainee.cases.all()]
     sources = [
-        ("Detainee", Detainee.history.filter(id=detainee.pk)),
-        ("Name variant", NameVariant.history.filter(detainee_id=detainee.pk)),
-        ("Custody period", CustodyPeriod.history.filter(detainee_id=detainee.pk)),
-        ("Case", Case.history.filter(detainee_id=detainee.pk)),
-        ("Charge", Charge.history.filter(case_id__in=case_ids)),
-        ("Sentence", Sentence.history.filter(case_id__in=case_ids)),
-        ("Extradition", Extradition.history.filter(detainee_id=detainee.pk)),
-        ("Consular visit", ConsularVisit.history.filter(detainee_id=detainee.pk)),
+        (_("Detainee"), Detainee.history.filter(id=detainee.pk)),
+        (_("Name variant"), NameVariant.history.filter(detainee_id=detainee.pk)),
+        (_("Custody period"), CustodyPeriod.history.filter(detainee_id=detainee.pk)),
+        (_("Case"), Case.history.filter(detainee_id=detainee.pk)),
+        (_("Charge"), Charge.history.filter(case_id__in=case_ids)),
+        (_("Sentence"), Sentence.history.filter(case_id__in=case_ids)),
+        (_("Extradition"), Extradition.history.filter(detainee_id=detainee.pk)),
+        (_("Consular visit"), ConsularVisit.history.filter(detainee_id=detainee.pk)),
     ]
     rows = []
     for label, qs in sources:
@@ -454,9 +519,9 @@ def _label(record) -> str:
         term = Sentence(
             term_years=record.term_years, term_months=record.term_months, is_life=record.is_life
         ).term_display
-        return term or "sentence"
+        return term or _("sentence")
     date = record.visited_on if model is ConsularVisit else record.started_on
-    return date.isoformat() if date else "undated"
+    return date.isoformat() if date else _("undated")
 
 
 def _field_label(record, name: str) -> str:

@@ -14,6 +14,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from django_countries import countries
 
@@ -45,14 +46,19 @@ VISITS_PAGE_SIZE = 10
 
 # What each form on the detainee page writes, and the permission it needs.
 RECORD_FORMS = {
-    "visit": (VisitForm, "consular.add_consularvisit", "Log a visit", "Visit"),
-    "charge": (ChargeForm, "cases.add_charge", "Add a charge", "Charge"),
-    "sentence": (SentenceForm, "cases.add_sentence", "Record a sentence", "Sentence"),
+    "visit": (VisitForm, "consular.add_consularvisit", _("Log a visit"), _("Visit saved.")),
+    "charge": (ChargeForm, "cases.add_charge", _("Add a charge"), _("Charge saved.")),
+    "sentence": (
+        SentenceForm,
+        "cases.add_sentence",
+        _("Record a sentence"),
+        _("Sentence saved."),
+    ),
     "custody": (
         CustodyPeriodForm,
         "cases.add_custodyperiod",
-        "Add a custody period",
-        "Custody period",
+        _("Add a custody period"),
+        _("Custody period saved."),
     ),
 }
 
@@ -64,7 +70,7 @@ def role_required(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not request.user.has_perm("cases.view_detainee"):
-            raise PermissionDenied("Your account has no role in the case tracker yet.")
+            raise PermissionDenied(_("Your account has no role in the case tracker yet."))
         return view(request, *args, **kwargs)
 
     return wrapper
@@ -195,10 +201,10 @@ def detainee_detail(request, pk: int):
 @role_required
 def detainee_add(request, pk: int, kind: str):
     if kind not in RECORD_FORMS:
-        raise Http404("No such record.")
-    form_class, perm, _title, noun = RECORD_FORMS[kind]
+        raise Http404(_("No such record."))
+    form_class, perm, _title, saved = RECORD_FORMS[kind]
     if not request.user.has_perm(perm):
-        raise PermissionDenied("Your role cannot add this record.")
+        raise PermissionDenied(_("Your role cannot add this record."))
     detainee = _detainee_for(request.user, pk)
     form = form_class(
         request.POST,
@@ -207,7 +213,7 @@ def detainee_add(request, pk: int, kind: str):
         prefix=kind,
     )
     if form.is_valid() and form.save() is not None:
-        messages.success(request, f"{noun} saved.")
+        messages.success(request, saved)
         return redirect(f"{reverse('ui:detainee_detail', args=[pk])}#timeline")
     # Re-read: a failed write rolled back, and the page shows the record as it is.
     detainee = _detainee_for(request.user, pk)
@@ -220,7 +226,7 @@ def detainee_edit(request, pk: int):
     """Saves the details form. A form opened before someone else's save is refused (409)
     with the newer values named, and nothing is written."""
     if not request.user.has_perm("cases.change_detainee"):
-        raise PermissionDenied("Your role cannot change a detainee's details.")
+        raise PermissionDenied(_("Your role cannot change a detainee's details."))
     with transaction.atomic():
         detainee = _detainee_for(request.user, pk)
         form = DetaineeDetailsForm(
@@ -230,7 +236,7 @@ def detainee_edit(request, pk: int):
             prefix="details",
         )
         if form.is_valid() and form.save() is not None:
-            messages.success(request, "Details saved.")
+            messages.success(request, _("Details saved."))
             return redirect("ui:detainee_detail", pk=pk)
     stale = any(error.code == "stale" for error in form.non_field_errors().as_data())
     # Re-read: the page shows the record as it is now, beside the form as it was sent.
@@ -244,7 +250,7 @@ def detainee_choose_fact(request, pk: int):
     """A caseworker settles a disputed fact; an error shows beside the form, with what
     was typed kept."""
     if not request.user.has_perm("cases.add_factchoice"):
-        raise PermissionDenied("Your role cannot settle disputed facts.")
+        raise PermissionDenied(_("Your role cannot settle disputed facts."))
     detainee = _detainee_for(request.user, pk)
     fact = request.POST.get("fact", "")
     value, reason = request.POST.get("value", ""), request.POST.get("reason", "")
@@ -270,7 +276,7 @@ def detainee_choose_fact(request, pk: int):
         )
     try:
         if fact not in ReportedFact.values or None in subject.values():
-            raise DomainError("There is no such fact on this record.", field="fact")
+            raise DomainError(_("There is no such fact on this record."), field="fact")
         case_services.fact_choose(
             detainee=detainee,
             fact=fact,
@@ -288,7 +294,7 @@ def detainee_choose_fact(request, pk: int):
         return _render_detainee(
             request, _detainee_for(request.user, pk), status=400, choice_error=error
         )
-    messages.success(request, "Your choice is recorded, with your reason.")
+    messages.success(request, _("Your choice is recorded, with your reason."))
     return redirect(f"{reverse('ui:detainee_detail', args=[pk])}#disputes")
 
 
@@ -323,16 +329,15 @@ def visits(request):
         if request.method == "POST":
             form = VisitLogForm(request.POST, detainees=detainees, can_view_sensitive=sensitive)
             if form.is_valid() and form.save() is not None:
-                messages.success(
-                    request, f"Visit to {form.cleaned_data['detainee'].full_name} saved."
-                )
+                name = form.cleaned_data["detainee"].full_name
+                messages.success(request, _("Visit to %(name)s saved.") % {"name": name})
                 return redirect("ui:visits")
             status = 400
         else:
             initial = {"detainee": request.GET.get("detainee")}
             form = VisitLogForm(initial=initial, detainees=detainees, can_view_sensitive=sensitive)
     elif request.method == "POST":
-        raise PermissionDenied("Your role cannot log visits.")
+        raise PermissionDenied(_("Your role cannot log visits."))
     if can_view_sensitive(user):
         # The log's observations column.
         reads.note(request, log_page.object_list)
@@ -363,19 +368,43 @@ def visits(request):
 
 # The dashboard's charts, each drawn in the browser from one /api/v1/stats/ endpoint.
 DASHBOARD_CHARTS = [
-    {"key": "held-by-country", "title": "Currently held, by detaining country", "type": "bar"},
-    {"key": "status", "title": "Detainees by status", "type": "doughnut"},
+    {"key": "held-by-country", "title": _("Currently held, by detaining country"), "type": "bar"},
+    {"key": "status", "title": _("Detainees by status"), "type": "doughnut"},
     {
         "key": "extraditions-country",
-        "title": "Extraditions by surrendering country",
+        "title": _("Extraditions by surrendering country"),
         "type": "bar",
         "horizontal": True,
     },
-    {"key": "extraditions-year", "title": "Extraditions by year of surrender", "type": "stacked"},
-    {"key": "charges", "title": "Charges by category", "type": "bar", "horizontal": True},
-    {"key": "sentences", "title": "Sentence terms", "type": "bar"},
-    {"key": "visits", "title": "Completed consular visits per month", "type": "line"},
+    {
+        "key": "extraditions-year",
+        "title": _("Extraditions by year of surrender"),
+        "type": "stacked",
+    },
+    {"key": "charges", "title": _("Charges by category"), "type": "bar", "horizontal": True},
+    {"key": "sentences", "title": _("Sentence terms"), "type": "bar"},
+    {"key": "visits", "title": _("Completed consular visits per month"), "type": "line"},
 ]
+
+# The words the dashboard's script writes, in the page's language; {name} is filled in there.
+DASHBOARD_TEXT = {
+    "peopleHeld": _("People held"),
+    "people": _("People"),
+    "peopleSurrendered": _("People surrendered"),
+    "charges": _("Charges"),
+    "sentences": _("Sentences"),
+    "completedVisits": _("Completed visits"),
+    "dateUnknown": _("Date unknown"),
+    "nothingToCount": _("Nothing to count for these filters."),
+    "loading": _("Loading…"),
+    "statisticsAnswered": _("The statistics answered {status}."),
+    "couldNotLoad": _("Could not load the statistics: {error}"),
+    "allNationalities": _("all nationalities"),
+    "showing": _("Showing {who}."),
+    "showingFrom": _("Showing {who} from {from}."),
+    "showingTo": _("Showing {who} to {to}."),
+    "showingFromTo": _("Showing {who} from {from} to {to}."),
+}
 
 
 @role_required
@@ -389,7 +418,11 @@ def dashboard(request):
     context = {
         "nationalities": sorted(((c, countries.name(c)) for c in set(codes)), key=lambda p: p[1]),
         "charts": DASHBOARD_CHARTS,
-        "chart_config": {"api": "/api/v1/stats/", "charts": DASHBOARD_CHARTS},
+        "chart_config": {
+            "api": "/api/v1/stats/",
+            "charts": DASHBOARD_CHARTS,
+            "text": DASHBOARD_TEXT,
+        },
         "visit_interval": settings.CONSULAR_VISIT_INTERVAL_DAYS,
         "figures": figures_compared(user=request.user),
     }

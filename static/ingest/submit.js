@@ -23,8 +23,10 @@
       }
       event.preventDefault();
       if (message) {
-        message.textContent = "This is " + (size / 1e6).toFixed(1) + " MB; an article may be at most " +
-          (limit / 1e6) + " MB. Nothing was sent and your text is still here: shorten it or split it.";
+        // The sentence comes translated from the page, with {size} and {limit} to fill in.
+        message.textContent = message.dataset.sizeError
+          .replace("{size}", (size / 1e6).toFixed(1))
+          .replace("{limit}", String(limit / 1e6));
         message.hidden = false;
         message.scrollIntoView({ block: "center" });
       }

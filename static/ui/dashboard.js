@@ -4,6 +4,10 @@
   "use strict";
 
   const config = JSON.parse(document.getElementById("chart-config").textContent);
+  // Every word shown comes translated from the page: config.text, with {names} to fill in.
+  const text = (key, values) => Object.entries(values || {}).reduce(
+    (s, [name, value]) => s.replace(`{${name}}`, value), config.text[key],
+  );
   const form = document.getElementById("dash-filters");
   const statusLine = document.getElementById("dash-status");
   const charts = {};
@@ -14,18 +18,18 @@
 
   // Which endpoint feeds each chart, and how its answer becomes labels and series.
   const sources = {
-    "held-by-country": { path: "summary/", rows: (d) => d.held_by_country, unit: "People held" },
-    status: { path: "summary/", rows: (d) => d.by_status, unit: "People" },
+    "held-by-country": { path: "summary/", rows: (d) => d.held_by_country, unit: text("peopleHeld") },
+    status: { path: "summary/", rows: (d) => d.by_status, unit: text("people") },
     "extraditions-country": {
-      path: "extraditions/", rows: (d) => d.by_country, unit: "People surrendered",
+      path: "extraditions/", rows: (d) => d.by_country, unit: text("peopleSurrendered"),
     },
     "extraditions-year": {
-      path: "extraditions/", rows: (d) => d.by_year, unit: "People surrendered",
+      path: "extraditions/", rows: (d) => d.by_year, unit: text("peopleSurrendered"),
       series: (d) => (d.by_country_year ? pivot(d.by_country_year) : null),
     },
-    charges: { path: "charges/", rows: (d) => d.by_category, unit: "Charges" },
-    sentences: { path: "sentences/", rows: (d) => d.by_term, unit: "Sentences" },
-    visits: { path: "visits/", rows: (d) => d.per_month, unit: "Completed visits" },
+    charges: { path: "charges/", rows: (d) => d.by_category, unit: text("charges") },
+    sentences: { path: "sentences/", rows: (d) => d.by_term, unit: text("sentences") },
+    visits: { path: "visits/", rows: (d) => d.per_month, unit: text("completedVisits") },
   };
 
   // Rows {year, country, country_label, count} → one series per country over the years.
@@ -38,7 +42,7 @@
       byCountry.get(key).set(r.year, r.count);
     });
     return {
-      labels: years.map((y) => (y === null ? "Date unknown" : String(y))),
+      labels: years.map((y) => (y === null ? text("dateUnknown") : String(y))),
       datasets: [...byCountry.entries()].map(([label, counts]) => ({
         label, data: years.map((y) => counts.get(y) || 0),
       })),
@@ -60,7 +64,7 @@
     const body = await response.json().catch(() => ({}));
     if (!response.ok) {
       const fields = body.fields ? Object.values(body.fields).flat().join(" ") : "";
-      throw new Error(fields || body.detail || `The statistics answered ${response.status}.`);
+      throw new Error(fields || body.detail || text("statisticsAnswered", { status: response.status }));
     }
     return body;
   }
@@ -99,7 +103,7 @@
     if (!labels.length) {
       const td = body.insertRow().insertCell();
       td.colSpan = datasets.length + 1;
-      td.textContent = "Nothing to count for these filters.";
+      td.textContent = text("nothingToCount");
     }
   }
 
@@ -175,7 +179,7 @@
   async function redraw() {
     const params = Object.fromEntries(new FormData(form).entries());
     const ranged = query(params, ["nationality", "date_from", "date_to"]);
-    statusLine.textContent = "Loading…";
+    statusLine.textContent = text("loading");
     document.querySelectorAll("[data-chart]").forEach((el) => { el.dataset.drawn = "false"; });
     try {
       const paths = [...new Set(config.charts.map((c) => sources[c.key].path))];
@@ -192,7 +196,7 @@
       tile.closest("[data-chart]").dataset.drawn = "true";
       statusLine.textContent = describe(params);
     } catch (error) {
-      statusLine.textContent = `Could not load the statistics: ${error.message}`;
+      statusLine.textContent = text("couldNotLoad", { error: error.message });
       statusLine.classList.add("chart-error");
       return;
     }
@@ -201,10 +205,10 @@
 
   function describe(params) {
     const select = form.elements.nationality;
-    const who = params.nationality ? select.options[select.selectedIndex].text : "all nationalities";
-    const from = params.date_from ? ` from ${params.date_from}` : "";
-    const to = params.date_to ? ` to ${params.date_to}` : "";
-    return `Showing ${who}${from}${to}.`;
+    const who = params.nationality ? select.options[select.selectedIndex].text : text("allNationalities");
+    const key = { "11": "showingFromTo", "10": "showingFrom", "01": "showingTo", "00": "showing" };
+    const which = key[`${params.date_from ? 1 : 0}${params.date_to ? 1 : 0}`];
+    return text(which, { who, from: params.date_from, to: params.date_to });
   }
 
   form.addEventListener("submit", (event) => { event.preventDefault(); redraw(); });

@@ -2,6 +2,8 @@
 
 from django import template
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from cases import roles
 from cases.fields import is_web_address
@@ -12,6 +14,21 @@ register = template.Library()
 @register.simple_tag
 def role_of(user) -> str:
     return roles.role_of(user) or "no role"
+
+
+# Each role as the pages name it (the groups themselves keep their short English names).
+ROLE_LABELS = {
+    roles.VIEWER: _("viewer"),
+    roles.CASEWORKER: _("caseworker"),
+    roles.REVIEWER: _("reviewer"),
+    roles.ADMIN: _("admin"),
+}
+
+
+@register.simple_tag
+def role_label(user) -> str:
+    role = roles.role_of(user)
+    return ROLE_LABELS.get(role, role) if role else _("no role")
 
 
 @register.simple_tag
@@ -52,7 +69,7 @@ def sort_header(context, key: str, label: str):
 def days_label(days) -> str:
     if days is None:
         return ""
-    return f"{days} day{'s' if days != 1 else ''}"
+    return ngettext("%(days)d day", "%(days)d days", days) % {"days": days}
 
 
 @register.filter
