@@ -18,7 +18,7 @@ WORDING_FILTERS = {"default", "default_if_none", "yesno"}
 # Any letter, Latin or not: digits, punctuation and arrows need no translation.
 LETTER = re.compile(r"[^\W\d_]")
 # Stands for the template's own tags and translated text in the page's text.
-GAP = "\x00"
+GAP = " "
 
 
 @dataclass(frozen=True)
