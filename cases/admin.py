@@ -344,7 +344,7 @@ class NationalityFilter(RelatedCountryFilter):
 class DetainingCountryFilter(RelatedCountryFilter):
     title = _("detaining country")
     parameter_name = "detaining_country"
-    lookup = "cases__country"
+    lookup = "detaining_country"
 
 
 class FacilityFilter(admin.SimpleListFilter):

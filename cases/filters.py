@@ -196,7 +196,8 @@ class DetaineeFilter(DateRangeFilterSet):
     status = ChoicesFilter(choices=DetaineeStatus.choices)
     nationality = CountryFilter(method="filter_nationality", help_text="ISO 3166 code, e.g. RU")
     detaining_country = CountryFilter(
-        method="filter_detaining_country", help_text="Country of any of the detainee's cases"
+        method="filter_detaining_country",
+        help_text="The country holding the detainee now (derived from the latest dated facts)",
     )
     facility = IdFilter(
         method="filter_facility", help_text="Id of the facility where the detainee is now held"
@@ -249,7 +250,7 @@ class DetaineeFilter(DateRangeFilterSet):
         return queryset.filter(_exists(Nationality, "detainee", Q(country=value)))
 
     def filter_detaining_country(self, queryset, name, value: str):
-        return queryset.filter(_exists(Case, "detainee", Q(country=value)))
+        return queryset.filter(detaining_country=value)
 
     def filter_facility(self, queryset, name, value):
         current = Q(facility_id=value, ended_on__isnull=True)

@@ -89,13 +89,16 @@ def summary(*, detainees: QuerySet, period: Period | None = None) -> dict:
     by_status = [
         _row(status.value, status.label, counts.get(status.value, 0)) for status in DetaineeStatus
     ]
+    # The country holding each person now, derived from the latest dated facts
+    # (`cases.services.detainee_facts_derive`): an older case elsewhere does not count.
     held_by_country = [
-        _row(row["country"], country_label(row["country"]), row["count"])
-        for row in LegalCase.objects.filter(detainee__in=detainees.held())
+        _row(row["detaining_country"], country_label(row["detaining_country"]), row["count"])
+        for row in detainees.held()
+        .exclude(detaining_country="")
         .order_by()
-        .values("country")
-        .annotate(count=Count("detainee", distinct=True))
-        .order_by("-count", "country")
+        .values("detaining_country")
+        .annotate(count=Count("pk"))
+        .order_by("-count", "detaining_country")
     ]
     return {
         "totals": {**totals, "detaining_countries": len(held_by_country)},

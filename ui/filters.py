@@ -15,7 +15,6 @@ from django_filters import rest_framework as filters
 
 from cases.constants import ChargeCategory, DetaineeStatus, Priority
 from cases.filters import DetaineeFilter
-from cases.models import Case as LegalCase
 from cases.models import Detainee, Facility, Nationality
 from cases.roles import ADMIN, CASEWORKER, REVIEWER
 
@@ -95,9 +94,7 @@ class DetaineeListFilter(DetaineeFilter):
             .distinct()
         )
         fields["detaining_country"].choices = _country_choices(
-            LegalCase.objects.filter(detainee__in=visible)
-            .values_list("country", flat=True)
-            .distinct()
+            visible.values_list("detaining_country", flat=True).distinct()
         )
         fields["facility"].choices = [
             (str(pk), name)

@@ -138,10 +138,10 @@ def _ids(response) -> set[int]:
 
 class TestFilters:
     def test_status_nationality_and_detaining_country(self, viewer):
-        ru_us = DetaineeFactory(status=DetaineeStatus.CONVICTED)
+        ru_us = DetaineeFactory(status=DetaineeStatus.CONVICTED, detaining_country="US")
         NationalityFactory(detainee=ru_us, country="RU")
         CaseFactory(detainee=ru_us, country="US")
-        ua_de = DetaineeFactory(status=DetaineeStatus.DETAINED)
+        ua_de = DetaineeFactory(status=DetaineeStatus.DETAINED, detaining_country="DE")
         NationalityFactory(detainee=ua_de, country="UA")
         CaseFactory(detainee=ua_de, country="DE")
         client = client_for(viewer)
@@ -152,6 +152,21 @@ class TestFilters:
         }
         assert _ids(client.get(LIST, {"nationality": "UA"})) == {ua_de.pk}
         assert _ids(client.get(LIST, {"detaining_country": "US"})) == {ru_us.pk}
+
+    def test_detaining_country_is_the_one_holding_them_now(self, viewer):
+        # An older case in the country that arrested and surrendered them does not make
+        # that country hold them now.
+        moved = DetaineeFactory(status=DetaineeStatus.DETAINED)
+        services.detainee_country_record(
+            detainee=moved, country="CZ", as_of=parse("2016-10")
+        )
+        CaseFactory(detainee=moved, country="CZ")
+        services.detainee_country_record(
+            detainee=moved, country="US", as_of=parse("2018-03-30")
+        )
+        client = client_for(viewer)
+        assert _ids(client.get(LIST, {"detaining_country": "US"})) == {moved.pk}
+        assert _ids(client.get(LIST, {"detaining_country": "CZ"})) == set()
 
     def test_facility_is_the_current_one(self, viewer):
         old, new = FacilityFactory(), FacilityFactory()

@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
+from cases import partial_dates, services
 from cases.constants import DatePrecision, DetaineeStatus, ExtraditionStatus
 from cases.tests.factories import (
     CaseFactory,
@@ -49,10 +50,11 @@ def get(client, name: str, **params):
 
 class TestSummary:
     def test_counts_by_status_and_held_by_detaining_country(self, viewer):
-        a = person(status=DetaineeStatus.CONVICTED)
-        b = person(status=DetaineeStatus.DETAINED)
+        # `detaining_country` as derived from their dated facts.
+        a = person(status=DetaineeStatus.CONVICTED, detaining_country="US")
+        b = person(status=DetaineeStatus.DETAINED, detaining_country="DE")
         c = person(status=DetaineeStatus.RELEASED)
-        d = person(status=DetaineeStatus.CHARGED, nationality="UA")
+        d = person(status=DetaineeStatus.CHARGED, nationality="UA", detaining_country="US")
         CaseFactory(detainee=a, country="US")
         CaseFactory(detainee=a, country="US")  # two cases, one person
         CaseFactory(detainee=b, country="DE")
@@ -70,6 +72,29 @@ class TestSummary:
         ru = get(client_for(viewer), "summary", nationality="RU")
         assert ru["totals"]["detainees"] == 3
         assert rows(ru["held_by_country"]) == {"US": 1, "DE": 1}
+
+    def test_held_by_country_is_the_country_holding_them_now(self, viewer, admin_user):
+        # Arrested in the Czech Republic, surrendered to the United States: the older case
+        # there is the past, and the person counts once, where they are held now.
+        moved = person(status=DetaineeStatus.DETAINED)
+        services.detainee_country_record(
+            detainee=moved, country="CZ", as_of=partial_dates.parse("2016-10")
+        )
+        CaseFactory(detainee=moved, country="CZ", arrested_on=dt.date(2016, 10, 5))
+        services.extradition_record(
+            detainee=moved,
+            from_country="CZ",
+            to_country="US",
+            status=ExtraditionStatus.SURRENDERED,
+            surrendered=partial_dates.parse("2018-03-30"),
+        )
+        moved.refresh_from_db()
+        assert moved.detaining_country.code == "US"
+        data = get(client_for(viewer), "summary")
+        assert data["held_by_country"] == [
+            {"key": "US", "label": "United States of America", "count": 1}
+        ]
+        assert data["totals"]["detaining_countries"] == 1
 
     def test_period_keeps_people_arrested_in_it(self, viewer):
         CaseFactory(detainee=person(), arrested_on=dt.date(2019, 5, 1))

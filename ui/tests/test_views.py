@@ -496,6 +496,9 @@ def test_filters_match_the_records(client, viewer, caseworker):
         assigned_caseworker=caseworker,
     )
     b = DetaineeFactory(full_name="Boris Beta", status=DetaineeStatus.DETAINED)
+    # Held in Germany now (derived); Boris's older case in the United States is the past.
+    a.detaining_country = "DE"
+    a.save(update_fields=["detaining_country"])
     NationalityFactory(detainee=a, country="RU")
     NationalityFactory(detainee=b, country="BY")
     ChargeFactory(case=CaseFactory(detainee=a, country="DE"), category=ChargeCategory.DRUGS)
@@ -515,6 +518,9 @@ def test_filters_match_the_records(client, viewer, caseworker):
     assert names_in(client.get(LIST, {"assigned_caseworker": caseworker.pk})) == ["Anna Alpha"]
     assert names_in(client.get(LIST, {"priority": "urgent"})) == ["Anna Alpha"]
     assert names_in(client.get(LIST, {"detaining_country": "DE", "status": "detained"})) == []
+    # Only the countries holding someone now are offered.
+    offered = client.get(LIST).context["form"].fields["detaining_country"].choices
+    assert [code for code, _ in offered if code] == ["DE"]
 
 
 def test_sorting(client, viewer):
