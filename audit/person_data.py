@@ -20,6 +20,7 @@ from django.db import models, transaction
 from cases.errors import DomainError
 from cases.fields import sensitive_field_names
 from cases.models import Detainee, NameVariant, Source
+from cases.relations import history_of, referring_row_ids
 from cases.services import name_variant_add
 
 from .constants import PersonDataAction
@@ -41,49 +42,51 @@ def anonymised_name(detainee_id: int) -> str:
 
 
 def _history_model(model):
-    manager = getattr(model, "history", None)
-    return getattr(manager, "model", None)
+    history = history_of(model)
+    return history.model if history is not None else None
 
 
-def _relations(model) -> list:
-    """Reverse one-to-many relations into tables that hold data about a person. (History
-    tables link with hidden relations, and are reached through their own models.)"""
-    return [
-        relation
-        for relation in model._meta.related_objects
-        if relation.one_to_many and relation.related_model._meta.app_label not in _NOT_PERSON_DATA
-    ]
+def _follows(relation) -> bool:
+    """Reverse relations into tables that hold data about a person (not the audit trail).
+    (History tables link with hidden relations, and are reached through their own
+    models.)"""
+    return relation.related_model._meta.app_label not in _NOT_PERSON_DATA
 
 
 def person_row_ids(detainee: Detainee) -> dict[type[models.Model], set[int]]:
     """The primary keys, by table, of every row that refers to the person directly or
     through another such row, live or archived, and of rows since deleted that history
     still holds."""
-    ids: dict[type[models.Model], set[int]] = {Detainee: {detainee.pk}}
-    changed = True
-    while changed:
-        changed = False
-        for parent in list(ids):
-            parents = ids[parent]
-            for relation in _relations(parent):
-                child, field = relation.related_model, relation.field
-                found = set(
-                    child._base_manager.filter(**{f"{field.name}__in": parents}).values_list(
-                        "pk", flat=True
-                    )
-                )
-                history = _history_model(child)
-                if history is not None:
-                    found |= set(
-                        history.objects.filter(**{f"{field.attname}__in": parents}).values_list(
-                            "id", flat=True
-                        )
-                    )
-                before = ids.setdefault(child, set())
-                if not found <= before:
-                    before |= found
-                    changed = True
-    return ids
+    return referring_row_ids(Detainee, [detainee.pk], follows=_follows, with_history=True)
+
+
+# Rows about another person, by table, beyond those that name another detainee: a "not the
+# same person" judgement holds someone else's name (the draft's) beside this person's id.
+_ABOUT_OTHERS = {"ingest.matchjudgement": models.Q(verdict="different")}
+
+
+def _about_someone_else(model, detainee: Detainee) -> models.Q | None:
+    """The rows of `model` that are about another person: those that name another detainee
+    (a "not the same person" judgement on a draft of this person names the other one), and
+    those of `_ABOUT_OTHERS`."""
+    condition = _ABOUT_OTHERS.get(model._meta.label_lower, models.Q())
+    for field in model._meta.concrete_fields:
+        if field.many_to_one and field.related_model is Detainee:
+            named = models.Q(**{f"{field.attname}__isnull": False})
+            condition |= named & ~models.Q(**{field.attname: detainee.pk})
+    return condition or None
+
+
+def _own(ids: dict, detainee: Detainee) -> dict[type[models.Model], set[int]]:
+    """`ids` less the rows about another person: an export gives no one else's data."""
+    out = {}
+    for model, pks in ids.items():
+        other = _about_someone_else(model, detainee)
+        if other is not None:
+            theirs = model._base_manager.filter(other, pk__in=pks).values_list("pk", flat=True)
+            pks = pks - set(theirs)
+        out[model] = pks
+    return out
 
 
 def _documents(ids: dict) -> dict[type[models.Model], set[int]]:
@@ -131,7 +134,7 @@ def person_export(*, detainee: Detainee, user, reason: str = "") -> dict:
     that refers to it, the change history of each, the sources and articles those rows
     cite, who read their sensitive details, and what was done with their data before.
     The export itself is audited."""
-    ids = person_row_ids(detainee)
+    ids = _own(person_row_ids(detainee), detainee)
     records, history = {}, {}
     for model, pks in sorted(ids.items(), key=lambda item: item[0]._meta.label_lower):
         rows = model._base_manager.filter(pk__in=pks).order_by("pk")

@@ -30,6 +30,7 @@ from simple_history.models import registered_models
 from simple_history.signals import pre_create_historical_record
 
 from .errors import Conflict
+from .relations import history_of
 
 # Fields a restore leaves to the database or bumps rather than winding back.
 VERSION_FIELD = "version"
@@ -61,15 +62,7 @@ def _label_history_row(sender, history_instance, **kwargs) -> None:
 
 def tracked_models() -> list[type[Model]]:
     """Every model that keeps a history (through models of m2m histories aside)."""
-    return [
-        model
-        for model in registered_models.values()
-        if hasattr(model._meta, "simple_history_manager_attribute")
-    ]
-
-
-def _history(model: type[Model]):
-    return getattr(model, model._meta.simple_history_manager_attribute)
+    return [model for model in registered_models.values() if history_of(model) is not None]
 
 
 @cache
@@ -117,7 +110,7 @@ def _labelled(label: str, since) -> list[_Touched]:
     touched: dict[tuple, _Touched] = {}
     for model in tracked_models():
         pk_name = model._meta.pk.attname
-        rows = _history(model).filter(history_change_reason=label)
+        rows = history_of(model).filter(history_change_reason=label)
         if since is not None:
             # The change reason has no index; the history date has one.
             rows = rows.filter(history_date__gte=since)
@@ -129,7 +122,7 @@ def _labelled(label: str, since) -> list[_Touched]:
 
 def _refuse_if_changed_since(item: _Touched) -> None:
     pk_name = item.model._meta.pk.attname
-    latest = _history(item.model).filter(**{pk_name: item.pk}).order_by("-history_id").first()
+    latest = history_of(item.model).filter(**{pk_name: item.pk}).order_by("-history_id").first()
     if latest.history_id == item.rows[-1].history_id:
         return
     what = "deleted" if latest.history_type == "-" else "changed"
@@ -225,7 +218,7 @@ def changes_revert(
         pk_names = {t.model: t.model._meta.pk.attname for t in touched}
         for item in changed:
             before = (
-                _history(item.model)
+                history_of(item.model)
                 .filter(**{pk_names[item.model]: item.pk}, history_id__lt=item.rows[0].history_id)
                 .order_by("-history_id")
                 .first()
@@ -245,7 +238,7 @@ def changes_revert(
         # Marked as taken back, so that the same label can be used again (a draft accepted
         # anew after an undo) and the history reads what happened.
         for model in {t.model for t in touched}:
-            _history(model).filter(history_change_reason=label).update(
+            history_of(model).filter(history_change_reason=label).update(
                 history_change_reason=f"{label} (undone)"[:100]
             )
     return done

@@ -2,13 +2,14 @@
 its source in one transaction; callers (admin, API, ingest review, demo data) all come
 through here."""
 
+import datetime as dt
 import re
 from decimal import Decimal
 from typing import TypeVar
 
 import pycountry
 from django.db import transaction
-from django.db.models import F, Model
+from django.db.models import Model, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -44,6 +45,7 @@ from .models import (
 from .partial_dates import PRECISIONS, PartialDate, truncate
 from .partial_dates import parse as parse_partial_date
 from .querysets import is_admin
+from .relations import referring_row_ids
 
 M = TypeVar("M", bound=Model)
 
@@ -1018,20 +1020,17 @@ def _rows_under(record: Model) -> list[Model]:
     """Every archivable record under `record` (a detainee's cases, custody, extraditions and
     visits; a case's charges, sentences and extraditions), through the reverse relations,
     so that records of other apps (visits) are found without importing them."""
-    found: dict[tuple[str, int], Model] = {}
-    todo = [record]
-    while todo:
-        parent = todo.pop()
-        for relation in parent._meta.related_objects:
-            if not relation.one_to_many or not _is_archivable(relation.related_model):
-                continue
-            rows = relation.related_model._base_manager.filter(**{relation.field.name: parent})
-            for row in rows.order_by("pk"):
-                key = (row._meta.label_lower, row.pk)
-                if key not in found:
-                    found[key] = row
-                    todo.append(row)
-    return list(found.values())
+    ids = referring_row_ids(
+        type(record),
+        [record.pk],
+        follows=lambda relation: _is_archivable(relation.related_model),
+    )
+    ids[type(record)].discard(record.pk)
+    return [
+        row
+        for model, pks in ids.items()
+        for row in model._base_manager.filter(pk__in=pks).order_by("pk")
+    ]
 
 
 def _set_archived(row: Model, *, at, user, reason: str) -> None:
@@ -1060,6 +1059,7 @@ def record_archive(*, record: Model, user, reason: str = "") -> Model:
     for row in [record, *_rows_under(record)]:
         if row.archived_at is None:
             _set_archived(row, at=now, user=user, reason=reason)
+    _derive_for(record, user=user, reason=reason)
     return record
 
 
@@ -1077,7 +1077,24 @@ def record_restore(*, record: Model, user) -> Model:
     for row in [record, *_rows_under(record)]:
         if row.archived_at == when:
             _set_archived(row, at=None, user=None, reason=f"restored by {user}")
+    _derive_for(record, user=user, reason=f"restored by {user}")
     return record
+
+
+def _derive_for(record: Model, *, user, reason: str) -> None:
+    """The current values of the person a record is about follow its archiving or
+    restoring: an archived custody period no longer makes its facility the current one."""
+    if isinstance(record, Detainee):
+        detainee_id = record.pk
+    else:
+        detainee_id = getattr(record, "detainee_id", None)
+    if detainee_id is None and getattr(record, "case_id", None):
+        detainee_id = Case._base_manager.values_list("detainee_id", flat=True).get(
+            pk=record.case_id
+        )
+    if detainee_id is not None:
+        detainee = Detainee.all_objects.get(pk=detainee_id)
+        detainee_facts_derive(detainee=detainee, user=user, reason=reason)
 
 
 # --- Dated reports, and the current values derived from them ------------------------------
@@ -1159,14 +1176,20 @@ def _at_or_after(first: PartialDate | None, second: PartialDate | None) -> bool:
     return second is None or first.value >= second.value
 
 
-def _open_custody_facility(detainee: Detainee) -> Facility | None:
-    period = (
-        detainee.custody_periods.filter(ended_on__isnull=True)
-        .select_related("facility")
-        .order_by(F("started_on").desc(nulls_last=True), "-id")
-        .first()
-    )
-    return period.facility if period else None
+def _counted(detainee: Detainee, model: type[M]):
+    """The rows of `model` about `detainee` that the current values derive from: the live
+    ones, and for an archived person also those archived with them (an administrator still
+    corrects the record, and they come back together). A row archived on its own is out."""
+    rows = model._base_manager.filter(detainee=detainee)
+    if detainee.archived_at is None:
+        return rows.filter(archived_at__isnull=True)
+    return rows.filter(Q(archived_at__isnull=True) | Q(archived_at=detainee.archived_at))
+
+
+def _open_custody_facility(periods: list[CustodyPeriod]) -> Facility | None:
+    open_periods = [p for p in periods if p.ended_on is None]
+    open_periods.sort(key=lambda p: (p.started_on is not None, p.started_on or dt.date.min, p.pk))
+    return open_periods[-1].facility if open_periods else None
 
 
 @transaction.atomic
@@ -1179,8 +1202,24 @@ def detainee_facts_derive(*, detainee: Detainee, user=None, reason: str = "") ->
     detainee = Detainee.all_objects.select_for_update().get(pk=detainee.pk)
     reports = list(detainee.reports.select_related("facility"))
     # A report of being held at a facility is over once a custody period there has ended
-    # on or after its date and none there is open.
-    periods = list(detainee.custody_periods.all())
+    # on or after its date and none there is open; and it goes with the custody periods
+    # there when they are all archived.
+    periods = list(_counted(detainee, CustodyPeriod).select_related("facility"))
+    counted_at = {p.facility_id for p in periods}
+    archived_at = set(
+        CustodyPeriod._base_manager.filter(detainee=detainee)
+        .exclude(pk__in=[p.pk for p in periods])
+        .values_list("facility_id", flat=True)
+    )
+    reports = [
+        r
+        for r in reports
+        if not (
+            r.fact == ReportedFact.FACILITY
+            and r.facility_id in archived_at
+            and r.facility_id not in counted_at
+        )
+    ]
     open_at = {p.facility_id for p in periods if p.ended_on is None}
     left = {}
     for period in periods:
@@ -1214,7 +1253,7 @@ def detainee_facts_derive(*, detainee: Detainee, user=None, reason: str = "") ->
         facility = next(r.facility for r in reports if r.value == where.value and r.facility)
         facility_as_of = where.as_of
     else:
-        facility, facility_as_of = _open_custody_facility(detainee), None
+        facility, facility_as_of = _open_custody_facility(periods), None
     released = status is not None and detainee.status not in HELD_STATUSES
     if released and _at_or_after(released_at, facility_as_of):
         facility = None
@@ -1244,7 +1283,7 @@ def detainee_facts_derive(*, detainee: Detainee, user=None, reason: str = "") ->
             detainee._change_reason = reason[:100]
         detainee.save(update_fields=[*sorted(changed), "updated_at"])
 
-    for extradition in detainee.extraditions.select_for_update():
+    for extradition in _counted(detainee, Extradition).select_for_update():
         state = states.get((ReportedFact.EXTRADITION_STATUS, extradition.pk, None))
         if state is None or not state.value or state.value == extradition.status:
             continue

@@ -39,25 +39,43 @@ class TokenRateThrottle(_RateFromSettings):
 
 class FailedTokenThrottle(_RateFromSettings):
     """Counts wrong tokens per client address; past the rate every token from that address
-    is refused until the window has passed, so that tokens cannot be guessed."""
+    is refused until the window has passed, so that tokens cannot be guessed.
+
+    The count is one cache counter per address and fixed window of the rate's length,
+    raised with the cache's atomic increment: requests at once from many workers each add
+    their failure (a list read and written back would keep only one of them)."""
 
     scope = "failed_token"
 
     def get_cache_key(self, request, view) -> str:
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
 
+    def _window(self) -> tuple[str, float]:
+        """The counter of the current window and when that window ends."""
+        self.now = self.timer()
+        window = int(self.now // self.duration)
+        return f"{self.key}:{window}", (window + 1) * self.duration
+
     def blocked(self, request) -> bool:
         if self.rate is None:
             return False
         self.key = self.get_cache_key(request, None)
-        self.now = self.timer()
-        self.history = [t for t in self.cache.get(self.key, []) if t > self.now - self.duration]
-        return len(self.history) >= self.num_requests
+        counter, self.window_ends = self._window()
+        return (self.cache.get(counter) or 0) >= self.num_requests
 
     def record_failure(self) -> None:
-        if self.rate is not None:
-            self.history.insert(0, self.now)
-            self.cache.set(self.key, self.history, self.duration)
+        if self.rate is None:
+            return
+        counter, _ends = self._window()
+        # Created at zero if absent (atomic too), expiring with its window.
+        self.cache.add(counter, 0, self.duration + 1)
+        try:
+            self.cache.incr(counter)
+        except ValueError:  # expired between the two calls: a new window begins
+            self.cache.add(counter, 1, self.duration + 1)
+
+    def wait(self) -> float:
+        return max(1.0, self.window_ends - self.now)
 
 
 class ThrottledTokenAuthentication(TokenAuthentication):

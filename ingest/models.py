@@ -118,6 +118,10 @@ class Article(models.Model):
     # The Celery task id holding the claim: the same message, delivered again after its
     # worker died, may take the claim back at once.
     claimed_by = models.CharField(_("claimed by"), max_length=64, blank=True, editable=False)
+    # When a queued article's message reached the broker (for a retry: when it is due). A
+    # queued article never sent (the broker was down) or sent long ago is sent again by
+    # the sweeper.
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True, editable=False)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

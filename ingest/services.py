@@ -138,14 +138,33 @@ def article_claim(*, article_id: int, to_state: str, task_id: str = "") -> Artic
     return article
 
 
+def _unsent(now) -> Q:
+    """Queued articles whose message never reached the broker (it was down when they were
+    queued), or reached it longer ago than a worker takes to claim one (the message was
+    lost)."""
+    stale = now - dt.timedelta(seconds=settings.INGEST_CLAIM_TIMEOUT_SECONDS)
+    return Q(state=ArticleState.QUEUED) & (Q(sent_at__isnull=True) | Q(sent_at__lt=stale))
+
+
 def articles_requeue_stale() -> int:
     """Run by Celery beat: puts back in the queue every article whose worker's claim went
     stale (the worker died, or its message was lost), and sends it to a worker again; an
-    article abandoned more often than INGEST_FETCH_MAX_RETRIES allows fails instead.
-    Returns how many were requeued or failed."""
+    article abandoned more often than INGEST_FETCH_MAX_RETRIES allows fails instead. A
+    queued article whose message never reached the broker, or was lost there, is sent
+    again. Returns how many were requeued, sent again or failed."""
     now = timezone.now()
-    ids = list(Article.objects.filter(_stale_claims(now)).values_list("pk", flat=True)[:500])
     done = 0
+    unsent = list(Article.objects.filter(_unsent(now)).values_list("pk", flat=True)[:500])
+    for article_id in unsent:
+        with transaction.atomic():
+            article = Article.objects.select_for_update().filter(_unsent(now), pk=article_id)
+            article = article.first()
+            if article is None:  # sent or claimed meanwhile
+                continue
+            _record_event(article, article.state, article.state, None, "sent to a worker again")
+            _enqueue(article)
+            done += 1
+    ids = list(Article.objects.filter(_stale_claims(now)).values_list("pk", flat=True)[:500])
     for article_id in ids:
         with transaction.atomic():
             article = (
@@ -171,10 +190,32 @@ def articles_requeue_stale() -> int:
 
 
 def _enqueue(article: Article) -> None:
+    """Sends the article to a worker once the transaction commits. With the broker out of
+    reach the article stays queued, unsent, and the sweeper sends it later: the request
+    that queued it has already succeeded."""
     from .tasks import process_article
 
     article_id = article.pk
-    transaction.on_commit(lambda: process_article.delay(article_id))
+
+    def send() -> None:
+        try:
+            process_article.delay(article_id)
+        except Exception:  # the broker is out of reach: kombu's errors vary by transport
+            log.warning("article %s queued but not sent: broker unreachable", article_id)
+            return
+        Article.objects.filter(pk=article_id, state=ArticleState.QUEUED).update(
+            sent_at=timezone.now()
+        )
+
+    transaction.on_commit(send)
+
+
+def article_retry_due(*, article_id: int, seconds: float) -> None:
+    """A transient failure's retry is on its way, due in `seconds`: the sweeper leaves the
+    article to it."""
+    Article.objects.filter(pk=article_id, state=ArticleState.QUEUED).update(
+        sent_at=timezone.now() + dt.timedelta(seconds=seconds)
+    )
 
 
 # --- Intake ------------------------------------------------------------------------------
@@ -1072,7 +1113,9 @@ def draft_undo(*, draft: Draft, user) -> Draft:
                 article=article,
                 to_state=ArticleState.READY,
                 actor=user,
-                note=f"draft {draft.pk} ({draft.name}) undone",
+                # The article's log names no one: personal data stays on the draft and
+                # the record, where anonymisation and access requests find it.
+                note=f"draft {draft.pk} undone",
             )
     return draft
 

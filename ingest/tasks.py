@@ -48,7 +48,9 @@ def process_article(self, article_id: int) -> str | None:
             )
             return article.state if article else None
         log.info("article %s: %s; retrying", article_id, exc)
-        raise self.retry(exc=exc, countdown=backoff_seconds(self.request.retries)) from exc
+        countdown = backoff_seconds(self.request.retries)
+        services.article_retry_due(article_id=article_id, seconds=countdown)
+        raise self.retry(exc=exc, countdown=countdown) from exc
     return article.state if article else None
 
 

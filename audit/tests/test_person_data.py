@@ -166,6 +166,29 @@ def test_subject_access_export_covers_every_table_and_the_history(admin_user, pe
     assert event.action == PersonDataAction.EXPORTED and event.actor == admin_user
 
 
+def test_subject_access_gives_no_judgement_about_another_person(admin_user, reviewer, person):
+    detainee, other = person["detainee"], person["other"]
+    draft = detainee.ingest_drafts.get()
+    # "This person's name is not Ivan Petrov" (on their own draft), "their name is this
+    # person", and "Ivan Petrov's name is not this person".
+    ingest_services.match_judgement_record(
+        draft=draft, detainee=other, verdict="different", user=reviewer
+    )
+    ingest_services.match_judgement_record(
+        draft=draft, detainee=detainee, verdict="same", user=reviewer
+    )
+    stranger = DraftFactory(article=person["article"], name="Ivan Petrov", person_key="vn ptrv")
+    ingest_services.match_judgement_record(
+        draft=stranger, detainee=detainee, verdict="different", user=reviewer
+    )
+    data = _api(admin_user).get(f"/api/v1/detainees/{detainee.pk}/subject-access/").json()
+    judgements = data["records"].get("ingest.matchjudgement", [])
+    # Their own "is this person" is theirs; nothing names the other person or their id.
+    assert [j["verdict"] for j in judgements] == ["same"]
+    assert {j["detainee"] for j in judgements} == {detainee.pk}
+    assert "Ivan Petrov" not in json.dumps(data["records"], ensure_ascii=False)
+
+
 def test_subject_access_from_the_command_line(person, tmp_path):
     detainee = person["detainee"]
     target = tmp_path / "export.json"

@@ -157,13 +157,9 @@ class TestFilters:
         # An older case in the country that arrested and surrendered them does not make
         # that country hold them now.
         moved = DetaineeFactory(status=DetaineeStatus.DETAINED)
-        services.detainee_country_record(
-            detainee=moved, country="CZ", as_of=parse("2016-10")
-        )
+        services.detainee_country_record(detainee=moved, country="CZ", as_of=parse("2016-10"))
         CaseFactory(detainee=moved, country="CZ")
-        services.detainee_country_record(
-            detainee=moved, country="US", as_of=parse("2018-03-30")
-        )
+        services.detainee_country_record(detainee=moved, country="US", as_of=parse("2018-03-30"))
         client = client_for(viewer)
         assert _ids(client.get(LIST, {"detaining_country": "US"})) == {moved.pk}
         assert _ids(client.get(LIST, {"detaining_country": "CZ"})) == set()

@@ -384,3 +384,62 @@ def test_a_caseworker_changing_a_value_back_the_same_day_is_the_last_word():
     assert detainee.status == DetaineeStatus.CHARGED
     reports = list(FactReport.objects.filter(detainee=detainee).select_related("source"))
     assert not dated_facts.fact_state(ReportedFact.STATUS, reports).disputed
+
+
+# --- Archiving a fact the current values derive from ---------------------------------------
+
+
+def test_archiving_a_custody_period_derives_the_current_values_again(admin_user):
+    detainee = DetaineeFactory(status=DetaineeStatus.DETAINED)
+    pankrac = FacilityFactory(name="Pankrac", country="CZ")
+    butner = FacilityFactory(name="Butner", country="US")
+    services.custody_period_record(
+        detainee=detainee, facility=pankrac, started=parse("2016-10"), source=source("2016-10")
+    )
+    wrong = services.custody_period_record(
+        detainee=detainee, facility=butner, source=source("2018-03")
+    )
+    detainee.refresh_from_db()
+    assert (detainee.current_facility, detainee.detaining_country.code) == (butner, "US")
+
+    # Entered by mistake: archived, the person is where the record held them before.
+    services.record_archive(record=wrong, user=admin_user, reason="another person's")
+    detainee.refresh_from_db()
+    assert (detainee.current_facility, detainee.detaining_country.code) == (pankrac, "CZ")
+
+    services.record_restore(record=wrong, user=admin_user)
+    detainee.refresh_from_db()
+    assert (detainee.current_facility, detainee.detaining_country.code) == (butner, "US")
+
+
+def test_archiving_the_only_custody_period_leaves_no_current_facility(admin_user):
+    detainee = DetaineeFactory(status=DetaineeStatus.DETAINED)
+    butner = FacilityFactory(name="Butner", country="US")
+    period = services.custody_period_record(
+        detainee=detainee, facility=butner, source=source("2023-04-06")
+    )
+    detainee.refresh_from_db()
+    assert detainee.current_facility == butner
+    services.record_archive(record=period, user=admin_user)
+    detainee.refresh_from_db()
+    assert (detainee.current_facility, detainee.detaining_country.code) == (None, "")
+
+
+def test_correcting_an_archived_person_keeps_the_custody_archived_with_them(admin_user):
+    detainee = DetaineeFactory(status=DetaineeStatus.DETAINED)
+    pankrac = FacilityFactory(name="Pankrac", country="CZ")
+    services.custody_period_record(
+        detainee=detainee, facility=pankrac, started=parse("2016-10"), source=source("2016-10")
+    )
+    period = detainee.custody_periods.get()
+    services.record_update(record=period, changes={"ended_on": parse("2018-03-30")})
+    detainee.refresh_from_db()
+    assert detainee.current_facility is None  # no longer held at Pankrac
+
+    services.record_archive(record=detainee, user=admin_user, reason="entered twice")
+    # An administrator corrects the archived record: its ended stay at Pankrac still counts.
+    archived = Detainee.all_objects.get(pk=detainee.pk)
+    services.record_update(record=archived, changes={"status": DetaineeStatus.CONVICTED})
+    archived = Detainee.all_objects.get(pk=detainee.pk)
+    assert archived.status == DetaineeStatus.CONVICTED
+    assert archived.current_facility is None

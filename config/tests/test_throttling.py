@@ -112,3 +112,23 @@ def test_wrong_tokens_lock_out_their_address(settings, viewer):
     other = APIClient(REMOTE_ADDR="203.0.113.51")
     other.credentials(HTTP_AUTHORIZATION=f"Token {good}")
     assert other.get("/api/v1/detainees/").status_code == 200
+
+
+def test_wrong_tokens_at_once_are_each_counted(settings):
+    """Two requests with wrong tokens that both read the count before either adds its own
+    failure: both failures are counted (one read-and-write-back would lose one)."""
+    from django.core.cache import cache
+    from django.test import RequestFactory
+
+    from config.throttling import FailedTokenThrottle
+
+    settings.API_THROTTLE_RATES = {"user": None, "failed_token": "2/hour"}
+    cache.clear()
+    request = RequestFactory().get("/api/v1/detainees/", REMOTE_ADDR="203.0.113.60")
+    first, second = FailedTokenThrottle(), FailedTokenThrottle()
+    assert not first.blocked(request) and not second.blocked(request)
+    first.record_failure()
+    second.record_failure()
+    third = FailedTokenThrottle()
+    assert third.blocked(request)
+    assert 0 < third.wait() <= 3600

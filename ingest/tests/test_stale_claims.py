@@ -122,3 +122,48 @@ def test_celery_keeps_a_killed_tasks_message_and_bounds_every_task(settings):
     assert sweeps == [
         {"task": "ingest.tasks.requeue_stale_articles", "schedule": settings.INGEST_SWEEP_SECONDS}
     ]
+
+
+def test_an_article_queued_while_the_broker_was_down_is_sent_by_the_sweeper(
+    settings, monkeypatch, run_after_commit, fake_extractor, reviewer
+):
+    from kombu.exceptions import OperationalError
+
+    from ingest.tasks import process_article
+
+    settings.INGEST_CLAIM_TIMEOUT_SECONDS = 600
+    fake_extractor.result = lambda text: extracted.result(extracted.person(text, "Ivor Quill"))
+
+    def broker_down(*args, **kwargs):
+        raise OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(process_article, "delay", broker_down)
+        with time_machine.travel("2025-01-01 10:00:00+00:00", tick=False):
+            # The submission succeeds: the article is kept, queued but not sent.
+            article = run_after_commit(
+                services.article_submit_text, text=ARTICLE_QUILL, user=reviewer
+            )
+    article.refresh_from_db()
+    assert (article.state, article.sent_at, fake_extractor.calls) == ("queued", None, 0)
+
+    # The broker is back: the next sweep sends it, and it is extracted once.
+    with time_machine.travel("2025-01-01 10:02:00+00:00", tick=False):
+        assert run_after_commit(services.articles_requeue_stale) == 1
+    article.refresh_from_db()
+    assert article.state == ArticleState.READY, article.state_reason
+    assert fake_extractor.calls == 1
+    assert "sent to a worker again" in [e.note for e in article.events.all()]
+
+
+def test_the_sweeper_leaves_a_queued_article_whose_message_is_on_its_way(
+    settings, run_after_commit, fake_extractor, reviewer
+):
+    settings.INGEST_CLAIM_TIMEOUT_SECONDS = 600
+    article = ArticleFactory(state=ArticleState.QUEUED)
+    with time_machine.travel("2025-01-01 10:00:00+00:00", tick=False):
+        services.article_retry_due(article_id=article.pk, seconds=1800)
+    with time_machine.travel("2025-01-01 10:20:00+00:00", tick=False):
+        assert run_after_commit(services.articles_requeue_stale) == 0
+    article.refresh_from_db()
+    assert article.state == ArticleState.QUEUED

@@ -102,7 +102,8 @@ def test_undo_of_a_merge_gives_the_detainee_back_exactly(api, article, reviewer,
     assert not draft.facts.exclude(record_type="").exists()
     article.refresh_from_db()
     assert article.state == ArticleState.READY
-    assert article.events.last().note.endswith("undone")
+    assert article.events.last().note == f"draft {draft.pk} undone"
+    assert draft.name not in article.events.last().note
     # The undo is in the history: the status went back, labelled and by whom.
     latest = known.history.order_by("-history_id").first()
     assert latest.status == "charged"
