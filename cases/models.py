@@ -177,6 +177,23 @@ class Archivable(VersionedModel):
         return self.archived_at is not None
 
 
+class DatedFact(models.Model):
+    """A fact that carries the date it speaks of: the event date when its source gives one,
+    else the publication date of its earliest source (a caseworker's entry without a source:
+    the day it was made), with its precision. `services.fact_date_record` keeps the
+    earliest."""
+
+    as_of = PartialDateField("as of", null=True, blank=True, editable=False)
+    as_of_precision = DatePrecisionField()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def reported_as_of(self):
+        return partial_date(self, "as_of")
+
+
 class Tag(models.Model):
     name = models.CharField(_("name"), max_length=60, unique=True)
 
@@ -331,7 +348,7 @@ class DetaineeCitation(Citation):
         ]
 
 
-class NameVariant(VersionedModel):
+class NameVariant(DatedFact, VersionedModel):
     """One spelling of a detainee's name as some source wrote it."""
 
     detainee = models.ForeignKey(
@@ -356,6 +373,7 @@ class NameVariant(VersionedModel):
         constraints = [
             models.UniqueConstraint(fields=["detainee", "name"], name="name_variant_unique"),
             models.CheckConstraint(condition=~Q(name=""), name="name_variant_present"),
+            partial_date_constraint("as_of", "name_variant"),
         ]
         indexes = [
             # Serves name search: key lookups join back to the detainee.
@@ -394,7 +412,7 @@ class NameVariantCitation(Citation):
         ]
 
 
-class Nationality(VersionedModel):
+class Nationality(DatedFact, VersionedModel):
     detainee = models.ForeignKey(
         Detainee, on_delete=models.CASCADE, related_name="nationalities", verbose_name=_("detainee")
     )
@@ -416,6 +434,7 @@ class Nationality(VersionedModel):
         constraints = [
             models.UniqueConstraint(fields=["detainee", "country"], name="nationality_unique"),
             models.CheckConstraint(condition=~Q(country=""), name="nationality_country_present"),
+            partial_date_constraint("as_of", "nationality"),
         ]
         indexes = [
             # Serves the nationality filter and per-nationality statistics.
@@ -606,7 +625,7 @@ class CaseCitation(Citation):
         ]
 
 
-class Charge(Archivable):
+class Charge(DatedFact, Archivable):
     case = models.ForeignKey(
         Case, on_delete=models.PROTECT, related_name="charges", verbose_name=_("case")
     )
@@ -652,6 +671,7 @@ class Charge(Archivable):
                 | Q(max_penalty_years__lte=validators.MAX_PENALTY_YEARS),
                 name="charge_max_penalty_plausible",
             ),
+            partial_date_constraint("as_of", "charge"),
         ]
         indexes = [
             # Serves the charge-category filter and "charges by category" statistics.

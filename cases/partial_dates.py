@@ -106,3 +106,16 @@ def parse(text: str) -> PartialDate:
         _("%(text)r is not a date: write 2019, 2019-06 or 2019-06-21 (or June 2019).")
         % {"text": text}
     )
+
+
+def earliest(known: PartialDate | None, new: PartialDate | None) -> PartialDate | None:
+    """The earlier of two dates a fact is reported as of. A date inside the other keeps
+    the finer of the two ("2016" and "5 October 2016" are one date, told more precisely);
+    otherwise the one that starts first."""
+    if known is None or new is None:
+        return known or new
+    inside_known = known.value <= new.value <= known.last_day
+    inside_new = new.value <= known.value <= new.last_day
+    if inside_known or inside_new:
+        return new if (new.last_day - new.value) < (known.last_day - known.value) else known
+    return new if new.value < known.value else known

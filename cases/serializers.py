@@ -187,17 +187,38 @@ class DisputableMixin(serializers.Serializer):
         return AlternativeSerializer(state.alternatives, many=True).data if state else []
 
 
+# The date a charge, name variant or nationality speaks of (`cases.models.DatedFact`).
+_AS_OF_HELP = (
+    "The date the fact speaks of: the event date when its source gives one, else the "
+    "publication date of its earliest source, with its precision."
+)
+
+
+def _as_of() -> PartialDateSerializerField:
+    return PartialDateSerializerField(
+        source="reported_as_of", read_only=True, help_text=_AS_OF_HELP
+    )
+
+
 class NameVariantSerializer(serializers.ModelSerializer):
     script = serializers.CharField(read_only=True)
+    as_of = _as_of()
 
     class Meta:
         model = NameVariant
-        fields = ["id", "version", "detainee", "name", "script"]
+        fields = ["id", "version", "detainee", "name", "script", "as_of"]
+
+
+class NationalitySerializer(serializers.Serializer):
+    code = serializers.CharField(source="country.code", read_only=True)
+    name = serializers.CharField(source="country.name", read_only=True)
+    as_of = _as_of()
 
 
 class ChargeSerializer(serializers.ModelSerializer):
     category_label = serializers.CharField(source="get_category_display", read_only=True)
     disposition_label = serializers.CharField(source="get_disposition_display", read_only=True)
+    as_of = _as_of()
 
     class Meta:
         model = Charge
@@ -212,6 +233,7 @@ class ChargeSerializer(serializers.ModelSerializer):
             "disposition",
             "disposition_label",
             "max_penalty_years",
+            "as_of",
         ]
 
 
@@ -437,6 +459,8 @@ class DetaineeDetailSerializer(DetaineeListSerializer):
 
     sex_label = serializers.CharField(source="get_sex_display", read_only=True)
     date_of_birth = _date("birth_date")
+    # With the date each speaks of (the list gives the countries alone).
+    nationalities = NationalitySerializer(many=True, read_only=True)
     name_variants = NameVariantSerializer(many=True, read_only=True)
     tags = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
     cases = CaseDetailSerializer(many=True, read_only=True)
@@ -635,6 +659,9 @@ class NameVariantUpdateSerializer(FactUpdateSerializer):
 
 class ChargeFieldsSerializer(serializers.Serializer):
     description = TextField(max_length=500)
+    as_of = PartialDateSerializerField(
+        help_text="When the charge was brought, if known; else the source's date (or today)"
+    )
     statute = TextField(max_length=200, required=False, allow_blank=True)
     category = serializers.ChoiceField(choices=ChargeCategory.choices, required=False)
     disposition = serializers.ChoiceField(choices=ChargeDisposition.choices, required=False)

@@ -43,6 +43,7 @@ from .models import (
     Source,
 )
 from .partial_dates import PRECISIONS, PartialDate, truncate
+from .partial_dates import earliest as earliest_date
 from .partial_dates import parse as parse_partial_date
 from .querysets import is_admin
 from .relations import referring_row_ids
@@ -211,8 +212,28 @@ def detainee_create(
     return detainee
 
 
+def fact_date_record(
+    fact: Model, *, as_of: PartialDate | None = None, source: Source | None = None
+) -> None:
+    """Dates a charge, name variant or nationality as a source reports it (`as_of` when the
+    text gives the event's date, else the source's publication date; a caseworker's entry
+    without a source, the day it is made). The fact keeps the earliest date it is reported
+    as of, or a finer one inside it: a later article repeating it does not move it."""
+    reported = _report_date(as_of, source)
+    date = earliest_date(fact.reported_as_of, reported)
+    if date is None or date == fact.reported_as_of:
+        return
+    fact.as_of, fact.as_of_precision = date.value, date.precision
+    fact.save(update_fields=["as_of", "as_of_precision"])
+
+
 def name_variant_add(
-    *, detainee: Detainee, name: str, source: Source | None = None, quote: str = ""
+    *,
+    detainee: Detainee,
+    name: str,
+    source: Source | None = None,
+    quote: str = "",
+    as_of: PartialDate | None = None,
 ) -> NameVariant:
     """Adds a spelling unless the detainee already has it (ignoring case and spacing)."""
     name = " ".join((name or "").split())
@@ -221,18 +242,33 @@ def name_variant_add(
     folded = name.casefold()
     variant = next((v for v in detainee.name_variants.all() if v.name.casefold() == folded), None)
     if variant is None:
-        variant = NameVariant.objects.create(detainee=detainee, name=name)
+        variant = NameVariant.objects.create(
+            detainee=detainee, name=name, **_date_kwargs("as_of", _report_date(as_of, source))
+        )
+    else:
+        fact_date_record(variant, as_of=as_of, source=source)
     cite(variant, source, quote)
     return variant
 
 
 def nationality_add(
-    *, detainee: Detainee, country: str, source: Source | None = None, quote: str = ""
+    *,
+    detainee: Detainee,
+    country: str,
+    source: Source | None = None,
+    quote: str = "",
+    as_of: PartialDate | None = None,
 ) -> Nationality:
     code = (country or "").upper()
     if pycountry.countries.get(alpha_2=code) is None:
         raise DomainError(_NOT_A_COUNTRY % {"code": country}, field="nationality")
-    nationality, _created = Nationality.objects.get_or_create(detainee=detainee, country=code)
+    nationality, created = Nationality.objects.get_or_create(
+        detainee=detainee,
+        country=code,
+        defaults=_date_kwargs("as_of", _report_date(as_of, source)),
+    )
+    if not created:
+        fact_date_record(nationality, as_of=as_of, source=source)
     cite(nationality, source, quote)
     return nationality
 
@@ -503,8 +539,10 @@ def charge_add(
     max_penalty_years: int | None = None,
     source: Source | None = None,
     quote: str = "",
+    as_of: PartialDate | None = None,
 ) -> Charge:
-    """Adds a charge; the same wording on the same case is one charge."""
+    """Adds a charge, dated as of `as_of` (when the text says when it was brought) or its
+    source's date; the same wording on the same case is one charge."""
     description = " ".join((description or "").split())
     if not description:
         raise DomainError(_("A charge needs a description."), field="description")
@@ -531,7 +569,10 @@ def charge_add(
             disposition=disposition,
             statute=statute,
             max_penalty_years=max_penalty_years,
+            **_date_kwargs("as_of", _report_date(as_of, source)),
         )
+    else:
+        fact_date_record(charge, as_of=as_of, source=source)
     cite(charge, source, quote)
     return charge
 

@@ -73,6 +73,8 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
     FactKind.CHARGE: (
         FieldSpec("description", "Charge", "text", required=True),
         FieldSpec("category", "Category", "choice", choices=_choices(ChargeCategory)),
+        # When the text says when it was brought; else the charge is dated by the article.
+        FieldSpec("date", "Charged on", "date"),
     ),
     FactKind.MAX_PENALTY: (
         FieldSpec("years", "Up to (years)", "int", required=True),
@@ -235,7 +237,8 @@ def display(kind: str, value: dict) -> str:
         return f"{v.get('name', '')}{country}"
     if kind == FactKind.CHARGE:
         category = ChargeCategory(v.get("category") or "other").label
-        return f"{v.get('description', '')} [{category}]"
+        charged = f", charged {v['date']}" if v.get("date") else ""
+        return f"{v.get('description', '')} [{category}]{charged}"
     if kind == FactKind.MAX_PENALTY:
         return "life" if v.get("life") else f"up to {v.get('years')} years"
     if kind == FactKind.SENTENCE:

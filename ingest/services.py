@@ -725,6 +725,8 @@ class _FactWriter:
     def write(self, fact: DraftFact):
         v, src, quote, d = fact.value, self.source, fact.quote, self.detainee
         kind = fact.kind
+        # Names, nationalities and charges are dated by the article (its publication
+        # date) unless the reviewer gives the event's date.
         if kind in (FactKind.NAME, FactKind.NAME_VARIANT):
             return case_services.name_variant_add(
                 detainee=d, name=v["name"], source=src, quote=quote
@@ -764,6 +766,7 @@ class _FactWriter:
                 case=self.case_for(fact),
                 description=v["description"],
                 category=v.get("category") or "other",
+                as_of=facts.partial(v.get("date", "")),
                 source=src,
                 quote=quote,
             )

@@ -176,8 +176,11 @@ def timeline(detainee: Detainee, *, can_view_sensitive: bool) -> list[Entry]:
         )
         for charge in case.charges.all():
             cites = _citations(charge)
-            # A charge has no date of its own: the arrest's, else when it was first reported.
-            reported = _first_reported(cites) if case.arrested is None else None
+            # At the arrest that began the case; without one, at the date the charge speaks
+            # of (when it was brought, else first reported).
+            reported = (
+                (charge.reported_as_of or _first_reported(cites)) if case.arrested is None else None
+            )
             entries.append(
                 Entry(
                     case.arrested or reported,

@@ -139,3 +139,44 @@ def test_an_undated_completed_visit_counts_as_a_visit(reviewer):
     today = dt.date(2023, 5, 1)
     assert detainee not in overdue_for_visit(Detainee.objects.all(), today=today)
     assert detainee in overdue_for_visit(Detainee.objects.all(), today=dt.date(2024, 1, 1))
+
+
+def _dated(rows) -> dict:
+    return {str(row): row.reported_as_of.isoformat() for row in rows}
+
+
+def test_names_nationalities_and_charges_carry_the_date_they_speak_of(reviewer):
+    newer = draft_of(
+        dt.date(2024, 3, 1),
+        [
+            (FactKind.NATIONALITY, {"country": "RU"}),
+            (FactKind.DETAINING_COUNTRY, {"country": "US"}),
+            (FactKind.CHARGE, {"description": "computer intrusion", "category": "cybercrime"}),
+            # The reviewer gives the date the text states.
+            (FactKind.CHARGE, {"description": "trafficking in stolen data", "date": "2016-10"}),
+        ],
+        "dated-newer",
+    )
+    services.draft_accept(draft=newer, user=reviewer)
+    detainee = Detainee.objects.get(full_name=NAME)
+    charges = detainee.cases.get().charges.all()
+    assert _dated(charges) == {
+        "computer intrusion": "2024-03-01",
+        "trafficking in stolen data": "2016-10",
+    }
+    assert _dated(detainee.name_variants.all()) == {NAME: "2024-03-01"}
+    assert _dated(detainee.nationalities.all()) == {"Russia": "2024-03-01"}
+
+    # An older article reporting the same facts: they are known since its date.
+    older = draft_of(
+        dt.date(2017, 2, 1),
+        [
+            (FactKind.NATIONALITY, {"country": "RU"}),
+            (FactKind.CHARGE, {"description": "computer intrusion", "category": "cybercrime"}),
+        ],
+        "dated-older",
+    )
+    services.draft_accept(draft=older, user=reviewer, merge_into=detainee.pk)
+    assert _dated(detainee.cases.get().charges.all())["computer intrusion"] == "2017-02-01"
+    assert _dated(detainee.name_variants.all()) == {NAME: "2017-02-01"}
+    assert _dated(detainee.nationalities.all()) == {"Russia": "2017-02-01"}
