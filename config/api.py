@@ -93,9 +93,11 @@ class ConflictError(exceptions.APIException):
     default_detail = _("This clashes with the current state of the record.")
     default_code = "conflict"
 
-    def __init__(self, detail=None, code=None, field: str | None = None):
+    def __init__(self, detail=None, code=None, field: str | None = None, fields=None):
         super().__init__(detail, code)
         self.field = field
+        # Messages by field, when the conflict has more to say than its sentence.
+        self.fields = fields
 
 
 class PreconditionFailed(exceptions.APIException):
@@ -150,7 +152,9 @@ def _as_api_exception(exc: Exception) -> Exception:
     if isinstance(exc, NotPermitted):
         return exceptions.PermissionDenied(exc.message, code="not_permitted")
     if isinstance(exc, Conflict):
-        return ConflictError(exc.message, field=exc.field)
+        return ConflictError(
+            exc.message, code=getattr(exc, "code", None), field=exc.field, fields=exc.details
+        )
     if isinstance(exc, DomainError):
         if exc.details:
             return exceptions.ValidationError(exc.details)
@@ -199,11 +203,9 @@ def api_exception_handler(exc, context):
         detail = getattr(exc, "detail", str(exc))
         codes = exc.get_codes() if isinstance(exc, exceptions.APIException) else "error"
         field = getattr(exc, "field", None)
+        fields = getattr(exc, "fields", None) or ({field: [str(detail)]} if field else None)
         response.data = _body(
-            response.status_code,
-            codes if isinstance(codes, str) else "error",
-            str(detail),
-            {field: [str(detail)]} if field else None,
+            response.status_code, codes if isinstance(codes, str) else "error", str(detail), fields
         )
     if isinstance(exc, PreconditionFailed) and exc.version is not None:
         # The current version, so that a client can read it again knowingly.

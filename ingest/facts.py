@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 import pycountry
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from cases.constants import ChargeCategory, DetaineeStatus, ExtraditionStatus
@@ -74,7 +75,7 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         FieldSpec("description", "Charge", "text", required=True),
         FieldSpec("category", "Category", "choice", choices=_choices(ChargeCategory)),
         # When the text says when it was brought; else the charge is dated by the article.
-        FieldSpec("date", "Charged on", "date"),
+        FieldSpec("date", _("Charged on"), "date"),
     ),
     FactKind.MAX_PENALTY: (
         FieldSpec("years", "Up to (years)", "int", required=True),
@@ -237,7 +238,7 @@ def display(kind: str, value: dict) -> str:
         return f"{v.get('name', '')}{country}"
     if kind == FactKind.CHARGE:
         category = ChargeCategory(v.get("category") or "other").label
-        charged = f", charged {v['date']}" if v.get("date") else ""
+        charged = gettext(", charged %(date)s") % {"date": v["date"]} if v.get("date") else ""
         return f"{v.get('description', '')} [{category}]{charged}"
     if kind == FactKind.MAX_PENALTY:
         return "life" if v.get("life") else f"up to {v.get('years')} years"

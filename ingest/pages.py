@@ -1,7 +1,5 @@
 """Browser pages under /review/: submitting articles, the review queue and the draft page."""
 
-import copy
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
@@ -220,34 +218,12 @@ def _is_ticked(fact, submitted) -> bool:
     return bool(submitted.get(f"accept-{fact.pk}"))
 
 
-def _facts_as_edited(draft: Draft, chosen: dict) -> list[DraftFact]:
-    """The facts the reviewer is accepting, with the edits on the form (unsaved copies)."""
-    wanted = chosen["fact_ids"]
-    out = []
-    for fact in draft.facts.all():
-        if fact.decision != "pending" or (wanted is not None and fact.pk not in wanted):
-            continue
-        edited = copy.copy(fact)
-        edited.value = {**fact.value, **chosen["edits"].get(fact.pk, {})}
-        out.append(edited)
-    return out
-
-
-def _merge_confirmation(request, draft: Draft, chosen: dict, suggested: int | None):
-    """For a merge into someone other than the suggestion that the reviewer has not yet
-    confirmed: that record and what accepting would change on it. None otherwise."""
-    target = chosen["merge_into"]
-    if not target or target == draft.detainee_id or target == suggested:
-        return None
-    if request.POST.get("confirmed") == str(target):
-        return None
-    detainee = review.detainee_for_comparison(target, request.user)
-    if detainee is None:
-        return None  # the service refuses it with its own message
+def _merge_confirmation(request, refused: services.MergeNotConfirmed) -> dict:
+    """The record a merge was refused for, what it would change there, and everything the
+    reviewer sent, to send again with the confirmation."""
     return {
-        "detainee": detainee,
-        "changes": review.merge_changes(_facts_as_edited(draft, chosen), detainee),
-        # Everything the reviewer sent, to send again with the confirmation.
+        "detainee": refused.detainee,
+        "changes": refused.changes,
         "fields": [
             (key, value)
             for key, values in request.POST.lists()
@@ -299,19 +275,25 @@ def draft_detail(request, pk: int):
             if action == "accept_all":
                 chosen["fact_ids"] = None
             date_of_birth = _date_of_birth(request.POST.get("date_of_birth"))
-            confirmation = _merge_confirmation(request, draft, chosen, matches.suggested_match)
-            if confirmation is not None:
-                submitted = request.POST  # the form keeps the reviewer's edits meanwhile
-            else:
-                draft = services.draft_accept(
-                    draft=draft, user=request.user, date_of_birth=date_of_birth, **chosen
-                )
-                messages.success(
-                    request,
-                    _("Accepted: %(name)s → %(detainee)s.")
-                    % {"name": draft.name, "detainee": draft.detainee},
-                )
-                return redirect("ingest:draft", pk=draft.pk)
+            # Merging into anyone but the suggestion is refused by the service until the
+            # reviewer confirms the changes it lists.
+            target = chosen["merge_into"]
+            draft = services.draft_accept(
+                draft=draft,
+                user=request.user,
+                date_of_birth=date_of_birth,
+                confirm_merge=bool(target) and request.POST.get("confirmed") == str(target),
+                **chosen,
+            )
+            messages.success(
+                request,
+                _("Accepted: %(name)s → %(detainee)s.")
+                % {"name": draft.name, "detainee": draft.detainee},
+            )
+            return redirect("ingest:draft", pk=draft.pk)
+        except services.MergeNotConfirmed as exc:
+            confirmation = _merge_confirmation(request, exc)
+            submitted = request.POST  # the form keeps the reviewer's edits meanwhile
         except DomainError as exc:
             errors.append(exc.message)
             fact_errors = getattr(exc, "errors", {})

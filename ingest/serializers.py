@@ -213,6 +213,13 @@ class DraftAcceptSerializer(serializers.Serializer):
     finish = StrictBooleanField(
         default=True, help_text="Mark the facts not chosen as not accepted and close the draft"
     )
+    confirm_merge = StrictBooleanField(
+        default=False,
+        help_text="Needed to merge into a detainee who is not the draft's `suggested_match`: "
+        "without it such an accept writes nothing and answers 409 "
+        "(`code: confirmation_required`) with the changes it would make on that record in "
+        "`fields.confirm_merge`",
+    )
 
     def validate_edits(self, value):
         try:

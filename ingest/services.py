@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F, Min, Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
 from cases import changesets as case_changesets
@@ -161,7 +162,9 @@ def articles_requeue_stale() -> int:
             article = article.first()
             if article is None:  # sent or claimed meanwhile
                 continue
-            _record_event(article, article.state, article.state, None, "sent to a worker again")
+            _record_event(
+                article, article.state, article.state, None, gettext("sent to a worker again")
+            )
             _enqueue(article)
             done += 1
     ids = list(Article.objects.filter(_stale_claims(now)).values_list("pk", flat=True)[:500])
@@ -865,6 +868,44 @@ def _fact_error(errors: dict, fact: DraftFact, exc: DomainError) -> None:
         messages[exc.field or "value"] = exc.message
 
 
+class MergeNotConfirmed(Conflict):
+    """Merging into someone other than the suggested match takes an explicit choice: the
+    reviewer (or API client) confirms after seeing what it would change on that record.
+    `changes` lists them, one line each; nothing was written."""
+
+    code = "confirmation_required"
+
+    def __init__(self, detainee: Detainee, changes: list[str]):
+        listed = "; ".join(changes) if changes else gettext("nothing new")
+        super().__init__(
+            gettext(
+                "%(name)s is not the suggested match for this draft: merging into them takes "
+                "an explicit confirmation (confirm_merge). It would change on that record: "
+                "%(changes)s."
+            )
+            % {"name": detainee.full_name, "changes": listed},
+            field="confirm_merge",
+            details={
+                "confirm_merge": changes
+                or [gettext("Nothing new: every chosen fact is already recorded.")]
+            },
+        )
+        self.detainee = detainee
+        self.changes = changes
+
+
+def _merge_confirm_check(*, draft: Draft, detainee: Detainee, chosen: list, user) -> None:
+    """Refuses (MergeNotConfirmed) a first merge of `draft` into a detainee that is not its
+    suggested match (the same-person tier): a possible match, or anyone else."""
+    from .matching import draft_matches
+    from .review import detainee_for_comparison, merge_changes
+
+    if draft.detainee_id or draft_matches(draft, user).suggested_match == detainee.pk:
+        return
+    compared = detainee_for_comparison(detainee.pk, user) or detainee
+    raise MergeNotConfirmed(detainee, merge_changes(chosen, compared))
+
+
 def accept_label(draft_id: int) -> str:
     """The change reason of every history row that accepting this draft writes."""
     return f"accepted from draft {draft_id}"
@@ -883,9 +924,13 @@ def draft_accept(
     edits: dict[int, dict] | None = None,
     date_of_birth: PartialDate | None = None,
     finish: bool = True,
+    confirm_merge: bool = False,
 ) -> Draft:
     """Writes the chosen facts (all of them when `fact_ids` is None) to a new detainee or to
     `merge_into`, citing the article for each, and records who accepted what and when.
+
+    Merging into anyone but the suggested match takes `confirm_merge`: without it nothing is
+    written and MergeNotConfirmed lists what the merge would change on that record.
 
     With `finish`, facts left unchosen are marked not accepted and the draft is done; without
     it, the draft stays open for the rest, tied to the same detainee. Facts the extractor left
@@ -978,6 +1023,8 @@ def draft_accept(
                 raise DomainError(
                     _("There is no such detainee that you can see."), field="merge_into"
                 )
+            if not confirm_merge:
+                _merge_confirm_check(draft=draft, detainee=detainee, chosen=chosen, user=user)
         else:
             detainee = None
         source = article_source(draft.article)

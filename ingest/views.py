@@ -184,7 +184,8 @@ class DraftViewSet(viewsets.ReadOnlyModelViewSet):
     @extend_schema(
         summary="Accept a draft",
         description="Writes the chosen facts (with the reviewer's edits) to a new detainee, "
-        "or to `merge_into`, in one transaction; each record cites the article.",
+        "or to `merge_into`, in one transaction; each record cites the article. Merging into "
+        "anyone but the draft's `suggested_match` takes `confirm_merge: true`.",
         request=DraftAcceptSerializer,
         responses={
             200: DraftDetailSerializer,
@@ -193,7 +194,13 @@ class DraftViewSet(viewsets.ReadOnlyModelViewSet):
                 "written. Errors of facts are keyed `facts.<fact id>.<field>`."
             ),
             403: _error("Only reviewers can accept drafts."),
-            409: _error("The draft was already accepted or rejected."),
+            409: _error(
+                "The draft was already accepted or rejected; or `merge_into` is not the "
+                "draft's `suggested_match` and `confirm_merge` was not sent: then `code` is "
+                "`confirmation_required`, nothing is written and `fields.confirm_merge` lists "
+                "what the merge would change on that record, one line each (send the same "
+                "request again with `confirm_merge: true` to proceed)."
+            ),
         },
     )
     @action(detail=True, methods=["post"], permission_classes=[CanReviewDrafts])
@@ -210,6 +217,7 @@ class DraftViewSet(viewsets.ReadOnlyModelViewSet):
             edits=data.get("edits") or {},
             date_of_birth=data.get("date_of_birth"),
             finish=data.get("finish", True),
+            confirm_merge=data.get("confirm_merge", False),
         )
         return self._detail(draft, request)
 

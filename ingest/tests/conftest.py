@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from kombu import Queue
+from rest_framework.test import APIClient
 
 
 @pytest.fixture
@@ -273,3 +274,16 @@ def own_worker(web, settings, transactional_db, tmp_path):
             process.wait()
         with app.connection_for_write() as conn:
             Queue(queue, channel=conn.default_channel).delete()
+
+
+@pytest.fixture
+def api():
+    """An API client signed in as the given user (none: signed out)."""
+
+    def client_for(user):
+        client = APIClient()
+        if user is not None:
+            client.force_authenticate(user)
+        return client
+
+    return client_for

@@ -2,7 +2,6 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from rest_framework.test import APIClient
 
 from cases.models import Detainee
 from ingest.constants import ArticleState, DraftStatus
@@ -12,17 +11,6 @@ from . import extracted
 from .factories import ArticleFactory, DraftFactFactory, DraftFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def api():
-    def client_for(user):
-        client = APIClient()
-        if user is not None:
-            client.force_authenticate(user)
-        return client
-
-    return client_for
 
 
 @pytest.fixture

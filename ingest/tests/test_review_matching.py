@@ -196,3 +196,69 @@ def test_undoing_an_accept_takes_back_its_judgements_but_not_an_explicit_one(rev
     assert list(MatchJudgement.objects.values_list("detainee", "verdict")) == [
         (stranger.pk, MatchVerdict.DIFFERENT)
     ]
+
+
+# --- Merging into anyone but the suggestion takes an explicit choice ----------------------
+
+
+def test_merging_into_someone_not_suggested_lists_the_changes_and_writes_nothing(reviewer):
+    silina = _silina()
+    draft = _draft("Yevgeniy Nikulin")
+    assert draft_matches(draft, reviewer).suggested_match is None
+
+    with pytest.raises(services.MergeNotConfirmed) as refused:
+        services.draft_accept(draft=draft, user=reviewer, merge_into=silina.pk)
+
+    changes = refused.value.changes
+    assert "Status: Convicted → Charged" in changes
+    assert any(line.startswith("New case in") for line in changes)
+    assert refused.value.details == {"confirm_merge": changes}
+    silina.refresh_from_db()
+    assert silina.status == DetaineeStatus.CONVICTED and not silina.cases.exists()
+    draft.refresh_from_db()
+    assert draft.status == "pending" and draft.detainee is None
+
+    # The explicit choice.
+    services.draft_accept(draft=draft, user=reviewer, merge_into=silina.pk, confirm_merge=True)
+    draft.refresh_from_db()
+    assert draft.detainee == silina
+
+
+def test_the_api_answers_409_with_the_changes_until_the_merge_is_confirmed(api, reviewer):
+    silina = _silina()
+    draft = _draft("Yevgeniy Nikulin")
+    client = api(reviewer)
+    url = f"/api/v1/drafts/{draft.pk}/accept/"
+
+    response = client.post(url, {"merge_into": silina.pk}, format="json")
+    assert response.status_code == 409, response.content
+    body = response.json()
+    assert body["code"] == "confirmation_required"
+    assert "Status: Convicted → Charged" in body["fields"]["confirm_merge"]
+    assert "Evgeniya Silina is not the suggested match" in body["detail"]
+    assert not Detainee.objects.get(pk=silina.pk).cases.exists()
+
+    response = client.post(url, {"merge_into": silina.pk, "confirm_merge": True}, format="json")
+    assert response.status_code == 200, response.content
+    assert response.json()["detainee"] == silina.pk
+
+
+def test_the_suggested_match_needs_no_confirmation_in_the_api(api, reviewer):
+    person = case_services.detainee_create(full_name="Yevgeniy Nikulin", nationalities=["RU"])
+    draft = _draft("Yevgeniy Nikulin")
+    assert draft_matches(draft, reviewer).suggested_match == person.pk
+    response = api(reviewer).post(
+        f"/api/v1/drafts/{draft.pk}/accept/", {"merge_into": person.pk}, format="json"
+    )
+    assert response.status_code == 200, response.content
+
+
+def test_the_schema_documents_the_confirmation():
+    from drf_spectacular.generators import SchemaGenerator
+
+    schema = SchemaGenerator(patterns=None).get_schema(request=None, public=True)
+    accept = schema["paths"]["/api/v1/drafts/{id}/accept/"]["post"]
+    assert "confirmation_required" in accept["responses"]["409"]["description"]
+    fields = schema["components"]["schemas"]["DraftAcceptRequest"]["properties"]
+    assert fields["confirm_merge"]["type"] == "boolean"
+    assert "suggested_match" in fields["confirm_merge"]["description"]

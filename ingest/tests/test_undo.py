@@ -3,7 +3,6 @@ accepted fact went."""
 
 import pytest
 from django.utils import timezone
-from rest_framework.test import APIClient
 
 from cases import services as case_services
 from cases.errors import Conflict
@@ -43,16 +42,6 @@ def article(fake_extractor):
     services.article_process(article_id=article.pk)
     article.refresh_from_db()
     return article
-
-
-@pytest.fixture
-def api():
-    def client_for(user):
-        client = APIClient()
-        client.force_authenticate(user)
-        return client
-
-    return client_for
 
 
 @pytest.fixture
