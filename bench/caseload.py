@@ -372,16 +372,20 @@ class Generator:
                 "date_of_birth", dt.date(rng.randint(1955, 2004), 1, 1), DatePrecision.YEAR
             ),
         )
-        source_id = self.source(arrested + dt.timedelta(days=rng.randint(1, 30)))
+        first_reported = min(self.today, arrested + dt.timedelta(days=rng.randint(1, 30)))
+        source_id = self.source(first_reported)
+        # Names, nationalities and charges speak of the date of the source that reported them.
+        dated = _date_fields("as_of", first_reported)
         t[DetaineeCitation].add(
             detainee_id=detainee_id, source_id=source_id, quote="", created_at=self.now
         )
         for name in _variants(first, last, full_name):
             key = names.search_key(name)
-            t[NameVariant].add(detainee_id=detainee_id, name=name, search_key=key)
-        t[Nationality].add(detainee_id=detainee_id, country=NATIONALITY)
+            t[NameVariant].add(detainee_id=detainee_id, name=name, search_key=key, **dated)
+        t[Nationality].add(detainee_id=detainee_id, country=NATIONALITY, **dated)
         if rng.random() < 0.06:
-            t[Nationality].add(detainee_id=detainee_id, country=rng.choice(SECOND_NATIONALITIES))
+            second = rng.choice(SECOND_NATIONALITIES)
+            t[Nationality].add(detainee_id=detainee_id, country=second, **dated)
 
         latest_case = None
         case_arrest = arrested
@@ -390,7 +394,7 @@ class Generator:
             if n:
                 case_arrest = arrested - dt.timedelta(days=rng.randint(400, 2000))
             case_status = CASE_STATUS.get(status, CaseStatus.CLOSED) if n == 0 else "closed"
-            case_id = self.case(detainee_id, country, case_status, case_arrest, source_id)
+            case_id = self.case(detainee_id, country, case_status, case_arrest, source_id, dated)
             latest_case = latest_case or case_id
         for period_facility, started, ended_on in periods:
             t[CustodyPeriod].add(
@@ -425,7 +429,7 @@ class Generator:
             **reported,
         )
 
-    def case(self, detainee_id, country, case_status, arrested, source_id) -> int:
+    def case(self, detainee_id, country, case_status, arrested, source_id, dated) -> int:
         rng, t = self.rng, self.tables
         precision = rng.choice([DatePrecision.DAY, DatePrecision.DAY, DatePrecision.MONTH])
         case_id = t[Case].add(
@@ -447,6 +451,7 @@ class Generator:
                 category=category,
                 disposition=ChargeDisposition.CONVICTED if sentenced else ChargeDisposition.PENDING,
                 max_penalty_years=None if sentenced else rng.choice([None, 5, 10, 20]),
+                **dated,
             )
         if sentenced:
             life = rng.random() < 0.03

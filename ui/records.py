@@ -260,14 +260,20 @@ def timeline(detainee: Detainee, *, can_view_sensitive: bool) -> list[Entry]:
         )
     entries += reported
     for period in detainee.custody_periods.all():
+        if period.ended:
+            until = _("until %(date)s") % {"date": period.ended.display()}
+        elif period.facility_id == detainee.current_facility_id:
+            until = _("current")
+        else:
+            # Open, but later facts have the person elsewhere (or free): the record does not
+            # know when this stay ended.
+            until = _("end not reported")
         entries.append(
             Entry(
                 period.started,
                 "custody",
                 _("Held at %(facility)s") % {"facility": period.facility},
-                _("until %(date)s") % {"date": period.ended.display()}
-                if period.ended
-                else _("current"),
+                until,
                 _citations(period),
             )
         )

@@ -45,6 +45,9 @@ def test_spread_of_the_caseload(caseload):
     assert NameVariant.objects.count() == 2 * COUNT
     assert Nationality.objects.filter(country="RU").count() == COUNT
     assert COUNT <= FactReport.objects.count() <= COUNT * 1.2
+    # Every charge, spelling and nationality carries the date it speaks of.
+    for model in (Charge, NameVariant, Nationality):
+        assert not model.objects.filter(as_of__isnull=True).exists(), model
     assert Draft.objects.awaiting_review().count() == 5
     assert caseload.counts["cases.Detainee"] == COUNT
 
@@ -99,8 +102,8 @@ def test_a_row_naming_a_missing_record_fails_the_load(caseload):
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL session_replication_role = replica")
         cursor.execute(
-            "INSERT INTO cases_namevariant (version, detainee_id, name, search_key) "
-            "VALUES (1, 999999, 'Nobody', ' nbd ')"
+            "INSERT INTO cases_namevariant (version, detainee_id, name, search_key, "
+            "as_of_precision) VALUES (1, 999999, 'Nobody', ' nbd ', '')"
         )
     with pytest.raises(AssertionError, match="name a missing detainee"):
         _check_foreign_keys([NameVariant])

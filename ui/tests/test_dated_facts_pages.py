@@ -126,6 +126,9 @@ def test_a_month_precision_completed_visit_counts_on_the_card(client, caseworker
     )
     html = page(client, caseworker, detainee).content.decode()
     assert "never visited" not in html and "(April 2023)" in html
+    # Nor is the person overdue for a visit.
+    visits = client.get(reverse("ui:visits")).content.decode()
+    assert 'data-testid="overdue-count">0<' in visits
 
 
 def test_the_demo_shows_the_newer_exchange_over_the_older_story(client, viewer):
