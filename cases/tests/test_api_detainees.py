@@ -82,7 +82,9 @@ def test_detail_carries_the_whole_person(caseworker, seleznyov):
     data = response.data
     assert data["full_name"] == "Roman Seleznyov"
     assert {v["name"] for v in data["name_variants"]} >= {"Seleznev", "Роман Селезнёв"}
-    assert data["nationalities"] == [{"code": "RU", "name": "Russia"}]
+    [nationality] = data["nationalities"]
+    assert (nationality["code"], nationality["name"]) == ("RU", "Russia")
+    assert nationality["as_of"]
     assert data["status"] == "convicted" and data["status_label"] == "Convicted"
     assert data["current_facility"]["name"] == "FCC Butner"
     [case] = data["cases"]
