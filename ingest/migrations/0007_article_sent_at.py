@@ -6,13 +6,13 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('ingest', '0005_web_addresses_only'),
+        ('ingest', '0006_field_and_model_names_in_the_interface_language'),
     ]
 
     operations = [
         migrations.AddField(
             model_name='article',
             name='sent_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True),
+            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='sent at'),
         ),
     ]

@@ -46,7 +46,7 @@ def date_from_sources(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0011_sentence_and_charge_limits'),
+        ('cases', '0012_field_and_model_names_in_the_interface_language'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
