@@ -342,7 +342,7 @@ CHARGE = f"""json_build_object('id', ch.id, 'version', ch.version, 'case', ch.ca
     'category_label', {label("charge_category", "ch.category")},
     'disposition', ch.disposition,
     'disposition_label', {label("charge_disposition", "ch.disposition")},
-    'max_penalty_years', ch.max_penalty_years)"""
+    'max_penalty_years', ch.max_penalty_years, 'as_of', {pdate("ch.as_of")})"""
 
 SENTENCE = f"""json_build_object('id', se.id, 'version', se.version, 'case', se.case_id,
     'court', se.court, 'sentenced_on', {pdate("se.sentenced_on")},
@@ -393,10 +393,15 @@ LATEST_VISIT = f"""(SELECT CASE WHEN who.can_sensitive
     ORDER BY v.visited_on DESC, v.id DESC LIMIT 1)"""
 
 DETAIL_EXTRA = f"""json_build_object(
+    'nationalities', COALESCE((SELECT json_agg(json_build_object('code', n.country,
+            'name', COALESCE(lab.c ->> n.country, ''), 'as_of', {pdate("n.as_of")})
+            ORDER BY n.country)
+        FROM cases_nationality n WHERE n.detainee_id = d.id), '[]'::json),
     'sex', d.sex, 'sex_label', {label("sex", "d.sex")},
     'date_of_birth', {pdate("d.date_of_birth")},
     'name_variants', COALESCE((SELECT json_agg(json_build_object('id', nv.id,
             'version', nv.version, 'detainee', nv.detainee_id, 'name', nv.name,
+            'as_of', {pdate("nv.as_of")},
             'script', CASE WHEN EXISTS (SELECT 1 FROM regexp_split_to_table(nv.name, '') ch
                 WHERE ascii(ch) >= 592 AND ch ~ '[[:alpha:]]') THEN 'other script'
                 ELSE 'Latin' END) ORDER BY nv.name)

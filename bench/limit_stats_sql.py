@@ -17,7 +17,7 @@ def country_label(column: str) -> str:
 DETAINEES = f"""
 {WHO},
 vis AS (
-    SELECT d.id, d.status, d.full_name FROM cases_detainee d CROSS JOIN who
+    SELECT d.id, d.status, d.full_name, d.detaining_country FROM cases_detainee d CROSS JOIN who
     WHERE who.can_read AND {VISIBLE}
         AND (%(nationality)s::text IS NULL OR EXISTS (
             SELECT 1 FROM cases_nationality n
@@ -31,10 +31,10 @@ choice AS (
 SUMMARY = f"""
 WITH {DETAINEES},
 by_country AS (
-    SELECT c.country, count(DISTINCT c.detainee_id) AS n
-    FROM cases_case c JOIN vis ON vis.id = c.detainee_id
-    WHERE c.archived_at IS NULL AND vis.status IN {HELD}
-    GROUP BY c.country
+    SELECT vis.detaining_country AS country, count(*) AS n
+    FROM vis
+    WHERE vis.status IN {HELD} AND vis.detaining_country <> ''
+    GROUP BY vis.detaining_country
 ),
 by_status AS (SELECT status, count(*) AS n FROM vis GROUP BY status)
 SELECT who.can_read, json_build_object(
