@@ -77,7 +77,7 @@ def test_the_migration_dates_existing_rows_from_their_sources():
     for model in (Charge, NameVariant, Nationality):
         model._base_manager.update(as_of=None, as_of_precision="")
     migration = importlib.import_module(
-        "cases.migrations.0012_dates_of_charges_names_and_nationalities"
+        "cases.migrations.0013_dates_of_charges_names_and_nationalities"
     )
     migration.date_from_sources(apps, None)
     assert as_of(charge) == "2017-02-01"
