@@ -47,3 +47,23 @@ class DraftFactFactory(factory.django.DjangoModelFactory):
     extracted_value = factory.LazyAttribute(lambda f: f.value)
     spans = factory.LazyFunction(list)
     quote = ""
+
+
+def dated_draft(*, name: str, published, title: str, facts, quote: str = ""):
+    """A draft as the extractor leaves it, for an invented article published that day: its
+    name fact, then `facts` as (kind, value) pairs in order."""
+    from cases.constants import DatePrecision
+
+    address = f"https://news.example.org/{published:%Y}/{title.lower().replace(' ', '-')}"
+    article = ArticleFactory(
+        title=title,
+        url=address,
+        canonical_url=address,
+        published_on=published,
+        published_on_precision=DatePrecision.DAY,
+    )
+    draft = DraftFactory(article=article, name=name)
+    DraftFactFactory(draft=draft, kind=FactKind.NAME, value={"name": name}, position=0)
+    for position, (kind, value) in enumerate(facts, start=1):
+        DraftFactFactory(draft=draft, kind=kind, value=value, position=position, quote=quote)
+    return draft

@@ -6,14 +6,14 @@ import datetime as dt
 
 import pytest
 
-from cases.constants import DatePrecision, DetaineeStatus, ExtraditionStatus, ReportedFact
+from cases.constants import DetaineeStatus, ExtraditionStatus, ReportedFact
 from cases.models import Case, Detainee, Extradition, FactReport
 from consular.models import ConsularVisit
 from consular.querysets import overdue_for_visit
 from ingest import services
 from ingest.constants import FactKind
 
-from .factories import ArticleFactory, DraftFactFactory, DraftFactory
+from .factories import dated_draft
 
 pytestmark = pytest.mark.django_db
 
@@ -21,18 +21,7 @@ NAME = "Yevgeniy Nikulin"
 
 
 def draft_of(published: dt.date, facts: list[tuple[str, dict]], title: str):
-    article = ArticleFactory(
-        title=title,
-        url=f"https://news.example.org/{title}",
-        canonical_url=f"https://news.example.org/{title}",
-        published_on=published,
-        published_on_precision=DatePrecision.DAY,
-    )
-    draft = DraftFactory(article=article, name=NAME)
-    DraftFactFactory(draft=draft, kind=FactKind.NAME, value={"name": NAME}, position=0)
-    for position, (kind, value) in enumerate(facts, start=1):
-        DraftFactFactory(draft=draft, kind=kind, value=value, position=position, quote=title)
-    return draft
+    return dated_draft(name=NAME, published=published, title=title, facts=facts, quote=title)
 
 
 def newer_article():

@@ -9,11 +9,11 @@ import pytest
 from playwright.sync_api import expect
 from rest_framework.test import APIClient
 
-from cases.constants import DatePrecision, DetaineeStatus, ExtraditionStatus
+from cases.constants import DetaineeStatus, ExtraditionStatus
 from cases.models import Detainee
 from ingest import services
 from ingest.constants import FactKind
-from ingest.tests.factories import ArticleFactory, DraftFactFactory, DraftFactory
+from ingest.tests.factories import dated_draft
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,18 +23,7 @@ SENTENCE = {"months": None, "life": False, "death": False, "fine_amount": None}
 
 def draft_of(published: dt.date, title: str, facts: list[tuple[str, dict]]):
     """A draft as the extractor leaves it, from an invented article of that date."""
-    article = ArticleFactory(
-        title=title,
-        url=f"https://news.example.org/{published:%Y}/{title.lower().replace(' ', '-')}",
-        canonical_url=f"https://news.example.org/{published:%Y}/{title.lower().replace(' ', '-')}",
-        published_on=published,
-        published_on_precision=DatePrecision.DAY,
-    )
-    draft = DraftFactory(article=article, name=NAME)
-    DraftFactFactory(draft=draft, kind=FactKind.NAME, value={"name": NAME}, position=0)
-    for position, (kind, value) in enumerate(facts, start=1):
-        DraftFactFactory(draft=draft, kind=kind, value=value, position=position)
-    return draft
+    return dated_draft(name=NAME, published=published, title=title, facts=facts)
 
 
 def payload(user, pk: int) -> dict:
