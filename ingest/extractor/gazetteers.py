@@ -988,6 +988,7 @@ _PERSON_NOUNS: frozenset[str] = frozenset(
         "hostages",
         "person",
         "people",
+        "personnel",
         "individual",
         "individuals",
         "journalist",
@@ -1003,7 +1004,7 @@ _PERSON_NOUNS: frozenset[str] = frozenset(
 
 def _plural(noun: str) -> str | None:
     """The regular plural of a singular person noun; None for a plural or an odd one."""
-    if noun.endswith(("men", "ed", "people", "crew", "youth")) or (
+    if noun.endswith(("men", "ed", "people", "personnel", "crew", "youth")) or (
         noun.endswith("s") and not noun.endswith("ss")
     ):
         return None

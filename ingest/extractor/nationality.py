@@ -198,10 +198,10 @@ def find_person_phrases(text: str) -> list[PersonPhrase]:
                 continue
         plural = (
             plural_noun
-            or head.endswith(("s", "men", "people", "crew"))
+            or head.endswith(("s", "men", "people", "personnel", "crew"))
             and head not in ("citizens",)
         )
-        plural = plural or head in ("citizens", "nationals", "workers", "people")
+        plural = plural or head in ("citizens", "nationals", "workers", "people", "personnel")
         count, definite = _count(match.group("det"), plural)
         start = match.start("det") if match.group("det") else match.start("dem")
         found.append(PersonPhrase(start, head_end, tuple(codes), count, definite, plural, head))
@@ -227,7 +227,11 @@ def find_plain_phrases(text: str) -> list[PersonPhrase]:
         head = match.group("head")
         if any(w in OFFICIAL_TITLES for w in match.group("rest").split()):
             continue
-        plural = head.endswith(("s", "men", "people")) or head in ("crew", "pair", "couple")
+        plural = head.endswith(("s", "men", "people", "personnel")) or head in (
+            "crew",
+            "pair",
+            "couple",
+        )
         count, definite = _count(match.group("det"), plural)
         if head in ("pair", "couple"):
             count, plural = 2, True

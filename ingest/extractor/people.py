@@ -414,8 +414,11 @@ def _nickname_runs(sentences: list[Sentence], runs: list[NameRun]) -> list[NameR
     return found
 
 
-# "Craig and Lindsay Foreman": the first given name shares the family name that follows.
-_GIVEN_AND = re.compile(r"(?<![\w'’\-])([A-Z][a-z]+)\s+(?:and|&)\s+$")
+# "Craig and Lindsay Foreman": the first given name shares the family name that follows
+# (not "BK Verma and Sugunakar Pakala", where initials make the first word a family name).
+_GIVEN_AND = re.compile(
+    r"(?<![\w'’\-])(?<![A-Z]\s)(?<![A-Z]{2}\s)(?<![A-Z]\.\s)([A-Z][a-z]+)\s+(?:and|&)\s+$"
+)
 
 
 def _shared_surname_runs(
@@ -548,6 +551,10 @@ def _place_led_runs(
 
 
 _NEUTRAL_BARE = frozenset(t.rstrip(".") for t in NEUTRAL_TITLES)
+# "Captains A and B, Commanders C and D": a rank in the plural heads a list of names.
+_PLURAL_RANKS = frozenset(
+    rank + "s" for rank in RANKS | {"captain", "commander", "sailor"} if len(rank) > 3
+)
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w\-]*)")
 
 
@@ -563,7 +570,7 @@ def _rank_lead(matches: list[re.Match[str]]) -> int:
     count = 0
     for index, match in enumerate(matches[:-2]):
         bare = match.group().lower().rstrip(".")
-        if bare in RANKS:
+        if bare in RANKS or bare in _PLURAL_RANKS:
             count = index + 1
         elif not (len(bare) == 1 or bare in _NEUTRAL_BARE):
             break

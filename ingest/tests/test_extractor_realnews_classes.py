@@ -307,3 +307,27 @@ def test_a_quoted_nickname_names_the_same_person():
         "courtroom in Moscow, Russia, Thursday."
     )
     assert _names(text) == ["Yevgeny Voronin"]
+
+
+def test_plural_ranks_head_a_list_of_a_counted_group_of_personnel():
+    text = (
+        "A court in Muscat on Monday jailed five former Kenyan Navy personnel who were detained "
+        "in March 2023 on undisclosed charges. The ministry said the sentences given to the five "
+        "men \u2014 Majors Otieno Kamau and Baraka Mwangi, Lieutenants Juma Odhiambo, JW Wafula "
+        "and Peter Njoroge \u2014 were being studied."
+    )
+    names = _names(text)
+    assert names == [
+        "Otieno Kamau",
+        "Baraka Mwangi",
+        "Juma Odhiambo",
+        "Peter Njoroge",
+    ]
+
+
+def test_a_family_name_after_initials_does_not_lend_itself_to_the_next_name():
+    text = (
+        "Police in Jakarta detained three Australian surfers, Liam Carter, RT Hollis and "
+        "Owen Baird, on Friday on suspicion of drug possession."
+    )
+    assert "Hollis Baird" not in _names(text)
