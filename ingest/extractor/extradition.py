@@ -9,7 +9,7 @@ from .events import Event, SentenceContext, is_hypothetical, pick_date
 from .locations import find_places
 
 _TRIGGER = re.compile(
-    r"\b(?P<t>extradited|extradite|extraditing|extradition|handed\s+(?:\w+\s+)?over\s+to|"
+    r"\b(?P<t>extradited|extradites|extradite|extraditing|extradition|handed\s+(?:\w+\s+)?over\s+to|"
     r"surrendered\s+to|request|bid)\b",
     re.IGNORECASE,
 )
@@ -52,9 +52,20 @@ _STATUS_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _SUBJECT_GAP = re.compile(
     r"^(?:['’]s)?\s+(?:[\w-]+\s+)?[\w-]+\s+(?:\w+ly\s+)?(?:(?:have|has|had)\s+)?$"
 )
-_SURRENDER = re.compile(r"^(?:extradited|handed|surrendered)", re.IGNORECASE)
+_SURRENDER = re.compile(r"^(?:extradited|extradites|handed|surrendered)", re.IGNORECASE)
 _TO = re.compile(r"\b(?:to|return\s+to|back\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+_JOURNEY_TO = re.compile(
+    r"\b(?:plane|flight|aircraft|flown|flew|sent|taken)\s+(?:\w+\s+){0,3}?to\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "extradited by Greece": the surrendering state named after the verb.
+_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
+# "Switzerland extradited", "Greece has extradited", "The Czech Republic on Friday extradited":
+# a country as the subject of the verb is the state that surrenders the person.
+_COUNTRY_SUBJECT_GAP = re.compile(
+    r"^\s+(?:on\s+\w+\s+|\w+ly\s+|last\s+\w+\s+)?(?:(?:has|had|have)\s+)?(?:now\s+)?$"
+)
 _BY_AUTHORITY = re.compile(
     r"^\s*(?:['’]s\s+)?(?:\w+\s+){0,2}?(?:authorities|court|courts|government|police|officials|"
     r"prosecutors|justice|ministry|marshals|agents)\b",
@@ -117,6 +128,22 @@ def find_extraditions(context: SentenceContext, recent_text: str) -> list[Event]
             elif _FROM.search(before) and from_country is None:
                 from_country = place.code
             elif (
+                _BY.search(before)
+                and absolute > anchor
+                and from_country is None
+                and place.kind == "country"
+                and match.group("t").lower().startswith("extradit")
+            ):
+                from_country = place.code  # "after being extradited by Greece"
+            elif (
+                absolute < anchor
+                and place.kind == "country"
+                and from_country is None
+                and match.group("t").lower() in ("extradited", "extradites")
+                and _COUNTRY_SUBJECT_GAP.match(text[place.end : anchor - base])
+            ):
+                from_country = place.code  # "Switzerland extradited him to the US"
+            elif (
                 absolute < anchor
                 and place.kind in ("demonym", "country")
                 and re.match(
@@ -137,6 +164,22 @@ def find_extraditions(context: SentenceContext, recent_text: str) -> list[Event]
             # "a request from Moscow": the requesting state is where the person would go.
             to_country, from_country = from_country, None
         status = _status(context, anchor, word)
+        date = pick_date(context, anchor)
+        if status == "surrendered" and word.lower().startswith("extradit"):
+            # "put on a plane to the United States on Thursday after being extradited by
+            # Greece": the journey and its day, told in the sentence of the surrender.
+            if to_country is None:
+                to_country = next(
+                    (
+                        place.code
+                        for place in places
+                        if place.kind == "country"
+                        and place.code != from_country
+                        and _JOURNEY_TO.search(text[max(0, place.start - 40) : place.start])
+                    ),
+                    None,
+                )
+            date = date or pick_date(context, anchor, fallback_sentence=True)
         if (
             status == "surrendered"
             and not word.lower().startswith("extradit")
@@ -167,10 +210,10 @@ def find_extraditions(context: SentenceContext, recent_text: str) -> list[Event]
                 end=base + match.end(),
                 anchor=anchor,
                 anchor_end=base + match.end("t"),
-                transitive=word.lower() in ("extradited", "extradite", "extraditing")
+                transitive=word.lower() in ("extradited", "extradites", "extradite", "extraditing")
                 or word.lower().startswith("handed"),
                 hypothetical=False,
-                date=pick_date(context, anchor),
+                date=date,
                 data={
                     "status": status,
                     "from": from_country,

@@ -331,3 +331,27 @@ def test_a_family_name_after_initials_does_not_lend_itself_to_the_next_name():
         "Owen Baird, on Friday on suspicion of drug possession."
     )
     assert "Hollis Baird" not in _names(text)
+
+
+def _extradition(text: str):
+    (detainee,) = extract(text, PUBLISHED).detainees
+    (extradition,) = detainee.extraditions
+    return extradition
+
+
+def test_a_country_as_subject_of_the_extradition_is_the_surrendering_state():
+    extradition = _extradition(
+        "Portugal extradited Russian engineer Pavel Orlov to the United States on Saturday, "
+        "where he faces fraud charges."
+    )
+    assert (extradition.from_country, extradition.to_country) == ("PT", "US")
+    assert extradition.status == "surrendered"
+
+
+def test_extradited_by_a_country_with_the_journey_and_its_day_in_the_same_sentence():
+    extradition = _extradition(
+        "Russian trader Pavel Orlov was put on a plane to the United States on Thursday after "
+        "being extradited by Portugal, where he was arrested in 2019."
+    )
+    assert (extradition.from_country, extradition.to_country) == ("PT", "US")
+    assert extradition.date == "2024-05-09"
