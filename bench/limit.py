@@ -124,17 +124,35 @@ def detainee_list(request):
             if page == 2
             else replace_query_param(url, "page", page - 1)
         )
+    terms = names.query_terms(query.get("search", ""))
     params = {
         "statuses": [s for s in query.getlist("status") if s],
         "nationality": query.get("nationality") or None,
-        "terms": [f"%{term}%" for term in names.query_terms(query.get("search", ""))],
+        "terms": [f"%{term}%" for term in terms],
+        "words": [f"% {term.strip()} %" for term in terms],
+        "phrase": names.similarity_query(query.get("search", "")),
         "size": size,
         "offset": (page - 1) * size,
         "next": replace_query_param(url, "page", page + 1),
         "previous": previous,
         "today": _today(),
+        "exact_limit": settings.EXACT_COUNT_LIMIT,
     }
-    return _answer(request, limit_sql.DETAINEE_LIST, params)
+    params["estimate"] = _estimate(request, limit_sql.DETAINEE_LIST_ESTIMATE, params)
+    ranked = bool(terms)
+    return _answer(
+        request, limit_sql.DETAINEE_SEARCH if ranked else limit_sql.DETAINEE_LIST, params
+    )
+
+
+def _estimate(request, sql: str, params: dict) -> int:
+    """The planner's row estimate of the list (the answer uses it beyond `exact_limit`)."""
+    with connection.cursor() as cursor:
+        cursor.execute(sql, {**_label_params(), "token": _token(request), **params})
+        plan = cursor.fetchone()[0]
+    if isinstance(plan, str):
+        plan = json.loads(plan)
+    return int(plan[0]["Plan"]["Plan Rows"])
 
 
 def detainee_detail(request, pk: int):

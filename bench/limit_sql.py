@@ -135,38 +135,84 @@ WITH_SENSITIVE = """CASE WHEN who.can_sensitive
     ELSE r.o END"""
 SHOWS_SENSITIVE = "who.can_sensitive AND (d.welfare_notes <> '' OR d.next_of_kin <> '')"
 
-DETAINEE_LIST = f"""
-WITH {WHO},
+# How well a person's names match a name search, as `DetaineeQuerySet.ranked_by_name`
+# ranks them: a name holding every query word as a whole word first, then the pg_trgm
+# similarity of the best-matching name.
+MATCH_COLUMNS = """,
+    (d.search_key LIKE ALL (%(words)s::text[]) OR EXISTS (SELECT 1 FROM cases_namevariant nw
+        WHERE nw.detainee_id = d.id AND nw.search_key LIKE ALL (%(words)s::text[])))::int
+        AS whole,
+    GREATEST(
+        COALESCE(strict_word_similarity(%(phrase)s, d.full_name), 0),
+        COALESCE(strict_word_similarity(%(phrase)s, d.name_original_script), 0),
+        COALESCE((SELECT max(strict_word_similarity(%(phrase)s, nm.name))
+            FROM cases_namevariant nm WHERE nm.detainee_id = d.id), 0)) AS match"""
+BY_NAME = "full_name, id"
+BY_MATCH = "whole DESC, match DESC, full_name, id"
+
+
+def visible_list(*, ranked: bool) -> str:
+    """The people the list selects, before paging: shared by the answer and by the
+    estimate of their number. A name search finds people through each table's trigram
+    index and joins the two lists."""
+    return f"""
 visible AS (
-    SELECT d.id, d.full_name FROM cases_detainee d CROSS JOIN who
+    SELECT d.id, d.full_name{MATCH_COLUMNS if ranked else ""}
+    FROM cases_detainee d CROSS JOIN who
     WHERE who.can_read AND {VISIBLE}
         AND (cardinality(%(statuses)s::text[]) = 0 OR d.status = ANY(%(statuses)s::text[]))
         AND (%(nationality)s::text IS NULL OR EXISTS (
             SELECT 1 FROM cases_nationality n
             WHERE n.detainee_id = d.id AND n.country = %(nationality)s::text))
-        AND (cardinality(%(terms)s::text[]) = 0
-            OR d.search_key LIKE ALL (%(terms)s::text[])
-            OR EXISTS (SELECT 1 FROM cases_namevariant nv
-                WHERE nv.detainee_id = d.id AND nv.search_key LIKE ALL (%(terms)s::text[])))
+        AND (cardinality(%(terms)s::text[]) = 0 OR d.id IN (
+            SELECT ds.id FROM cases_detainee ds WHERE ds.search_key LIKE ALL (%(terms)s::text[])
+            UNION
+            SELECT nv.detainee_id FROM cases_namevariant nv
+            WHERE nv.search_key LIKE ALL (%(terms)s::text[])))
+)"""
+
+
+def detainee_list_estimate(*, ranked: bool) -> str:
+    """The planner's estimate of the list's length, which the answer gives beyond
+    `exact_limit` rows (as `config.pagination.bounded_count` does)."""
+    return f"EXPLAIN (FORMAT JSON) WITH {WHO}, {visible_list(ranked=ranked)} SELECT id FROM visible"
+
+
+def detainee_list(*, ranked: bool) -> str:
+    """The list, counted up to `exact_limit` + 1 rows; a page reads one row more than it
+    shows, to know whether another follows. Ranked: best name match first."""
+    order = BY_MATCH if ranked else BY_NAME
+    return f"""
+WITH {WHO}, {visible_list(ranked=ranked)},
+total AS (
+    SELECT count(*) AS n FROM (SELECT 1 FROM visible LIMIT %(exact_limit)s::int + 1) counted
 ),
-total AS (SELECT count(*) AS n FROM visible),
 page AS (
-    SELECT id FROM visible ORDER BY full_name, id LIMIT %(size)s::int OFFSET %(offset)s::int
+    SELECT * FROM visible ORDER BY {order} LIMIT %(size)s::int + 1 OFFSET %(offset)s::int
 ),
+shown AS (SELECT *, row_number() OVER (ORDER BY {order}) AS place FROM page
+    ORDER BY {order} LIMIT %(size)s::int),
 rows AS (
-    SELECT d.id, d.full_name, {WITH_SENSITIVE} AS o, {SHOWS_SENSITIVE} AS shows
-    FROM page JOIN cases_detainee d ON d.id = page.id CROSS JOIN lab CROSS JOIN who
+    SELECT d.id, shown.place, {WITH_SENSITIVE} AS o, {SHOWS_SENSITIVE} AS shows
+    FROM shown JOIN cases_detainee d ON d.id = shown.id CROSS JOIN lab CROSS JOIN who
     {LAST_VISIT}
     CROSS JOIN LATERAL (SELECT {LIST_ROW} AS o) r
 )
 SELECT who.can_read, json_build_object(
-    'count', total.n,
-    'next', CASE WHEN total.n > %(offset)s::int + %(size)s::int THEN %(next)s::text END,
+    'count', CASE WHEN total.n > %(exact_limit)s::int
+        THEN GREATEST(%(estimate)s::int, total.n) ELSE total.n END,
+    'count_is_estimate', total.n > %(exact_limit)s::int,
+    'next', CASE WHEN (SELECT count(*) FROM page) > %(size)s::int THEN %(next)s::text END,
     'previous', %(previous)s::text,
-    'results', COALESCE((SELECT json_agg(o ORDER BY full_name, id) FROM rows), '[]'::json)
+    'results', COALESCE((SELECT json_agg(o ORDER BY place) FROM rows), '[]'::json)
 )::text, ARRAY(SELECT id FROM rows WHERE shows)
 FROM who CROSS JOIN total
 """
+
+
+DETAINEE_LIST = detainee_list(ranked=False)
+DETAINEE_SEARCH = detainee_list(ranked=True)
+DETAINEE_LIST_ESTIMATE = detainee_list_estimate(ranked=False)
 
 # --- Dated facts (cases.dated_facts in SQL) ----------------------------------------------
 

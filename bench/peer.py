@@ -13,6 +13,7 @@ from rest_framework import viewsets
 from cases.filters import DetaineeFilter
 from cases.models import Detainee
 from cases.serializers import DetaineeDetailSerializer, DetaineeListSerializer
+from cases.views import searching_by_name
 from config.api import BoundedPageNumberPagination, RolePermission
 from consular.models import ConsularVisit
 
@@ -51,7 +52,11 @@ class PeerDetaineeViewSet(viewsets.ModelViewSet):
     permission_classes = [RolePermission]
     pagination_class = BoundedPageNumberPagination
     filterset_class = DetaineeFilter
-    ordering = ["full_name", "id"]
+
+    @property
+    def ordering(self):
+        # As the app's: a name search comes best match first (the filter ranks it).
+        return None if searching_by_name(getattr(self, "request", None)) else ["full_name", "id"]
 
     def get_queryset(self):
         return Detainee.objects.visible_to(self.request.user)

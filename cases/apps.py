@@ -1,5 +1,14 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate
+
+
+def register_sqlite_functions(sender, connection, **kwargs) -> None:
+    """SQLite has no trigram similarity: name search ranks with `names.similarity`."""
+    if connection.vendor == "sqlite":
+        from .names import similarity
+
+        connection.connection.create_function("name_similarity", 2, similarity, deterministic=True)
 
 
 class CasesConfig(AppConfig):
@@ -12,3 +21,6 @@ class CasesConfig(AppConfig):
 
         # After every app has migrated, so that each app's permissions exist.
         post_migrate.connect(sync_role_groups, dispatch_uid="cases.sync_role_groups")
+        connection_created.connect(
+            register_sqlite_functions, dispatch_uid="cases.register_sqlite_functions"
+        )

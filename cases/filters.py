@@ -60,9 +60,17 @@ class _ChoicesField(forms.MultipleChoiceField):
 
 
 class ChoicesFilter(filters.MultipleChoiceFilter):
-    """One or more choices (`?status=a&status=b`); empty values are ignored."""
+    """One or more choices (`?status=a&status=b`); empty values are ignored.
+
+    Not DISTINCT (django-filter's default for several values): each filters a column of the
+    listed row itself, or an EXISTS through a `method`, so no row can come twice, and a
+    DISTINCT would make the database sort every matching row before it returns a page."""
 
     field_class = _ChoicesField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("distinct", False)
+        super().__init__(*args, **kwargs)
 
 
 class _StrictBooleanField(forms.NullBooleanField):
@@ -244,7 +252,8 @@ class DetaineeFilter(DateRangeFilterSet):
         fields = ["status", "assigned_caseworker"]
 
     def filter_search(self, queryset, name, value):
-        return queryset.search(value)
+        # Best matches first; the view keeps this order unless `ordering` is given.
+        return queryset.search(value).ranked_by_name(value)
 
     def filter_nationality(self, queryset, name, value: str):
         return queryset.filter(_exists(Nationality, "detainee", Q(country=value)))

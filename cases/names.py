@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 from anyascii import anyascii
+from rapidfuzz import fuzz
 
 _WORD = re.compile(r"[a-z]+")
 
@@ -91,6 +92,28 @@ def query_terms(query: str) -> list[str]:
         skeleton = word_skeleton(word)
         terms.append(f" {skeleton} " if len(skeleton) < 2 else f" {skeleton}")
     return terms
+
+
+def similarity_query(query: str) -> str:
+    """A name query as it is compared with names for ranking: lower case, single spaces."""
+    return " ".join(query.lower().split())
+
+
+def similarity(query: str, name: str) -> float:
+    """How well `name` matches `query`, 0 to 1: the best ratio between the query and a run
+    of as many consecutive words of the name, so that "Klyushin" matches "KLYUSHIN Oleg"
+    fully. PostgreSQL ranks with pg_trgm's `strict_word_similarity`, a measure of the same
+    idea; this one ranks on other databases (registered as an SQL function)."""
+    query_words = similarity_query(query or "").split()
+    name_words = similarity_query(name or "").split()
+    if not query_words or not name_words:
+        return 0.0
+    width = min(len(query_words), len(name_words))
+    text = " ".join(query_words)
+    runs = (
+        " ".join(name_words[start : start + width]) for start in range(len(name_words) - width + 1)
+    )
+    return max(fuzz.ratio(text, run) for run in runs) / 100
 
 
 def is_latin(name: str) -> bool:

@@ -6,7 +6,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce, Greatest
 
 from . import names
 
@@ -43,6 +44,20 @@ def of_visible_detainees(
     if or_none:
         condition |= Q(**{f"{path}__isnull": True})
     return queryset.filter(condition)
+
+
+class NameSimilarity(models.Func):
+    """How well a name matches a query, 0 to 1. On PostgreSQL pg_trgm's
+    `strict_word_similarity` (trigrams of the query against the best run of whole words of
+    the name); elsewhere `names.similarity`, registered with each SQLite connection as
+    `name_similarity` (cases.apps)."""
+
+    function = "name_similarity"
+    output_field = models.FloatField()
+    arity = 2
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, function="strict_word_similarity", **extra_context)
 
 
 class VersionedQuerySet(models.QuerySet):
@@ -102,21 +117,54 @@ class DetaineeQuerySet(ArchivableQuerySet):
         """Finds a detainee by any spelling of any of their names, in any script.
 
         Each word of the query must start a word of the full name, of the name in the
-        original script, or of one recorded name variant.
+        original script, or of one recorded name variant. The people are found through
+        each table's own index (a trigram index on the search keys on PostgreSQL) and the
+        two lists joined, rather than by testing every person in turn.
         """
         terms = names.query_terms(query)
         if not terms:
             return self
         from .models import NameVariant  # the variant table is defined after this class
 
-        on_detainee = Q()
-        for term in terms:
-            on_detainee &= Q(search_key__contains=term)
-        variant_filter = Q(detainee=OuterRef("pk"))
-        for term in terms:
-            variant_filter &= Q(search_key__contains=term)
-        on_variant = Exists(NameVariant.objects.filter(variant_filter))
-        return self.filter(on_detainee | on_variant)
+        on_key = Q(*[Q(search_key__contains=term) for term in terms])
+        by_name = self.model._base_manager.filter(on_key).order_by().values("pk")
+        by_variant = NameVariant.objects.filter(on_key).order_by().values("detainee_id")
+        return self.filter(pk__in=by_name.union(by_variant))
+
+    def ranked_by_name(self, query: str) -> "DetaineeQuerySet":
+        """Orders people by how well one of their names matches `query`: first those of
+        whom a name has every query word as a whole word (same consonant skeleton:
+        "Klyushin" before "Kolesnikov", which only starts with it), then by the similarity
+        of the best-matching name (`NameSimilarity`: "Tyurin" before "Teterin"), then by
+        name. Annotates `name_match_whole` (0 or 1) and `name_match` (0 to 1)."""
+        terms = names.query_terms(query)
+        if not terms:
+            return self
+        from .models import NameVariant
+
+        whole = Q(*[Q(search_key__contains=f" {term.strip()} ") for term in terms])
+        phrase = names.similarity_query(query)
+        best_variant = (
+            NameVariant.objects.filter(detainee=OuterRef("pk"))
+            .annotate(match=NameSimilarity(Value(phrase), "name"))
+            .order_by("-match")
+            .values("match")[:1]
+        )
+        return self.annotate(
+            name_match_whole=Case(
+                When(
+                    whole | Q(Exists(NameVariant.objects.filter(whole, detainee=OuterRef("pk")))),
+                    then=1,
+                ),
+                default=0,
+                output_field=models.IntegerField(),
+            ),
+            name_match=Greatest(
+                Coalesce(NameSimilarity(Value(phrase), "full_name"), 0.0),
+                Coalesce(NameSimilarity(Value(phrase), "name_original_script"), 0.0),
+                Coalesce(Subquery(best_variant, output_field=models.FloatField()), 0.0),
+            ),
+        ).order_by("-name_match_whole", "-name_match", "full_name", "id")
 
     def with_last_visit(self) -> "DetaineeQuerySet":
         """Annotates `last_visit_on`: the date of the latest completed consular visit, or

@@ -32,6 +32,10 @@ from .models import (
 )
 
 
+def searching_by_name(request) -> bool:
+    return bool(request is not None and request.query_params.get("search", "").strip())
+
+
 def visible_detainees(request):
     return Detainee.objects.visible_to(request.user)
 
@@ -78,7 +82,14 @@ class DetaineeViewSet(ArchivableRecordMixin, RecordViewSet):
     update_serializer_class = serializers.DetaineeUpdateSerializer
     filterset_class = filters.DetaineeFilter
     ordering_fields = ["full_name", "status", "priority", "created_at", "updated_at"]
-    ordering = ["full_name", "id"]
+
+    @property
+    def ordering(self) -> list[str] | None:
+        # A name search comes best match first (`DetaineeQuerySet.ranked_by_name`); any
+        # other list by name. `?ordering=` overrides both.
+        if searching_by_name(getattr(self, "request", None)):
+            return None
+        return ["full_name", "id"]
 
     def get_queryset(self):
         # List and detail both show nationalities, the current facility and the

@@ -48,6 +48,7 @@ from cases.errors import Conflict, DomainError, NotPermitted, StaleVersion
 from cases.fields import sensitive_field_names
 from cases.partial_dates import PartialDate, PartialDateError, parse
 from cases.roles import can_view_sensitive
+from config.pagination import BoundedCountPaginator
 from config.parsers import BoundedJSONParser
 
 # --- Errors ------------------------------------------------------------------------------
@@ -258,8 +259,11 @@ def handler500(request):
 
 class BoundedPageNumberPagination(PageNumberPagination):
     """`?page=` and `?page_size=` (larger than 100 gives 100); a value that is not a positive
-    whole number is a 400, not silently the default."""
+    whole number is a 400, not silently the default. The count is exact up to
+    `EXACT_COUNT_LIMIT` rows and PostgreSQL's estimate beyond (`config.pagination`);
+    `count_is_estimate` says which."""
 
+    django_paginator_class = BoundedCountPaginator
     page_size_query_param = "page_size"
     page_size_query_description = "Rows per page: 25 unless given, at most 100."
     max_page_size = 100
@@ -277,6 +281,33 @@ class BoundedPageNumberPagination(PageNumberPagination):
         if raw in ("", "last") or (raw.isdigit() and int(raw) >= 1):
             return raw or 1
         raise exceptions.ValidationError({"page": ["A page number: 1 or more."]})
+
+    def get_paginated_response(self, data):
+        paginator = self.page.paginator
+        return Response(
+            {
+                "count": paginator.count,
+                "count_is_estimate": paginator.count_is_estimate,
+                "next": self.get_next_link(),
+                "previous": self.get_previous_link(),
+                "results": data,
+            }
+        )
+
+    def get_paginated_response_schema(self, schema):
+        answer = super().get_paginated_response_schema(schema)
+        answer["required"] = ["count", "count_is_estimate", "results"]
+        answer["properties"] = {
+            "count": answer["properties"]["count"],
+            "count_is_estimate": {
+                "type": "boolean",
+                "description": "True when `count` is the database's estimate: lists of "
+                "more than the exact-count limit (1,000 rows unless configured) are not "
+                "counted row by row.",
+            },
+            **{k: v for k, v in answer["properties"].items() if k != "count"},
+        }
+        return answer
 
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)

@@ -256,6 +256,9 @@ REST_FRAMEWORK = {
 }
 # Requests per token (or per signed-in user), and wrong tokens per client address, before
 # the API answers 429 with Retry-After. An empty value turns a limit off.
+# A list counts its rows exactly up to this many; a longer one shows PostgreSQL's estimate
+# and says so (config.pagination).
+EXACT_COUNT_LIMIT = env.int("EXACT_COUNT_LIMIT", default=1000)
 API_THROTTLE_RATES = {
     "user": env.str("API_THROTTLE_RATE", default="300/minute") or None,
     "failed_token": env.str("API_FAILED_TOKEN_RATE", default="20/hour") or None,

@@ -9,8 +9,7 @@ from .startup import refuse_weak_secret_key  # noqa: E402 - needs the settings l
 
 refuse_weak_secret_key()
 
-# The reviewers' name matching reads rigour's table of given-name groups, which takes a few
-# seconds to build: build it when the server starts rather than on someone's first draft.
-from ingest.name_comparison import warm_up  # noqa: E402
-
-warm_up()
+# The reviewers' name matching reads rigour's table of given-name groups (about 270 MB
+# once built). It is not built at start: a web worker that never shows a draft's matches
+# stays small, and the one that does builds it on that first draft page
+# (ingest.name_comparison).

@@ -26,8 +26,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from nicknames import NickNamer
-from rigour.names import NamePart, NameTypeTag, analyze_names, compare_parts
-from rigour.names import remove_person_prefixes as _remove_person_prefixes
 
 from cases import names as name_keys
 
@@ -150,6 +148,14 @@ _RANK_QUALIFIERS = frozenset(
 )
 
 
+def _rigour_names():
+    """rigour.names, imported on first use: its native library weighs about 30 MB in every
+    process that imports it, and a web worker that shows no draft never needs it."""
+    import rigour.names
+
+    return rigour.names
+
+
 def _bare(word: str) -> str:
     return word.strip(".,;:()\"'“”‘’").lower()
 
@@ -161,7 +167,7 @@ def remove_titles(name: str) -> str:
     previous = None
     while previous != name:
         previous = name
-        name = _remove_person_prefixes(name).strip()
+        name = _rigour_names().remove_person_prefixes(name).strip()
         words = name.split()
         cut = 0
         has_rank = False
@@ -465,7 +471,11 @@ _DIMINUTIVES = {
 def _name_groups(word: str) -> frozenset[str]:
     """rigour's name-group and nickname symbols of one given name."""
     found: set[str] = set()
-    for name in analyze_names(NameTypeTag.PER, [word], consolidate=False, phonetics=False):
+    rigour_names = _rigour_names()
+    analyzed = rigour_names.analyze_names(
+        rigour_names.NameTypeTag.PER, [word], consolidate=False, phonetics=False
+    )
+    for name in analyzed:
         for span in name.spans:
             if span.symbol.category.value in ("NAME", "NICK"):
                 found.add(f"{span.symbol.category.value}:{span.symbol.id}")
@@ -478,8 +488,9 @@ def _english_nicknames() -> NickNamer:
 
 
 def warm_up() -> None:
-    """Builds the name-group table and the nickname table now. The first takes rigour a
-    few seconds; servers call this at start so that no reviewer waits for it."""
+    """Builds the name-group table and the nickname table now rather than on the first
+    comparison. The first takes rigour a few seconds and about 270 MB, so web servers do
+    not call this at start (config.wsgi); tests that time a page do."""
     _name_groups("Yevgeniy")
     _english_nicknames()
 
@@ -495,7 +506,10 @@ def _diminutive_pair(a: str, b: str) -> bool:
 def _similar(a: str, b: str, minimum: float) -> float:
     if min(len(a), len(b)) < 5:
         return 0.0
-    alignments = compare_parts([NamePart(a, 0)], [NamePart(b, 1)])
+    rigour_names = _rigour_names()
+    alignments = rigour_names.compare_parts(
+        [rigour_names.NamePart(a, 0)], [rigour_names.NamePart(b, 1)]
+    )
     score = min((al.score for al in alignments), default=0.0)
     return score if score >= minimum else 0.0
 

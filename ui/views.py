@@ -19,11 +19,13 @@ from django.views.decorators.http import require_POST
 from django_countries import countries
 
 from audit import reads
+from cases import names
 from cases import services as case_services
 from cases.constants import HELD_STATUSES, ReportedFact
 from cases.errors import DomainError
 from cases.models import Case, CustodyPeriod, Detainee, Nationality
 from cases.roles import can_view_sensitive
+from config.pagination import BoundedCountPaginator
 from consular.constants import VisitOutcome
 from consular.models import ConsularVisit
 from consular.querysets import overdue_for_visit
@@ -110,12 +112,21 @@ def detainee_list(request):
     filterset = DetaineeListFilter(
         request.GET or None, queryset=detainee_list_queryset(request.user), request=request
     )
-    sort = "name"
+    sort, searching = "", False
     if filterset.is_bound and filterset.form.is_valid():
-        sort = filterset.form.cleaned_data.get("sort") or "name"
-    qs = sort_detainees(filterset.qs, sort)
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+        sort = filterset.form.cleaned_data.get("sort") or ""
+        searching = bool(names.query_terms(filterset.form.cleaned_data.get("search") or ""))
+    if searching and not sort:
+        # A name search comes best match first (the filter ranks it), until a column is
+        # chosen.
+        sort, qs = "match", filterset.qs
+    else:
+        sort = sort or "name"
+        qs = sort_detainees(filterset.qs, sort)
+    # Counted exactly up to EXACT_COUNT_LIMIT rows, estimated beyond (the page says which).
+    page = BoundedCountPaginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
+        "exact_limit": settings.EXACT_COUNT_LIMIT,
         "filterset": filterset,
         "form": filterset.form,
         "page": page,
