@@ -54,7 +54,8 @@ class WebAddressField(models.URLField):
 
 
 class PartialDateFormField(forms.Field):
-    """One text box for a date of any precision: 2019, 2019-06, 2019-06-21, June 2019."""
+    """One text box for a date of any precision: 2019, 2019-06, 2019-06-21, June 2019, and in
+    Russian 6 апреля 2024 or 06.04.2024."""
 
     widget = forms.TextInput
 

@@ -9,7 +9,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from dateparser.date import DateDataParser
 from django.utils import dateformat
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 YEAR, MONTH, DAY = "year", "month", "day"
@@ -19,6 +21,20 @@ _ISO = re.compile(r"^\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?\s*$")
 _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
 _WORDS = re.compile(r"^\s*(?:(\d{1,2})\s+)?([A-Za-z]+)\.?\s*(?:(\d{1,2}),?\s+)?(\d{4})\s*$")
+_LETTER = re.compile(r"[^\W\d_]")
+# Other written dates ("6 апреля 2024", "апрель 2024 г.", "06.04.2024") are read by dateparser
+# in Russian and English: only absolute dates, and only with a year (it would otherwise take
+# the current one). Day before month, as Russian writes it.
+_WRITTEN = DateDataParser(
+    languages=["ru", "en"],
+    settings={
+        "PARSERS": ["absolute-time"],
+        "REQUIRE_PARTS": ["year"],
+        "DATE_ORDER": "DMY",
+        "PREFER_DAY_OF_MONTH": "first",
+    },
+)
+_PRECISION_OF_PERIOD = {"day": DAY, "month": MONTH, "year": YEAR}
 
 
 class PartialDateError(ValueError):
@@ -80,7 +96,9 @@ def truncate(value: dt.date, precision: str) -> dt.date:
 
 
 def parse(text: str) -> PartialDate:
-    """Read "2019", "2019-06", "2019-06-21", "June 2019", "21 June 2019", "June 21, 2019"."""
+    """Read "2019", "2019-06", "2019-06-21", "June 2019", "21 June 2019", "June 21, 2019",
+    and in Russian "6 апреля 2024", "апрель 2024"; "06.04.2024" only when the interface is
+    Russian (an English reader may mean the 4th of June)."""
     if isinstance(text, dt.date):
         return PartialDate(text, DAY)
     match = _ISO.match(text or "")
@@ -102,10 +120,26 @@ def parse(text: str) -> PartialDate:
             return PartialDate(dt.date(int(year), month, 1), MONTH)
     except ValueError as exc:
         raise PartialDateError(_("%(text)r is not a real date.") % {"text": text}) from exc
+    written = _written(text or "")
+    if written is not None:
+        return written
     raise PartialDateError(
         _("%(text)r is not a date: write 2019, 2019-06 or 2019-06-21 (or June 2019).")
         % {"text": text}
     )
+
+
+def _written(text: str) -> PartialDate | None:
+    text = text.strip()
+    # Figures alone ("06.04.2024") are read day first only in a Russian interface; a month
+    # named in words is unambiguous in either.
+    if not text or not (_LETTER.search(text) or (get_language() or "").startswith("ru")):
+        return None
+    found = _WRITTEN.get_date_data(text[:64])
+    precision = _PRECISION_OF_PERIOD.get(found.period)
+    if found.date_obj is None or precision is None:
+        return None
+    return PartialDate.of(found.date_obj.date(), precision)
 
 
 def earliest(known: PartialDate | None, new: PartialDate | None) -> PartialDate | None:
