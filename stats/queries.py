@@ -22,6 +22,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce, ExtractYear, TruncMonth
+from django.utils import dateformat
 
 from cases.constants import (
     HELD_STATUSES,
@@ -275,7 +276,7 @@ def visits_per_month(*, detainees: QuerySet, period: Period | None = None) -> di
             latest = _month_index(last) - MAX_MONTHS + 1
             first = dt.date(latest // 12, latest % 12 + 1, 1)
         per_month = [
-            _row(month.strftime("%Y-%m"), month.strftime("%b %Y"), counts.get(month, 0))
+            _row(month.strftime("%Y-%m"), dateformat.format(month, "M Y"), counts.get(month, 0))
             for month in _months(first, last)
         ]
     return {"total": visits.count(), "per_month": per_month}
