@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 def register_sqlite_functions(sender, connection, **kwargs) -> None:
@@ -13,7 +14,7 @@ def register_sqlite_functions(sender, connection, **kwargs) -> None:
 
 class CasesConfig(AppConfig):
     name = "cases"
-    verbose_name = "Cases"
+    verbose_name = _("Cases")
 
     def ready(self) -> None:
         from . import changesets  # noqa: F401 - labels history rows written under `recording`

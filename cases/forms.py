@@ -10,6 +10,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.forms.models import model_to_dict
+from django.utils.translation import gettext_lazy as _
 
 from .fields import PartialDateFormField, PartialDateModelForm, partial_date
 from .services import record_lock
@@ -26,6 +27,7 @@ class VersionField(forms.IntegerField):
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
         kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("label", _("record version"))
         super().__init__(**kwargs)
 
     def has_changed(self, initial, data) -> bool:

@@ -22,6 +22,7 @@ _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_nam
 _MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
 _WORDS = re.compile(r"^\s*(?:(\d{1,2})\s+)?([A-Za-z]+)\.?\s*(?:(\d{1,2}),?\s+)?(\d{4})\s*$")
 _LETTER = re.compile(r"[^\W\d_]")
+_FULL_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 # Other written dates ("6 апреля 2024", "апрель 2024 г.", "06.04.2024") are read by dateparser
 # in Russian and English: only absolute dates, and only with a year (it would otherwise take
 # the current one). Day before month, as Russian writes it.
@@ -134,6 +135,9 @@ def _written(text: str) -> PartialDate | None:
     # Figures alone ("06.04.2024") are read day first only in a Russian interface; a month
     # named in words is unambiguous in either.
     if not text or not (_LETTER.search(text) or (get_language() or "").startswith("ru")):
+        return None
+    # dateparser would take "May 32" for May 2032: a year is written in full.
+    if not _FULL_YEAR.search(text):
         return None
     found = _WRITTEN.get_date_data(text[:64])
     precision = _PRECISION_OF_PERIOD.get(found.period)

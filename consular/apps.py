@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ConsularConfig(AppConfig):
     name = "consular"
-    verbose_name = "Consular work"
+    verbose_name = _("Consular work")

@@ -1,8 +1,9 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DemoConfig(AppConfig):
     """Demo data: the reported cases the product started from, plus a generated caseload."""
 
     name = "demo"
-    verbose_name = "Demo data"
+    verbose_name = _("Demo data")

@@ -41,15 +41,19 @@ class OfficialFigureAdmin(HistoryAdmin):
     list_filter = ["definition", "nationality", "country"]
     search_fields = ["said_by", "source_document", "notes"]
     date_hierarchy = "said_on"
-    readonly_fields = ["record_count", "created_by"]
+    readonly_fields = ["record_count", "entered_by"]
     fieldsets = [
         (None, {"fields": [("said_by", "said_on"), ("qualifier", "number")]}),
         (
             _("What it counts"),
             {"fields": ["definition", ("nationality", "country"), "since_year", "record_count"]},
         ),
-        (_("Source"), {"fields": ["source_url", "source_document", "notes", "created_by"]}),
+        (_("Source"), {"fields": ["source_url", "source_document", "notes", "entered_by"]}),
     ]
+
+    @admin.display(description=_("created by"))
+    def entered_by(self, figure):
+        return figure.created_by or "—"
 
     @admin.display(description=_("number"))
     def number_display(self, figure):

@@ -9,8 +9,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 import pycountry
-from django.utils.translation import gettext
+from django.utils.formats import number_format
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
 from cases.constants import ChargeCategory, DetaineeStatus, ExtraditionStatus
 from cases.errors import DomainError
@@ -48,59 +50,59 @@ def _choices(enum) -> tuple[tuple[str, str], ...]:
     return tuple((value, label) for value, label in enum.choices)
 
 
-VISIT_KINDS = (("", "Unknown"), *_choices(VisitKind))
+VISIT_KINDS = (("", _("Unknown")), *_choices(VisitKind))
 
 FIELDS: dict[str, tuple[FieldSpec, ...]] = {
     FactKind.NAME: (
-        FieldSpec("name", "Full name", "text", required=True),
+        FieldSpec("name", _("Full name"), "text", required=True),
         FieldSpec("original_script", _("Name in its own script"), "text"),
     ),
-    FactKind.NAME_VARIANT: (FieldSpec("name", "Spelling", "text", required=True),),
-    FactKind.NATIONALITY: (FieldSpec("country", "Country", "country", required=True),),
+    FactKind.NAME_VARIANT: (FieldSpec("name", _("Spelling"), "text", required=True),),
+    FactKind.NATIONALITY: (FieldSpec("country", _("Country"), "country", required=True),),
     FactKind.STATUS: (
-        FieldSpec("status", "Status", "choice", required=True, choices=_choices(DetaineeStatus)),
+        FieldSpec("status", _("Status"), "choice", required=True, choices=_choices(DetaineeStatus)),
     ),
-    FactKind.DETAINING_COUNTRY: (FieldSpec("country", "Country", "country", required=True),),
+    FactKind.DETAINING_COUNTRY: (FieldSpec("country", _("Country"), "country", required=True),),
     FactKind.ARREST: (
-        FieldSpec("date", "Arrested on", "date"),
-        FieldSpec("country", "Country (default: detaining country)", "country"),
-        FieldSpec("place", "Place", "text"),
-        FieldSpec("requested_by", "At the request of", "country"),
+        FieldSpec("date", _("Arrested on"), "date"),
+        FieldSpec("country", _("Country (default: detaining country)"), "country"),
+        FieldSpec("place", _("Place"), "text"),
+        FieldSpec("requested_by", _("At the request of"), "country"),
     ),
     FactKind.FACILITY: (
-        FieldSpec("name", "Facility", "text", required=True),
-        FieldSpec("country", "Country (default: detaining country)", "country"),
+        FieldSpec("name", _("Facility"), "text", required=True),
+        FieldSpec("country", _("Country (default: detaining country)"), "country"),
     ),
     FactKind.CHARGE: (
-        FieldSpec("description", "Charge", "text", required=True),
-        FieldSpec("category", "Category", "choice", choices=_choices(ChargeCategory)),
+        FieldSpec("description", _("Charge"), "text", required=True),
+        FieldSpec("category", _("Category"), "choice", choices=_choices(ChargeCategory)),
         # When the text says when it was brought; else the charge is dated by the article.
         FieldSpec("date", _("Charged on"), "date"),
     ),
     FactKind.MAX_PENALTY: (
-        FieldSpec("years", "Up to (years)", "int", required=True),
-        FieldSpec("life", "Life", "bool"),
+        FieldSpec("years", _("Up to (years)"), "int", required=True),
+        FieldSpec("life", _("Life"), "bool"),
     ),
     FactKind.SENTENCE: (
-        FieldSpec("years", "Years", "int"),
-        FieldSpec("months", "Months", "int"),
-        FieldSpec("life", "Life", "bool"),
-        FieldSpec("death", "Death sentence", "bool"),
-        FieldSpec("fine_amount", "Fine", "decimal"),
-        FieldSpec("fine_currency", "Currency", "currency"),
-        FieldSpec("date", "Sentenced on", "date"),
+        FieldSpec("years", _("Years"), "int"),
+        FieldSpec("months", _("Months"), "int"),
+        FieldSpec("life", _("Life"), "bool"),
+        FieldSpec("death", _("Death sentence"), "bool"),
+        FieldSpec("fine_amount", _("Fine"), "decimal"),
+        FieldSpec("fine_currency", _("Currency"), "currency"),
+        FieldSpec("date", _("Sentenced on"), "date"),
     ),
     FactKind.EXTRADITION: (
-        FieldSpec("from_country", "From (surrendering country)", "country", required=True),
-        FieldSpec("to_country", "To (requesting country)", "country", required=True),
-        FieldSpec("date", "Date", "date"),
-        FieldSpec("status", "Status", "choice", choices=_choices(ExtraditionStatus)),
+        FieldSpec("from_country", _("From (surrendering country)"), "country", required=True),
+        FieldSpec("to_country", _("To (requesting country)"), "country", required=True),
+        FieldSpec("date", _("Date"), "date"),
+        FieldSpec("status", _("Status"), "choice", choices=_choices(ExtraditionStatus)),
     ),
     FactKind.CONSULAR_VISIT: (
-        FieldSpec("visitor", "Visitor", "text"),
-        FieldSpec("date", "Date", "date"),
-        FieldSpec("kind", "Kind", "choice", choices=VISIT_KINDS),
-        FieldSpec("denied", "Access denied", "bool"),
+        FieldSpec("visitor", _("Visitor"), "text"),
+        FieldSpec("date", _("Date"), "date"),
+        FieldSpec("kind", _("Kind"), "choice", choices=VISIT_KINDS),
+        FieldSpec("denied", _("Access denied"), "bool"),
     ),
 }
 
@@ -120,9 +122,9 @@ def _error(kind: str, spec: FieldSpec, message: str) -> DomainError:
 def _clean_field(kind: str, spec: FieldSpec, raw):
     if isinstance(raw, str) and _CONTROL.search(raw):
         # PostgreSQL cannot store NUL, and no fact needs a control character.
-        raise _error(kind, spec, "contains a control character; type the text again.")
+        raise _error(kind, spec, gettext("contains a control character; type the text again."))
     if raw is not None and not isinstance(raw, str | int | float | bool):
-        raise _error(kind, spec, "give a single value, not a list or an object.")
+        raise _error(kind, spec, gettext("give a single value, not a list or an object."))
     empty = raw is None or (isinstance(raw, str) and not raw.strip())
     if spec.type == "bool":
         if isinstance(raw, str):
@@ -130,40 +132,50 @@ def _clean_field(kind: str, spec: FieldSpec, raw):
         return bool(raw)
     if empty:
         if spec.required:
-            raise _error(kind, spec, "this is required.")
+            raise _error(kind, spec, gettext("this is required."))
         return None if spec.type in ("int", "decimal") else ""
     if spec.type == "text":
         return " ".join(str(raw).split())[:500]
     if spec.type == "country":
         code = str(raw).strip().upper()
         if pycountry.countries.get(alpha_2=code) is None:
-            raise _error(kind, spec, f"{raw!r} is not an ISO 3166 country code.")
+            raise _error(
+                kind, spec, gettext("%(value)r is not an ISO 3166 country code.") % {"value": raw}
+            )
         return code
     if spec.type == "currency":
         code = str(raw).strip().upper()
         if pycountry.currencies.get(alpha_3=code) is None:
-            raise _error(kind, spec, f"{raw!r} is not an ISO 4217 currency code.")
+            raise _error(
+                kind, spec, gettext("%(value)r is not an ISO 4217 currency code.") % {"value": raw}
+            )
         return code
     if spec.type == "choice":
         value = str(raw).strip()
         if value not in {c for c, _label in spec.choices}:
-            raise _error(kind, spec, f"{raw!r} is not one of the choices.")
+            raise _error(
+                kind, spec, gettext("%(value)r is not one of the choices.") % {"value": raw}
+            )
         return value
     if spec.type == "int":
         try:
             number = float(raw)
         except (TypeError, ValueError) as exc:
-            raise _error(kind, spec, f"{raw!r} is not a number.") from exc
+            raise _error(
+                kind, spec, gettext("%(value)r is not a number.") % {"value": raw}
+            ) from exc
         if number < 0 or number != int(number) or number > 10000:
-            raise _error(kind, spec, "give a whole number of zero or more.")
+            raise _error(kind, spec, gettext("give a whole number of zero or more."))
         return int(number)
     if spec.type == "decimal":
         try:
             amount = Decimal(str(raw).replace(",", "").strip())
         except InvalidOperation as exc:
-            raise _error(kind, spec, f"{raw!r} is not an amount.") from exc
+            raise _error(
+                kind, spec, gettext("%(value)r is not an amount.") % {"value": raw}
+            ) from exc
         if not amount.is_finite() or amount < 0 or amount >= Decimal("1e16"):
-            raise _error(kind, spec, "give an amount of zero or more.")
+            raise _error(kind, spec, gettext("give an amount of zero or more."))
         return format(amount.quantize(Decimal("0.01")), "f")
     if spec.type == "date":
         try:
@@ -178,7 +190,7 @@ def clean_value(kind: str, raw: dict) -> dict:
     if kind not in FIELDS:
         raise DomainError(f"Unknown fact kind {kind!r}.", field="kind")
     if not isinstance(raw, dict):
-        raise DomainError("A fact's value is an object of fields.", field="value")
+        raise DomainError(gettext("A fact's value is an object of fields."), field="value")
     raw = {**_DEFAULTS.get(kind, {}), **raw}
     value, errors = {}, {}
     for spec in FIELDS[kind]:
@@ -195,22 +207,30 @@ def clean_value(kind: str, raw: dict) -> dict:
             value["years"] = (value["years"] or 0) + value["months"] // 12
             value["months"] = value["months"] % 12
         if bool(value["fine_amount"]) != bool(value["fine_currency"]):
-            raise DomainError("Sentence: a fine needs both an amount and a currency.", field="fine")
+            raise DomainError(
+                gettext("Sentence: a fine needs both an amount and a currency."), field="fine"
+            )
         if (
             not (value["years"] or value["months"] or value["life"] or value["death"])
             and not (value["fine_amount"])
         ):
-            raise DomainError("Sentence: give a term, life, death or a fine.", field="years")
+            raise DomainError(
+                gettext("Sentence: give a term, life, death or a fine."), field="years"
+            )
     if kind == FactKind.ARREST:
         if not (value["date"] or value["place"]):
-            raise DomainError("Arrest: give when or where it was made.", field="date")
+            raise DomainError(gettext("Arrest: give when or where it was made."), field="date")
         if value["requested_by"] and value["requested_by"] == value["country"]:
             raise DomainError(
-                "Arrest: the requesting country is another country than the one that made it.",
+                gettext(
+                    "Arrest: the requesting country is another country than the one that made it."
+                ),
                 field="requested_by",
             )
     if kind == FactKind.EXTRADITION and value["from_country"] == value["to_country"]:
-        raise DomainError("Extradition: the two countries must differ.", field="to_country")
+        raise DomainError(
+            gettext("Extradition: the two countries must differ."), field="to_country"
+        )
     return value
 
 
@@ -229,9 +249,12 @@ def display(kind: str, value: dict) -> str:
         return DetaineeStatus(v["status"]).label if v.get("status") else ""
     if kind == FactKind.ARREST:
         where = ", ".join(p for p in (v.get("place"), _country_name(v.get("country"))) if p)
-        parts = [where or "place unknown", v.get("date") or "date unknown"]
+        parts = [where or gettext("place unknown"), v.get("date") or gettext("date unknown")]
         if v.get("requested_by"):
-            parts.append(f"at the request of {_country_name(v['requested_by'])}")
+            parts.append(
+                gettext("at the request of %(country)s")
+                % {"country": _country_name(v["requested_by"])}
+            )
         return ", ".join(parts)
     if kind == FactKind.FACILITY:
         country = f" ({_country_name(v['country'])})" if v.get("country") else ""
@@ -241,16 +264,22 @@ def display(kind: str, value: dict) -> str:
         charged = gettext(", charged %(date)s") % {"date": v["date"]} if v.get("date") else ""
         return f"{v.get('description', '')} [{category}]{charged}"
     if kind == FactKind.MAX_PENALTY:
-        return "life" if v.get("life") else f"up to {v.get('years')} years"
+        if v.get("life"):
+            return str(_("life"))
+        years = int(v.get("years") or 0)
+        return ngettext("up to %(years)s year", "up to %(years)s years", years) % {"years": years}
     if kind == FactKind.SENTENCE:
         return sentence_display(v)
     if kind == FactKind.EXTRADITION:
         route = f"{v.get('from_country') or '?'} → {v.get('to_country') or '?'}"
         return " ".join(p for p in (route, v.get("status", ""), v.get("date", "")) if p)
     if kind == FactKind.CONSULAR_VISIT:
-        parts = [v.get("visitor") or "unnamed official", v.get("date") or "date unknown"]
+        parts = [
+            v.get("visitor") or gettext("unnamed official"),
+            v.get("date") or gettext("date unknown"),
+        ]
         if v.get("denied"):
-            parts.append("access denied")
+            parts.append(gettext("access denied"))
         return ", ".join(parts)
     return str(v)
 
@@ -258,26 +287,30 @@ def display(kind: str, value: dict) -> str:
 def sentence_display(v: dict) -> str:
     parts = []
     if v.get("death"):
-        parts.append("death")
+        parts.append(gettext("death sentence"))
     elif v.get("life"):
-        parts.append("life")
+        parts.append(str(_("life")))
     else:
         if v.get("years"):
-            parts.append(f"{v['years']} year{'s' if v['years'] != 1 else ''}")
+            years = int(v["years"])
+            parts.append(ngettext("%(n)d year", "%(n)d years", years) % {"n": years})
         if v.get("months"):
-            parts.append(f"{v['months']} month{'s' if v['months'] != 1 else ''}")
+            months = int(v["months"])
+            parts.append(ngettext("%(n)d month", "%(n)d months", months) % {"n": months})
     if v.get("fine_amount"):
-        parts.append(f"fine {v.get('fine_currency', '')} {Decimal(v['fine_amount']):,.0f}")
+        amount = number_format(Decimal(v["fine_amount"]), 0, force_grouping=True)
+        fine = f"{v.get('fine_currency', '')} {amount}"
+        parts.append(gettext("fine %(fine)s") % {"fine": fine})
     if v.get("date"):
-        parts.append(f"on {v['date']}")
+        parts.append(gettext("on %(date)s") % {"date": v["date"]})
     return ", ".join(parts)
 
 
 def _country_name(code: str | None) -> str:
     if not code:
         return ""
-    country = pycountry.countries.get(alpha_2=code)
-    return country.name if country else code
+    # In the interface's language, as the case pages name countries.
+    return str(countries.name(code)) or code
 
 
 # --- From the extractor ------------------------------------------------------------------

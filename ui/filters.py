@@ -27,6 +27,14 @@ SORTS = {
     "updated": ("-updated_at", "id"),
 }
 SORT_CHOICES = [(k, k) for key in SORTS for k in (key, f"-{key}")]
+# What each sort is called where the page says it (the table's caption).
+SORT_LABELS = {
+    "name": _("name"),
+    "status": _("status"),
+    "priority": _("priority"),
+    "last_visit": _("last visit"),
+    "updated": _("updated"),
+}
 NEVER = dt.date(1, 1, 1)
 PRIORITY_RANK = {Priority.URGENT: 4, Priority.HIGH: 3, Priority.NORMAL: 2, Priority.LOW: 1}
 # The filters the list page shows, in order; the API's date ranges work in the URL too.
@@ -134,6 +142,14 @@ class DetaineeListFilter(DetaineeFilter):
         if value == "none":
             return queryset.filter(assigned_caseworker__isnull=True)
         return queryset.filter(assigned_caseworker_id=value)
+
+
+def sort_label(sort: str) -> str:
+    """The sort in words in the active language: "name", "last visit, descending"."""
+    label = SORT_LABELS.get((sort or "name").lstrip("-"), SORT_LABELS["name"])
+    if sort and sort.startswith("-"):
+        return _("%(column)s, descending") % {"column": label}
+    return str(label)
 
 
 def sort_detainees(qs: QuerySet, sort: str) -> QuerySet:

@@ -32,7 +32,7 @@ from consular.querysets import overdue_for_visit
 from figures.services import figures_compared
 
 from . import records
-from .filters import DetaineeListFilter, sort_detainees
+from .filters import DetaineeListFilter, sort_detainees, sort_label
 from .forms import (
     ChargeForm,
     CustodyPeriodForm,
@@ -131,6 +131,7 @@ def detainee_list(request):
         "form": filterset.form,
         "page": page,
         "sort": sort,
+        "sort_label": sort_label(sort),
         "filtered": filterset.active,
         "invalid": filterset.is_bound and not filterset.form.is_valid(),
         "can_add": request.user.has_perm("cases.add_detainee"),

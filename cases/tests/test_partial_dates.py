@@ -26,7 +26,9 @@ def test_parse_keeps_precision(text, value, precision, iso, shown):
     assert str(date) == shown
 
 
-@pytest.mark.parametrize("text", ["", "yesterday", "2019-13", "2019-02-30", "Juneteenth 2020"])
+@pytest.mark.parametrize(
+    "text", ["", "yesterday", "2019-13", "2019-02-30", "Juneteenth 2020", "May32", "May 32"]
+)
 def test_parse_rejects_what_is_not_a_date(text):
     with pytest.raises(PartialDateError):
         parse(text)
@@ -76,7 +78,9 @@ def test_a_russian_month_name_is_read_in_english_too_but_figures_alone_only_in_r
             parse("06.04.2024")
 
 
-@pytest.mark.parametrize("text", ["6 апреля", "вчера", "31.02.2024", "апрель", "Пасха 2020"])
+@pytest.mark.parametrize(
+    "text", ["6 апреля", "вчера", "31.02.2024", "апрель", "Пасха 2020", "мая 32", "06.04.24"]
+)
 def test_russian_text_that_is_not_a_whole_date_is_refused(text):
     with translation.override("ru"), pytest.raises(PartialDateError):
         parse(text)

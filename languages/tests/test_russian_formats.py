@@ -1,0 +1,73 @@
+"""Dates on the pages, chart labels and captions follow the interface language: a Russian
+reader sees "01.12.2026" and "1 декабря 2026 г.", not an English month."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+from rest_framework.test import APIClient
+
+from cases.constants import DetaineeStatus
+from cases.errors import DomainError
+from cases.tests.factories import DetaineeFactory
+from casework.tests.factories import TaskFactory
+from consular.tests.factories import ConsularVisitFactory
+from ingest import facts as fact_rules
+from ingest.constants import FactKind
+
+pytestmark = pytest.mark.django_db
+
+
+def _page(client, url, language):
+    return client.get(url, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+
+
+def test_the_casework_page_writes_a_task_date_in_the_language_of_the_interface(client, caseworker):
+    person = DetaineeFactory(status=DetaineeStatus.DETAINED)
+    TaskFactory(detainee=person, title="Bail hearing", due_on=dt.date(2026, 12, 1))
+    client.force_login(caseworker)
+    url = reverse("casework:detainee", args=[person.pk])
+
+    russian = _page(client, url, "ru")
+    assert "01.12.2026" in russian
+    assert "Dec" not in russian and "Дек 2026" not in russian
+    assert "1 Dec 2026" in _page(client, url, "en")
+
+
+def test_the_monthly_visit_chart_names_its_months_in_the_language_asked_for(viewer):
+    ConsularVisitFactory(visited_on=dt.date(2023, 4, 26))
+    api = APIClient()
+    api.force_authenticate(viewer)
+    url = reverse("api-stats-visits")
+    labels = {
+        language: [
+            row["label"] for row in api.get(url, HTTP_ACCEPT_LANGUAGE=language).json()["per_month"]
+        ]
+        for language in ("en", "ru")
+    }
+    assert labels == {"en": ["Apr 2023"], "ru": ["Апр 2023"]}
+
+
+def test_the_list_caption_names_the_sort_in_russian(client, caseworker):
+    DetaineeFactory()
+    client.force_login(caseworker)
+    page = _page(client, reverse("ui:detainee_list") + "?sort=-last_visit", "ru")
+    assert "Задержанные, сортировка: последнее посещение, по убыванию" in page
+    assert "last_visit" not in page.split("<caption")[1].split("</caption>")[0]
+
+
+def test_a_draft_fact_reads_and_complains_in_the_language_of_the_interface():
+    sentence = {"years": 27, "fine_amount": "170000000", "fine_currency": "USD", "date": "2017"}
+    with translation.override("en"):
+        assert fact_rules.display(FactKind.SENTENCE, sentence) == (
+            "27 years, fine USD 170,000,000, on 2017"
+        )
+    with translation.override("ru"):
+        shown = fact_rules.display(FactKind.SENTENCE, sentence).replace("\xa0", " ")
+        assert shown == "27 лет, штраф USD 170 000 000, дата: 2017"
+        assert fact_rules.display(FactKind.MAX_PENALTY, {"years": 3}) == "до 3 лет"
+        with pytest.raises(DomainError, match="Приговор: укажите срок"):
+            fact_rules.clean_value(FactKind.SENTENCE, {})
+        with pytest.raises(DomainError, match="не код государства"):
+            fact_rules.clean_value(FactKind.NATIONALITY, {"country": "XX"})
