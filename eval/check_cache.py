@@ -2,9 +2,10 @@
 """Check that the cached article texts are the ones that were labelled.
 
 Each label records the sha256 of the text file's bytes and its length in
-characters. This script reads every labels file of one set (by default its dev
-and final parts), looks for each `file` in the set's cache folder and reports
-any text that is missing or differs. Exit status 0 when all match, 1 otherwise.
+characters. This script reads every labels file of one set (by default every
+part of it, `<set>/*/labels.json`: dev, final, final2), looks for each `file` in
+the set's cache folder and reports any text that is missing or differs. Exit
+status 0 when all match, 1 otherwise.
 
     python3 eval/check_cache.py realnews-en       # texts in .cache/realnews/en
     python3 eval/check_cache.py realnews-ru --texts DIR --labels eval/realnews-ru/dev/labels.json
@@ -56,11 +57,13 @@ def main() -> int:
         "--labels",
         type=Path,
         action="append",
-        help="labels file (repeatable; default: the set's dev and final parts)",
+        help="labels file (repeatable; default: every part of the set, <set>/*/labels.json)",
     )
     args = ap.parse_args()
     texts = args.texts or Path(".cache/realnews") / args.set.rpartition("-")[2]
-    labels = args.labels or [HERE / args.set / part / "labels.json" for part in ("dev", "final")]
+    labels = args.labels or sorted((HERE / args.set).glob("*/labels.json"))
+    if not labels:
+        ap.error(f"no labels files under {HERE / args.set}")
     total, problems = 0, []
     for path in labels:
         total += len(json.loads(path.read_text(encoding="utf-8")))
