@@ -65,9 +65,10 @@ _HELD_AT = re.compile(
     r"|(?P<hq>the\s+(?:headquarters|offices|compound|base)\s+of\s+(?:the\s+)?"
     r"(?:[\w\-]+\s+){1,6}?in\s+[A-Z][\w\-’']+))"
 )
-# "jailed in New York", "imprisoned in Butner, North Carolina".
+# "jailed in New York", "imprisoned in Butner, North Carolina" (not "detained in Tehran", which
+# says where the arrest was made).
 _HELD_IN_TOWN = re.compile(
-    r"\b(?:jailed|imprisoned|held|detained|incarcerated|locked\s+up|behind\s+bars|"
+    r"\b(?:jailed|imprisoned|held|incarcerated|locked\s+up|behind\s+bars|"
     r"spent\s+(?:[\w\-]+\s+){1,3}?)\s*in\s+"
     r"(?P<place>[A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+){0,2}(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?)"
 )
@@ -77,6 +78,24 @@ _ANAPHORIC = re.compile(
     + _HEAD
     + r"))(?![\w-])(?!\s+(?:system|service|authorities|officials|guards|staff|term|sentence))"
 )
+
+# "a Prague prison", "prison in France": a bare prison named only by its town or country says
+# where someone is held, not which facility holds them.
+_GENERIC_HEADS = frozenset(["prison", "jail", "gaol"])
+
+
+def _only_a_place(words: str) -> bool:
+    tokens = [t for t in re.split(r"[\s,]+", words) if t and t.lower() not in FUNCTION_WORDS]
+    return (
+        bool(tokens)
+        and all(t in places() or t in demonyms() or country_code(t) is not None for t in tokens)
+        or (country_code(" ".join(tokens)) is not None)
+    )
+
+
+def _is_country(name: str) -> bool:
+    return country_code(name) is not None and name not in places()
+
 
 STRENGTH_NAMED = 3
 STRENGTH_PLACED = 2
@@ -154,12 +173,33 @@ def find_facilities(context: SentenceContext) -> list[Event]:
         lead = _clean_lead(match.group("lead"))
         if not lead:
             continue
+        if (
+            match.group("head").lower() in _GENERIC_HEADS
+            and _only_a_place(lead)
+            and re.search(r"\ban?\s+$", text[max(0, match.start() - 3) : match.start()])
+        ):
+            continue  # "in a Prague prison"
         start = match.start() + match.group().find(lead)
         if not free(start, match.end()):
             continue
         taken.append((start, match.end()))
         found.append(_event(context, start, match.end(), text[start : match.end()], STRENGTH_NAMED))
     for match in _HEAD_IN_PLACE.finditer(text):
+        head = match.group().split(" in ")[0].strip().lower()
+        place = match.group("place")
+        if (
+            head in _GENERIC_HEADS
+            and place
+            and _only_a_place(place)
+            and (
+                _is_country(re.sub(r"^the\s+", "", place))
+                or re.search(
+                    r"\b(?:years?|months?|weeks?|days?|term|time)\s+in\s+$",
+                    text[max(0, match.start() - 12) : match.start()],
+                )
+            )
+        ):
+            continue  # "four years in prison in Dubai", "a prison in France"
         if free(match.start(), match.end()):
             taken.append((match.start(), match.end()))
             found.append(

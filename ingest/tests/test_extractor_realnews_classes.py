@@ -355,3 +355,43 @@ def test_extradited_by_a_country_with_the_journey_and_its_day_in_the_same_senten
     )
     assert (extradition.from_country, extradition.to_country) == ("PT", "US")
     assert extradition.date == "2024-05-09"
+
+
+def _facility(text: str) -> str | None:
+    (detainee,) = extract(text, PUBLISHED).detainees
+    return detainee.facility.name if detainee.facility else None
+
+
+def test_a_prison_named_only_by_its_town_or_country_is_no_facility():
+    assert (
+        _facility(
+            "Tomas Varga, a Slovak citizen, was sentenced to three years in prison in Dubai "
+            "on Monday for carrying cannabis."
+        )
+        is None
+    )
+    assert (
+        _facility(
+            "Tomas Varga, a Slovak citizen, has been in a Prague prison since he was arrested "
+            "in 2019 on a US warrant."
+        )
+        is None
+    )
+    assert (
+        _facility(
+            "Tomas Varga, a Slovak citizen, spent two years in a prison in France before he "
+            "was extradited to the United States."
+        )
+        is None
+    )
+
+
+def test_the_town_of_an_arrest_is_no_facility_but_a_named_prison_is():
+    assert (
+        _facility("Tomas Varga, a Slovak national, was detained in Tehran in 2021 for spying.")
+        is None
+    )
+    assert (
+        _facility("Tomas Varga, a Slovak citizen, is held in Qezel Hesar prison on spying charges.")
+        == "Qezel Hesar prison"
+    )
