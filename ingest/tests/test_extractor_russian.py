@@ -349,3 +349,13 @@ def test_a_sentencing_still_to_come_is_no_conviction():
     assert levashov.status == "extradited"
     assert levashov.sentence is None
     assert levashov.max_penalty.years == 10
+
+
+def test_one_meeting_told_twice_is_one_visit_by_the_named_envoy():
+    text = """Published: 2023-03-14
+Посол России в Аргентине Олег Кравцов посетил в тюрьме россиянина Павла Орехова, \
+осуждённого за контрабанду. Посол Кравцов сообщил, что встреча длилась час и что \
+Орехов чувствует себя хорошо. Ранее дипломаты посетили Орехова в тюрьме Маркос-Пас.
+"""
+    person = people(text)["Pavel Orekhov"]
+    assert [v.visitor for v in person.consular_visits] == ["Oleg Kravtsov"]

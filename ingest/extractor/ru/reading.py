@@ -854,7 +854,14 @@ def _visits(article: _Article, owned: list[_Owned]) -> list[ConsularVisit]:
                 article.span(item.sentence),
             )
         )
-    return visits
+    # "посетил ... Бута" and "посол Антонов посетил": a visit with neither visitor nor date
+    # beside a fuller account of it adds nothing (several officials at one meeting are one).
+    real = [v for v in visits if not v.denied]
+    return [
+        v
+        for v in visits
+        if v.denied or v.visitor is not None or v.date is not None or len(real) == 1
+    ]
 
 
 def _status(
