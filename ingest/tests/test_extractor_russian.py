@@ -359,3 +359,15 @@ def test_one_meeting_told_twice_is_one_visit_by_the_named_envoy():
 """
     person = people(text)["Pavel Orekhov"]
     assert [v.visitor for v in person.consular_visits] == ["Oleg Kravtsov"]
+
+
+def test_a_plural_title_before_a_name_belongs_to_that_person_s_people():
+    text = """Published: 2022-02-03
+Суд Мадрида отклонил жалобу адвокатов Семёна Долгова на решение о его выдаче США. \
+Российского предпринимателя Семёна Долгова экстрадировали из Испании в США.
+"""
+    person = people(text)["Semen Dolgov"]
+    assert (person.extraditions[0].from_country, person.extraditions[0].to_country) == (
+        "ES",
+        "US",
+    )

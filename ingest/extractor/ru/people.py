@@ -364,9 +364,13 @@ def _span_at(person: Person, start: int) -> PersonSpan:
 
 
 def _cases_agree(title: str, span: PersonSpan) -> bool:
-    """ "генконсул Сергей", "спецпосланником Стивом" agree; "консулов с Грибом" do not. A
+    """ "генконсул Сергей", "спецпосланником Стивом" agree; "консулов с Грибом" and a plural
+    title before one name do not. A
     name the dictionary does not know is in the nominative when natasha leaves it as it is."""
-    title_cases = {str(p.tag.case) for p in parses(title.lower()) if p.tag.case}
+    title_parses = [p for p in parses(title.lower()) if p.tag.case]
+    if title_parses and all(p.tag.number == "plur" for p in title_parses):
+        return False  # "жалоба адвокатов Клюшина": the lawyers are Klyushin's, not him
+    title_cases = {str(p.tag.case) for p in title_parses}
     word = span.text.split()[0]
     readings = parses(word.lower())
     named = [p for p in readings if any(t in p.tag for t in _NAME_TAGS) and p.tag.number != "plur"]
