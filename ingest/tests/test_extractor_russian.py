@@ -371,3 +371,12 @@ def test_a_plural_title_before_a_name_belongs_to_that_person_s_people():
         "ES",
         "US",
     )
+
+
+def test_a_reporter_held_in_custody_is_a_detainee_and_a_foreign_president_is_not():
+    text = """Published: 2023-07-12
+Президент США заявил об этом на встрече с президентом Исландии Гудни Йоуханнессоном. \
+Речь шла о содержащемся в московском СИЗО «Лефортово» журналисте Джеймсе Доннелли, \
+которого обвиняют в шпионаже.
+"""
+    assert list(people(text)) == ["James Donnelli"]

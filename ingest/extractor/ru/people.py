@@ -88,6 +88,15 @@ _HELD_BEFORE_TITLE = re.compile(
     r"(?i)(?:задержанн|арестованн|осужденн|осуждённ|заключенн|заключённ|похищенн)\w*\s+$"
 )
 _NAME_TAGS = ("Name", "Surn", "Patr")
+# Heads of state and government are officials whatever case a foreign name seems to be in
+# ("с президентом Финляндии Саули Ниинистё", where the dictionary reads "Саули" as genitive).
+_HEAD_TITLES = frozenset(["президент", "премьер", "премьер-министр", "канцлер", "король"])
+# A reporter is quoted in most stories, but is the one held where the sentence speaks of custody.
+_PRESS_TITLES = frozenset(["журналист", "корреспондент"])
+_CUSTODY = re.compile(
+    r"(?i)(?:содерж\w*\s+(?:в|под)|задержа|арестова|осужд|заключ[её]нн|сизо|тюрьм|колони|"
+    r"под\s+страж|обвиняе|приговор)"
+)
 
 
 @dataclass
@@ -336,13 +345,21 @@ def mark_officials(text: str, sentences: list[tuple[int, int]], people: list[Per
         ):
             person.official = True
             continue
+        sentence_text = text[
+            sentence_start : sentence_starts[at + 1] if at + 1 < len(sentence_starts) else len(text)
+        ]
         for m in reversed(words[-10:]):
             word_lemma = lemma(m.group(0))
+            if word_lemma in _PRESS_TITLES and _CUSTODY.search(sentence_text):
+                continue  # "о содержащемся в сизо журналисте X": the reporter is the one held
             if word_lemma not in TITLES:
                 if _is_verb(m.group(0)):
                     break
                 continue
-            if not _cases_agree(m.group(0), _span_at(person, start)):
+            gap_words = before[m.end() :].split()
+            if not _cases_agree(m.group(0), _span_at(person, start)) and not (
+                word_lemma in _HEAD_TITLES and len(gap_words) <= 2
+            ):
                 continue
             if _other_person_between(mentions, starts, phrase_start + m.end(), start, person):
                 break
@@ -363,6 +380,10 @@ def _span_at(person: Person, start: int) -> PersonSpan:
     return next(s for s in person.spans if s.start == start)
 
 
+# Foreign given names ending so ("Саули", "Марио", "Ху") are not declined in Russian.
+_INDECLINABLE_ENDINGS = frozenset("иоуеюэё")
+
+
 def _cases_agree(title: str, span: PersonSpan) -> bool:
     """ "генконсул Сергей", "спецпосланником Стивом" agree; "консулов с Грибом" and a plural
     title before one name do not. A
@@ -376,6 +397,8 @@ def _cases_agree(title: str, span: PersonSpan) -> bool:
     named = [p for p in readings if any(t in p.tag for t in _NAME_TAGS) and p.tag.number != "plur"]
     if named:
         name_cases = {str(p.tag.case) for p in named if p.tag.case}
+    elif word.lower()[-1:] in _INDECLINABLE_ENDINGS:
+        return True  # "с президентом Финляндии Саули Ниинистё": a foreign name keeps its form
     elif span.text == span.normal:
         name_cases = {"nomn"}
     else:
