@@ -16,6 +16,7 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
 from django.db import models, transaction
+from django.utils.translation import gettext
 
 from cases.errors import DomainError
 from cases.fields import sensitive_field_names
@@ -320,7 +321,7 @@ def person_anonymise(*, detainee: Detainee, user, reason: str) -> Detainee:
     """
     reason = " ".join((reason or "").split())
     if not reason:
-        raise DomainError("Say why the person is anonymised.", field="reason")
+        raise DomainError(gettext("Say why the person is anonymised."), field="reason")
     detainee = Detainee.all_objects.select_for_update().get(pk=detainee.pk)
     ids = person_row_ids(detainee)
     scrub = _Scrubber(_name_pattern(_names_of(detainee, ids)))

@@ -2,6 +2,7 @@
 `audit.anonymise_person`)."""
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, serializers
@@ -15,7 +16,7 @@ from . import person_data
 
 class _HasPermission(permissions.BasePermission):
     perm = ""
-    message = "Only administrators may do this."
+    message = _("Only administrators may do this.")
 
     def has_permission(self, request, view) -> bool:
         user = request.user

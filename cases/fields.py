@@ -29,8 +29,9 @@ WEB_SCHEMES = ("http", "https")
 # browser.
 web_address_validator = URLValidator(
     schemes=list(WEB_SCHEMES),
-    message="Only http and https addresses are accepted: give one starting with http:// or "
-    "https://.",
+    message=_(
+        "Only http and https addresses are accepted: give one starting with http:// or https://."
+    ),
 )
 
 

@@ -9,6 +9,7 @@ the same related row; both ends take a date of any precision: `_from=2019` start
 from django import forms
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 from django_countries.django_filters import CountryFilter
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema_field
@@ -77,7 +78,7 @@ class _StrictBooleanField(forms.NullBooleanField):
     def to_python(self, value):
         if value in (None, "") or str(value).lower() in ("true", "false"):
             return super().to_python(value)
-        raise forms.ValidationError("Write true or false.", code="invalid")
+        raise forms.ValidationError(_("Write true or false."), code="invalid")
 
 
 class StrictBooleanFilter(filters.BooleanFilter):

@@ -1091,7 +1091,9 @@ def record_archive(*, record: Model, user, reason: str = "") -> Model:
 
     model = type(record)
     if not _is_archivable(model):
-        raise DomainError(f"A {model._meta.verbose_name} is not archived.")
+        raise DomainError(
+            _("This %(record)s is not archived.") % {"record": model._meta.verbose_name}
+        )
     record = model._base_manager.select_for_update().get(pk=record.pk)
     if record.archived_at is not None:
         raise Conflict(_("This record is already archived."))
@@ -1110,7 +1112,9 @@ def record_restore(*, record: Model, user) -> Model:
     archived on their own before)."""
     model = type(record)
     if not _is_archivable(model):
-        raise DomainError(f"A {model._meta.verbose_name} is not archived.")
+        raise DomainError(
+            _("This %(record)s is not archived.") % {"record": model._meta.verbose_name}
+        )
     record = model._base_manager.select_for_update().get(pk=record.pk)
     if record.archived_at is None:
         raise Conflict(_("This record is not archived."))

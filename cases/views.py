@@ -3,6 +3,7 @@
 a 404 here as everywhere."""
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import permissions
 from rest_framework.decorators import action
@@ -59,7 +60,7 @@ def _cases_with_facts(cases=None):
 
 
 class CanChooseFacts(permissions.BasePermission):
-    message = "Your role cannot settle disputed facts."
+    message = _("Your role cannot settle disputed facts.")
 
     def has_permission(self, request, view) -> bool:
         user = request.user

@@ -27,6 +27,7 @@ from urllib.parse import urljoin, urlsplit
 
 import urllib3
 from django.conf import settings
+from django.utils.translation import gettext
 
 from cases.errors import DomainError
 
@@ -118,14 +119,16 @@ def check_url(url: str, *, use_allowed_hosts: bool = True) -> tuple[str, str, in
         parts = urlsplit(url.strip())
         port = parts.port
     except ValueError as exc:
-        raise FetchError(f"{url!r} is not a valid URL.", field="url") from exc
+        raise FetchError(
+            gettext("%(url)r is not a valid URL.") % {"url": url}, field="url"
+        ) from exc
     if parts.scheme not in ("http", "https"):
-        raise FetchError("Only http and https URLs can be fetched.", field="url")
+        raise FetchError(gettext("Only http and https URLs can be fetched."), field="url")
     host = (parts.hostname or "").lower()
     if not host:
-        raise FetchError("The URL has no host name.", field="url")
+        raise FetchError(gettext("The URL has no host name."), field="url")
     if parts.username or parts.password:
-        raise FetchError("URLs with a user name or password are not fetched.", field="url")
+        raise FetchError(gettext("URLs with a user name or password are not fetched."), field="url")
     port = port or _default_port(parts.scheme)
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)

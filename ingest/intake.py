@@ -14,6 +14,7 @@ import nh3
 import py3langid
 import trafilatura
 from charset_normalizer import from_bytes
+from django.utils.translation import gettext
 
 from cases.errors import DomainError
 from cases.partial_dates import PartialDate, PartialDateError
@@ -70,7 +71,7 @@ def decode_bytes(data: bytes, *, declared: str | None = None, html: bool = False
     """UTF-8 first; then the declared charset (HTTP header or the page's meta tag); then a
     charset detector. Raises DomainError when none of them reads the bytes."""
     if looks_binary(data):
-        raise DomainError("This is a binary file, not text or HTML.", field="file")
+        raise DomainError(gettext("This is a binary file, not text or HTML."), field="file")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     for candidate in ("utf-8", declared, meta_charset(data) if html else None):
@@ -144,11 +145,11 @@ def read_html(html: str, *, url: str = "") -> ArticleContent:
         date_extraction_params={"extensive_search": True, "original_date": True},
     )
     if document is None:
-        raise DomainError("No article text was found in this page.", field="html")
+        raise DomainError(gettext("No article text was found in this page."), field="html")
     meta = document.as_dict() if hasattr(document, "as_dict") else dict(document)
     text = clean_text(meta.get("text") or "")
     if not text:
-        raise DomainError("No article text was found in this page.", field="html")
+        raise DomainError(gettext("No article text was found in this page."), field="html")
     canonical = meta.get("url") or ""
     return ArticleContent(
         text=text,

@@ -1,6 +1,7 @@
 """API shapes of the ingest app: read serializers for lists and details, and one small input
 serializer per write."""
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -94,9 +95,9 @@ class ArticleSubmitSerializer(serializers.Serializer):
     def validate(self, attrs):
         given = [k for k in ("text", "file") if k in attrs]
         if len(given) > 1:
-            raise serializers.ValidationError("Send either text or a file, not both.")
+            raise serializers.ValidationError(_("Send either text or a file, not both."))
         if not given and not (attrs.get("url") or "").strip():
-            raise serializers.ValidationError("Send the article's text, a file or a URL.")
+            raise serializers.ValidationError(_("Send the article's text, a file or a URL."))
         return attrs
 
 
@@ -225,7 +226,7 @@ class DraftAcceptSerializer(serializers.Serializer):
         try:
             return {int(k): v for k, v in value.items()}
         except ValueError as exc:
-            raise serializers.ValidationError("Edits are keyed by fact id.") from exc
+            raise serializers.ValidationError(_("Edits are keyed by fact id.")) from exc
 
 
 class DraftRejectSerializer(serializers.Serializer):

@@ -1,6 +1,7 @@
 """The ingest API: submit and read articles; list, read, accept and reject drafts."""
 
 from django.db.models import Count, Prefetch
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
@@ -27,7 +28,7 @@ from .serializers import (
 
 
 class CanReviewDrafts(permissions.BasePermission):
-    message = "Only reviewers can do this."
+    message = _("Only reviewers can do this.")
 
     def has_permission(self, request, view) -> bool:
         user = request.user

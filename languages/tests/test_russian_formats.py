@@ -14,7 +14,12 @@ from cases.tests.factories import DetaineeFactory
 from casework.tests.factories import TaskFactory
 from consular.tests.factories import ConsularVisitFactory
 from ingest import facts as fact_rules
-from ingest.constants import FactKind
+from ingest import services as ingest_services
+from ingest.constants import ArticleState, FactKind
+from ingest.fetching import check_url
+from ingest.models import Article
+from ingest.reasons import reason_display
+from ingest.tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -71,3 +76,27 @@ def test_a_draft_fact_reads_and_complains_in_the_language_of_the_interface():
             fact_rules.clean_value(FactKind.SENTENCE, {})
         with pytest.raises(DomainError, match="не код государства"):
             fact_rules.clean_value(FactKind.NATIONALITY, {"country": "XX"})
+
+
+def test_refusals_of_an_article_speak_the_language_of_the_interface(caseworker):
+    with translation.override("ru"):
+        with pytest.raises(DomainError, match="двоичный файл"):
+            ingest_services.article_submit_file(
+                name="story.txt", data=b"\x00\x01\x02PK\x03\x04" * 100, user=caseworker
+            )
+        with pytest.raises(DomainError, match="именем пользователя или паролем"):
+            check_url("https://someone:secret@news.example.org/story")
+    assert not Article.objects.exists()
+
+
+def test_an_articles_stored_reason_shows_in_the_readers_language(client, reviewer):
+    article = ArticleFactory(state=ArticleState.READY, state_reason="3 drafts to review")
+    client.force_login(reviewer)
+    url = reverse("ingest:article", args=[article.pk])
+    assert "3 черновика ждут проверки" in _page(client, url, "ru")
+    assert "3 drafts to review" in _page(client, url, "en")
+    with translation.override("ru"):
+        assert reason_display("not extracted: language de") == "не обработано: язык de"
+        assert reason_display("1 draft to review") == "1 черновик ждёт проверки"
+        # A note the pipeline did not word itself (an error's own text) stays as stored.
+        assert reason_display("HTTP 503 from the site") == "HTTP 503 from the site"
