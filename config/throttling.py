@@ -8,7 +8,7 @@ its views, so this module imports none of them.
 import hashlib
 
 from django.conf import settings
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext
 from rest_framework import exceptions
 from rest_framework.authentication import TokenAuthentication, get_authorization_header
 from rest_framework.authtoken.models import Token
@@ -89,7 +89,7 @@ class ThrottledTokenAuthentication(TokenAuthentication):
         guard = FailedTokenThrottle()
         if guard.blocked(request):
             raise exceptions.Throttled(
-                wait=guard.wait(), detail=_("Too many wrong tokens from this address.")
+                wait=guard.wait(), detail=gettext("Too many wrong tokens from this address.")
             )
         try:
             return super().authenticate(request)
