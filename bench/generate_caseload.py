@@ -21,6 +21,7 @@ import django  # noqa: E402
 django.setup()
 
 from bench.caseload import generate  # noqa: E402
+from stats.models import SummaryRefresh  # noqa: E402
 
 
 def main() -> None:
@@ -43,6 +44,8 @@ def main() -> None:
     print(f"generated {args.count} detainees, {rows} rows in {seconds:.1f} s")
     for label, written in result.counts.items():
         print(f"  {label}: {written}")
+    refresh = SummaryRefresh.objects.get()
+    print(f"statistics counted in {refresh.seconds:.1f} s (included above)")
 
 
 if __name__ == "__main__":

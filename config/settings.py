@@ -393,6 +393,8 @@ INGEST_RETRY_MAX_SECONDS = env.int("INGEST_RETRY_MAX_SECONDS", default=1800)
 INGEST_CLAIM_TIMEOUT_SECONDS = env.int("INGEST_CLAIM_TIMEOUT_SECONDS", default=600)
 INGEST_SWEEP_SECONDS = env.int("INGEST_SWEEP_SECONDS", default=120)
 INGEST_FEED_POLL_SECONDS = env.int("INGEST_FEED_POLL_SECONDS", default=900)
+# How often the dashboard's figures are counted anew into the summary rows (stats app).
+STATS_REFRESH_SECONDS = env.int("STATS_REFRESH_SECONDS", default=60)
 CELERY_BEAT_SCHEDULE = {
     "ingest-poll-feeds": {
         "task": "ingest.tasks.poll_feeds",
@@ -405,6 +407,12 @@ CELERY_BEAT_SCHEDULE = {
     "casework-daily-digests": {
         "task": "casework.tasks.send_daily_digests",
         "schedule": crontab(hour=DIGEST_HOUR, minute=0),
+    },
+    "stats-summaries-refresh": {
+        "task": "stats.tasks.summaries_refresh",
+        "schedule": float(STATS_REFRESH_SECONDS),
+        # A count that starts after the next one is due is skipped, not queued behind it.
+        "options": {"expires": float(STATS_REFRESH_SECONDS)},
     },
 }
 if not (

@@ -13,7 +13,6 @@ from django.db.models import (
     CharField,
     Count,
     Exists,
-    F,
     OuterRef,
     Q,
     QuerySet,
@@ -22,6 +21,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce, ExtractYear, TruncMonth
+from django.db.models.lookups import LessThan, LessThanOrEqual
 from django.utils import dateformat
 
 from cases.constants import (
@@ -80,32 +80,40 @@ def summary(*, detainees: QuerySet, period: Period | None = None) -> dict:
     if period:
         arrested = LegalCase.objects.filter(period.q("arrested_on"), detainee=OuterRef("pk"))
         detainees = detainees.filter(Exists(arrested))
-    totals = detainees.aggregate(
-        detainees=Count("pk"), held=Count("pk", filter=Q(status__in=HELD_STATUSES))
-    )
     counts = {
         row["status"]: row["count"]
         for row in detainees.order_by().values("status").annotate(count=Count("pk"))
     }
-    by_status = [
-        _row(status.value, status.label, counts.get(status.value, 0)) for status in DetaineeStatus
-    ]
     # The country holding each person now, derived from the latest dated facts
     # (`cases.services.detainee_facts_derive`): an older case elsewhere does not count.
-    held_by_country = [
-        _row(row["detaining_country"], country_label(row["detaining_country"]), row["count"])
+    held_in = {
+        row["detaining_country"]: row["count"]
         for row in detainees.held()
         .exclude(detaining_country="")
         .order_by()
         .values("detaining_country")
         .annotate(count=Count("pk"))
-        .order_by("-count", "detaining_country")
-    ]
-    return {
-        "totals": {**totals, "detaining_countries": len(held_by_country)},
-        "by_status": by_status,
-        "held_by_country": held_by_country,
     }
+    return summary_answer(status_counts=counts, held_in=held_in)
+
+
+def summary_answer(*, status_counts: dict[str, int], held_in: dict[str, int]) -> dict:
+    """The summary's answer from the people counted by status and, of those held, by the
+    country holding them."""
+    by_status = [
+        _row(status.value, status.label, status_counts.get(status.value, 0))
+        for status in DetaineeStatus
+    ]
+    held_by_country = [
+        _row(country, country_label(country), count)
+        for country, count in sorted(held_in.items(), key=lambda item: (-item[1], item[0]))
+    ]
+    totals = {
+        "detainees": sum(status_counts.values()),
+        "held": sum(status_counts.get(status, 0) for status in HELD_STATUSES),
+        "detaining_countries": len(held_by_country),
+    }
+    return {"totals": totals, "by_status": by_status, "held_by_country": held_by_country}
 
 
 # --- Extraditions ------------------------------------------------------------------------
@@ -127,38 +135,69 @@ def extraditions(
     if nationality:
         surrendered = surrendered.exclude(from_country=nationality)
     surrendered = surrendered.order_by()
-    by_country = [
-        _row(row["from_country"], country_label(row["from_country"]), row["count"])
-        for row in surrendered.values("from_country")
-        .annotate(count=Count("detainee", distinct=True))
-        .order_by("-count", "from_country")
-    ]
-    by_year = [
-        _row(row["year"], str(row["year"]) if row["year"] else "Date unknown", row["count"])
-        for row in surrendered.annotate(year=ExtractYear("surrendered_on"))
-        .values("year")
-        .annotate(count=Count("detainee", distinct=True))
-        .order_by(F("year").asc(nulls_last=True))
-    ]
-    by_country_year = [
-        {
-            "year": row["year"],
-            "country": row["from_country"],
-            "country_label": country_label(row["from_country"]),
-            "count": row["count"],
-        }
-        for row in surrendered.annotate(year=ExtractYear("surrendered_on"))
-        .values("year", "from_country")
-        .annotate(count=Count("detainee", distinct=True))
-        .order_by(F("year").asc(nulls_last=True), "from_country")
-    ]
+    by_country = {
+        row["from_country"]: row["count"]
+        for row in surrendered.values("from_country").annotate(
+            count=Count("detainee", distinct=True)
+        )
+    }
+    with_year = surrendered.annotate(year=ExtractYear("surrendered_on"))
+    by_year = {
+        row["year"]: row["count"]
+        for row in with_year.values("year").annotate(count=Count("detainee", distinct=True))
+    }
+    by_country_year = {
+        (row["year"], row["from_country"]): row["count"]
+        for row in with_year.values("year", "from_country").annotate(
+            count=Count("detainee", distinct=True)
+        )
+    }
     total = surrendered.aggregate(people=Count("detainee", distinct=True), extraditions=Count("pk"))
+    return extraditions_answer(
+        people=total["people"],
+        extraditions=total["extraditions"],
+        by_country=by_country,
+        by_year=by_year,
+        by_country_year=by_country_year,
+    )
+
+
+def _year_order(year: int | None) -> tuple:
+    return (year is None, year or 0)
+
+
+def extraditions_answer(
+    *,
+    people: int,
+    extraditions: int,
+    by_country: dict[str, int],
+    by_year: dict[int | None, int],
+    by_country_year: dict[tuple[int | None, str], int],
+) -> dict:
+    """The extraditions' answer from the people surrendered (in all, by country, by year
+    of surrender, by both) and the number of surrenders. A year of None: date unknown."""
     return {
-        "total": total["people"],
-        "extraditions": total["extraditions"],
-        "by_country": by_country,
-        "by_year": by_year,
-        "by_country_year": by_country_year,
+        "total": people,
+        "extraditions": extraditions,
+        "by_country": [
+            _row(country, country_label(country), count)
+            for country, count in sorted(by_country.items(), key=lambda i: (-i[1], i[0]))
+        ],
+        "by_year": [
+            _row(year, str(year) if year else "Date unknown", count)
+            for year, count in sorted(by_year.items(), key=lambda i: _year_order(i[0]))
+        ],
+        "by_country_year": [
+            {
+                "year": year,
+                "country": country,
+                "country_label": country_label(country),
+                "count": count,
+            }
+            for (year, country), count in sorted(
+                by_country_year.items(), key=lambda i: (_year_order(i[0][0]), i[0][1])
+            )
+        ],
     }
 
 
@@ -171,17 +210,22 @@ def charges_by_category(*, detainees: QuerySet, period: Period | None = None) ->
     period = period or Period()
     charges = Charge.objects.filter(period.q("case__arrested_on"), case__detainee__in=detainees)
     rows = {
-        row["category"]: row
+        row["category"]: (row["count"], row["detainees"])
         for row in charges.order_by()
         .values("category")
         .annotate(count=Count("pk"), detainees=Count("case__detainee", distinct=True))
     }
+    return charges_answer(rows)
+
+
+def charges_answer(rows: dict[str, tuple[int, int]]) -> dict:
+    """The charges' answer from (charges, people facing them) by category."""
     by_category = [
         _row(
             category.value,
             category.label,
-            rows.get(category.value, {}).get("count", 0),
-            detainees=rows.get(category.value, {}).get("detainees", 0),
+            rows.get(category.value, (0, 0))[0],
+            detainees=rows.get(category.value, (0, 0))[1],
         )
         for category in ChargeCategory
     ]
@@ -205,26 +249,34 @@ def sentence_terms(*, detainees: QuerySet, period: Period | None = None) -> dict
     """Sentences by length of prison term, bucketed in SQL. A period keeps the sentences
     passed in it. Every sentence counts (a resentencing is a second sentence)."""
     period = period or Period()
-    months = Coalesce("term_years", 0) * 12 + Coalesce("term_months", 0)
-    bucket = Case(
-        When(is_life=True, then=Value("life")),
-        When(term_years__isnull=True, term_months__isnull=True, then=Value("no_term")),
-        When(months__lt=12, then=Value("under_1")),
-        When(months__lte=60, then=Value("1_5")),
-        When(months__lte=120, then=Value("5_10")),
-        When(months__lte=240, then=Value("10_20")),
-        default=Value("over_20"),
-        output_field=CharField(),
-    )
     counts = {
         row["bucket"]: row["count"]
         for row in Sentence.objects.filter(period.q("sentenced_on"), case__detainee__in=detainees)
-        .annotate(months=months)
-        .annotate(bucket=bucket)
+        .annotate(bucket=sentence_bucket())
         .order_by()
         .values("bucket")
         .annotate(count=Count("pk"))
     }
+    return sentences_answer(counts)
+
+
+def sentence_bucket() -> Case:
+    """A sentence's bucket (a key of SENTENCE_BUCKETS), as an SQL expression."""
+    months = Coalesce("term_years", 0) * 12 + Coalesce("term_months", 0)
+    return Case(
+        When(is_life=True, then=Value("life")),
+        When(term_years__isnull=True, term_months__isnull=True, then=Value("no_term")),
+        When(LessThan(months, 12), then=Value("under_1")),
+        When(LessThanOrEqual(months, 60), then=Value("1_5")),
+        When(LessThanOrEqual(months, 120), then=Value("5_10")),
+        When(LessThanOrEqual(months, 240), then=Value("10_20")),
+        default=Value("over_20"),
+        output_field=CharField(),
+    )
+
+
+def sentences_answer(counts: dict[str, int]) -> dict:
+    """The sentences' answer from the sentences counted by bucket."""
     by_term = [_row(key, label, counts.get(key, 0)) for key, label in SENTENCE_BUCKETS]
     return {"total": sum(counts.values()), "by_term": by_term}
 
@@ -266,6 +318,12 @@ def visits_per_month(*, detainees: QuerySet, period: Period | None = None) -> di
         .values("month")
         .annotate(count=Count("pk"))
     }
+    return visits_answer(counts=counts, total=visits.count(), period=period)
+
+
+def visits_answer(*, counts: dict[dt.date, int], total: int, period: Period) -> dict:
+    """The visits' answer from the completed visits counted by month (the first day of
+    each) and in all."""
     per_month = []
     if counts:
         first = period.start.value if period.start else min(counts)
@@ -279,7 +337,7 @@ def visits_per_month(*, detainees: QuerySet, period: Period | None = None) -> di
             _row(month.strftime("%Y-%m"), dateformat.format(month, "M Y"), counts.get(month, 0))
             for month in _months(first, last)
         ]
-    return {"total": visits.count(), "per_month": per_month}
+    return {"total": total, "per_month": per_month}
 
 
 def overdue(
@@ -296,9 +354,22 @@ def overdue(
         .order_by("-counted_on", "-id")
         .values("visited_on_precision")[:1]
     )
-    rows = waiting.annotate(last_visit_precision=Subquery(latest)).values(
-        "id", "full_name", "status", "last_visit_on", "last_visit_precision"
-    )[:limit]
+    return overdue_answer(
+        waiting=waiting.annotate(last_visit_precision=Subquery(latest)),
+        today=today,
+        interval_days=interval,
+        limit=limit,
+    )
+
+
+def overdue_answer(
+    *, waiting: QuerySet, today: dt.date, interval_days: int, limit: int = 50
+) -> dict:
+    """The overdue answer from the people overdue (annotated with `last_visit_on` and
+    `last_visit_precision`), in the order listed."""
+    rows = waiting.values("id", "full_name", "status", "last_visit_on", "last_visit_precision")[
+        :limit
+    ]
     labels = dict(DetaineeStatus.choices)
     detainees_out = []
     for row in rows:
@@ -318,7 +389,7 @@ def overdue(
             }
         )
     return {
-        "interval_days": interval,
+        "interval_days": interval_days,
         "today": today.isoformat(),
         "count": waiting.count(),
         "detainees": detainees_out,
@@ -331,15 +402,18 @@ def overdue(
 def facilities_holding_most(*, detainees: QuerySet, limit: int = 10) -> dict:
     """Facilities by the number of held detainees with an open custody period there."""
     # Filtering before annotating counts only the open periods of held detainees.
-    rows = (
-        Facility.objects.filter(
-            custody_periods__ended_on__isnull=True,
-            custody_periods__detainee__in=detainees.held(),
-        )
-        .annotate(count=Count("custody_periods__detainee", distinct=True))
-        .order_by("-count", "name")
-        .values("id", "name", "country", "locality", "count")[:limit]
-    )
+    rows = Facility.objects.filter(
+        custody_periods__ended_on__isnull=True,
+        custody_periods__detainee__in=detainees.held(),
+    ).annotate(count=Count("custody_periods__detainee", distinct=True))
+    return facilities_answer(facilities=rows, limit=limit)
+
+
+def facilities_answer(*, facilities: QuerySet, limit: int = 10) -> dict:
+    """The facilities' answer from facilities annotated with the people `count`ed there."""
+    rows = facilities.order_by("-count", "name").values(
+        "id", "name", "country", "locality", "count"
+    )[:limit]
     return {
         "by_facility": [
             _row(

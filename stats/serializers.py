@@ -54,6 +54,13 @@ class FacilitiesQuerySerializer(serializers.Serializer):
 # --- Answers (for the schema) ------------------------------------------------------------
 
 
+class CountedAtSerializer(serializers.Serializer):
+    as_of = serializers.DateTimeField(
+        help_text="When the figures were counted: they are kept counted, every minute by "
+        "default; an answer for a date range is counted when asked"
+    )
+
+
 class CountRowSerializer(serializers.Serializer):
     key = serializers.CharField(help_text="A stable value: a status, a country code, a year …")
     label = serializers.CharField(help_text="For people: a status label, a country name …")
@@ -84,7 +91,7 @@ class SummaryTotalsSerializer(serializers.Serializer):
     detaining_countries = serializers.IntegerField(help_text="Countries holding someone")
 
 
-class SummarySerializer(serializers.Serializer):
+class SummarySerializer(CountedAtSerializer):
     totals = SummaryTotalsSerializer()
     by_status = CountRowSerializer(many=True)
     held_by_country = CountRowSerializer(many=True)
@@ -97,7 +104,7 @@ class CountryYearRowSerializer(serializers.Serializer):
     count = serializers.IntegerField()
 
 
-class ExtraditionStatsSerializer(serializers.Serializer):
+class ExtraditionStatsSerializer(CountedAtSerializer):
     total = serializers.IntegerField(help_text="People surrendered (each counted once)")
     extraditions = serializers.IntegerField(help_text="Surrenders")
     by_country = CountRowSerializer(many=True, help_text="People, by surrendering country")
@@ -107,17 +114,17 @@ class ExtraditionStatsSerializer(serializers.Serializer):
     )
 
 
-class ChargeStatsSerializer(serializers.Serializer):
+class ChargeStatsSerializer(CountedAtSerializer):
     total = serializers.IntegerField()
     by_category = CategoryRowSerializer(many=True)
 
 
-class SentenceStatsSerializer(serializers.Serializer):
+class SentenceStatsSerializer(CountedAtSerializer):
     total = serializers.IntegerField()
     by_term = CountRowSerializer(many=True)
 
 
-class VisitStatsSerializer(serializers.Serializer):
+class VisitStatsSerializer(CountedAtSerializer):
     total = serializers.IntegerField(help_text="Completed visits")
     per_month = CountRowSerializer(many=True, help_text="key: YYYY-MM, label: Apr 2023")
 
@@ -133,12 +140,12 @@ class OverdueRowSerializer(serializers.Serializer):
     )
 
 
-class OverdueSerializer(serializers.Serializer):
+class OverdueSerializer(CountedAtSerializer):
     interval_days = serializers.IntegerField()
     today = serializers.DateField()
     count = serializers.IntegerField(help_text="All overdue detainees")
     detainees = OverdueRowSerializer(many=True, help_text="The longest waiting, up to `limit`")
 
 
-class FacilityStatsSerializer(serializers.Serializer):
+class FacilityStatsSerializer(CountedAtSerializer):
     by_facility = FacilityRowSerializer(many=True)

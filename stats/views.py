@@ -1,5 +1,9 @@
-"""Dashboard figures under /api/v1/stats/. Each view validates its query string, narrows
-the detainees to those the user may see (and to a nationality), and asks stats.queries."""
+"""Dashboard figures under /api/v1/stats/. Each view validates its query string and
+answers from the summary rows (`stats.summaries`, counted every minute), or, with a date
+range, from a direct query over the records the user may see (`stats.queries`). Every answer
+says when it was counted (`as_of`)."""
+
+from functools import partial
 
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema
@@ -8,7 +12,7 @@ from rest_framework.views import APIView
 
 from config.api import CanReadCaseRecords
 
-from . import queries
+from . import queries, services, summaries
 from . import serializers as s
 
 
@@ -26,6 +30,23 @@ class StatsView(APIView):
             user=self.request.user, nationality=params.validated_data.get("nationality")
         )
 
+    def who(self, params) -> dict:
+        return {
+            "user": self.request.user,
+            "nationality": params.validated_data.get("nationality"),
+        }
+
+    def answer(self, params, direct, summary, **options) -> Response:
+        """The summary's answer, or the direct one for a date range (counted now)."""
+        period = getattr(params, "period", None)
+        if period:
+            as_of = timezone.now()
+            found = direct(detainees=self.detainees(params), period=period, **options)
+        else:
+            as_of = services.summaries_as_of()
+            found = summary(**self.who(params), **options)
+        return Response({"as_of": as_of, **found})
+
 
 class SummaryView(StatsView):
     @extend_schema(
@@ -36,7 +57,7 @@ class SummaryView(StatsView):
     )
     def get(self, request):
         params = self.params()
-        return Response(queries.summary(detainees=self.detainees(params), period=params.period))
+        return self.answer(params, queries.summary, summaries.summary)
 
 
 class ExtraditionsView(StatsView):
@@ -50,13 +71,8 @@ class ExtraditionsView(StatsView):
     )
     def get(self, request):
         params = self.params()
-        return Response(
-            queries.extraditions(
-                detainees=self.detainees(params),
-                period=params.period,
-                nationality=params.validated_data.get("nationality"),
-            )
-        )
+        direct = partial(queries.extraditions, nationality=params.validated_data.get("nationality"))
+        return self.answer(params, direct, summaries.extraditions)
 
 
 class ChargesView(StatsView):
@@ -68,9 +84,7 @@ class ChargesView(StatsView):
     )
     def get(self, request):
         params = self.params()
-        return Response(
-            queries.charges_by_category(detainees=self.detainees(params), period=params.period)
-        )
+        return self.answer(params, queries.charges_by_category, summaries.charges_by_category)
 
 
 class SentencesView(StatsView):
@@ -84,9 +98,7 @@ class SentencesView(StatsView):
     )
     def get(self, request):
         params = self.params()
-        return Response(
-            queries.sentence_terms(detainees=self.detainees(params), period=params.period)
-        )
+        return self.answer(params, queries.sentence_terms, summaries.sentence_terms)
 
 
 class VisitsView(StatsView):
@@ -99,9 +111,7 @@ class VisitsView(StatsView):
     )
     def get(self, request):
         params = self.params()
-        return Response(
-            queries.visits_per_month(detainees=self.detainees(params), period=params.period)
-        )
+        return self.answer(params, queries.visits_per_month, summaries.visits_per_month)
 
 
 class OverdueView(StatsView):
@@ -118,12 +128,15 @@ class OverdueView(StatsView):
     def get(self, request):
         params = self.params()
         return Response(
-            queries.overdue(
-                detainees=self.detainees(params),
-                today=timezone.localdate(),
-                interval_days=params.validated_data.get("interval_days"),
-                limit=params.validated_data["limit"],
-            )
+            {
+                "as_of": services.summaries_as_of(),
+                **summaries.overdue(
+                    **self.who(params),
+                    today=timezone.localdate(),
+                    interval_days=params.validated_data.get("interval_days"),
+                    limit=params.validated_data["limit"],
+                ),
+            }
         )
 
 
@@ -138,8 +151,9 @@ class FacilitiesView(StatsView):
     )
     def get(self, request):
         params = self.params()
-        return Response(
-            queries.facilities_holding_most(
-                detainees=self.detainees(params), limit=params.validated_data["limit"]
-            )
+        return self.answer(
+            params,
+            queries.facilities_holding_most,
+            summaries.facilities_holding_most,
+            limit=params.validated_data["limit"],
         )

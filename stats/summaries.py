@@ -1,0 +1,154 @@
+"""The dashboard's answers read from the summary rows (`stats.models.Figure`): each sums a
+statistic's rows over the scopes the user may see, for one nationality or everyone, and
+builds the same answer as the direct query in `stats.queries` would have at the moment the
+rows were counted. A fixed number of queries whatever the number of records."""
+
+import datetime as dt
+
+from django.conf import settings
+from django.db.models import F, Q, Sum
+
+from cases.models import Facility
+
+from . import queries
+from .models import Figure, Statistic
+
+
+def _sums(*, user, nationality: str | None, statistics) -> dict[str, dict]:
+    """{statistic: {(key, key2): (count, people)}} over the user's scopes, in one query."""
+    rows = (
+        Figure.objects.visible_to(user)
+        .of_nationality(nationality)
+        .filter(statistic__in=statistics)
+        .values("statistic", "key", "key2")
+        .annotate(total=Sum("count"), people=Sum("people"))
+        .order_by()
+    )
+    found: dict[str, dict] = {statistic: {} for statistic in statistics}
+    for row in rows:
+        found[row["statistic"]][row["key"], row["key2"]] = (row["total"], row["people"])
+    return found
+
+
+def _year(key: str) -> int | None:
+    return int(key) if key else None
+
+
+def summary(*, user, nationality: str | None = None) -> dict:
+    sums = _sums(
+        user=user, nationality=nationality, statistics=[Statistic.STATUS, Statistic.HELD_IN]
+    )
+    return queries.summary_answer(
+        status_counts={key: n for (key, _), (n, _) in sums[Statistic.STATUS].items()},
+        held_in={key: n for (key, _), (n, _) in sums[Statistic.HELD_IN].items()},
+    )
+
+
+def extraditions(*, user, nationality: str | None = None) -> dict:
+    sums = _sums(
+        user=user,
+        nationality=nationality,
+        statistics=[
+            Statistic.SURRENDERED,
+            Statistic.SURRENDERED_BY_COUNTRY,
+            Statistic.SURRENDERED_BY_YEAR,
+            Statistic.SURRENDERED_BY_COUNTRY_YEAR,
+        ],
+    )
+    extraditions, people = sums[Statistic.SURRENDERED].get(("", ""), (0, 0))
+    return queries.extraditions_answer(
+        people=people,
+        extraditions=extraditions,
+        by_country={key: n for (key, _), (n, _) in sums[Statistic.SURRENDERED_BY_COUNTRY].items()},
+        by_year={_year(key): n for (key, _), (n, _) in sums[Statistic.SURRENDERED_BY_YEAR].items()},
+        by_country_year={
+            (_year(year), country): n
+            for (year, country), (n, _) in sums[Statistic.SURRENDERED_BY_COUNTRY_YEAR].items()
+        },
+    )
+
+
+def charges_by_category(*, user, nationality: str | None = None) -> dict:
+    sums = _sums(user=user, nationality=nationality, statistics=[Statistic.CHARGES])
+    return queries.charges_answer({key: row for (key, _), row in sums[Statistic.CHARGES].items()})
+
+
+def sentence_terms(*, user, nationality: str | None = None) -> dict:
+    sums = _sums(user=user, nationality=nationality, statistics=[Statistic.SENTENCES])
+    return queries.sentences_answer(
+        {key: n for (key, _), (n, _) in sums[Statistic.SENTENCES].items()}
+    )
+
+
+def visits_per_month(*, user, nationality: str | None = None) -> dict:
+    sums = _sums(
+        user=user,
+        nationality=nationality,
+        statistics=[Statistic.VISITS, Statistic.VISITS_BY_MONTH],
+    )
+    total, _ = sums[Statistic.VISITS].get(("", ""), (0, 0))
+    return queries.visits_answer(
+        counts={
+            dt.date.fromisoformat(key): n
+            for (key, _), (n, _) in sums[Statistic.VISITS_BY_MONTH].items()
+        },
+        total=total,
+        period=queries.Period(),
+    )
+
+
+def overdue(
+    *,
+    user,
+    nationality: str | None = None,
+    today: dt.date,
+    interval_days: int | None = None,
+    limit: int = 50,
+) -> dict:
+    """The held people (held at the count, and still held) whose latest completed visit
+    as counted is older than the interval."""
+    interval = interval_days or settings.CONSULAR_VISIT_INTERVAL_DAYS
+    cutoff = today - dt.timedelta(days=interval)
+    waiting = (
+        queries.detainees_for(user=user, nationality=nationality)
+        .held()
+        .filter(waiting_for_visit__isnull=False)
+        .annotate(
+            last_visit_on=F("waiting_for_visit__last_visit_on"),
+            last_visit_precision=F("waiting_for_visit__last_visit_precision"),
+        )
+        .filter(Q(last_visit_on__isnull=True) | Q(last_visit_on__lt=cutoff))
+        .order_by(F("last_visit_on").asc(nulls_first=True), "full_name")
+    )
+    return queries.overdue_answer(waiting=waiting, today=today, interval_days=interval, limit=limit)
+
+
+def facilities_holding_most(*, user, nationality: str | None = None, limit: int = 10) -> dict:
+    counted = Figure.objects.visible_to(user).of_nationality(nationality)
+    facilities = Facility.objects.filter(
+        figures__in=counted.filter(statistic=Statistic.FACILITY)
+    ).annotate(count=Sum("figures__count"))
+    return queries.facilities_answer(facilities=facilities, limit=limit)
+
+
+def nationalities(*, user) -> list[str]:
+    """The nationalities of the people `user` may see, as counted."""
+    return list(
+        Figure.objects.visible_to(user)
+        .filter(statistic=Statistic.STATUS)
+        .exclude(nationality="")
+        .values_list("nationality", flat=True)
+        .distinct()
+    )
+
+
+__all__ = [
+    "summary",
+    "extraditions",
+    "charges_by_category",
+    "sentence_terms",
+    "visits_per_month",
+    "overdue",
+    "facilities_holding_most",
+    "nationalities",
+]
