@@ -77,6 +77,7 @@ def _figures(
     rows += [
         (row["_nationality"], row)
         for row in by_nationality.values("_nationality", *names).annotate(**counts)
+        if row["_nationality"]  # None: people of no recorded nationality
     ]
     figures = []
     for nationality, row in rows:

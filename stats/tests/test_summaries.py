@@ -69,8 +69,20 @@ def records(caseworker, other_caseworker, admin_user):
         ),
         person("RU", status=DetaineeStatus.CHARGED, detaining_country="US", is_restricted=True),
         person("RU", status=DetaineeStatus.DETAINED, assigned_caseworker=caseworker),
+        person(status=DetaineeStatus.CONVICTED, detaining_country="TH"),  # no nationality
     ]
-    terms = [(None, 6), (5, 0), (12, 0), (25, 0), (None, None), (1, 0), (3, 2), (20, 0), (0, 11)]
+    terms = [
+        (None, 6),
+        (5, 0),
+        (12, 0),
+        (25, 0),
+        (None, None),
+        (1, 0),
+        (3, 2),
+        (20, 0),
+        (0, 11),
+        (2, 0),
+    ]
     for index, detainee in enumerate(people):
         case = CaseFactory(detainee=detainee, arrested_on=dt.date(2020 + index % 4, 1, 1))
         ChargeFactory(case=case)
