@@ -23,13 +23,15 @@ from cases import names
 from cases import services as case_services
 from cases.constants import HELD_STATUSES, ReportedFact
 from cases.errors import DomainError
-from cases.models import Case, CustodyPeriod, Detainee, Nationality
+from cases.models import Case, CustodyPeriod, Detainee
 from cases.roles import can_view_sensitive
 from config.pagination import BoundedCountPaginator
 from consular.constants import VisitOutcome
 from consular.models import ConsularVisit
 from consular.querysets import overdue_for_visit
 from figures.services import figures_compared
+from stats import services as stats_services
+from stats import summaries as stats_summaries
 
 from . import records
 from .filters import DetaineeListFilter, sort_detainees, sort_label
@@ -416,18 +418,17 @@ DASHBOARD_TEXT = {
     "showingFrom": _("Showing {who} from {from}."),
     "showingTo": _("Showing {who} to {to}."),
     "showingFromTo": _("Showing {who} from {from} to {to}."),
+    "figuresAsOf": _("Figures as of {time}."),
 }
 
 
 @role_required
 def dashboard(request):
-    visible = Detainee.objects.visible_to(request.user)
-    codes = (
-        Nationality.objects.filter(detainee__in=visible)
-        .values_list("country", flat=True)
-        .distinct()
-    )
+    # The figures are counted every minute (stats.summaries); so is the nationality list.
+    as_of = stats_services.summaries_as_of()
+    codes = stats_summaries.nationalities(user=request.user)
     context = {
+        "as_of": as_of,
         "nationalities": sorted(((c, countries.name(c)) for c in set(codes)), key=lambda p: p[1]),
         "charts": DASHBOARD_CHARTS,
         "chart_config": {

@@ -195,12 +195,21 @@
       tile.textContent = overdue.count;
       tile.closest("[data-chart]").dataset.drawn = "true";
       statusLine.textContent = describe(params);
+      showAsOf([...answers, overdue]);
     } catch (error) {
       statusLine.textContent = text("couldNotLoad", { error: error.message });
       statusLine.classList.add("chart-error");
       return;
     }
     statusLine.classList.remove("chart-error");
+  }
+
+  // The oldest moment the figures shown were counted at (a date range is counted now).
+  function showAsOf(shown) {
+    const moments = shown.map((answer) => Date.parse(answer.as_of)).filter((t) => !Number.isNaN(t));
+    if (!moments.length) return;
+    const time = new Date(Math.min(...moments)).toLocaleString(document.documentElement.lang || undefined);
+    document.getElementById("dash-as-of").textContent = text("figuresAsOf", { time });
   }
 
   function describe(params) {

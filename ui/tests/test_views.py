@@ -609,6 +609,23 @@ def test_dashboard_page_has_a_canvas_and_table_for_each_chart(client, viewer, re
     assert '<option value="RU">Russia</option>' in html
 
 
+def test_dashboard_says_when_its_figures_were_counted(client, viewer):
+    with time_machine.travel(dt.datetime(2026, 3, 5, 14, 30, tzinfo=dt.UTC), tick=False):
+        html = signed_in(client, viewer).get(DASHBOARD).content.decode()
+        russian = client.get(DASHBOARD, HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert 'data-testid="as-of">Figures as of ' in html and "2026" in html
+    assert 'data-testid="as-of">Данные на ' in russian
+
+
+def test_dashboard_lists_only_the_nationalities_of_people_one_may_see(client, viewer, admin_user):
+    NationalityFactory(detainee=DetaineeFactory(), country="UA")
+    NationalityFactory(detainee=DetaineeFactory(is_restricted=True), country="KZ")
+    seen = signed_in(client, viewer).get(DASHBOARD).content.decode()
+    assert '<option value="UA">Ukraine</option>' in seen
+    assert 'value="KZ"' not in seen
+    assert 'value="KZ"' in signed_in(client, admin_user).get(DASHBOARD).content.decode()
+
+
 def test_review_queue_link_and_count_only_for_reviewers(client, caseworker, reviewer):
     from ingest.tests.factories import DraftFactFactory
 
