@@ -219,7 +219,7 @@ def test_every_answer_says_when_it_was_counted(viewer, name):
     as_of = SummaryRefresh.objects.get().as_of
     answer = client.get(f"/api/v1/stats/{name}/").json()
     assert dt.datetime.fromisoformat(answer["as_of"]) == as_of
-    if name != "overdue":
+    if name not in ("overdue", "facilities"):
         # A date range is counted from the records when asked.
         before = timezone.now()
         answer = client.get(f"/api/v1/stats/{name}/", {"date_from": "2000"}).json()
