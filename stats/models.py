@@ -33,8 +33,8 @@ class Statistic(models.TextChoices):
     FACILITY = "facility"
 
 
-class FigureQuerySet(models.QuerySet):
-    def visible_to(self, user) -> "FigureQuerySet":
+class ScopedQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "ScopedQuerySet":
         """The scopes `user` may count: as `Detainee.objects.visible_to`."""
         if not user or not user.is_authenticated:
             return self.none()
@@ -42,6 +42,8 @@ class FigureQuerySet(models.QuerySet):
             return self
         return self.filter(Q(restricted=False) | Q(caseworker=user))
 
+
+class FigureQuerySet(ScopedQuerySet):
     def of_nationality(self, nationality: str | None) -> "FigureQuerySet":
         return self.filter(nationality=nationality or "")
 
@@ -110,6 +112,21 @@ class WaitingForVisit(models.Model):
     )
     last_visit_on = models.DateField(_("last visit counts from"), null=True, blank=True)
     last_visit_precision = models.CharField(_("precision"), max_length=5, blank=True)
+    # Where the person stands in the overdue list (never visited first, then the longest
+    # waiting, then by name), so that a page of it is read in order without sorting.
+    rank = models.PositiveIntegerField(_("rank"), default=0)
+    # The person's scope (see `Figure`), so that the list is narrowed without the records.
+    restricted = models.BooleanField(_("restricted people"), default=False)
+    caseworker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("assigned caseworker of the restricted people"),
+    )
+
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("held person's last visit")
@@ -117,6 +134,8 @@ class WaitingForVisit(models.Model):
         indexes = [
             # The overdue list: those whose last visit is older than the cutoff.
             models.Index(fields=["last_visit_on"], name="waiting_last_visit_idx"),
+            # A page of the overdue list, in order.
+            models.Index(fields=["rank"], name="waiting_rank_idx"),
         ]
 
     def __str__(self) -> str:

@@ -354,22 +354,15 @@ def overdue(
         .order_by("-counted_on", "-id")
         .values("visited_on_precision")[:1]
     )
-    return overdue_answer(
-        waiting=waiting.annotate(last_visit_precision=Subquery(latest)),
-        today=today,
-        interval_days=interval,
-        limit=limit,
-    )
+    rows = waiting.annotate(last_visit_precision=Subquery(latest)).values(
+        "id", "full_name", "status", "last_visit_on", "last_visit_precision"
+    )[:limit]
+    return overdue_answer(rows=rows, count=waiting.count(), today=today, interval_days=interval)
 
 
-def overdue_answer(
-    *, waiting: QuerySet, today: dt.date, interval_days: int, limit: int = 50
-) -> dict:
-    """The overdue answer from the people overdue (annotated with `last_visit_on` and
-    `last_visit_precision`), in the order listed."""
-    rows = waiting.values("id", "full_name", "status", "last_visit_on", "last_visit_precision")[
-        :limit
-    ]
+def overdue_answer(*, rows, count: int, today: dt.date, interval_days: int) -> dict:
+    """The overdue answer from the people listed (dicts of `id`, `full_name`, `status`,
+    `last_visit_on` and `last_visit_precision`, in order) and the number overdue."""
     labels = dict(DetaineeStatus.choices)
     detainees_out = []
     for row in rows:
@@ -391,7 +384,7 @@ def overdue_answer(
     return {
         "interval_days": interval_days,
         "today": today.isoformat(),
-        "count": waiting.count(),
+        "count": count,
         "detainees": detainees_out,
     }
 

@@ -7,7 +7,7 @@ records, the same rules); the tests hold each summary answer to them."""
 
 import time
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import (
     Case,
     Count,
@@ -18,8 +18,9 @@ from django.db.models import (
     Subquery,
     Value,
     When,
+    Window,
 )
-from django.db.models.functions import ExtractYear, TruncMonth
+from django.db.models.functions import ExtractYear, RowNumber, TruncMonth
 from django.utils import timezone
 
 from cases.constants import ExtraditionStatus
@@ -184,16 +185,30 @@ def _waiting_for_visit() -> list[WaitingForVisit]:
         .filter(detainee=OuterRef("pk"))
         .order_by("-counted_on", "-id")
     )
+    # The overdue list's order (`consular.querysets.overdue_for_visit`), ranked by the
+    # database so that names sort by its collation as the direct query's do.
+    order = [F("last_visit_on").asc(nulls_first=True), F("full_name").asc(), F("pk").asc()]
     rows = (
         Detainee.objects.held()
         .with_last_visit()
-        .annotate(precision=Subquery(latest.values("visited_on_precision")[:1]))
+        .annotate(
+            precision=Subquery(latest.values("visited_on_precision")[:1]),
+            rank=Window(RowNumber(), order_by=order),
+            **_scope(""),
+        )
         .order_by()
-        .values_list("pk", "last_visit_on", "precision")
+        .values_list("pk", "last_visit_on", "precision", "rank", "_restricted", "_caseworker")
     )
     return [
-        WaitingForVisit(detainee_id=pk, last_visit_on=last, last_visit_precision=precision or "")
-        for pk, last, precision in rows.iterator(chunk_size=BATCH)
+        WaitingForVisit(
+            detainee_id=pk,
+            last_visit_on=last,
+            last_visit_precision=precision or "",
+            rank=rank,
+            restricted=restricted,
+            caseworker_id=caseworker,
+        )
+        for pk, last, precision, rank, restricted, caseworker in rows.iterator(chunk_size=BATCH)
     ]
 
 
@@ -211,6 +226,10 @@ def summaries_refresh() -> SummaryRefresh:
         WaitingForVisit.objects.all().delete()
         Figure.objects.bulk_create(figures, batch_size=BATCH)
         WaitingForVisit.objects.bulk_create(waiting, batch_size=BATCH)
+        if connection.vendor == "postgresql":
+            # Every row is new: plans fitted to the old (or no) statistics would misjudge.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE stats_figure, stats_waitingforvisit")
         refresh.seconds = time.monotonic() - started
         refresh.save()
     return refresh

@@ -6,12 +6,12 @@ rows were counted. A fixed number of queries whatever the number of records."""
 import datetime as dt
 
 from django.conf import settings
-from django.db.models import F, Q, Sum
+from django.db.models import Exists, OuterRef, Q, Sum
 
-from cases.models import Facility
+from cases.models import Detainee, Facility, Nationality
 
 from . import queries
-from .models import Figure, Statistic
+from .models import Figure, Statistic, WaitingForVisit
 
 
 def _sums(*, user, nationality: str | None, statistics) -> dict[str, dict]:
@@ -109,18 +109,26 @@ def overdue(
     as counted is older than the interval."""
     interval = interval_days or settings.CONSULAR_VISIT_INTERVAL_DAYS
     cutoff = today - dt.timedelta(days=interval)
-    waiting = (
-        queries.detainees_for(user=user, nationality=nationality)
-        .held()
-        .filter(waiting_for_visit__isnull=False)
-        .annotate(
-            last_visit_on=F("waiting_for_visit__last_visit_on"),
-            last_visit_precision=F("waiting_for_visit__last_visit_precision"),
-        )
-        .filter(Q(last_visit_on__isnull=True) | Q(last_visit_on__lt=cutoff))
-        .order_by(F("last_visit_on").asc(nulls_first=True), "full_name")
+    waiting = WaitingForVisit.objects.visible_to(user).filter(
+        Q(last_visit_on__isnull=True) | Q(last_visit_on__lt=cutoff)
     )
-    return queries.overdue_answer(waiting=waiting, today=today, interval_days=interval, limit=limit)
+    if nationality:
+        same = Nationality.objects.filter(detainee=OuterRef("detainee"), country=nationality)
+        waiting = waiting.filter(Exists(same))
+    listed = list(
+        waiting.order_by("rank").values("detainee_id", "last_visit_on", "last_visit_precision")[
+            :limit
+        ]
+    )
+    # Names and statuses as they are now; who is overdue, as counted.
+    people = Detainee.objects.filter(pk__in=[row["detainee_id"] for row in listed]).values(
+        "id", "full_name", "status"
+    )
+    now = {person["id"]: person for person in people}
+    rows = [{**now[row["detainee_id"]], **row} for row in listed if row["detainee_id"] in now]
+    return queries.overdue_answer(
+        rows=rows, count=waiting.count(), today=today, interval_days=interval
+    )
 
 
 def facilities_holding_most(*, user, nationality: str | None = None, limit: int = 10) -> dict:
