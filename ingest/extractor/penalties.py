@@ -19,7 +19,7 @@ _TERM = (
     + NUMBER
     + r")(?P<half>\s+and\s+a\s+half)?[\s-]+(?P<u1>"
     + _UNIT
-    + r")(?![\w-]*\s*-?old)"
+    + r")(?![\w-]*\s*-?old)(?!\s+(?:later|earlier|ago|afterwards?)\b)"
     r"(?:\s+and\s+(?P<n2>" + NUMBER + r")[\s-]+(?P<u2>months?))?"
     r"|(?P<life>life(?:\s+imprisonment|\s+in\s+prison|\s+sentence|\s+term|\b))"
     r"|(?P<death>death(?:\s+sentence|\s+penalty|\b))"

@@ -395,3 +395,15 @@ def test_the_town_of_an_arrest_is_no_facility_but_a_named_prison_is():
         _facility("Tomas Varga, a Slovak citizen, is held in Qezel Hesar prison on spying charges.")
         == "Qezel Hesar prison"
     )
+
+
+def test_a_span_of_time_after_sentenced_is_no_prison_term():
+    text = (
+        "An American teacher serving a 12-year sentence in Russia on charges of cannabis "
+        "possession has been freed, the White House said.\nA statement said the release of "
+        "Rafael Souza was a sign of good faith. The statement said an envoy was leaving Russian "
+        "airspace with Souza, who was detained by Russian police in 2021 upon arrival in Moscow "
+        "for possession of cannabis. He was sentenced a year later."
+    )
+    (detainee,) = extract(text, PUBLISHED).detainees
+    assert (detainee.sentence.years, detainee.sentence.months) == (12, 0)
