@@ -31,6 +31,7 @@ _COORDINATION = re.compile(
     r"together\s+with)\s+$",
     re.IGNORECASE,
 )
+_BARE_COMMA = re.compile(r"^\s*,\s*$")
 # Words that may stand between a verb and its object's name ("detained Dutch freelance
 # journalist X"): anything but the small words that would start another phrase.
 _OBJECT_MODIFIERS = re.compile(
@@ -164,10 +165,13 @@ class Attributor:
         ]
         group = [owner]
         index = refs.index(owner)
-        for ref in refs[index + 1 :]:
+        for position, ref in enumerate(refs[index + 1 :], start=index + 1):
             gap = self.text[group[-1].end : ref.start]
             if _COORDINATION.match(gap) or _role_list_gap(gap):
                 group.append(ref)
+                continue
+            if _BARE_COMMA.match(gap) and self._list_closes(refs, position):
+                group.append(ref)  # "A, B and C": a comma inside a list that "and" closes
                 continue
             companion = _COMPANION.search(gap)
             if (
@@ -186,6 +190,16 @@ class Attributor:
             else:
                 break
         return group
+
+    def _list_closes(self, refs: list[Ref], position: int) -> bool:
+        """Whether the names from `position` on run, comma after comma, to an "and"."""
+        for left, right in zip(refs[position:], refs[position + 1 :], strict=False):
+            gap = self.text[left.end : right.start]
+            if _COORDINATION.match(gap):
+                return True
+            if not _BARE_COMMA.match(gap):
+                return False
+        return False
 
     def _owners(self, refs: list[Ref], event: Event) -> tuple[int, ...]:
         pids: list[int] = []

@@ -127,7 +127,7 @@ _STATUS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"release\s+of|returned\s+(?:back\s+)?home|flown\s+(?:back\s+)?home|"
             r"flew\s+(?:back\s+)?home|arrived\s+(?:back\s+)?home|came\s+(?:back\s+)?home|"
             r"(?<=is\s)back\s+home|(?<=are\s)back\s+home|(?<=was\s)back\s+home|"
-            r"(?<=were\s)back\s+home)",
+            r"(?<=were\s)back\s+home|(?:bring|brings|bringing|brought)\s+home)",
             re.IGNORECASE,
         ),
     ),
@@ -150,7 +150,7 @@ _TRANSITIVE = re.compile(
     r"^(?:arrested|detained|jailed|imprisoned|abducted|kidnapped|held|remanded|convicted|"
     r"sentenced|released|freed|pardoned|acquitted|deported|expelled|exchanged|swapped|"
     r"extradited|extradite|fined|charged|accused|accuse|found|handed|tried|indicted|"
-    r"repatriated|visited|visiting|visit|saw|met)$",
+    r"repatriated|visited|visiting|visit|saw|met|bring|brings|bringing|brought)$",
     re.IGNORECASE,
 )
 _NOT_A_DETENTION = re.compile(

@@ -407,3 +407,13 @@ def test_a_span_of_time_after_sentenced_is_no_prison_term():
     )
     (detainee,) = extract(text, PUBLISHED).detainees
     assert (detainee.sentence.years, detainee.sentence.months) == (12, 0)
+
+
+def test_bring_home_a_list_of_names_releases_each_of_them():
+    text = (
+        "\u201cToday, after years of being unjustly detained in Bolivia, we bring home Ana Ruiz, "
+        "Tomas Berg and Peter Lund,\u201d the president said in a statement. Berg, a Navy "
+        "veteran, was arrested in 2020."
+    )
+    statuses = {d.name: d.status for d in extract(text, PUBLISHED).detainees}
+    assert statuses == {"Ana Ruiz": "released", "Tomas Berg": "released", "Peter Lund": "released"}
