@@ -112,6 +112,8 @@ def _phrase_regex() -> re.Pattern[str]:
         + dem
         + r")(?:\s*(?:-|–|and|or)\s*(?:"
         + dem
+        + r")|\s+(?:"
+        + dem
         + r"))?)(?![\w-])"
         + r"(?P<rest>(?:\s+(?:[a-z][\w\-]*|"
         + "|".join(word.capitalize() for word in sorted(_SERVICE_WORDS))
@@ -155,8 +157,11 @@ def find_person_phrases(text: str) -> list[PersonPhrase]:
         codes: list[str] = []
         for piece in re.split(r"\s*(?:-|–|\band\b|\bor\b)\s*", dem_text):
             code = code_of(piece.strip())
-            if code and code not in codes:
-                codes.append(code)
+            # "Lebanese American": two demonyms side by side, one for each nationality.
+            piece_codes = [code] if code else [code_of(word) for word in piece.split()]
+            for code in piece_codes:
+                if code and code not in codes:
+                    codes.append(code)
         if not codes:
             continue
         rest_words = match.group("rest").split()

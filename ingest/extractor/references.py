@@ -126,9 +126,10 @@ _APPOSITION_GAP = re.compile(
 )
 # "several Americans, including A and B": the names that illustrate a group.
 _LIST_INTRO = re.compile(r"^\s*,?\s*(?:including|among\s+them|such\s+as|namely)\s+$", re.IGNORECASE)
-# "X, a Russian citizen", "X (34), a Russian", "X is a Russian citizen".
+# "X, a Russian citizen", "X (34), a Russian", "X is a Russian citizen", "X, 59, is a Russian".
 _AFTER_NAME_GAP = re.compile(
-    r"^\s*(?:\([^)]{0,60}\))?\s*(?:,\s*(?:\d{1,3}\s*,\s*)?|\s(?:is|was)\s+(?:also\s+)?)$"
+    r"^\s*(?:\([^)]{0,60}\))?\s*(?:,\s*(?:\d{1,3}\s*,\s*)?|(?:,\s*\d{1,3}\s*,)?\s(?:is|was)\s+"
+    r"(?:also\s+)?)$"
 )
 # How many sentences after a counted group its members may be named.
 _GROUP_NAMING_REACH = 3

@@ -417,3 +417,12 @@ def test_bring_home_a_list_of_names_releases_each_of_them():
     )
     statuses = {d.name: d.status for d in extract(text, PUBLISHED).detainees}
     assert statuses == {"Ana Ruiz": "released", "Tomas Berg": "released", "Peter Lund": "released"}
+
+
+def test_two_demonyms_side_by_side_in_a_predicate_give_both_nationalities():
+    text = (
+        "Emil Haddad, 59, is a Lebanese American venture capitalist who moved to Syria in "
+        "2017. He was detained the following year and sentenced to ten years in prison."
+    )
+    (detainee,) = extract(text, PUBLISHED).detainees
+    assert [n.country for n in detainee.nationality] == ["LB", "US"]
