@@ -18,11 +18,12 @@ from django.db import transaction
 from django.db.models import Model
 from django.dispatch import receiver
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from simple_history.signals import post_create_historical_record
 
 from cases.models import Detainee
+from languages.preferences import language_of
 
 from .cadence import Cadence, detainee_cadences
 from .constants import NotificationKind
@@ -52,13 +53,19 @@ def task_assigned_notify(*, task_id: int, actor=None) -> None:
     task = Task.objects.select_related("detainee", "assignee").filter(pk=task_id).first()
     if task is None or task.assignee is None:
         return
+    # In the language of the person told, not of whoever made the change.
+    with translation.override(language_of(task.assignee)):
+        message = _("%(person)s: %(task)s, due %(due)s, is yours.") % {
+            "person": task.detainee,
+            "task": task.title,
+            "due": task.due_on.isoformat(),
+        }
     notify(
         user=task.assignee,
         kind=NotificationKind.TASK,
         detainee=task.detainee,
         actor=actor,
-        message=_("%(person)s: %(task)s, due %(due)s, is yours.")
-        % {"person": task.detainee, "task": task.title, "due": task.due_on.isoformat()},
+        message=message,
     )
 
 
@@ -70,12 +77,13 @@ def assigned_notify(*, assignment_id: int) -> None:
     )
     if assignment is None or assignment.caseworker is None:
         return
-    message = _("%(by)s handed %(person)s's case to you.") % {
-        "by": assignment.assigned_by or _("Someone"),
-        "person": assignment.detainee,
-    }
-    if assignment.note:
-        message += " " + _("Note: %(note)s") % {"note": assignment.note}
+    with translation.override(language_of(assignment.caseworker)):
+        message = _("%(by)s handed %(person)s's case to you.") % {
+            "by": assignment.assigned_by or _("Someone"),
+            "person": assignment.detainee,
+        }
+        if assignment.note:
+            message += " " + _("Note: %(note)s") % {"note": assignment.note}
     notify(
         user=assignment.caseworker,
         kind=NotificationKind.ASSIGNED,
@@ -139,7 +147,8 @@ class _ChangeBatch:
             if detainee_id is None:
                 continue
             entry = by_detainee.setdefault(detainee_id, {"what": set(), "actor": actor_id})
-            entry["what"].add(str(instance._meta.verbose_name))
+            # Named in each watcher's language below.
+            entry["what"].add(instance._meta.verbose_name)
             entry["actor"] = entry["actor"] or actor_id
         if not by_detainee:
             return
@@ -153,17 +162,18 @@ class _ChangeBatch:
             if not Detainee.objects.visible_to(watch.user).filter(pk=watch.detainee_id).exists():
                 continue
             actor = User.objects.filter(pk=entry["actor"]).first() if entry["actor"] else None
+            with translation.override(language_of(watch.user)):
+                message = _("%(person)s: %(what)s changed by %(who)s.") % {
+                    "person": watch.detainee,
+                    "what": ", ".join(sorted({str(name) for name in entry["what"]})),
+                    "who": actor.get_username() if actor else _("the system"),
+                }
             notify(
                 user=watch.user,
                 kind=NotificationKind.CHANGE,
                 detainee=watch.detainee,
                 actor=actor,
-                message=_("%(person)s: %(what)s changed by %(who)s.")
-                % {
-                    "person": watch.detainee,
-                    "what": ", ".join(sorted(entry["what"])),
-                    "who": actor.get_username() if actor else _("the system"),
-                },
+                message=message,
             )
 
 
@@ -238,15 +248,17 @@ def digest_send(*, user, today: dt.date) -> bool:
         digest = digest_for(user=user, today=today)
         if not digest:
             return False
-        subject = _("Your casework for %(day)s: %(visits)d visits, %(tasks)d tasks") % {
-            "day": today.isoformat(),
-            "visits": len(digest.visits),
-            "tasks": len(digest.tasks),
-        }
+        # The digest is sent from a scheduled task: it speaks the caseworker's language.
+        with translation.override(language_of(user)):
+            subject = _("Your casework for %(day)s: %(visits)d visits, %(tasks)d tasks") % {
+                "day": today.isoformat(),
+                "visits": len(digest.visits),
+                "tasks": len(digest.tasks),
+            }
+            body = render_to_string(
+                "casework/email/digest.txt", {"digest": digest, "site": settings.SITE_URL}
+            )
         notify(user=user, kind=NotificationKind.DIGEST, message=subject)
-        body = render_to_string(
-            "casework/email/digest.txt", {"digest": digest, "site": settings.SITE_URL}
-        )
         send_mail(subject, body, None, [user.email])
     return True
 

@@ -24,6 +24,13 @@ def language_preference_save(user, language: str) -> LanguagePreference:
     return preference
 
 
+def language_of(user) -> str:
+    """The language to write to `user` in away from a page they read (emails, notifications):
+    their saved choice, else the default."""
+    saved = LanguagePreference.objects.filter(user=user).values_list("language", flat=True).first()
+    return saved or settings.LANGUAGE_CODE
+
+
 def restore_on_sign_in(sender, request, user, **kwargs) -> None:
     """At sign-in, the user's saved language becomes the session's."""
     language = (

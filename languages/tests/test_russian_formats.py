@@ -11,6 +11,9 @@ from rest_framework.test import APIClient
 from cases.constants import DetaineeStatus
 from cases.errors import DomainError
 from cases.tests.factories import DetaineeFactory
+from casework import reminders
+from casework.constants import NotificationKind
+from casework.models import Notification
 from casework.tests.factories import TaskFactory
 from consular.tests.factories import ConsularVisitFactory
 from ingest import facts as fact_rules
@@ -20,6 +23,7 @@ from ingest.fetching import check_url
 from ingest.models import Article
 from ingest.reasons import reason_display
 from ingest.tests.factories import ArticleFactory
+from languages.models import LanguagePreference
 
 pytestmark = pytest.mark.django_db
 
@@ -100,3 +104,23 @@ def test_an_articles_stored_reason_shows_in_the_readers_language(client, reviewe
         assert reason_display("1 draft to review") == "1 черновик ждёт проверки"
         # A note the pipeline did not word itself (an error's own text) stays as stored.
         assert reason_display("HTTP 503 from the site") == "HTTP 503 from the site"
+
+
+def test_notifications_and_the_digest_speak_the_language_of_the_person_told(
+    caseworker, admin_user, mailoutbox
+):
+    LanguagePreference.objects.create(user=caseworker, language="ru")
+    today = dt.date(2026, 6, 30)
+    person = DetaineeFactory(status=DetaineeStatus.DETAINED, assigned_caseworker=caseworker)
+    task = TaskFactory(
+        detainee=person, assignee=caseworker, title="Bail hearing", due_on=dt.date(2026, 7, 2)
+    )
+    # Sent while someone reading English makes the change, or by the scheduler.
+    with translation.override("en"):
+        reminders.task_assigned_notify(task_id=task.pk, actor=admin_user)
+        assert reminders.digest_send(user=caseworker, today=today)
+    told = Notification.objects.get(user=caseworker, kind=NotificationKind.TASK)
+    assert "вам поручена задача «Bail hearing»" in told.message
+    (message,) = mailoutbox
+    assert message.subject.startswith("Ваша работа на 2026-06-30")
+    assert "Доброе утро" in message.body and "Good morning" not in message.body
