@@ -97,6 +97,8 @@ def read_dataset(content: bytes, file_format: str) -> tablib.Dataset:
     if not dataset.headers or not any(h for h in dataset.headers):
         raise DomainError(_("The file has no header row naming its columns."), field="file")
     dataset.headers = [(h or "").strip() for h in dataset.headers]
+    if file_format == FileFormat.XLSX:
+        dataset = _dates_as_text(dataset)
     if len(dataset) > MAX_ROWS:
         raise DomainError(
             _("The file has %(rows)s rows; at most %(max)s are imported at once.")
@@ -106,6 +108,24 @@ def read_dataset(content: bytes, file_format: str) -> tablib.Dataset:
     if not len(dataset):
         raise DomainError(_("The file has a header row but no rows under it."), field="file")
     return dataset
+
+
+def _spreadsheet_date_as_text(cell):
+    """A date cell of a spreadsheet (openpyxl reads it as a datetime, or a date) as the day
+    it shows, written the way a date is typed in a text cell ("2019-06-21"); the time of day
+    a date cell carries is not part of any date the records keep."""
+    if isinstance(cell, dt.datetime):
+        return cell.date().isoformat()
+    if isinstance(cell, dt.date):
+        return cell.isoformat()
+    return cell
+
+
+def _dates_as_text(dataset: tablib.Dataset) -> tablib.Dataset:
+    return tablib.Dataset(
+        *[tuple(_spreadsheet_date_as_text(cell) for cell in row) for row in dataset],
+        headers=dataset.headers,
+    )
 
 
 def _column_errors(resource, dataset: tablib.Dataset) -> list[str]:

@@ -2,6 +2,7 @@
 errors per row in plain words, all rows or none, an import log, roles and restricted
 people respected."""
 
+import datetime as dt
 import io
 
 import openpyxl
@@ -150,6 +151,43 @@ def test_cases_and_visits_from_xlsx(caseworker):
         "in good health",
         "2024-02-03",
     )
+
+
+def test_date_cells_of_a_spreadsheet_are_dates(caseworker):
+    """Spreadsheets store a typed date as a date cell (openpyxl reads it as a datetime),
+    not as text: such cells import as the day they show, in every date column."""
+    person = DetaineeFactory()
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["detainee", "visited_on", "visitors"])
+    sheet.append([person.pk, dt.datetime(2024, 2, 3), "Consul A. Example"])
+    sheet.append([person.pk, dt.date(2023, 11, 30), "Consul B. Example"])
+    sheet["B3"].number_format = "dd.mm.yyyy"
+    out = io.BytesIO()
+    book.save(out)
+    # What the importer reads from the file: real date cells, not text.
+    cells = [c.value for c in openpyxl.load_workbook(io.BytesIO(out.getvalue())).active["B"]]
+    assert [type(v) for v in cells[1:]] == [dt.datetime, dt.datetime]
+
+    log, preview = services.import_preview(
+        user=caseworker, kind="visits", file_name="visits.xlsx", content=out.getvalue()
+    )
+    assert preview.valid, [r.errors for r in preview.rows]
+    assert [r.values[1] for r in preview.rows] == ["2024-02-03", "2023-11-30"]
+    services.import_confirm(user=caseworker, log_id=log.pk)
+    assert sorted(
+        (v.visitors, v.visited.isoformat()) for v in ConsularVisit.objects.all()
+    ) == [("Consul A. Example", "2024-02-03"), ("Consul B. Example", "2023-11-30")]
+
+    people = xlsx(
+        [["full_name", "date_of_birth"], ["Pavel Orlov", dt.datetime(1979, 4, 12, 0, 0)]]
+    )
+    log, preview = services.import_preview(
+        user=caseworker, kind="detainees", file_name="people.xlsx", content=people
+    )
+    assert preview.valid, [r.errors for r in preview.rows]
+    services.import_confirm(user=caseworker, log_id=log.pk)
+    assert Detainee.objects.get(full_name="Pavel Orlov").birth_date.isoformat() == "1979-04-12"
 
 
 def test_a_restricted_person_is_as_unknown_as_a_missing_one(caseworker, other_caseworker):
