@@ -516,6 +516,13 @@ class DetaineeAdmin(ArchivableAdminMixin, NestedHistoryAdmin):
         form.request_user = request.user
         return form
 
+    def save_model(self, request, obj, form, change):
+        # The holder before this save, as stored: the form has set the new one on `obj`.
+        stored = Detainee._base_manager.filter(pk=obj.pk) if change else Detainee.objects.none()
+        previous = stored.values_list("assigned_caseworker_id", flat=True).first()
+        super().save_model(request, obj, form, change)
+        services.assignment_change_record(detainee=obj, previous_id=previous, user=request.user)
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         extraditions = [

@@ -160,6 +160,48 @@ def detainee_access_check(*, user, changes: dict, detainee: Detainee | None = No
         )
 
 
+def _acting_user(record: Model):
+    """Who is making a change: the user a caller named for the history, else the signed-in
+    user of the request being served (the history middleware keeps it), else None."""
+    from simple_history.models import HistoricalRecords
+
+    user = getattr(record, "_history_user", None)
+    if user is None:
+        request = getattr(HistoricalRecords.context, "request", None)
+        user = getattr(request, "user", None)
+    return user if getattr(user, "is_authenticated", False) else None
+
+
+def assignment_change_record(
+    *, detainee: Detainee, previous_id: int | None, user=None, note: str = ""
+) -> Model | None:
+    """Records a change of `detainee.assigned_caseworker` (already saved; `previous_id` is
+    the holder before it) in the handover history: the previous holder's period ends now and
+    the new holder's begins. Every writer of the field calls this (the handover, the API,
+    the admin), so the history shows who held the case when however it was changed. The
+    history's rows are reached through the reverse relation: this app does not import the
+    casework app. Answers the new period, or None when nothing changed."""
+    if previous_id == detainee.assigned_caseworker_id:
+        return None
+    assignments = Detainee._meta.get_field("assignments").related_model.objects
+    now = timezone.now()
+    current = assignments.select_for_update().filter(detainee=detainee, ended_at__isnull=True)
+    current = current.first()
+    if current is None and previous_id is not None:
+        # Held since before handovers were recorded: its start is unknown.
+        current = assignments.create(detainee=detainee, caseworker_id=previous_id, started_at=None)
+    if current is not None:
+        current.ended_at = now
+        current.save(update_fields=["ended_at"])
+    return assignments.create(
+        detainee=detainee,
+        caseworker_id=detainee.assigned_caseworker_id,
+        assigned_by=user,
+        note=(note or "").strip(),
+        started_at=now,
+    )
+
+
 @transaction.atomic
 def detainee_create(
     *,
@@ -186,6 +228,10 @@ def detainee_create(
         **_date_kwargs("date_of_birth", date_of_birth),
         **fields,
     )
+    if detainee.assigned_caseworker_id is not None:
+        assignment_change_record(
+            detainee=detainee, previous_id=None, user=_acting_user(detainee)
+        )
     cite(detainee, source, quote)
     for country in nationalities:
         nationality_add(detainee=detainee, country=country, source=source, quote=quote)
@@ -960,6 +1006,12 @@ def record_update(*, record: M, changes: dict, expected_version: int | None = No
             current.save(update_fields=columns | auto_now)
             changed = {c for c in columns if before.get(c) != getattr(current, c, None)}
             _derive_after_edit(current, changed)
+            if "assigned_caseworker" in columns and isinstance(current, Detainee):
+                assignment_change_record(
+                    detainee=current,
+                    previous_id=before["assigned_caseworker_id"],
+                    user=_acting_user(current),
+                )
             current.refresh_from_db()
     _refresh_from(record, current)
     return record

@@ -234,26 +234,15 @@ def detainee_assign(*, detainee: Detainee, to, user, note: str = "") -> Assignme
         )
     if (to.pk if to else None) == detainee.assigned_caseworker_id:
         raise Conflict(_("The case is already held by them."), field="caseworker")
-    now = timezone.now()
-    current = Assignment.objects.select_for_update().filter(detainee=detainee).current().first()
-    if current is None and detainee.assigned_caseworker_id is not None:
-        # Held since before handovers were recorded: its start is unknown.
-        current = Assignment.objects.create(
-            detainee=detainee, caseworker_id=detainee.assigned_caseworker_id, started_at=None
-        )
-    if current is not None:
-        current.ended_at = now
-        current.save(update_fields=["ended_at"])
-    assignment = Assignment.objects.create(
-        detainee=detainee,
-        caseworker=to,
-        assigned_by=user,
-        note=(note or "").strip(),
-        started_at=now,
-    )
     detainee._change_reason = _("Handed over")
     detainee._history_user = user
+    # The period itself is recorded by the one path every change of holder takes.
     case_services.record_update(record=detainee, changes={"assigned_caseworker": to})
+    assignment = Assignment.objects.filter(detainee=detainee).current().get()
+    note = (note or "").strip()
+    if note:
+        assignment.note = note
+        assignment.save(update_fields=["note"])
     if to is not None and to != user:
         transaction.on_commit(partial(reminders.assigned_notify, assignment_id=assignment.pk))
     return assignment

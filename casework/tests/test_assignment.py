@@ -78,3 +78,71 @@ def test_a_handover_goes_to_a_caseworker_who_can_see_the_case(
     services.detainee_assign(detainee=restricted, to=other_caseworker, user=caseworker)
     restricted.refresh_from_db()
     assert restricted.assigned_caseworker == other_caseworker
+
+
+# --- Every change of holder is in the history, however it was made ---------------------
+
+
+def test_assigning_through_the_api_is_in_the_handover_history(
+    admin_user, caseworker, other_caseworker
+):
+    from rest_framework.test import APIClient
+
+    person = DetaineeFactory(assigned_caseworker=caseworker)
+    client = APIClient()
+    client.force_authenticate(admin_user)
+    url = f"/api/v1/detainees/{person.pk}/"
+    with time_machine.travel(dt.datetime(2026, 2, 1, 9, tzinfo=dt.UTC)):
+        response = client.patch(url, {"assigned_caseworker": other_caseworker.pk}, format="json")
+    assert response.status_code == 200, response.data
+    # Sending the same holder again, or other fields, is no handover.
+    client.patch(url, {"assigned_caseworker": other_caseworker.pk, "priority": "high"})
+    first, second = services.assignment_history(person)
+    assert (first.caseworker, first.started_at, first.ended_at.date()) == (
+        caseworker,
+        None,
+        dt.date(2026, 2, 1),
+    )
+    assert (second.caseworker, second.assigned_by, second.ended_at) == (
+        other_caseworker,
+        admin_user,
+        None,
+    )
+    assert second.started_at.date() == dt.date(2026, 2, 1)
+
+    # Created already assigned: the history starts with its creation.
+    response = client.post(
+        "/api/v1/detainees/",
+        {"full_name": "Oleg Novak", "assigned_caseworker": caseworker.pk},
+        format="json",
+    )
+    assert response.status_code == 201, response.data
+    (only,) = Assignment.objects.filter(detainee_id=response.data["id"])
+    assert (only.caseworker, only.assigned_by, only.ended_at) == (caseworker, admin_user, None)
+    assert only.started_at is not None
+
+
+def test_assigning_in_the_admin_is_in_the_handover_history(
+    client, admin_user, caseworker, other_caseworker
+):
+    from django.urls import reverse
+
+    from cases.tests.test_concurrency import _admin_post_data
+
+    person = DetaineeFactory()
+    client.force_login(admin_user)
+    url = reverse("admin:cases_detainee_change", args=[person.pk])
+    for holder in (caseworker, other_caseworker):
+        data = _admin_post_data(client.get(url))
+        response = client.post(url, {**data, "assigned_caseworker": holder.pk})
+        assert response.status_code == 302, response.context["adminform"].form.errors
+    # Saving the form again without changing the holder is no handover.
+    client.post(url, {**_admin_post_data(client.get(url)), "priority": "high"})
+    first, second = services.assignment_history(person)
+    assert (first.caseworker, first.assigned_by) == (caseworker, admin_user)
+    assert first.started_at and first.ended_at
+    assert (second.caseworker, second.assigned_by, second.ended_at) == (
+        other_caseworker,
+        admin_user,
+        None,
+    )
