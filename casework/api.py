@@ -20,7 +20,7 @@ from config.api import (
 
 from . import reminders, services
 from . import serializers as s
-from .cadence import detainee_cadences
+from .cadence import cadence_queryset, cadences_of
 from .filters import AssignmentFilter, TaskFilter
 from .models import Assignment, Notification, Task
 
@@ -31,7 +31,7 @@ class CadenceView(GenericAPIView):
     permission_classes = [CanReadCaseRecords]
     pagination_class = BoundedPageNumberPagination
     serializer_class = s.CadenceSerializer
-    queryset = Detainee.objects.none()  # for the schema; rows come from detainee_cadences
+    queryset = Detainee.objects.none()  # for the schema; rows come from cadence_queryset
 
     @extend_schema(
         parameters=[s.CadenceQuerySerializer],
@@ -50,12 +50,13 @@ class CadenceView(GenericAPIView):
             detainees = detainees.filter(assigned_caseworker_id=query["caseworker"])
         if query.get("country"):
             detainees = detainees.filter(detaining_country=query["country"])
-        rows = detainee_cadences(detainees, today=timezone.localdate())
+        today = timezone.localdate()
+        rows = cadence_queryset(detainees, today=today)
         if query["overdue"] == "true":
-            rows = [r for r in rows if r.is_overdue]
+            rows = rows.filter(overdue_by__gt=0)
         if query.get("state"):
-            rows = [r for r in rows if r.state == query["state"]]
-        page = self.paginate_queryset(rows)
+            rows = rows.filter(cadence_state=query["state"])
+        page = cadences_of(self.paginate_queryset(rows), today=today)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
 

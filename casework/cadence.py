@@ -1,9 +1,11 @@
 """When each held detainee is next due for contact or a visit, and how late that is.
 
 The deadlines come from the cadence rules (`CadenceRule`): every rule a detainee meets
-applies, and for each deadline the strictest value wins. The inputs are read in one query;
-the dates are worked out here, so that the rules stay readable and any caller (the pages,
-the API, the daily digest, the statistics) gets the same answer from `detainee_cadences`.
+applies, and for each deadline the strictest value wins. `cadence_queryset` works the
+deadlines, how late each person is and their state out in the database, so that the
+overdue list is ranked, filtered, counted and paged there at any size; `strictest` and
+`cadence_of` say the same rules in Python for one row, and build what the pages, the API,
+the daily digest and the calendar show from a page of that query.
 """
 
 from __future__ import annotations
@@ -13,7 +15,22 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, QuerySet, Subquery
+from django.db.models import (
+    Case,
+    CharField,
+    DateField,
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
 from cases.models import Detainee
@@ -127,8 +144,59 @@ def cadence_of(
     )
 
 
-def _with_inputs(detainees: QuerySet, *, today: dt.date) -> QuerySet:
-    """Everything the computation reads, in the same query as the detainees."""
+class DaysBetween(Func):
+    """Whole days from the date `start` to the date `end` (negative when `end` is earlier),
+    on SQLite and PostgreSQL alike."""
+
+    output_field = IntegerField()
+
+    def __init__(self, start, end):
+        super().__init__(start, end)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        start, end = self.get_source_expressions()
+        start_sql, start_params = compiler.compile(start)
+        end_sql, end_params = compiler.compile(end)
+        if connection.vendor == "postgresql":
+            sql = f"(CAST({end_sql} AS date) - CAST({start_sql} AS date))"
+        elif connection.vendor == "sqlite":
+            sql = f"CAST(julianday({end_sql}) - julianday({start_sql}) AS INTEGER)"
+        else:  # pragma: no cover - the project runs on these two
+            raise NotImplementedError(f"DaysBetween on {connection.vendor}")
+        return sql, (*end_params, *start_params)
+
+
+# Each deadline as the SQL works it out: the field of `CadenceRule`, and its default.
+_DEADLINE_FIELDS = {
+    "first_contact_hours": "CADENCE_FIRST_CONTACT_HOURS",
+    "first_visit_days": "CADENCE_FIRST_VISIT_DAYS",
+    "visit_interval_days": "CONSULAR_VISIT_INTERVAL_DAYS",
+    "due_soon_days": "CADENCE_DUE_SOON_DAYS",
+}
+
+
+def _strictest_value(field: str):
+    """The shortest value of one deadline among the rules that apply to the detainee of the
+    outer row (as `CadenceRule.applies_to` decides), else the default from the settings."""
+    applicable = (
+        CadenceRule.objects.filter(Q(priority="") | Q(priority=OuterRef("priority")))
+        .filter(Q(country="") | Q(country=OuterRef("detaining_country")))
+        .filter(Q(welfare_concern=False) | Q(welfare_concern=OuterRef("welfare_flagged")))
+        .order_by(field)
+        .values(field)[:1]
+    )
+    default = getattr(settings, _DEADLINE_FIELDS[field])
+    return Coalesce(Subquery(applicable), Value(default), output_field=IntegerField())
+
+
+def cadence_queryset(detainees: QuerySet, *, today: dt.date | None = None) -> QuerySet:
+    """Held detainees among `detainees` (narrow them with `visible_to(user)` first), each
+    annotated in the database with the strictest deadlines that apply to them, how many
+    days past their next due visit they are (`overdue_by`: negative while it is ahead) and
+    their `cadence_state`; most overdue first, then soonest due. The list can be filtered
+    (`overdue_by__gt=0` is the overdue list), counted and paged by the database, and
+    `cadences_of` turns a page of it into `Cadence`s."""
+    today = today or timezone.localdate()
     planned = (
         ConsularVisit.objects.filter(
             detainee=OuterRef("pk"), outcome=VisitOutcome.PLANNED, visited_on__gte=today
@@ -136,6 +204,7 @@ def _with_inputs(detainees: QuerySet, *, today: dt.date) -> QuerySet:
         .order_by("visited_on")
         .values("visited_on")[:1]
     )
+    never_visited = Q(last_visit_on__isnull=True)
     return (
         detainees.held()
         .with_last_visit()
@@ -143,41 +212,72 @@ def _with_inputs(detainees: QuerySet, *, today: dt.date) -> QuerySet:
             welfare_flagged=Exists(WelfareFlag.objects.filter(detainee=OuterRef("pk"))),
             planned_on=Subquery(planned),
         )
+        .annotate(**{f"cadence_{name}": _strictest_value(name) for name in _DEADLINE_FIELDS})
+        .annotate(
+            # A first visit is due from the day the detention was learned of.
+            counted_from=Coalesce(
+                "last_visit_on", TruncDate("created_at"), output_field=DateField()
+            ),
+            interval_days=Case(
+                When(never_visited, then=F("cadence_first_visit_days")),
+                default=F("cadence_visit_interval_days"),
+                output_field=IntegerField(),
+            ),
+        )
+        .annotate(overdue_by=DaysBetween(F("counted_from"), Value(today)) - F("interval_days"))
+        .annotate(
+            cadence_state=Case(
+                When(never_visited, then=Value(CadenceState.NEVER_VISITED.value)),
+                When(overdue_by__gt=0, then=Value(CadenceState.OVERDUE.value)),
+                When(
+                    overdue_by__gte=-F("cadence_due_soon_days"),
+                    then=Value(CadenceState.DUE_SOON.value),
+                ),
+                default=Value(CadenceState.ON_TIME.value),
+                output_field=CharField(),
+            )
+        )
         # The caseworker's name is on every row of the lists.
         .select_related("assigned_caseworker")
+        .order_by(F("overdue_by").desc(), "full_name", "pk")
     )
 
 
-def detainee_cadences(detainees: QuerySet, *, today: dt.date | None = None) -> list[Cadence]:
-    """The cadence of every held detainee among `detainees` (narrow them with
-    `visible_to(user)` first), most overdue first, then soonest due."""
+def overdue_queryset(detainees: QuerySet, *, today: dt.date | None = None) -> QuerySet:
+    """Held detainees past their next due visit (a first visit included), most overdue
+    first: the overdue list, for the database to count and page."""
+    return cadence_queryset(detainees, today=today).filter(overdue_by__gt=0)
+
+
+def cadences_of(rows: Iterable[Detainee], *, today: dt.date | None = None) -> list[Cadence]:
+    """The `Cadence` of each row of `cadence_queryset` (a page of it), in order."""
     today = today or timezone.localdate()
-    rules = list(CadenceRule.objects.all())
-    result = []
-    for person in _with_inputs(detainees, today=today):
-        deadlines = strictest(
-            rules,
-            priority=person.priority,
-            country=person.detaining_country.code or "",
-            welfare_concern=person.welfare_flagged,
+    return [
+        cadence_of(
+            detainee=person,
+            deadlines=Deadlines(
+                **{name: getattr(person, f"cadence_{name}") for name in _DEADLINE_FIELDS}
+            ),
+            last_visit_on=person.last_visit_on,
+            today=today,
+            planned_on=person.planned_on,
         )
-        result.append(
-            cadence_of(
-                detainee=person,
-                deadlines=deadlines,
-                last_visit_on=person.last_visit_on,
-                today=today,
-                planned_on=person.planned_on,
-            )
-        )
-    result.sort(key=lambda c: (-c.days_overdue, c.next_due_on, c.detainee.full_name))
-    return result
+        for person in rows
+    ]
+
+
+def detainee_cadences(detainees: QuerySet, *, today: dt.date | None = None) -> list[Cadence]:
+    """The cadence of every held detainee among `detainees`, most overdue first, then
+    soonest due. For short lists (one caseworker's people); page `cadence_queryset`
+    otherwise."""
+    today = today or timezone.localdate()
+    return cadences_of(cadence_queryset(detainees, today=today), today=today)
 
 
 def overdue_cadences(detainees: QuerySet, *, today: dt.date | None = None) -> list[Cadence]:
-    """Held detainees past their next due visit (a first visit included), most overdue
-    first."""
-    return [c for c in detainee_cadences(detainees, today=today) if c.is_overdue]
+    """Held detainees past their next due visit, most overdue first."""
+    today = today or timezone.localdate()
+    return cadences_of(overdue_queryset(detainees, today=today), today=today)
 
 
 def cadence_for(detainee: Detainee, *, today: dt.date | None = None) -> Cadence | None:

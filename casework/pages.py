@@ -20,7 +20,7 @@ from consular.models import ConsularVisit
 from ui.views import role_required
 
 from . import reminders, services
-from .cadence import cadence_for, detainee_cadences, overdue_cadences
+from .cadence import cadence_for, cadences_of, detainee_cadences, overdue_queryset
 from .calendar_feed import calendar_build
 from .constants import TaskState
 from .forms import HandoverForm, OverdueFilterForm, TaskForm, WelfareFlagForm
@@ -108,7 +108,15 @@ def calendar(request, token: str):
 def overdue(request):
     visible = Detainee.objects.visible_to(request.user)
     codes = sorted(
-        {c for c in visible.held().values_list("detaining_country", flat=True) if c},
+        # One row per country, not one per person held.
+        {
+            c
+            for c in visible.held()
+            .order_by()
+            .values_list("detaining_country", flat=True)
+            .distinct()
+            if c
+        },
         key=lambda code: countries.name(code),
     )
     form = OverdueFilterForm(request.GET or None, countries=[(c, countries.name(c)) for c in codes])
@@ -118,13 +126,17 @@ def overdue(request):
             detainees = detainees.filter(assigned_caseworker=form.cleaned_data["caseworker"])
         if form.cleaned_data["country"]:
             detainees = detainees.filter(detaining_country=form.cleaned_data["country"])
-    rows = overdue_cadences(detainees, today=timezone.localdate())
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    today = timezone.localdate()
+    # Ranked, counted and paged by the database; only the page's rows are read.
+    page = Paginator(overdue_queryset(detainees, today=today), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    page.object_list = cadences_of(page.object_list, today=today)
     status = 400 if form.is_bound and not form.is_valid() else 200
     return render(
         request,
         "casework/overdue.html",
-        {"form": form, "page": page, "total": len(rows)},
+        {"form": form, "page": page, "total": page.paginator.count},
         status=status,
     )
 

@@ -1,16 +1,27 @@
 """Each held detainee's next due visit and state under the cadence rules."""
 
 import datetime as dt
+import random
+import re
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from cases.constants import DatePrecision, DetaineeStatus, Priority
 from cases.models import Detainee
 from cases.tests.factories import DetaineeFactory, SourceFactory
-from casework.cadence import cadence_for, detainee_cadences, overdue_cadences
+from casework.cadence import (
+    cadence_for,
+    cadence_of,
+    cadence_queryset,
+    detainee_cadences,
+    overdue_cadences,
+    strictest,
+)
 from casework.constants import CadenceState
-from casework.models import CadenceRule
+from casework.models import CadenceRule, WelfareFlag
 from consular.constants import VisitOutcome
 from consular.models import ConsularVisit, ConsularVisitCitation
 from consular.tests.factories import ConsularVisitFactory
@@ -171,3 +182,134 @@ def test_planned_visits_in_the_past_are_not_recorded_not_upcoming():
     visits = ConsularVisit.objects.all()
     assert set(visits.upcoming(TODAY)) == {ahead, this_month}
     assert set(visits.not_recorded(TODAY)) == {lapsed, last_month}
+
+
+# --- The database's answer is the rules' answer ------------------------------------------
+
+
+# Days since a visit: around each rule's interval and due-soon window, and long ago.
+AGES = [2, 10, 18, 25, 40, 50, 55, 70, 80, 86, 95, 150, 400]
+
+
+def _caseload(count: int, *, seed: int = 7) -> None:
+    """Held people of every priority, in and out of the countries with rules of their own,
+    some flagged, visited long ago, lately, to the month, or never (learned of on
+    different days), with released people among them."""
+    pick = random.Random(seed)
+    for n in range(count):
+        learned = dt.datetime(2026, 1, 1, 9, tzinfo=dt.UTC) + dt.timedelta(
+            days=pick.randrange(180), hours=pick.randrange(24)
+        )
+        with time_machine.travel(learned):
+            person = DetaineeFactory(
+                full_name=f"Person {n:03d}",
+                priority=pick.choice(Priority.values),
+                status=pick.choice(
+                    [DetaineeStatus.DETAINED, DetaineeStatus.CONVICTED, DetaineeStatus.RELEASED]
+                ),
+            )
+        Detainee.objects.filter(pk=person.pk).update(
+            detaining_country=pick.choice(["IR", "US", ""])
+        )
+        if pick.random() < 0.3:
+            WelfareFlagFactory(detainee=person)
+        for _ in range(pick.randrange(3)):
+            day = TODAY - dt.timedelta(days=pick.choice(AGES) + pick.randrange(5))
+            if pick.random() < 0.2:
+                visited(person, day.replace(day=1), DatePrecision.MONTH)
+            else:
+                visited(person, day, outcome=pick.choice([VisitOutcome.COMPLETED] * 3 + ["denied"]))
+
+
+def _rules() -> None:
+    CadenceRule.objects.all().delete()
+    CadenceRuleFactory(first_visit_days=14, visit_interval_days=90, due_soon_days=14)
+    CadenceRuleFactory(priority=Priority.URGENT, visit_interval_days=30, first_visit_days=7)
+    CadenceRuleFactory(priority=Priority.HIGH, visit_interval_days=60, due_soon_days=21)
+    CadenceRuleFactory(welfare_concern=True, visit_interval_days=21, first_contact_hours=6)
+    CadenceRuleFactory(country="IR", visit_interval_days=45, first_visit_days=5)
+
+
+def _in_python(today: dt.date) -> list:
+    """Each held person's cadence worked out row by row in Python from the rules."""
+    rules = list(CadenceRule.objects.all())
+    flagged = set(WelfareFlag.objects.values_list("detainee_id", flat=True))
+    result = []
+    for person in Detainee.objects.held().with_last_visit():
+        deadlines = strictest(
+            rules,
+            priority=person.priority,
+            country=person.detaining_country.code or "",
+            welfare_concern=person.pk in flagged,
+        )
+        result.append(
+            cadence_of(
+                detainee=person,
+                deadlines=deadlines,
+                last_visit_on=person.last_visit_on,
+                today=today,
+            )
+        )
+    result.sort(key=lambda c: (-c.days_overdue, c.next_due_on, c.detainee.full_name))
+    return result
+
+
+def _summary(cadences) -> list[tuple]:
+    return [
+        (c.detainee.pk, c.state, c.next_due_on, c.days_overdue, c.deadlines, c.last_visit_on)
+        for c in cadences
+    ]
+
+
+def test_the_database_ranks_and_states_every_person_as_the_rules_say():
+    _rules()
+    _caseload(60)
+    expected = _in_python(TODAY)
+    assert {c.state for c in expected} == set(CadenceState.values)  # every state is tried
+
+    assert _summary(detainee_cadences(Detainee.objects.all(), today=TODAY)) == _summary(expected)
+    overdue = [c for c in expected if c.is_overdue]
+    assert _summary(overdue_cadences(Detainee.objects.all(), today=TODAY)) == _summary(overdue)
+    # Filtering and counting happen in the query.
+    rows = cadence_queryset(Detainee.objects.all(), today=TODAY)
+    for state in CadenceState.values:
+        assert rows.filter(cadence_state=state).count() == sum(
+            1 for c in expected if c.state == state
+        )
+    in_iran = [c.detainee.pk for c in overdue if c.detainee.detaining_country == "IR"]
+    assert [p.pk for p in rows.filter(overdue_by__gt=0, detaining_country="IR")] == in_iran
+
+
+# A query that ends in a limit (its subqueries have limits of their own).
+PAGED = re.compile(r" LIMIT \d+(?: OFFSET \d+)?$")
+
+
+def _queries(callable_) -> list[str]:
+    with CaptureQueriesContext(connection) as queries:
+        callable_()
+    return [q["sql"] for q in queries]
+
+
+def test_the_overdue_list_takes_the_same_queries_for_any_number_of_people(client, viewer):
+    _rules()
+    client.force_login(viewer)
+
+    def pages():
+        assert client.get("/visits/overdue/").status_code == 200
+        assert client.get("/visits/overdue/", {"page": 2}).status_code == 200
+        assert client.get("/api/v1/cadence/", {"overdue": "true"}).status_code == 200
+
+    _caseload(10, seed=1)
+    few = _queries(pages)
+    _caseload(70, seed=2)
+    assert Detainee.objects.held().count() > 40
+    many = _queries(pages)
+    assert len(many) == len(few)
+    # The people are read a page at a time: every query listing them is limited (counts
+    # and the list of countries are worked out by the database).
+    listing = [
+        sql
+        for sql in many
+        if '"cases_detainee"."full_name"' in sql.split(" FROM ")[0] and "COUNT(" not in sql
+    ]
+    assert listing and all(PAGED.search(sql) for sql in listing), listing
