@@ -25,10 +25,10 @@ from cases.constants import HELD_STATUSES, ReportedFact
 from cases.errors import DomainError
 from cases.models import Case, CustodyPeriod, Detainee
 from cases.roles import can_view_sensitive
+from casework.cadence import cadences_of, overdue_queryset
 from config.pagination import BoundedCountPaginator
 from consular.constants import VisitOutcome
 from consular.models import ConsularVisit
-from consular.querysets import overdue_for_visit
 from figures.services import figures_compared
 from stats import services as stats_services
 from stats import summaries as stats_summaries
@@ -320,8 +320,9 @@ def visits(request):
     user = request.user
     today = timezone.localdate()
     visible = Detainee.objects.visible_to(user)
-    # Overdue and the log each show their detainee (and facility): joined, not per row.
-    overdue = overdue_for_visit(visible, today=today).prefetch_related(
+    # The overdue list's own ranking under the cadence rules, done by the database. Overdue
+    # and the log each show their detainee (and facility): joined, not per row.
+    overdue = overdue_queryset(visible, today=today).prefetch_related(
         Prefetch(
             "custody_periods",
             queryset=CustodyPeriod.objects.filter(ended_on__isnull=True).select_related("facility"),
@@ -357,10 +358,8 @@ def visits(request):
         reads.note(request, log_page.object_list)
     # Each list is paged on its own, so that the page stays a screen or two long.
     overdue_page = Paginator(overdue, VISITS_PAGE_SIZE).get_page(request.GET.get("overdue_page"))
-    for person in overdue_page.object_list:
-        person.days_waiting = (today - person.last_visit_on).days if person.last_visit_on else None
     context = {
-        "overdue": overdue_page.object_list,
+        "overdue": cadences_of(overdue_page.object_list, today=today),
         "overdue_page": overdue_page,
         "overdue_count": overdue_page.paginator.count,
         "upcoming_page": Paginator(upcoming, VISITS_PAGE_SIZE).get_page(
@@ -372,7 +371,6 @@ def visits(request):
         "log_page": log_page,
         "form": form,
         "can_view_sensitive": can_view_sensitive(user),
-        "visit_interval": settings.CONSULAR_VISIT_INTERVAL_DAYS,
     }
     return render(request, "ui/visits.html", context, status=status)
 

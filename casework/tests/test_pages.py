@@ -164,3 +164,38 @@ def test_the_admin_lists_tasks_and_cadence_rules_and_leaves_state_to_the_actions
     assert 'name="state"' not in page.content.decode()
     rules = client.get("/admin/casework/cadencerule/").content.decode()
     assert "the strictest (shortest) value among those rules wins" in rules
+
+
+def test_the_visits_page_lists_whom_the_cadence_rules_make_overdue(client, viewer):
+    """The visits page's overdue list is the overdue list's: stricter rules by priority
+    count, and a detention learned of today is not overdue before its first visit is due."""
+    import re
+
+    import time_machine
+
+    from cases.constants import Priority
+    from casework.models import CadenceRule
+
+    from .factories import CadenceRuleFactory
+
+    CadenceRule.objects.all().delete()
+    CadenceRuleFactory(first_visit_days=14, visit_interval_days=90)
+    CadenceRuleFactory(priority=Priority.URGENT, first_visit_days=3, visit_interval_days=30)
+    today = timezone.localdate()
+    urgent = DetaineeFactory(full_name="Urgent Forty Days", priority=Priority.URGENT)
+    ConsularVisitFactory(detainee=urgent, visited_on=today - dt.timedelta(days=40))
+    plain = DetaineeFactory(full_name="Plain Forty Days")
+    ConsularVisitFactory(detainee=plain, visited_on=today - dt.timedelta(days=40))
+    DetaineeFactory(full_name="Learned Of Today")
+    with time_machine.travel(timezone.now() - dt.timedelta(days=20)):
+        DetaineeFactory(full_name="Never Visited In Twenty Days")
+
+    html = signed_in(client, viewer).get("/visits/").content.decode()
+    table = html[html.index('data-testid="overdue"') : html.index("</table>")]
+    names = re.findall(r">([^<>]+)</a></td>", table)
+    assert names == ["Urgent Forty Days", "Never Visited In Twenty Days"]
+    assert 'data-testid="overdue-count">2<' in html
+    # Overdue by 10 days (due after 30), then by 6 (a first visit due after 14).
+    assert re.findall(r'data-testid="overdue-days">(\d+) days<', table) == ["10", "6"]
+    overdue_page = signed_in(client, viewer).get("/visits/overdue/").content.decode()
+    assert 'data-testid="overdue-total">2<' in overdue_page

@@ -108,7 +108,9 @@ def test_a_reviewer_reaches_submit_through_the_queue_and_a_viewer_not_at_all(
 
 def test_the_visits_page_pages_each_list(client, caseworker):
     for i in range(23):
-        DetaineeFactory(full_name=f"Waiting {i:02d}", status=DetaineeStatus.CONVICTED)
+        # Learned of a month ago and never visited: the first visit is overdue.
+        with time_machine.travel(dt.datetime.now(tz=dt.UTC) - dt.timedelta(days=30)):
+            DetaineeFactory(full_name=f"Waiting {i:02d}", status=DetaineeStatus.CONVICTED)
         ConsularVisitFactory(
             detainee=DetaineeFactory(full_name=f"Planned {i:02d}", status=DetaineeStatus.RELEASED),
             visited_on=dt.date.today() + dt.timedelta(days=i + 1),
