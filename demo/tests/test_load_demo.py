@@ -66,3 +66,39 @@ def test_the_demo_caseworker_has_a_caseload_with_tasks():
     assert held > 0 and Task.objects.filter(assignee__username="caseworker").exists()
     call_command("load_demo", count=30, verbosity=0)
     assert Assignment.objects.count() == held
+
+
+def test_the_demo_has_cited_official_figures_beside_the_records_count(client):
+    from django.contrib.auth import get_user_model
+
+    from figures.constants import Definition
+    from figures.counting import record_count
+    from figures.models import OfficialFigure
+
+    call_command("load_demo", count=60, verbosity=0)
+    call_command("load_demo", count=60, verbosity=0)
+    figures = list(OfficialFigure.objects.all())
+    assert len(figures) >= 3
+    assert {f.definition for f in figures} == set(Definition.values)
+    for figure in figures:
+        assert figure.said_by and figure.said_on and (figure.source_url or figure.source_document)
+
+    client.force_login(get_user_model().objects.get(username="viewer"))
+    html = client.get("/dashboard/").content.decode()
+    table = html[html.index('data-testid="official-figures"') :]
+    table = table[: table.index("</table>")]
+    for figure in figures:
+        row = table[table.index(f'data-figure="{figure.pk}"') :]
+        row = row[: row.index("</tr>")]
+        count = record_count(
+            definition=figure.definition,
+            nationality=figure.nationality.code,
+            country=figure.country.code,
+            since_year=figure.since_year,
+            detainees=Detainee.objects.all(),
+        )
+        assert figure.said_by in row
+        assert f'data-testid="record-count">{count}<' in row
+    # The record holds people for the US figures: the comparison is not of nothing.
+    held_in_us = OfficialFigure.objects.get(definition=Definition.HELD_IN, country="US")
+    assert f'data-figure="{held_in_us.pk}"' in table

@@ -9,6 +9,7 @@ from django.utils import timezone
 from cases import roles
 from demo.caseload import generate_caseload
 from demo.casework import load_casework
+from demo.figures import load_official_figures
 from demo.reported_cases import load_reported_cases
 from stats.services import summaries_refresh
 
@@ -32,9 +33,10 @@ class Command(BaseCommand):
         with transaction.atomic():
             reported = load_reported_cases()
             generated = generate_caseload(count, seed=seed, today=timezone.localdate())
+            figures = load_official_figures()
         self.stdout.write(
-            f"Demo data: {reported} reported detainees and {generated} generated ones created "
-            "(0 means they were there already)."
+            f"Demo data: {reported} reported detainees, {generated} generated ones and "
+            f"{figures} official figures created (0 means they were there already)."
         )
         if not no_users:
             self._users()
