@@ -229,9 +229,7 @@ def detainee_create(
         **fields,
     )
     if detainee.assigned_caseworker_id is not None:
-        assignment_change_record(
-            detainee=detainee, previous_id=None, user=_acting_user(detainee)
-        )
+        assignment_change_record(detainee=detainee, previous_id=None, user=_acting_user(detainee))
     cite(detainee, source, quote)
     for country in nationalities:
         nationality_add(detainee=detainee, country=country, source=source, quote=quote)

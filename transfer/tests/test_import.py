@@ -175,13 +175,12 @@ def test_date_cells_of_a_spreadsheet_are_dates(caseworker):
     assert preview.valid, [r.errors for r in preview.rows]
     assert [r.values[1] for r in preview.rows] == ["2024-02-03", "2023-11-30"]
     services.import_confirm(user=caseworker, log_id=log.pk)
-    assert sorted(
-        (v.visitors, v.visited.isoformat()) for v in ConsularVisit.objects.all()
-    ) == [("Consul A. Example", "2024-02-03"), ("Consul B. Example", "2023-11-30")]
+    assert sorted((v.visitors, v.visited.isoformat()) for v in ConsularVisit.objects.all()) == [
+        ("Consul A. Example", "2024-02-03"),
+        ("Consul B. Example", "2023-11-30"),
+    ]
 
-    people = xlsx(
-        [["full_name", "date_of_birth"], ["Pavel Orlov", dt.datetime(1979, 4, 12, 0, 0)]]
-    )
+    people = xlsx([["full_name", "date_of_birth"], ["Pavel Orlov", dt.datetime(1979, 4, 12, 0, 0)]])
     log, preview = services.import_preview(
         user=caseworker, kind="detainees", file_name="people.xlsx", content=people
     )
