@@ -73,7 +73,9 @@ def test_the_overdue_list_filters_by_country_and_a_viewer_has_no_forms(
     page, live_server, sign_in, viewer, caseload, screenshot
 ):
     sign_in(viewer)
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Overdue").click()
+    nav = page.get_by_role("navigation", name="Main")
+    nav.get_by_text("More").click()
+    nav.get_by_role("link", name="Overdue").click()
     rows = page.get_by_test_id("overdue-list").locator("tbody tr")
     expect(rows).to_have_count(2)
     expect(rows.first).to_contain_text("Boris Longwait")  # the longest overdue first

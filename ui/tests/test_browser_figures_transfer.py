@@ -53,7 +53,9 @@ def test_import_a_file_after_its_preview(
     bad = tmp_path / "people.csv"
     bad.write_text("full_name,status,nationalities\nGood Person,detained,RU\n,prisoner,RU\n")
     sign_in(caseworker)
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Import").click()
+    nav = page.get_by_role("navigation", name="Main")
+    nav.get_by_text("More").click()
+    nav.get_by_role("link", name="Import").click()
     page.get_by_label("The file holds").select_option("detainees")
     page.get_by_label("CSV or XLSX file").set_input_files(str(bad))
     page.get_by_role("button", name="Check the file").click()

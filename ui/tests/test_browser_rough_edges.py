@@ -39,6 +39,7 @@ def test_a_caseworker_is_refused_the_queue_kindly_and_finds_the_submit_page(
     expect(nav.get_by_role("link", name="Visits")).to_be_visible()
     screenshot("not-found")
 
+    nav.get_by_text("More").click()
     nav.get_by_role("link", name="API docs").click()
     expect(page).to_have_url(f"{live_server.url}/api/v1/docs/")
     expect(page.locator(".swagger-ui .info .title")).to_contain_text("API")
@@ -98,3 +99,25 @@ def test_the_visits_page_is_a_screen_or_two_long(page, sign_in, live_server, cas
     pager.get_by_role("link", name=re.compile("Next")).click()
     expect(pager).to_contain_text("Page 2 of 6")
     expect(page.get_by_test_id("overdue")).to_contain_text("Waiting 1")
+
+
+def test_the_navigation_is_one_line_at_1280_pixels(page, sign_in, live_server, admin_user):
+    """An administrator has the most entries (the review queue, import, the admin); the
+    pages used less often sit under "More", so the bar does not wrap on a laptop."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    sign_in(admin_user)
+    nav = page.get_by_role("navigation", name="Main")
+    tops = page.evaluate(
+        """() => [...document.querySelectorAll(
+              ".nav > .brand, .nav-links > li, .nav > .who, .nav > .language-switch")]
+            .map((e) => Math.round(e.getBoundingClientRect().top))"""
+    )
+    assert len(tops) >= 9 and max(tops) - min(tops) <= 6, tops
+    height = page.evaluate("() => document.querySelector('.nav').getBoundingClientRect().height")
+    assert height < 64, height
+    # The menu opens in place, without a script, and leads to its pages.
+    expect(nav.get_by_role("link", name="Admin")).to_be_hidden()
+    nav.get_by_text("More").click()
+    expect(nav.get_by_role("link", name="Admin")).to_be_visible()
+    nav.get_by_role("link", name="Import").click()
+    expect(page).to_have_url(f"{live_server.url}/transfer/import/")
