@@ -2,6 +2,8 @@
 handovers, watching) and the calendar feed. Reads start from `visible_to(user)`; writes go
 through the services."""
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -195,6 +197,25 @@ def _back(pk: int, anchor: str):
     return redirect(f"{reverse('casework:detainee', args=[pk])}#{anchor}")
 
 
+def _detainee_action(
+    request, pk: int, action: Callable[[Detainee], str], *, anchor: str, needs_work: bool = True
+) -> HttpResponse:
+    """What every button of a detainee's casework page does: checks the role (a
+    caseworker's, unless `needs_work` is False) and that the user sees the detainee, runs
+    `action(detainee)`, shows the message it answers, or the service's refusal in its own
+    words, and goes back to the part of the page at `anchor`."""
+    if needs_work:
+        _require_work(request.user)
+    detainee = _detainee_for(request.user, pk)
+    try:
+        done = action(detainee)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, done)
+    return _back(pk, anchor)
+
+
 @require_POST
 @role_required
 def task_add(request, pk: int):
@@ -215,49 +236,39 @@ def task_add(request, pk: int):
 @require_POST
 @role_required
 def task_move(request, pk: int, task_id: int):
-    _require_work(request.user)
-    detainee = _detainee_for(request.user, pk)
-    task = get_object_or_404(Task.objects.filter(detainee=detainee), pk=task_id)
-    try:
-        services.task_transition(task=task, user=request.user, to_state=request.POST.get("to", ""))
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        state = task.get_state_display().lower()
-        messages.success(request, _("Task marked %(state)s.") % {"state": state})
+    def move(detainee):
+        task = get_object_or_404(Task.objects.filter(detainee=detainee), pk=task_id)
+        to_state = request.POST.get("to", "")
+        services.task_transition(task=task, user=request.user, to_state=to_state)
+        return _("Task marked %(state)s.") % {"state": task.get_state_display().lower()}
+
+    response = _detainee_action(request, pk, move, anchor="tasks")
     if request.POST.get("next") == "my-work":
         return redirect("casework:my_work")
-    return _back(pk, "tasks")
+    return response
 
 
 @require_POST
 @role_required
 def release_compute(request, pk: int, sentence_id: int):
-    _require_work(request.user)
-    detainee = _detainee_for(request.user, pk)
-    sentence = get_object_or_404(Sentence.objects.filter(case__detainee=detainee), pk=sentence_id)
-    try:
+    def compute(detainee):
+        sentences = Sentence.objects.filter(case__detainee=detainee)
+        sentence = get_object_or_404(sentences, pk=sentence_id)
         services.expected_release_task_sync(sentence=sentence, user=request.user)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Expected release computed and added to the tasks."))
-    return _back(pk, "tasks")
+        return _("Expected release computed and added to the tasks.")
+
+    return _detainee_action(request, pk, compute, anchor="tasks")
 
 
 @require_POST
 @role_required
 def follow_up_add(request, pk: int, visit_id: int):
-    _require_work(request.user)
-    detainee = _detainee_for(request.user, pk)
-    visit = get_object_or_404(ConsularVisit.objects.filter(detainee=detainee), pk=visit_id)
-    try:
+    def add(detainee):
+        visit = get_object_or_404(ConsularVisit.objects.filter(detainee=detainee), pk=visit_id)
         services.follow_up_task_create(visit=visit, user=request.user)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Follow-up added to the tasks."))
-    return _back(pk, "tasks")
+        return _("Follow-up added to the tasks.")
+
+    return _detainee_action(request, pk, add, anchor="tasks")
 
 
 @require_POST
@@ -287,32 +298,31 @@ def hand_over(request, pk: int):
 @require_POST
 @role_required
 def watch(request, pk: int):
-    detainee = _detainee_for(request.user, pk)
-    watching = request.POST.get("watching") == "true"
-    reminders.watch_set(user=request.user, detainee=detainee, watching=watching)
-    messages.success(
-        request,
-        _("You will be notified of every change to this record.")
-        if watching
-        else _("You no longer watch this record."),
-    )
-    return _back(pk, "watch")
+    def set_watch(detainee):
+        watching = request.POST.get("watching") == "true"
+        reminders.watch_set(user=request.user, detainee=detainee, watching=watching)
+        if watching:
+            return _("You will be notified of every change to this record.")
+        return _("You no longer watch this record.")
+
+    # Anyone who reads a record may watch it; changing it is not needed.
+    return _detainee_action(request, pk, set_watch, anchor="watch", needs_work=False)
 
 
 @require_POST
 @role_required
 def welfare_flag(request, pk: int):
-    _require_work(request.user)
-    detainee = _detainee_for(request.user, pk)
-    form = WelfareFlagForm(request.POST)
-    form.is_valid()
-    try:
-        services.welfare_flag_set(
+    def flag(detainee):
+        form = WelfareFlagForm(request.POST)
+        form.is_valid()
+        flagged = services.welfare_flag_set(
             detainee=detainee,
             user=request.user,
             flagged=form.cleaned_data.get("flagged", False),
             reason=form.cleaned_data.get("reason", ""),
         )
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    return _back(pk, "cadence")
+        if flagged:
+            return _("Health or welfare flag raised: the stricter visit rules apply.")
+        return _("Health or welfare flag lifted.")
+
+    return _detainee_action(request, pk, flag, anchor="cadence")

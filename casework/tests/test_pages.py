@@ -199,3 +199,39 @@ def test_the_visits_page_lists_whom_the_cadence_rules_make_overdue(client, viewe
     assert re.findall(r'data-testid="overdue-days">(\d+) days<', table) == ["10", "6"]
     overdue_page = signed_in(client, viewer).get("/visits/overdue/").content.decode()
     assert 'data-testid="overdue-total">2<' in overdue_page
+
+
+def test_every_button_of_the_casework_page_says_what_it_did_and_returns_to_its_part(
+    client, caseworker, mine
+):
+    """The buttons share one path: a message in plain words, success or refusal, and back
+    to the part of the page the button is in."""
+    from django.contrib.messages import get_messages
+
+    sentence = SentenceFactory(
+        case=CaseFactory(detainee=mine), term_years=None, term_months=None, is_life=True
+    )
+    visit = ConsularVisitFactory(detainee=mine, follow_up="Ask the prison for a doctor")
+    task = Task.objects.get(detainee=mine)
+    url = f"/detainees/{mine.pk}/casework/"
+    signed_in(client, caseworker)
+    presses = [
+        (f"{url}welfare/", {"flagged": "on", "reason": "Diabetic"}, "cadence", "success",
+         "Health or welfare flag raised"),
+        (f"{url}welfare/", {}, "cadence", "success", "Health or welfare flag lifted."),
+        (f"{url}watch/", {"watching": "true"}, "watch", "success", "You will be notified"),
+        (f"{url}tasks/{task.pk}/move/", {"to": "done"}, "tasks", "success", "Task marked done."),
+        (f"{url}tasks/{task.pk}/move/", {"to": "cancelled"}, "tasks", "error",
+         "A task that is done cannot become cancelled."),
+        (f"{url}visits/{visit.pk}/follow-up/", {}, "tasks", "success", "Follow-up added"),
+        (f"{url}sentences/{sentence.pk}/release/", {}, "tasks", "error",
+         "The release date cannot be computed"),
+    ]  # fmt: skip
+    for address, data, anchor, level, text in presses:
+        response = client.post(address, data)
+        assert response.status_code == 302 and response.url == f"{url}#{anchor}", address
+        *_earlier, message = get_messages(response.wsgi_request)  # the newest is this one's
+        assert (message.level_tag, message.message[: len(text)]) == (level, text), address
+    assert not WelfareFlag.objects.filter(detainee=mine).exists()
+    # A detainee the user may not see is not found, whichever the button.
+    assert client.post("/detainees/999999/casework/welfare/", {}).status_code == 404
