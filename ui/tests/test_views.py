@@ -399,10 +399,12 @@ def test_add_a_custody_period_and_its_errors(client, caseworker, seleznyov):
 
 def test_visits_page_lists_overdue_longest_first_upcoming_and_log(client, caseworker):
     facility = FacilityFactory(name="Remand Centre 1")
-    never = DetaineeFactory(full_name="Never Visited", status=DetaineeStatus.DETAINED)
-    long_ago = DetaineeFactory(full_name="Long Ago", status=DetaineeStatus.CONVICTED)
-    recent = DetaineeFactory(full_name="Recently Seen", status=DetaineeStatus.DETAINED)
-    released = DetaineeFactory(full_name="Already Free", status=DetaineeStatus.RELEASED)
+    # Learned of in 2022: a first visit not made by 2024 is overdue.
+    with time_machine.travel(dt.datetime(2022, 6, 1, 12, tzinfo=dt.UTC)):
+        never = DetaineeFactory(full_name="Never Visited", status=DetaineeStatus.DETAINED)
+        long_ago = DetaineeFactory(full_name="Long Ago", status=DetaineeStatus.CONVICTED)
+        recent = DetaineeFactory(full_name="Recently Seen", status=DetaineeStatus.DETAINED)
+        released = DetaineeFactory(full_name="Already Free", status=DetaineeStatus.RELEASED)
     CustodyPeriodFactory(detainee=never, facility=facility)
     ConsularVisitFactory(detainee=long_ago, visited_on=dt.date(2023, 1, 5))
     ConsularVisitFactory(detainee=recent, visited_on=dt.date(2024, 3, 1))
