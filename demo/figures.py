@@ -13,17 +13,17 @@ DEMO_NOTE = "Invented for the demo: not a real statement."
 
 FIGURES = [
     {
-        "said_by": "Commissioner for Human Rights of the Russian Federation",
+        "said_by": "A human-rights commissioner (demo)",
         "said_on": dt.date(2025, 10, 14),
         "number": 100,
         "qualifier": Qualifier.AT_LEAST,
         "definition": Definition.HELD_IN,
         "nationality": "RU",
         "country": "US",
-        "source_document": "Annual report to the State Duma, section on citizens abroad",
+        "source_document": "Annual report, section on citizens abroad (demo)",
     },
     {
-        "said_by": "Foreign Ministry spokesperson",
+        "said_by": "Foreign ministry spokesperson (demo)",
         "said_on": dt.date(2025, 6, 5),
         "number": 59,
         "definition": Definition.EXTRADITED_SINCE,
@@ -33,7 +33,7 @@ FIGURES = [
         "source_document": "Weekly press briefing of the Foreign Ministry",
     },
     {
-        "said_by": "Embassy of the Russian Federation in Germany",
+        "said_by": "An embassy in Germany (demo)",
         "said_on": dt.date(2025, 3, 20),
         "number": 12,
         "qualifier": Qualifier.ABOUT,
@@ -43,7 +43,7 @@ FIGURES = [
         "source_document": "Reply to a newspaper's enquiry on consular cases",
     },
     {
-        "said_by": "Ministry of Justice of Poland",
+        "said_by": "A justice ministry (demo)",
         "said_on": dt.date(2024, 11, 28),
         "number": 9,
         "definition": Definition.DETAINED_SINCE,
