@@ -213,11 +213,14 @@ def _waiting_for_visit() -> list[WaitingForVisit]:
 
 
 def summaries_refresh() -> SummaryRefresh:
-    """Counts every figure anew and replaces the summary rows; safe to run twice at once
-    (the second waits for the first)."""
+    """Counts every figure anew and replaces the summary rows. While one count runs,
+    another started meanwhile returns at once without counting (where the database locks
+    rows), so that counts slower than the schedule do not queue up behind each other."""
     started = time.monotonic()
     with transaction.atomic():
-        refresh = SummaryRefresh.objects.select_for_update().filter(pk=1).first()
+        refresh = SummaryRefresh.objects.select_for_update(skip_locked=True).filter(pk=1).first()
+        if refresh is None and SummaryRefresh.objects.filter(pk=1).exists():
+            return SummaryRefresh.objects.get(pk=1)
         refresh = refresh or SummaryRefresh(pk=1)
         refresh.as_of = timezone.now()
         figures = _all_figures()
