@@ -12,6 +12,7 @@ from rest_framework import serializers
 
 from audit import reads
 from config.api import (
+    ChoiceLabelField,
     CountryReadField,
     CountrySerializer,
     PartialDateSerializerField,
@@ -396,8 +397,8 @@ class DetaineeListSerializer(SensitiveFieldsMixin, serializers.ModelSerializer):
     """A row of the detainee list. The view annotates `last_visit_on` and joins the
     current facility."""
 
-    status_label = serializers.CharField(source="get_status_display", read_only=True)
-    priority_label = serializers.CharField(source="get_priority_display", read_only=True)
+    status_label = ChoiceLabelField(source="status")
+    priority_label = ChoiceLabelField(source="priority")
     nationalities = serializers.SerializerMethodField()
     detaining_country = CountryReadField(read_only=True)
     current_facility = serializers.SerializerMethodField()
@@ -433,14 +434,22 @@ class DetaineeListSerializer(SensitiveFieldsMixin, serializers.ModelSerializer):
 
     @extend_schema_field(CountrySerializer(many=True))
     def get_nationalities(self, detainee) -> list[dict]:
-        field = CountryReadField()
+        # One field for every row of a page, so that each country is named once.
+        if "_country_field" not in self.__dict__:
+            self._country_field = CountryReadField()
+        field = self._country_field
         return [field.to_representation(n.country) for n in detainee.nationalities.all()]
 
     @extend_schema_field(FacilityBriefSerializer(allow_null=True))
     def get_current_facility(self, detainee) -> dict | None:
         # Derived from the latest dated reports (services.detainee_facts_derive).
         facility = detainee.current_facility
-        return FacilityBriefSerializer(facility).data if facility else None
+        if facility is None:
+            return None
+        # One serializer for every row of a page: building its fields is what costs.
+        if "_facility_brief" not in self.__dict__:
+            self._facility_brief = FacilityBriefSerializer(context=self.context)
+        return self._facility_brief.to_representation(facility)
 
     @extend_schema_field(
         {"type": "string", "format": "date", "nullable": True, "example": "2023-04-26"}

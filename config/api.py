@@ -462,7 +462,29 @@ class CountryReadField(serializers.Field):
 
     def to_representation(self, value) -> dict:
         code = getattr(value, "code", value) or ""
-        return {"code": code, "name": countries.name(code) if code else ""}
+        # Each country's name is looked up (and translated) once per answer, not per row.
+        names = self.__dict__.setdefault("_names", {})
+        if code not in names:
+            names[code] = str(countries.name(code)) if code else ""
+        return {"code": code, "name": names[code]}
+
+
+@extend_schema_field({"type": "string"})
+class ChoiceLabelField(serializers.Field):
+    """The label of a choice field's value, as `get_<field>_display()` gives it (the value
+    itself when it is not a choice), each label translated once per answer rather than
+    once per row: `status_label = ChoiceLabelField(source="status")`."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, value) -> str:
+        labels = self.__dict__.get("_labels")
+        if labels is None:
+            field = self.parent.Meta.model._meta.get_field(self.source)
+            labels = self._labels = {k: str(v) for k, v in field.flatchoices}
+        return labels.get(value, value)
 
 
 def country_choices() -> list[tuple[str, str]]:
