@@ -128,7 +128,7 @@ def detainee_list(request):
     params = {
         "statuses": [s for s in query.getlist("status") if s],
         "nationality": query.get("nationality") or None,
-        "terms": [f"%{term}%" for term in terms],
+        **{f"term{i}": f"%{term}%" for i, term in enumerate(terms)},
         "words": [f"% {term.strip()} %" for term in terms],
         "phrase": names.similarity_query(query.get("search", "")),
         "size": size,
@@ -138,11 +138,10 @@ def detainee_list(request):
         "today": _today(),
         "exact_limit": settings.EXACT_COUNT_LIMIT,
     }
-    params["estimate"] = _estimate(request, limit_sql.DETAINEE_LIST_ESTIMATE, params)
-    ranked = bool(terms)
-    return _answer(
-        request, limit_sql.DETAINEE_SEARCH if ranked else limit_sql.DETAINEE_LIST, params
+    params["estimate"] = _estimate(
+        request, limit_sql.detainee_list_estimate(terms=len(terms)), params
     )
+    return _answer(request, limit_sql.detainee_list(terms=len(terms)), params)
 
 
 def _estimate(request, sql: str, params: dict) -> int:

@@ -5,6 +5,8 @@ Parameters every query takes: `token` (the API token), `labels` and `countries` 
 maps of choice labels and country names, so that labels come out as the app's do).
 """
 
+from functools import cache
+
 # --- Fragments ---------------------------------------------------------------------------
 
 
@@ -151,39 +153,55 @@ BY_NAME = "full_name, id"
 BY_MATCH = "whole DESC, match DESC, full_name, id"
 
 
-def visible_list(*, ranked: bool) -> str:
+def _contains_all(column: str, terms: int) -> str:
+    """`column` LIKE each of the parameters `term0` …: one LIKE per term, which a trigram
+    index serves (a LIKE ALL over an array parameter is not)."""
+    return " AND ".join(f"{column} LIKE %(term{i})s" for i in range(terms))
+
+
+def _name_search(terms: int) -> str:
+    if not terms:
+        return ""
+    return f"""
+        AND d.id IN (
+            SELECT ds.id FROM cases_detainee ds WHERE {_contains_all("ds.search_key", terms)}
+            UNION
+            SELECT nv.detainee_id FROM cases_namevariant nv
+            WHERE {_contains_all("nv.search_key", terms)})"""
+
+
+@cache
+def visible_list(*, terms: int) -> str:
     """The people the list selects, before paging: shared by the answer and by the
-    estimate of their number. A name search finds people through each table's trigram
-    index and joins the two lists."""
+    estimate of their number. A name search (of `terms` terms) finds people through each
+    table's trigram index and joins the two lists."""
     return f"""
 visible AS (
-    SELECT d.id, d.full_name{MATCH_COLUMNS if ranked else ""}
+    SELECT d.id, d.full_name{MATCH_COLUMNS if terms else ""}
     FROM cases_detainee d CROSS JOIN who
     WHERE who.can_read AND {VISIBLE}
         AND (cardinality(%(statuses)s::text[]) = 0 OR d.status = ANY(%(statuses)s::text[]))
         AND (%(nationality)s::text IS NULL OR EXISTS (
             SELECT 1 FROM cases_nationality n
-            WHERE n.detainee_id = d.id AND n.country = %(nationality)s::text))
-        AND (cardinality(%(terms)s::text[]) = 0 OR d.id IN (
-            SELECT ds.id FROM cases_detainee ds WHERE ds.search_key LIKE ALL (%(terms)s::text[])
-            UNION
-            SELECT nv.detainee_id FROM cases_namevariant nv
-            WHERE nv.search_key LIKE ALL (%(terms)s::text[])))
+            WHERE n.detainee_id = d.id AND n.country = %(nationality)s::text)){_name_search(terms)}
 )"""
 
 
-def detainee_list_estimate(*, ranked: bool) -> str:
+@cache
+def detainee_list_estimate(*, terms: int) -> str:
     """The planner's estimate of the list's length, which the answer gives beyond
     `exact_limit` rows (as `config.pagination.bounded_count` does)."""
-    return f"EXPLAIN (FORMAT JSON) WITH {WHO}, {visible_list(ranked=ranked)} SELECT id FROM visible"
+    return f"EXPLAIN (FORMAT JSON) WITH {WHO}, {visible_list(terms=terms)} SELECT id FROM visible"
 
 
-def detainee_list(*, ranked: bool) -> str:
+@cache
+def detainee_list(*, terms: int) -> str:
     """The list, counted up to `exact_limit` + 1 rows; a page reads one row more than it
-    shows, to know whether another follows. Ranked: best name match first."""
-    order = BY_MATCH if ranked else BY_NAME
+    shows, to know whether another follows. A name search (`terms` > 0) comes best match
+    first."""
+    order = BY_MATCH if terms else BY_NAME
     return f"""
-WITH {WHO}, {visible_list(ranked=ranked)},
+WITH {WHO}, {visible_list(terms=terms)},
 total AS (
     SELECT count(*) AS n FROM (SELECT 1 FROM visible LIMIT %(exact_limit)s::int + 1) counted
 ),
@@ -209,10 +227,6 @@ SELECT who.can_read, json_build_object(
 FROM who CROSS JOIN total
 """
 
-
-DETAINEE_LIST = detainee_list(ranked=False)
-DETAINEE_SEARCH = detainee_list(ranked=True)
-DETAINEE_LIST_ESTIMATE = detainee_list_estimate(ranked=False)
 
 # --- Dated facts (cases.dated_facts in SQL) ----------------------------------------------
 

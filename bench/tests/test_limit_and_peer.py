@@ -45,6 +45,23 @@ def test_the_answers_of_the_limit_and_the_peer_are_ours(caseload):
         endpoints.check_payloads(_detail(detainee), token)
 
 
+def _search(query: str) -> endpoints.Endpoint:
+    path = f"detainees/?search={query}&page_size=50"
+    return endpoints.Endpoint("search", f"/api/v1/{path}", **_variants(path))
+
+
+def test_a_name_search_finds_and_ranks_the_same_people_in_all_three(caseload, settings):
+    token = endpoints.viewer_token()
+    # A surname of the caseload, a prefix of one (which ranks whole words first), two words,
+    # and beyond the exact-count limit (an estimated count on PostgreSQL).
+    person = Detainee.objects.filter(is_restricted=False).order_by("id").first()
+    given, surname = person.full_name.split()[0], person.full_name.split()[-1]
+    for query in [surname, surname[:3], f"{given} {surname}"]:
+        endpoints.check_payloads(_search(query), token)
+    settings.EXACT_COUNT_LIMIT = 2
+    endpoints.check_payloads(_search(surname[:2]), token)
+
+
 def test_a_caseworker_sees_sensitive_fields_in_all_three(caseload):
     detainee = Detainee.objects.filter(assigned_caseworker__isnull=False).first()
     Detainee.objects.filter(pk=detainee.pk).update(
