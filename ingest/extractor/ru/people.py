@@ -88,6 +88,12 @@ _HELD_BEFORE_TITLE = re.compile(
     r"(?i)(?:задержанн|арестованн|осужденн|осуждённ|заключенн|заключённ|похищенн)\w*\s+$"
 )
 _NAME_TAGS = ("Name", "Surn", "Patr")
+# A body named after its head ("Ведомству Сергея Лаврова", "администрации Байдена"): the head
+# is an official.
+_BODIES = frozenset(
+    ["ведомство", "министерство", "правительство", "администрация", "кабинет", "аппарат",
+     "канцелярия", "минюст", "мид", "пресс-служба"]
+)  # fmt: skip
 # Heads of state and government are officials whatever case a foreign name seems to be in
 # ("с президентом Финляндии Саули Ниинистё", where the dictionary reads "Саули" as genitive).
 _HEAD_TITLES = frozenset(["президент", "премьер", "премьер-министр", "канцлер", "король"])
@@ -341,7 +347,16 @@ def mark_officials(text: str, sentences: list[tuple[int, int]], people: list[Per
             words
             and lemma(words[-1].group(0)) in RELATIVES
             and words[-1].end() >= len(before) - 2
-            and _cases_agree(words[-1].group(0), _span_at(person, start))
+            and _cases_agree(words[-1].group(0), _span_at(person, start), person.name)
+        ):
+            person.official = True
+            continue
+        # "Ведомству Сергея Лаврова": the head of a ministry or an administration.
+        if (
+            words
+            and lemma(words[-1].group(0)) in _BODIES
+            and words[-1].end() >= len(before) - 2
+            and not _nominative_form(_span_at(person, start), person.name)
         ):
             person.official = True
             continue
@@ -350,6 +365,8 @@ def mark_officials(text: str, sentences: list[tuple[int, int]], people: list[Per
         ]
         for m in reversed(words[-10:]):
             word_lemma = lemma(m.group(0))
+            if word_lemma.startswith("экс-"):
+                word_lemma = word_lemma[4:]  # "экс-президент страны": a former office holder
             if word_lemma in _PRESS_TITLES and _CUSTODY.search(sentence_text):
                 continue  # "о содержащемся в сизо журналисте X": the reporter is the one held
             if word_lemma not in TITLES:
@@ -357,7 +374,7 @@ def mark_officials(text: str, sentences: list[tuple[int, int]], people: list[Per
                     break
                 continue
             gap_words = before[m.end() :].split()
-            if not _cases_agree(m.group(0), _span_at(person, start)) and not (
+            if not _cases_agree(m.group(0), _span_at(person, start), person.name) and not (
                 word_lemma in _HEAD_TITLES and len(gap_words) <= 2
             ):
                 continue
@@ -376,6 +393,11 @@ def mark_officials(text: str, sentences: list[tuple[int, int]], people: list[Per
                 person.official = True
 
 
+def _nominative_form(span: PersonSpan, nominative: str) -> bool:
+    """Whether a mention is written as the person's nominative name (its last word)."""
+    return _key(span.text.split()[-1]) == _key(nominative.split()[-1])
+
+
 def _span_at(person: Person, start: int) -> PersonSpan:
     return next(s for s in person.spans if s.start == start)
 
@@ -384,10 +406,12 @@ def _span_at(person: Person, start: int) -> PersonSpan:
 _INDECLINABLE_ENDINGS = frozenset("иоуеюэё")
 
 
-def _cases_agree(title: str, span: PersonSpan) -> bool:
+def _cases_agree(title: str, span: PersonSpan, nominative: str = "") -> bool:
     """ "генконсул Сергей", "спецпосланником Стивом" agree; "консулов с Грибом" and a plural
     title before one name do not. A
-    name the dictionary does not know is in the nominative when natasha leaves it as it is."""
+    name the dictionary does not know is in the nominative when natasha leaves it as it is.
+    A surname written otherwise than the person's nominative ("Адвокат Буркова" of Алексей
+    Бурков) is not in the nominative, even where a woman's surname would read so."""
     title_parses = [p for p in parses(title.lower()) if p.tag.case]
     if title_parses and all(p.tag.number == "plur" for p in title_parses):
         return False  # "жалоба адвокатов Клюшина": the lawyers are Klyushin's, not him
@@ -403,6 +427,10 @@ def _cases_agree(title: str, span: PersonSpan) -> bool:
         name_cases = {"nomn"}
     else:
         name_cases = {str(p.tag.case) for p in readings if p.tag.case}
+    if nominative and len(span.text.split()) == 1 and not _nominative_form(span, nominative):
+        name_cases.discard("nomn")
+        if not name_cases:
+            return False
     if not title_cases or not name_cases:
         return True
     return bool(title_cases & name_cases)

@@ -343,7 +343,9 @@ def _visitor(article: _Article, index: int, start: int, end: int) -> str | None:
 _WORD = re.compile(r"[А-Яа-яЁё-]+")
 
 
-def _nationality_words(text: str) -> list[tuple[tuple[str, ...], int, int]]:
+def _nationality_words(
+    text: str, country_before: str | None = None
+) -> list[tuple[tuple[str, ...], int, int]]:
     """Demonyms ("россиянин"), country adjectives before a citizen word ("российского
     гражданина") and citizen words before a country ("гражданина России", "гражданство
     России и Германии")."""
@@ -359,7 +361,9 @@ def _nationality_words(text: str) -> list[tuple[tuple[str, ...], int, int]]:
             if readings & (CITIZEN_NOUNS | _PERSON_NOUNS):
                 found.append(((known[0],), start, words[i + 1][2]))
             continue
-        if word in CITIZEN_NOUNS:
+        if word in CITIZEN_NOUNS or (
+            word in _HEADS_OF_STATE and i + 1 < len(words) and words[i + 1][0] == "страна"
+        ):
             codes: list[str] = []
             j = i + 1
             last = end
@@ -374,10 +378,24 @@ def _nationality_words(text: str) -> list[tuple[tuple[str, ...], int, int]]:
                     j += 1
                     continue
                 break
+            if not codes and j < len(words) and words[j][0] == "страна":
+                # "арестовали гражданина страны": of the country named last before
+                for k in range(i - 1, -1, -1):
+                    code, size = country_for(tuple(w[0] for w in words[k : k + 3]))
+                    if code and size:
+                        codes.append(code)
+                        break
+                else:
+                    if country_before:
+                        codes.append(country_before)
+                last = words[j][2]
             if codes:
                 found.append((tuple(codes), start, last))
     return found
 
+
+# A head of state, or a former one, is a national of the state ("экс-президент страны").
+_HEADS_OF_STATE = frozenset(["президент", "экс-президент", "экс-премьер"])
 
 # Nouns for a person that a country adjective before them makes a nationality
 # ("американского заключенного", "российскую актрису").
@@ -422,6 +440,16 @@ _PERSON_NOUNS = frozenset(
 )
 
 
+def _country_before(article: _Article, index: int, position: int) -> str | None:
+    """The country named last before a position, in its sentence or the two before."""
+    for at in range(index, max(-1, index - 3), -1):
+        s_start = article.sentences[at][0]
+        named = [p for p in article.places(at) if not p.city and s_start + p.start < position]
+        if named:
+            return named[-1].code
+    return None
+
+
 def _nationalities(article: _Article, person: Person) -> list[Nationality]:
     codes: dict[str, Span] = {}
     text = article.text
@@ -431,7 +459,7 @@ def _nationalities(article: _Article, person: Person) -> list[Nationality]:
         s_start, s_end = article.sentences[index]
         before = text[max(s_start, start - 60) : start]
         before = re.split(r"[.;:!?()«»\"“”—–]|,\s", before)[-1]
-        near = _nationality_words(before)
+        near = _nationality_words(before, _country_before(article, index, start))
         if near:
             for code in near[-1][0]:
                 codes.setdefault(code, article.span(index))
