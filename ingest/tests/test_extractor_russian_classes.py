@@ -49,3 +49,85 @@ def test_a_former_president_of_the_country_held_there_is_not_held_abroad():
         "Саркисов был задержан 3 мая в Ереване. Сейчас он находится в тюрьме."
     )
     assert people(text) == {}
+
+
+def test_a_charge_is_stated_once_without_the_person_or_a_dangling_word():
+    text = (
+        "Published: 2024-02-10\n"
+        "Суд в Минске арестовал задержанного за шпионаж американского гражданина Джона Смита.\n"
+        "Смита подозревают в ведении шпионской деятельности и других правонарушениях.\n"
+        "Ему также вменяют мошенничество и отмывание денег и"
+    )
+    (smith,) = people(text).values()
+    assert [c.phrase for c in smith.charges] == ["шпионаж", "мошенничество", "отмывание денег"]
+
+
+def test_a_charge_read_into_a_word_cut_off_at_the_end_is_dropped():
+    text = (
+        "Published: 2024-02-10\n"
+        "Россиянин Олег Рябов задержан в Казахстане 3 февраля по запросу США.\n"
+        "Американские власти обвиняют Рябова в незак"
+    )
+    assert people(text)["Oleg Riabov"].charges == ()
+
+
+def test_a_weekday_after_last_is_resolved_against_the_publication_date():
+    text = (
+        "Published: 2018-02-03\n"
+        "В минувший вторник Испания выдала США россиянина Илью Носова, "
+        "обвиняемого в киберпреступлениях."
+    )
+    nosov = people(text)["Ilia Nosov"]
+    assert [(e.from_country, e.to_country, e.date) for e in nosov.extraditions] == [
+        ("ES", "US", "2018-01-30")
+    ]
+
+
+def test_a_foreigner_sent_home_to_face_trial_was_held_by_the_state_that_sent_him():
+    text = (
+        "Published: 2019-07-26\n"
+        "Россия экстрадировала в Турцию гражданина Турецкой Республики Мехмета Йылмаза, "
+        "подозреваемого в убийстве.\n"
+        "Йылмаз был задержан в Новороссийске в 2018 году."
+    )
+    yilmaz = next(iter(people(text).values()))
+    assert [n.country for n in yilmaz.nationality] == ["TR"]
+    assert yilmaz.detaining_country.country == "RU"
+    assert yilmaz.status == "extradited"
+
+
+def test_serving_a_term_is_a_conviction_and_being_accused_is_a_charge():
+    text = (
+        "Published: 2022-10-13\n"
+        "Консул посетил отбывающего заключение в американской тюрьме россиянина Павла Орехова.\n"
+        "Речь шла и о содержащемся в сизо журналисте Томе Хилле, который обвиняется в шпионаже."
+    )
+    found = people(text)
+    assert found.pop("Pavel Orekhov").status == "convicted"
+    assert [d.status for d in found.values()] == ["charged"]
+
+
+def test_freed_in_an_exchange_told_before_by_the_state_that_held_them():
+    text = (
+        "Published: 2025-04-11\n"
+        "Россия и США провели в Абу-Даби обмен заключенными.\n"
+        "Россия освободила гражданку США и России Анну Белову, осужденную за госизмену.\n"
+        "В ответ США освободили гражданина России Игоря Сомова, задержанного на Кипре "
+        "в 2023 году по американскому запросу."
+    )
+    found = people(text)
+    assert found["Anna Belova"].status == "exchanged"
+    assert found["Anna Belova"].detaining_country.country == "RU"
+    assert found["Igor Somov"].detaining_country.country == "US"
+
+
+def test_arrested_on_a_request_the_arresting_state_holds_the_person():
+    text = (
+        "По запросу США в Амстердаме был арестован россиянин Денис Орлов.\n"
+        "Орлову грозит до 20 лет тюрьмы, если в США докажут его вину.\n"
+        "Греция начала подготовку выдачи в США россиянина Петра Лаптева, арестованного "
+        "во время отдыха по запросу Вашингтона."
+    )
+    found = people(text)
+    assert found["Denis Orlov"].detaining_country.country == "NL"
+    assert found["Petr Laptev"].detaining_country.country == "GR"

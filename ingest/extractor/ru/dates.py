@@ -1,7 +1,7 @@
 """Dates in Russian news: "21 апреля 2017 года", "6 апреля", "в августе 2016 года",
-"в 2014 году", "в прошлом месяце", "в пятницу", "вчера", resolved against the publication
-date. ISO strings at the precision the text gives; a day without a year stays unresolved
-when the article has no date."""
+"в 2014 году", "в прошлом месяце", "в пятницу", "в минувший вторник", "вчера", resolved
+against the publication date. ISO strings at the precision the text gives; a day without a
+year stays unresolved when the article has no date."""
 
 from __future__ import annotations
 
@@ -41,7 +41,8 @@ _PATTERNS = [
     (
         "wd",
         re.compile(
-            r"\b(?:в|во)\s+(?P<wd>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b",
+            r"\b(?:в|во)\s+(?:(?:минувш|прошл|прошедш)\w+\s+)?"
+            r"(?P<wd>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b",
             re.I,
         ),
     ),

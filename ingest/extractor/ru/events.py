@@ -36,14 +36,16 @@ _STATUS = {
     "charged": _rx(
         r"\b(?:предъяв\w+\s+(?:\w+\s+){0,2}обвинени\w+|обвин[её]н\w*\s+в|судят|судили|"
         r"предстал\w*\s+перед\s+судом|суд\s+над|на\s+скамь\w+\s+подсудимых|до\s+суда|"
-        r"ожида\w+\s+суда|отда\w+\s+под\s+суд|подсудим\w+)\b"
+        r"ожида\w+\s+суда|отда\w+\s+под\s+суд|подсудим\w+|обвиняет?ся\s+в)\b"
     ),
     "convicted": _rx(
         r"\b(?:приговорил\w*|приговорен\w*|приговорён\w*|осужд[её]н\w*|осудил\w*|"
         r"признал\w*\s+(?:его\s+|ее\s+|её\s+|их\s+)?виновн\w+|признан\w*\s+виновн\w+|"
         r"сочл\w+\s+(?:\w+\s+){0,3}виновн\w+|вынес\w*(?:\s+\S+){0,3}\s+приговор\w*|"
         r"вынесени\w+(?:\s+\S+){0,3}\s+приговор\w*|получил\w*\s+(?:\w+\s+){0,3}(?:лет|год\w*)\s+"
-        r"(?:тюрьмы|колонии|заключения|лишения))"
+        r"(?:тюрьмы|колонии|заключения|лишения)|"
+        # "отбывающего заключение в тюрьме": serving a sentence
+        r"отбыва\w+\s+(?:\S+\s+){0,2}?(?:наказани\w+|срок\w*|заключени\w+))"
     ),
     "released": _rx(
         r"\b(?:освобожд[её]н[аоы]?\b|освобожденн\w+|освободил\w*|вышл?\w*\s+на\s+свобод\w+|"
@@ -76,7 +78,10 @@ def _hypothetical(sentence: str, start: int) -> bool:
     return bool(_HYPOTHETICAL.search(sentence[max(0, start - 40) : start]))
 
 
-def status_events(sentence: str, following: str) -> list[Event]:
+_EXCHANGE_TOLD = _rx(r"\bобмен\w*\s+(?:\S+\s+)?заключ\w+|\bв\s+обмен\b")
+
+
+def status_events(sentence: str, following: str, preceding: str = "") -> list[Event]:
     events: list[Event] = []
     for kind, pattern in _STATUS.items():
         for m in pattern.finditer(sentence):
@@ -88,10 +93,11 @@ def status_events(sentence: str, following: str) -> list[Event]:
                 _SCHEDULED.match(sentence, m.end())
             )
             event = Event(kind, m.start(), m.end(), hypothetical, {"word": m.group(0)})
-            if kind == "released" and re.search(
-                r"(?i)\bв\s+обмен|\bобмен\w*\b", sentence + following
+            if kind == "released" and (
+                re.search(r"(?i)\bв\s+обмен|\bобмен\w*\b", sentence + following)
+                or _EXCHANGE_TOLD.search(preceding)
             ):
-                event.kind = "exchanged"
+                event.kind = "exchanged"  # freed in the exchange the sentence before tells
             events.append(event)
     return events
 
@@ -101,7 +107,7 @@ def status_events(sentence: str, following: str) -> list[Event]:
 _CHARGE_LEAD = _rx(
     r"(?:(?:ему|ей|им)\s+(?:\w+\s+)?вменя\w+|вменя\w+\s+в\s+вину|по\s+обвинению\s+в|обвиня\w+\s+(?:(?:его|ее|её|их|(?-i:[А-ЯЁ]\w+))\s+){0,2}?в|"
     r"обвинил\w*\s+(?:(?:его|ее|её|их|(?-i:[А-ЯЁ]\w+))\s+){0,3}?в|"
-    r"обвиняем\w+\s+в|обвин[её]нн?\w*\s+в|по\s+подозрению\s+в|подозрева\w+\s+(?:\w+\s+){0,3}?в|"
+    r"обвиняем\w+\s+в|обвин[её]нн?\w*\s+в|по\s+подозрению\s+в|подозрева(?!ем)\w+\s+(?:\w+\s+){0,3}?в|"
     r"подозреваем\w+\s+в|обвинени\w+\s+в|виновн\w+\s+в|по\s+делу\s+о|по\s+статье\s+о|"
     r"(?:осужд[её]н\w*|задержан\w*|арестован\w*|приговорен\w*|арестовали|задержали|осудили)"
     r"(?:\s+(?-i:[А-ЯЁA-Z]\w+)|\s+в\s+(?-i:[А-ЯЁ]\w+)){0,2}\s+за|"
@@ -116,6 +122,10 @@ _CHARGE_STOP = _rx(
 )
 _NOT_CHARGE = _rx(r"^(?:том|этом|тех|этих|связи|частности|рамках|отношении|интересах|пользу)\b")
 _MAX_CHARGE_WORDS = 14
+# "и других правонарушениях", or a frame alone: no charge is stated
+_UNSTATED = _rx(
+    r"^(?:(?:другие|иные|прочие)\s|(?:ведение|совершение|осуществление|участие|организация)$)"
+)
 _OFFENCE_CONTEXT = _rx(
     r"\b(?:задерж|арест|осуд|осужд|приговор|обвин|подозр|суд|наказ|штраф|срок)\w*"
 )
@@ -136,7 +146,7 @@ def charge_events(sentence: str) -> list[Event]:
         hypothetical = _hypothetical(sentence, m.start())
         for part in _split_coordinated(words):
             text = " ".join(nominative_phrase(part)).strip(" ,")
-            if len(text) < 4:
+            if len(text) < 4 or _UNSTATED.match(text):
                 continue
             events.append(
                 Event(
@@ -158,7 +168,7 @@ def _noun_phrase(words: list[str]) -> list[str]:
     from .places import demonym_country
 
     kept: list[str] = []
-    for word in words:
+    for index, word in enumerate(words):
         found = parses(word.lower().strip(',.»"'))
         if found:
             best = found[0]
@@ -167,10 +177,39 @@ def _noun_phrase(words: list[str]) -> list[str]:
             known = demonym_country(best.normal_form)
             if kept and known and known[1] == "demonym":
                 break
+            # "шпионаж американского гражданина": the person accused follows the charge
+            if kept and _citizen_word(word):
+                break
+            if (
+                kept
+                and known
+                and known[1] == "adjective"
+                and index + 1 < len(words)
+                and _citizen_word(words[index + 1])
+            ):
+                break
             if kept and word[:1].isupper() and any("Name" in p.tag for p in found[:2]):
                 break
         kept.append(word)
+    # A phrase ends on its noun, not on a dangling word ("цифровые преступления и",
+    # "незаконное обогащение на сумму").
+    while kept:
+        found = parses(kept[-1].lower().strip(',.»"'))
+        if kept[-1].lower() == "сумму" or (
+            found and found[0].tag.POS in ("CONJ", "PREP", "ADJF", "PRCL")
+        ):
+            kept.pop()
+            continue
+        break
     return kept
+
+
+def _citizen_word(word: str) -> bool:
+    from .nlp import parses
+    from .places import CITIZEN_NOUNS
+
+    found = parses(word.lower().strip(',.»"'))
+    return bool(found) and found[0].normal_form in CITIZEN_NOUNS
 
 
 def _split_coordinated(words: list[str]) -> list[list[str]]:
@@ -529,11 +568,11 @@ def penalty_events(sentence: str) -> list[Event]:
     return events
 
 
-def sentence_events(sentence: str, following: str) -> list[Event]:
-    """Every event of one sentence; `following` is the next sentence (an exchange is often
-    told in the sentence after the release)."""
+def sentence_events(sentence: str, following: str, preceding: str = "") -> list[Event]:
+    """Every event of one sentence; `following` and `preceding` are the sentences beside it
+    (an exchange is often told in the sentence before or after the release)."""
     return (
-        status_events(sentence, following)
+        status_events(sentence, following, preceding)
         + charge_events(sentence)
         + facility_events(sentence)
         + extradition_events(sentence)

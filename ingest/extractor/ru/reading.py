@@ -25,7 +25,7 @@ from ..records import (
 )
 from . import translit
 from .dates import DateMention, find_dates
-from .events import Event, find_places, sentence_events
+from .events import Event, charge_events, find_places, sentence_events
 from .nlp import analyse, fix_lookalikes, lemma, parses
 from .people import Person, group_people, mark_officials
 from .places import (
@@ -231,11 +231,25 @@ def _nominative(article: _Article, mention) -> bool:
     return False
 
 
+_CUT_WORD = re.compile(r"\s+\S*[^\W\d_]$")
+
+
+def _whole_words(sentence: str) -> str:
+    """An excerpt cut off in the middle of a word ("обвиняют его в незак") is read up to its
+    last whole word."""
+    return sentence[: m.start()] if (m := _CUT_WORD.search(sentence)) else sentence
+
+
 def _find_events(article: _Article) -> None:
     for index, (s_start, s_end) in enumerate(article.sentences):
         sentence = article.text[s_start:s_end]
         following = article.sentence_text(index + 1) if index + 1 < len(article.sentences) else ""
-        events = sentence_events(sentence, following)
+        preceding = article.sentence_text(index - 1) if index else ""
+        events = sentence_events(sentence, following, preceding)
+        if index == len(article.sentences) - 1 and _whole_words(sentence) != sentence:
+            # a charge read into the cut word is no charge
+            events = [e for e in events if e.kind != "charge"]
+            events += charge_events(_whole_words(sentence))
         dates = find_dates(sentence, article.published)
         date_of = _dates_to_events(events, dates)
         for number, event in enumerate(events):
@@ -487,14 +501,23 @@ def _nationalities(article: _Article, person: Person) -> list[Nationality]:
 _HOLDING = frozenset(["detained", "charged", "convicted", "term", "facility", "fine", "visit",
                       "access_denied", "max_penalty"])  # fmt: skip
 _REQUEST = re.compile(
-    r"(?i)(?:по\s+запросу|по\s+просьбе|по\s+ордеру|по\s+обращению)\s+(?:\S+\s+){0,2}$"
+    r"(?i)(?:по\s+запросу|по\s+просьбе|по\s+ордеру|по\s+обращению)\s+"
+    r"(?:(?!(?:в|во|на)\s)\S+\s+){0,2}$"
 )
+# "если в США докажут его вину": a condition, not where the person is
+_CONDITION = re.compile(r"(?i)\bесли\b[^,;]*$")
 
 
 def _country_votes(article: _Article, owned: list[_Owned]) -> Counter[str]:
     votes: Counter[str] = Counter()
     seen: set[int] = set()
     for item in owned:
+        if item.event.kind in ("released", "exchanged") and not item.event.hypothetical:
+            # "США освободили Артура Петрова": the state that frees someone held them
+            s_start = article.sentences[item.sentence][0]
+            for place in article.places(item.sentence):
+                if not place.preposition and 0 <= item.start - (s_start + place.end) <= 2:
+                    votes[place.code] += 3
         if item.event.kind not in _HOLDING or item.event.hypothetical or item.sentence in seen:
             continue
         seen.add(item.sentence)
@@ -507,8 +530,10 @@ def _country_votes(article: _Article, owned: list[_Owned]) -> Counter[str]:
                 "ablt",
             ):
                 continue
-            if _REQUEST.search(sentence[: place.start]) or _MOVED.search(
-                sentence[max(0, place.start - 40) : place.start]
+            if (
+                _REQUEST.search(sentence[: place.start])
+                or _MOVED.search(sentence[max(0, place.start - 40) : place.start])
+                or _CONDITION.search(sentence[: place.start])
             ):
                 continue
             near = abs(s_start + place.start - item.end) < 60
@@ -592,6 +617,9 @@ def _detaining_country(
 ) -> CountryFact | None:
     for extradition in extraditions:
         if extradition.status == "surrendered" and extradition.to_country:
+            if extradition.to_country in nationality and extradition.from_country:
+                # sent home to face trial: the case abroad is the one in the state that held him
+                return CountryFact(extradition.from_country, extradition.evidence[0])
             return CountryFact(extradition.to_country, extradition.evidence[0])
     own = _country_votes(article, owned)
     if own:
@@ -603,8 +631,9 @@ def _detaining_country(
                 code = others[0][0]
         return CountryFact(code, _evidence_for(article, owned, code))
     for extradition in extraditions:
-        # Handed over by a country to one the text does not name: held there until then.
-        if extradition.status == "surrendered" and extradition.from_country:
+        # Handed over by a country to one the text does not name, or asked to hand them
+        # over: held there until then.
+        if extradition.from_country:
             return CountryFact(extradition.from_country, extradition.evidence[0])
     votes = _article_votes(article)
     if any(o.event.kind in ("visit", "access_denied", "exchanged") for o in owned):
@@ -708,6 +737,29 @@ def _facility(article: _Article, owned: list[_Owned]) -> Facility | None:
     return Facility(best.event.data["name"], article.span(best.sentence))
 
 
+# Words that lead a charge without saying what it is ("ведение шпионской деятельности").
+_CHARGE_FRAMES = frozenset(["ведение", "совершение", "осуществление", "участие", "организация"])
+
+
+def _content_word(phrase: str) -> str:
+    words = phrase.lower().split()
+    for word in words:
+        if word not in _CHARGE_FRAMES:
+            return word
+    return words[0]
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """Two words of one root ("шпионаж", "шпионская"): a common start of five letters or
+    more that covers most of the shorter word."""
+    common = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        common += 1
+    return common >= 5 and common >= 0.7 * min(len(a), len(b))
+
+
 def _charges(article: _Article, owned: list[_Owned]) -> tuple[Charge, ...]:
     charges: list[Charge] = []
     for item in owned:
@@ -716,11 +768,13 @@ def _charges(article: _Article, owned: list[_Owned]) -> tuple[Charge, ...]:
         phrase = item.event.data["phrase"]
         key = phrase.lower()
         head = key.split()[0]
-        # A restatement is not a second charge: "кража у жительницы", later "кража у подруги".
+        # A restatement is not a second charge: "кража у жительницы", later "кража у подруги";
+        # "шпионаж", later "шпионская деятельность".
         if any(
             key in c.phrase.lower()
             or c.phrase.lower() in key
             or c.phrase.lower().split()[0] == head
+            or _same_stem(_content_word(c.phrase), _content_word(phrase))
             for c in charges
         ):
             continue
