@@ -131,3 +131,15 @@ def test_arrested_on_a_request_the_arresting_state_holds_the_person():
     found = people(text)
     assert found["Denis Orlov"].detaining_country.country == "NL"
     assert found["Petr Laptev"].detaining_country.country == "GR"
+
+
+def test_a_name_written_surname_first_is_given_in_the_usual_order():
+    text = (
+        "Published: 2024-03-01\n"
+        "Суд в Варшаве арестовал гражданина России Смирнова Алексея по подозрению в шпионаже.\n"
+        "Смирнов Алексей задержан 20 февраля. Адвокат Петрова заявила, что обжалует арест."
+    )
+    assert list(people(text)) == ["Aleksei Smirnov"]
+    smirnov = people(text)["Aleksei Smirnov"]
+    assert smirnov.name_original_script == "Алексей Смирнов"
+    assert "Смирнов Алексей" in smirnov.name_variants

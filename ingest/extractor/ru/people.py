@@ -159,6 +159,9 @@ def nominative_name(span: PersonSpan) -> str:
     natasha = span.normal.split()
     if len(natasha) != len(words):
         natasha = words
+    if len(words) == 2 and given_name_first(" ".join(words)) != " ".join(words):
+        # "Смирнова Алексея": surname first; read (and give) it as "Алексей Смирнов"
+        words, natasha = words[::-1], words[::-1]
     given = [p for p in parses(words[0].lower()) if "Name" in p.tag and p.tag.number == "sing"]
     if len(words) == 1 or not given:
         out = natasha
@@ -193,6 +196,22 @@ def nominative_name(span: PersonSpan) -> str:
             form = options[0].inflect({"nomn"}) if options else None
             out.append(_title(form.word) if form else _surname_by_ending(word, case, gender))
     return _restore_yo(" ".join(_title(w) for w in out), span.text)
+
+
+def given_name_first(name: str) -> str:
+    """A name written surname first ("Тэрада Мира", "Иванов Иван") in the usual order: when
+    the last of two words is a given name and the first is none."""
+    words = name.split()
+    if len(words) != 2:
+        return name
+    first, last = (parses(w.lower()) for w in words)
+    if _given(last) and not _given(first) and any("Surn" in p.tag for p in first[:2]):
+        return f"{words[1]} {words[0]}"
+    return name
+
+
+def _given(readings) -> bool:
+    return any("Name" in p.tag and p.tag.number == "sing" for p in readings[:2])
 
 
 # Endings of Russian surnames in the oblique cases, and their nominative, by sex.
@@ -427,7 +446,11 @@ def _cases_agree(title: str, span: PersonSpan, nominative: str = "") -> bool:
         name_cases = {"nomn"}
     else:
         name_cases = {str(p.tag.case) for p in readings if p.tag.case}
-    if nominative and len(span.text.split()) == 1 and not _nominative_form(span, nominative):
+    if (
+        len(nominative.split()) >= 2  # the given name tells the sex
+        and len(span.text.split()) == 1
+        and not _nominative_form(span, nominative)
+    ):
         name_cases.discard("nomn")
         if not name_cases:
             return False

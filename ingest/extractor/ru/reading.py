@@ -27,7 +27,7 @@ from . import translit
 from .dates import DateMention, find_dates
 from .events import Event, charge_events, find_places, sentence_events
 from .nlp import analyse, fix_lookalikes, lemma, parses
-from .people import Person, group_people, mark_officials
+from .people import Person, given_name_first, group_people, mark_officials
 from .places import (
     CITIZEN_NOUNS,
     CYRILLIC_NAME_COUNTRIES,
@@ -698,7 +698,7 @@ def _detainee(article: _Article, person: Person, original: str) -> Detainee | No
         status=status,
         status_evidence=status_evidence,
         arrest=_arrest(article, owned, detaining),
-        name_original_script=person.name,
+        name_original_script=given_name_first(person.name),
     )
 
 
@@ -706,7 +706,8 @@ def _names(person: Person, nationality: list[str]) -> tuple[str, list[str]]:
     """The Latin name and its variants. A Russian name is spelled by the passport standard;
     a foreigner's by their own language when it can be told ("Тревор Рид" → "Trevor Rid"),
     with the passport form beside it."""
-    cyrillic = person.name
+    written = person.name
+    cyrillic = given_name_first(written)
     plain = cyrillic.replace("ё", "е").replace("Ё", "Е")
     passport = translit.passport(plain)
     foreign = None
@@ -717,6 +718,8 @@ def _names(person: Person, nationality: list[str]) -> tuple[str, list[str]]:
     if foreign:
         variants.append(foreign)
         variants += translit.foreign_alternatives(plain)
+    if written != cyrillic:  # "по имени Тэрада Мира": the order as written is a variant too
+        variants += [written, translit.passport(written.replace("ё", "е").replace("Ё", "Е"))]
     surface = {span.text for span in person.spans}
     variants += sorted(surface)
     seen = {name.casefold()}
