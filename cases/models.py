@@ -327,6 +327,13 @@ class Detainee(Archivable):
                 name="detainee_status_name_idx",
                 condition=Q(archived_at__isnull=True),
             ),
+            # The countries people are held in now, one probe each, for the list's filter
+            # options (`querysets.countries_on_file`) and the detaining-country filter.
+            models.Index(
+                fields=["detaining_country"],
+                name="detainee_held_by_idx",
+                condition=Q(archived_at__isnull=True),
+            ),
         ]
 
     def __str__(self) -> str:

@@ -116,6 +116,11 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = True
 # connection at the end of its request.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("CONN_HEALTH_CHECKS", default=True)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # No JIT compilation: the app's queries read a page or a few summary rows, but the
+    # planner's cost estimate for the cadence and list queries (correlated subqueries) is
+    # high enough to trigger it, and compiling took seconds where running takes milliseconds.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Writers wait for the lock instead of failing at once when a worker thread also writes.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("timeout", 20)

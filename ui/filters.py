@@ -15,7 +15,8 @@ from django_filters import rest_framework as filters
 
 from cases.constants import ChargeCategory, DetaineeStatus, Priority
 from cases.filters import DetaineeFilter
-from cases.models import Detainee, Facility, Nationality
+from cases.models import Facility
+from cases.querysets import countries_on_file
 from cases.roles import ADMIN, CASEWORKER, REVIEWER
 
 # Column → ordering. Priority sorts by urgency, not alphabetically.
@@ -95,14 +96,10 @@ class DetaineeListFilter(DetaineeFilter):
         fields = self.form.fields
         # Options list only what is on file, so every choice finds someone.
         # ...about people this user may see: a restricted case adds no option.
-        visible = Detainee.objects.visible_to(getattr(self.request, "user", None))
-        fields["nationality"].choices = _country_choices(
-            Nationality.objects.filter(detainee__in=visible)
-            .values_list("country", flat=True)
-            .distinct()
-        )
+        user = getattr(self.request, "user", None)
+        fields["nationality"].choices = _country_choices(countries_on_file(user, "nationality"))
         fields["detaining_country"].choices = _country_choices(
-            visible.values_list("detaining_country", flat=True).distinct()
+            countries_on_file(user, "detaining_country")
         )
         fields["facility"].choices = [
             (str(pk), name)
