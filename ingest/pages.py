@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
+from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -26,6 +27,9 @@ REVIEW = "ingest.review_draft"
 def _duplicate_redirect(request, exc: services.DuplicateArticle):
     messages.info(request, exc.message)
     return redirect("ingest:article", pk=exc.article.pk)
+
+
+QUEUE_PAGE_SIZE = 50
 
 
 @login_required
@@ -57,12 +61,15 @@ def queue(request):
         .annotate(n=Count("id"))
         .values_list("state", "n")
     )
+    # A page at a time: a large backlog (hundreds of drafts) is counted, not all drawn.
+    page = Paginator(drafts, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "ingest/queue.html",
         {
-            "drafts": drafts,
-            "pending_count": len(drafts),
+            "drafts": page.object_list,
+            "drafts_page": page,
+            "pending_count": page.paginator.count,
             "state_counts": [(s.label, state_counts.get(s.value, 0)) for s in ArticleState],
             "recent": Article.objects.visible_to(request.user)
             .with_draft_counts(request.user)

@@ -9,7 +9,7 @@ from ingest.models import Article, Draft
 
 from . import extracted
 from .conftest import ARTICLE_MERGE
-from .factories import ArticleFactory, DraftFactFactory
+from .factories import ArticleFactory, DraftFactFactory, DraftFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -25,6 +25,36 @@ def test_the_queue_is_for_reviewers(client, caseworker, reviewer):
     body = response.content.decode()
     assert "<strong>2</strong> drafts awaiting review" in body
     assert body.index("Older Person") < body.index("Newer Person")
+
+
+def test_a_long_queue_is_shown_a_page_at_a_time(client, reviewer, settings):
+    from ingest import pages
+
+    client.force_login(reviewer)
+    article = ArticleFactory()
+    for n in range(pages.QUEUE_PAGE_SIZE + 3):
+        DraftFactory(article=article, name=f"Person {n:03d}")
+    first = client.get("/review/").content.decode()
+    # Every draft is counted; the first page shows the oldest, and links to the next.
+    assert f"<strong>{pages.QUEUE_PAGE_SIZE + 3}</strong> drafts awaiting review" in first
+    assert "Person 000" in first and f"Person {pages.QUEUE_PAGE_SIZE:03d}" not in first
+    assert 'rel="next"' in first
+    last = client.get("/review/", {"page": 2}).content.decode()
+    assert f"Person {pages.QUEUE_PAGE_SIZE + 2:03d}" in last and "Person 000" not in last
+    # A page past the end shows the last one rather than an error.
+    assert client.get("/review/", {"page": 99}).status_code == 200
+
+
+def test_the_queue_hides_drafts_of_people_the_reviewer_may_not_see(client, reviewer, caseworker):
+    hidden = Detainee.objects.create(
+        full_name="Restricted Person", is_restricted=True, assigned_caseworker=caseworker
+    )
+    DraftFactory(name="Draft Of Someone Restricted", detainee=hidden)
+    DraftFactory(name="Draft Of Nobody Yet")
+    client.force_login(reviewer)
+    body = client.get("/review/").content.decode()
+    assert "Draft Of Nobody Yet" in body and "Draft Of Someone Restricted" not in body
+    assert "<strong>1</strong> draft awaiting review" in body
 
 
 def test_the_nav_count_helper_counts_pending_drafts(reviewer):
