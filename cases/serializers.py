@@ -15,6 +15,7 @@ from config.api import (
     ChoiceLabelField,
     CountryReadField,
     CountrySerializer,
+    ModelSerializer,
     PartialDateSerializerField,
     SensitiveFieldsMixin,
     StrictBooleanField,
@@ -56,7 +57,7 @@ def _date(source: str) -> PartialDateSerializerField:
     return PartialDateSerializerField(source=source, read_only=True)
 
 
-class SourceSerializer(serializers.ModelSerializer):
+class SourceSerializer(ModelSerializer):
     kind_label = serializers.CharField(source="get_kind_display", read_only=True)
     published_on = _date("published")
 
@@ -88,7 +89,7 @@ class CitationSerializer(serializers.Serializer):
     quote = serializers.CharField()
 
 
-class FacilityBriefSerializer(serializers.ModelSerializer):
+class FacilityBriefSerializer(ModelSerializer):
     country = CountryReadField()
 
     class Meta:
@@ -96,7 +97,7 @@ class FacilityBriefSerializer(serializers.ModelSerializer):
         fields = ["id", "name", "kind", "country", "locality"]
 
 
-class FacilitySerializer(serializers.ModelSerializer):
+class FacilitySerializer(ModelSerializer):
     country = CountryReadField()
     kind_label = serializers.CharField(source="get_kind_display", read_only=True)
 
@@ -201,7 +202,7 @@ def _as_of() -> PartialDateSerializerField:
     )
 
 
-class NameVariantSerializer(serializers.ModelSerializer):
+class NameVariantSerializer(ModelSerializer):
     script = serializers.CharField(read_only=True)
     as_of = _as_of()
 
@@ -216,7 +217,7 @@ class NationalitySerializer(serializers.Serializer):
     as_of = _as_of()
 
 
-class ChargeSerializer(serializers.ModelSerializer):
+class ChargeSerializer(ModelSerializer):
     category_label = serializers.CharField(source="get_category_display", read_only=True)
     disposition_label = serializers.CharField(source="get_disposition_display", read_only=True)
     as_of = _as_of()
@@ -238,7 +239,7 @@ class ChargeSerializer(serializers.ModelSerializer):
         ]
 
 
-class SentenceSerializer(DisputableMixin, serializers.ModelSerializer):
+class SentenceSerializer(DisputableMixin, ModelSerializer):
     reported_fact = ReportedFact.SENTENCE_TERM
     sentenced_on = _date("sentenced")
     expected_release_on = _date("expected_release")
@@ -266,7 +267,7 @@ class SentenceSerializer(DisputableMixin, serializers.ModelSerializer):
         ]
 
 
-class CaseSerializer(serializers.ModelSerializer):
+class CaseSerializer(ModelSerializer):
     """A case with its charges and sentences (prefetched by the view)."""
 
     detainee_name = serializers.CharField(source="detainee.full_name", read_only=True)
@@ -308,7 +309,7 @@ class CaseDetailSerializer(CaseSerializer):
         fields = [*CaseSerializer.Meta.fields, "sources"]
 
 
-class CustodyPeriodSerializer(serializers.ModelSerializer):
+class CustodyPeriodSerializer(ModelSerializer):
     detainee_name = serializers.CharField(source="detainee.full_name", read_only=True)
     facility = FacilityBriefSerializer(read_only=True)
     started_on = _date("started")
@@ -329,7 +330,7 @@ class CustodyPeriodSerializer(serializers.ModelSerializer):
         ]
 
 
-class ExtraditionSerializer(DisputableMixin, serializers.ModelSerializer):
+class ExtraditionSerializer(DisputableMixin, ModelSerializer):
     reported_fact = ReportedFact.EXTRADITION_STATUS
     detainee_name = serializers.CharField(source="detainee.full_name", read_only=True)
     from_country = CountryReadField()
@@ -393,7 +394,7 @@ def _days_since(day: dt.date | None) -> int | None:
     return (timezone.localdate() - day).days if day else None
 
 
-class DetaineeListSerializer(SensitiveFieldsMixin, serializers.ModelSerializer):
+class DetaineeListSerializer(SensitiveFieldsMixin, ModelSerializer):
     """A row of the detainee list. The view annotates `last_visit_on` and joins the
     current facility."""
 

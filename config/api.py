@@ -1,6 +1,7 @@
 """Plumbing shared by every API endpoint: one error shape, bounded pages, role permissions,
 CSV export, the partial-date and country fields, and API tokens."""
 
+import copy
 import csv
 import io
 import re
@@ -346,6 +347,26 @@ class CanReadCaseRecords(permissions.BasePermission):
 
 
 # --- Serializer helpers ------------------------------------------------------------------
+
+
+class PrebuiltFieldsMixin:
+    """DRF works a ModelSerializer's fields out of the model (kinds, validators, choices,
+    relations) every time one is made, which is every request and every nested serializer:
+    a good part of a detail answer's time. The fields depend on the class alone, so they are
+    worked out once per class and each serializer gets its own copy, as DRF copies declared
+    fields. What depends on the request (`SensitiveFieldsMixin`) is applied to that copy."""
+
+    def get_fields(self):
+        cls = type(self)
+        prototype = cls.__dict__.get("_prebuilt_fields")
+        if prototype is None:
+            prototype = super().get_fields()
+            cls._prebuilt_fields = prototype
+        return copy.deepcopy(prototype)
+
+
+class ModelSerializer(PrebuiltFieldsMixin, serializers.ModelSerializer):
+    """The project's read serializers for models: `PrebuiltFieldsMixin` on DRF's own."""
 
 
 class SensitiveFieldsMixin:
