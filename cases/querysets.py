@@ -212,10 +212,11 @@ _LOOSE_SCAN = (
 )
 
 
-def countries_on_file(user, of: str) -> list[str]:
+def countries_on_file(user, of: str, *, held: bool = False) -> list[str]:
     """The distinct, non-empty country codes of the live people `user` may see, sorted:
     `of="nationality"` their nationalities, `of="detaining_country"` the country holding
-    each now. For the list's filter options, which must name only what finds someone.
+    each now; with `held`, of the people still held only. For the lists' filter options,
+    which must name only what finds someone.
 
     On PostgreSQL a loose index scan (one probe per value, through the nationality and
     holding-country indexes) rather than a DISTINCT over every person; elsewhere, where
@@ -228,6 +229,8 @@ def countries_on_file(user, of: str) -> list[str]:
     if of not in ("nationality", "detaining_country"):
         raise ValueError(f"no country list for {of!r}")
     people = Detainee.objects.visible_to(user)
+    if held:
+        people = people.held()
     if connection.vendor != "postgresql" or not user or not user.is_authenticated:
         if of == "nationality":
             codes = Nationality.objects.filter(detainee__in=people).values_list("country")
@@ -243,6 +246,12 @@ def countries_on_file(user, of: str) -> list[str]:
         caseworker = person.get_field("assigned_caseworker").column
         rule += f" AND (NOT {{p}}.{restricted} OR {{p}}.{caseworker} = %s)"
         params = [user.pk]
+    if held:
+        from .constants import HELD_STATUSES
+
+        status = person.get_field("status").column
+        rule += f" AND {{p}}.{status} IN ({', '.join(['%s'] * len(HELD_STATUSES))})"
+        params += [str(value) for value in HELD_STATUSES]
     if of == "nationality":
         table, column = Nationality._meta.db_table, Nationality._meta.get_field("country").column
         owner = Nationality._meta.get_field("detainee").column

@@ -17,6 +17,7 @@ from django_countries import countries
 
 from cases.errors import DomainError
 from cases.models import Detainee, Sentence
+from cases.querysets import countries_on_file
 from cases.roles import can_view_sensitive
 from consular.models import ConsularVisit
 from ui.views import role_required
@@ -110,15 +111,7 @@ def calendar(request, token: str):
 def overdue(request):
     visible = Detainee.objects.visible_to(request.user)
     codes = sorted(
-        # One row per country, not one per person held.
-        {
-            c
-            for c in visible.held()
-            .order_by()
-            .values_list("detaining_country", flat=True)
-            .distinct()
-            if c
-        },
+        countries_on_file(request.user, "detaining_country", held=True),
         key=lambda code: countries.name(code),
     )
     form = OverdueFilterForm(request.GET or None, countries=[(c, countries.name(c)) for c in codes])

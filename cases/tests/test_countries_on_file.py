@@ -5,6 +5,7 @@ the user may see, as `visible_to` decides."""
 import pytest
 from django.utils import timezone
 
+from cases.constants import DetaineeStatus
 from cases.models import Detainee, Nationality
 from cases.querysets import countries_on_file
 from cases.tests.factories import DetaineeFactory, NationalityFactory
@@ -45,6 +46,15 @@ def test_only_what_the_user_may_see_and_what_is_live(viewer, caseworker, admin_u
     for user in (viewer, caseworker, admin_user):
         for of in ("nationality", "detaining_country"):
             assert countries_on_file(user, of) == _direct(user, of), (user, of)
+
+
+def test_of_the_people_still_held(viewer, admin_user):
+    _person(["RU"], held_by="US", status=DetaineeStatus.CONVICTED)
+    _person(["BY"], held_by="TH", status=DetaineeStatus.RELEASED)
+    _person(["KZ"], held_by="CN", status=DetaineeStatus.DETAINED, is_restricted=True)
+    assert countries_on_file(viewer, "detaining_country", held=True) == ["US"]
+    assert countries_on_file(admin_user, "detaining_country", held=True) == ["CN", "US"]
+    assert countries_on_file(admin_user, "nationality", held=True) == ["KZ", "RU"]
 
 
 def test_no_people_no_countries(viewer):

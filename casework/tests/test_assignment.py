@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 import time_machine
+from django.contrib.auth import get_user_model
 
 from cases.errors import Conflict, DomainError, NotPermitted
 from cases.tests.factories import DetaineeFactory
@@ -146,3 +147,25 @@ def test_assigning_in_the_admin_is_in_the_handover_history(
         admin_user,
         None,
     )
+
+
+def test_who_can_hold_work_is_asked_of_the_database_as_has_perm_answers(
+    caseworker, viewer, django_assert_max_num_queries
+):
+    from django.contrib.auth.models import Permission
+
+    from cases.tests.factories import UserFactory
+    from casework.forms import caseworker_choices
+
+    direct = UserFactory(username="direct-grant")
+    direct.user_permissions.add(Permission.objects.get(codename="change_task"))
+    boss = UserFactory(username="superuser-one", is_superuser=True)
+    UserFactory(username="gone", is_superuser=True, is_active=False)
+    with django_assert_max_num_queries(1):
+        found = caseworker_choices()
+    users = get_user_model().objects.all()
+    assert found == sorted(
+        (u for u in users if u.is_active and u.has_perm(services.WORK_PERMISSION)),
+        key=lambda u: u.username,
+    )
+    assert {caseworker, direct, boss} <= set(found) and viewer not in found
