@@ -86,7 +86,7 @@ def decode_bytes(data: bytes, *, declared: str | None = None, html: bool = False
         preferred = next((m for m in tied if m.encoding in _WESTERN), best)
         return str(preferred)
     raise DomainError(
-        "The text could not be decoded: save it as UTF-8, or declare its charset.",
+        gettext("The text could not be decoded: save it as UTF-8, or declare its charset."),
         field="file",
     )
 

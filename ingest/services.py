@@ -162,9 +162,7 @@ def articles_requeue_stale() -> int:
             article = article.first()
             if article is None:  # sent or claimed meanwhile
                 continue
-            _record_event(
-                article, article.state, article.state, None, gettext("sent to a worker again")
-            )
+            _record_event(article, article.state, article.state, None, "sent to a worker again")
             _enqueue(article)
             done += 1
     ids = list(Article.objects.filter(_stale_claims(now)).values_list("pk", flat=True)[:500])

@@ -102,8 +102,13 @@ def test_an_articles_stored_reason_shows_in_the_readers_language(client, reviewe
     with translation.override("ru"):
         assert reason_display("not extracted: language de") == "не обработано: язык de"
         assert reason_display("1 draft to review") == "1 черновик ждёт проверки"
-        # A note the pipeline did not word itself (an error's own text) stays as stored.
-        assert reason_display("HTTP 503 from the site") == "HTTP 503 from the site"
+        # A note no reading knows is an unnamed failure; its own text is for staff.
+        assert reason_display("HTTP 503 from the site") == (
+            "Страницу не удалось загрузить или прочитать."
+        )
+        assert reason_display("HTTP 503 from the site", staff=True) == (
+            "Страницу не удалось загрузить или прочитать. Подробности: HTTP 503 from the site"
+        )
 
 
 def test_notifications_and_the_digest_speak_the_language_of_the_person_told(
