@@ -37,7 +37,7 @@ def _summary(task: Task) -> str:
     summary = f"{task.get_kind_display()}: {task.detainee}"
     # A computed release's title only repeats its kind and date.
     if task.kind != TaskKind.EXPECTED_RELEASE:
-        summary += f" — {task.title}"
+        summary += f" — {task.display_title}"
     return summary
 
 
@@ -63,7 +63,7 @@ def calendar_build(*, user, today: dt.date | None = None) -> bytes:
                 uid=f"task-{task.pk}",
                 day=task.due_on,
                 summary=_summary(task),
-                description="\n".join(p for p in (task.computed_from, task.notes) if p),
+                description="\n".join(p for p in (task.display_computed_from, task.notes) if p),
                 category=_("Hearing") if hearing else _("Task"),
             )
         )

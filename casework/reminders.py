@@ -25,6 +25,7 @@ from simple_history.signals import post_create_historical_record
 from cases.models import Detainee
 from languages.preferences import language_of
 
+from . import notices
 from .cadence import Cadence, detainee_cadences
 from .constants import NotificationKind
 from .models import Assignment, CalendarFeed, Notification, Task, Watch
@@ -35,9 +36,16 @@ User = get_user_model()
 RECORD_APPS = ("cases", "consular")
 
 
-def notify(*, user, kind: str, message: str, detainee: Detainee | None = None, actor=None):
+def notify(*, user, kind: str, params: dict, detainee: Detainee | None = None, actor=None):
+    """A notification, kept as the values it is worded from: each reading words it in the
+    reader's language of the moment (casework.notices)."""
     return Notification.objects.create(
-        user=user, kind=kind, message=message[:500], detainee=detainee, actor=actor
+        user=user,
+        kind=kind,
+        params=params,
+        message=notices.stored_message(kind, params)[:500],
+        detainee=detainee,
+        actor=actor,
     )
 
 
@@ -53,19 +61,12 @@ def task_assigned_notify(*, task_id: int, actor=None) -> None:
     task = Task.objects.select_related("detainee", "assignee").filter(pk=task_id).first()
     if task is None or task.assignee is None:
         return
-    # In the language of the person told, not of whoever made the change.
-    with translation.override(language_of(task.assignee)):
-        message = _("%(person)s: %(task)s, due %(due)s, is yours.") % {
-            "person": task.detainee,
-            "task": task.title,
-            "due": task.due_on.isoformat(),
-        }
     notify(
         user=task.assignee,
         kind=NotificationKind.TASK,
         detainee=task.detainee,
         actor=actor,
-        message=message,
+        params=notices.task_params(task),
     )
 
 
@@ -77,19 +78,17 @@ def assigned_notify(*, assignment_id: int) -> None:
     )
     if assignment is None or assignment.caseworker is None:
         return
-    with translation.override(language_of(assignment.caseworker)):
-        message = _("%(by)s handed %(person)s's case to you.") % {
-            "by": assignment.assigned_by or _("Someone"),
-            "person": assignment.detainee,
-        }
-        if assignment.note:
-            message += " " + _("Note: %(note)s") % {"note": assignment.note}
+    by = assignment.assigned_by
     notify(
         user=assignment.caseworker,
         kind=NotificationKind.ASSIGNED,
         detainee=assignment.detainee,
-        actor=assignment.assigned_by,
-        message=message,
+        actor=by,
+        params={
+            "by": str(by) if by else "",
+            "person": str(assignment.detainee),
+            "note": assignment.note,
+        },
     )
 
 
@@ -147,8 +146,8 @@ class _ChangeBatch:
             if detainee_id is None:
                 continue
             entry = by_detainee.setdefault(detainee_id, {"what": set(), "actor": actor_id})
-            # Named in each watcher's language below.
-            entry["what"].add(instance._meta.verbose_name)
+            # Kept by label: named in each reader's language when read.
+            entry["what"].add(instance._meta.label_lower)
             entry["actor"] = entry["actor"] or actor_id
         if not by_detainee:
             return
@@ -162,18 +161,16 @@ class _ChangeBatch:
             if not Detainee.objects.visible_to(watch.user).filter(pk=watch.detainee_id).exists():
                 continue
             actor = User.objects.filter(pk=entry["actor"]).first() if entry["actor"] else None
-            with translation.override(language_of(watch.user)):
-                message = _("%(person)s: %(what)s changed by %(who)s.") % {
-                    "person": watch.detainee,
-                    "what": ", ".join(sorted({str(name) for name in entry["what"]})),
-                    "who": actor.get_username() if actor else _("the system"),
-                }
             notify(
                 user=watch.user,
                 kind=NotificationKind.CHANGE,
                 detainee=watch.detainee,
                 actor=actor,
-                message=message,
+                params={
+                    "person": str(watch.detainee),
+                    "what": sorted(entry["what"]),
+                    "who": actor.get_username() if actor else "",
+                },
             )
 
 
@@ -258,7 +255,15 @@ def digest_send(*, user, today: dt.date) -> bool:
             body = render_to_string(
                 "casework/email/digest.txt", {"digest": digest, "site": settings.SITE_URL}
             )
-        notify(user=user, kind=NotificationKind.DIGEST, message=subject)
+        notify(
+            user=user,
+            kind=NotificationKind.DIGEST,
+            params={
+                "day": today.isoformat(),
+                "visits": len(digest.visits),
+                "tasks": len(digest.tasks),
+            },
+        )
         send_mail(subject, body, None, [user.email])
     return True
 

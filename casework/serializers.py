@@ -94,6 +94,12 @@ class TaskSerializer(serializers.ModelSerializer):
             "closed_at",
         ]
 
+    def to_representation(self, task):
+        data = super().to_representation(task)
+        # A computed title and explanation in the reader's language, as on the pages.
+        data["title"], data["computed_from"] = task.display_title, task.display_computed_from
+        return data
+
 
 class _AssigneeField(serializers.PrimaryKeyRelatedField):
     def get_queryset(self):
@@ -205,6 +211,8 @@ class HandoverSerializer(serializers.Serializer):
 
 class NotificationSerializer(serializers.ModelSerializer):
     kind_label = serializers.CharField(source="get_kind_display", read_only=True)
+    # Worded in the reader's language from the values the notification keeps.
+    message = serializers.CharField(source="text", read_only=True)
 
     class Meta:
         model = Notification

@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from cases import services as case_services
 from cases.errors import Conflict, DomainError, NotPermitted
@@ -65,6 +66,7 @@ def task_create(
     assignee=None,
     notes: str = "",
     computed_from: str = "",
+    computed: dict | None = None,
     sentence: Sentence | None = None,
 ) -> Task:
     """A new open task. Without an assignee it goes to whoever holds the case."""
@@ -93,6 +95,7 @@ def task_create(
         assignee=assignee,
         notes=notes,
         computed_from=computed_from,
+        computed=computed or {},
         created_by=user,
     )
     if assignee is not None and assignee != user:
@@ -159,8 +162,8 @@ def expected_release_task_sync(*, sentence: Sentence, user) -> Task:
             field="sentence",
         )
     detainee = sentence.case.detainee
-    explanation = _("Computed: %(how)s.") % {"how": computed.explanation}
-    title = _("Expected release (%(when)s)") % {"when": computed.released.display()}
+    # Kept in English with the values they are worded from: each reader sees their language.
+    title, explanation = computed.stored()
     existing = Task.objects.select_for_update().filter(sentence=sentence).first()
     if existing is None:
         return task_create(
@@ -172,8 +175,14 @@ def expected_release_task_sync(*, sentence: Sentence, user) -> Task:
             title=title,
             due_on=computed.released.value,
             computed_from=explanation,
+            computed=computed.as_values(),
         )
-    changes = {"due_on": computed.released.value, "title": title, "computed_from": explanation}
+    changes = {
+        "due_on": computed.released.value,
+        "title": title,
+        "computed_from": explanation,
+        "computed": computed.as_values(),
+    }
     case_services.record_update(record=existing, changes=changes)
     return existing
 
@@ -234,7 +243,8 @@ def detainee_assign(*, detainee: Detainee, to, user, note: str = "") -> Assignme
         )
     if (to.pk if to else None) == detainee.assigned_caseworker_id:
         raise Conflict(_("The case is already held by them."), field="caseworker")
-    detainee._change_reason = _("Handed over")
+    # Stored in English, as every change reason is, whoever reads.
+    detainee._change_reason = gettext_noop("Handed over")
     detainee._history_user = user
     # The period itself is recorded by the one path every change of holder takes.
     case_services.record_update(record=detainee, changes={"assigned_caseworker": to})

@@ -53,6 +53,9 @@ class Notification(models.Model):
         verbose_name=_("detainee"),
     )
     message = models.CharField(_("message"), max_length=500)
+    # The values the message is worded from, in the reader's language (casework.notices);
+    # `message` keeps the English wording.
+    params = models.JSONField(_("values"), default=dict, blank=True, editable=False)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -77,7 +80,14 @@ class Notification(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.message
+        return self.text
+
+    @property
+    def text(self) -> str:
+        """The message in the active language."""
+        from ..notices import notice_text
+
+        return notice_text(self.kind, self.params, self.message)
 
     @property
     def is_read(self) -> bool:

@@ -52,6 +52,9 @@ class Task(VersionedModel):
     notes = models.TextField(_("notes"), blank=True)
     # How a computed due date was reached, shown beside it ("computed").
     computed_from = models.CharField(_("computed from"), max_length=300, blank=True)
+    # The computation behind an expected release, as dates and numbers: the title and the
+    # explanation are worded from it in the reader's language (casework.releases).
+    computed = models.JSONField(_("computation"), default=dict, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -98,8 +101,21 @@ class Task(VersionedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()}: {self.title} ({self.due_on:%Y-%m-%d})"
+        return f"{self.get_kind_display()}: {self.display_title} ({self.due_on:%Y-%m-%d})"
 
     @property
     def is_computed(self) -> bool:
         return bool(self.computed_from)
+
+    @property
+    def display_title(self) -> str:
+        """The title in the reader's language (a computed one is worded for them)."""
+        from ..releases import worded
+
+        return worded(self.title, self.computed_from, self.computed)[0]
+
+    @property
+    def display_computed_from(self) -> str:
+        from ..releases import worded
+
+        return worded(self.title, self.computed_from, self.computed)[1]

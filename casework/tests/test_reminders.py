@@ -182,7 +182,12 @@ def test_resetting_the_feed_address_retires_the_old_one(caseworker):
 def test_notifications_are_marked_read(caseworker):
     person = DetaineeFactory()
     for _ in range(2):
-        reminders.notify(user=caseworker, kind=NotificationKind.TASK, message="x", detainee=person)
+        reminders.notify(
+            user=caseworker,
+            kind=NotificationKind.TASK,
+            params={"person": "x", "title": "Call the lawyer", "due": "2026-07-01"},
+            detainee=person,
+        )
     assert reminders.notifications_mark_read(user=caseworker) == 2
     assert not Notification.objects.for_user(caseworker).unread().exists()
 

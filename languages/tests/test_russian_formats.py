@@ -125,7 +125,8 @@ def test_notifications_and_the_digest_speak_the_language_of_the_person_told(
         reminders.task_assigned_notify(task_id=task.pk, actor=admin_user)
         assert reminders.digest_send(user=caseworker, today=today)
     told = Notification.objects.get(user=caseworker, kind=NotificationKind.TASK)
-    assert "вам поручена задача «Bail hearing»" in told.message
+    with translation.override("ru"):
+        assert "вам поручена задача «Bail hearing»" in told.text
     (message,) = mailoutbox
     assert message.subject.startswith("Ваша работа на 2026-06-30")
     assert "Доброе утро" in message.body and "Good morning" not in message.body
