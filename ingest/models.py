@@ -321,6 +321,33 @@ class DraftFact(models.Model):
     def is_edited(self) -> bool:
         return self.value != self.extracted_value
 
+    @property
+    def note_display(self) -> str:
+        """The note in the reader's language. The extractor's note names what its value
+        lacks, worded in English when it was written: the value is checked again and the
+        same finding worded for the reader."""
+        from django.utils import translation
+
+        from cases.errors import DomainError
+
+        from .facts import clean_value
+        from .reasons import reason_display
+
+        if not self.note:
+            return ""
+        try:
+            with translation.override("en"):
+                clean_value(self.kind, self.extracted_value)
+        except DomainError as exc:
+            if exc.message == self.note:
+                try:
+                    clean_value(self.kind, self.extracted_value)
+                except DomainError as again:
+                    return again.message
+        if self.note in ("draft rejected",):
+            return reason_display(self.note)
+        return self.note
+
 
 class MatchJudgement(models.Model):
     """A reviewer's word that a name from the news is, or is not, a detainee on record.

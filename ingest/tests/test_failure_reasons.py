@@ -109,3 +109,30 @@ def test_the_article_page_translates_a_fetch_failure_and_shows_the_detail_to_sta
     assert "Не удалось подключиться к news.example.org. Подробности: ProtocolError" in page
     queue = client.get(reverse("ingest:queue"), HTTP_ACCEPT_LANGUAGE="ru").content.decode()
     assert "Не удалось подключиться к news.example.org." in queue
+
+
+def test_the_extractors_note_on_a_fact_reads_in_the_readers_language():
+    from ingest.constants import FactKind
+    from ingest.tests.factories import DraftFactFactory
+
+    value = {"country": "XX"}
+    with translation.override("en"):
+        from ingest.facts import clean_value
+
+        try:
+            clean_value(FactKind.NATIONALITY, value)
+        except Exception as exc:  # the note the extractor keeps, worded in English
+            note = exc.message
+    fact = DraftFactFactory(
+        kind=FactKind.NATIONALITY, value=value, extracted_value=value, note=note
+    )
+    assert "'XX' is not an ISO 3166 country code." in note
+    with translation.override("ru"):
+        shown = fact.note_display
+    assert shown != note and "'XX'" in shown and "ISO 3166" in shown
+    assert any("а" <= ch <= "я" for ch in shown.lower())
+    with translation.override("en"):
+        assert fact.note_display == note
+    typed = DraftFactFactory(kind=FactKind.NATIONALITY, value=value, note="Checked by phone")
+    with translation.override("ru"):
+        assert typed.note_display == "Checked by phone"
