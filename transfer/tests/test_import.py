@@ -256,3 +256,28 @@ def test_viewers_do_not_import_and_nobody_confirms_anothers_file(viewer, casewor
     with pytest.raises(DomainError):
         services.import_confirm(user=reviewer, log_id=log.pk)
     assert not Detainee.objects.exists()
+
+
+@pytest.mark.parametrize("column", ["assigned_caseworker", "caseworker"])
+def test_an_import_never_sets_or_changes_a_caseworker(caseworker, other_caseworker, column):
+    # Who holds a case changes only through the handover, the API and the admin, each of
+    # which records the handover history; a spreadsheet has no column for it.
+    held = DetaineeFactory(full_name="Held Person", assigned_caseworker=other_caseworker)
+    content = f"id,full_name,{column}\n{held.pk},Held Person,{caseworker.pk}\n".encode()
+    _log, preview = services.import_preview(
+        user=caseworker, kind="detainees", file_name="people.csv", content=content
+    )
+    assert not preview.valid
+    assert any(column in error for error in preview.file_errors)
+    # The id column is never read: a row is a new person, never an edit of one on file.
+    content = f"id,full_name\n{held.pk},Held Person\n".encode()
+    log, _ = services.import_preview(
+        user=caseworker, kind="detainees", file_name="people.csv", content=content
+    )
+    _log, preview = services.import_confirm(user=caseworker, log_id=log.pk)
+    assert preview.valid
+    held.refresh_from_db()
+    assert held.assigned_caseworker == other_caseworker
+    assert not held.assignments.exists()
+    new = Detainee.objects.exclude(pk=held.pk).get(full_name="Held Person")
+    assert new.assigned_caseworker is None and not new.assignments.exists()
