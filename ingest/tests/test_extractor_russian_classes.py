@@ -143,3 +143,16 @@ def test_a_name_written_surname_first_is_given_in_the_usual_order():
     smirnov = people(text)["Aleksei Smirnov"]
     assert smirnov.name_original_script == "Алексей Смирнов"
     assert "Смирнов Алексей" in smirnov.name_variants
+
+
+def test_the_handover_procedure_is_the_surrender_and_gives_its_date():
+    text = (
+        "Published: 2018-02-03\n"
+        "Испания выдала США российского программиста Игоря Белова.\n"
+        "Полицейские в минувший вторник произвели в аэропорту Мадрида процедуру выдачи США "
+        "россиянина Игоря Белова, обвиняемого в киберпреступлениях."
+    )
+    belov = people(text)["Igor Belov"]
+    assert [(e.from_country, e.to_country, e.date) for e in belov.extraditions] == [
+        ("ES", "US", "2018-01-30")
+    ]
