@@ -4,11 +4,11 @@ Google Calendar and the like to subscribe to. Every event lasts the whole day it
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event
 
 from cases.models import Detainee
 
@@ -16,10 +16,15 @@ from .cadence import detainee_cadences
 from .constants import HEARING_KINDS, TaskKind
 from .models import Task
 
+if TYPE_CHECKING:
+    from icalendar import Event
+
 PRODUCT_ID = "-//Detainee case tracker//Casework calendar//EN"
 
 
 def _event(*, uid: str, day: dt.date, summary: str, description: str, category: str) -> Event:
+    from icalendar import Event
+
     event = Event()
     event.add("uid", f"{uid}@{settings.CALENDAR_UID_DOMAIN}")
     event.add("dtstamp", timezone.now())
@@ -44,6 +49,8 @@ def _summary(task: Task) -> str:
 def calendar_build(*, user, today: dt.date | None = None) -> bytes:
     """The open tasks assigned to `user` (hearings among them) and the next due visit of
     each held detainee they hold, of what they may see."""
+    from icalendar import Calendar  # only where a feed is built, not in every web worker
+
     today = today or timezone.localdate()
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)

@@ -12,7 +12,6 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import nh3
 import py3langid
-import trafilatura
 from charset_normalizer import from_bytes
 from django.utils.translation import gettext
 
@@ -135,6 +134,10 @@ def _partial_date(value) -> PartialDate | None:
 
 def read_html(html: str, *, url: str = "") -> ArticleContent:
     """Main text and metadata of a page, read by trafilatura from HTML we fetched ourselves."""
+    # Imported here, where a page is read (mostly in the worker): with lxml and its
+    # companions it is about 45 MB that a web worker serving lists never needs.
+    import trafilatura
+
     document = trafilatura.bare_extraction(
         html,
         url=url or None,

@@ -11,7 +11,6 @@ import datetime as dt
 import logging
 from pathlib import PurePath
 
-import feedparser
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F, Min, Q
@@ -1299,7 +1298,10 @@ def feed_poll(*, feed: Feed, limit: int = 50) -> int:
     except (fetching.FetchError, fetching.TransientFetchError) as exc:
         Feed.objects.filter(pk=feed.pk).update(last_polled_at=now, last_error=str(exc)[:2000])
         return 0
-    # Parsed from the bytes we fetched: feedparser never fetches anything itself here.
+    # Parsed from the bytes we fetched: feedparser never fetches anything itself here. It
+    # is imported where feeds are polled (the worker), not by every web worker.
+    import feedparser
+
     parsed = feedparser.parse(page.body)
     if parsed.bozo and not parsed.entries:
         Feed.objects.filter(pk=feed.pk).update(
