@@ -6,12 +6,16 @@ the same related row; both ends take a date of any precision: `_from=2019` start
 1 January 2019 and `_to=2019` ends on 31 December 2019.
 """
 
+import functools
+
 from django import forms
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 from django_countries.django_filters import CountryFilter
 from django_filters import rest_framework as filters
+from django_filters.fields import ChoiceField
 from drf_spectacular.utils import extend_schema_field
 
 from config.api import partial_date_schema
@@ -39,6 +43,26 @@ from .partial_dates import PartialDate
 from .querysets import of_visible_detainees
 
 MAX_ID = 2**63 - 1
+
+
+@functools.cache
+def _country_codes() -> frozenset[str]:
+    return frozenset(code for code, _name in countries)
+
+
+class _CountryCodeField(ChoiceField):
+    """A country code, checked against the set of codes. A plain choice field checks a
+    value by walking every country with its translated name, on every request."""
+
+    def valid_value(self, value) -> bool:
+        return str(value) in _country_codes()
+
+
+class CountryCodeFilter(CountryFilter):
+    """django-countries' filter (every country a choice, in the schema too), validated by
+    code (`_CountryCodeField`)."""
+
+    field_class = _CountryCodeField
 
 
 @extend_schema_field({"type": "integer", "minimum": 1, "maximum": MAX_ID})
@@ -203,8 +227,8 @@ class DetaineeFilter(DateRangeFilterSet):
         help_text="Any spelling of any name, in Latin or Cyrillic: Seleznev finds Seleznyov",
     )
     status = ChoicesFilter(choices=DetaineeStatus.choices)
-    nationality = CountryFilter(method="filter_nationality", help_text="ISO 3166 code, e.g. RU")
-    detaining_country = CountryFilter(
+    nationality = CountryCodeFilter(method="filter_nationality", help_text="ISO 3166 code, e.g. RU")
+    detaining_country = CountryCodeFilter(
         method="filter_detaining_country",
         help_text="The country holding the detainee now (derived from the latest dated facts)",
     )
@@ -296,8 +320,8 @@ class NameVariantFilter(RecordFilterSet):
 class CaseFilter(DateRangeFilterSet):
     detainee = VisibleDetaineeFilter()
     status = ChoicesFilter(choices=CaseStatus.choices)
-    country = CountryFilter(help_text="Prosecuting / detaining country, ISO 3166 code")
-    nationality = CountryFilter(method="filter_nationality", help_text="Of the detainee")
+    country = CountryCodeFilter(help_text="Prosecuting / detaining country, ISO 3166 code")
+    nationality = CountryCodeFilter(method="filter_nationality", help_text="Of the detainee")
     charge_category = ChoicesFilter(choices=ChargeCategory.choices, method="filter_charge_category")
     arrested_from = date_from("Arrested")
     arrested_to = date_to("Arrested")
@@ -329,8 +353,8 @@ class ChargeFilter(DateRangeFilterSet):
     category = ChoicesFilter(choices=ChargeCategory.choices)
     case = VisibleCaseFilter()
     detainee = VisibleDetaineeFilter(field_name="case__detainee")
-    country = CountryFilter(field_name="case__country", help_text="Country of the case")
-    nationality = CountryFilter(method="filter_nationality", help_text="Of the detainee")
+    country = CountryCodeFilter(field_name="case__country", help_text="Country of the case")
+    nationality = CountryCodeFilter(method="filter_nationality", help_text="Of the detainee")
     arrested_from = date_from("Arrested (the charge's case)")
     arrested_to = date_to("Arrested (the charge's case)")
 
@@ -349,7 +373,7 @@ class ChargeFilter(DateRangeFilterSet):
 class SentenceFilter(DateRangeFilterSet):
     case = VisibleCaseFilter()
     detainee = VisibleDetaineeFilter(field_name="case__detainee")
-    country = CountryFilter(field_name="case__country", help_text="Country of the case")
+    country = CountryCodeFilter(field_name="case__country", help_text="Country of the case")
     sentenced_from = date_from("Sentenced")
     sentenced_to = date_to("Sentenced")
 
@@ -375,8 +399,8 @@ class ExtraditionFilter(DateRangeFilterSet):
     detainee = VisibleDetaineeFilter()
     case = VisibleCaseFilter()
     status = ChoicesFilter(choices=ExtraditionStatus.choices)
-    from_country = CountryFilter(help_text="Surrendering country, ISO 3166 code")
-    nationality = CountryFilter(method="filter_nationality", help_text="Of the detainee")
+    from_country = CountryCodeFilter(help_text="Surrendering country, ISO 3166 code")
+    nationality = CountryCodeFilter(method="filter_nationality", help_text="Of the detainee")
     extradited_from = date_from("Surrendered")
     extradited_to = date_to("Surrendered")
 
@@ -393,7 +417,7 @@ class ExtraditionFilter(DateRangeFilterSet):
 
 
 class FacilityFilter(RecordFilterSet):
-    country = CountryFilter(help_text="ISO 3166 code")
+    country = CountryCodeFilter(help_text="ISO 3166 code")
 
     class Meta:
         model = Facility

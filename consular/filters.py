@@ -1,10 +1,10 @@
 """Query-string filters of the visit list."""
 
 from django.db.models import Exists, OuterRef
-from django_countries.django_filters import CountryFilter
 
 from cases.filters import (
     ChoicesFilter,
+    CountryCodeFilter,
     DateRangeFilterSet,
     VisibleDetaineeFilter,
     date_from,
@@ -19,7 +19,7 @@ from .models import ConsularVisit
 class VisitFilter(DateRangeFilterSet):
     detainee = VisibleDetaineeFilter()
     outcome = ChoicesFilter(choices=VisitOutcome.choices)
-    nationality = CountryFilter(method="filter_nationality", help_text="Of the detainee")
+    nationality = CountryCodeFilter(method="filter_nationality", help_text="Of the detainee")
     visited_from = date_from("Visited")
     visited_to = date_to("Visited")
 

@@ -90,3 +90,22 @@ def test_rows_of_another_caseworkers_restricted_case_are_hidden(
     theirs.force_authenticate(other_caseworker)
     assert mine.get(f"/api/v1/{resource}/").data["count"] == 0
     assert theirs.get(f"/api/v1/{resource}/").data["count"] > 0
+
+
+def test_a_country_filter_takes_a_country_code_and_refuses_anything_else(viewer):
+    from rest_framework.test import APIClient
+
+    from cases.tests.factories import DetaineeFactory, NationalityFactory
+
+    client = APIClient()
+    client.force_authenticate(viewer)
+    NationalityFactory(detainee=DetaineeFactory(full_name="Ona Russkaya"), country="RU")
+    NationalityFactory(detainee=DetaineeFactory(full_name="Ein Deutscher"), country="DE")
+    found = client.get("/api/v1/detainees/", {"nationality": "RU"}).data["results"]
+    assert [row["full_name"] for row in found] == ["Ona Russkaya"]
+    for wrong in ("XX", "ru", "Russia", "R"):
+        answer = client.get("/api/v1/detainees/", {"nationality": wrong})
+        assert answer.status_code == 400, wrong
+        assert "nationality" in answer.content.decode()
+    assert client.get("/api/v1/visits/", {"nationality": "XX"}).status_code == 400
+    assert client.get("/api/v1/visits/", {"nationality": "RU"}).status_code == 200
