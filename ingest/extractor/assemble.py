@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
@@ -678,8 +679,11 @@ def _country_votes(article: _Article, events: list[Event]) -> Counter[str]:
         context = article.contexts[event.sentence]
         base = context.sentence.start
         clause_start, clause_end = context.clause(event.anchor)
+        swap_at = [base + m.end() for m in _SWAP.finditer(context.text)]
         for place in article.places[event.sentence]:
             start, end = base + place.start, base + place.end
+            if any(clause_start <= at <= start for at in swap_at) and place.kind != "demonym":
+                continue  # "a swap at Ankara airport": where a swap took place holds no one
             if event.kind == "facility":
                 if event.start <= start < event.end:
                     votes[place.code] += 3
@@ -743,15 +747,28 @@ def _detaining_country(
     own = _country_votes(article, events)
     for votes in (own, article_votes):
         ranked = [(code, n) for code, n in votes.most_common() if n >= 1]
+        if not ranked and votes is article_votes and nationality:
+            # Only a headline places the story: its foreign country, if it names one.
+            ranked = [(c, n) for c, n in votes.most_common() if c not in nationality][:1]
         if not ranked:
             continue
         code, top = ranked[0]
         if code in nationality:
             others = [(c, n) for c, n in ranked if c not in nationality]
-            if others and others[0][1] * 2 >= top:
+            if votes is article_votes and top < _PLACED_EVENT:
+                # Nothing in the story is placed in the person's own country (no arrest or
+                # trial there), only named: a story from home about a national held abroad.
+                # Any foreign country it names (a headline's) is the better guess.
+                others = [(c, n) for c, n in votes.most_common() if c not in nationality]
+                if others:
+                    code = others[0][0]
+            elif others and others[0][1] * 2 >= top:
                 code = others[0][0]
         return CountryFact(code, _country_evidence(article, events, code))
     return None
+
+
+_PLACED_EVENT = 3  # the weight of one event placed in a country ("arrested in Accra")
 
 
 def _country_evidence(article: _Article, events: list[Event], code: str) -> Span:
@@ -773,18 +790,28 @@ def _facility(article: _Article, events: list[Event]) -> Facility | None:
 
 def _charges(article: _Article, events: list[Event]) -> tuple[Charge, ...]:
     charges: list[Charge] = []
-    seen: set[str] = set()
+    kept: list[frozenset[str]] = []
     for event in events:
         if event.kind != "charge" or event.hypothetical:
             continue
-        key = event.data["phrase"].lower()
-        if key in seen:
-            continue
-        seen.add(key)
-        charges.append(
-            Charge(event.data["phrase"], event.data["category"], _sentence_span(article, event))
-        )
+        phrase = event.data["phrase"]
+        key = _charge_key(phrase)
+        at = next((i for i, other in enumerate(kept) if key <= other or other <= key), None)
+        if at is not None:
+            continue  # once each: "drug trafficking" told again as "trafficking"
+        kept.append(key)
+        charges.append(Charge(phrase, event.data["category"], _sentence_span(article, event)))
     return tuple(charges)
+
+
+_CHARGE_FILLER = frozenset(["charge", "charges", "offence", "offences", "offense", "offenses"])
+
+
+def _charge_key(phrase: str) -> frozenset[str]:
+    """The words that tell one charge from another."""
+    words = {w for w in re.findall(r"[a-z]+", phrase.lower()) if len(w) > 3}
+    words -= _CHARGE_FILLER
+    return frozenset(words) or frozenset([phrase.lower()])
 
 
 def _conviction_date(events: list[Event], before: int) -> str | None:
@@ -818,8 +845,8 @@ def _court_sentence(
     anchor_event = chosen or fine
     assert anchor_event is not None
     date = anchor_event.date.value if anchor_event.date else None
-    if date is None and chosen is not None:
-        date = _conviction_date(events, chosen.start)
+    if date is None:
+        date = _conviction_date(events, anchor_event.start)
     amount = currency = None
     if fine is not None:
         money = find_money(fine.data["raw"], local_country)
@@ -1094,8 +1121,12 @@ def _status(article: _Article, events: list[Event], record: Detainee) -> tuple[s
     for terminal in ("exchanged", "deported", "released"):
         if terminal in kinds and _not_superseded(kinds, terminal):
             event = kinds[terminal]
-            if terminal == "released" and _part_of_a_swap(article, event):
-                terminal = "exchanged"
+            if terminal == "released":
+                swap = _part_of_a_swap(article, event) or _named_in_a_swap(article, record)
+                if swap:
+                    terminal = "exchanged"
+                    if isinstance(swap, Span):
+                        return terminal, swap
             return terminal, _sentence_span(article, event)
     if "extradited" in kinds and "convicted" in kinds:
         extradited, convicted = kinds["extradited"], kinds["convicted"]
@@ -1131,6 +1162,31 @@ def _part_of_a_swap(article: _Article, release: Event) -> bool:
             if not is_hypothetical(context, context.sentence.start + match.start()):
                 return True
     return False
+
+
+# "among those exchanged", "were swapped": the people named took part in a swap.
+_EXCHANGED = re.compile(
+    r"\b(?:those|was|were|been|being)\s+(?:exchanged|swapped|traded)\b", re.IGNORECASE
+)
+
+
+def _named_in_a_swap(article: _Article, record: Detainee) -> Span | None:
+    """A released person whom a sentence reporting a swap names ("freed in exchange for A and
+    B", "the swap included A", "A and B were among those exchanged"): the release was the
+    swap's, wherever the text tells it."""
+    starts = [s.start for s in article.sentences]
+    for mention in record.mentions:
+        index = bisect_right(starts, mention.span.start) - 1
+        if index < 0:
+            continue
+        context = article.contexts[index]
+        if context.sentence.is_title:
+            continue
+        for pattern in (_SWAP, _EXCHANGED):
+            for match in pattern.finditer(context.text):
+                if not is_hypothetical(context, context.sentence.start + match.start()):
+                    return Span(context.sentence.start, context.sentence.end)
+    return None
 
 
 def _not_superseded(kinds: dict[str, Event], terminal: str) -> bool:

@@ -117,6 +117,13 @@ def _role_list_gap(gap: str) -> bool:
 _COMPANION = re.compile(r"\b(?:together\s+with|along\s+with|alongside)\b", re.IGNORECASE)
 
 
+# "her father's conviction", "his wife's arrest": the event of a relative left unnamed.
+_RELATIVES_EVENT = re.compile(
+    r"\b(?:his|her|their|its)\s+(?:"
+    + "|".join(sorted(RELATIVE_NOUNS, key=len, reverse=True))
+    + r")['’]s?\s+$",
+    re.IGNORECASE,
+)
 # An event inside a quotation does not belong to a person named after it ("...," he added).
 _QUOTE_CLOSE = re.compile(r"[”\"]")
 
@@ -214,6 +221,8 @@ class Attributor:
         refs = [r for r in self.by_sentence.get(event.sentence, []) if self._is_eligible(r)]
         if not refs:
             return ()
+        if _RELATIVES_EVENT.search(self.text[max(0, event.anchor - 40) : event.anchor]):
+            return ()  # "after her father's conviction": a relative's event, not the speaker's
         if event.transitive:
             passive = _PASSIVE_BEFORE.search(self.text[max(0, event.anchor - 30) : event.anchor])
             if not passive:

@@ -176,6 +176,9 @@ _GENERIC_OFFENCE = [
     "disrespect",
     "bribe",
     "murder",
+    "national security",
+    "state security",
+    "drunk",
 ]
 _OFFENCE_WORDS = re.compile(
     "|".join(
@@ -202,7 +205,7 @@ _WEAK = (
     r"on\s+suspicion\s+of|"
     r"(?:sentenced|jailed|fined|arrested|detained|held|imprisoned|faces?|facing|serving|served|"
     r"convicted|sentence|term)\b"
-    r"(?:[^.;]|\.(?!\s)){0,120}?\bfor(?!\s+(?:a|an|the|\d|"
+    r"(?:[^.;]|\.(?!\s)){0,120}?\bfor(?!\s+(?:a|an|the(?!\s+(?:offen[cs]es?|crimes?)\s+of)|\d|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|life|up|more|over|about|almost|nearly|"
     r"several|months|years|weeks|days)\b)|"
     r"(?:arrested|detained|jailed|held)\s+over|wanted\s+(?:for|over)"
@@ -211,9 +214,11 @@ _TRIGGER = re.compile(
     r"\b(?:(?P<strong>" + _STRONG + r")|(?P<weak>" + _WEAK + r"))\s+", re.IGNORECASE
 )
 _NOUN_CHARGES = re.compile(
-    r"\b(?:on|faces?|facing|face)\s+(?P<what>(?:[\w-]+\s+){0,2}?[\w-]+)\s+charges?\b",
+    r"\b(?:on|faces?|facing|face)\s+(?P<what>(?:[\w\"“”-]+\s+){0,2}?[\w\"“”-]+)\s+charges?\b",
     re.IGNORECASE,
 )
+# "for the offences of X", "of the crime of X": the words that name what follows as a charge.
+_OFFENCE_LEAD = re.compile(r"^(?:the\s+)?(?:offen[cs]es?|crimes?|charges?)\s+of\s+", re.IGNORECASE)
 _NOT_A_CHARGE_ADJ = re.compile(
     r"^(?:trumped-up|dubious|related|formal|criminal|new|several|the|these|those|such|similar|"
     r"multiple|various|other|fabricated|politically|serious|unspecified|unrelated|false|bogus|"
@@ -234,7 +239,9 @@ _STOP = re.compile(
     r"|\s+in\s+(?:\d|[A-Z]|(?:the|a|an|his|her|their)\b)"
     r"|\s+for\s+(?:(?:which|the|a|an|his|her|their|several|years|months)\b|\d)"
     r"|\s+(?:last|this|next|earlier|later)\s+(?:week|month|year)"
+    r"|\s[–—-]\s"
 )
+_TRAILING = re.compile(r"(?:\s+(?:and|or|of|the|a|an|to|with|for))+$", re.IGNORECASE)
 _SPLIT = re.compile(r"\s+and\s+(?:of\s+)?(?=[a-z])")
 _MAX_WORDS = 12
 _NOT_A_CHARGE_START = (
@@ -285,7 +292,7 @@ def categorise(phrase: str) -> str:
 
 def _cut(text: str) -> str:
     match = _STOP.search(text)
-    phrase = text[: match.start()] if match else text
+    phrase = _TRAILING.sub("", text[: match.start()] if match else text)
     words = phrase.split()
     return " ".join(words[:_MAX_WORDS]) if len(words) <= _MAX_WORDS else ""
 
@@ -298,6 +305,8 @@ def _phrases(raw: str, strong: bool) -> list[str]:
     if quoted:
         # accused of "insulting the president" and "inciting social hatred"
         return [q.strip(" ,") for q in re.findall(r"[\"“]([^\"”]{3,80})[\"”]", quoted.group())]
+    if raw[:1] in '"“' and not _QUOTED_LIST.match(raw):
+        raw = raw[1:]  # a quotation too long to be the charge itself: read its first words
     if not strong:
         raw = re.split(r"\s+with\b", raw, maxsplit=1)[0]
     cut = _cut(raw)
@@ -347,6 +356,9 @@ def find_charges(context: SentenceContext) -> list[Event]:
         verb_end = anchor + len(trigger_word)
         tail = text[match.end() :]
         offset = match.end()
+        lead = _OFFENCE_LEAD.match(tail)
+        if lead:
+            tail, offset = tail[lead.end() :], offset + lead.end()
         for phrase in _phrases(tail, strong):
             if not strong and not _OFFENCE_WORDS.search(phrase):
                 continue
@@ -377,7 +389,8 @@ def find_charges(context: SentenceContext) -> list[Event]:
                 )
             )
     for match in _NOUN_CHARGES.finditer(text):
-        words = match.group("what").split()
+        words = [w.strip('"“”') for w in match.group("what").split()]
+        words = [w for w in words if w]
         while words and _NOT_A_CHARGE_ADJ.match(words[0]):
             words = words[1:]
         if not words or any(_NOT_A_CHARGE_ADJ.match(w) for w in words):

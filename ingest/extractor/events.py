@@ -115,7 +115,10 @@ _STATUS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?P<t>convicted|found\s+(?:\w+\s+){0,3}?guilty|pleaded\s+guilty|sentenced|"
             r"conviction|serving\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:sentence|term)|"
-            r"served\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:sentence|term))",
+            r"served\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:sentence|term)|"
+            # an execution carries out a sentence: the status stays "convicted"
+            r"(?<=was\s)(?:executed|hanged)|(?<=were\s)(?:executed|hanged)|"
+            r"(?<=been\s)(?:executed|hanged)|execution\s+of(?=\s+(?-i:[A-Z])))",
             re.IGNORECASE,
         ),
     ),
@@ -174,7 +177,15 @@ def find_status_events(context: SentenceContext) -> list[Event]:
                 continue
             anchor = base + match.start("t")
             if word.lower().startswith(
-                ("arrest", "trial", "conviction", "release of", "detention of", "deportation of")
+                (
+                    "arrest",
+                    "trial",
+                    "conviction",
+                    "release of",
+                    "detention of",
+                    "deportation of",
+                    "execution of",
+                )
             ):
                 transitive = False
             else:

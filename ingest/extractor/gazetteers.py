@@ -583,6 +583,7 @@ STRONG_TITLES: frozenset[str] = frozenset(
         "senator",
         "congressman",
         "congresswoman",
+        "rep",  # "Rep. Jane Doe": a member of the House of Representatives
         "lawmaker",
         "lawmakers",
         "legislator",

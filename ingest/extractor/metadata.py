@@ -15,6 +15,21 @@ _HEADER_STAMP = re.compile(
     re.IGNORECASE,
 )
 _HEADER_WINDOW = 300
+# "Post date: Apr 29, 2013 1:38:20 PM", "Published 8:49 AM, January 31, 2019": the same
+# stamps with the month written out.
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
+        start=1,
+    )
+}
+_HEADER_STAMP_WORDS = re.compile(
+    r"(?:^|\s)(?:post\s+date|date|dated|published|updated(?: at)?|posted)\s*:?\s*"
+    r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?,?\s*)?"
+    r"(?P<month>[A-Z][a-z]{2})[a-z]*\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})\b",
+    re.IGNORECASE,
+)
 
 
 def _make_date(year: str, month: str, day: str) -> dt.date | None:
@@ -45,4 +60,10 @@ def metadata_length(text: str) -> int:
 def header_date(body: str) -> dt.date | None:
     """A publication date stamped in the first lines of a scraped page, if there is one."""
     match = _HEADER_STAMP.search(body[:_HEADER_WINDOW])
-    return _make_date(*match.groups()) if match else None
+    if match:
+        return _make_date(*match.groups())
+    worded = _HEADER_STAMP_WORDS.search(body[:_HEADER_WINDOW])
+    month = _MONTHS.get(worded.group("month").lower()) if worded else None
+    if worded and month:
+        return _make_date(worded.group("year"), str(month), worded.group("day"))
+    return None

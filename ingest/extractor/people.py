@@ -297,7 +297,8 @@ def _title_before(text: str, start: int, floor: int) -> tuple[str | None, bool]:
 
 
 _PLACED_TITLE = re.compile(
-    r"(?P<title>(?:[A-Z][\w\-]*\s+){0,3}[A-Za-z][\w\-]*)\s+(?:in|to|at|for)\s+(?:the\s+)?"
+    r"(?P<title>(?:(?:[A-Z][\w\-]*|special|deputy|senior|chief|assistant)\s+){0,3}"
+    r"[A-Za-z][\w\-]*)\s+(?:in|to|at|for)\s+(?:the\s+)?"
     r"(?:[A-Z][\w\-’']*\s+){1,3}$"
 )
 
@@ -732,6 +733,25 @@ def in_place_context(text: str, start: int, end: int) -> bool:
     return not any(w.lower() in PERSON_NOUNS or w.lower() in OFFICIAL_TITLES for w in between)
 
 
+@lru_cache(maxsize=1)
+def _places_by_last_word() -> dict[str, list[str]]:
+    index: dict[str, list[str]] = {}
+    for name, _code in multiword_places():
+        index.setdefault(name.split()[-1], []).append(name)
+    return index
+
+
+def _misspelt_place(name: str) -> bool:
+    """ "Saudia Arabia": a place name written with a slip, which reads as a first name and a
+    surname."""
+    words = name.lower().split()
+    if len(words) < 2:
+        return False
+    candidates = _places_by_last_word().get(words[-1], ())
+    low = " ".join(words)
+    return any(ratio(low, c) >= 85 for c in candidates)
+
+
 def drop_places(text: str, people: list[Person]) -> list[Person]:
     """Keep the people at least one of whose mentions reads as a person's."""
     kept: list[Person] = []
@@ -740,6 +760,8 @@ def drop_places(text: str, people: list[Person]) -> list[Person]:
             (s, e) for s, e, _i, _p in person.short_mentions
         ]
         titled = any(r.title_before or r.neutral_title for r in person.runs)
+        if _misspelt_place(person.name):
+            continue
         if titled or not all(in_place_context(text, s, e) for s, e in spans):
             kept.append(person)
     for index, person in enumerate(kept):

@@ -96,6 +96,15 @@ _HELD_AFTER = re.compile(
     r"seized|captured|taken)\b",
     re.IGNORECASE,
 )
+# "a film starring X", "played by X": a credit, not a person in the story's events.
+_CREDIT_BEFORE = re.compile(
+    r"\b(?:starring|co-starring|played\s+by|portrayed\s+by|directed\s+by)\s+$", re.IGNORECASE
+)
+# "X's body", "the killer of X": the victim of a crime, not someone held.
+_VICTIM_AFTER = re.compile(r"^['’]s\s+(?:body|corpse|remains|killer|killers|murderer|murder)\b")
+_VICTIM_BEFORE = re.compile(
+    r"\b(?:body|corpse|remains|killer|killers|murderer|murder|death)\s+of\s+$", re.IGNORECASE
+)
 # "Anna Petrova, Ivan's sister,": another person's possessive opens the apposition.
 _POSSESSIVE_LEAD = re.compile(r"^[A-Z][\w\-]*['’]s\s")
 _AGE = re.compile(r"^\s*\d{1,3}\s*$")
@@ -138,7 +147,11 @@ def _classify_phrase(role: Role, phrase: str) -> None:
     titled = [w for w in words if w in OFFICIAL_TITLES]
     if titled:
         role.titles.append(phrase)
-        if any(w in STRONG_TITLES for w in titled) or _STATE_WORDS.search(phrase):
+        if (
+            any(w in STRONG_TITLES for w in titled)
+            or _STATE_WORDS.search(phrase)
+            or "special" in words  # "special officer", "special representative": an envoy
+        ):
             role.official = True
         else:
             role.weak_official = True
@@ -169,8 +182,15 @@ def _apposition_before(text: str, sentence: Sentence, run: NameRun) -> str | Non
     body = before.rstrip()[:-1]
     cut = max(body.rfind(","), body.rfind(";"), body.rfind(":"), body.rfind("("), body.rfind("“"))
     phrase = body[cut + 1 :].strip()
+    # "the minister said the aid worker, X,": the apposition starts after the speech.
+    phrase = _SPEECH_SPLIT.split(phrase)[-1].strip()
     words = phrase.split()
     return " ".join(words[-8:]) if words else None
+
+
+_SPEECH_SPLIT = re.compile(
+    r"\b(?:said|says|told|that|announced|confirmed|reported|added|stated|wrote|tweeted)\b"
+)
 
 
 def _apposition_after(text: str, sentence: Sentence, run: NameRun) -> tuple[str, int] | None:
@@ -286,7 +306,9 @@ def analyse_roles(text: str, sentences: list[Sentence], people: list[Person]) ->
                     _add_phrase_nationality(role, phrase, start, "apposition")
                     _hometown(role, phrase, start)
             _premodifier_nationality(role, text, sentence, run)
-        role.byline = _is_byline(text, sentences, person, run_starts)
+        role.byline = _is_byline(text, sentences, person, run_starts) or _credit_or_victim(
+            text, person
+        )
         spans = [(r.start, r.end) for r in person.runs] + [
             (s, e) for s, e, _i, _p in person.short_mentions
         ]
@@ -297,6 +319,19 @@ def analyse_roles(text: str, sentences: list[Sentence], people: list[Person]) ->
                 role.speaker += 1
         roles[person.pid] = role
     return roles
+
+
+def _credit_or_victim(text: str, person: Person) -> bool:
+    """Named only in a film credit ("starring X") or as the victim of a crime ("X's body",
+    "the killer of X"): someone the story does not report held."""
+    for run in person.runs:
+        if _CREDIT_BEFORE.search(text[max(0, run.start - 20) : run.start]):
+            return True
+        if _VICTIM_AFTER.match(text[run.end : run.end + 20]) or _VICTIM_BEFORE.search(
+            text[max(0, run.start - 20) : run.start]
+        ):
+            return True
+    return False
 
 
 _BARE_DEMONYM_BEFORE = re.compile(r"(?<![\w\-])([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s+$")

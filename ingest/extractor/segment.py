@@ -121,12 +121,25 @@ def _split_line(line: str, offset: int) -> list[tuple[int, int]]:
     return spans
 
 
+_ELLIPSIS_END = re.compile(r"(?:…|\.\.\.)\s*$")
+_INNER_END = re.compile(r"[a-z\d][.!?][\"”’']?\s+[A-Z\"“]")
+
+
+def _cut_short(line: str, last: bool) -> bool:
+    """A line of running text that an excerpt cut off ("... by the Jiangmen Intermediate…", or
+    the text's last line stopping mid-sentence) is prose, not a headline."""
+    if _ELLIPSIS_END.search(line) and len(line.split()) >= 8:
+        return True
+    return last and len(line.split()) >= 12 and bool(_INNER_END.search(line))
+
+
 def split_sentences(text: str, start: int = 0) -> list[Sentence]:
     """Sentences of `text[start:]`. A blank line starts a new paragraph; every line break
     ends a sentence, because scraped articles put headlines and captions on their own lines."""
     sentences: list[Sentence] = []
     paragraph = 0
     blank_run = True
+    content_end = len(text.rstrip())
     for line_match in _LINE.finditer(text, start):
         raw = line_match.group()
         if not raw:
@@ -141,7 +154,9 @@ def split_sentences(text: str, start: int = 0) -> list[Sentence]:
         lead = len(raw) - len(raw.lstrip())
         line = raw.strip()
         offset = line_match.start() + lead
-        is_title = not _TERMINAL.search(line)
+        is_title = not _TERMINAL.search(line) and not _cut_short(
+            line, line_match.end() >= content_end
+        )
         pieces = [(offset, offset + len(line))] if is_title else _split_line(line, offset)
         for s_start, s_end in pieces:
             sentences.append(

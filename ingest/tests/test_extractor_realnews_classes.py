@@ -426,3 +426,202 @@ def test_two_demonyms_side_by_side_in_a_predicate_give_both_nationalities():
     )
     (detainee,) = extract(text, PUBLISHED).detainees
     assert [n.country for n in detainee.nationality] == ["LB", "US"]
+
+
+# --- Officials, credits and victims named beside the people held ---------------------------
+
+
+def test_house_member_abbreviated_rep_is_an_official():
+    text = (
+        "Marta Lindqvist, a Swedish engineer, was arrested in Minsk in March. "
+        "Rep. Tom Barrow, R-Ohio, said the case against her was weak."
+    )
+    assert _names(text) == ["Marta Lindqvist"]
+
+
+def test_special_officer_placed_by_a_region_is_an_official():
+    text = (
+        "Marta Lindqvist, a Swedish engineer, was arrested in Minsk in March and released on "
+        "Tuesday. The special officer for the Middle East Greg Dunmore and other advisers "
+        "negotiated the release of Lindqvist."
+    )
+    assert _names(text) == ["Marta Lindqvist"]
+
+
+def test_film_credit_and_crime_victim_are_not_detainees():
+    text = (
+        "Following the discovery of Oren Vask's body in a morgue in Minsk, police detained "
+        "Ilse Brandt, a German tourist. Her case inspired a film starring Kevin Hale, who was "
+        "detained in Minsk for a week."
+    )
+    assert _names(text) == ["Ilse Brandt"]
+
+
+def test_apposition_after_a_speech_verb_is_not_the_speakers_title():
+    text = (
+        "Iran freed a Belgian aid worker on Friday in exchange for an Iranian diplomat. "
+        "Belgian Prime Minister Jan Smit said the aid worker, Pieter Claes, had been freed. "
+        "Claes had been sentenced to 40 years in prison for espionage in January."
+    )
+    assert _names(text) == ["Pieter Claes"]
+
+
+def test_relatives_event_does_not_make_the_speaker_a_detainee():
+    text = (
+        'Jan Vos, a Dutch engineer, was executed in Tehran on Monday. "Nothing will change," '
+        "Eva Vos said soon after her father's conviction in 2023."
+    )
+    assert _names(text) == ["Jan Vos"]
+
+
+def test_misspelt_country_is_not_a_person():
+    text = "A Filipino worker in Saudia Arabia has been executed, the foreign ministry said."
+    assert _names(text) == []
+
+
+# --- Executions ---------------------------------------------------------------------------
+
+
+def test_an_execution_is_a_sentence_carried_out():
+    text = (
+        "The government confirmed the execution of Maria Delgado, a Filipina maid, in Kuwait. "
+        "Tomas Ruiz, a Filipino driver, was hanged in Kuwait the same day."
+    )
+    result = extract(text, PUBLISHED)
+    assert [(d.name, d.status, d.detaining_country.country) for d in result.detainees] == [
+        ("Maria Delgado", "convicted", "KW"),
+        ("Tomas Ruiz", "convicted", "KW"),
+    ]
+
+
+# --- Where a national is held, told from home -------------------------------------------------
+
+
+def test_story_from_home_keeps_the_foreign_country_of_the_headline():
+    text = (
+        "Indonesia agrees to send Filipino drug convict home\n"
+        "MANILA -- The Philippine president said on Wednesday that a deal had been reached to "
+        "send home a Filipino convict. He thanked the Indonesian government for granting a "
+        "request for Rosa Tamayo to be brought back home to serve her sentence in her country. "
+        "Tamayo was arrested in 2011 on drug trafficking charges and sentenced to death. "
+        "Philippine officials will discuss the terms of the transfer."
+    )
+    [detainee] = extract(text, PUBLISHED).detainees
+    assert detainee.name == "Rosa Tamayo"
+    assert detainee.detaining_country.country == "ID"
+    assert detainee.status == "convicted"
+
+
+# --- Charges as stated, once each -------------------------------------------------------------
+
+
+def _charge_lists(text: str) -> list[list[str]]:
+    return [[c.phrase for c in d.charges] for d in extract(text, PUBLISHED).detainees]
+
+
+def test_quoted_charge_noun_and_security_charges_are_read():
+    text = (
+        "Lena Hart, a British teacher, was detained in Tehran on fabricated \u201cespionage\u201d "
+        "charges. Ivo Lenz, a German pilot, was imprisoned in Baku on national security charges."
+    )
+    assert _charge_lists(text) == [["espionage"], ["national security"]]
+
+
+def test_charges_named_as_the_offences_of():
+    text = (
+        "Ola Brun and Kit Varga, two Danish tourists, were arrested in Dubai. They were jailed "
+        "for the offences of public indecency and drunkenness."
+    )
+    assert _charge_lists(text) == [["public indecency", "drunkenness"]] * 2
+
+
+def test_charge_stops_before_a_dash_and_a_trailing_conjunction():
+    text = (
+        "Ivo Lenz, a German pilot, was arrested in Baku. He was charged with espionage \u2013 "
+        "accusations his family calls absurd. He also faces charges of conspiracy and "
+        "of forgery."
+    )
+    assert _charge_lists(text) == [["espionage", "conspiracy", "forgery"]]
+
+
+def test_long_quoted_accusation_gives_its_first_words():
+    text = (
+        "Ivo Lenz, a German banker, was arrested in Baku. He stands accused of \u201cinsider "
+        "trading worth many millions of dollars together with several accomplices in three "
+        "countries,\u201d a spokeswoman said."
+    )
+    [charges] = _charge_lists(text)
+    assert charges and charges[0].startswith("insider trading")
+
+
+def test_the_same_charge_told_twice_is_kept_once():
+    text = (
+        "Ivo Lenz, a German pilot, was arrested in Baku. He was charged with drug trafficking. "
+        "Prosecutors say the trafficking went on for years, and he was convicted of "
+        "trafficking in March."
+    )
+    assert _charge_lists(text) == [["drug trafficking"]]
+
+
+# --- Swaps --------------------------------------------------------------------------------------
+
+
+def test_people_named_in_a_swap_are_exchanged_and_not_held_where_it_happened():
+    text = (
+        "Sweden and Iran completed a prisoner swap in Oman. The deal freed Swedish engineers "
+        "Erik Lund and Nils Berg in exchange for Reza Karimi, an Iranian official.\n\n"
+        "Lund and Berg were released by Tehran and landed in Stockholm on Saturday. Lund had "
+        "been arrested in Tehran in 2022."
+    )
+    result = extract(text, PUBLISHED)
+    assert [(d.name, d.status) for d in result.detainees] == [
+        ("Erik Lund", "exchanged"),
+        ("Nils Berg", "exchanged"),
+    ]
+    assert all(
+        d.detaining_country is None or d.detaining_country.country != "OM" for d in result.detainees
+    )
+
+
+def test_swap_venue_is_not_the_detaining_country():
+    text = (
+        "Russia released 16 people in a prisoner swap at Ankara airport, including American "
+        "journalist Dan Morrow, convicted of espionage in Russia."
+    )
+    [detainee] = extract(text, PUBLISHED).detainees
+    assert detainee.detaining_country.country == "RU"
+    assert detainee.status == "exchanged"
+
+
+# --- Dates -------------------------------------------------------------------------------------
+
+
+def test_worded_post_date_stamp_dates_the_article():
+    text = (
+        "Post date: Apr 29, 2013 1:38:20 PM\n"
+        "Tom Reid, a British tourist, was sentenced to four years in jail in Dubai on Monday."
+    )
+    result = extract(text)
+    assert result.published == "2013-04-29"
+    assert result.detainees[0].sentence.date == "2013-04-29"
+
+
+def test_fine_without_a_term_takes_the_date_of_the_sentencing():
+    text = (
+        "Pieter Claes, a Belgian aid worker, was arrested in Tehran in 2022. In January, Iran "
+        "sentenced Claes to a long prison term and 74 lashes. He was also fined $1 million."
+    )
+    [detainee] = extract(text, PUBLISHED).detainees
+    assert detainee.sentence.fine_amount == 1_000_000
+    assert detainee.sentence.date == "2024-01"
+
+
+def test_line_cut_off_with_an_ellipsis_is_prose_not_a_headline():
+    text = (
+        "Dale Brook, a businessman from Texas, has been held in China since 2012.\n\n"
+        "He was convicted of manufacturing and trafficking drugs in 2019 by the Jiangmen "
+        "Intermediate\u2026"
+    )
+    [detainee] = extract(text, PUBLISHED).detainees
+    assert detainee.status == "convicted"
+    assert [c.phrase for c in detainee.charges][:1] == ["manufacturing"]
