@@ -13,7 +13,7 @@ from .attribution import Attributor
 from .charges import find_charges
 from .consular import OFFICIAL_CONTEXT, find_visits
 from .dates import find_dates
-from .events import Event, SentenceContext, find_status_events, is_hypothetical
+from .events import Event, SentenceContext, find_status_events, is_hypothetical, pick_date
 from .extradition import find_extraditions
 from .facilities import find_facilities
 from .gazetteers import RELATIVE_NOUNS
@@ -305,7 +305,9 @@ _LIST_INTRO = re.compile(
     r"(?:included|include|were)\b|among\s+(?:them|those|the\s+(?:[\w-]+\s+){0,4}?"
     r"(?:prisoners|detainees|captives|people|civilians|citizens|nationals|men|women))\b|"
     r"also\s+(?:freed|released|exchanged|swapped|returned|freed\s+and\s+\w+)\s+(?:were|was)\b|"
-    r"(?:the\s+)?others?\s+(?:freed|released|exchanged|swapped)\s+(?:were|was|included)\b)",
+    r"(?:the\s+)?others?\s+(?:freed|released|exchanged|swapped)\s+(?:were|was|included)\b|"
+    # a caption's list of the people pictured: "From top left: A; B; and C."
+    r"from\s+(?:top\s+|bottom\s+)?(?:left|right)\b)",
     re.IGNORECASE,
 )
 _LIST_REACH = 3  # sentences between the swap and the list that names its people
@@ -913,6 +915,8 @@ def _extraditions(article: _Article, events: list[Event]) -> list[Extradition]:
         if status in ("refused", "withdrawn"):
             dated = [g for g in group if g.data["status"] == status and g.date and g.date.value]
         date = dated[0].date.value if dated else None
+        if date is None and surrendered:
+            date = _arrival_date(article, surrendered[0])
         origins = [g.data["from"] for g in group if g.data["from"] and g.data["from"] != to]
         origin = origins[0] if origins else arrest_country
         if origin == to:
@@ -921,6 +925,31 @@ def _extraditions(article: _Article, events: list[Event]) -> list[Extradition]:
             Extradition(origin, to, date, status, tuple(_sentence_span(article, g) for g in group))
         )
     return records
+
+
+# "arrived in the United States earlier this week", "appeared before a judge on Friday".
+_ARRIVAL = re.compile(
+    r"\b(?:arrived|landed|was\s+flown|were\s+flown|made\s+(?:his|her|their|an)\s+initial\s+"
+    r"appearance|appeared\s+(?:in|before)|was\s+arraigned|were\s+arraigned)\b",
+    re.IGNORECASE,
+)
+_ARRIVAL_REACH = 3  # sentences after an undated surrender that may date it
+
+
+def _arrival_date(article: _Article, surrender: Event) -> str | None:
+    """An undated surrender takes the date of the arrival or first court appearance the next
+    sentences report: the day the person was handed over is the day they arrived."""
+    last = min(len(article.contexts), surrender.sentence + _ARRIVAL_REACH + 1)
+    for index in range(surrender.sentence, last):
+        context = article.contexts[index]
+        for match in _ARRIVAL.finditer(context.text):
+            anchor = context.sentence.start + match.start()
+            if is_hypothetical(context, anchor):
+                continue
+            found = pick_date(context, anchor)
+            if found and found.value:
+                return found.value
+    return None
 
 
 def _extradition_status(group: list[Event]) -> str:
@@ -976,6 +1005,13 @@ _MISSION = re.compile(
 )
 
 
+def _mission_between(gap: str) -> bool:
+    """A mission named as the subject between a person and the visit, not in an apposition
+    to that person ("X, the consul in Grodno, visited")."""
+    gap = gap[gap.rfind(",") + 1 :]
+    return any(len(m.group("v").split()) >= 2 for m in _MISSION.finditer(gap))
+
+
 def _mission_visitor(article: _Article, event: Event) -> str | None:
     """The mission named nearest the visit in its sentence, when no person is the visitor."""
     sentence = article.sentences[event.sentence]
@@ -1020,6 +1056,8 @@ def _named_visitor(
         return False, None  # "Menon's wife said she had spoken to him"
     if ref is not None and _UNNAMED_VISITOR.search(article.text[ref.end : event.anchor]):
         return True, None
+    if ref is not None and _mission_between(article.text[ref.end : event.anchor]):
+        return True, None  # "X said the High Commission has gained access": the mission visits
     if ref is not None and ref.pids:
         pid = ref.pids[0]
         role = article.roles[pid]

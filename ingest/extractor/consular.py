@@ -39,6 +39,15 @@ _GRANTED = re.compile(
     r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:embassy|consulate|consul|diplomats?|officials))\b",
     re.IGNORECASE,
 )
+# "the High Commission has since gained access to X", "was only able to meet X on 16 May":
+# access that took place, its visitor the subject, the person held the object.
+_ACCESS_GAINED = re.compile(
+    r"\b(?:has|have|had|was|were)\s+(?:since\s+|now\s+|finally\s+|also\s+|first\s+)?"
+    r"(?P<t>gained|obtained|secured|been\s+given|been\s+granted)\s+(?:consular\s+)?access\s+to\b"
+    r"|\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:only\s+|finally\s+|first\s+|"
+    r"eventually\s+)?able\s+to\s+(?P<m>meet|visit|see)\b",
+    re.IGNORECASE,
+)
 _MISSION_VISITS = re.compile(
     r"\b(?P<t>(?:welfare|consular|prison)\s+(?:checks?|visits?))\s+by\s+",
     re.IGNORECASE,
@@ -90,6 +99,23 @@ def find_visits(context: SentenceContext) -> list[Event]:
                     data={"phone": False, "passive": False, "word": "access", "granted": True},
                 )
             )
+    for match in _ACCESS_GAINED.finditer(text):
+        group = "t" if match.group("t") else "m"
+        anchor = base + match.start(group)
+        events.append(
+            Event(
+                kind="visit",
+                sentence=context.sentence.index,
+                start=base + match.start(),
+                end=base + match.end(),
+                anchor=anchor,
+                anchor_end=base + match.end(),
+                transitive=True,
+                hypothetical=is_hypothetical(context, anchor),
+                date=pick_date(context, anchor, fallback_sentence=True),
+                data={"phone": False, "passive": False, "word": match.group(group).lower()},
+            )
+        )
     for match in _VISIT.finditer(text):
         word = match.group("t")
         before = text[: match.start()]

@@ -625,3 +625,60 @@ def test_line_cut_off_with_an_ellipsis_is_prose_not_a_headline():
     [detainee] = extract(text, PUBLISHED).detainees
     assert detainee.status == "convicted"
     assert [c.phrase for c in detainee.charges][:1] == ["manufacturing"]
+
+
+# --- Lists, access gained by a mission, surrender dated by the arrival ------------------------
+
+
+def test_caption_list_after_a_swap_names_each_person_exchanged():
+    text = (
+        "The five Russians who were released by the United States in the 2010 spy swap had "
+        "been arrested by the FBI in June.\n\n"
+        "From left: Olga Brant; Pavel Sorin; Irina Kask; Lev Dorin; and Yana Petrik."
+    )
+    result = extract(text, PUBLISHED)
+    assert [(d.name, d.status) for d in result.detainees] == [
+        ("Olga Brant", "exchanged"),
+        ("Pavel Sorin", "exchanged"),
+        ("Irina Kask", "exchanged"),
+        ("Lev Dorin", "exchanged"),
+        ("Yana Petrik", "exchanged"),
+    ]
+
+
+def test_mission_that_gained_access_is_the_visitor_not_the_minister_speaking():
+    text = (
+        "Arjun Sandhu, a British citizen, was arrested in Jalandhar earlier this month. "
+        "Minister Rory Dale confirmed on Tuesday that the Deputy High Commission has since "
+        "gained access to Mr. Sandhu."
+    )
+    [detainee] = extract(text, PUBLISHED).detainees
+    assert [(v.visitor, v.denied) for v in detainee.consular_visits] == [
+        ("Deputy High Commission", False)
+    ]
+
+
+def test_mission_able_to_meet_the_detainee_on_a_date_is_a_visit():
+    text = (
+        "Arjun Sandhu, a British citizen, was arrested in Jalandhar on 4 November 2017. "
+        "The British High Commission was only able to meet Sandhu for the first time on "
+        "16 November 2017."
+    )
+    [detainee] = extract(text, PUBLISHED).detainees
+    [visit] = detainee.consular_visits
+    assert visit.visitor == "British High Commission"
+    assert visit.date == "2017-11-16"
+
+
+def test_undated_surrender_takes_the_date_of_the_arrival_reported_after_it():
+    text = (
+        "Dutch officials extradited a Russian man suspected of laundering money to the United "
+        "States, the Justice Department said. The 29-year-old, Oleg Marov, was accused with "
+        "others of laundering ransom payments. He was arrested in Amsterdam on 2 November. "
+        "The department said the Russian man arrived in the United States on 15 August and "
+        "appeared before a judge in Portland."
+    )
+    [detainee] = extract(text, dt.date(2022, 8, 18)).detainees
+    [extradition] = detainee.extraditions
+    assert (extradition.from_country, extradition.to_country) == ("NL", "US")
+    assert extradition.date == "2022-08-15"
