@@ -26,6 +26,7 @@ from django.db import router, transaction
 from django.db.models import Model, ProtectedError, RestrictedError
 from django.db.models.deletion import Collector
 from django.dispatch import receiver
+from django.utils.translation import gettext as _
 from simple_history.models import registered_models
 from simple_history.signals import pre_create_historical_record
 
@@ -88,9 +89,9 @@ def _describe(model: type[Model], row) -> str:
     return f"{name} “{text}”" if text else f"{name} {pk}"
 
 
-def _when_who(row) -> str:
-    who = row.history_user.get_username() if row.history_user_id else "someone"
-    return f"by {who} on {row.history_date:%Y-%m-%d %H:%M}"
+def _who_when(row) -> dict[str, str]:
+    who = row.history_user.get_username() if row.history_user_id else _("someone")
+    return {"who": who, "when": f"{row.history_date:%Y-%m-%d %H:%M}"}
 
 
 @dataclass
@@ -125,20 +126,29 @@ def _refuse_if_changed_since(item: _Touched) -> None:
     latest = history_of(item.model).filter(**{pk_name: item.pk}).order_by("-history_id").first()
     if latest.history_id == item.rows[-1].history_id:
         return
-    what = "deleted" if latest.history_type == "-" else "changed"
+    fields = []
     if latest.history_type == "~":
         try:
             fields = [c.field for c in latest.diff_against(item.rows[-1]).changes]
         except Exception:  # a model whose tracked fields changed in between
             fields = []
-        if fields:
-            what += f" ({', '.join(fields)})"
-    why = f" ({latest.history_change_reason})" if latest.history_change_reason else ""
-    raise Conflict(
-        f"{_describe(item.model, latest)} was {what} {_when_who(latest)}{why}, after these "
-        "changes were made; undo refused.",
-        field="draft",
-    )
+    values = {
+        "record": _describe(item.model, latest),
+        "fields": f" ({', '.join(fields)})" if fields else "",
+        "why": f" ({latest.history_change_reason})" if latest.history_change_reason else "",
+        **_who_when(latest),
+    }
+    if latest.history_type == "-":
+        message = _(
+            "%(record)s was deleted by %(who)s on %(when)s%(why)s, after these changes were "
+            "made; undo refused."
+        )
+    else:
+        message = _(
+            "%(record)s was changed%(fields)s by %(who)s on %(when)s%(why)s, after these "
+            "changes were made; undo refused."
+        )
+    raise Conflict(message % values, field="draft")
 
 
 def _restore(item: _Touched, before) -> str:
@@ -171,8 +181,8 @@ def _delete(item: _Touched, deleting: set[tuple]) -> str:
     except (ProtectedError, RestrictedError) as exc:
         blocking = next(iter(getattr(exc, "protected_objects", None) or exc.restricted_objects))
         raise Conflict(
-            f"{_describe(type(blocking), blocking)}, added after these changes were made, "
-            f"refers to {_describe(model, instance)}; undo refused.",
+            _("%(added)s, added after these changes were made, refers to %(record)s; undo refused.")
+            % {"added": _describe(type(blocking), blocking), "record": _describe(model, instance)},
             field="draft",
         ) from exc
     for related_model, rows in collector.data.items():
@@ -182,15 +192,24 @@ def _delete(item: _Touched, deleting: set[tuple]) -> str:
                 item.pk,
             ):
                 raise Conflict(
-                    f"{_describe(related_model, row)} was added to "
-                    f"{_describe(model, instance)} after these changes were made; undo refused.",
+                    _(
+                        "%(added)s was added to %(record)s after these changes were made; "
+                        "undo refused."
+                    )
+                    % {
+                        "added": _describe(related_model, row),
+                        "record": _describe(model, instance),
+                    },
                     field="draft",
                 )
     for queryset in collector.fast_deletes:
         if queryset.exists():
             raise Conflict(
-                f"{queryset.model._meta.verbose_name_plural} were added to "
-                f"{_describe(model, instance)} after these changes were made; undo refused.",
+                _("%(added)s were added to %(record)s after these changes were made; undo refused.")
+                % {
+                    "added": queryset.model._meta.verbose_name_plural,
+                    "record": _describe(model, instance),
+                },
                 field="draft",
             )
     text = _describe(model, instance)

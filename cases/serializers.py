@@ -6,6 +6,7 @@ import datetime as dt
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_countries.serializer_fields import CountryField
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -119,7 +120,7 @@ class ReportSourceSerializer(serializers.Serializer):
     quote = serializers.CharField()
 
     def get_title(self, report) -> str:
-        return report.source.title if report.source_id else "Entered by a caseworker"
+        return report.source.title if report.source_id else _("Entered by a caseworker")
 
     def get_outlet(self, report) -> str:
         return report.source.outlet if report.source_id else ""

@@ -135,6 +135,21 @@ def test_undo_is_refused_naming_a_record_edited_since(article, reviewer, casewor
     assert Detainee.objects.get(pk=known.pk).status == "convicted"
 
 
+def test_an_undo_refusal_is_worded_in_the_readers_language(article, reviewer, caseworker, known):
+    from django.utils import translation
+
+    draft = article.drafts.get()
+    services.draft_accept(draft=draft, user=reviewer, merge_into=known.pk)
+    charge = known.cases.get().charges.get()
+    charge._history_user = caseworker
+    case_services.record_update(record=charge, changes={"statute": "Art. 214"})
+    with translation.override("ru"), pytest.raises(Conflict) as refused:
+        services.draft_undo(draft=draft, user=reviewer)
+    message = str(refused.value)
+    assert "изменено (statute) (caseworker, " in message and "отменить их нельзя" in message
+    assert "undo refused" not in message
+
+
 def test_undo_is_refused_when_a_record_was_added_to_what_the_draft_created(
     article, reviewer, caseworker
 ):
