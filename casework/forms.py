@@ -19,7 +19,7 @@ def caseworker_choices():
     users = User.objects.with_perm(
         WORK_PERMISSION, backend="django.contrib.auth.backends.ModelBackend"
     )
-    return list(users.filter(is_active=True).order_by("username"))
+    return users.filter(is_active=True).order_by("username")
 
 
 class _UserChoiceField(forms.ModelChoiceField):
@@ -49,8 +49,7 @@ class TaskForm(forms.Form):
     def __init__(self, *args, detainee, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["case"].queryset = Case.objects.filter(detainee=detainee)
-        ids = [u.pk for u in caseworker_choices()]
-        self.fields["assignee"].queryset = User.objects.filter(pk__in=ids).order_by("username")
+        self.fields["assignee"].queryset = caseworker_choices()
 
 
 class HandoverForm(forms.Form):
@@ -70,8 +69,7 @@ class HandoverForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        ids = [u.pk for u in caseworker_choices()]
-        self.fields["caseworker"].queryset = User.objects.filter(pk__in=ids).order_by("username")
+        self.fields["caseworker"].queryset = caseworker_choices()
 
 
 class WelfareFlagForm(forms.Form):
@@ -92,6 +90,5 @@ class OverdueFilterForm(forms.Form):
 
     def __init__(self, *args, countries: list[tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)
-        ids = [u.pk for u in caseworker_choices()]
-        self.fields["caseworker"].queryset = User.objects.filter(pk__in=ids).order_by("username")
+        self.fields["caseworker"].queryset = caseworker_choices()
         self.fields["country"].choices = [("", _("Any country")), *countries]

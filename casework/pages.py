@@ -13,13 +13,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
-from django_countries import countries
 
 from cases.errors import DomainError
 from cases.models import Detainee, Sentence
 from cases.querysets import countries_on_file
 from cases.roles import can_view_sensitive
 from consular.models import ConsularVisit
+from ui.filters import country_choices
 from ui.views import role_required
 
 from . import reminders, services
@@ -110,11 +110,8 @@ def calendar(request, token: str):
 @role_required
 def overdue(request):
     visible = Detainee.objects.visible_to(request.user)
-    codes = sorted(
-        countries_on_file(request.user, "detaining_country", held=True),
-        key=lambda code: countries.name(code),
-    )
-    form = OverdueFilterForm(request.GET or None, countries=[(c, countries.name(c)) for c in codes])
+    held_in = country_choices(countries_on_file(request.user, "detaining_country", held=True))
+    form = OverdueFilterForm(request.GET or None, countries=held_in)
     detainees = visible
     if form.is_bound and form.is_valid():
         if form.cleaned_data["caseworker"]:

@@ -50,7 +50,8 @@ SHOWN = [
 ]
 
 
-def _country_choices(codes) -> list[tuple[str, str]]:
+def country_choices(codes) -> list[tuple[str, str]]:
+    """(code, name) options for country codes on file, by name in the active language."""
     return sorted(((c, countries.name(c)) for c in set(codes) if c), key=lambda p: p[1])
 
 
@@ -97,8 +98,8 @@ class DetaineeListFilter(DetaineeFilter):
         # Options list only what is on file, so every choice finds someone.
         # ...about people this user may see: a restricted case adds no option.
         user = getattr(self.request, "user", None)
-        fields["nationality"].choices = _country_choices(countries_on_file(user, "nationality"))
-        fields["detaining_country"].choices = _country_choices(
+        fields["nationality"].choices = country_choices(countries_on_file(user, "nationality"))
+        fields["detaining_country"].choices = country_choices(
             countries_on_file(user, "detaining_country")
         )
         fields["facility"].choices = [

@@ -162,7 +162,7 @@ def test_who_can_hold_work_is_asked_of_the_database_as_has_perm_answers(
     boss = UserFactory(username="superuser-one", is_superuser=True)
     UserFactory(username="gone", is_superuser=True, is_active=False)
     with django_assert_max_num_queries(1):
-        found = caseworker_choices()
+        found = list(caseworker_choices())
     users = get_user_model().objects.all()
     assert found == sorted(
         (u for u in users if u.is_active and u.has_perm(services.WORK_PERMISSION)),
