@@ -806,12 +806,13 @@ def _charges(article: _Article, events: list[Event]) -> tuple[Charge, ...]:
     return tuple(charges)
 
 
-_CHARGE_FILLER = frozenset(["charge", "charges", "offence", "offences", "offense", "offenses"])
+_CHARGE_FILLER = frozenset(["charge", "offence", "offense"])
 
 
 def _charge_key(phrase: str) -> frozenset[str]:
     """The words that tell one charge from another."""
-    words = {w for w in re.findall(r"[a-z]+", phrase.lower()) if len(w) > 3}
+    # "drugs charge" and "drug offence" are one charge: plurals count as their singular.
+    words = {w.removesuffix("s") for w in re.findall(r"[a-z]+", phrase.lower()) if len(w) > 3}
     words -= _CHARGE_FILLER
     return frozenset(words) or frozenset([phrase.lower()])
 

@@ -205,7 +205,7 @@ _WEAK = (
     r"on\s+suspicion\s+of|"
     r"(?:sentenced|jailed|fined|arrested|detained|held|imprisoned|faces?|facing|serving|served|"
     r"convicted|sentence|term)\b"
-    r"(?:[^.;]|\.(?!\s)){0,120}?\bfor(?!\s+(?:a|an|the(?!\s+(?:offen[cs]es?|crimes?)\s+of)|\d|"
+    r"(?:[^.;]|\.(?!\s)){0,120}?\bfor(?!\s+(?:(?:a|an)(?!\s+(?:[\w-]+\s+){1,2}?offen[cs]es?\b)|the(?!\s+(?:offen[cs]es?|crimes?)\s+of)|\d|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|life|up|more|over|about|almost|nearly|"
     r"several|months|years|weeks|days)\b)|"
     r"(?:arrested|detained|jailed|held)\s+over|wanted\s+(?:for|over)"
@@ -214,13 +214,25 @@ _TRIGGER = re.compile(
     r"\b(?:(?P<strong>" + _STRONG + r")|(?P<weak>" + _WEAK + r"))\s+", re.IGNORECASE
 )
 _NOUN_CHARGES = re.compile(
-    r"\b(?:on|faces?|facing|face)\s+(?P<what>(?:[\w\"“”-]+\s+){0,2}?[\w\"“”-]+)\s+charges?\b",
+    r"\b(?:on|faces?|facing|face)\s+(?P<what>(?:[\w\"“”-]+\s+){0,2}?[\w\"“”-]+)\s+"
+    r"(?P<head>charges?)\b",
     re.IGNORECASE,
+)
+# "drug charges", "weapons charges", "drug-related charges": a word that names the field of an
+# offence, not the offence, so the charge is stated with its head noun.
+_FIELD_OF_OFFENCE = re.compile(
+    r"^(?:drugs?|narcotics?|weapons?|arms|guns?|firearms?|tax|immigration|visa|currency|"
+    r"customs|[\w]+-related)$",
+    re.IGNORECASE,
+)
+# "the theft charge", "a drug offence": a determiner, the words that name the offence, its head.
+_BARE_HEAD = re.compile(
+    r"^(?:the|a|an)\s+((?:[\w-]+\s+){0,2}?[\w-]+)\s+(charges?|offen[cs]es?)$", re.IGNORECASE
 )
 # "for the offences of X", "of the crime of X": the words that name what follows as a charge.
 _OFFENCE_LEAD = re.compile(r"^(?:the\s+)?(?:offen[cs]es?|crimes?|charges?)\s+of\s+", re.IGNORECASE)
 _NOT_A_CHARGE_ADJ = re.compile(
-    r"^(?:trumped-up|dubious|related|formal|criminal|new|several|the|these|those|such|similar|"
+    r"^(?:a|an|trumped-up|dubious|related|formal|criminal|new|several|the|these|those|such|similar|"
     r"multiple|various|other|fabricated|politically|serious|unspecified|unrelated|false|bogus|"
     r"two|three|four|five|all)$",
     re.IGNORECASE,
@@ -363,9 +375,12 @@ def find_charges(context: SentenceContext) -> list[Event]:
             if not strong and not _OFFENCE_WORDS.search(phrase):
                 continue
             phrase = re.sub(r"^(?:with|of)\s+", "", phrase)
-            bare = re.match(r"^(?:the|a|an)\s+(.+?)\s+charges?$", phrase, re.IGNORECASE)
-            if bare:
-                phrase = bare.group(1)  # "pleaded not guilty to the theft charge"
+            bare = _BARE_HEAD.match(phrase)
+            if bare and not any(_NOT_A_CHARGE_ADJ.match(w) for w in bare.group(1).split()):
+                # "pleaded not guilty to the theft charge", "jailed for a drug offence"
+                what, head = bare.group(1), bare.group(2).lower()
+                keep_head = head.startswith("offen") or _FIELD_OF_OFFENCE.match(what)
+                phrase = f"{what} {head}" if keep_head else what
             if phrase.lower().startswith(_NOT_A_CHARGE_START):
                 continue
             start = base + offset + tail.find(phrase)
@@ -399,13 +414,17 @@ def find_charges(context: SentenceContext) -> list[Event]:
         if not _OFFENCE_WORDS.search(phrase):
             continue
         start = base + match.start("what") + match.group("what").find(words[0])
+        end = start + len(phrase)
+        if len(words) == 1 and _FIELD_OF_OFFENCE.match(phrase):
+            phrase = f"{phrase} {match.group('head').lower()}"
+            end = base + match.end("head")
         anchor = base + match.start()
         events.append(
             Event(
                 kind="charge",
                 sentence=context.sentence.index,
                 start=start,
-                end=start + len(phrase),
+                end=end,
                 anchor=anchor,
                 anchor_end=base + match.end(),
                 transitive=False,

@@ -13,8 +13,6 @@ _ABBREVIATIONS = frozenset(
         "ms",
         "dr",
         "st",
-        "no",
-        "nos",
         "jan",
         "feb",
         "mar",
@@ -62,6 +60,9 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 
+# "No. 5", "Nos. 3 and 4": a full stop that abbreviates "number" only before a numeral.
+_NUMBER_SIGNS = frozenset(["no", "nos"])
+
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’'\)\]]*(?=\s+[\"“‘'(\[A-Z0-9\u0400-\u04FF])")
 _TERMINAL = re.compile(r"[.!?][\"”’'\)\]]*\s*$")
 _LINE = re.compile(r"[^\n]*\n?")
@@ -102,6 +103,9 @@ def _ends_in_abbreviation(text: str, end: int) -> bool:
         return False
     if len(word) == 1 and text[start].isupper():
         return True  # an initial, as in "J. Smith"
+    if word in _NUMBER_SIGNS:
+        # "No. 5 court" abbreviates "number"; "Free to go? No. He was charged" ends a sentence.
+        return bool(re.match(r"\.\s*\d", text[end:]))
     return word in _ABBREVIATIONS
 
 
