@@ -1161,7 +1161,11 @@ def _status(article: _Article, events: list[Event], record: Detainee) -> tuple[s
         if terminal in kinds and _not_superseded(kinds, terminal):
             event = kinds[terminal]
             if terminal == "released":
-                swap = _part_of_a_swap(article, event) or _named_in_a_swap(article, record)
+                swap = (
+                    _part_of_a_swap(article, event)
+                    or _named_in_a_swap(article, record)
+                    or _story_of_a_swap(article, event)
+                )
                 if swap:
                     terminal = "exchanged"
                     if isinstance(swap, Span):
@@ -1201,6 +1205,25 @@ def _part_of_a_swap(article: _Article, release: Event) -> bool:
             if not is_hypothetical(context, context.sentence.start + match.start()):
                 return True
     return False
+
+
+_OPENING_SENTENCES = 3  # body sentences that open a story and say what it is about
+
+
+def _story_of_a_swap(article: _Article, release: Event) -> Span | None:
+    """A release in a story whose headline or opening reports a swap ("Iran frees French
+    researcher in swap", "X has freed ten Americans in exchange for ..."): the release is the
+    swap's, unless the text dates it before the month the story was published."""
+    dated = release.date.value if release.date else None
+    if dated and article.published and dated < article.published.isoformat()[:7]:
+        return None
+    opening = [c for c in article.contexts if c.sentence.is_title][:3]
+    opening += [c for c in article.contexts if not c.sentence.is_title][:_OPENING_SENTENCES]
+    for context in opening:
+        for match in _SWAP.finditer(context.text):
+            if not is_hypothetical(context, context.sentence.start + match.start()):
+                return Span(context.sentence.start, context.sentence.end)
+    return None
 
 
 # "among those exchanged", "were swapped": the people named took part in a swap.

@@ -242,7 +242,8 @@ _NOT_A_CHARGE_ADJ = re.compile(
 _STOP = re.compile(
     r"[;:()\"“”]|[,.](?!\d)"
     r"|\s+and\s+(?:was|were|is|has|had|have|been|then|later|sentenced|fined|served|received|faces|"
-    r"could|will|pleaded|\w+ed)\b"
+    r"could|will|pleaded|said|says|told|denies|insists|\w+ed)\b"
+    r"|\s+(?:was|were|is|are|has|have|had)\b"  # "accused of spying was sentenced": the verb
     r"|\s+(?:but|while|when|after|before|because|though|although|rather\s+than|instead|by|that|"
     r"which|who|whom|where|if|since|until|during|under|following|despite|outside|inside|"
     r"near|between)\b"
@@ -408,6 +409,8 @@ def find_charges(context: SentenceContext) -> list[Event]:
         words = [w for w in words if w]
         while words and _NOT_A_CHARGE_ADJ.match(words[0]):
             words = words[1:]
+        while words and words[-1].lower() in ("and", "or"):
+            words = words[:-1]  # "on conspiracy and charges related to ...": the first charge
         if not words or any(_NOT_A_CHARGE_ADJ.match(w) for w in words):
             continue
         phrase = " ".join(words)

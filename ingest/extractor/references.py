@@ -192,6 +192,18 @@ def _name_refs(people: list[Person]) -> list[Ref]:
     return refs
 
 
+def _first_named_in_body(sentences: list[Sentence], people: list[Person]) -> dict[int, int]:
+    """Where each person is first named outside headlines and captions: an opening "A British
+    academic who was jailed ..." stands for the person the story names after it, even when a
+    headline or a photo caption above it gave the name first."""
+    found: dict[int, int] = {}
+    for person in people:
+        starts = [run.start for run in person.runs if not sentences[run.sentence].is_title]
+        starts += [s for s, _e, i, _p in person.short_mentions if not sentences[i].is_title]
+        found[person.pid] = min(starts, default=person.first_position)
+    return found
+
+
 def _sentence_of(sentences: list[Sentence], position: int) -> int:
     low, high = 0, len(sentences) - 1
     while low < high:
@@ -230,7 +242,7 @@ def build_references(
     names = _name_refs(people)
     eligible = {pid for pid, role in roles.items() if role.eligible}
     genders = {pid: role.gender for pid, role in roles.items()}
-    first_seen = {p.pid: p.first_position for p in people}
+    first_seen = _first_named_in_body(sentences, people)
     known_codes = {pid: {c.code for c in role.nationality} for pid, role in roles.items()}
     links: list[NationalityLink] = []
     group_codes: Counter[str] = Counter()

@@ -70,3 +70,62 @@ def test_an_attribution_opened_by_its_verb_is_not_part_of_a_name():
         "paper: \u201cI did nothing wrong.\u201d"
     )
     assert [d.name for d in extract(text, PUBLISHED).detainees] == ["Simon Hale"]
+
+
+def test_a_charge_before_and_charges_loses_the_conjunction():
+    text = (
+        "Pavel Dorn, a Russian trader, was extradited from Estonia to the United States, where "
+        "he will stand trial on conspiracy and charges related to a smuggling network."
+    )
+    assert _charges(text)["Pavel Dorn"][:1] == ["conspiracy"]
+
+
+def test_an_opening_description_stands_for_a_person_named_first_in_the_headline():
+    text = (
+        "Briton Owen Marsh jailed in Dubai\n\n"
+        "Owen Marsh pictured outside the court (Photo: Agency)\n\n"
+        "DUBAI \u2014 A British engineer who had been accused of spying was sentenced to ten "
+        "years in prison on Monday.\n\n"
+        "Owen Marsh, 34, was arrested at the airport in May. His family said he was innocent."
+    )
+    [marsh] = extract(text, PUBLISHED).detainees
+    assert marsh.name == "Owen Marsh"
+    assert [c.phrase for c in marsh.charges] == ["spying"]
+    assert marsh.sentence.years == 10
+
+
+def test_a_charge_stops_before_a_verb_of_the_subject():
+    text = (
+        "Lars Eck and Timo Rask, two Danish tourists, were arrested in Doha. Both pleaded not "
+        "guilty to charges of possessing illegal drugs and said guards had beaten them."
+    )
+    assert _charges(text) == {
+        "Lars Eck": ["possessing illegal drugs"],
+        "Timo Rask": ["possessing illegal drugs"],
+    }
+
+
+def _statuses(text: str) -> dict[str, str]:
+    return {d.name: d.status for d in extract(text, PUBLISHED).detainees}
+
+
+def test_a_release_in_a_story_that_opens_with_a_swap_is_an_exchange():
+    text = (
+        "Tehran frees Danish teacher in swap\n\n"
+        "Danish teacher Mette Lund returned to Copenhagen on Saturday after months in an "
+        "Iranian prison.\n\n"
+        "Iran freed Lund after Denmark released Iranian engineer Reza Karimi, who is accused in "
+        "the US of violating sanctions."
+    )
+    assert _statuses(text) == {"Mette Lund": "exchanged", "Reza Karimi": "exchanged"}
+
+
+def test_an_earlier_release_in_a_swap_story_stays_a_release():
+    text = (
+        "Moscow frees two Americans in swap\n\n"
+        "Russia freed two Americans on Thursday in exchange for an intelligence officer.\n\n"
+        "The White House thanked the German government.\n\n"
+        "Nora Quill, a US citizen, had been released from a Russian prison in 2019 after "
+        "serving a year for fraud."
+    )
+    assert _statuses(text)["Nora Quill"] == "released"
