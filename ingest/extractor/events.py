@@ -23,6 +23,9 @@ _MODAL = re.compile(
     re.IGNORECASE,
 )
 _MODAL_REACH = 60
+# "In a move against cybercrime, the US extradited ...": these govern only their own phrase,
+# which a comma closes.
+_PHRASE_BOUND = frozenset(["against", "without"])
 
 
 @dataclass
@@ -65,7 +68,10 @@ def is_hypothetical(context: SentenceContext, anchor: int) -> bool:
     clause_start, _ = context.clause(anchor)
     lo = max(clause_start, anchor - _MODAL_REACH) - context.sentence.start
     window = context.text[lo : anchor - context.sentence.start]
-    return bool(_MODAL.search(window))
+    return any(
+        not (match.group().lower() in _PHRASE_BOUND and "," in window[match.end() :])
+        for match in _MODAL.finditer(window)
+    )
 
 
 def pick_date(

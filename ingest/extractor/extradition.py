@@ -64,7 +64,14 @@ _BY = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
 # "Switzerland extradited", "Greece has extradited", "The Czech Republic on Friday extradited":
 # a country as the subject of the verb is the state that surrenders the person.
 _COUNTRY_SUBJECT_GAP = re.compile(
-    r"^\s+(?:on\s+\w+\s+|\w+ly\s+|last\s+\w+\s+)?(?:(?:has|had|have)\s+)?(?:now\s+)?$"
+    r"^\s+(?:on\s+\w+\s+|\w+ly\s+|last\s+\w+\s+)?(?:(?:has|had|have)\s+)?(?:now\s+|\w+ly\s+)?$"
+)
+# "extradited to face US charges", "extradited ... and is in US custody": the state named as
+# the one that tries or holds the person after the surrender is where they were sent.
+_DESTINATION_BEFORE = re.compile(r"\b(?:to\s+face|in|into)\s+(?:the\s+)?$", re.IGNORECASE)
+_DESTINATION_AFTER = re.compile(
+    r"^\s+(?:[\w-]+\s+)?(?:charges|custody|courts?|prisons?|jails?|justice|prosecutors)\b",
+    re.IGNORECASE,
 )
 _BY_AUTHORITY = re.compile(
     r"^\s*(?:['’]s\s+)?(?:\w+\s+){0,2}?(?:authorities|court|courts|government|police|officials|"
@@ -116,7 +123,7 @@ def find_extraditions(context: SentenceContext, recent_text: str) -> list[Event]
             continue
         anchor = base + match.start("t")
         clause_start, clause_end = context.clause(anchor)
-        to_country = from_country = None
+        to_country = from_country = subject_country = None
         for place in places:
             absolute = base + place.start
             if not clause_start <= absolute < clause_end:
@@ -142,7 +149,7 @@ def find_extraditions(context: SentenceContext, recent_text: str) -> list[Event]
                 and match.group("t").lower() in ("extradited", "extradites")
                 and _COUNTRY_SUBJECT_GAP.match(text[place.end : anchor - base])
             ):
-                from_country = place.code  # "Switzerland extradited him to the US"
+                subject_country = place.code  # "Switzerland extradited him to the US"
             elif (
                 absolute < anchor
                 and place.kind in ("demonym", "country")
@@ -160,6 +167,11 @@ def find_extraditions(context: SentenceContext, recent_text: str) -> list[Event]
                 and _SUBJECT_GAP.match(text[place.end : anchor - base])
             ):
                 from_country = place.code  # "Thai authorities extradited him"
+        if subject_country is not None:
+            if from_country is None:
+                from_country = subject_country
+            elif to_country is None and subject_country != from_country:
+                to_country = subject_country  # "the US has extradited X from Israel"
         if word.lower() in ("request", "bid") and to_country is None:
             # "a request from Moscow": the requesting state is where the person would go.
             to_country, from_country = from_country, None
@@ -176,6 +188,18 @@ def find_extraditions(context: SentenceContext, recent_text: str) -> list[Event]
                         if place.kind == "country"
                         and place.code != from_country
                         and _JOURNEY_TO.search(text[max(0, place.start - 40) : place.start])
+                    ),
+                    None,
+                )
+            if to_country is None:
+                to_country = next(
+                    (
+                        place.code
+                        for place in places
+                        if base + place.start > anchor
+                        and place.code != from_country
+                        and _DESTINATION_BEFORE.search(text[max(0, place.start - 12) : place.start])
+                        and _DESTINATION_AFTER.match(text[place.end : place.end + 30])
                     ),
                     None,
                 )

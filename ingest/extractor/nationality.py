@@ -145,6 +145,16 @@ def _count(det: str | None, plural: bool) -> tuple[int | None, bool]:
     return None, False
 
 
+# Person nouns that are also adjectives, and the nouns they qualify when they are.
+_ADJECTIVE_HEADS = frozenset(["criminal", "cybercriminal", "suspect", "fugitive", "accused"])
+_MODIFIED_NOUN = re.compile(
+    r"^\s+(?:charges?|cases?|proceedings|investigations?|inquiry|probe|law|laws|code|courts?|"
+    r"records?|justice|complaints?|activity|activities|networks?|organi[sz]ations?|groups?|"
+    r"gangs?|enterprise|conduct|prosecutions?|trials?|packages?|status)\b",
+    re.IGNORECASE,
+)
+
+
 def find_person_phrases(text: str) -> list[PersonPhrase]:
     """Phrases such as "a Russian software developer" or "two Russians" in `text`."""
     global _PHRASE
@@ -193,6 +203,8 @@ def find_person_phrases(text: str) -> list[PersonPhrase]:
                 blocked = True  # "Russian military intelligence"; a person noun may follow
         if head == "official" or (head is None and blocked):
             continue
+        if head in _ADJECTIVE_HEADS and _MODIFIED_NOUN.match(text[head_end:]):
+            continue  # "to face US criminal charges": an adjective, not a person
         plural_noun = any(is_plural_demonym(w) for w in words)
         if head is None:
             if plural_noun:

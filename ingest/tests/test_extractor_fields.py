@@ -129,3 +129,41 @@ def test_an_earlier_release_in_a_swap_story_stays_a_release():
         "serving a year for fraud."
     )
     assert _statuses(text)["Nora Quill"] == "released"
+
+
+def _extradition(text: str) -> tuple[str | None, str | None, str]:
+    [detainee] = extract(text, PUBLISHED).detainees
+    [step] = detainee.extraditions
+    return step.from_country, step.to_country, step.status
+
+
+def test_a_receiving_state_as_subject_with_the_surrendering_one_after_from():
+    text = (
+        "In a landmark move against cybercrime, the U.S. has successfully extradited Oleg "
+        "Varin, a 40-year-old Russian national, from Israel following his arrest last year."
+    )
+    assert _extradition(text) == ("IL", "US", "surrendered")
+
+
+def test_a_surrendering_state_as_subject_still_reads_as_the_origin():
+    text = "Greece has now extradited Oleg Varin, a Russian national, to the United States."
+    assert _extradition(text) == ("GR", "US", "surrendered")
+
+
+def test_extradited_to_face_a_states_charges_names_the_destination():
+    text = (
+        "Oleg Varin, a Russian hacker, has been extradited to face US criminal charges, "
+        "officials said. He was arrested in the Netherlands in 2022."
+    )
+    [detainee] = extract(text, PUBLISHED).detainees
+    assert detainee.extraditions[0].to_country == "US"
+    assert detainee.detaining_country.country == "US"
+    assert [n.country for n in detainee.nationality] == ["RU"]
+
+
+def test_extradited_and_in_a_states_custody_names_the_destination():
+    text = (
+        "Oleg Varin, a Russian hacker, was arrested in the Netherlands in 2022. Varin was "
+        "extradited months later and is in US custody."
+    )
+    assert _extradition(text)[1:] == ("US", "surrendered")
