@@ -363,11 +363,20 @@ class VisitLogForm(VisitForm):
 
     field_order = ["detainee"]
 
-    def __init__(self, *args, detainees, **kwargs):
+    def __init__(self, *args, detainees, shown=None, **kwargs):
+        """`detainees`: everyone a visit may be logged for, against whom a choice is checked;
+        `shown`: the people the list offers (all of `detainees` when None). A large caseload
+        is not written into the page: the visits page offers the people a name search
+        found, and the one chosen."""
         super().__init__(*args, detainee=None, **kwargs)
-        self.fields["detainee"] = forms.ModelChoiceField(
+        field = forms.ModelChoiceField(
             queryset=detainees, label=_("Detainee"), empty_label=_("Choose a detainee")
         )
+        if shown is not None:
+            field.widget.choices = [("", field.empty_label)] + [
+                (person.pk, field.label_from_instance(person)) for person in shown
+            ]
+        self.fields["detainee"] = field
         self.order_fields(self.field_order)
 
     def clean(self):

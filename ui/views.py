@@ -47,6 +47,8 @@ from .forms import (
 PAGE_SIZE = 25
 # The visits page shows three lists side by side; each is paged by this many rows.
 VISITS_PAGE_SIZE = 10
+# How many people the visits page's log form lists at once; the others are found by name.
+VISIT_PICKER_SIZE = 50
 
 # What each form on the detainee page writes, and the permission it needs.
 RECORD_FORMS = {
@@ -339,10 +341,15 @@ def visits(request):
     form = None
     status = 200
     if can_log:
-        detainees = visible.filter(status__in=HELD_STATUSES).order_by("full_name")
+        detainees = visible.filter(status__in=HELD_STATUSES)
+        who = request.GET.get("who", "").strip()[:200]
+        chosen = request.POST.get("detainee") or request.GET.get("detainee")
+        shown, found, more = visit_picker(detainees, who=who, chosen=chosen)
+        picker = {"who": who, "more": more, "size": VISIT_PICKER_SIZE, "found": found}
         sensitive = can_view_sensitive(user)
+        options = {"detainees": detainees, "shown": shown, "can_view_sensitive": sensitive}
         if request.method == "POST":
-            form = VisitLogForm(request.POST, detainees=detainees, can_view_sensitive=sensitive)
+            form = VisitLogForm(request.POST, **options)
             if form.is_valid() and form.save() is not None:
                 name = form.cleaned_data["detainee"].full_name
                 messages.success(request, _("Visit to %(name)s saved.") % {"name": name})
@@ -350,7 +357,7 @@ def visits(request):
             status = 400
         else:
             initial = {"detainee": request.GET.get("detainee")}
-            form = VisitLogForm(initial=initial, detainees=detainees, can_view_sensitive=sensitive)
+            form = VisitLogForm(initial=initial, **options)
     elif request.method == "POST":
         raise PermissionDenied(_("Your role cannot log visits."))
     if can_view_sensitive(user):
@@ -370,9 +377,31 @@ def visits(request):
         ),
         "log_page": log_page,
         "form": form,
+        "picker": picker if form else None,
         "can_view_sensitive": can_view_sensitive(user),
     }
     return render(request, "ui/visits.html", context, status=status)
+
+
+def visit_picker(held, *, who: str, chosen) -> tuple[list[Detainee], int, bool]:
+    """The people the visits page's log form offers, how many of them matched `who`, and
+    whether more matched than it shows.
+
+    At most VISIT_PICKER_SIZE of the held people whose name matches `who` (any spelling,
+    as the list's search), by name; everyone held when `who` is empty; and the person
+    already chosen (from the overdue list's link, or a form sent back with errors) first
+    when the search did not find them. A caseload of thousands is found by name rather
+    than written into the page.
+    """
+    found = held.search(who) if who else held
+    people = list(found.order_by("full_name", "pk")[: VISIT_PICKER_SIZE + 1])
+    more = len(people) > VISIT_PICKER_SIZE
+    people = people[:VISIT_PICKER_SIZE]
+    found = len(people)
+    chosen = str(chosen or "")
+    if chosen.isdigit() and len(chosen) < 19 and all(p.pk != int(chosen) for p in people):
+        people = [*held.filter(pk=int(chosen)), *people]
+    return people, found, more
 
 
 # --- Dashboard ------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 say when input is wrong, and the detainee list's filters, search, sort and query count."""
 
 import datetime as dt
+import re
 
 import pytest
 import time_machine
@@ -10,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from cases.constants import ChargeCategory, DetaineeStatus, Priority
-from cases.models import Charge, CustodyPeriod, Sentence
+from cases.models import Charge, CustodyPeriod, Detainee, Sentence
 from cases.tests.factories import (
     CaseFactory,
     ChargeFactory,
@@ -474,6 +475,67 @@ def test_visits_page_cannot_log_for_a_hidden_detainee(client, caseworker, other_
     )
     assert response.status_code == 400
     assert not ConsularVisit.objects.filter(detainee=hidden).exists()
+
+
+def picker_options(html):
+    """The names the log form's detainee list offers."""
+    form = html[html.index('data-testid="form-visit-log"') :]
+    select = form[form.index('name="detainee"') : form.index("</select>")]
+    return re.findall(r'<option value="\d+"[^>]*>([^<]+)</option>', select)
+
+
+def test_the_visits_page_offers_a_large_caseload_by_name_search(
+    client, caseworker, other_caseworker, monkeypatch
+):
+    monkeypatch.setattr("ui.views.VISIT_PICKER_SIZE", 3)
+    for name in ("Anna Alpha", "Boris Beta", "Carla Gamma", "Dmitri Delta", "Elena Epsilon"):
+        DetaineeFactory(full_name=name, status=DetaineeStatus.DETAINED)
+    DetaineeFactory(full_name="Free Again", status=DetaineeStatus.RELEASED)
+    hidden = DetaineeFactory(
+        full_name="Elena Hidden",
+        status=DetaineeStatus.DETAINED,
+        is_restricted=True,
+        assigned_caseworker=other_caseworker,
+    )
+    signed_in(client, caseworker)
+
+    html = client.get(VISITS).content.decode()
+    assert picker_options(html) == ["Anna Alpha", "Boris Beta", "Carla Gamma"]
+    assert 'data-testid="visit-picker-search"' in html
+    assert "shows the first 3 by name" in html
+
+    html = client.get(VISITS, {"who": "elena"}).content.decode()
+    assert picker_options(html) == ["Elena Epsilon"]
+    assert "1 held person matches." in html
+    html = client.get(VISITS, {"who": "free"}).content.decode()
+    assert picker_options(html) == [] and "No held person matches that name." in html
+
+    # The overdue list's link names someone past the first page of names: they are offered
+    # (chosen); someone the caseworker may not see is not, whatever the link says.
+    delta = Detainee.objects.get(full_name="Dmitri Delta")
+    html = client.get(VISITS, {"detainee": delta.pk}).content.decode()
+    assert picker_options(html)[0] == "Dmitri Delta"
+    assert f'<option value="{delta.pk}" selected>' in html
+    for junk in (hidden.pk, "9" * 30, "x"):
+        assert "Elena Hidden" not in client.get(VISITS, {"detainee": junk}).content.decode()
+
+    # A choice is checked against every held person the caseworker may see, not only those
+    # the list showed.
+    fields = {"visited_on": "2024-01-10", "visitors": "Consul D", "kind": "phone"}
+    response = client.post(VISITS, {**fields, "detainee": delta.pk, "outcome": "completed"})
+    assert response.status_code == 302
+    assert ConsularVisit.objects.filter(detainee=delta, visitors="Consul D").exists()
+    response = client.post(VISITS, {**fields, "detainee": hidden.pk, "outcome": "completed"})
+    assert response.status_code == 400
+    assert not ConsularVisit.objects.filter(detainee=hidden).exists()
+
+
+def test_the_visits_page_lists_a_small_caseload_whole(client, caseworker):
+    for name in ("Anna Alpha", "Boris Beta"):
+        DetaineeFactory(full_name=name, status=DetaineeStatus.DETAINED)
+    html = signed_in(client, caseworker).get(VISITS).content.decode()
+    assert picker_options(html) == ["Anna Alpha", "Boris Beta"]
+    assert 'data-testid="visit-picker-search"' not in html
 
 
 # --- Detainee list -------------------------------------------------------------------
