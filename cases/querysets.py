@@ -74,6 +74,22 @@ class VersionedQuerySet(models.QuerySet):
         return super().update(**kwargs)
 
 
+class LaterOf(models.Func):
+    """The later of two dates, either of which may be missing (NULL when both are).
+    PostgreSQL's GREATEST passes over NULLs; SQLite's two-argument MAX does not, so each
+    side falls back on the other there."""
+
+    function = "GREATEST"
+    output_field = models.DateField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        first, second = self.get_source_expressions()
+        either = Coalesce(first, second), Coalesce(second, first)
+        return models.Func(*either, function="MAX", output_field=self.output_field).as_sql(
+            compiler, connection, **extra_context
+        )
+
+
 class ArchivableQuerySet(VersionedQuerySet):
     def archived(self) -> "ArchivableQuerySet":
         return self.filter(archived_at__isnull=False)
@@ -174,16 +190,32 @@ class DetaineeQuerySet(ArchivableQuerySet):
         """Annotates `last_visit_on`: the date of the latest completed consular visit, or
         None; an undated visit counts from the date it was reported
         (`ConsularVisitQuerySet.with_counted_date`). Visits are reached through the reverse
-        relation: this app does not import the consular app."""
+        relation: this app does not import the consular app.
+
+        The latest of the dated visits and the latest of the undated ones, each found on
+        its own: the first is one step down the visits' (person, outcome, date) index, and
+        only the few undated visits have their reported date worked out, instead of every
+        visit of every person being dated and sorted. The overdue lists evaluate this for
+        each person they consider, several times over."""
         visits = self.model._meta.get_field("consular_visits").related_model.objects
-        latest = (
-            visits.completed()
+        completed = visits.completed().filter(detainee=OuterRef("pk"))
+        dated = (
+            completed.filter(visited_on__isnull=False)
+            .order_by("-visited_on")
+            .values("visited_on")[:1]
+        )
+        undated = (
+            completed.filter(visited_on__isnull=True)
             .with_counted_date()
-            .filter(detainee=OuterRef("pk"))
-            .order_by("-counted_on", "-id")
+            .order_by("-counted_on")
             .values("counted_on")[:1]
         )
-        return self.annotate(last_visit_on=Subquery(latest))
+        return self.annotate(
+            last_visit_on=LaterOf(
+                Subquery(dated, output_field=models.DateField()),
+                Subquery(undated, output_field=models.DateField()),
+            )
+        )
 
     def held(self) -> "DetaineeQuerySet":
         from .constants import HELD_STATUSES

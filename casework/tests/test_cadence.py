@@ -8,6 +8,7 @@ import pytest
 import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from cases.constants import DatePrecision, DetaineeStatus, Priority
 from cases.models import Detainee
@@ -313,3 +314,49 @@ def test_the_overdue_list_takes_the_same_queries_for_any_number_of_people(client
         if '"cases_detainee"."full_name"' in sql.split(" FROM ")[0] and "COUNT(" not in sql
     ]
     assert listing and all(PAGED.search(sql) for sql in listing), listing
+
+
+def test_the_last_visit_is_the_latest_completed_visit_dated_or_reported():
+    """`with_last_visit` against the rule worked out in Python from each person's visits: the
+    latest completed visit, an undated one counting from its first report (else the day it
+    was recorded); refused, planned and archived visits do not count."""
+    pick = random.Random(7)
+    people = []
+    for _ in range(30):
+        person = DetaineeFactory()
+        people.append(person)
+        for _ in range(pick.randint(0, 4)):
+            dated = pick.random() < 0.7
+            visit = ConsularVisitFactory(
+                detainee=person,
+                visited_on=TODAY - dt.timedelta(days=pick.randint(1, 900)) if dated else None,
+                visited_on_precision=pick.choice(["day", "month"]) if dated else "",
+                outcome=pick.choice([VisitOutcome.COMPLETED] * 3 + ["denied", "planned"]),
+            )
+            for _ in range(pick.randint(0, 2)):
+                published = TODAY - dt.timedelta(days=pick.randint(1, 900))
+                ConsularVisitCitation.objects.create(
+                    visit=visit,
+                    source=SourceFactory(published_on=published, published_on_precision="day"),
+                )
+            if pick.random() < 0.1:
+                ConsularVisit.objects.filter(pk=visit.pk).update(archived_at=timezone.now())
+
+    def counted_from(visit) -> dt.date:
+        if visit.visited_on:
+            return visit.visited_on
+        reported = [c.source.published_on for c in visit.citations.all()]
+        return min(reported) if reported else timezone.localtime(visit.created_at).date()
+
+    expected = {}
+    for person in people:
+        completed = ConsularVisit.objects.filter(detainee=person).completed()
+        dates = [counted_from(visit) for visit in completed]
+        expected[person.pk] = max(dates) if dates else None
+    found = dict(
+        Detainee.objects.filter(pk__in=expected)
+        .with_last_visit()
+        .values_list("pk", "last_visit_on")
+    )
+    assert found == expected
+    assert None in found.values() and len(set(found.values())) > 10
