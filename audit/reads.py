@@ -42,6 +42,22 @@ def note(request, records: Iterable[models.Model]) -> None:
             noted[(record._meta.label_lower, record.pk)] = user
 
 
+def noted_keys(request) -> list[tuple[str, int]]:
+    """What the request has noted so far, as (model label, id) pairs."""
+    noted, _user = _noting(request)
+    return list(noted or ())
+
+
+def note_keys(request, keys) -> None:
+    """Notes again what `noted_keys` gave for an earlier answer that this request repeats
+    (a cached detail shows the same records)."""
+    noted, user = _noting(request)
+    if noted is None:
+        return
+    for label, pk in keys:
+        noted[(label, pk)] = user
+
+
 def flush(request) -> int:
     """Writes what the request noted; returns the number of rows."""
     from .models import SensitiveRead

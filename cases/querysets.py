@@ -217,6 +217,13 @@ class DetaineeQuerySet(ArchivableQuerySet):
             )
         )
 
+    def with_detail_fingerprint(self, person: int) -> "DetaineeQuerySet":
+        """Annotates `detail_fingerprint`: a value that changes with any row the detail
+        answer of the person with id `person` is made of (`cases.detail_cache`)."""
+        from .detail_cache import fingerprint_expression
+
+        return self.annotate(detail_fingerprint=fingerprint_expression(person))
+
     def held(self) -> "DetaineeQuerySet":
         from .constants import HELD_STATUSES
 

@@ -15,7 +15,7 @@ from config.api import (
     RecordViewSet,
 )
 
-from . import filters, serializers, services
+from . import detail_cache, filters, serializers, services
 from .models import (
     Case,
     CaseCitation,
@@ -92,12 +92,50 @@ class DetaineeViewSet(ArchivableRecordMixin, RecordViewSet):
             return None
         return ["full_name", "id"]
 
+    def initial(self, request, *args, **kwargs):
+        if self.uses_detail_cache():
+            # Before the first query of the request's transaction.
+            detail_cache.snapshot_begin(request)
+        super().initial(request, *args, **kwargs)
+
+    def uses_detail_cache(self) -> bool:
+        return self.action == "retrieve" and detail_cache.enabled() and not self.wants_archived()
+
+    def detail_data(self, instance) -> dict:
+        # `get_queryset` read the person with the fingerprint of their rows; the answer is
+        # built only when the cache does not hold it for these rows (cases.detail_cache).
+        if not self.uses_detail_cache():
+            return super().detail_data(instance)
+
+        def build() -> dict:
+            full = self.detail_queryset(self.records(Detainee)).get(pk=instance.pk)
+            return self.get_serializer(full).data
+
+        return detail_cache.answer(self.request, instance, build)
+
+    def filter_queryset(self, queryset):
+        # A detail read without query parameters has nothing to filter, and building the
+        # filters' form would be a good part of a cached answer's time.
+        if self.action == "retrieve" and not self.request.query_params:
+            return queryset
+        return super().filter_queryset(queryset)
+
     def get_queryset(self):
+        if self.uses_detail_cache():
+            pk = self.kwargs.get(self.lookup_url_kwarg or self.lookup_field, "")
+            if str(pk).isdigit():
+                return (
+                    self.records(Detainee)
+                    .visible_to(self.request.user)
+                    .with_detail_fingerprint(int(pk))
+                )
+        return self.detail_queryset(self.records(Detainee))
+
+    def detail_queryset(self, people):
         # List and detail both show nationalities, the current facility and the
         # caseworker: joined or prefetched once instead of a query per row.
         queryset = (
-            self.records(Detainee)
-            .visible_to(self.request.user)
+            people.visible_to(self.request.user)
             .with_last_visit()
             .select_related("assigned_caseworker", "current_facility")
             .prefetch_related("nationalities")

@@ -643,8 +643,11 @@ class VersionedRecordMixin:
 
     def retrieve(self, request, *args, **kwargs):
         instance = self.get_object()
-        serializer = self.get_serializer(instance)
-        return self.with_etag(Response(serializer.data), instance)
+        return self.with_etag(Response(self.detail_data(instance)), instance)
+
+    def detail_data(self, instance) -> dict:
+        """The record as a read shows it."""
+        return self.get_serializer(instance).data
 
 
 class RecordViewSet(

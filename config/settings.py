@@ -348,6 +348,10 @@ AXES_VERBOSE = False
 # Throttle counters. The default lives in each process's memory; with several processes
 # (gunicorn workers) point it at Redis so that they share one count.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+# How long a detainee's detail answer is kept in that cache (0: not cached). Its key is
+# what the answer is made of (cases.detail_cache), so a change shows at once whatever this
+# is; it only bounds how long an answer nobody reads again takes room.
+API_DETAIL_CACHE_SECONDS = env.int("API_DETAIL_CACHE_SECONDS", default=3600)
 
 # Django first applies its own defaults, whose "django" logger prints to the console when
 # DEBUG is on and then passes each record up to the root logger, which printed it again.

@@ -295,3 +295,20 @@ def test_an_extractor_crash_fails_the_article_with_the_reason(monkeypatch):
     article.refresh_from_db()
     assert article.state == ArticleState.FAILED
     assert "unexpected shape" in article.state_reason
+
+
+def test_merging_shows_in_the_next_read_of_a_cached_detail(article, reviewer, viewer):
+    from django.core.cache import cache
+    from rest_framework.test import APIClient
+
+    existing = case_services.detainee_create(
+        full_name="Tomás Álvarez", name_original_script="Томас Альварес", nationalities=["CL"]
+    )
+    client = APIClient()
+    client.force_authenticate(viewer)
+    url = f"/api/v1/detainees/{existing.pk}/"
+    cache.clear()
+    assert client.get(url).data["cases"] == []
+    services.draft_accept(draft=article.drafts.get(), user=reviewer, merge_into=existing.pk)
+    [case] = client.get(url).data["cases"]
+    assert len(case["charges"]) == 1
