@@ -179,6 +179,9 @@ def snapshot_begin(request) -> None:
         return
     from psycopg import pq
 
+    # Django's check of a reused connection runs a query; it has run by now (when the
+    # request's transaction was opened), and runs here otherwise, before the test below.
+    connection.close_if_health_check_failed()
     connection.ensure_connection()
     if connection.connection.info.transaction_status != pq.TransactionStatus.IDLE:
         return

@@ -87,12 +87,29 @@ class BoundedCountPaginator(Paginator):
         return super().validate_number(number)
 
     def page(self, number):
+        first = str(number) == "1" and "count" not in self.__dict__ and not self.orphans
+        if first and isinstance(self.object_list, QuerySet):
+            return self._first_page()
         number = self.validate_number(number)
         if not self.count_is_estimate:
             return super().page(number)
         bottom = (number - 1) * self.per_page
         rows = list(self.object_list[bottom : bottom + self.per_page + 1])
         return EstimatedPage(rows[: self.per_page], number, self, more=len(rows) > self.per_page)
+
+    def _first_page(self):
+        """The first page, read before the count with one row more than it shows: a list
+        that fits on it (a name search, most filtered lists) is counted by that read, with
+        no count query."""
+        rows = list(self.object_list[: self.per_page + 1])
+        if len(rows) <= self.per_page:
+            self.__dict__["count"] = len(rows)
+            self.count_is_estimate = False
+            return self._get_page(rows, 1, self)
+        self.count  # noqa: B018 (counted now: sets count_is_estimate)
+        if self.count_is_estimate:
+            return EstimatedPage(rows[: self.per_page], 1, self, more=True)
+        return self._get_page(rows[: self.per_page], 1, self)
 
     @property
     def rounded_count(self) -> int:

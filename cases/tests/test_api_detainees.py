@@ -263,7 +263,8 @@ def test_list_runs_the_same_queries_for_one_row_and_a_hundred(viewer):
         assert response.status_code == 200
         return len(queries)
 
-    assert count(1) == count(100)
+    # A hundred rows, all on one page, need no count query: never more than one row does.
+    assert count(100) <= count(1)
 
 
 def test_csv_export_respects_filters_and_hides_sensitive_fields(viewer, caseworker, seleznyov):

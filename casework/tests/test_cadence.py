@@ -305,7 +305,14 @@ def test_the_overdue_list_takes_the_same_queries_for_any_number_of_people(client
     _caseload(70, seed=2)
     assert Detainee.objects.held().count() > 40
     many = _queries(pages)
-    assert len(many) == len(few)
+
+    # Only counting may be added, for a list longer than its first page (one that fits is
+    # counted by reading that page).
+    def reading(queries):
+        return [sql for sql in queries if "COUNT(" not in sql and not sql.startswith("EXPLAIN")]
+
+    assert len(reading(many)) == len(reading(few))
+    assert len(many) - len(reading(many)) <= 2 * 3
     # The people are read a page at a time: every query listing them is limited (counts
     # and the list of countries are worked out by the database).
     listing = [
