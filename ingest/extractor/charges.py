@@ -159,6 +159,7 @@ _GENERIC_OFFENCE = [
     "discredit",
     "mercenar",
     "collaborat",
+    "collu",
     "hostile",
     "photograph",
     "import",
@@ -197,7 +198,8 @@ _STRONG = (
     r"found\s+(?:(?:[\w,]+\s+){0,5}?)guilty\s+(?:(?:[\w,]+\s+){0,6}?)of|"
     r"pleaded\s+(?:not\s+)?guilty\s+(?:(?:in|on|at)\s+(?:\w+\s+){1,3}?)?to|"
     r"indicted\s+(?:on|for)|on\s+charges\s+of|(?:a|the)\s+charges?\s+of|"
-    r"faces?\s+charges\s+of|acquitted\s+(?:(?:\w+\s+){0,2}?)of|cleared\s+(?:(?:\w+\s+){0,2}?)of"
+    r"(?:faces?|facing|faced|including|includes|included|multiple|several|two|three|four|"
+    r"five|\d+)\s+charges\s+of|acquitted\s+(?:(?:\w+\s+){0,2}?)of|cleared\s+(?:(?:\w+\s+){0,2}?)of"
 )
 _WEAK = (
     r"(?:claim|claims|claimed|allege|alleges|alleged)\s+(?:that\s+)?(?:he|she|they)(?:\s+had)?|"
@@ -208,7 +210,14 @@ _WEAK = (
     r"(?:[^.;]|\.(?!\s)){0,120}?\bfor(?!\s+(?:(?:a|an)(?!\s+(?:[\w-]+\s+){1,2}?offen[cs]es?\b)|the(?!\s+(?:offen[cs]es?|crimes?)\s+of)|\d|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|life|up|more|over|about|almost|nearly|"
     r"several|months|years|weeks|days)\b)|"
-    r"(?:arrested|detained|jailed|held)\s+over|wanted\s+(?:for|over)"
+    r"(?:arrested|detained|jailed|held)\s+over|wanted\s+(?:for|over)|"
+    # "sentenced to three years, reportedly over immigration offences"
+    r"(?:sentenced|jailed|convicted|imprisoned|fined)\b(?:[^.;]){0,80}?\b(?:reportedly\s+|"
+    r"allegedly\s+)?over(?=\s+(?:alleged\s+)?[a-z])|"
+    # "sentenced to death in the murder of a child"
+    r"(?:sentenced|convicted|jailed|arrested|detained|charged|executed|tried)\b(?:[^.;]){0,80}?"
+    r"\bin(?:\s+the)?(?=\s+(?:murder|killing|death|stabbing|shooting|rape|kidnapping|"
+    r"abduction|robbery)\s+of\b)"
 )
 _TRIGGER = re.compile(
     r"\b(?:(?P<strong>" + _STRONG + r")|(?P<weak>" + _WEAK + r"))\s+", re.IGNORECASE
@@ -240,7 +249,7 @@ _NOT_A_CHARGE_ADJ = re.compile(
 
 # Where a charge phrase stops: punctuation, a new clause, or words that start circumstances.
 _STOP = re.compile(
-    r"[;:()\"“”]|[,.](?!\d)"
+    r"[;:()\"“”]|,(?!\d)|(?<!\b[A-Z])\.(?!\d|[A-Z]\.)"
     r"|\s+and\s+(?:was|were|is|has|had|have|been|then|later|sentenced|fined|served|received|faces|"
     r"could|will|pleaded|said|says|told|denies|insists|\w+ed)\b"
     r"|\s+(?:was|were|is|are|has|have|had)\b"  # "accused of spying was sentenced": the verb
@@ -258,6 +267,8 @@ _TRAILING = re.compile(r"(?:\s+(?:and|or|of|the|a|an|to|with|for))+$", re.IGNORE
 _SPLIT = re.compile(r"\s+and\s+(?:of\s+)?(?=[a-z])")
 _MAX_WORDS = 12
 _NOT_A_CHARGE_START = (
+    "each ",
+    "every ",
     "a ",
     "an ",
     "the ",
@@ -303,9 +314,18 @@ def categorise(phrase: str) -> str:
     return "other"
 
 
+# A quoted term inside a charge: "registered as a “foreign agent”".
+_INNER_QUOTE = re.compile(r"[\"“][^\"“”]{1,40}[\"”]")
+
+
 def _cut(text: str) -> str:
     match = _STOP.search(text)
-    phrase = _TRAILING.sub("", text[: match.start()] if match else text)
+    while match and match.start() > 0:
+        inner = _INNER_QUOTE.match(text, match.start())
+        if not inner:
+            break
+        match = _STOP.search(text, inner.end())
+    phrase = _TRAILING.sub("", (text[: match.start()] if match else text).rstrip())
     words = phrase.split()
     return " ".join(words[:_MAX_WORDS]) if len(words) <= _MAX_WORDS else ""
 
@@ -376,6 +396,7 @@ def find_charges(context: SentenceContext) -> list[Event]:
             if not strong and not _OFFENCE_WORDS.search(phrase):
                 continue
             phrase = re.sub(r"^(?:with|of)\s+", "", phrase)
+            phrase = re.sub(r"^(?:allegedly|reportedly|supposedly)\s+", "", phrase)
             bare = _BARE_HEAD.match(phrase)
             if bare and not any(_NOT_A_CHARGE_ADJ.match(w) for w in bare.group(1).split()):
                 # "pleaded not guilty to the theft charge", "jailed for a drug offence"

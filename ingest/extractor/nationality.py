@@ -232,6 +232,8 @@ _PLAIN = re.compile(
     + _MODIFIERS
     + r"(?P<rest>(?:[a-z][\w\-]*\s+){0,2}?)(?P<head>"
     + "|".join(sorted(PERSON_NOUNS | ACCUSED_NOUNS, key=len, reverse=True))
+    # "The 48-year-old was charged with ...": an age standing for the person.
+    + r"|\d{1,3}-year-olds?"
     + r")(?![\w-])"
 )
 
@@ -244,6 +246,8 @@ def find_plain_phrases(text: str) -> list[PersonPhrase]:
         head = match.group("head")
         if any(w in OFFICIAL_TITLES for w in match.group("rest").split()):
             continue
+        if head[0].isdigit() and text[: match.start()].strip():
+            continue  # an age stands for a person only as the subject opening a sentence
         plural = head.endswith(("s", "men", "people", "personnel")) or head in (
             "crew",
             "pair",

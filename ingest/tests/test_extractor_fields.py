@@ -167,3 +167,45 @@ def test_extradited_and_in_a_states_custody_names_the_destination():
         "extradited months later and is in US custody."
     )
     assert _extradition(text)[1:] == ("US", "surrendered")
+
+
+def test_charges_in_the_murder_of_over_offences_and_including_charges_of():
+    text = (
+        "Ivo Marsh, a Canadian, was sentenced to death in Riyadh in the murder of a "
+        "four-month-old child. Sean Tull, an Australian economist, was sentenced to three years "
+        "in Yangon, reportedly over immigration offences. Pavel Kirsch, a Russian hacker, is "
+        "held in New York. He faces an indictment, including charges of wire fraud and "
+        "extortion. He could face 20 years for each wire fraud count."
+    )
+    assert _charges(text) == {
+        "Ivo Marsh": ["murder of a four-month-old child"],
+        "Sean Tull": ["immigration offences"],
+        "Pavel Kirsch": ["wire fraud", "extortion"],
+    }
+
+
+def test_a_charge_keeps_an_initialism_and_a_quoted_term_and_drops_allegedly():
+    text = (
+        "Dan Pike, a Briton, was arrested in Tehran for allegedly violating U.S. sanctions. "
+        "Luc Ferrand, a French researcher, was charged in Moscow with gathering information "
+        "without being registered as a \u201cforeign agent\u201d."
+    )
+    assert _charges(text) == {
+        "Dan Pike": ["violating U.S. sanctions"],
+        "Luc Ferrand": [
+            "gathering information without being registered as a \u201cforeign agent\u201d"
+        ],
+    }
+
+
+def test_an_age_opening_a_sentence_stands_for_the_person_named_before():
+    text = (
+        "A Moscow court has jailed Luc Ferrand, a French researcher, for three years. "
+        "The 48-year-old was charged with gathering military information."
+    )
+    assert _charges(text) == {"Luc Ferrand": ["gathering military information"]}
+
+
+def test_a_collusion_charge_that_the_person_faces():
+    text = "Wen Bo, a British publisher, is held in Hong Kong. He faces two collusion charges."
+    assert _charges(text) == {"Wen Bo": ["collusion"]}
