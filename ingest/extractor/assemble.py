@@ -114,8 +114,13 @@ _SOURCE_SEAT = re.compile(
     re.IGNORECASE,
 )
 _ACTOR_VERB = re.compile(
-    r"^\s+(?:has\s+|have\s+|had\s+)?(?:released|freed|jailed|jails|sentenced|convicted|detained|"
+    r"^\s+(?:on\s+\w+\s+|last\s+\w+\s+|\w+ly\s+)?(?:has\s+|have\s+|had\s+)?(?:released|freed|jailed|jails|sentenced|convicted|detained|"
     r"arrested|holds|held|exchanged|extradited|deported|expelled|imprisoned|sentences)\b",
+    re.IGNORECASE,
+)
+_HELD_BY = re.compile(
+    r"\b(?:held|detained|arrested|jailed|imprisoned|captured|seized|sentenced|convicted|tried)"
+    r"\s+by\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _STATUS_RANK = {
@@ -311,6 +316,7 @@ _LIST_INTRO = re.compile(
     re.IGNORECASE,
 )
 _LIST_REACH = 3  # sentences between the swap and the list that names its people
+_GROUP_FACTS = frozenset(["detained", "charged", "charge", "convicted", "term"])
 
 
 def _list_ties(
@@ -330,6 +336,10 @@ def _list_ties(
     for ref in refs:
         if ref.kind == "name":
             names[ref.sentence].append(ref)
+    group_facts: dict[int, list[Event]] = defaultdict(list)
+    for event in events:
+        if event.kind in _GROUP_FACTS and not event.owners and not event.hypothetical:
+            group_facts[event.sentence].append(event)
     tied: list[Event] = []
     last: Event | None = None
     for sentence in sentences:
@@ -344,6 +354,7 @@ def _list_ties(
             )
             if owners:
                 start = sentence.start
+                origin = last.data.get("origin", last.sentence)
                 tie = replace(
                     last,
                     sentence=index,
@@ -352,10 +363,16 @@ def _list_ties(
                     anchor=start,
                     anchor_end=start,
                     date=last.date,
-                    data={**last.data, "listed": True},
+                    data={**last.data, "listed": True, "origin": origin},
                     owners=owners,
                 )
                 tied.append(tie)
+                # "The ten who were freed had been arrested and charged with X. From top left:
+                # A, B ...": what the sentence of the swap says of the group, each member shares.
+                tied.extend(
+                    replace(event, data={**event.data, "listed": True}, owners=owners)
+                    for event in group_facts.get(origin, ())
+                )
                 last = tie
                 continue
         own = anchors.get(index)
@@ -512,8 +529,9 @@ def _detainees(article: _Article) -> list[Detainee]:
         events = _repatriations(events, codes)
         extraditions = _extraditions(article, events)
         detaining = _detaining_country(article, events, codes, extraditions, article_votes)
-        if detaining and detaining.country in codes:
-            occupier = _occupier(article, events, codes)
+        if detaining:
+            # A town held by another state's forces: "a Russian-installed court in Luhansk".
+            occupier = _occupier(article, events, [*codes, detaining.country])
             if occupier:
                 detaining = occupier
         if detaining:
@@ -703,6 +721,8 @@ def _country_votes(article: _Article, events: list[Event]) -> Counter[str]:
                     votes[place.code] += 1.5
             elif _ACTOR_VERB.match(after) and end <= event.anchor + 1:
                 votes[place.code] += 3
+            elif _HELD_BY.search(before) and place.kind != "demonym":
+                votes[place.code] += 3  # "is being held by Russia"
             elif _LOCATIVE.search(before):
                 votes[place.code] += 2
             elif _AUTHORITY.match(after):
@@ -839,6 +859,7 @@ def _court_sentence(
         return None
     chosen: Event | None = None
     if terms:
+        terms = [t for t in terms if not t.data.get("superseded")] or terms
         commuted = [t for t in terms if t.data.get("commuted")]
         chosen = commuted[-1] if commuted else _latest(terms)
     fine = None
@@ -1013,9 +1034,18 @@ def _mission_between(gap: str) -> bool:
     return any(len(m.group("v").split()) >= 2 for m in _MISSION.finditer(gap))
 
 
-def _mission_visitor(article: _Article, event: Event) -> str | None:
-    """The mission named nearest the visit in its sentence, when no person is the visitor."""
-    sentence = article.sentences[event.sentence]
+def _first_mission(text: str) -> str | None:
+    for match in _MISSION.finditer(text):
+        phrase = re.sub(r"^(?:The|A|An)\s+", "", match.group("v"))
+        if len(phrase.split()) >= 2 and phrase[0].isupper():
+            return phrase
+    return None
+
+
+def _mission_visitor(article: _Article, event: Event, index: int | None = None) -> str | None:
+    """The mission named nearest the visit in its sentence (or in the sentence `index`), when
+    no person is the visitor."""
+    sentence = article.sentences[event.sentence if index is None else index]
     best: tuple[int, str] | None = None
     for match in _MISSION.finditer(sentence.text):
         phrase = re.sub(r"^(?:The|A|An)\s+", "", match.group("v"))
@@ -1035,6 +1065,16 @@ def _visitor(article: _Article, event: Event, fallback: str | None) -> tuple[boo
     consular, visitor = _named_visitor(article, event, fallback)
     if consular and visitor is None:
         visitor = _mission_visitor(article, event)
+    previous = event.sentence - 1
+    if (
+        consular
+        and visitor is None
+        and previous >= 0
+        and article.sentences[previous].paragraph == article.sentences[event.sentence].paragraph
+    ):
+        # "... assistance by the British High Commission. He was visited by one of our
+        # consular officers": the mission the sentence before named.
+        visitor = _mission_visitor(article, event, previous)
     return consular, visitor
 
 
@@ -1047,9 +1087,17 @@ def _named_visitor(
         return True, None
     if event.data.get("passive"):
         after = re.search(r"\bby\s+", article.text[event.anchor_end : event.anchor_end + 40])
+        if after:
+            # "was visited by his mother and a Philippine embassy staff member": the mission.
+            by = event.anchor_end + after.end()
+            mission = _first_mission(article.text[by : min(sentence.end, by + 90)])
+            if mission:
+                return True, mission
         target = (
             article.attributor.first_after(event.sentence, event.anchor_end, 60) if after else None
         )
+        if target is not None and set(target.pids) & set(event.owners):
+            target = None  # "by his mother": the person visited is not the visitor
         return official_context, None if target is None else article.people[target.pids[0]].name
     ref = _subject_before(article, event)
     lead_in = article.text[sentence.start : event.anchor]
@@ -1166,10 +1214,15 @@ def _status(article: _Article, events: list[Event], record: Detainee) -> tuple[s
                     or _named_in_a_swap(article, record)
                     or _story_of_a_swap(article, event)
                 )
-                if swap:
-                    terminal = "exchanged"
-                    if isinstance(swap, Span):
-                        return terminal, swap
+            elif terminal == "deported":
+                # "X frees Iranians in swap with academic": sent home as the swap's price.
+                swap = _story_of_a_swap(article, event)
+            else:
+                swap = None
+            if swap:
+                terminal = "exchanged"
+                if isinstance(swap, Span):
+                    return terminal, swap
             return terminal, _sentence_span(article, event)
     if "extradited" in kinds and "convicted" in kinds:
         extradited, convicted = kinds["extradited"], kinds["convicted"]

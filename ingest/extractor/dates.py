@@ -242,9 +242,30 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
         window = text[max(0, match.start() - 40) : match.start()]
         future = bool(_FUTURE_CONTEXT.search(text[max(0, match.start() - 60) : match.start()]))
         value = _resolve(match, published, future)
+        if kind in ("md", "dm", "m") and _SAME_YEAR.match(text, match.end()):
+            value = _in_year_before(match, kind, found) or value
         reporting = bool(_REPORTING_BEFORE.search(window))
         found.append(DateMention(start, match.end(), value, reporting, text[start : match.end()]))
     return found
+
+
+# "in custody since 10 February 2023 before being sentenced on 31 July that year"
+_SAME_YEAR = re.compile(r"\s+(?:of\s+)?(?:that|the\s+same)\s+year\b", re.IGNORECASE)
+
+
+def _in_year_before(match: re.Match[str], kind: str, before: list[DateMention]) -> str | None:
+    """A day or month "that year": in the year of the last dated mention before it."""
+    years = [d.value[:4] for d in before if d.value and len(d.value) >= 4]
+    if not years:
+        return None
+    month_name = match["m4"] or match["m5"] or match["m6"] or ""
+    month = MONTH_NAMES.get(month_name.lower().rstrip("."))
+    if month is None:
+        return None
+    if kind == "m":
+        return f"{years[-1]}-{month:02d}"
+    day = int(re.match(r"\d+", match["d4"] or match["d5"]).group())
+    return f"{years[-1]}-{month:02d}-{day:02d}"
 
 
 def _month_capitalised(match: re.Match[str]) -> bool:

@@ -23,6 +23,7 @@ _MODAL = re.compile(
     re.IGNORECASE,
 )
 _MODAL_REACH = 60
+_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 # "In a move against cybercrime, the US extradited ...": these govern only their own phrase,
 # which a comma closes.
 _PHRASE_BOUND = frozenset(["against", "without"])
@@ -196,6 +197,15 @@ def find_status_events(context: SentenceContext) -> list[Event]:
                 transitive = False
             else:
                 transitive = is_transitive(word)
+            date = pick_date(context, anchor)
+            if (
+                kind != "detained"
+                and date is not None
+                and _SINCE.search(context.text[max(0, date.start - 8) : date.start])
+            ):
+                # "the release of X, imprisoned in Iran since June 2019": "since" dates the
+                # start of a state, the detention, never a release or a verdict.
+                date = None
             event = Event(
                 kind=kind,
                 sentence=context.sentence.index,
@@ -205,7 +215,7 @@ def find_status_events(context: SentenceContext) -> list[Event]:
                 anchor_end=base + match.end("t"),
                 transitive=transitive,
                 hypothetical=is_hypothetical(context, anchor),
-                date=pick_date(context, anchor),
+                date=date,
                 data={"word": word.lower()},
             )
             events.append(event)

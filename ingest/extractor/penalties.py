@@ -31,8 +31,14 @@ _SENTENCING = re.compile(
     r"(?P<gap>(?:[^.;:]|(?<=\b[A-Z])\.){0,90}?)(?<![\w-])(?:" + _TERM + r")",
     re.IGNORECASE,
 )
+_SUPERSEDED = re.compile(
+    r"\b(?:initially|originally|previously|first|earlier|previous|original|initial)\s+"
+    r"(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
 _GAP_BLOCK = re.compile(
-    r"\b(?:up\s+to|maximum|faces?|facing|could|would|asked\s+for|sought|demanded|requested|"
+    r"\b(?:rang(?:e|es|ing)\s+from|varying|between|"
+    r"up\s+to|maximum|faces?|facing|could|would|asked\s+for|sought|demanded|requested|"
     r"after|before|for\s+(?:more|over|about|almost|nearly))\b|[—–]",
     re.IGNORECASE,
 )
@@ -108,6 +114,11 @@ def find_terms(context: SentenceContext) -> list[Event]:
         anchor = base + match.start("t")
         values["commuted"] = trigger in ("commuted", "reduced", "replaced") or bool(
             _COMMUTING.search(context.text[: match.start("t")])
+        )
+        # "initially sentenced to 15 years", "his previous 15-year sentence": a term that a
+        # later ruling replaced.
+        values["superseded"] = bool(
+            _SUPERSEDED.search(context.text[max(0, match.start("t") - 25) : match.start("t")])
         )
         events.append(
             Event(

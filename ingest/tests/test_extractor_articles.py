@@ -157,7 +157,8 @@ def test_group_named_after_including_gets_the_groups_nationality():
     assert (blake.sentence.years, blake.sentence.months) == (3, 9)
     assert "Alexandra Vashchuk" not in found and "Mark Hollis" not in found
     (visit,) = blake.consular_visits
-    assert visit.visitor is None  # the spokesman who reported the visit did not make it
+    # The spokesman who reported the visit did not make it: the embassy's consular officers did.
+    assert visit.visitor == "U.S. Embassy in Moscow"
 
 
 def test_pair_share_a_maximum_penalty_and_a_phone_call():

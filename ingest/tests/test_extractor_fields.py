@@ -209,3 +209,113 @@ def test_an_age_opening_a_sentence_stands_for_the_person_named_before():
 def test_a_collusion_charge_that_the_person_faces():
     text = "Wen Bo, a British publisher, is held in Hong Kong. He faces two collusion charges."
     assert _charges(text) == {"Wen Bo": ["collusion"]}
+
+
+def _held_in(text: str) -> dict[str, str | None]:
+    return {
+        d.name: d.detaining_country.country if d.detaining_country else None
+        for d in extract(text, PUBLISHED).detainees
+    }
+
+
+def test_a_state_that_sentenced_on_a_day_or_holds_by_name_is_the_detaining_one():
+    text = (
+        "Russia on Thursday sentenced American citizen Dale Corbin to 13 years in prison for "
+        "drug smuggling. Reporter Ada Voss, a US citizen, is being held by Russia on spying "
+        "charges."
+    )
+    assert _held_in(text) == {"Dale Corbin": "RU", "Ada Voss": "RU"}
+
+
+def test_a_court_installed_by_an_occupying_state_holds_a_foreign_fighter():
+    text = (
+        "Owen Jarvis, a 33-year-old Australian teacher, has been sentenced to 13 years in "
+        "prison by a Russian-installed court in Luhansk, eastern Ukraine. He was captured by "
+        "Russian forces while fighting alongside Ukrainian troops."
+    )
+    assert _held_in(text) == {"Owen Jarvis": "RU"}
+
+
+def _visits(text: str) -> dict[str, list[str | None]]:
+    return {
+        d.name: [v.visitor for v in d.consular_visits if not v.denied]
+        for d in extract(text, PUBLISHED).detainees
+    }
+
+
+def test_a_mission_among_those_by_whom_a_detainee_was_visited():
+    text = (
+        "Ramon Tadeo, a Filipino worker, is on death row in Riyadh for murder. Officials said "
+        "Tadeo was visited by his mother and a Philippine embassy staff member on Tuesday."
+    )
+    assert _visits(text) == {"Ramon Tadeo": ["Philippine embassy"]}
+
+
+def test_unnamed_consular_staff_visit_for_the_mission_named_just_before():
+    text = (
+        "Neil Carver, a British man, was arrested in Goa on drug charges in 1990. He was given "
+        "consular help by the British Deputy High Commission in Bombay. He was visited "
+        "regularly by one of our consular officers."
+    )
+    assert _visits(text)["Neil Carver"][-1] == "British Deputy High Commission in Bombay"
+
+
+def test_a_day_that_year_takes_the_year_of_the_date_before_it():
+    text = (
+        "Rani Kapoor, an Indian woman, had been in custody in Abu Dhabi since 10 February 2023 "
+        "before being convicted and sentenced to death on 31 July that year."
+    )
+    [detainee] = extract(text, None).detainees
+    assert detainee.sentence.death
+    assert detainee.sentence.date == "2023-07-31"
+
+
+def test_a_release_dated_only_by_since_in_a_swap_story_is_an_exchange():
+    text = (
+        "Tehran frees Belgian aid worker in swap\n\n"
+        "The Belgian government said on Saturday that Iran had freed Luc Dumont.\n\n"
+        "The prime minister welcomed the release of Luc Dumont, imprisoned in Iran since June "
+        "2022."
+    )
+    assert _statuses(text) == {"Luc Dumont": "exchanged"}
+
+
+def test_a_deportation_in_a_story_that_opens_with_a_swap_is_an_exchange():
+    text = (
+        "Bangkok frees two Iranians in swap with academic\n\n"
+        "Thailand has freed two Iranian men jailed over a bomb plot, officials said.\n\n"
+        "Reza Amini was deported to Iran on Wednesday."
+    )
+    assert _statuses(text) == {"Reza Amini": "exchanged"}
+
+
+def test_a_range_of_terms_for_a_group_is_no_ones_sentence():
+    text = (
+        "A Qatari court on Thursday commuted the death sentences of Ravi Menon and Ajit Rao, "
+        "two former Indian sailors, and sentenced them to prison terms ranging from three years "
+        "to 25 years."
+    )
+    assert [d.sentence for d in extract(text, PUBLISHED).detainees] == [None, None]
+
+
+def test_a_term_first_imposed_gives_way_to_the_later_one():
+    text = (
+        "A court in Dalian has sentenced Ross Keller, a Canadian man, to death for drug "
+        "smuggling. Keller was detained in 2014 and initially sentenced to 15 years in prison "
+        "in 2016."
+    )
+    [keller] = extract(text, PUBLISHED).detainees
+    assert keller.sentence.death
+    assert keller.sentence.years is None
+
+
+def test_the_members_listed_after_a_swap_share_what_the_group_was_charged_with():
+    text = (
+        "The Russian agents who were released by the United States in the 2011 spy swap had "
+        "been arrested by the FBI in June and charged with acting as unregistered foreign "
+        "agents. From top left: Ivan Belov; Olga Sokol; and Petr Zima. From bottom left: Anna "
+        "Lisova and Lev Orlov."
+    )
+    charges = _charges(text)
+    assert sorted(charges) == ["Anna Lisova", "Ivan Belov", "Lev Orlov", "Olga Sokol", "Petr Zima"]
+    assert all(c == ["acting as unregistered foreign agents"] for c in charges.values())
