@@ -545,7 +545,11 @@ def _detainees(article: _Article) -> list[Detainee]:
                 for e in extraditions
             ]
         if detaining and codes == [detaining.country]:
-            continue  # held by their own country: not a national detained abroad
+            if _nationality(article, person, role, events, Counter()):
+                continue  # held by their own country: not a national detained abroad
+            # Only a guess from the groups the story speaks of ("the Russians") made them a
+            # national of the state that holds them: the guess goes, the person stays.
+            nationality, codes = [], []
         record = Detainee(
             name=person.name,
             name_variants=_variants(article.text, person),
@@ -723,7 +727,11 @@ def _country_votes(article: _Article, events: list[Event]) -> Counter[str]:
                 votes[place.code] += 3
             elif _HELD_BY.search(before) and place.kind != "demonym":
                 votes[place.code] += 3  # "is being held by Russia"
-            elif _LOCATIVE.search(before):
+            elif _LOCATIVE.search(before) and not (
+                event.kind in _FREEING and abs(start - event.anchor) > _FREEING_REACH
+            ):
+                # "the release of X was a sign of ... the war in Ukraine": a release is placed
+                # by the words next to it, not by any place its clause goes on to name.
                 votes[place.code] += 2
             elif _AUTHORITY.match(after):
                 votes[place.code] += 1.5
@@ -750,6 +758,8 @@ def _nearer_event(article: _Article, event: Event, position: int) -> bool:
     return False
 
 
+_FREEING = frozenset(["released", "exchanged"])
+_FREEING_REACH = 50  # characters between a release and the place it happened in
 _STATUS_KINDS = frozenset(["detained", "charged", "convicted", "released", "deported", "exchanged"])
 
 

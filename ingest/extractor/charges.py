@@ -223,7 +223,8 @@ _TRIGGER = re.compile(
     r"\b(?:(?P<strong>" + _STRONG + r")|(?P<weak>" + _WEAK + r"))\s+", re.IGNORECASE
 )
 _NOUN_CHARGES = re.compile(
-    r"\b(?:on|faces?|facing|face)\s+(?P<what>(?:[\w\"“”-]+\s+){0,2}?[\w\"“”-]+)\s+"
+    r"\b(?:on|faces?|facing|face|a|an|the|two|three|four|five|six|new|additional|fresh)\s+"
+    r"(?P<what>(?:[\w\"“”-]+\s+){0,2}?[\w\"“”-]+)\s+"
     r"(?P<head>charges?)\b",
     re.IGNORECASE,
 )
@@ -372,8 +373,45 @@ def _listed_after(rest: str) -> list[str]:
         rest = rest[match.end() :]
 
 
-def find_charges(context: SentenceContext) -> list[Event]:
+# "Filipino murder convict Joselito Zapanta", "drug trafficking suspect Li Wen": the offence
+# named by the lower-case words before the noun that stands before a name.
+_OFFENDER_NOUN = re.compile(
+    r"(?P<what>(?<![\w-])[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s+(?P<t>convicts?|suspects?)"
+    r"\s+(?=[A-Z][a-z])"
+)
+
+
+def _offender_nouns(context: SentenceContext) -> list[Event]:
     events: list[Event] = []
+    base = context.sentence.start
+    for match in _OFFENDER_NOUN.finditer(context.text):
+        words = match.group("what").split()
+        while words and not _OFFENCE_WORDS.search(words[0]):
+            words = words[1:]
+        phrase = " ".join(words)
+        if not phrase:
+            continue
+        start = base + match.end("what") - len(phrase)
+        anchor = base + match.start("t")
+        events.append(
+            Event(
+                kind="charge",
+                sentence=context.sentence.index,
+                start=start,
+                end=start + len(phrase),
+                anchor=anchor,
+                anchor_end=base + match.end("t"),
+                transitive=True,
+                hypothetical=False,
+                date=None,
+                data={"phrase": phrase, "category": categorise(phrase), "strong": True},
+            )
+        )
+    return events
+
+
+def find_charges(context: SentenceContext) -> list[Event]:
+    events: list[Event] = _offender_nouns(context)
     base = context.sentence.start
     text = context.text
     for match in _TRIGGER.finditer(text):

@@ -121,6 +121,8 @@ _STATUS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "convicted",
         re.compile(
             r"\b(?P<t>convicted|found\s+(?:\w+\s+){0,3}?guilty|pleaded\s+guilty|sentenced|"
+            # "murder convict Joselito Zapanta": a noun for someone convicted, before the name
+            r"(?-i:convicts?)(?=\s+(?-i:[A-Z][a-z]))|"
             r"conviction|serving\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:sentence|term)|"
             r"served\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:sentence|term)|"
             # an execution carries out a sentence: the status stays "convicted"
@@ -157,7 +159,7 @@ _STATUS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 _TRANSITIVE = re.compile(
-    r"^(?:arrested|detained|jailed|imprisoned|abducted|kidnapped|held|remanded|convicted|"
+    r"^(?:arrested|detained|jailed|imprisoned|abducted|kidnapped|held|remanded|convicted|convicts?|"
     r"sentenced|released|freed|pardoned|acquitted|deported|expelled|exchanged|swapped|"
     r"extradited|extradite|fined|charged|accused|accuse|found|handed|tried|indicted|"
     r"repatriated|visited|visiting|visit|saw|met|bring|brings|bringing|brought)$",

@@ -319,3 +319,42 @@ def test_the_members_listed_after_a_swap_share_what_the_group_was_charged_with()
     charges = _charges(text)
     assert sorted(charges) == ["Anna Lisova", "Ivan Belov", "Lev Orlov", "Olga Sokol", "Petr Zima"]
     assert all(c == ["acting as unregistered foreign agents"] for c in charges.values())
+
+
+def test_an_offender_noun_before_a_name_gives_the_charge_and_the_conviction():
+    text = (
+        "Saudi Arabia has postponed all executions, including that of Filipino murder convict "
+        "Ramon Tadeo, until June 8."
+    )
+    [tadeo] = extract(text, PUBLISHED).detainees
+    assert tadeo.name == "Ramon Tadeo"
+    assert [c.phrase for c in tadeo.charges] == ["murder"]
+    assert tadeo.status == "convicted"
+
+
+def test_a_charge_named_with_a_determiner_before_the_word_charge():
+    text = (
+        "Wen Bo, a British publisher, is held in Hong Kong. His lawyers sought to dismiss a "
+        "colonial-era sedition charge on Monday."
+    )
+    assert _charges(text) == {"Wen Bo": ["colonial-era sedition"]}
+
+
+def test_people_freed_in_a_swap_are_not_dropped_for_a_guessed_nationality():
+    text = (
+        "WASHINGTON -- An American teacher serving a 14-year sentence in Russia has been freed "
+        "in an exchange that the White House called a show of good faith from the Russians. "
+        "The Russians said the deal was fair.\n\n"
+        "The release of Carl Dorsey was also a sign of progress toward ending the war in "
+        "Ukraine, an adviser said.\n\n"
+        "Those freed earlier also included reporter Nate Ogden and executive Sam Pruitt."
+    )
+    found = {
+        d.name: (d.detaining_country.country, [n.country for n in d.nationality])
+        for d in extract(text, PUBLISHED).detainees
+    }
+    assert found == {
+        "Carl Dorsey": ("RU", ["US"]),
+        "Nate Ogden": ("RU", []),
+        "Sam Pruitt": ("RU", []),
+    }
