@@ -720,6 +720,8 @@ def _country_votes(article: _Article, events: list[Event]) -> Counter[str]:
             after = context.text[place.end : place.end + 40]
             if _DIRECTION.search(before) or _SOURCE_SEAT.search(before):
                 continue
+            if _FREED_AT.search(before):
+                continue  # "was released in Switzerland in exchange for ...": a handover place
             if place.kind == "demonym":
                 if _AUTHORITY.match(after):
                     votes[place.code] += 1.5
@@ -759,6 +761,10 @@ def _nearer_event(article: _Article, event: Event, position: int) -> bool:
 
 
 _FREEING = frozenset(["released", "exchanged"])
+_FREED_AT = re.compile(
+    r"\b(?:released|freed|handed\s+over|swapped|exchanged)\s+(?:in|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _FREEING_REACH = 50  # characters between a release and the place it happened in
 _STATUS_KINDS = frozenset(["detained", "charged", "convicted", "released", "deported", "exchanged"])
 

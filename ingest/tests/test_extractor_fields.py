@@ -358,3 +358,13 @@ def test_people_freed_in_a_swap_are_not_dropped_for_a_guessed_nationality():
         "Nate Ogden": ("RU", []),
         "Sam Pruitt": ("RU", []),
     }
+
+
+def test_the_country_a_swap_handed_people_over_in_holds_neither():
+    text = (
+        "On December 7 the United States and Iran carried out a rare prisoner swap. An American "
+        "student, Li Hang, was released in Switzerland in exchange for Reza Tavana, an Iranian "
+        "scientist held in an Atlanta prison. Li had been arrested in Tehran in 2016 and "
+        "sentenced to ten years in an Iranian prison for spying."
+    )
+    assert "CH" not in _held_in(text).values()
