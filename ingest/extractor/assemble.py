@@ -217,8 +217,7 @@ def _analyse(text: str, offset: int, published: dt.date | None) -> _Article:
     roles = analyse_roles(text, sentences, people)
     if rehome_shared_surnames(people, {pid for pid, role in roles.items() if role.eligible}):
         roles = analyse_roles(text, sentences, people)
-    body_paragraphs = [s.paragraph for s in sentences if not s.is_title]
-    lead = body_paragraphs[0] if body_paragraphs else -1
+    lead = _lead_paragraph(sentences)
     refs = build_references(text, sentences, people, roles, lead)
     contexts = [
         SentenceContext(s, clause_spans(s.text), find_dates(s.text, published)) for s in sentences
@@ -283,6 +282,25 @@ def _analyse(text: str, offset: int, published: dt.date | None) -> _Article:
         events_by_owner,
         links_by_pid,
     )
+
+
+_LEAD_WORDS = 15  # a story's opening paragraph is longer than a page's notices
+
+
+def _lead_paragraph(sentences: list[Sentence]) -> int:
+    """The paragraph that opens the story: the first of running text long enough to be one
+    ("Notifications can be managed in browser preferences." above a story is not)."""
+    words: Counter[int] = Counter()
+    first = -1
+    for sentence in sentences:
+        if sentence.is_title:
+            continue
+        if first < 0:
+            first = sentence.paragraph
+        words[sentence.paragraph] += len(sentence.text.split())
+        if words[sentence.paragraph] >= _LEAD_WORDS:
+            return sentence.paragraph
+    return first
 
 
 def _give_granted_access(events: list[Event], refs: list[Ref], eligible: set[int]) -> None:

@@ -279,7 +279,8 @@ def _bare_singular(text: str, match: re.Match[str]) -> bool:
 
 _CITIZEN_OF = r"\b(?:a\s+)?(?:citizen|national|subject)s?\s+of\s+(?:the\s+)?(?P<c>{countries})\b"
 _HOLDS = (
-    r"\b(?:holds?|held|having|has|had|with)\s+(?:both\s+)?(?P<a>{dem})"
+    r"\b(?:holds?|held|having|has|had|with|(?:has\s+|had\s+|was\s+|been\s+)?(?:received|"
+    r"granted|given|obtained|acquired|gained))\s+(?:both\s+)?(?P<a>{dem})"
     r"(?:\s+(?:and|or)\s+(?P<b>{dem}))?\s+(?:citizenship|nationality|passports?)\b"
 )
 _DUAL = (

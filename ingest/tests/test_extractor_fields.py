@@ -368,3 +368,25 @@ def test_the_country_a_swap_handed_people_over_in_holds_neither():
         "sentenced to ten years in an Iranian prison for spying."
     )
     assert "CH" not in _held_in(text).values()
+
+
+def test_a_page_notice_above_the_story_is_not_its_opening_paragraph():
+    text = (
+        "Notifications can be managed in browser preferences.\n\n"
+        "Indian nurse executed in Abu Dhabi\n\n"
+        "An Indian woman sentenced to death in Abu Dhabi in the murder of a child was executed "
+        "on 15 February, her family was told on Monday.\n\n"
+        "Rekha Sen, 33, had been in custody since 2022."
+    )
+    [sen] = extract(text, PUBLISHED).detainees
+    assert sen.name == "Rekha Sen"
+    assert [n.country for n in sen.nationality] == ["IN"]
+
+
+def test_a_citizenship_received_is_a_nationality():
+    text = (
+        "Dr. Kamran Rostami, a scientist, was sentenced to death in Tehran in 2017 for spying. "
+        "His wife said Rostami had received Swedish citizenship last month."
+    )
+    [rostami] = extract(text, PUBLISHED).detainees
+    assert [n.country for n in rostami.nationality] == ["SE"]
