@@ -221,4 +221,23 @@ def find_status_events(context: SentenceContext) -> list[Event]:
                 data={"word": word.lower()},
             )
             events.append(event)
+    return _dates_of_their_own(context, events)
+
+
+def _dates_of_their_own(context: SentenceContext, events: list[Event]) -> list[Event]:
+    """ "X, arrested in Russia in 2021, has been freed": a date that follows another event's
+    verb in that verb's clause, before this event's verb, is the other event's date."""
+    base = context.sentence.start
+    for event in events:
+        date = event.date
+        if date is None or base + date.start >= event.anchor:
+            continue
+        where = context.clause(base + date.start)
+        if any(
+            other.kind != event.kind
+            and other.anchor < base + date.start
+            and context.clause(other.anchor) == where
+            for other in events
+        ):
+            event.date = None
     return events

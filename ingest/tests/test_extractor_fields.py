@@ -390,3 +390,12 @@ def test_a_citizenship_received_is_a_nationality():
     )
     [rostami] = extract(text, PUBLISHED).detainees
     assert [n.country for n in rostami.nationality] == ["SE"]
+
+
+def test_a_date_of_an_arrest_told_in_apposition_does_not_date_the_release():
+    text = (
+        "American teacher Neil Foss, arrested in Russia for carrying cannabis in 2021, has been "
+        "freed and returned to the United States. He had been serving a 14-year sentence. "
+        "Foss was detained at a Moscow airport in August 2021."
+    )
+    assert _statuses(text) == {"Neil Foss": "released"}
