@@ -905,6 +905,8 @@ def _court_sentence(
     date = anchor_event.date.value if anchor_event.date else None
     if date is None:
         date = _conviction_date(events, anchor_event.start)
+    if date is None and anchor_event.data.get("perfect") and article.published:
+        date = article.published.isoformat()
     amount = currency = None
     if fine is not None:
         money = find_money(fine.data["raw"], local_country)

@@ -117,6 +117,10 @@ def find_terms(context: SentenceContext) -> list[Event]:
         )
         # "initially sentenced to 15 years", "his previous 15-year sentence": a term that a
         # later ruling replaced.
+        # "A court has sentenced X ...": news of the day, dated by the story when undated.
+        values["perfect"] = bool(
+            re.search(r"\b(?:has|have)\s+(?:been\s+)?$", context.text[: match.start("t")])
+        )
         values["superseded"] = bool(
             _SUPERSEDED.search(context.text[max(0, match.start("t") - 25) : match.start("t")])
         )

@@ -399,3 +399,20 @@ def test_a_date_of_an_arrest_told_in_apposition_does_not_date_the_release():
         "Foss was detained at a Moscow airport in August 2021."
     )
     assert _statuses(text) == {"Neil Foss": "released"}
+
+
+def test_a_sentence_reported_as_news_of_the_day_takes_the_story_date():
+    text = (
+        "A court in China has sentenced Ross Keller, a Canadian man, to death for drug "
+        "smuggling, a ruling likely to deepen a diplomatic rift."
+    )
+    [keller] = extract(text, PUBLISHED).detainees
+    assert keller.sentence.death
+    assert keller.sentence.date == PUBLISHED.isoformat()
+
+
+def test_an_undated_sentence_told_in_the_past_stays_undated():
+    text = "Ross Keller, a Canadian man, was sentenced to ten years in prison for drug smuggling."
+    [keller] = extract(text, PUBLISHED).detainees
+    assert keller.sentence.years == 10
+    assert keller.sentence.date is None
