@@ -721,6 +721,11 @@ def _country_votes(article: _Article, events: list[Event]) -> Counter[str]:
         context = article.contexts[event.sentence]
         base = context.sentence.start
         clause_start, clause_end = context.clause(event.anchor)
+        if event.kind == "detained":
+            # "arrested ... while travelling in the Netherlands": where the arrest took place.
+            rest = context.text[clause_end - base :]
+            if _WHILE_THERE.match(rest):
+                clause_end = context.clause(clause_end + len(rest) - len(rest.lstrip()))[1]
         swap_at = [base + m.end() for m in _SWAP.finditer(context.text)]
         for place in article.places[event.sentence]:
             start, end = base + place.start, base + place.end
@@ -778,6 +783,11 @@ def _nearer_event(article: _Article, event: Event, position: int) -> bool:
     return False
 
 
+_WHILE_THERE = re.compile(
+    r"^\s*,?\s*while\s+(?:travel+ing|on\s+(?:holiday|vacation|a\s+\w+\s+trip)|visiting|"
+    r"vacationing|holidaying|staying|working|passing\s+through)\b",
+    re.IGNORECASE,
+)
 _FREEING = frozenset(["released", "exchanged"])
 _FREED_AT = re.compile(
     r"\b(?:released|freed|handed\s+over|swapped|exchanged)\s+(?:in|at)\s+(?:the\s+)?$",

@@ -416,3 +416,12 @@ def test_an_undated_sentence_told_in_the_past_stays_undated():
     [keller] = extract(text, PUBLISHED).detainees
     assert keller.sentence.years == 10
     assert keller.sentence.date is None
+
+
+def test_an_arrest_while_travelling_in_a_country_is_where_an_extradition_starts():
+    text = (
+        "Oleg Varin, a Russian hacker, was arrested at the request of the United States while "
+        "travelling in the Netherlands in 2012. Varin was extradited months later and is in US "
+        "custody."
+    )
+    assert _extradition(text) == ("NL", "US", "surrendered")
