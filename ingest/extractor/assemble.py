@@ -1106,9 +1106,31 @@ def _mission_visitor(article: _Article, event: Event, index: int | None = None) 
     return best[1] if best else None
 
 
+# A head of state or government who meets or calls a detainee makes no consular visit.
+_LEADER_TITLE = re.compile(
+    r"\b(?:president|prime\s+minister|premier|king|queen|emir|chancellor|sultan)\b", re.IGNORECASE
+)
+_ENVOY_TITLE = re.compile(r"\b(?:ambassador|consul|envoy|diplomat|attach)", re.IGNORECASE)
+
+
+def _not_a_consular_visitor(article: _Article, name: str) -> bool:
+    """A relative, or a head of state or government, seen or heard by the person held."""
+    for person in article.people:
+        if person.name != name:
+            continue
+        role = article.roles[person.pid]
+        titles = " ".join(role.titles)
+        if role.relative:
+            return True
+        return bool(_LEADER_TITLE.search(titles)) and not _ENVOY_TITLE.search(titles)
+    return False
+
+
 def _visitor(article: _Article, event: Event, fallback: str | None) -> tuple[bool, str | None]:
     """(is this a consular contact, the visitor's name)."""
     consular, visitor = _named_visitor(article, event, fallback)
+    if consular and visitor is not None and _not_a_consular_visitor(article, visitor):
+        return False, None
     if consular and visitor is None:
         visitor = _mission_visitor(article, event)
     previous = event.sentence - 1

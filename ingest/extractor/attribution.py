@@ -21,7 +21,7 @@ _PASSIVE_BEFORE = re.compile(
     r"\b(?:was|were|been|being|is|are|be|get|gets|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE
 )
 _FALL_THROUGH = re.compile(
-    r"^\s*(?:[,.;:)]|$|\d|[$€£¥₽]|(?:to|in|at|on|by|from|for|with|under|after|before|over|into|"
+    r"^\s*(?:[,.;:)]|$|\d|[$€£¥₽]|(?:to|of|in|at|on|by|from|for|with|under|after|before|over|into|"
     r"since|during|without|as|and|but|or|early|late|last|yesterday|today|there|up|back|home|"
     r"again)\b)",
     re.IGNORECASE,

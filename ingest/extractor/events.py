@@ -23,6 +23,10 @@ _MODAL = re.compile(
     re.IGNORECASE,
 )
 _MODAL_REACH = 60
+_COORDINATED = re.compile(r"\band\s*$", re.IGNORECASE)
+_FUTURE_MODAL = re.compile(
+    r"\b(?:would|will|could|might|may|should|shall|to\s+be|set\s+to|due\s+to)\b", re.IGNORECASE
+)
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 # "In a move against cybercrime, the US extradited ...": these govern only their own phrase,
 # which a comma closes.
@@ -69,10 +73,20 @@ def is_hypothetical(context: SentenceContext, anchor: int) -> bool:
     clause_start, _ = context.clause(anchor)
     lo = max(clause_start, anchor - _MODAL_REACH) - context.sentence.start
     window = context.text[lo : anchor - context.sentence.start]
-    return any(
+    if any(
         not (match.group().lower() in _PHRASE_BOUND and "," in window[match.end() :])
         for match in _MODAL.finditer(window)
-    )
+    ):
+        return True
+    # "would be jailed and then deported": a verb coordinated with the one before shares its
+    # modal.
+    start = clause_start - context.sentence.start
+    if _COORDINATED.search(context.text[max(0, start - 6) : start]) and re.fullmatch(
+        r"\s*(?:then\s+|later\s+|be\s+)?", window
+    ):
+        before = context.text[max(0, start - _MODAL_REACH) : start]
+        return bool(_FUTURE_MODAL.search(before))
+    return False
 
 
 def pick_date(
@@ -125,6 +139,9 @@ _STATUS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?-i:convicts?)(?=\s+(?-i:[A-Z][a-z]))|"
             r"conviction|serving\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:sentence|term)|"
             r"served\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:sentence|term)|"
+            # "Beales and Dougall received much lighter sentences"
+            r"(?:received|receives|receiving|got|given)\s+(?:[\w-]+\s+){0,3}?"
+            r"(?:sentences?|(?:jail|prison)\s+terms?)\b|"
             # an execution carries out a sentence: the status stays "convicted"
             r"(?<=was\s)(?:executed|hanged)|(?<=were\s)(?:executed|hanged)|"
             r"(?<=been\s)(?:executed|hanged)|execution\s+of(?=\s+(?-i:[A-Z])))",

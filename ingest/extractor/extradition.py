@@ -83,8 +83,9 @@ _BY_AUTHORITY = re.compile(
 # "handed over to Thai officials / to the embassy / to his family": people who receive a freed
 # person, unlike the police, marshals or prosecutors who receive an extradited one.
 _CARETAKERS = re.compile(
-    r"^\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:officials|diplomats|embassy|consulate|consuls?|"
-    r"representatives|envoys?|ambassador|family|families|relatives|red\s+cross)\b",
+    r"^\s*[\"“‘']?(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:officials|diplomats|embassy|consulate|"
+    r"consuls?|representatives|envoys?|ambassador|family|families|relatives|red\s+cross|"
+    r"government)\b",
     re.IGNORECASE,
 )
 

@@ -425,3 +425,48 @@ def test_an_arrest_while_travelling_in_a_country_is_where_an_extradition_starts(
         "custody."
     )
     assert _extradition(text) == ("NL", "US", "surrendered")
+
+
+def test_convicted_of_without_an_object_is_the_subjects_conviction():
+    text = (
+        "Beijing confirmed it had detained British businessman Owen Hart, months after he was "
+        "put on trial in secret and convicted of \u201cproviding intelligence\u201d abroad."
+    )
+    assert _statuses(text) == {"Owen Hart": "convicted"}
+
+
+def test_handed_over_to_a_quoted_government_is_a_release_not_an_extradition():
+    text = (
+        "Iranian state television reported that Nasrin Kaveh, a British-Iranian charity "
+        "worker jailed in Tehran, had been handed over to \u201cthe British government\u201d at "
+        "the airport on Wednesday."
+    )
+    [kaveh] = extract(text, PUBLISHED).detainees
+    assert kaveh.extraditions == ()
+    assert kaveh.status == "released"
+
+
+def test_people_who_received_sentences_were_convicted():
+    text = (
+        "Police in Bali arrested several foreigners in 2012. Those suspects included two "
+        "Britons: Carl Bright and Tessa Doyle. Bright and Doyle later received much lighter "
+        "sentences."
+    )
+    assert _statuses(text) == {"Carl Bright": "convicted", "Tessa Doyle": "convicted"}
+
+
+def test_a_verb_coordinated_with_a_modal_one_shares_the_modal():
+    text = (
+        "Ivo Stark, a British tourist, was sentenced in Dubai to three months in jail for "
+        "public indecency. A court spokesman said Stark would be jailed and then deported."
+    )
+    assert _statuses(text) == {"Ivo Stark": "convicted"}
+
+
+def test_a_prime_minister_or_a_son_who_spoke_to_a_detainee_made_no_consular_visit():
+    text = (
+        "Lena Park, an Australian journalist, was jailed in Beijing for spying. Australian "
+        "Prime Minister Grant Howell said he had spoken to Park during a visit to Beijing. "
+        "Her son Joel Park said he last visited his mother in May."
+    )
+    assert _visits(text) == {"Lena Park": []}
