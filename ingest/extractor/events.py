@@ -25,7 +25,9 @@ _MODAL = re.compile(
 _MODAL_REACH = 60
 _COORDINATED = re.compile(r"\band\s*$", re.IGNORECASE)
 _FUTURE_MODAL = re.compile(
-    r"\b(?:would|will|could|might|may|should|shall|to\s+be|set\s+to|due\s+to)\b", re.IGNORECASE
+    # "may" in lower case: "found guilty in May 2018 and sentenced" is a fact.
+    r"\b(?:would|will|could|might|(?-i:may)|should|shall|to\s+be|set\s+to|due\s+to)\b",
+    re.IGNORECASE,
 )
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 # "In a move against cybercrime, the US extradited ...": these govern only their own phrase,

@@ -470,3 +470,12 @@ def test_a_prime_minister_or_a_son_who_spoke_to_a_detainee_made_no_consular_visi
         "Her son Joel Park said he last visited his mother in May."
     )
     assert _visits(text) == {"Lena Park": []}
+
+
+def test_a_verb_coordinated_with_one_dated_in_may_is_a_fact():
+    text = (
+        "Georgia freed Ilona Vasko, a Russian citizen whom a Tbilisi court found guilty in May "
+        "2018 of spying and sentenced to 11 years."
+    )
+    [vasko] = extract(text, PUBLISHED).detainees
+    assert vasko.sentence.years == 11
