@@ -246,6 +246,7 @@ def _analyse(text: str, offset: int, published: dt.date | None) -> _Article:
         else:
             event.owners = attributor.assign(event)
     _give_granted_access(events, refs.refs, eligible)
+    _give_ownerless_penalties(events)
     events.extend(_list_ties(sentences, refs.refs, eligible, events))
     by_sentence: dict[int, list[Event]] = defaultdict(list)
     for event in events:
@@ -301,6 +302,24 @@ def _lead_paragraph(sentences: list[Sentence]) -> int:
         if words[sentence.paragraph] >= _LEAD_WORDS:
             return sentence.paragraph
     return first
+
+
+_CHARGE_KINDS = frozenset(["charge", "charged"])
+
+
+def _give_ownerless_penalties(events: list[Event]) -> None:
+    """ "He faces ten charges. The most serious carry a maximum of 30 years": a maximum told
+    of the charges, with no one named beside it, is the one of the person just charged."""
+    charged_in: dict[int, tuple[int, ...]] = {}
+    for event in events:
+        if event.kind in _CHARGE_KINDS and event.owners and not event.hypothetical:
+            charged_in[event.sentence] = event.owners
+    for event in events:
+        if event.kind != "max_penalty" or event.owners:
+            continue
+        owners = charged_in.get(event.sentence) or charged_in.get(event.sentence - 1)
+        if owners:
+            event.owners = owners
 
 
 def _give_granted_access(events: list[Event], refs: list[Ref], eligible: set[int]) -> None:

@@ -479,3 +479,13 @@ def test_a_verb_coordinated_with_one_dated_in_may_is_a_fact():
     )
     [vasko] = extract(text, PUBLISHED).detainees
     assert vasko.sentence.years == 11
+
+
+def test_a_maximum_told_of_the_charges_belongs_to_the_person_just_charged():
+    text = (
+        "Oleg Varin, a Russian hacker, was extradited from Georgia to the United States. He "
+        "faces charges of wire fraud and computer hacking. The most serious charges carry a "
+        "maximum sentence of 30 years in prison."
+    )
+    [varin] = extract(text, PUBLISHED).detainees
+    assert varin.max_penalty.years == 30
