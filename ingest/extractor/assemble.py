@@ -762,6 +762,8 @@ def _country_votes(article: _Article, events: list[Event]) -> Counter[str]:
             after = context.text[place.end : place.end + 40]
             if _DIRECTION.search(before) or _SOURCE_SEAT.search(before):
                 continue
+            if _MISSION_AFTER.match(after):
+                continue  # "UK embassy officials", "the Indian consulate": the visiting state
             if _FREED_AT.search(before):
                 continue  # "was released in Switzerland in exchange for ...": a handover place
             if place.kind == "demonym":
@@ -805,6 +807,11 @@ def _nearer_event(article: _Article, event: Event, position: int) -> bool:
 _WHILE_THERE = re.compile(
     r"^\s*,?\s*while\s+(?:travel+ing|on\s+(?:holiday|vacation|a\s+\w+\s+trip)|visiting|"
     r"vacationing|holidaying|staying|working|passing\s+through)\b",
+    re.IGNORECASE,
+)
+_MISSION_AFTER = re.compile(
+    r"^(?:['’]s)?\s*(?:[\w-]+\s+)?(?:embassy|embassies|consulate|consular|diplomats?|diplomatic|"
+    r"high\s+commission|ambassador|envoy|foreign\s+(?:ministry|office|secretary|minister))\b",
     re.IGNORECASE,
 )
 _FREEING = frozenset(["released", "exchanged"])

@@ -489,3 +489,11 @@ def test_a_maximum_told_of_the_charges_belongs_to_the_person_just_charged():
     )
     [varin] = extract(text, PUBLISHED).detainees
     assert varin.max_penalty.years == 30
+
+
+def test_the_state_of_a_visiting_mission_is_not_the_one_that_holds():
+    text = (
+        "Mark Ellis is being held in Iran. He has had welfare checks by UK embassy officials "
+        "and visits by British consular officials."
+    )
+    assert _held_in(text) == {"Mark Ellis": "IR"}
