@@ -193,7 +193,9 @@ _OFFENCE_WORDS = re.compile(
 
 _STRONG = (
     r"charged\s+(?:(?:\w+\s+){0,7}?)with|convicted\s+(?:(?:\w+\s+){0,5}?)of|"
-    r"charges\s+(?:against\s+(?:[\w-]+\s+){1,3}?)?(?:include|included|including|"
+    # "charges against him include", "faces 21 charges in the United States, including"
+    r"charges\s+(?:(?:against|in)\s+(?:[\w.-]+\s+){0,2}?[\w.-]+\s*,?\s+)?"
+    r"(?:include|included|including|"
     r"ranging\s+from)|"
     r"found\s+(?:(?:[\w,]+\s+){0,5}?)guilty\s+(?:(?:[\w,]+\s+){0,6}?)of|"
     r"pleaded\s+(?:not\s+)?guilty\s+(?:(?:in|on|at)\s+(?:\w+\s+){1,3}?)?to|"

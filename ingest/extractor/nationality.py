@@ -271,7 +271,8 @@ def _bare_singular(text: str, match: re.Match[str]) -> bool:
     return bool(
         re.match(
             r"\s*(?:[,.;:)]|to\b|was\b|is\b|has\b|had\b|who\b|and\b|in\b|on\b|"
-            r"(?:captured|arrested|detained|held|jailed|seized|accused|charged|convicted)\b)",
+            r"(?:captured|arrested|detained|held|jailed|seized|accused|charged|convicted|faces|"
+            r"faced|pleaded|denies|denied|remains|remained|appeared)\b)",
             after,
         )
     )

@@ -497,3 +497,14 @@ def test_the_state_of_a_visiting_mission_is_not_the_one_that_holds():
         "and visits by British consular officials."
     )
     assert _held_in(text) == {"Mark Ellis": "IR"}
+
+
+def test_charges_including_after_a_place_and_the_nationality_noun_as_subject():
+    text = (
+        "Ivan Belov, a Russian, was arrested in Greece. The Russian faces 21 charges in the "
+        "United States, including identity theft, complicity in drug trafficking and money "
+        "laundering."
+    )
+    assert _charges(text) == {
+        "Ivan Belov": ["identity theft", "complicity in drug trafficking", "money laundering"]
+    }
