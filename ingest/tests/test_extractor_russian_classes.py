@@ -156,3 +156,78 @@ def test_the_handover_procedure_is_the_surrender_and_gives_its_date():
     assert [(e.from_country, e.to_country, e.date) for e in belov.extraditions] == [
         ("ES", "US", "2018-01-30")
     ]
+
+
+def test_a_consul_named_with_the_post_is_never_taken_for_a_detainee():
+    # The consul is the only one named in two sentences about people held: a post of a
+    # diplomatic mission still makes him no detainee.
+    text = (
+        "Published: 2025-05-12\n"
+        "Точных данных о россиянах, содержащихся в местных тюрьмах, нет, сообщил "
+        "генконсул РФ в Лиссабоне Олег Беляев.\n"
+        "Генконсул в Лиссабоне рассказал о россиянах в тюрьмах\n"
+        "По словам Беляева, власти не всегда сообщают о задержании россиян, "
+        "содержащихся под стражей."
+    )
+    assert people(text) == {}
+
+
+def test_staff_of_an_embassy_named_with_their_post_are_officials():
+    text = (
+        "Published: 2025-05-12\n"
+        "Россиянина Игоря Соколова задержали в Польше 3 мая.\n"
+        "Сотрудник посольства России Андрей Петров встретился с Соколовым в изоляторе.\n"
+        "По словам Петрова, задержанному предъявлено обвинение в шпионаже.\n"
+        "Олег Зайцев, сотрудник российского консульства, также навестил Соколова в тюрьме."
+    )
+    assert list(people(text)) == ["Igor Sokolov"]
+
+
+def test_a_coach_speaking_of_a_player_is_not_the_one_held_nor_a_lower_case_word_a_name():
+    text = (
+        "Published: 2025-05-12\n"
+        "Главный тренер сборной Сербии Милан Петрович высказался о перспективах Ивана Орлова "
+        "в команде.\n"
+        "«Мы рады, что увидели Ивана дома», — приводит слова Петровича агентство.\n"
+        "Российского хоккеиста задержали в Италии по запросу США 3 марта 2025 года."
+    )
+    assert list(people(text)) == ["Ivan Orlov"]
+
+
+def test_a_name_does_not_run_over_a_line_break_or_into_brackets():
+    text = (
+        "Published: 2025-05-12\n"
+        "Консул посетила в тюрьме россиянина Франчетти\n\n"
+        "Консул посольства в Чехии посетила в тюрьме россиянина Франчетти\n\n"
+        "Читать на сайте\n"
+        "В аэропорту Праги задержан гражданин РФ Александр Франчетти.\n"
+        "Бизнесмен Михаил Блок (Горвиц) задержан в Израиле по запросу США."
+    )
+    assert sorted(people(text)) == ["Aleksandr Franchetti", "Mikhail Blok"]
+
+
+def test_coordinated_given_names_share_a_surname_in_the_plural():
+    text = (
+        "Published: 2025-05-12\n"
+        "Суд в Варшаве приговорил супругов Игоря и Марину Ковалевых к двум годам тюрьмы "
+        "за шпионаж.\n"
+        "Позднее Ковалевых включили в обмен заключенными."
+    )
+    found = people(text)
+    assert sorted(found) == ["Igor Kovalev", "Marina Kovaleva"]
+    assert all(d.sentence.years == 2 for d in found.values())
+
+
+def test_a_foreign_name_with_several_given_names_is_one_person_in_the_nominative():
+    text = (
+        "Published: 2025-05-12\n"
+        "Лоран Дюбуа останется под стражей\n"
+        "Суд оставил под стражей гражданина Франции Лорана Клода Жан-Луи Дюбуа.\n"
+        "Позже Тревора Рида обменяли на гражданина Франции Лорана Клода Жан-Луи Дюбуа."
+    )
+    found = people(text)
+    dubois = found["Laurent Klod Zhan-lui Dubua"]
+    assert dubois.name_original_script == "Лоран Клод Жан-Луи Дюбуа"
+    assert "Лоран Дюбуа" in dubois.name_variants
+    assert found["Trevor Rid"].name_original_script == "Тревор Рид"
+    assert len(found) == 2

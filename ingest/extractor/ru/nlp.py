@@ -71,12 +71,38 @@ def analyse(text: str) -> Analysis:
     for span in doc.spans:
         if span.type != "PER":
             continue
-        tokens = tuple(Token(t.text, t.start, t.stop) for t in span.tokens)
-        normal = single_word_nominative(span.text) if len(tokens) == 1 else span.text
-        people.append(PersonSpan(span.text, normal, span.start, span.stop, tokens))
+        tokens = _name_part(text, [Token(t.text, t.start, t.stop) for t in span.tokens])
+        if not tokens:
+            continue
+        surface = text[tokens[0].start : tokens[-1].end]
+        normal = single_word_nominative(surface) if len(tokens) == 1 else surface
+        people.append(PersonSpan(surface, normal, tokens[0].start, tokens[-1].end, tokens))
     sentences = tuple(_split_lines(text, [(s.start, s.stop) for s in doc.sents]))
     tokens = tuple(Token(t.text, t.start, t.stop) for t in doc.tokens)
     return Analysis(sentences, tokens, tuple(people))
+
+
+# Lower-case words inside foreign names ("Шарль де Голль", "Людвиг ван Бетховен").
+_PARTICLES = frozenset(["де", "да", "ди", "дю", "дель", "делла", "ван", "фон", "дер", "ибн",
+                        "бен", "аль", "ле", "ла", "оглы", "кызы"])  # fmt: skip
+_NOT_IN_NAME = re.compile(r"[()\[\]{}«»\"“”„,;:/|*]+")
+
+
+def _name_part(text: str, tokens: list[Token]) -> tuple[Token, ...]:
+    """A name does not run over a line break, a bracket or a lower-case word: a headline's
+    last name and the next line's first word ("россиянина Франчетти" / "Консул
+    посольства"), or a name and another one in brackets ("Александр Блок (Гуревич)"), are
+    not one name."""
+    kept: list[Token] = []
+    for token in tokens:
+        if _NOT_IN_NAME.fullmatch(token.text):
+            break
+        if kept and "\n" in text[kept[-1].end : token.start]:
+            break
+        if kept and token.text[:1].islower() and token.text.lower() not in _PARTICLES:
+            break  # "увидели Ивана дома": a lower-case word is no part of the name
+        kept.append(token)
+    return tuple(kept)
 
 
 def single_word_nominative(word: str) -> str:

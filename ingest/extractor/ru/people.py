@@ -77,7 +77,26 @@ TITLES = frozenset(
         "генсек",
         "генпрокурор",
         "консул-советник",
+        "вице-консул",
+        "поверенный",
+        "тренер",
     ]
+)
+# Diplomatic and consular posts: a person named with one is never the one held, whatever
+# the sentences around report ("генконсул Алексей Марков" speaking of Russians in prison).
+DIPLOMATIC = frozenset(
+    ["посол", "генконсул", "консул", "вице-консул", "консул-советник", "атташе", "пресс-атташе",
+     "дипломат", "посланник", "спецпосланник", "поверенный", "постпред"]
+)  # fmt: skip
+# Staff words that are a post when a diplomatic mission follows ("сотрудник посольства",
+# "заведующая консульским отделом посольства").
+_STAFF = frozenset(
+    ["сотрудник", "сотрудница", "работник", "представитель", "глава", "заведующий",
+     "заведующая", "секретарь", "советник", "руководитель", "начальник"]
+)  # fmt: skip
+_MISSION = re.compile(
+    r"(?i)^\s*(?:\S+\s+){0,2}?(?:посольств|консульств|генконсульств|генеральн\w+\s+консульств|"
+    r"дипмисси|дипломатическ\w+\s+мисси|консульск)"
 )
 # A relative of an official ("сына губернатора Артема Усса") is named after the official's
 # title: the title is not theirs.
@@ -98,7 +117,7 @@ _BODIES = frozenset(
 # ("с президентом Финляндии Саули Ниинистё", where the dictionary reads "Саули" as genitive).
 _HEAD_TITLES = frozenset(["президент", "премьер", "премьер-министр", "канцлер", "король"])
 # A reporter is quoted in most stories, but is the one held where the sentence speaks of custody.
-_PRESS_TITLES = frozenset(["журналист", "корреспондент"])
+_PRESS_TITLES = frozenset(["журналист", "корреспондент", "тренер"])
 _CUSTODY = re.compile(
     r"(?i)(?:содерж\w*\s+(?:в|под)|задержа|арестова|осужд|заключ[её]нн|сизо|тюрьм|колони|"
     r"под\s+страж|обвиняе|приговор)"
@@ -111,6 +130,7 @@ class Person:
     name: str  # Cyrillic, nominative
     spans: list[PersonSpan] = field(default_factory=list)
     official: bool = False  # a title (or a relationship) names them as someone not held
+    diplomat: bool = False  # the title is a diplomatic or consular post
 
     @property
     def surname(self) -> str:
@@ -163,6 +183,8 @@ def nominative_name(span: PersonSpan) -> str:
         # "Смирнова Алексея": surname first; read (and give) it as "Алексей Смирнов"
         words, natasha = words[::-1], words[::-1]
     given = [p for p in parses(words[0].lower()) if "Name" in p.tag and p.tag.number == "sing"]
+    if len(words) > 1 and not given:
+        given = _given_by_agreement(words)
     if len(words) == 1 or not given:
         out = natasha
     else:
@@ -175,7 +197,8 @@ def nominative_name(span: PersonSpan) -> str:
                 g
                 for g in declined
                 if any(
-                    s.tag.case == g.tag.case and s.tag.gender == g.tag.gender
+                    s.tag.case == g.tag.case
+                    and (s.tag.gender == g.tag.gender or s.tag.number == "plur")
                     for s in surname_readings
                 )
             ),
@@ -190,12 +213,44 @@ def nominative_name(span: PersonSpan) -> str:
             options = [
                 p
                 for p in parses(word.lower())
-                if p.tag.case == case and (p.tag.gender in (gender, None) or "Fixd" in p.tag)
+                if p.tag.case == case
+                and p.tag.number != "plur"
+                and (p.tag.gender in (gender, None) or "Fixd" in p.tag)
             ]
             options.sort(key=lambda p: not any(t in p.tag for t in _NAME_TAGS))
             form = options[0].inflect({"nomn"}) if options else None
+            if form is None:
+                # "Анны Дульцевых": a family's surname, in the singular of the given name's sex
+                shared = [
+                    p
+                    for p in parses(word.lower())
+                    if "Surn" in p.tag and p.tag.number == "plur" and p.tag.case == case
+                ]
+                form = shared[0].inflect({"nomn", "sing", str(gender)}) if shared else None
             out.append(_title(form.word) if form else _surname_by_ending(word, case, gender))
     return _restore_yo(" ".join(_title(w) for w in out), span.text)
+
+
+def _given_by_agreement(words: list[str]) -> list:
+    """A foreign given name the dictionary does not know as one ("Тревора Рида", "Лорана
+    Клода Жан-Луи Винатье"): read in the case and sex of a later name word that is not in
+    the nominative."""
+    first = parses(words[0].lower())
+    for word in words[1:]:
+        for later in parses(word.lower()):
+            if not any(t in later.tag for t in ("Name", "Surn")) or later.tag.number != "sing":
+                continue
+            if later.tag.case in (None, "nomn"):
+                continue
+            for reading in first:
+                if (
+                    reading.tag.POS == "NOUN"
+                    and reading.tag.number == "sing"
+                    and reading.tag.case == later.tag.case
+                    and reading.tag.gender == later.tag.gender
+                ):
+                    return [reading]
+    return []
 
 
 def given_name_first(name: str) -> str:
@@ -263,6 +318,7 @@ def group_people(analysis: Analysis) -> list[Person]:
     People are looked up by the start of their surname and by given name, never compared
     with every other, so the work grows with the number of mentions."""
     spans = [s for s in (_clean_span(p) for p in analysis.people) if s is not None]
+    spans = _coordinated_given_names(_joined(spans), analysis)
     people: list[Person] = []
     by_surname: dict[str, list[Person]] = {}
     by_given: dict[str, list[Person]] = {}
@@ -277,7 +333,11 @@ def group_people(analysis: Analysis) -> list[Person]:
                 p
                 for p in by_surname.get(_bucket(surname), ())
                 # Same given name: "Денис Соколов" and "Ольга Соколова" are two people.
-                if _key(p.name.split()[0]) == given
+                if (
+                    _key(p.name.split()[0]) == given
+                    # "Лоран" and "Лорана" before one undeclined surname: one name misread
+                    or (p.surname == surname and _same_surname(_key(p.name.split()[0]), given))
+                )
                 and (
                     _same_surname(p.surname, surname)
                     or p.surname.startswith(surname)
@@ -311,9 +371,20 @@ def group_people(analysis: Analysis) -> list[Person]:
             owner = next((p for f in forms for p in by_given.get(f, ())), None)
         if owner is not None:
             owner.spans.append(span)
+            if _family(word):
+                # "лишения Дульцевых": the plural surname names every one of that family
+                for other in candidates:
+                    if (
+                        other is not owner
+                        and span not in other.spans
+                        and any(_same_surname(other.surname, f) for f in forms)
+                    ):
+                        other.spans.append(span)
             continue
         if any("Name" in p.tag for p in parses(word.lower())[:1]):
             continue  # a given name alone is nobody we can record
+        if lemma(word) in TITLES or lemma(word) in DIPLOMATIC:
+            continue  # "Генконсул в Нью-Йорке допустил ...": a post read as a name
         singles.setdefault(_key(span.normal), []).append(span)
     for group in singles.values():
         word = group[0].tokens[0].text
@@ -325,6 +396,63 @@ def group_people(analysis: Analysis) -> list[Person]:
     for person in people:
         person.spans.sort(key=lambda s: s.start)
     return people
+
+
+def _family(word: str) -> bool:
+    """A surname in the plural ("Дульцевых"): the family, not one person."""
+    return any("Surn" in p.tag and p.tag.number == "plur" for p in parses(word.lower())[:1])
+
+
+def _only_given(word: str) -> bool:
+    readings = parses(word.lower())[:3]
+    return any("Name" in p.tag for p in readings) and not any("Surn" in p.tag for p in readings)
+
+
+def _joined(spans: list[PersonSpan]) -> list[PersonSpan]:
+    """One name found as two ("Лорана Клода" and "Жан-Луи Винатье" side by side): a span
+    that ends on a given name and is followed at once by another is one name with it."""
+    out: list[PersonSpan] = []
+    for span in spans:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and span.start - last.end == 1
+            and len(last.tokens) >= 2
+            and _only_given(last.tokens[-1].text)
+        ):
+            tokens = last.tokens + span.tokens
+            text = f"{last.text} {span.text}"
+            out[-1] = PersonSpan(text, text, last.start, span.end, tokens)
+            continue
+        out.append(span)
+    return out
+
+
+def _coordinated_given_names(spans: list[PersonSpan], analysis: Analysis) -> list[PersonSpan]:
+    """ "Артема и Анны Дульцевых": a given name alone joined by "и" to a full name whose
+    surname is in the plural shares that surname. The given name's span keeps its own place
+    in the text and reads the surname from the other."""
+    starts = {t.start: i for i, t in enumerate(analysis.tokens)}
+    out = list(spans)
+    for index, span in enumerate(spans[:-1]):
+        after = spans[index + 1]
+        if len(span.tokens) != 1 or len(after.tokens) < 2 or not _only_given(span.text):
+            continue
+        at = starts.get(span.start)
+        if at is None or at + 2 >= len(analysis.tokens):
+            continue
+        if (
+            analysis.tokens[at + 1].text.lower() != "и"
+            or analysis.tokens[at + 2].start != after.start
+        ):
+            continue
+        surname = after.tokens[-1]
+        if not any(
+            "Surn" in p.tag and p.tag.number == "plur" for p in parses(surname.text.lower())[:3]
+        ):
+            continue
+        out[index] = PersonSpan(span.text, span.text, span.start, span.end, (*span.tokens, surname))
+    return out
 
 
 def _same_surname(a: str, b: str) -> bool:
@@ -388,7 +516,8 @@ def mark_officials(text: str, sentences: list[tuple[int, int]], people: list[Per
                 word_lemma = word_lemma[4:]  # "экс-президент страны": a former office holder
             if word_lemma in _PRESS_TITLES and _CUSTODY.search(sentence_text):
                 continue  # "о содержащемся в сизо журналисте X": the reporter is the one held
-            if word_lemma not in TITLES:
+            staff = word_lemma in _STAFF and _MISSION.match(before[m.end() :])
+            if word_lemma not in TITLES and not staff:
                 if _is_verb(m.group(0)):
                     break
                 continue
@@ -404,12 +533,16 @@ def mark_officials(text: str, sentences: list[tuple[int, int]], people: list[Per
             if _HELD_BEFORE_TITLE.search(prior) or (previous and lemma(previous[-1]) in RELATIVES):
                 break
             person.official = True
+            person.diplomat = bool(staff) or word_lemma in DIPLOMATIC
             break
         else:
             after = text[end : end + 60]
             m = re.match(r"\s*,\s*((?:[а-яё-]+\s+){0,2}?)([а-яё-]+)", after)
             if m and lemma(m.group(2)) in TITLES:
                 person.official = True
+                person.diplomat = lemma(m.group(2)) in DIPLOMATIC
+            elif m and lemma(m.group(2)) in _STAFF and _MISSION.match(after[m.end() :]):
+                person.official = person.diplomat = True  # "X, сотрудник посольства"
 
 
 def _nominative_form(span: PersonSpan, nominative: str) -> bool:

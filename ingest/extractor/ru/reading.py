@@ -177,7 +177,8 @@ def _owners(
         return max(0, m[0] - end)
 
     nearest = min(mentions, key=distance)
-    owners = [nearest[2]]
+    # a family's surname is a mention of each of them
+    owners = [m[2] for m in mentions if m[0] == nearest[0] and m[1] == nearest[1]]
     if nearest[0] >= end:
         # "выдала граждан России Алексея Ушкалова и Андрея Маркуса": the coordinated names
         # after the verb share it.
@@ -299,7 +300,7 @@ def _clear_misread_officials(article: _Article) -> bool:
     for mention in article.mentions:
         named_in.setdefault(mention[2], set()).add(mention[3])
     for person in article.people:
-        if not person.official:
+        if not person.official or person.diplomat:
             continue
         sentences = named_in.get(person.pid, set())
         alone = {
