@@ -231,3 +231,120 @@ def test_a_foreign_name_with_several_given_names_is_one_person_in_the_nominative
     assert "Лоран Дюбуа" in dubois.name_variants
     assert found["Trevor Rid"].name_original_script == "Тревор Рид"
     assert len(found) == 2
+
+
+def test_charges_after_vo_a_case_and_in_a_comma_list_are_all_read():
+    text = (
+        "Published: 2025-05-12\n"
+        "Россиянин Олег Рябов, экстрадированный из Грузии, обвиняется во взломе "
+        "банковских систем.\n"
+        "Американские власти подозревают Рябова в торговле оружием, отмывании денег и "
+        "незаконной передаче технологий."
+    )
+    phrases = [c.phrase for c in people(text)["Oleg Riabov"].charges]
+    assert phrases == [
+        "взлом банковских систем",
+        "торговля оружием",
+        "отмывание денег",
+        "незаконная передача технологий",
+    ]
+
+
+def test_a_criminal_case_names_its_charge_and_opens_a_case_against_the_person():
+    text = (
+        "Published: 2025-05-12\n"
+        "В августе американца Джона Смита задержали в Москве.\n"
+        "Следственный комитет возбудил против Смита уголовное дело за нападение на "
+        "сотрудника полиции (ст. 318 УК РФ).\n"
+        "В марте Смита освободили из СИЗО под подписку о невыезде."
+    )
+    smith = people(text)["John Smit"]
+    assert [c.phrase for c in smith.charges] == ["нападение на сотрудника полиции"]
+    assert smith.status == "charged"
+
+
+def test_an_offence_in_brackets_after_an_article_and_one_of_many_frauds_are_charges():
+    text = (
+        "Published: 2025-05-12\n"
+        "Суд арестовал гражданина Франции Пьера Дюбуа по делу, возбужденному по ч. 2 "
+        "ст. 275 УК РФ (государственная измена).\n"
+        "Россиянина Петра Орлова задержали в Израиле по запросу США, где он обвиняется в "
+        "одном из крупнейших криптовалютных мошенничеств в истории."
+    )
+    found = people(text)
+    assert [c.phrase for c in found["Per Diubua"].charges] == ["государственная измена"]
+    assert [c.phrase for c in found["Petr Orlov"].charges] == ["криптовалютное мошенничество"]
+
+
+def test_a_charge_stops_before_the_people_accused():
+    text = (
+        "Published: 2025-05-12\n"
+        "Суд в Любляне приговорил Ивана Кольцова к трем годам тюрьмы по делу о шпионаже "
+        "супругов Кольцовых."
+    )
+    assert [c.phrase for c in people(text)["Ivan Koltsov"].charges] == ["шпионаж"]
+
+
+def test_time_held_a_threat_and_a_term_asked_for_are_not_the_term_imposed():
+    text = (
+        "Published: 2025-05-12\n"
+        "Суд приговорил американца Пола Грина к 12 годам колонии по обвинению в шпионаже; "
+        "до суда он провел под стражей полтора года.\n"
+        "Прокурор просил приговорить Грина к 18 годам заключения.\n"
+        "Грину грозило до 20 лет, из которых 15 лет грозят за сговор."
+    )
+    green = people(text)["Paul Grin"]
+    assert (green.sentence.years, green.sentence.months) == (12, 0)
+
+
+def test_a_person_described_by_nationality_is_the_one_of_that_nationality():
+    # The last one named is the American exchanged for him; "the Russian pilot" is not him.
+    text = (
+        "Published: 2022-07-06\n"
+        "Лётчик Константин Ярошенко вернулся домой.\n"
+        "27 апреля Ярошенко обменяли на американского студента Тревора Рида.\n"
+        "Напомним, российского лётчика задержали в Либерии в мае 2010 года по обвинению в "
+        "контрабанде наркотиков. Его доставили в США, где приговорили к 20 годам лишения "
+        "свободы."
+    )
+    found = people(text)
+    pilot = found["Konstantin Iaroshenko"]
+    assert [c.phrase for c in pilot.charges] == ["контрабанда наркотиков"]
+    assert pilot.sentence.years == 20
+    assert found["Trevor Rid"].charges == ()
+    assert found["Trevor Rid"].sentence is None
+
+
+def test_the_one_freed_in_exchange_for_a_named_foreigner_is_exchanged_too():
+    text = (
+        "Published: 2026-02-27\n"
+        "Тренер высказался о возвращении Даниила Касаткина.\n"
+        "Российского баскетболиста задержали во Франции по запросу США 21 июня 2025 года. "
+        "Он был отпущен в результате обмена гражданина Франции Лорана Дюбуа."
+    )
+    found = people(text)
+    assert found["Daniil Kasatkin"].status == "exchanged"
+    assert found["Laurent Dubua"].status == "exchanged"
+
+
+def test_a_name_someone_went_by_is_the_real_person_s():
+    text = (
+        "Published: 2022-10-29\n"
+        "Задержанный в октябре сотрудник университета, называвший себя профессором из "
+        "Бразилии Жозе Ассиса Сантоса, в действительности является гражданином России "
+        "Михаилом Микушевым. Ему предъявлены обвинения в шпионаже."
+    )
+    found = people(text)
+    assert list(found) == ["Mikhail Mikushev"]
+    assert "Жозе Ассиса Сантоса" in found["Mikhail Mikushev"].name_variants
+
+
+def test_an_extradited_person_is_sent_to_the_state_that_holds_them():
+    text = (
+        "Published: 2025-05-12\n"
+        "Суд в Нью-Йорке отказал в освобождении под залог экстрадированному из Грузии "
+        "гражданину России Андрею Тюлину, который обвиняется во взломе компьютерных систем."
+    )
+    (tiulin,) = people(text).values()
+    assert tiulin.detaining_country.country == "US"
+    assert [(e.from_country, e.to_country) for e in tiulin.extraditions] == [("GE", "US")]

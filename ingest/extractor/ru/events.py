@@ -36,7 +36,9 @@ _STATUS = {
     "charged": _rx(
         r"\b(?:предъяв\w+\s+(?:\w+\s+){0,2}обвинени\w+|обвин[её]н\w*\s+в|судят|судили|"
         r"предстал\w*\s+перед\s+судом|суд\s+над|на\s+скамь\w+\s+подсудимых|до\s+суда|"
-        r"ожида\w+\s+суда|отда\w+\s+под\s+суд|подсудим\w+|обвиняет?ся\s+в)\b"
+        r"ожида\w+\s+суда|отда\w+\s+под\s+суд|подсудим\w+|обвиняет?ся\s+во?|"
+        # "возбудил против американца уголовное дело": a case opened against the person
+        r"возбу[дж]\w*\s+(?:\S+\s+){0,3}?уголовн\w+\s+дел\w*)\b"
     ),
     "convicted": _rx(
         r"\b(?:приговорил\w*|приговорен\w*|приговорён\w*|осужд[её]н\w*|осудил\w*|"
@@ -49,12 +51,13 @@ _STATUS = {
     ),
     "released": _rx(
         r"\b(?:освобожд[её]н[аоы]?\b|освобожденн\w+|освободил\w*|вышл?\w*\s+на\s+свобод\w+|"
-        r"помилован\w*|помиловал\w*)"
+        r"помилован\w*|помиловал\w*|отпущен[аоы]?\b|отпустил\w*)"
     ),
     "deported": _rx(r"\b(?:депортирован\w*|депортировал\w*|выслан[аоы]?\b|выдворен\w*)"),
     "exchanged": _rx(
         r"\b(?:обменян\w*|обменял\w*|в\s+рамках\s+обмена|в\s+ходе\s+обмена|"
-        r"в\s+результате\s+обмена|по\s+обмену)"
+        r"в\s+результате\s+обмена|по\s+обмену|включ\w+\s+в\s+(?:\S+\s+)?обмен\w*|"
+        r"в\s+обменн\w+\s+спис\w+)"
     ),
 }
 _PLEA = _rx(r"признал\w*\s+себя\s+виновн")
@@ -78,6 +81,10 @@ def _hypothetical(sentence: str, start: int) -> bool:
     return bool(_HYPOTHETICAL.search(sentence[max(0, start - 40) : start]))
 
 
+_ON_BAIL = _rx(
+    r"(?:\s+(?:из\s+)?(?:сизо|изолятор\w*|под\s+стражи|зала\s+суда|тюрьмы))?\s+"
+    r"(?:под\s+(?:подписку|залог|домашн\w+\s+арест|запрет)|на\s+поруки|до\s+суда)"
+)
 _EXCHANGE_TOLD = _rx(r"\bобмен\w*\s+(?:\S+\s+)?заключ\w+|\bв\s+обмен\b")
 
 
@@ -89,6 +96,8 @@ def status_events(sentence: str, following: str, preceding: str = "") -> list[Ev
                 continue
             if kind == "detained" and re.match(r"(?i)арест\w*\s+(?:был\w*\s+)?отменен", m.group(0)):
                 continue
+            if kind == "released" and _ON_BAIL.match(sentence, m.end()):
+                continue  # "освободили из СИЗО под подписку о невыезде": the case goes on
             hypothetical = _hypothetical(sentence, m.start()) or bool(
                 _SCHEDULED.match(sentence, m.end())
             )
@@ -105,19 +114,22 @@ def status_events(sentence: str, following: str, preceding: str = "") -> list[Ev
 # --- charges ---------------------------------------------------------------------------
 
 _CHARGE_LEAD = _rx(
-    r"(?:(?:ему|ей|им)\s+(?:\w+\s+)?вменя\w+|вменя\w+\s+в\s+вину|по\s+обвинению\s+в|обвиня\w+\s+(?:(?:его|ее|её|их|(?-i:[А-ЯЁ]\w+))\s+){0,2}?в|"
-    r"обвинил\w*\s+(?:(?:его|ее|её|их|(?-i:[А-ЯЁ]\w+))\s+){0,3}?в|"
-    r"обвиняем\w+\s+в|обвин[её]нн?\w*\s+в|по\s+подозрению\s+в|подозрева(?!ем)\w+\s+(?:\w+\s+){0,3}?в|"
-    r"подозреваем\w+\s+в|обвинени\w+\s+в|виновн\w+\s+в|по\s+делу\s+о|по\s+статье\s+о|"
+    r"(?:(?:ему|ей|им)\s+(?:\w+\s+)?вменя\w+|вменя\w+\s+в\s+вину|по\s+обвинению\s+во?|обвиня\w+\s+(?:(?:его|ее|её|их|(?-i:[А-ЯЁ]\w+))\s+){0,2}?во?|"
+    r"обвинил\w*\s+(?:(?:его|ее|её|их|(?-i:[А-ЯЁ]\w+))\s+){0,3}?во?|"
+    r"обвиняем\w+\s+во?|обвин[её]нн?\w*\s+во?|по\s+подозрению\s+во?|подозрева(?!ем)\w+\s+(?:\w+\s+){0,3}?во?|"
+    r"подозреваем\w+\s+во?|обвинени\w+\s+во?|виновн\w+\s+во?|по\s+делу\s+о|по\s+статье\s+о|"
+    # "по уголовному делу о дезорганизации", "возбудил уголовное дело за нападение"
+    r"уголовн\w+\s+дел\w*\s+(?:об?|за)|"
     r"(?:осужд[её]н\w*|задержан\w*|арестован\w*|приговорен\w*|арестовали|задержали|осудили)"
     r"(?:\s+(?-i:[А-ЯЁA-Z]\w+)|\s+в\s+(?-i:[А-ЯЁ]\w+)){0,2}\s+за|"
     r"(?<=\s)за(?=\s+(?:\w+\s+)?(?:нарушени|незаконн|контрабанд|мошенничеств|шпионаж|госизмен|"
     r"убийств|кражу|хищени|отмывани|взятк|терроризм|экстремизм|хулиганств|разбо|грабеж|"
-    r"наемничеств|наёмничеств|дезертирств|хранени|сбыт|торговл|участи|финансировани)))\s+"
+    r"наемничеств|наёмничеств|дезертирств|хранени|сбыт|торговл|участи|финансировани|нападени|применени|насили)))\s+"
 )
 _CHARGE_STOP = _rx(
     r",(?!\d)|[.;:!?()«»\"“”—–](?!\d)|\s-\s|\s(?:по\s+запросу|сообща\w+|заявил\w*|после|когда|котор\w+|"
-    r"пока|однако|но|а|хотя|он|она|они|оно|за|тогда|чтобы|из-за|во\s+время|в\s+то\s+время|и\s+(?:был|была|"
+    r"пока|однако|но|а|хотя|он|она|они|оно|за|тогда|чтобы|из-за|во\s+время|в\s+то\s+время|"
+    r"в\s+отношении|в\s+истории|и\s+(?:был|была|"
     r"были|его|ее|её|их|он|она|они|приговор\w*|теперь)|в\s+(?:19|20)\d\d|\d{1,2}\s+\w+\s+(?:19|20)\d\d)\b"
 )
 _NOT_CHARGE = _rx(r"^(?:том|этом|тех|этих|связи|частности|рамках|отношении|интересах|пользу)\b")
@@ -131,12 +143,47 @@ _OFFENCE_CONTEXT = _rx(
 )
 
 
+# "в одном из крупнейших криптовалютных мошенничеств": one of a kind, told in the plural
+_ONE_OF = _rx(r"^одн\w+\s+из\s+(?:сам\w+\s+)?")
+# "по ч. 3 ст. 330.1 УК РФ (неисполнение обязанностей ...)": the article's offence in brackets
+_ARTICLE_NAMED = _rx(
+    r"\bст(?:\.|ать\w+)\s*\d+(?:\.\d+)?(?:\s*(?:ч\.|част\w+)\s*\d+)?\s+УК(?:\s+[А-ЯЁ]{2,3})?"
+    r"\s*\((?P<offence>[^()]{6,160})\)"
+)
+
+
+def _list_items(rest: str, stop: re.Match | None, first: list[str]) -> list[str]:
+    """ "в торговле оружием, отмывании денег и незаконной передаче военных технологий": after
+    a comma, a phrase whose head is in the first charge's case is one more charge."""
+    from .nlp import parses
+
+    head_case = next(
+        (p.tag.case for w in first for p in parses(w.lower())[:1] if p.tag.POS == "NOUN"), None
+    )
+    items: list[str] = []
+    while stop is not None and stop.group(0) == "," and head_case:
+        rest = rest[stop.end() :]
+        stop = _CHARGE_STOP.search(rest)
+        item = rest[: stop.start()] if stop else rest
+        words = item.split()
+        if not words:
+            break
+        readings = parses(words[0].lower())[:2]
+        if not any(r.tag.POS in ("NOUN", "ADJF") and r.tag.case == head_case for r in readings):
+            break
+        items.append(item)
+    return items
+
+
 def charge_events(sentence: str) -> list[Event]:
     events: list[Event] = []
     for m in _CHARGE_LEAD.finditer(sentence):
         if m.group(0).lower().startswith("за") and not _OFFENCE_CONTEXT.search(sentence):
             continue
         rest = sentence[m.end() :]
+        one_of = _ONE_OF.match(rest)
+        if one_of:
+            rest = rest[one_of.end() :]
         stop = _CHARGE_STOP.search(rest)
         phrase = rest[: stop.start()] if stop else rest
         words = _noun_phrase(phrase.split()[:_MAX_CHARGE_WORDS])
@@ -144,8 +191,13 @@ def charge_events(sentence: str) -> list[Event]:
         if not words or _NOT_CHARGE.match(phrase):
             continue
         hypothetical = _hypothetical(sentence, m.start())
-        for part in _split_coordinated(words):
-            text = " ".join(nominative_phrase(part)).strip(" ,")
+        parts = _split_coordinated(words)
+        for item in _list_items(rest, stop, words):
+            parts += _split_coordinated(_noun_phrase(item.split()[:_MAX_CHARGE_WORDS]))
+        for part in parts:
+            if one_of:
+                part = [w for w in part if not _superlative(w)]
+            text = " ".join(nominative_phrase(part, singular=bool(one_of))).strip(" ,")
             if len(text) < 4 or _UNSTATED.match(text):
                 continue
             events.append(
@@ -157,7 +209,29 @@ def charge_events(sentence: str) -> list[Event]:
                     {"phrase": text, "category": _category(text)},
                 )
             )
+    for m in _ARTICLE_NAMED.finditer(sentence):
+        from .nlp import parses
+
+        text = m.group("offence").strip()
+        first = parses(text.split()[0].lower())[:1]
+        if not first or first[0].tag.POS not in ("NOUN", "ADJF") or first[0].tag.case != "nomn":
+            continue
+        events.append(
+            Event(
+                "charge",
+                m.start(),
+                m.end(),
+                _hypothetical(sentence, m.start()),
+                {"phrase": text, "category": _category(text)},
+            )
+        )
     return events
+
+
+def _superlative(word: str) -> bool:
+    from .nlp import parses
+
+    return any("Supr" in p.tag for p in parses(word.lower())[:1])
 
 
 def _noun_phrase(words: list[str]) -> list[str]:
@@ -190,6 +264,9 @@ def _noun_phrase(words: list[str]) -> list[str]:
                 break
             if kept and word[:1].isupper() and any("Name" in p.tag for p in found[:2]):
                 break
+            # "шпионаже супругов": the people accused, not the charge
+            if kept and best.normal_form in _PEOPLE_WORDS and best.tag.case == "gent":
+                break
         kept.append(word)
     # A phrase ends on its noun, not on a dangling word ("цифровые преступления и",
     # "незаконное обогащение на сумму").
@@ -202,6 +279,12 @@ def _noun_phrase(words: list[str]) -> list[str]:
             continue
         break
     return kept
+
+
+_PEOPLE_WORDS = frozenset(
+    ["супруг", "супруга", "супруги", "муж", "жена", "сын", "дочь", "брат", "сестра", "отец",
+     "мать", "семья", "пара", "человек", "люди"]
+)  # fmt: skip
 
 
 def _citizen_word(word: str) -> bool:
@@ -273,7 +356,7 @@ _FACILITY = re.compile(
     r"тюрьм\w+|тюремн\w+\s+(?:\w+\s+)?(?:бокс|больниц)\w*|колони[ияюей]\w*|"
     r"исправительн\w+\s+колони\w+|полицейск\w+\s+управлени\w+|управлени\w+\s+полиции|"
     r"централ\w*|ик-\d+))"
-    r"(?P<tail>\s*(?:№|N|в„–)\s*\d+|\s+[«\"“][^»\"”]{2,40}[»\"”]|"
+    r"(?P<tail>\s*(?:№|N|в„–)\s*\d+|-\d+(?:\s+[А-ЯЁ][а-яё]+а\b)?|\s+[«\"“][^»\"”]{2,40}[»\"”]|"
     r"(?:\s+[А-ЯЁ][а-яё-]+){1,2})?"
 )
 _GENERIC_ADJ = frozenset(
@@ -344,7 +427,7 @@ _SURRENDERED = _rx(
 _APPROVED = _rx(
     r"\b(?:(?:одобрил\w*|разрешил\w*|санкционировал\w*|удовлетворил\w*|постановил\w*|"
     r"подписал\w*\s+(?:\w+\s+){0,3}решение)\s+(?:\w+\s+){0,3}?(?:экстрад\w+|выдач\w+|выдать)|"
-    r"подготовк\w+\s+выдачи|решени\w+\s+о\s+(?:выдаче|экстрадиции))"
+    r"подготовк\w+\s+выдачи|решени\w+\s+о\s+(?:(?:его|ее|её|их)\s+)?(?:выдаче|экстрадиции))"
 )
 _REFUSED = _rx(
     r"\b(?:отказал\w*\s+(?:\w+\s+){0,2}в\s+(?:экстрадиции|выдаче)|отказ\w*\s+в\s+"
@@ -524,6 +607,10 @@ def visit_events(sentence: str) -> list[Event]:
     return events
 
 
+# "гособвинение просило приговорить Уилана к 18 годам": what a party asked for
+_ASKED = _rx(r"\b(?:прос\w+|запрос\w+|потребова\w+|требова\w+)\s+(?:\S+\s+){0,4}$")
+
+
 def term_events(sentence: str) -> list[Event]:
     events = []
     for term in quantities.find_terms(sentence):
@@ -532,7 +619,8 @@ def term_events(sentence: str) -> list[Event]:
                 "term",
                 term.start,
                 term.end,
-                _hypothetical(sentence, term.start),
+                _hypothetical(sentence, term.start)
+                or bool(_ASKED.search(sentence[max(0, term.start - 60) : term.start])),
                 {
                     "years": term.years,
                     "months": term.months,

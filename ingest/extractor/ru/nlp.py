@@ -154,7 +154,7 @@ def lemmas(text: str) -> list[tuple[str, int, int]]:
     return [(lemma(m.group(0)), m.start(), m.end()) for m in _WORD.finditer(text)]
 
 
-def nominative_phrase(words: list[str]) -> list[str]:
+def nominative_phrase(words: list[str], singular: bool = False) -> list[str]:
     """The leading noun phrase of a prepositional, instrumental or genitive phrase in the
     nominative ("незаконном экспорте микроэлектроники" → "незаконный экспорт микроэлектроники"):
     adjectives before the head noun agree with it, words after it are kept as written."""
@@ -173,7 +173,7 @@ def nominative_phrase(words: list[str]) -> list[str]:
     if head_index is None:
         return words
     head = next(p for p in parses(words[head_index].lower()) if p.tag.POS == "NOUN")
-    number = head.tag.number or "sing"
+    number = "sing" if singular else (head.tag.number or "sing")
     out = list(words)
     head_form = head.inflect({"nomn", number}) if head.tag.case != "nomn" else head
     if head_form is not None:

@@ -545,6 +545,39 @@ def mark_officials(text: str, sentences: list[tuple[int, int]], people: list[Per
                 person.official = person.diplomat = True  # "X, сотрудник посольства"
 
 
+_ALIAS = re.compile(
+    r"(?i)(?:называ\w+\s+себя|выдава\w+\s+себя\s+за|представля\w+\s+(?:себя\s+)?как|"
+    r"под\s+(?:именем|фамилией|видом)|по\s+паспорту\s+на\s+имя|на\s+имя)"
+    r"\s+(?:[а-яё-]+\s+){0,4}$"
+)
+
+
+def merge_aliases(text: str, sentences: list[tuple[int, int]], people: list[Person]) -> None:
+    """A name someone went by ("называвший себя профессором из Бразилии Жозе Ассиса",
+    "въехал под именем Александр Горвиц") is the real person's, not another person: its
+    mentions join the other person named in the sentence (the next one, else the one
+    before)."""
+    mentions = sorted(
+        ((span.start, span.end, person) for person in people for span in person.spans),
+        key=lambda m: (m[0], m[1]),
+    )
+    starts = [s for s, _e in sentences]
+    for start, _end, person in mentions:
+        if not _ALIAS.search(text[max(0, start - 60) : start]):
+            continue
+        at = bisect.bisect_right(starts, start) - 1
+        low = starts[at] if at >= 0 else 0
+        high = starts[at + 1] if at + 1 < len(starts) else len(text)
+        others = [m for m in mentions if low <= m[0] < high and m[2] is not person]
+        target = next((m[2] for m in others if m[0] > start), None) or next(
+            (m[2] for m in reversed(others) if m[0] < start), None
+        )
+        if target is None or not person.spans:
+            continue
+        target.spans = sorted(target.spans + person.spans, key=lambda s: s.start)
+        person.spans = []
+
+
 def _nominative_form(span: PersonSpan, nominative: str) -> bool:
     """Whether a mention is written as the person's nominative name (its last word)."""
     return _key(span.text.split()[-1]) == _key(nominative.split()[-1])

@@ -58,6 +58,11 @@ _SENTENCING = re.compile(
     r"отбыва\w+|отбыть|срок\w*)\b",
     re.IGNORECASE,
 )
+_TIME_HELD = re.compile(
+    r"(?:\bпров[её]л\w*|\bпровест\w*|\bпробыл\w*|\bсидел\w*|\bсидит|\bнаход\w+)\s+"
+    r"(?:\S+\s+){0,3}?$|(?:под\s+стражей|в\s+заключении|за\s+решеткой|за\s+решёткой)\s+$",
+    re.IGNORECASE,
+)
 _MAXIMUM = re.compile(
     r"\b(?:грозит|грозят|грозило|грозило|грозящ\w+|угрожает|светит|может\s+получить|"
     r"может\s+быть\s+приговор\w+|предусматривает|предусмотрен\w*|максимальн\w+|"
@@ -80,9 +85,13 @@ def find_terms(sentence: str) -> list[Term]:
             continue
         if re.search(r"\b(?:назад|спустя|через|в\s+течение|на\s+протяжении)\s*$", before):
             continue
+        if _TIME_HELD.search(before) or re.search(r"\b(?:отсроч\w+|отложен\w*)\s+на\s*$", before):
+            continue  # "провели под стражей полтора года": time already held, not a term
         after = sentence[m.end() : m.end() + 25].lower()
         if re.match(r"\s*(?:назад|спустя|подряд|рождения)", after):
             continue
+        if re.match(r"\s*(?:\S+\s+)?(?:грозит|грозят|грозило|угрожа\w+|светит)", after):
+            continue  # "из которых 30 лет грозят за сговор": what a charge carries at most
         if not _SENTENCING.search(sentence[max(0, m.start() - 160) : m.start()]) and not (
             re.match(r"\s*(?:лишения\s+свободы|тюрьмы|колонии|заключения|тюремного)", after)
         ):

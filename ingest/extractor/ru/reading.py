@@ -7,7 +7,7 @@ import bisect
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..records import (
     Arrest,
@@ -27,7 +27,7 @@ from . import translit
 from .dates import DateMention, find_dates
 from .events import Event, charge_events, find_places, sentence_events
 from .nlp import analyse, fix_lookalikes, lemma, parses
-from .people import Person, given_name_first, group_people, mark_officials
+from .people import Person, given_name_first, group_people, mark_officials, merge_aliases
 from .places import (
     CITIZEN_NOUNS,
     CYRILLIC_NAME_COUNTRIES,
@@ -76,6 +76,14 @@ class _Article:
     _votes: Counter | None = None
     first_place: dict[str, int] = field(default_factory=dict)
     owned_by: dict[int, list[_Owned]] = field(default_factory=dict)
+    described: dict[int, int | None] = field(default_factory=dict)  # sentence -> person
+    _codes: dict[int, set[str]] = field(default_factory=dict)
+
+    def codes(self, pid: int) -> set[str]:
+        """The nationalities the words beside a person's names give, found once."""
+        if pid not in self._codes:
+            self._codes[pid] = {n.country for n in _nationalities(self, self.people[pid])}
+        return self._codes[pid]
 
     def places(self, index: int) -> list:
         """The places named in one sentence, found once."""
@@ -102,6 +110,7 @@ def read_russian(text: str, offset: int, published: dt.date | None) -> tuple[Det
     people = group_people(analysis)
     sentences = [(offset + s, offset + e) for s, e in analysis.sentences]
     mark_officials(body, list(analysis.sentences), people)
+    merge_aliases(body, list(analysis.sentences), people)
     article = _Article(text, offset, published, sentences, people)
     for person in people:
         for span in person.spans:
@@ -146,12 +155,47 @@ def _sentence_mentions(article: _Article, index: int, eligible_only: bool = True
     ]
 
 
+def _described(article: _Article, index: int) -> int | None:
+    """ "российского лётчика задержали": a sentence that names nobody but describes someone
+    by nationality is about the last person named before whose nationality that is, not
+    simply the last one named ("обменяли на американского студента X")."""
+    if index in article.described:
+        return article.described[index]
+    found = None
+    if not _sentence_mentions(article, index):
+        described = _nationality_words(article.sentence_text(index))
+        if described:
+            codes = set(described[0][0])
+            start = article.sentences[index][0]
+            earlier = [m for m in reversed(article.mentions) if m[0] < start]
+            earlier = [m for m in earlier if _eligible(article, m[2])]
+            # one of that nationality; else one whose nationality the text does not give
+            found = next((m[2] for m in earlier if codes & article.codes(m[2])), None)
+            if found is None:
+                found = next((m[2] for m in earlier if not article.codes(m[2])), None)
+    article.described[index] = found
+    return found
+
+
 def _focus(article: _Article, index: int) -> int | None:
-    """The person "he" is: the last non-official person named in the sentences before."""
-    for earlier in range(index - 1, max(-1, index - _FOCUS_REACH - 1), -1):
+    """The person "he" is: the last non-official person named (or described by nationality)
+    in the sentences before. A line of a word or two (a rubric, a caption) is no sentence
+    that puts him out of mind."""
+    described = _described(article, index)
+    if described is not None:
+        return described
+    reach = _FOCUS_REACH
+    earlier = index - 1
+    while earlier >= 0 and reach > 0:
         named = _sentence_mentions(article, earlier)
         if named:
             return named[-1][2]
+        if article.described.get(earlier) is not None:
+            return article.described[earlier]
+        line = article.sentence_text(earlier).strip()
+        if len(line.split()) > 3 or re.search(r"[.!?…»\"]$", line):
+            reach -= 1
+        earlier -= 1
     if article.mentions and article.mentions[0][3] >= index:
         # Before anyone is named (a headline, a lead): the first person named after.
         later = [m for m in article.mentions if _eligible(article, m[2])]
@@ -169,7 +213,7 @@ def _owners(
         mentions = [m for m in mentions if not _nominative(article, m)]
     if not mentions:
         focus = _focus(article, index)
-        return (focus,) if focus is not None else ()
+        return _with_coordinated(article, index, focus) if focus is not None else ()
 
     def distance(m) -> int:
         if m[1] <= start:
@@ -203,6 +247,25 @@ def _owners(
                 current = m
             else:
                 break
+    return tuple(owners)
+
+
+def _with_coordinated(article: _Article, index: int, pid: int) -> tuple[int, ...]:
+    """The person "they" are: the one named last, with the names joined to that mention by
+    "и" or a comma ("Артема и Анны Дульцевых")."""
+    before = [m for m in article.mentions if m[3] < index and _eligible(article, m[2])]
+    last = next((m for m in reversed(before) if m[2] == pid), None)
+    if last is None:
+        return (pid,)
+    owners = [pid]
+    current = last
+    for m in reversed([m for m in before if m[1] <= last[0] and m[3] == last[3]]):
+        between = article.text[m[1] : current[0]]
+        if re.fullmatch(r"\s*(?:,\s*|\s+и\s+)", between) and m[2] not in owners:
+            owners.append(m[2])
+            current = m
+        else:
+            break
     return tuple(owners)
 
 
@@ -265,6 +328,14 @@ def _find_events(article: _Article) -> None:
             )
             if event.kind == "exchanged":
                 owned.owners += _exchanged_for(article, index, end, owned.owners)
+                if owned.owners and all(
+                    m[0] >= end for m in article.by_sentence.get(index, ()) if m[2] in owned.owners
+                ):
+                    # "Он был отпущен в результате обмена гражданина Франции X": X is the
+                    # other side of the exchange; the one it is told of was exchanged too.
+                    focus = _focus(article, index)
+                    if focus is not None and focus not in owned.owners:
+                        owned.owners += (focus,)
             if event.kind in ("visit", "access_denied"):
                 owned.visitor = _visitor(article, index, start, end)
             article.events.append(owned)
@@ -446,6 +517,14 @@ _PERSON_NOUNS = frozenset(
         "гражданка",
         "бизнесвумен",
         "тренер",
+        "летчик",
+        "лётчик",
+        "баскетболист",
+        "хоккеист",
+        "футболист",
+        "теннисист",
+        "агент",
+        "разведчик",
         "художник",
         "музыкант",
         "писатель",
@@ -673,6 +752,16 @@ def _detainee(article: _Article, person: Person, original: str) -> Detainee | No
     codes = [n.country for n in nationality]
     extraditions = _extraditions(article, owned)
     detaining = _detaining_country(article, owned, codes, extraditions)
+    if detaining is not None:
+        # "экстрадированному из Грузии": handed over to the state that now holds them
+        extraditions = [
+            replace(e, to_country=detaining.country)
+            if e.status == "surrendered"
+            and e.to_country is None
+            and e.from_country not in (None, detaining.country)
+            else e
+            for e in extraditions
+        ]
     if detaining is not None and codes == [detaining.country]:
         return None  # held by the state of their only nationality: not held abroad
     name, variants = _names(person, codes)
@@ -692,7 +781,7 @@ def _detainee(article: _Article, person: Person, original: str) -> Detainee | No
         detaining_country=detaining,
         facility=_facility(article, owned),
         charges=_charges(article, owned),
-        sentence=_sentence(article, owned),
+        sentence=_sentence(article, owned, person.pid),
         max_penalty=_max_penalty(article, owned),
         extraditions=tuple(extraditions),
         consular_visits=tuple(_visits(article, owned)),
@@ -786,8 +875,12 @@ def _charges(article: _Article, owned: list[_Owned]) -> tuple[Charge, ...]:
     return tuple(charges)
 
 
-def _sentence(article: _Article, owned: list[_Owned]) -> CourtSentence | None:
+def _sentence(article: _Article, owned: list[_Owned], pid: int) -> CourtSentence | None:
     terms = [o for o in owned if o.event.kind == "term" and not o.event.hypothetical]
+    # A term told beside the person's name outranks one reached through "he" or "the
+    # American" (which may be someone else's, told in passing).
+    named = [t for t in terms if any(m[2] == pid for m in article.by_sentence.get(t.sentence, ()))]
+    terms = named or terms
     fines = [o for o in owned if o.event.kind == "fine" and not o.event.hypothetical]
     if not terms and not fines:
         return None
