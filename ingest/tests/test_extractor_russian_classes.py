@@ -348,3 +348,24 @@ def test_an_extradited_person_is_sent_to_the_state_that_holds_them():
     (tiulin,) = people(text).values()
     assert tiulin.detaining_country.country == "US"
     assert [(e.from_country, e.to_country) for e in tiulin.extraditions] == [("GE", "US")]
+
+
+def test_a_relative_the_clause_reports_held_is_the_one_held():
+    text = (
+        "Published: 2025-05-12\n"
+        "В аэропорту Хельсинки задержали россиянку, сообщила её мать Светлана Рогова.\n"
+        "Она рассказала, что её дочь Анну Рогову задержали 15 декабря по запросу США."
+    )
+    assert list(people(text)) == ["Anna Rogova"]
+
+
+def test_a_given_name_the_dictionary_reads_as_a_common_word_stays_in_the_name():
+    # "Миру" reads as a form of "мир"; inside a sentence and before a surname it is a name.
+    text = (
+        "Published: 2025-05-12\n"
+        "Мать рассказала, что её дочь Миру Сато задержали в Хельсинки 15 декабря по "
+        "запросу США."
+    )
+    (mira,) = people(text).values()
+    assert mira.name_original_script.endswith("Сато")
+    assert len(mira.name_original_script.split()) == 2

@@ -107,6 +107,10 @@ _HELD_BEFORE_TITLE = re.compile(
     r"(?i)(?:задержанн|арестованн|осужденн|осуждённ|заключенн|заключённ|похищенн)\w*\s+$"
 )
 _NAME_TAGS = ("Name", "Surn", "Patr")
+_HELD_IN_CLAUSE = re.compile(
+    r"[^,;.!?()«»\"—–]{0,40}?\b(?:задержа|арестова|осуди|осужд|приговор|посадил|похитил)",
+    re.IGNORECASE,
+)
 # A body named after its head ("Ведомству Сергея Лаврова", "администрации Байдена"): the head
 # is an official.
 _BODIES = frozenset(
@@ -151,10 +155,14 @@ def _is_name_word(word: str) -> bool:
     return not found[0].is_known
 
 
-def _clean_span(span: PersonSpan) -> PersonSpan | None:
-    """Drops leading words that are no part of a name ("Россиянина Артура Петрова")."""
+def _clean_span(span: PersonSpan, previous: str = "") -> PersonSpan | None:
+    """Drops leading words that are no part of a name ("Россиянина Артура Петрова"). A
+    capitalised word inside a sentence that is neither a title nor a nationality is kept,
+    though the dictionary knows it as a common word ("дочь Миру Тэрада")."""
     tokens = list(span.tokens)
     while len(tokens) > 1 and not _is_name_word(tokens[0].text):
+        if _inside_sentence(previous) and not _describes(tokens[0].text):
+            break
         tokens.pop(0)
     if len(tokens) == 1 and not _is_name_word(tokens[0].text):
         found = parses(tokens[0].text.lower())
@@ -169,6 +177,23 @@ def _clean_span(span: PersonSpan) -> PersonSpan | None:
     if len(tokens) != len(span.tokens):
         normal = " ".join(normal.split()[len(span.tokens) - len(tokens) :]) or text
     return PersonSpan(text, normal, tokens[0].start, tokens[-1].end, tuple(tokens))
+
+
+def _inside_sentence(previous: str) -> bool:
+    return bool(previous) and previous[-1:].isalpha() and previous[:1].islower()
+
+
+def _describes(word: str) -> bool:
+    """A word that says who someone is rather than naming them: a title, a nationality, a
+    relative."""
+    found = parses(word.lower())
+    normal = found[0].normal_form if found else word.lower()
+    return (
+        normal in TITLES
+        or normal in RELATIVES
+        or demonym_country(normal) is not None
+        or any(p.tag.POS != "NOUN" for p in found[:1])
+    )
 
 
 def nominative_name(span: PersonSpan) -> str:
@@ -317,7 +342,15 @@ def group_people(analysis: Analysis) -> list[Person]:
     joins the person it belongs to; a lone surname that recurs is a person of its own.
     People are looked up by the start of their surname and by given name, never compared
     with every other, so the work grows with the number of mentions."""
-    spans = [s for s in (_clean_span(p) for p in analysis.people) if s is not None]
+    at = {t.start: i for i, t in enumerate(analysis.tokens)}
+    spans = [
+        s
+        for s in (
+            _clean_span(p, analysis.tokens[at[p.start] - 1].text if at.get(p.start) else "")
+            for p in analysis.people
+        )
+        if s is not None
+    ]
     spans = _coordinated_given_names(_joined(spans), analysis)
     people: list[Person] = []
     by_surname: dict[str, list[Person]] = {}
@@ -489,12 +522,14 @@ def mark_officials(text: str, sentences: list[tuple[int, int]], people: list[Per
         before = re.split(r"[.;:!?()«»\"“”—–]|,\s", before)[-1]
         phrase_start = start - len(before)
         words = list(_TITLE_WORD.finditer(before))
-        # "его мать Ольга Соколова": a relative named beside the person held is not held.
+        # "его мать Ольга Соколова": a relative named beside the person held is not held,
+        # unless the clause says the relative is ("её дочь Миру Тэрада задержали").
         if (
             words
             and lemma(words[-1].group(0)) in RELATIVES
             and words[-1].end() >= len(before) - 2
             and _cases_agree(words[-1].group(0), _span_at(person, start), person.name)
+            and not _HELD_IN_CLAUSE.match(text, end)
         ):
             person.official = True
             continue
