@@ -16,7 +16,7 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
 from django.db import models, transaction
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from cases.errors import DomainError
 from cases.fields import sensitive_field_names
@@ -26,6 +26,9 @@ from cases.services import name_variant_add
 
 from .constants import PersonDataAction
 from .models import PersonDataEvent, SensitiveRead
+
+# The change reason of the history rows anonymising writes (shown in the reader's language).
+ANONYMISED_REASON = gettext_noop("anonymised on request")
 
 # Tables that refer to a person but are not data about them: the audit trail itself.
 _NOT_PERSON_DATA = {"audit"}
@@ -326,7 +329,7 @@ def person_anonymise(*, detainee: Detainee, user, reason: str) -> Detainee:
     ids = person_row_ids(detainee)
     scrub = _Scrubber(_name_pattern(_names_of(detainee, ids)))
     anonymous = anonymised_name(detainee.pk)
-    change_reason = "anonymised on request"
+    change_reason = ANONYMISED_REASON
 
     # Spellings of the name are the name: they go (their history is rewritten below).
     for variant in NameVariant._base_manager.filter(detainee=detainee):
@@ -395,7 +398,7 @@ def _anonymise_documents(ids: dict, scrub: _Scrubber) -> None:
                 if new != value:
                     changes[field.name] = new[: field.max_length] if field.max_length else new
             if _apply(row, changes):
-                row._change_reason = "anonymised on request"
+                row._change_reason = ANONYMISED_REASON
                 row.save()
             if label == "ingest.article":
                 for event in row.events.all():

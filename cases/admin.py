@@ -17,7 +17,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_noop, ngettext
 from django_countries import countries
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
@@ -269,7 +269,9 @@ class ArchivableAdminMixin:
     def archive_selected(self, request, queryset):
         done = 0
         for record in queryset.filter(archived_at__isnull=True):
-            services.record_archive(record=record, user=request.user, reason="archived in admin")
+            services.record_archive(
+                record=record, user=request.user, reason=gettext_noop("archived in admin")
+            )
             done += 1
         self.message_user(
             request,

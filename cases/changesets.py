@@ -15,6 +15,7 @@ row and so cannot be taken back: services that may run inside `recording` save r
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,6 +28,7 @@ from django.db.models import Model, ProtectedError, RestrictedError
 from django.db.models.deletion import Collector
 from django.dispatch import receiver
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from simple_history.models import registered_models
 from simple_history.signals import pre_create_historical_record
 
@@ -37,6 +39,29 @@ from .relations import history_of
 VERSION_FIELD = "version"
 
 _current: ContextVar[tuple[str, object] | None] = ContextVar("history_label", default=None)
+
+
+# Change reasons the app writes are kept in English (they are looked up by their words, as
+# `changes_revert` does) and shown in the reader's language; one a person typed is shown as
+# typed.
+_WORDED_REASONS = (
+    (re.compile(r"accepted from draft (?P<id>\d+)"), gettext_noop("accepted from draft %(id)s")),
+    (re.compile(r"undo of draft (?P<id>\d+)"), gettext_noop("undo of draft %(id)s")),
+    (re.compile(r"restored by (?P<user>.+)", re.S), gettext_noop("restored by %(user)s")),
+)
+_UNDONE = " (undone)"
+
+
+def reason_shown(reason: str | None) -> str:
+    """A history row's change reason in the active language."""
+    if not reason:
+        return ""
+    if reason.endswith(_UNDONE):
+        return _("%(reason)s (undone)") % {"reason": reason_shown(reason[: -len(_UNDONE)])}
+    for pattern, wording in _WORDED_REASONS:
+        if found := pattern.fullmatch(reason):
+            return _(wording) % found.groupdict()
+    return _(reason)
 
 
 @contextmanager
