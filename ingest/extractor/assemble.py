@@ -114,7 +114,9 @@ _SOURCE_SEAT = re.compile(
     re.IGNORECASE,
 )
 _ACTOR_VERB = re.compile(
-    r"^\s+(?:on\s+\w+\s+|last\s+\w+\s+|\w+ly\s+)?(?:has\s+|have\s+|had\s+)?(?:released|freed|jailed|jails|sentenced|convicted|detained|"
+    # "Russia on Thursday sentenced", "Iran has released": the state as the verb's subject.
+    r"^\s+(?:on\s+\w+\s+|last\s+\w+\s+|\w+ly\s+)?(?:has\s+|have\s+|had\s+)?"
+    r"(?:released|freed|jailed|jails|sentenced|convicted|detained|"
     r"arrested|holds|held|exchanged|extradited|deported|expelled|imprisoned|sentences)\b",
     re.IGNORECASE,
 )
