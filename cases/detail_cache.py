@@ -5,11 +5,12 @@ sentence, custody period, extradition, visit and dated fact; reading it again ta
 that if nothing changed. The key is not a version that each write path must remember to
 raise: it is a fingerprint of the rows themselves, every column of every row the answer
 reads (the person; their nationalities, names, tags, cases, charges, sentences, custody,
-extraditions, visits, reports, choices and citations; the sources, facilities and user
-names these point to), computed by the database in the query that reads the person. Any
-write by any path (a service, the admin, a bulk or raw update, a merge, an accepted draft,
-an edited source or facility) changes a column of one of those rows, adds one or removes
-one, and so changes the key. Archived rows are included: archiving one changes it.
+extraditions, visits, reports, choices and citations, the visits' citations included; the
+sources, facilities and user names these point to), computed by the database in the query
+that reads the person. Any write by any path (a service, the admin, a bulk or raw update, a
+merge, an accepted draft, an edited source or facility) changes a column of one of those
+rows, adds one or removes one, and so changes the key. Archived rows are included: archiving
+one changes it.
 
 The rest of the key is what the answer depends on besides the rows: the viewer's access to
 sensitive fields, the language of the labels and today's date (days since the last visit).
@@ -75,6 +76,9 @@ def _rows_read(person: int) -> list[tuple[QuerySet, list[str] | None]]:
     # The consular app's visits, reached through the reverse relation (this app does not
     # import that one).
     visit = Detainee._meta.get_field("consular_visits").related_model
+    # An undated visit counts from the earliest publication date of its sources
+    # (`last_visit_on`): its citations and their sources are read too.
+    visit_citation = visit._meta.get_field("citations").related_model
     tagging = Detainee.tags.through
     people = rows(Detainee, pk=person)
     cases = ids(Case, "pk", detainee=person)
@@ -82,6 +86,7 @@ def _rows_read(person: int) -> list[tuple[QuerySet, list[str] | None]]:
         ids(DetaineeCitation, "source", detainee=person)
         .union(ids(CaseCitation, "source", case__in=cases))
         .union(ids(FactReport, "source", detainee=person))
+        .union(ids(visit_citation, "source", visit__detainee=person))
     )
     facilities = (
         people.order_by()
@@ -113,6 +118,7 @@ def _rows_read(person: int) -> list[tuple[QuerySet, list[str] | None]]:
             )
         ],
         *[(rows(model, case__in=cases), None) for model in (Charge, Sentence, CaseCitation)],
+        (rows(visit_citation, visit__detainee=person), None),
         (rows(Tag, pk__in=ids(tagging, "tag", detainee=person)), None),
         (rows(Source, pk__in=sources), None),
         (rows(Facility, pk__in=facilities), None),

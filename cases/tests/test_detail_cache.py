@@ -17,6 +17,7 @@ from cases.models import Charge, Facility, FactReport, Tag
 from cases.partial_dates import parse
 from cases.tests.factories import FacilityFactory, SourceFactory, UserFactory
 from cases.tests.test_concurrency import _admin_post_data
+from consular import services as consular_services
 from consular.tests.factories import ConsularVisitFactory
 
 # On PostgreSQL an answer is stored only when the request read one snapshot in its own
@@ -225,3 +226,29 @@ def test_another_user_with_the_same_name_changes_nothing(viewer, person):
 @pytest.mark.parametrize("pk", ["999999", "99999999999999999999999"])
 def test_an_unknown_id_is_a_404(viewer, pk):
     assert client_for(viewer).get(f"{LIST}{pk}/").status_code == 404
+
+
+def test_an_earlier_report_of_an_undated_visit_shows(viewer, person):
+    # An undated visit counts from the publication date of its earliest source: a second
+    # source adds a citation and leaves the visit's own row as it was.
+    reported = {
+        "detainee": person,
+        "visitors": "Ambassador John Doe",
+        "visited": None,
+        "source": SourceFactory(title="Envoy at the prison", published_on=dt.date(2023, 9, 10)),
+    }
+    consular_services.visit_record(**reported)
+    assert detail(viewer, person).data["last_visit_on"] == "2023-09-10"
+    earlier = SourceFactory(title="Envoy expected", published_on=dt.date(2023, 8, 1))
+    consular_services.visit_record(**{**reported, "source": earlier})
+    assert detail(viewer, person).data["last_visit_on"] == "2023-08-01"
+
+
+def test_a_new_date_of_the_source_of_an_undated_visit_shows(viewer, person):
+    source = SourceFactory(title="Envoy at the prison", published_on=dt.date(2023, 9, 10))
+    consular_services.visit_record(
+        detainee=person, visitors="Ambassador John Doe", visited=None, source=source
+    )
+    assert detail(viewer, person).data["last_visit_on"] == "2023-09-10"
+    services.record_update(record=source, changes={"published_on": parse("2023-08-01")})
+    assert detail(viewer, person).data["last_visit_on"] == "2023-08-01"
