@@ -215,7 +215,24 @@ def _is_name_token(token: str, blocked: frozenset[str], lower_vocab: frozenset[s
         return False
     if _LOWER_AFTER_HYPHEN.search(bare):
         return False  # "War-era", "Kremlin-backed", "Texas-based": a modifier, not a name
+    if _is_brand(bare):
+        return False
     return not token.endswith(".") or len(bare) <= 2
+
+
+# "LockBit", "JPMorgan", "WhatsApp": a capital inside a word, after lower case or after two
+# capitals, writes a brand; family names do it only after a prefix ("McDonald", "DiCaprio").
+_INNER_CAPITAL = re.compile(r"(?<=[a-z])[A-Z]|^[A-Z]{2,}(?=[a-z])")
+_NAME_PREFIXES = frozenset(
+    ["mc", "mac", "de", "di", "da", "du", "la", "le", "van", "von", "fitz", "st", "ben", "abu"]
+)
+
+
+def _is_brand(word: str) -> bool:
+    return any(
+        match.start() == 0 or word[: match.start()].lower() not in _NAME_PREFIXES
+        for match in _INNER_CAPITAL.finditer(word)
+    )
 
 
 def _title_before(text: str, start: int, floor: int) -> tuple[str | None, bool]:
@@ -253,7 +270,23 @@ def _title_before(text: str, start: int, floor: int) -> tuple[str | None, bool]:
         "head",
         "[",
         "]",
+        # The service an office heads: "military chief General X", "prison superintendent".
+        "military",
+        "army",
+        "navy",
+        "police",
+        "intelligence",
+        "security",
+        "spy",
+        "prison",
+        "jail",
+        "defence",
+        "defense",
+        "border",
+        "customs",
+        "immigration",
     }
+    words = _without_acronym_brackets(words)
     for word in reversed(words):
         if word in (",", ";", ":", "(", ")"):
             break
@@ -263,6 +296,10 @@ def _title_before(text: str, start: int, floor: int) -> tuple[str | None, bool]:
             continue  # an initial or a one-letter name element ("I Made ...")
         if low in ("former", "ex", "late", "then"):
             return None, False
+        if word.endswith(".") and low in _TITLE_ABBREVIATIONS:
+            official = True
+            phrase.append(_TITLE_ABBREVIATIONS[low])
+            continue
         if low in OFFICIAL_TITLES:
             official = True
             phrase.append(word)
@@ -295,6 +332,36 @@ def _title_before(text: str, start: int, floor: int) -> tuple[str | None, bool]:
             return " ".join(placed.group().split()), False
     return None, neutral
 
+
+def _without_acronym_brackets(words: list[str]) -> list[str]:
+    """ "National Bureau of Investigation (NBI) chief": the bracketed acronym is left out, so
+    that the office reads on to the body's name."""
+    kept: list[str] = []
+    index = 0
+    while index < len(words):
+        if (
+            words[index] == "("
+            and index + 2 < len(words)
+            and words[index + 2] == ")"
+            and words[index + 1].isupper()
+        ):
+            index += 3
+            continue
+        kept.append(words[index])
+        index += 1
+    return kept
+
+
+# Offices written short with a full stop: "Sen. Bob X", "Gov. Jane Y".
+_TITLE_ABBREVIATIONS = {
+    "sen": "Senator",
+    "sens": "Senators",
+    "gov": "Governor",
+    "reps": "Representatives",
+    "amb": "Ambassador",
+    "atty": "Attorney",
+    "supt": "Superintendent",
+}
 
 _PLACED_TITLE = re.compile(
     r"(?P<title>(?:(?:[A-Z][\w\-]*|special|deputy|senior|chief|assistant)\s+){0,3}"
@@ -333,9 +400,15 @@ def _lowercase_vocabulary(text: str) -> frozenset[str]:
 
 
 def _flush(
-    text: str, sentence: Sentence, masked: str, current: list[re.Match[str]], runs: list[NameRun]
+    text: str,
+    sentence: Sentence,
+    masked: str,
+    current: list[re.Match[str]],
+    runs: list[NameRun],
+    organisations: list[NameRun],
 ) -> None:
-    """Close the run of name tokens collected so far; keep it when it can be a name."""
+    """Close the run of name tokens collected so far; keep it when it can be a name, and
+    set it apart when the words around it make it an organisation's or a ship's name."""
     while current and current[-1].group().lower() in _PARTICLES:
         current.pop()
     if (
@@ -345,8 +418,131 @@ def _flush(
     ):
         run = _make_run(text, sentence, current)
         if run is not None:
-            runs.append(run)
+            if _names_an_organisation(text, masked, sentence, run):
+                organisations.append(run)
+            else:
+                runs.append(run)
     current.clear()
+
+
+# The head word of an organisation written right after its name: "the Dui Hua Foundation",
+# "Astellas Pharma Inc", "the National Tertiary Education Union".
+_ORGANISATION_HEADS = frozenset(
+    [
+        "foundation",
+        "union",
+        "group",
+        "institute",
+        "institution",
+        "inc",
+        "corp",
+        "corporation",
+        "co",
+        "ltd",
+        "llc",
+        "plc",
+        "gmbh",
+        "pharma",
+        "pharmaceuticals",
+        "holdings",
+        "technologies",
+        "industries",
+        "enterprises",
+        "partners",
+        "ventures",
+        "securities",
+        "systems",
+        "solutions",
+        "labs",
+        "media",
+        "energy",
+        "motors",
+        "airlines",
+        "airways",
+        "bank",
+        "company",
+        "trust",
+        "forum",
+        "network",
+        "association",
+        "society",
+        "council",
+        "committee",
+        "commission",
+        "party",
+        "movement",
+        "front",
+        "brigade",
+        "brigades",
+        "militia",
+        "army",
+        "forces",
+        "agency",
+        "service",
+        "services",
+        "news",
+        "times",
+        "post",
+        "press",
+        "journal",
+        "gazette",
+        "herald",
+        "tribune",
+        "chronicle",
+        "telegraph",
+        "online",
+        "shimbun",
+        "television",
+        "tv",
+        "radio",
+        "university",
+        "college",
+        "academy",
+        "school",
+        "hospital",
+        "club",
+        "league",
+        "fund",
+        "project",
+        "programme",
+        "program",
+        "initiative",
+        "campaign",
+        "watch",
+        "act",
+        "images",
+        "photos",
+        "pictures",
+    ]
+)
+_ORGANISATION_AFTER = re.compile(r"\s+(?:&\s+[A-Z]|(?P<word>[A-Z][\w'’]*)(?![\w'’]))")
+# The noun that a name stands in apposition to: "the terrorist group Harakat X", "a firm
+# called X", "the tanker MT Heroic Idun".
+_ORGANISATION_BEFORE = re.compile(
+    r"(?:\b(?:group|organi[sz]ation|movement|militia|party|network|company|firm|agency|"
+    r"newspaper|daily|broadcaster|outlet|channel|website|brand|band|charity|bank|airline|"
+    r"carrier|tanker|ship|vessel|yacht|trawler|boat)\s+(?:called\s+|named\s+|known\s+as\s+)?"
+    r"|\b(?:MT|MV|MS|HMS|USS|RV|SS)\s+)$"
+)
+
+
+# "the Dow Jones media group", "X and other firms": a kind of business after the name.
+_BUSINESS_AFTER = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:group|firm|company|conglomerate|corporation|newspaper|agency|"
+    r"bank|lender|brokerage|network|outlet|giant)\b"
+)
+
+
+def _names_an_organisation(text: str, masked: str, sentence: Sentence, run: NameRun) -> bool:
+    if run.possessive:
+        return False
+    end = run.end - sentence.start
+    after = _ORGANISATION_AFTER.match(masked, end)
+    if after and (after.group("word") or "co").lower() in _ORGANISATION_HEADS:
+        return True  # "... Foundation", "... & Co."
+    if _BUSINESS_AFTER.match(masked, end):
+        return True
+    return bool(_ORGANISATION_BEFORE.search(text[max(sentence.start, run.start - 40) : run.start]))
 
 
 # A nickname in quotes between a given name and a family name.
@@ -358,6 +554,7 @@ def find_name_runs(text: str, sentences: list[Sentence]) -> list[NameRun]:
     blocked = name_blocklist()
     lower_vocab = _lowercase_vocabulary(text)
     runs: list[NameRun] = []
+    organisations: list[NameRun] = []
     for sentence in sentences:
         masked = _mask_places(sentence.text)
         nicknames = {m.start(1): m.end() for m in _NICKNAME.finditer(masked)}
@@ -371,23 +568,48 @@ def find_name_runs(text: str, sentences: list[Sentence]) -> list[NameRun]:
             bare, possessive = _strip_possessive(token)
             gap = masked[previous_end : match.start()] if previous_end is not None else " "
             if gap not in (" ", ""):
-                _flush(text, sentence, masked, current, runs)
+                _flush(text, sentence, masked, current, runs, organisations)
             is_name = _is_name_token(bare, blocked, lower_vocab)
             is_particle = bare.lower() in _PARTICLES and bool(current)
             if is_name or is_particle:
                 current.append(match)
                 if possessive:
-                    _flush(text, sentence, masked, current, runs)
+                    _flush(text, sentence, masked, current, runs, organisations)
             else:
-                _flush(text, sentence, masked, current, runs)
+                _flush(text, sentence, masked, current, runs, organisations)
             previous_end = match.end()
-        _flush(text, sentence, masked, current, runs)
-    runs = _split_long_runs(runs)
+        _flush(text, sentence, masked, current, runs, organisations)
+    runs = _split_long_runs(_without_organisations(text, runs, organisations))
     runs.extend(_place_led_runs(text, sentences, runs, blocked, lower_vocab))
     runs.extend(_place_surname_runs(text, sentences, runs, blocked, lower_vocab))
     runs.extend(_shared_surname_runs(text, sentences, runs, blocked, lower_vocab))
     runs.extend(_nickname_runs(sentences, runs))
     return sorted(runs, key=lambda r: r.start)
+
+
+def _without_organisations(
+    text: str, runs: list[NameRun], organisations: list[NameRun]
+) -> list[NameRun]:
+    """Leave out the runs that repeat an organisation's name ("Dui Hua" beside "the Dui Hua
+    Foundation"), unless the text writes that run as a person's: with a title, an age, an
+    apposition or a possessive (a foundation named after someone in the story)."""
+    names = {run.tokens for run in organisations}
+    if not names:
+        return runs
+    personal = {run.tokens for run in runs if run.tokens in names and _person_cue(text, run)}
+    return [run for run in runs if run.tokens not in names or run.tokens in personal]
+
+
+_PERSON_AFTER = re.compile(r"\s*,\s*(?:\d{1,3}\s*,|an?\s|the\s|who\s)")
+
+
+def _person_cue(text: str, run: NameRun) -> bool:
+    return bool(
+        run.title_before
+        or run.neutral_title
+        or run.possessive
+        or _PERSON_AFTER.match(text, run.end, run.end + 12)
+    )
 
 
 def _nickname_runs(sentences: list[Sentence], runs: list[NameRun]) -> list[NameRun]:
@@ -583,10 +805,29 @@ _CREDIT_BEFORE = re.compile(
     r"(?:©|\(c\)|\b(?:[Pp]hoto(?:graph)?s?|[Pp]icture|[Ii]mage|[Cc]redit)(?:\s+by)?\s*:?)\s*$"
 )
 _CREDIT_AFTER = re.compile(r"^\s*/\s*[A-Z]")
+# "AFP / Anna Petrova", "Reuters/Anna Petrova" at the start of a line: the agency, then who
+# took the picture.
+_AGENCY_BEFORE = re.compile(r"^\s*[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3}\s*/\s*$")
+
+
+# Initials that spell a country ("U.S. Extradites ...", "U.K. Marine"): not a name's.
+_COUNTRY_INITIALS = frozenset(["US", "USA", "UK", "UAE", "UN", "EU"])
+
+
+def _country_initials(matches: list[re.Match[str]]) -> int:
+    """How many leading tokens are single letters written together that spell a country."""
+    count = 0
+    while count < len(matches) and len(matches[count].group().rstrip(".")) == 1:
+        if count and matches[count].start() != matches[count - 1].end():
+            break
+        count += 1
+    letters = "".join(m.group().rstrip(".") for m in matches[:count])
+    return count if letters in _COUNTRY_INITIALS else 0
 
 
 def _make_run(text: str, sentence: Sentence, matches: list[re.Match[str]]) -> NameRun | None:
     neutral_lead = False
+    matches = matches[_country_initials(matches) :]
     ranks = _rank_lead(matches)
     if ranks:
         matches = matches[ranks:]
@@ -603,6 +844,8 @@ def _make_run(text: str, sentence: Sentence, matches: list[re.Match[str]]) -> Na
     if _CREDIT_BEFORE.search(text[max(sentence.start, start - 20) : start]) or _CREDIT_AFTER.match(
         text[end : end + 3]
     ):
+        return None
+    if start - sentence.start <= 40 and _AGENCY_BEFORE.match(text[sentence.start : start]):
         return None
     raw_tokens = [m.group() for m in matches]
     last, possessive = _strip_possessive(raw_tokens[-1])

@@ -27,6 +27,14 @@ _STATE_WORDS = re.compile(
     r"office|agency|bureau|department|police|immigration|authority|court|prosecutor['’]?s?)\b",
     re.IGNORECASE,
 )
+# The head of a service that holds or tries people ("military chief", "jail superintendent")
+# speaks for it; an officer of the same service may be the one held (a spy in a swap).
+_SERVICE_WORDS = re.compile(
+    r"\b(?:military|army|navy|naval|armed|intelligence|security|defen[cs]e|jail|prison|"
+    r"penitentiary|customs)\b",
+    re.IGNORECASE,
+)
+_HEAD_TITLES = frozenset(["chief", "head", "commander", "superintendent", "director", "chairman"])
 _FEMALE = frozenset(
     [
         "woman",
@@ -90,8 +98,8 @@ _APPOSITION_START = re.compile(
 # The name is the subject of a detention: "X, 34, a former Marine, was arrested ...".
 _HELD_AFTER = re.compile(
     r"^(?:\s*\([^)]{0,60}\))?(?:\s*,[^,;.]{1,80}){0,2}\s*,?\s+(?:who\s+)?"
-    r"(?:was|were|has\s+been|have\s+been|had\s+been|is|are|remains?|is\s+being|was\s+being)"
-    r"\s+(?:\w+ly\s+)?"
+    r"(?:was|were|has\s+been|have\s+been|had\s+been|is|are|remains?)"
+    r"\s+(?:(?:\w+ly|still|also|now|being)\s+){0,3}"
     r"(?:arrested|detained|jailed|sentenced|convicted|charged|held|imprisoned|abducted|kidnapped|"
     r"seized|captured|taken)\b",
     re.IGNORECASE,
@@ -102,8 +110,9 @@ _CREDIT_BEFORE = re.compile(
 )
 # "X's body", "the killer of X": the victim of a crime, not someone held.
 _VICTIM_AFTER = re.compile(r"^['’]s\s+(?:body|corpse|remains|killer|killers|murderer|murder)\b")
+# Not "the death of X": people die in custody.
 _VICTIM_BEFORE = re.compile(
-    r"\b(?:body|corpse|remains|killer|killers|murderer|murder|death)\s+of\s+$", re.IGNORECASE
+    r"\b(?:body|corpse|remains|killer|killers|murderer|murder)\s+of\s+$", re.IGNORECASE
 )
 # "Anna Petrova, Ivan's sister,": another person's possessive opens the apposition.
 _POSSESSIVE_LEAD = re.compile(r"^[A-Z][\w\-]*['’]s\s")
@@ -150,6 +159,7 @@ def _classify_phrase(role: Role, phrase: str) -> None:
         if (
             any(w in STRONG_TITLES for w in titled)
             or _STATE_WORDS.search(phrase)
+            or (_SERVICE_WORDS.search(phrase) and any(w in _HEAD_TITLES for w in titled))
             or "special" in words  # "special officer", "special representative": an envoy
         ):
             role.official = True
