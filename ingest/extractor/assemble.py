@@ -250,6 +250,7 @@ def _analyse(text: str, offset: int, published: dt.date | None) -> _Article:
     _give_granted_access(events, refs.refs, eligible)
     _give_ownerless_penalties(events)
     events.extend(_list_ties(sentences, refs.refs, eligible, events))
+    events.extend(_listed_prisoners(sentences, refs.refs, eligible))
     by_sentence: dict[int, list[Event]] = defaultdict(list)
     for event in events:
         by_sentence[event.sentence].append(event)
@@ -349,7 +350,8 @@ _LIST_INTRO = re.compile(
     r"(?:included|include|were)\b|among\s+(?:them|those|the\s+(?:[\w-]+\s+){0,4}?"
     r"(?:prisoners|detainees|captives|people|civilians|citizens|nationals|men|women))\b|"
     r"also\s+(?:freed|released|exchanged|swapped|returned|freed\s+and\s+\w+)\s+(?:were|was)\b|"
-    r"(?:the\s+)?others?\s+(?:freed|released|exchanged|swapped)\s+(?:were|was|included)\b|"
+    r"(?:the\s+)?others?\s+(?:(?:freed|released|exchanged|swapped)\s+)?"
+    r"(?:are|were|was|include|included)\b|"
     # a caption's list of the people pictured: "From top left: A; B; and C."
     r"from\s+(?:top\s+|bottom\s+)?(?:left|right)\b)",
     re.IGNORECASE,
@@ -417,7 +419,85 @@ def _list_ties(
         own = anchors.get(index)
         if own is not None:
             last = own
+            tied.extend(_included_ties(sentence, own, names[index], eligible))
     return tied
+
+
+# "16 prisoners, including A and B": the names listed after a plural noun for people held.
+_PRISONERS_INCLUDING = re.compile(
+    r"\b(?:prisoners|detainees|hostages|captives|inmates)\b(?:\s+[\w-]+){0,4}?"
+    r",?\s+(?:including|among\s+them|among\s+whom|such\s+as)\s+",
+    re.IGNORECASE,
+)
+
+
+def _listed_prisoners(
+    sentences: list[Sentence], refs: list[Ref], eligible: set[int]
+) -> list[Event]:
+    """A detention for each person a sentence lists as one of the prisoners it counts."""
+    names: dict[int, list[Ref]] = defaultdict(list)
+    for ref in refs:
+        if ref.kind == "name":
+            names[ref.sentence].append(ref)
+    found: list[Event] = []
+    for sentence in sentences:
+        if sentence.is_title or sentence.index not in names:
+            continue
+        match = _PRISONERS_INCLUDING.search(sentence.text)
+        if not match:
+            continue
+        start = sentence.start + match.end()
+        owners = tuple(
+            dict.fromkeys(
+                pid
+                for ref in names[sentence.index]
+                if ref.start >= start
+                for pid in ref.pids
+                if pid in eligible
+            )
+        )
+        if owners:
+            anchor = sentence.start + match.start()
+            found.append(
+                Event(
+                    "detained",
+                    sentence.index,
+                    anchor,
+                    start,
+                    anchor,
+                    start,
+                    False,
+                    data={"word": match.group().lower(), "listed": True},
+                    owners=owners,
+                )
+            )
+    return found
+
+
+# "Russia released 16 people, including A and B": the list illustrates the people freed.
+_INCLUDING = re.compile(r",?\s+(?:including|among\s+them|among\s+whom|such\s+as)\s+")
+
+
+def _included_ties(
+    sentence: Sentence, event: Event, names: list[Ref], eligible: set[int]
+) -> list[Event]:
+    """The release or swap of a sentence, given to each person listed after its "including"."""
+    match = _INCLUDING.search(sentence.text, event.anchor_end - sentence.start)
+    if not match:
+        return []
+    start = sentence.start + match.end()
+    owners = tuple(
+        dict.fromkeys(
+            pid
+            for ref in names
+            if ref.start >= start
+            for pid in ref.pids
+            if pid in eligible and pid not in event.owners
+        )
+    )
+    if not owners:
+        return []
+    return [replace(event, data={**event.data, "listed": True}, owners=owners)]
 
 
 def _citizenship_events(context: SentenceContext) -> list[Event]:

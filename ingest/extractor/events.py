@@ -155,6 +155,7 @@ _STATUS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?P<t>released|freed|set\s+free|walked\s+free|walked\s+out\s+of|pardoned|"
             r"acquitted|granted\s+(?:a\s+|an\s+)?(?:pardon|clemency|amnesty)|cleared\s+of|"
+            r"(?:returned|came\s+back|back)\s+from\s+captivity|"
             r"release\s+of|returned\s+(?:back\s+)?home|flown\s+(?:back\s+)?home|"
             r"flew\s+(?:back\s+)?home|arrived\s+(?:back\s+)?home|came\s+(?:back\s+)?home|"
             r"(?<=is\s)back\s+home|(?<=are\s)back\s+home|(?<=was\s)back\s+home|"

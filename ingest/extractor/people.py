@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from anyascii import anyascii
@@ -24,6 +24,7 @@ from .gazetteers import (
     NEUTRAL_TITLES,
     OFFICIAL_TITLES,
     ORG_WORDS,
+    ORGANISATION_HEADS,
     PERSON_NOUNS,
     RANKS,
     RELATIVE_NOUNS,
@@ -294,6 +295,14 @@ def _title_before(text: str, start: int, floor: int) -> tuple[str | None, bool]:
         low = bare.lower()
         if len(bare) == 1 and bare.isupper() and not phrase:
             continue  # an initial or a one-letter name element ("I Made ...")
+        if (
+            not phrase
+            and word.endswith(".")
+            and len(bare) == 2
+            and bare[0].isupper()
+            and low not in _NEUTRAL_BARE
+        ):
+            continue  # a given name written short: "spokesperson Ma. Teresita X"
         if low in ("former", "ex", "late", "then"):
             return None, False
         if word.endswith(".") and low in _TITLE_ABBREVIATIONS:
@@ -318,7 +327,11 @@ def _title_before(text: str, start: int, floor: int) -> tuple[str | None, bool]:
                 break
             continue
         if bare[:1].isupper() and not phrase:
-            # A capitalised word right before the name that is no title ends the search.
+            # A capitalised word right before the name that is no title ends the search,
+            # unless it closes an office "of" a body: "Minister of State for Foreign Affairs".
+            office = _OFFICE_OF.search(window)
+            if office and office.group("office").lower() in OFFICIAL_TITLES:
+                return " ".join(office.group().split()), False
             break
         break
     if official:
@@ -351,6 +364,10 @@ def _without_acronym_brackets(words: list[str]) -> list[str]:
         index += 1
     return kept
 
+
+_OFFICE_OF = re.compile(
+    r"\b(?P<office>[A-Z][\w\-]*)\s+(?:of|for)\s+(?:(?:[A-Z][\w'’\-]*|of|for|and|the)\s+){1,7}$"
+)
 
 # Offices written short with a full stop: "Sen. Bob X", "Gov. Jane Y".
 _TITLE_ABBREVIATIONS = {
@@ -425,96 +442,6 @@ def _flush(
     current.clear()
 
 
-# The head word of an organisation written right after its name: "the Dui Hua Foundation",
-# "Astellas Pharma Inc", "the National Tertiary Education Union".
-_ORGANISATION_HEADS = frozenset(
-    [
-        "foundation",
-        "union",
-        "group",
-        "institute",
-        "institution",
-        "inc",
-        "corp",
-        "corporation",
-        "co",
-        "ltd",
-        "llc",
-        "plc",
-        "gmbh",
-        "pharma",
-        "pharmaceuticals",
-        "holdings",
-        "technologies",
-        "industries",
-        "enterprises",
-        "partners",
-        "ventures",
-        "securities",
-        "systems",
-        "solutions",
-        "labs",
-        "media",
-        "energy",
-        "motors",
-        "airlines",
-        "airways",
-        "bank",
-        "company",
-        "trust",
-        "forum",
-        "network",
-        "association",
-        "society",
-        "council",
-        "committee",
-        "commission",
-        "party",
-        "movement",
-        "front",
-        "brigade",
-        "brigades",
-        "militia",
-        "army",
-        "forces",
-        "agency",
-        "service",
-        "services",
-        "news",
-        "times",
-        "post",
-        "press",
-        "journal",
-        "gazette",
-        "herald",
-        "tribune",
-        "chronicle",
-        "telegraph",
-        "online",
-        "shimbun",
-        "television",
-        "tv",
-        "radio",
-        "university",
-        "college",
-        "academy",
-        "school",
-        "hospital",
-        "club",
-        "league",
-        "fund",
-        "project",
-        "programme",
-        "program",
-        "initiative",
-        "campaign",
-        "watch",
-        "act",
-        "images",
-        "photos",
-        "pictures",
-    ]
-)
 _ORGANISATION_AFTER = re.compile(r"\s+(?:&\s+[A-Z]|(?P<word>[A-Z][\w'’]*)(?![\w'’]))")
 # The noun that a name stands in apposition to: "the terrorist group Harakat X", "a firm
 # called X", "the tanker MT Heroic Idun".
@@ -538,7 +465,7 @@ def _names_an_organisation(text: str, masked: str, sentence: Sentence, run: Name
         return False
     end = run.end - sentence.start
     after = _ORGANISATION_AFTER.match(masked, end)
-    if after and (after.group("word") or "co").lower() in _ORGANISATION_HEADS:
+    if after and (after.group("word") or "co").lower() in ORGANISATION_HEADS:
         return True  # "... Foundation", "... & Co."
     if _BUSINESS_AFTER.match(masked, end):
         return True
@@ -580,11 +507,61 @@ def find_name_runs(text: str, sentences: list[Sentence]) -> list[NameRun]:
             previous_end = match.end()
         _flush(text, sentence, masked, current, runs, organisations)
     runs = _split_long_runs(_without_organisations(text, runs, organisations))
+    runs = _without_headline_fragments(text, sentences, runs)
     runs.extend(_place_led_runs(text, sentences, runs, blocked, lower_vocab))
     runs.extend(_place_surname_runs(text, sentences, runs, blocked, lower_vocab))
     runs.extend(_shared_surname_runs(text, sentences, runs, blocked, lower_vocab))
     runs.extend(_nickname_runs(sentences, runs))
     return sorted(runs, key=lambda r: r.start)
+
+
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _title_case(sentence: Sentence) -> bool:
+    """A headline written in title case ("Moscow Swaps American Journalists, Top Dissidents
+    For Convicted Criminals"), where every word is capitalised, names or not."""
+    words = _LONG_WORD.findall(sentence.text)
+    return (
+        sentence.is_title
+        and len(words) >= 4
+        and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    )
+
+
+def _without_headline_fragments(
+    text: str, sentences: list[Sentence], runs: list[NameRun]
+) -> list[NameRun]:
+    """In a title-case headline every word is capitalised: a run there loses its leading
+    words that the text also writes as common words ("Sentences", "Extradites"), and is a
+    name only when the prose writes its family name too ("Top Dissidents" is not)."""
+    headlines = {s.index for s in sentences if _title_case(s)}
+    if not headlines:
+        return runs
+    prose = {run.tokens[-1].lower() for run in runs if run.sentence not in headlines} | {
+        word.lower()
+        for s in sentences
+        if s.index not in headlines
+        for word in re.findall(r"\b[A-Z][\w'’\-]+", s.text)
+    }
+    stems = {
+        word[:size]
+        for word in re.findall(r"\b[a-z]{4,}\b", text)
+        for size in range(4, len(word) + 1)
+    }
+    kept: list[NameRun] = []
+    for run in runs:
+        if run.sentence not in headlines:
+            kept.append(run)
+            continue
+        tokens = list(run.tokens)
+        start = run.start
+        while len(tokens) > 2 and re.sub(r"e?s$", "", tokens[0].lower()) in stems:
+            start = text.index(tokens[1], start + len(tokens[0]))
+            tokens.pop(0)
+        if tokens[-1].lower() in prose:
+            kept.append(replace(run, start=start, tokens=tuple(tokens)))
+    return kept
 
 
 def _without_organisations(

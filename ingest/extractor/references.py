@@ -552,6 +552,11 @@ def _resolve(
         item.mode = "cataphora"
     if item.mode == "cataphora":
         same_sentence = {pid for _s, _pos, pid in history.in_sentence(ref.sentence)}
+        if item.codes:
+            # "five Germans" ahead of a list: not the people the text gives another nationality.
+            same_sentence |= {
+                pid for pid, codes in known_codes.items() if codes and not codes & set(item.codes)
+            }
         if item.count == 1:
             # Two opening phrases ("an American engineer ... a Venezuelan businessman") stand
             # for the first two people named after them, in order.

@@ -272,6 +272,44 @@ def _is_byline(text: str, sentences: list[Sentence], person: Person, run_starts:
     return len(below.text.split()) <= 4 and not names_someone
 
 
+# "By Anna Petrova and John Smith | Associated Press": a line of authors, then the outlet.
+_AUTHORS = r"[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*"
+_BY_LINE = re.compile(
+    r"^\s*(?:[Bb]y|BY)\s+(?P<names>"
+    + _AUTHORS
+    + r"(?:\s*(?:,|\band\b|&)\s*"
+    + _AUTHORS
+    + r")*)\s*(?:(?:[|,\-–—]|\bfor\b|\bin\b).{0,80})?$"
+)
+
+
+# "... in 2022. — Anna Petrova" closing the text: the reporter signs off.
+_SIGN_OFF_BEFORE = re.compile(r"[—–-]\s*$")
+
+
+def _signs_off(text: str, run: NameRun) -> bool:
+    return not text[run.end :].strip(" \t\n.") and bool(
+        _SIGN_OFF_BEFORE.search(text[max(0, run.start - 5) : run.start])
+    )
+
+
+def _in_by_line(sentence: Sentence, run: NameRun) -> bool:
+    match = _BY_LINE.match(sentence.text)
+    if not match:
+        return False
+    return sentence.start + match.start("names") <= run.start < sentence.start + match.end("names")
+
+
+# "X of the Edhi Welfare Trust", "Y of Human Rights Watch": someone speaking for a charity,
+# a campaign or a commission. Not a newspaper's, a university's or a company's people, who
+# are often the ones held.
+_MEMBER_OF = re.compile(
+    r"\s+(?:of|from|with)\s+(?:the\s+)?(?:[A-Z][\w'’\-]*\s+){0,5}(?:Foundation|Trust|Union|"
+    r"Institute|Association|Society|Council|Committee|Commission|Forum|Network|Campaign|"
+    r"Initiative|Project|Programme|Program|Fund|League|Watch|International)\b"
+)
+
+
 def analyse_roles(text: str, sentences: list[Sentence], people: list[Person]) -> dict[int, Role]:
     roles: dict[int, Role] = {}
     run_starts = {r.start for p in people for r in p.runs}
@@ -301,6 +339,8 @@ def analyse_roles(text: str, sentences: list[Sentence], people: list[Person]) ->
             if relative_no_comma and not before and not held:
                 role.relative = True
                 _gender_from(role, [relative_no_comma.group("rel").lower()])
+            if not held and _MEMBER_OF.match(text, run.end, sentence.end):
+                role.official = True
             after = _apposition_after(text, sentence, run)
             if after:
                 phrase, start = after
@@ -316,8 +356,11 @@ def analyse_roles(text: str, sentences: list[Sentence], people: list[Person]) ->
                     _add_phrase_nationality(role, phrase, start, "apposition")
                     _hometown(role, phrase, start)
             _premodifier_nationality(role, text, sentence, run)
-        role.byline = _is_byline(text, sentences, person, run_starts) or _credit_or_victim(
-            text, person
+        role.byline = (
+            _is_byline(text, sentences, person, run_starts)
+            or _credit_or_victim(text, person)
+            or all(_in_by_line(sentences[run.sentence], run) for run in person.runs)
+            or (len(person.runs) == 1 and _signs_off(text, person.runs[0]))
         )
         spans = [(r.start, r.end) for r in person.runs] + [
             (s, e) for s, e, _i, _p in person.short_mentions
@@ -347,6 +390,9 @@ def _credit_or_victim(text: str, person: Person) -> bool:
 _BARE_DEMONYM_BEFORE = re.compile(r"(?<![\w\-])([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s+$")
 
 
+_LEADER_BEFORE = re.compile(r"(?<![\w\-])([A-Z][\w\-]+)\s+(?:[a-z][\w\-]*\s+){0,2}leader\s+$")
+
+
 def _premodifier_nationality(role: Role, text: str, sentence: Sentence, run: NameRun) -> None:
     """ "Russian citizen Roman Seleznyov": a nationality phrase written right before the name."""
     before = text[max(sentence.start, run.start - 60) : run.start]
@@ -359,6 +405,15 @@ def _premodifier_nationality(role: Role, text: str, sentence: Sentence, run: Nam
                 demonyms()[bare.group(1)], base + bare.start(1), base + bare.end(1), "premodifier"
             )
         )
+        return
+    leader = _LEADER_BEFORE.search(before)
+    if leader and leader.group(1) in demonyms():
+        # "former Burmese leader X", "Russian opposition leader Y": the leader of a people is
+        # one of them ("the Russian leader" alone is never read as a person, so it is here).
+        base = run.start - len(before)
+        code = demonyms()[leader.group(1)]
+        span = (base + leader.start(1), base + leader.end(1))
+        role.nationality.append(NationalityCue(code, *span, "premodifier"))
         return
     for found in find_person_phrases(before):
         if before[found.end :].strip() == "" and (found.count in (None, 1)):

@@ -13,6 +13,10 @@ _ABBREVIATIONS = frozenset(
         "ms",
         "dr",
         "st",
+        # given names written short: "Ma. Teresita", "Md. Rafiq", "Mohd. Najib"
+        "ma",
+        "md",
+        "mohd",
         "jan",
         "feb",
         "mar",

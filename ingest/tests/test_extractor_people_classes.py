@@ -138,3 +138,98 @@ def test_a_death_in_custody_does_not_make_the_person_a_crime_victim():
         "Fahimi in Evin prison was announced on Saturday by his son."
     )
     assert _names(text) == ["Darius Fahimi"]
+
+
+def test_authors_on_a_by_line_and_a_sign_off_are_not_detainees():
+    text = (
+        "By Clara Hunt and Jonas Weller | Associated Press\n\n"
+        "Michael Dorsey, an American teacher, was freed from a Caracas prison on Saturday. He "
+        "had been held for two years.\n"
+        "The release followed months of talks. — Paula Ries"
+    )
+    roles = _roles(text)
+    assert [name for name, role in roles.items() if role.eligible] == ["Michael Dorsey"]
+
+
+def test_someone_speaking_for_a_charity_or_a_watchdog_is_not_held():
+    text = (
+        "Two Indian fishermen died in a Karachi jail before they could be released. Omar "
+        "Khalidi of the Sea Relief Welfare Trust said the others were handed over to India."
+    )
+    assert _roles(text)["Omar Khalidi"].official
+
+
+def test_an_office_of_a_body_before_a_name_and_a_short_given_name_after_an_office():
+    text = (
+        "Saudi Minister of State for Foreign Affairs Adel Al Harbi said the men were freed. "
+        "“We did what we could,” DFA spokesperson Ma. Lourdes C. Santos told reporters."
+    )
+    roles = _roles(text)
+    assert roles["Adel Al Harbi"].official
+    assert roles["Ma. Lourdes C. Santos"].official
+
+
+def test_people_a_list_names_after_a_return_from_captivity_are_each_found():
+    text = (
+        "Ten men were returned from captivity on Wednesday after mediation by Qatar.\n\n"
+        "They included Britons Liam Ashdown, Owen Pryce, Dale Hartley, Ryan Coates and Neil "
+        "Burrows, who arrived in London on Thursday."
+    )
+    assert _names(text) == [
+        "Liam Ashdown",
+        "Owen Pryce",
+        "Dale Hartley",
+        "Ryan Coates",
+        "Neil Burrows",
+    ]
+
+
+def test_the_others_listed_after_a_release_are_each_found():
+    text = (
+        "Australian economist Neil Brandt was freed by the junta on Thursday. He is one of "
+        "four foreigners released. The others are former British diplomat Vera Holm, Japanese "
+        "film-maker Kenji Mori and US citizen Aung Min."
+    )
+    assert _names(text) == ["Neil Brandt", "Vera Holm", "Kenji Mori", "Aung Min"]
+
+
+def test_names_after_including_share_the_release_and_the_count_of_prisoners():
+    text = (
+        "Russia released 16 people as part of the swap, including former soldier Carl Weaver "
+        "and reporter Dana Pike. Eight prisoners, including Ruth Anders, were flown to Germany."
+    )
+    assert _names(text) == ["Carl Weaver", "Dana Pike", "Ruth Anders"]
+
+
+def test_a_counted_group_of_one_nationality_leaves_out_people_of_another():
+    text = (
+        "Moscow said five Germans had been freed in the swap. Russian activist Oleg Sarin was "
+        "also freed. Anke Vogel and Jens Ritter, both German citizens, flew to Berlin."
+    )
+    for record in extract(text, PUBLISHED).detainees:
+        if record.name == "Oleg Sarin":
+            assert [n.country for n in record.nationality] == ["RU"]
+
+
+def test_a_leader_of_a_people_and_a_producer_take_the_nationality_named_before():
+    text = (
+        "Liam Ross was advising former Burmese leader Daw Khin Hla before the coup. Nadia "
+        "Farouk, an Egyptian producer, worked with him."
+    )
+    roles = _roles(text)
+    assert [c.code for c in roles["Daw Khin Hla"].nationality] == ["MM"]
+    assert [c.code for c in roles["Nadia Farouk"].nationality] == ["EG"]
+
+
+def test_capitalised_words_of_a_title_case_headline_are_names_only_if_the_prose_has_them():
+    text = (
+        "Tehran Swaps French Researchers, Top Engineers For Convicted Agents\n\n"
+        "Iran freed Luc Marceau, a French academic, on Friday in exchange for an Iranian "
+        "engineer held in France."
+    )
+    assert _people(text) == ["Luc Marceau"]
+    text = (
+        "Paris Court Sentences Luc Marceau To Four Years\n\n"
+        "A French court sentenced Marceau, an Iranian engineer, to four years on Friday."
+    )
+    assert _people(text) == ["Luc Marceau"]
