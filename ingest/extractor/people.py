@@ -508,9 +508,11 @@ def find_name_runs(text: str, sentences: list[Sentence]) -> list[NameRun]:
         _flush(text, sentence, masked, current, runs, organisations)
     runs = _split_long_runs(_without_organisations(text, runs, organisations))
     runs = _without_headline_fragments(text, sentences, runs)
+    runs = _without_cut_name(text, runs)
     runs.extend(_place_led_runs(text, sentences, runs, blocked, lower_vocab))
     runs.extend(_place_surname_runs(text, sentences, runs, blocked, lower_vocab))
     runs.extend(_shared_surname_runs(text, sentences, runs, blocked, lower_vocab))
+    runs.extend(_initialled_runs(sentences, runs, blocked, lower_vocab))
     runs.extend(_nickname_runs(sentences, runs))
     return sorted(runs, key=lambda r: r.start)
 
@@ -564,6 +566,21 @@ def _without_headline_fragments(
     return kept
 
 
+def _without_cut_name(text: str, runs: list[NameRun]) -> list[NameRun]:
+    """An excerpt that stops in the middle of a name ("... access to Mr Ravi Shank"): the
+    cut run is a piece of a name given in full before, not someone else."""
+    if not runs or runs[-1].end < len(text.rstrip()):
+        return runs
+    cut = runs[-1]
+    head, tail = cut.tokens[:-1], cut.tokens[-1]
+    for run in runs[:-1]:
+        if run.tokens[: len(head)] == head and any(
+            len(token) > len(tail) and token.startswith(tail) for token in run.tokens[len(head) :]
+        ):
+            return runs[:-1]
+    return runs
+
+
 def _without_organisations(
     text: str, runs: list[NameRun], organisations: list[NameRun]
 ) -> list[NameRun]:
@@ -587,6 +604,35 @@ def _person_cue(text: str, run: NameRun) -> bool:
         or run.possessive
         or _PERSON_AFTER.match(text, run.end, run.end + 12)
     )
+
+
+# "Amit Nagpal, SK Gupta, BK Verma and ...": two initials written together, then a family
+# name, as an item of a list of names.
+_INITIALLED = re.compile(
+    r"(?:(?<=,\s)|(?<=\band\s))([A-Z]{2})\s+([A-Z][a-z][\w'’\-]*)(?![\w'’\-]|\s+[A-Z])"
+)
+_NOT_INITIALS = frozenset(["US", "UK", "UN", "EU", "TV", "AP", "AM", "PM", "ID", "OK", "MP"])
+
+
+def _initialled_runs(
+    sentences: list[Sentence],
+    runs: list[NameRun],
+    blocked: frozenset[str],
+    lower_vocab: frozenset[str],
+) -> list[NameRun]:
+    covered = _Coverage([(r.start, r.end) for r in runs])
+    found: list[NameRun] = []
+    for sentence in sentences:
+        for match in _INITIALLED.finditer(sentence.text):
+            initials, family = match.group(1), match.group(2)
+            start = sentence.start + match.start(1)
+            if initials in _NOT_INITIALS or covered.contains(start):
+                continue
+            if not _is_name_token(family, blocked, lower_vocab):
+                continue
+            end = sentence.start + match.end(2)
+            found.append(NameRun(start, end, (initials, family), sentence.index, False))
+    return found
 
 
 def _nickname_runs(sentences: list[Sentence], runs: list[NameRun]) -> list[NameRun]:
@@ -1169,10 +1215,38 @@ def _shape(key: str) -> str:
     return key[:1] + key[-1:]
 
 
+_TRADE_BEFORE = re.compile(
+    r"(?<![\w\-])(?:"
+    + "|".join(
+        sorted(
+            {n for n in PERSON_NOUNS if not n.endswith("s")} - {"person", "people", "national"},
+            key=len,
+            reverse=True,
+        )
+    )
+    + r"|[A-Z][\w\-]{2,30}\s+native)\s+$"
+)
+_LIST_ITEM_END = re.compile(r"\s*(?:[,.;:)—–]|and\b|$)")
+_PERSON_APPOSITION = re.compile(
+    r"\s*,\s*(?:a|an|the)\s+(?:[\w\-’']+\s+){0,5}?(?:"
+    + "|".join(
+        sorted((PERSON_NOUNS | OFFICIAL_TITLES) - {"people", "person"}, key=len, reverse=True)
+    )
+    + r")\s*[,.;]"
+)
+
+
 def _looks_like_single_name_person(
     text: str, token: str, mentions: list[tuple[int, int, int, bool]]
 ) -> bool:
-    if len(mentions) < 2 or not is_latin(token):
+    if not is_latin(token):
+        return False
+    if any(
+        _TRADE_BEFORE.search(text, max(0, start - 30), start) and _LIST_ITEM_END.match(text, end)
+        for start, end, *_r in mentions
+    ):
+        return True  # "and sailor Ragesh —", "Nilamel native Vijith.": known by one name
+    if len(mentions) < 2:
         return False
     for start, *_rest in mentions:
         before = text[max(0, start - 40) : start]
@@ -1184,6 +1258,8 @@ def _looks_like_single_name_person(
             and previous.group(1).lower().rstrip(".") not in OFFICIAL_TITLES | _NEUTRAL_BARE
         ):
             return False  # part of a longer capitalised name: an institution, a place
+    if any(_PERSON_APPOSITION.match(text, end, end + 80) for _s, end, _i, _p in mentions):
+        return True  # "Fahmy, an Egyptian-Canadian journalist,"
     speaking = sum(1 for _s, end, _i, _p in mentions if _SPEECH_AFTER.match(text[end : end + 80]))
     quoted = any(
         re.search(r"\b(?:quoted|according to)\s+$", text[max(0, s - 25) : s]) for s, *_ in mentions

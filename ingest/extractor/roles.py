@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from .gazetteers import (
     ACCUSED_NOUNS,
+    NEUTRAL_TITLES,
     OFFICIAL_TITLES,
     RELATIVE_NOUNS,
     SPEECH_VERBS,
@@ -34,6 +35,8 @@ _SERVICE_WORDS = re.compile(
     r"penitentiary|customs)\b",
     re.IGNORECASE,
 )
+# "the Cairo bureau chief of a television channel": a journalist, not an official.
+_NEWS_BUREAU = re.compile(r"\bbureau\s+chief\b", re.IGNORECASE)
 _HEAD_TITLES = frozenset(["chief", "head", "commander", "superintendent", "director", "chairman"])
 _FEMALE = frozenset(
     [
@@ -158,7 +161,7 @@ def _classify_phrase(role: Role, phrase: str) -> None:
         role.titles.append(phrase)
         if (
             any(w in STRONG_TITLES for w in titled)
-            or _STATE_WORDS.search(phrase)
+            or _STATE_WORDS.search(_NEWS_BUREAU.sub("", phrase))
             or (_SERVICE_WORDS.search(phrase) and any(w in _HEAD_TITLES for w in titled))
             or "special" in words  # "special officer", "special representative": an envoy
         ):
@@ -181,9 +184,20 @@ def _gender_from(role: Role, words: list[str]) -> None:
         role.gender = "m"
 
 
+_HONORIFIC_BEFORE = re.compile(
+    r"(?<=,)\s*(?:"
+    + "|".join(re.escape(t.rstrip(".")) for t in sorted(NEUTRAL_TITLES, key=len, reverse=True))
+    + r")\.?\s+$",
+    re.IGNORECASE,
+)
+
+
 def _apposition_before(text: str, sentence: Sentence, run: NameRun) -> str | None:
     """The phrase between the previous comma (or clause start) and ", <name>"."""
     before = text[sentence.start : run.start]
+    honorific = _HONORIFIC_BEFORE.search(before)
+    if honorific:
+        before = before[: honorific.start()]  # "the emir of Qatar, Sheikh X": past the honorific
     named = re.search(r"\s+(?:named|called|identified\s+as)\s*$", before)
     if named:
         before = before[: named.start()] + ","  # "a Russian woman named X" reads as "..., X"
@@ -195,6 +209,9 @@ def _apposition_before(text: str, sentence: Sentence, run: NameRun) -> str | Non
     # "the minister said the aid worker, X,": the apposition starts after the speech.
     phrase = _SPEECH_SPLIT.split(phrase)[-1].strip()
     words = phrase.split()
+    if honorific and _RELATIVE_BEFORE.search(phrase + ","):
+        # "her husband, Dr. X": an honorific marks the one the story is about, not a relative.
+        return None
     return " ".join(words[-8:]) if words else None
 
 
@@ -241,7 +258,11 @@ def _add_phrase_nationality(role: Role, phrase: str, phrase_start: int, source: 
 
 
 def _hometown(role: Role, phrase: str, phrase_start: int) -> None:
-    match = re.search(r"\bfrom\s+(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)", phrase)
+    # "a teacher from Leeds"; not "freed from China", "flown from Tehran".
+    match = re.search(
+        r"(?<!ed\s)(?<!en\s)(?<!own\s)\bfrom\s+(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)",
+        phrase,
+    )
     if not match:
         return
     for place in find_places(match.group(1)):
@@ -342,6 +363,8 @@ def analyse_roles(text: str, sentences: list[Sentence], people: list[Person]) ->
             if not held and _MEMBER_OF.match(text, run.end, sentence.end):
                 role.official = True
             after = _apposition_after(text, sentence, run)
+            if after and after[1] in run_starts:
+                after = None  # "A, B freed from China": the next name of a list
             if after:
                 phrase, start = after
                 words = [w.lower() for w in re.findall(r"[\w\-]+", phrase)]

@@ -233,3 +233,57 @@ def test_capitalised_words_of_a_title_case_headline_are_names_only_if_the_prose_
         "A French court sentenced Marceau, an Iranian engineer, to four years on Friday."
     )
     assert _people(text) == ["Luc Marceau"]
+
+
+def test_a_second_name_of_a_list_is_no_apposition_and_freed_from_is_no_hometown():
+    text = (
+        "Carl Novak, Peter Lund freed from China after three years\n\n"
+        "Carl Novak and Peter Lund, two Canadians, were released from detention in China on "
+        "Friday. Anna Berg, a nurse from Toronto, met them at the airport."
+    )
+    roles = _roles(text)
+    assert roles["Carl Novak"].nationality == []
+    assert [c.code for c in roles["Anna Berg"].nationality] == ["CA"]
+
+
+def test_a_surname_alone_with_an_apposition_is_a_person_and_a_bureau_chief_no_official():
+    text = (
+        "A Cairo court convicted Haddad, the Cairo bureau chief of Al-Nour TV, and "
+        "Mark Olsen, an Australian reporter, on charges of spreading false news. Haddad, an "
+        "Egyptian-Canadian journalist, had worked for several outlets."
+    )
+    assert _names(text) == ["Haddad", "Mark Olsen"]
+
+
+def test_a_name_cut_off_by_the_end_of_an_excerpt_is_the_person_named_in_full():
+    text = (
+        "Pakistan must review the conviction of Ravi Shankar Pillai, the court ruled. It found "
+        "that Pakistan had denied India consular access to Mr Ravi Shank"
+    )
+    assert _people(text) == ["Ravi Shankar Pillai"]
+
+
+def test_an_office_before_a_comma_and_an_honorific_marks_an_official():
+    text = (
+        "The deal was signed by the emir of Qatar, Sheikh Tamim Al Rashid, in March. "
+        "Her husband, Dr. Omid Karimi, had been sentenced to death in Tehran."
+    )
+    roles = _roles(text)
+    assert roles["Tamim Al Rashid"].official
+    assert roles["Omid Karimi"].eligible
+
+
+def test_initials_written_together_and_a_single_name_after_a_trade_are_listed_people():
+    text = (
+        "A court in Doha sentenced eight former Indian Navy officers to death. They are "
+        "Captains Arun Mehta and Vikram Rao, Commanders Ravi Nair, KP Menon and DS Iyer, and "
+        "sailor Ragesh."
+    )
+    assert _names(text) == [
+        "Arun Mehta",
+        "Vikram Rao",
+        "Ravi Nair",
+        "KP Menon",
+        "DS Iyer",
+        "Ragesh",
+    ]

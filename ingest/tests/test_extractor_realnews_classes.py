@@ -321,6 +321,7 @@ def test_plural_ranks_head_a_list_of_a_counted_group_of_personnel():
         "Otieno Kamau",
         "Baraka Mwangi",
         "Juma Odhiambo",
+        "JW Wafula",
         "Peter Njoroge",
     ]
 
