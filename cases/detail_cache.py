@@ -29,6 +29,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from functools import cache
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -206,6 +207,27 @@ def _consistent(request) -> bool:
     return getattr(request, "_detail_snapshot", False)
 
 
+@cache
+def code_digest() -> str:
+    """A digest of the code and wording the answer is built with: the case app's modules
+    (models, serializers, the dated facts), the API's base classes and the translations. A
+    shared cache (Redis) outlives a release; an answer built by the code before it is not
+    found under the new key, so a release that changes the answer's shape or words is seen at
+    once. Read once per process."""
+    root = Path(settings.BASE_DIR)
+    files = sorted(
+        path
+        for path in (root / "cases").rglob("*.py")
+        if "tests" not in path.parts and "migrations" not in path.parts
+    )
+    files += [root / "config" / "api.py", *sorted((root / "locale").rglob("*.po"))]
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def _key(person, request) -> str:
     fingerprint = person.detail_fingerprint
     if connection.vendor != "postgresql":
@@ -213,7 +235,8 @@ def _key(person, request) -> str:
     sensitive = "s" if can_view_sensitive(request.user) else "p"
     today = timezone.localdate().isoformat()
     language = translation.get_language() or ""
-    return f"detainee-detail:{person.pk}:{fingerprint}:{sensitive}:{language}:{today}"
+    code = code_digest()
+    return f"detainee-detail:{code}:{person.pk}:{fingerprint}:{sensitive}:{language}:{today}"
 
 
 def answer(request, person, build: Callable[[], dict]) -> dict:

@@ -12,7 +12,7 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from audit.models import SensitiveRead
-from cases import services
+from cases import detail_cache, services
 from cases.models import Charge, Facility, FactReport, Tag
 from cases.partial_dates import parse
 from cases.tests.factories import FacilityFactory, SourceFactory, UserFactory
@@ -252,3 +252,39 @@ def test_a_new_date_of_the_source_of_an_undated_visit_shows(viewer, person):
     assert detail(viewer, person).data["last_visit_on"] == "2023-09-10"
     services.record_update(record=source, changes={"published_on": parse("2023-08-01")})
     assert detail(viewer, person).data["last_visit_on"] == "2023-08-01"
+
+
+def test_an_answer_cached_by_another_release_is_not_served(viewer, person, monkeypatch):
+    """A shared cache outlives a deploy: an answer filed by the code before it is not found
+    once the code or wording the answer is built with has changed."""
+    first = queries_of(viewer, person)
+    cached = queries_of(viewer, person)
+    assert cached < first - 10
+    monkeypatch.setattr(detail_cache, "code_digest", lambda: "another-release")
+    assert queries_of(viewer, person) > cached + 8  # built again
+    assert queries_of(viewer, person) == cached  # and filed under the new key
+
+
+def test_the_code_digest_follows_the_code_and_the_translations(settings, tmp_path):
+    for path in ("cases/serializers.py", "cases/tests/test_x.py", "config/api.py"):
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text("A = 1\n")
+    (tmp_path / "locale/ru/LC_MESSAGES").mkdir(parents=True)
+    (tmp_path / "locale/ru/LC_MESSAGES/django.po").write_text('msgid "a"\nmsgstr "б"\n')
+    settings.BASE_DIR = tmp_path
+
+    def digest() -> str:
+        detail_cache.code_digest.cache_clear()
+        return detail_cache.code_digest()
+
+    try:
+        start = digest()
+        (tmp_path / "cases/tests/test_x.py").write_text("A = 2\n")
+        assert digest() == start  # tests do not build answers
+        (tmp_path / "cases/serializers.py").write_text("A = 2\n")
+        changed = digest()
+        assert changed != start
+        (tmp_path / "locale/ru/LC_MESSAGES/django.po").write_text('msgid "a"\nmsgstr "в"\n')
+        assert digest() != changed
+    finally:
+        detail_cache.code_digest.cache_clear()
