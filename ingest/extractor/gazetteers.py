@@ -1102,8 +1102,14 @@ FACILITY_HEADS: tuple[str, ...] = (
     "lockup",
 )
 
+# Companies' legal forms and trades: never a person's name, and the head of an organisation's
+# name written right after it ("Astellas Pharma Inc", "JPMorgan Chase & Co.").
+COMPANY_FORMS = frozenset(
+    ["inc", "corp", "corporation", "co", "ltd", "llc", "plc", "gmbh", "pharma", "pharmaceuticals"]
+)
+
 # Capitalised words that belong to organisations, places or things, never to a person's name.
-ORG_WORDS: frozenset[str] = frozenset(
+ORG_WORDS: frozenset[str] = COMPANY_FORMS | frozenset(
     [
         # Things and services named in captions and background: "Getty Images", "Cold War".
         "war",
@@ -1297,17 +1303,6 @@ ORG_WORDS: frozenset[str] = frozenset(
         "baltic",
         "balkan",
         "eurasia",
-        # Companies' legal forms and trades: "Astellas Pharma Inc", "JPMorgan Chase & Co."
-        "inc",
-        "corp",
-        "corporation",
-        "co",
-        "ltd",
-        "llc",
-        "plc",
-        "gmbh",
-        "pharma",
-        "pharmaceuticals",
         "industries",
         "enterprises",
         "partners",
@@ -1364,23 +1359,13 @@ ORG_WORDS: frozenset[str] = frozenset(
 
 # The head word of an organisation written right after its name: "the Dui Hua Foundation",
 # "Astellas Pharma Inc", "the National Tertiary Education Union".
-ORGANISATION_HEADS = frozenset(
+ORGANISATION_HEADS = COMPANY_FORMS | frozenset(
     [
         "foundation",
         "union",
         "group",
         "institute",
         "institution",
-        "inc",
-        "corp",
-        "corporation",
-        "co",
-        "ltd",
-        "llc",
-        "plc",
-        "gmbh",
-        "pharma",
-        "pharmaceuticals",
         "holdings",
         "technologies",
         "industries",
