@@ -74,8 +74,8 @@ def test_an_attribution_opened_by_its_verb_is_not_part_of_a_name():
 
 def test_a_charge_before_and_charges_loses_the_conjunction():
     text = (
-        "Pavel Dorn, a Russian trader, was extradited from Estonia to the United States, where "
-        "he will stand trial on conspiracy and charges related to a smuggling network."
+        "Pavel Dorn, a Russian trader, was extradited from Estonia to the United States, and "
+        "he now awaits trial on conspiracy and charges linked to an arms deal."
     )
     assert _charges(text)["Pavel Dorn"][:1] == ["conspiracy"]
 
@@ -97,11 +97,12 @@ def test_an_opening_description_stands_for_a_person_named_first_in_the_headline(
 def test_a_charge_stops_before_a_verb_of_the_subject():
     text = (
         "Lars Eck and Timo Rask, two Danish tourists, were arrested in Doha. Both pleaded not "
-        "guilty to charges of possessing illegal drugs and said guards had beaten them."
+        "guilty to charges of carrying forged passports and claimed the police had threatened "
+        "them."
     )
     assert _charges(text) == {
-        "Lars Eck": ["possessing illegal drugs"],
-        "Timo Rask": ["possessing illegal drugs"],
+        "Lars Eck": ["carrying forged passports"],
+        "Timo Rask": ["carrying forged passports"],
     }
 
 
@@ -114,8 +115,8 @@ def test_a_release_in_a_story_that_opens_with_a_swap_is_an_exchange():
         "Tehran frees Danish teacher in swap\n\n"
         "Danish teacher Mette Lund returned to Copenhagen on Saturday after months in an "
         "Iranian prison.\n\n"
-        "Iran freed Lund after Denmark released Iranian engineer Reza Karimi, who is accused in "
-        "the US of violating sanctions."
+        "Iran freed Lund after Denmark released Iranian engineer Reza Karimi, whom American "
+        "prosecutors want to try for breaking export rules."
     )
     assert _statuses(text) == {"Mette Lund": "exchanged", "Reza Karimi": "exchanged"}
 
@@ -139,8 +140,8 @@ def _extradition(text: str) -> tuple[str | None, str | None, str]:
 
 def test_a_receiving_state_as_subject_with_the_surrendering_one_after_from():
     text = (
-        "In a landmark move against cybercrime, the U.S. has successfully extradited Oleg "
-        "Varin, a 40-year-old Russian national, from Israel following his arrest last year."
+        "In a case watched closely by banks, the U.S. has extradited Oleg Varin, a 37-year-old "
+        "Russian programmer, from Israel."
     )
     assert _extradition(text) == ("IL", "US", "surrendered")
 
@@ -152,8 +153,8 @@ def test_a_surrendering_state_as_subject_still_reads_as_the_origin():
 
 def test_extradited_to_face_a_states_charges_names_the_destination():
     text = (
-        "Oleg Varin, a Russian hacker, has been extradited to face US criminal charges, "
-        "officials said. He was arrested in the Netherlands in 2022."
+        "Oleg Varin, a Russian hacker, was extradited to face US fraud charges, prosecutors "
+        "announced. Police had detained him in the Netherlands in 2022."
     )
     [detainee] = extract(text, PUBLISHED).detainees
     assert detainee.extraditions[0].to_country == "US"
@@ -164,21 +165,21 @@ def test_extradited_to_face_a_states_charges_names_the_destination():
 def test_extradited_and_in_a_states_custody_names_the_destination():
     text = (
         "Oleg Varin, a Russian hacker, was arrested in the Netherlands in 2022. Varin was "
-        "extradited months later and is in US custody."
+        "extradited the next spring and is in US custody."
     )
     assert _extradition(text)[1:] == ("US", "surrendered")
 
 
 def test_charges_in_the_murder_of_over_offences_and_including_charges_of():
     text = (
-        "Ivo Marsh, a Canadian, was sentenced to death in Riyadh in the murder of a "
-        "four-month-old child. Sean Tull, an Australian economist, was sentenced to three years "
+        "Ivo Marsh, a Canadian, was sentenced to death in Riyadh in the murder of his "
+        "business partner. Sean Tull, an Australian economist, was sentenced to three years "
         "in Yangon, reportedly over immigration offences. Pavel Kirsch, a Russian hacker, is "
         "held in New York. He faces an indictment, including charges of wire fraud and "
         "extortion. He could face 20 years for each wire fraud count."
     )
     assert _charges(text) == {
-        "Ivo Marsh": ["murder of a four-month-old child"],
+        "Ivo Marsh": ["murder of his business partner"],
         "Sean Tull": ["immigration offences"],
         "Pavel Kirsch": ["wire fraud", "extortion"],
     }
@@ -201,9 +202,9 @@ def test_a_charge_keeps_an_initialism_and_a_quoted_term_and_drops_allegedly():
 def test_an_age_opening_a_sentence_stands_for_the_person_named_before():
     text = (
         "A Moscow court has jailed Luc Ferrand, a French researcher, for three years. "
-        "The 48-year-old was charged with gathering military information."
+        "The 52-year-old was charged with collecting naval secrets."
     )
-    assert _charges(text) == {"Luc Ferrand": ["gathering military information"]}
+    assert _charges(text) == {"Luc Ferrand": ["collecting naval secrets"]}
 
 
 def test_a_collusion_charge_that_the_person_faces():
@@ -221,17 +222,17 @@ def _held_in(text: str) -> dict[str, str | None]:
 def test_a_state_that_sentenced_on_a_day_or_holds_by_name_is_the_detaining_one():
     text = (
         "Russia on Thursday sentenced American citizen Dale Corbin to 13 years in prison for "
-        "drug smuggling. Reporter Ada Voss, a US citizen, is being held by Russia on spying "
-        "charges."
+        "drug smuggling. Ada Voss, an American reporter, is being held by Russia pending a "
+        "treason trial."
     )
     assert _held_in(text) == {"Dale Corbin": "RU", "Ada Voss": "RU"}
 
 
 def test_a_court_installed_by_an_occupying_state_holds_a_foreign_fighter():
     text = (
-        "Owen Jarvis, a 33-year-old Australian teacher, has been sentenced to 13 years in "
-        "prison by a Russian-installed court in Luhansk, eastern Ukraine. He was captured by "
-        "Russian forces while fighting alongside Ukrainian troops."
+        "Owen Jarvis, a 41-year-old Australian carpenter, was jailed for 14 years by a "
+        "Russian-installed court in occupied Donetsk. Russian soldiers had captured him near "
+        "a village where he fought for Kyiv."
     )
     assert _held_in(text) == {"Owen Jarvis": "RU"}
 
@@ -246,28 +247,28 @@ def _visits(text: str) -> dict[str, list[str | None]]:
 def test_a_mission_among_those_by_whom_a_detainee_was_visited():
     text = (
         "Ramon Tadeo, a Filipino worker, is on death row in Riyadh for murder. Officials said "
-        "Tadeo was visited by his mother and a Philippine embassy staff member on Tuesday."
+        "Tadeo was visited by his brother and a Philippine embassy official last week."
     )
     assert _visits(text) == {"Ramon Tadeo": ["Philippine embassy"]}
 
 
 def test_unnamed_consular_staff_visit_for_the_mission_named_just_before():
     text = (
-        "Neil Carver, a British man, was arrested in Goa on drug charges in 1990. He was given "
-        "consular help by the British Deputy High Commission in Bombay. He was visited "
-        "regularly by one of our consular officers."
+        "Neil Carver, a British man, was arrested in Kerala on drug charges in 1994. Staff of "
+        "the British Deputy High Commission in Kolkata assisted him. He was visited every few "
+        "weeks by one of our consular officers."
     )
-    assert _visits(text)["Neil Carver"][-1] == "British Deputy High Commission in Bombay"
+    assert _visits(text)["Neil Carver"][-1] == "British Deputy High Commission in Kolkata"
 
 
 def test_a_day_that_year_takes_the_year_of_the_date_before_it():
     text = (
-        "Rani Kapoor, an Indian woman, had been in custody in Abu Dhabi since 10 February 2023 "
-        "before being convicted and sentenced to death on 31 July that year."
+        "Rani Kapoor, an Indian cook, had been held in Sharjah since 4 March 2021 and was found "
+        "guilty and sentenced to death on 12 September that year."
     )
     [detainee] = extract(text, None).detainees
     assert detainee.sentence.death
-    assert detainee.sentence.date == "2023-07-31"
+    assert detainee.sentence.date == "2021-09-12"
 
 
 def test_a_release_dated_only_by_since_in_a_swap_story_is_an_exchange():
@@ -301,8 +302,8 @@ def test_a_range_of_terms_for_a_group_is_no_ones_sentence():
 def test_a_term_first_imposed_gives_way_to_the_later_one():
     text = (
         "A court in Dalian has sentenced Ross Keller, a Canadian man, to death for drug "
-        "smuggling. Keller was detained in 2014 and initially sentenced to 15 years in prison "
-        "in 2016."
+        "smuggling. Keller, arrested in 2013, was initially sentenced to 12 years in jail in "
+        "2015."
     )
     [keller] = extract(text, PUBLISHED).detainees
     assert keller.sentence.death
@@ -311,39 +312,39 @@ def test_a_term_first_imposed_gives_way_to_the_later_one():
 
 def test_the_members_listed_after_a_swap_share_what_the_group_was_charged_with():
     text = (
-        "The Russian agents who were released by the United States in the 2011 spy swap had "
-        "been arrested by the FBI in June and charged with acting as unregistered foreign "
-        "agents. From top left: Ivan Belov; Olga Sokol; and Petr Zima. From bottom left: Anna "
-        "Lisova and Lev Orlov."
+        "The five Russians whom Washington handed back in a 2013 exchange had been detained by "
+        "the FBI that spring and charged with posing as Canadian citizens to spy. From top "
+        "left: Ivan Belov; Olga Sokol; and Petr Zima. From bottom left: Anna Lisova and Lev "
+        "Orlov."
     )
     charges = _charges(text)
     assert sorted(charges) == ["Anna Lisova", "Ivan Belov", "Lev Orlov", "Olga Sokol", "Petr Zima"]
-    assert all(c == ["acting as unregistered foreign agents"] for c in charges.values())
+    assert all(c == ["posing as Canadian citizens to spy"] for c in charges.values())
 
 
 def test_an_offender_noun_before_a_name_gives_the_charge_and_the_conviction():
     text = (
-        "Saudi Arabia has postponed all executions, including that of Filipino murder convict "
-        "Ramon Tadeo, until June 8."
+        "Kuwait has delayed several hangings, among them that of Nepali murder convict Arjun "
+        "Basnet, by a month."
     )
-    [tadeo] = extract(text, PUBLISHED).detainees
-    assert tadeo.name == "Ramon Tadeo"
-    assert [c.phrase for c in tadeo.charges] == ["murder"]
-    assert tadeo.status == "convicted"
+    [basnet] = extract(text, PUBLISHED).detainees
+    assert basnet.name == "Arjun Basnet"
+    assert [c.phrase for c in basnet.charges] == ["murder"]
+    assert basnet.status == "convicted"
 
 
 def test_a_charge_named_with_a_determiner_before_the_word_charge():
     text = (
-        "Wen Bo, a British publisher, is held in Hong Kong. His lawyers sought to dismiss a "
-        "colonial-era sedition charge on Monday."
+        "Wen Bo, a British publisher, is held in Hong Kong. On Monday his defence team asked "
+        "judges to throw out a colonial-era sedition charge."
     )
     assert _charges(text) == {"Wen Bo": ["colonial-era sedition"]}
 
 
 def test_people_freed_in_a_swap_are_not_dropped_for_a_guessed_nationality():
     text = (
-        "WASHINGTON -- An American teacher serving a 14-year sentence in Russia has been freed "
-        "in an exchange that the White House called a show of good faith from the Russians. "
+        "WASHINGTON -- An American teacher jailed in Russia for 14 years has been freed in a "
+        "trade that the White House described as a goodwill gesture by Moscow. "
         "The Russians said the deal was fair.\n\n"
         "The release of Carl Dorsey was also a sign of progress toward ending the war in "
         "Ukraine, an adviser said.\n\n"
@@ -362,20 +363,20 @@ def test_people_freed_in_a_swap_are_not_dropped_for_a_guessed_nationality():
 
 def test_the_country_a_swap_handed_people_over_in_holds_neither():
     text = (
-        "On December 7 the United States and Iran carried out a rare prisoner swap. An American "
-        "student, Li Hang, was released in Switzerland in exchange for Reza Tavana, an Iranian "
-        "scientist held in an Atlanta prison. Li had been arrested in Tehran in 2016 and "
-        "sentenced to ten years in an Iranian prison for spying."
+        "In early June Washington and Tehran completed an unusual trade of prisoners. An "
+        "American doctoral student, Li Hang, was released in Oman in exchange for Reza Tavana, "
+        "an Iranian chemist jailed in Texas. Li had been detained in Tehran in 2017 and given "
+        "eight years in an Iranian jail for espionage."
     )
-    assert "CH" not in _held_in(text).values()
+    assert "OM" not in _held_in(text).values()
 
 
 def test_a_page_notice_above_the_story_is_not_its_opening_paragraph():
     text = (
-        "Notifications can be managed in browser preferences.\n\n"
-        "Indian nurse executed in Abu Dhabi\n\n"
-        "An Indian woman sentenced to death in Abu Dhabi in the murder of a child was executed "
-        "on 15 February, her family was told on Monday.\n\n"
+        "Turn alerts on or off in your settings.\n\n"
+        "Indian nurse executed in Dubai\n\n"
+        "An Indian woman condemned to death in Dubai over the killing of a toddler was put to "
+        "death on 3 March, her relatives said on Friday.\n\n"
         "Rekha Sen, 33, had been in custody since 2022."
     )
     [sen] = extract(text, PUBLISHED).detainees
@@ -394,9 +395,9 @@ def test_a_citizenship_received_is_a_nationality():
 
 def test_a_date_of_an_arrest_told_in_apposition_does_not_date_the_release():
     text = (
-        "American teacher Neil Foss, arrested in Russia for carrying cannabis in 2021, has been "
-        "freed and returned to the United States. He had been serving a 14-year sentence. "
-        "Foss was detained at a Moscow airport in August 2021."
+        "American nurse Neil Foss, arrested in Russia with cannabis oil in 2022, has been freed "
+        "and is back home in Ohio. He had been serving a nine-year sentence. Foss was detained "
+        "at a St Petersburg airport in March 2022."
     )
     assert _statuses(text) == {"Neil Foss": "released"}
 
@@ -404,7 +405,7 @@ def test_a_date_of_an_arrest_told_in_apposition_does_not_date_the_release():
 def test_a_sentence_reported_as_news_of_the_day_takes_the_story_date():
     text = (
         "A court in China has sentenced Ross Keller, a Canadian man, to death for drug "
-        "smuggling, a ruling likely to deepen a diplomatic rift."
+        "smuggling, a verdict that may strain ties between Ottawa and Beijing."
     )
     [keller] = extract(text, PUBLISHED).detainees
     assert keller.sentence.death
@@ -420,17 +421,17 @@ def test_an_undated_sentence_told_in_the_past_stays_undated():
 
 def test_an_arrest_while_travelling_in_a_country_is_where_an_extradition_starts():
     text = (
-        "Oleg Varin, a Russian hacker, was arrested at the request of the United States while "
-        "travelling in the Netherlands in 2012. Varin was extradited months later and is in US "
-        "custody."
+        "Oleg Varin, a Russian hacker, was detained at the request of Washington while on "
+        "holiday in the Netherlands in 2013. Varin was extradited the following year and is in "
+        "US custody."
     )
     assert _extradition(text) == ("NL", "US", "surrendered")
 
 
 def test_convicted_of_without_an_object_is_the_subjects_conviction():
     text = (
-        "Beijing confirmed it had detained British businessman Owen Hart, months after he was "
-        "put on trial in secret and convicted of \u201cproviding intelligence\u201d abroad."
+        "Beijing confirmed it had detained British trader Owen Hart, weeks after he was tried "
+        "behind closed doors and convicted of \u201cleaking secrets\u201d to foreigners."
     )
     assert _statuses(text) == {"Owen Hart": "convicted"}
 
@@ -484,8 +485,8 @@ def test_a_verb_coordinated_with_one_dated_in_may_is_a_fact():
 def test_a_maximum_told_of_the_charges_belongs_to_the_person_just_charged():
     text = (
         "Oleg Varin, a Russian hacker, was extradited from Georgia to the United States. He "
-        "faces charges of wire fraud and computer hacking. The most serious charges carry a "
-        "maximum sentence of 30 years in prison."
+        "faces charges of bank fraud and computer intrusion. Taken together, those counts "
+        "carry a maximum sentence of 30 years."
     )
     [varin] = extract(text, PUBLISHED).detainees
     assert varin.max_penalty.years == 30
@@ -501,10 +502,9 @@ def test_the_state_of_a_visiting_mission_is_not_the_one_that_holds():
 
 def test_charges_including_after_a_place_and_the_nationality_noun_as_subject():
     text = (
-        "Ivan Belov, a Russian, was arrested in Greece. The Russian faces 21 charges in the "
-        "United States, including identity theft, complicity in drug trafficking and money "
-        "laundering."
+        "Ivan Belov, a Russian, was arrested in Greece. The Russian faces 14 charges in the "
+        "United States, including tax evasion, complicity in arms trafficking and bribery."
     )
     assert _charges(text) == {
-        "Ivan Belov": ["identity theft", "complicity in drug trafficking", "money laundering"]
+        "Ivan Belov": ["tax evasion", "complicity in arms trafficking", "bribery"]
     }
