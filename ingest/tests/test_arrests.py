@@ -21,7 +21,7 @@ TEXT = (
     "Published: 2019-05-10\n\n"
     "Swedish programmer held in the United States\n\n"
     "Swedish programmer Oskar Lindqvist was arrested in Prague in October 2016 at the request "
-    "of the United States. He was extradited from the Czech Republic to the United States "
+    "of US prosecutors. He was extradited from the Czech Republic to the United States "
     "in March 2018 and is held in a federal jail in Seattle, where he faces charges of fraud."
 )
 

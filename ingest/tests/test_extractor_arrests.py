@@ -20,7 +20,7 @@ def _arrest(text: str) -> dict | None:
     [
         (
             "Swedish programmer Oskar Lindqvist was arrested in Prague in October 2016 at the "
-            "request of the United States. He was charged with fraud.",
+            "request of US prosecutors. He was charged with fraud.",
             {"date": "2016-10", "country": "CZ", "place": "Prague", "requested_by": "US"},
         ),
         (

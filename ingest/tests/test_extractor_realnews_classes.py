@@ -184,8 +184,8 @@ def test_a_plural_demonym_before_two_names_gives_both_their_nationality():
 
 def test_a_nationality_said_of_a_name_with_is_a():
     text = (
-        "Kasimir Bortnik was arrested in a Bangkok hotel in 2019. A court refused to hand "
-        "him over because Bortnik is a Ukrainian citizen."
+        "Kasimir Bortnik was picked up at a Phuket guesthouse in 2019. A judge declined to "
+        "extradite him because Bortnik is a Ukrainian citizen."
     )
     assert _nationalities(text) == {"Kasimir Bortnik": ["UA"]}
 
@@ -214,11 +214,11 @@ def test_a_charge_named_before_the_word_charges_after_face():
 
 def test_an_arrest_on_suspicion_of_an_offence_and_a_court_between_convicted_and_of():
     suspicion = (
-        "Maeve Tully, a British woman, is in custody in the United Arab Emirates after being "
-        "arrested on suspicion of committing adultery."
+        "Maeve Tully, a Scottish nurse, has been held in Qatar since police arrested her "
+        "on suspicion of forging documents."
     )
-    court = "Hal Brennan, a British citizen, was convicted by a Chinese court of spying in 2014."
-    assert _charges(suspicion) == {"Maeve Tully": ["committing adultery"]}
+    court = "Hal Brennan, an Irish engineer, was convicted by a Vietnamese court of spying in 2016."
+    assert _charges(suspicion) == {"Maeve Tully": ["forging documents"]}
     assert _charges(court) == {"Hal Brennan": ["spying"]}
 
 
@@ -243,8 +243,8 @@ def test_consular_access_granted_to_a_mission_is_a_visit_by_that_mission():
 
 def test_a_person_granted_a_consular_visit_and_officials_arranged_to_visit():
     granted = (
-        "Ewan Stroud, a Canadian held in China since 2019, was granted a consular visit "
-        "for the first time in ten months."
+        "Ewan Stroud, a Canadian jailed in Harbin since 2019, was granted a consular visit "
+        "on Friday after a wait of ten months."
     )
     arranged = (
         "Ewan Stroud, a Canadian businessman, was convicted of spying by a court in China. "
@@ -265,9 +265,9 @@ def test_welfare_checks_by_embassy_officials_are_visits():
 def test_a_byline_over_the_outlet_is_not_one_of_the_people_held():
     text = (
         "Son of couple held in Iran speaks out\n\nMira Castell\nCourier News\n\n"
-        "The son of a British couple detained in Iran said he learned of their arrest from "
-        "the news.\n\nBrendan Oakes and his wife were arrested in January and later charged "
-        "with espionage, which the family denies."
+        "The son of an Irish pair held in Iran says he found out about their arrest on "
+        "television.\n\nBrendan Oakes and his wife were seized in March and then charged "
+        "with espionage, a claim the family rejects."
     )
     roles = _roles(text)
     assert roles["Mira Castell"].byline and not roles["Mira Castell"].eligible
@@ -294,8 +294,8 @@ def test_two_given_names_sharing_one_family_name_are_two_people():
 
 def test_a_family_name_that_is_also_a_town_and_a_partner_held_together():
     text = (
-        "Odile Marchal and her partner Lucien Paris have been jailed in Iran since May 2022 "
-        "on charges of espionage."
+        "Odile Marchal and her partner Lucien Paris have been held in Iran since June 2021 "
+        "on spying charges."
     )
     assert sorted(_names(text)) == ["Lucien Paris", "Odile Marchal"]
 
@@ -303,8 +303,8 @@ def test_a_family_name_that_is_also_a_town_and_a_partner_held_together():
 def test_a_quoted_nickname_names_the_same_person():
     text = (
         'A Canadian citizen, Yevgeny "Gene" Voronin, was sentenced to 12 years in prison '
-        "in Moscow on espionage charges.\n\nFILE - Gene Voronin stands behind bars in a "
-        "courtroom in Moscow, Russia, Thursday."
+        "in Moscow on espionage charges.\n\nFILE - Gene Voronin waits in a glass cage at a "
+        "court in Yekaterinburg, Russia, on Thursday."
     )
     assert _names(text) == ["Yevgeny Voronin"]
 
@@ -351,8 +351,8 @@ def test_a_country_as_subject_of_the_extradition_is_the_surrendering_state():
 
 def test_extradited_by_a_country_with_the_journey_and_its_day_in_the_same_sentence():
     extradition = _extradition(
-        "Russian trader Pavel Orlov was put on a plane to the United States on Thursday after "
-        "being extradited by Portugal, where he was arrested in 2019."
+        "Russian trader Pavel Orlov was flown to the United States late on Thursday after "
+        "being extradited by Portugal, where police had held him since 2019."
     )
     assert (extradition.from_country, extradition.to_country) == ("PT", "US")
     assert extradition.date == "2024-05-09"
@@ -373,8 +373,8 @@ def test_a_prison_named_only_by_its_town_or_country_is_no_facility():
     )
     assert (
         _facility(
-            "Tomas Varga, a Slovak citizen, has been in a Prague prison since he was arrested "
-            "in 2019 on a US warrant."
+            "Tomas Varga, a Slovak citizen, has sat in a Vienna prison ever since police "
+            "detained him in 2019 on a US warrant."
         )
         is None
     )
@@ -400,11 +400,11 @@ def test_the_town_of_an_arrest_is_no_facility_but_a_named_prison_is():
 
 def test_a_span_of_time_after_sentenced_is_no_prison_term():
     text = (
-        "An American teacher serving a 12-year sentence in Russia on charges of cannabis "
-        "possession has been freed, the White House said.\nA statement said the release of "
-        "Rafael Souza was a sign of good faith. The statement said an envoy was leaving Russian "
-        "airspace with Souza, who was detained by Russian police in 2021 upon arrival in Moscow "
-        "for possession of cannabis. He was sentenced a year later."
+        "An American teacher serving a 12-year sentence in Russia for cannabis possession "
+        "has been freed, the White House said.\nA statement called the release of Rafael "
+        "Souza a gesture of goodwill. It added that an envoy had left Russian airspace with "
+        "Souza, whom customs officers stopped at a Moscow airport in 2021 with cannabis in "
+        "his bag. He was sentenced a year later."
     )
     (detainee,) = extract(text, PUBLISHED).detainees
     assert (detainee.sentence.years, detainee.sentence.months) == (12, 0)
@@ -412,7 +412,7 @@ def test_a_span_of_time_after_sentenced_is_no_prison_term():
 
 def test_bring_home_a_list_of_names_releases_each_of_them():
     text = (
-        "\u201cToday, after years of being unjustly detained in Bolivia, we bring home Ana Ruiz, "
+        "\u201cAt last, after years of wrongful imprisonment in Bolivia, we bring home Ana Ruiz, "
         "Tomas Berg and Peter Lund,\u201d the president said in a statement. Berg, a Navy "
         "veteran, was arrested in 2020."
     )
@@ -422,8 +422,8 @@ def test_bring_home_a_list_of_names_releases_each_of_them():
 
 def test_two_demonyms_side_by_side_in_a_predicate_give_both_nationalities():
     text = (
-        "Emil Haddad, 59, is a Lebanese American venture capitalist who moved to Syria in "
-        "2017. He was detained the following year and sentenced to ten years in prison."
+        "Emil Haddad, 59, is a Lebanese American architect who settled in Syria in 2016. "
+        "Security forces arrested him two years later, and a court gave him ten years in prison."
     )
     (detainee,) = extract(text, PUBLISHED).detainees
     assert [n.country for n in detainee.nationality] == ["LB", "US"]
@@ -470,7 +470,7 @@ def test_apposition_after_a_speech_verb_is_not_the_speakers_title():
 def test_relatives_event_does_not_make_the_speaker_a_detainee():
     text = (
         'Jan Vos, a Dutch engineer, was executed in Tehran on Monday. "Nothing will change," '
-        "Eva Vos said soon after her father's conviction in 2023."
+        "Eva Vos said days after her father's conviction in 2022."
     )
     assert _names(text) == ["Jan Vos"]
 
@@ -503,8 +503,8 @@ def test_story_from_home_keeps_the_foreign_country_of_the_headline():
         "Indonesia agrees to send Filipino drug convict home\n"
         "MANILA -- The Philippine president said on Wednesday that a deal had been reached to "
         "send home a Filipino convict. He thanked the Indonesian government for granting a "
-        "request for Rosa Tamayo to be brought back home to serve her sentence in her country. "
-        "Tamayo was arrested in 2011 on drug trafficking charges and sentenced to death. "
+        "request that Rosa Tamayo be allowed to come back and finish her term in her country. "
+        "Tamayo was caught with heroin in 2011 and sentenced to death for drug trafficking. "
         "Philippine officials will discuss the terms of the transfer."
     )
     [detainee] = extract(text, PUBLISHED).detainees
@@ -548,8 +548,8 @@ def test_charge_stops_before_a_dash_and_a_trailing_conjunction():
 def test_long_quoted_accusation_gives_its_first_words():
     text = (
         "Ivo Lenz, a German banker, was arrested in Baku. He stands accused of \u201cinsider "
-        "trading worth many millions of dollars together with several accomplices in three "
-        "countries,\u201d a spokeswoman said."
+        "trading worth tens of millions of euros in concert with a ring of partners across "
+        "three countries,\u201d a spokeswoman said."
     )
     [charges] = _charge_lists(text)
     assert charges and charges[0].startswith("insider trading")
@@ -599,12 +599,12 @@ def test_swap_venue_is_not_the_detaining_country():
 
 def test_worded_post_date_stamp_dates_the_article():
     text = (
-        "Post date: Apr 29, 2013 1:38:20 PM\n"
+        "Post date: Jun 10, 2013 4:07:52 AM\n"
         "Tom Reid, a British tourist, was sentenced to four years in jail in Dubai on Monday."
     )
     result = extract(text)
-    assert result.published == "2013-04-29"
-    assert result.detainees[0].sentence.date == "2013-04-29"
+    assert result.published == "2013-06-10"
+    assert result.detainees[0].sentence.date == "2013-06-10"
 
 
 def test_fine_without_a_term_takes_the_date_of_the_sentencing():
@@ -620,7 +620,7 @@ def test_fine_without_a_term_takes_the_date_of_the_sentencing():
 def test_line_cut_off_with_an_ellipsis_is_prose_not_a_headline():
     text = (
         "Dale Brook, a businessman from Texas, has been held in China since 2012.\n\n"
-        "He was convicted of manufacturing and trafficking drugs in 2019 by the Jiangmen "
+        "He was convicted of manufacturing and selling drugs in 2020 by the Foshan "
         "Intermediate\u2026"
     )
     [detainee] = extract(text, PUBLISHED).detainees
@@ -633,8 +633,8 @@ def test_line_cut_off_with_an_ellipsis_is_prose_not_a_headline():
 
 def test_caption_list_after_a_swap_names_each_person_exchanged():
     text = (
-        "The five Russians who were released by the United States in the 2010 spy swap had "
-        "been arrested by the FBI in June.\n\n"
+        "The five Russians who were released by Washington in a 2010 spy swap had been held "
+        "by the FBI since June.\n\n"
         "From left: Olga Brant; Pavel Sorin; Irina Kask; Lev Dorin; and Yana Petrik."
     )
     result = extract(text, PUBLISHED)
@@ -649,8 +649,8 @@ def test_caption_list_after_a_swap_names_each_person_exchanged():
 
 def test_mission_that_gained_access_is_the_visitor_not_the_minister_speaking():
     text = (
-        "Arjun Sandhu, a British citizen, was arrested in Jalandhar earlier this month. "
-        "Minister Rory Dale confirmed on Tuesday that the Deputy High Commission has since "
+        "Arjun Sandhu, a British citizen, was detained in Jalandhar a fortnight ago. "
+        "Minister Rory Dale said on Monday the Deputy High Commission had now "
         "gained access to Mr. Sandhu."
     )
     [detainee] = extract(text, PUBLISHED).detainees
@@ -662,7 +662,7 @@ def test_mission_that_gained_access_is_the_visitor_not_the_minister_speaking():
 def test_mission_able_to_meet_the_detainee_on_a_date_is_a_visit():
     text = (
         "Arjun Sandhu, a British citizen, was arrested in Jalandhar on 4 November 2017. "
-        "The British High Commission was only able to meet Sandhu for the first time on "
+        "The British High Commission was first able to meet Sandhu in person on "
         "16 November 2017."
     )
     [detainee] = extract(text, PUBLISHED).detainees
@@ -673,11 +673,11 @@ def test_mission_able_to_meet_the_detainee_on_a_date_is_a_visit():
 
 def test_undated_surrender_takes_the_date_of_the_arrival_reported_after_it():
     text = (
-        "Dutch officials extradited a Russian man suspected of laundering money to the United "
-        "States, the Justice Department said. The 29-year-old, Oleg Marov, was accused with "
-        "others of laundering ransom payments. He was arrested in Amsterdam on 2 November. "
-        "The department said the Russian man arrived in the United States on 15 August and "
-        "appeared before a judge in Portland."
+        "Dutch officials extradited a Russian citizen accused of money laundering to the United "
+        "States, prosecutors said. The 29-year-old, Oleg Marov, is alleged to have helped "
+        "others launder ransom money. He was detained in Rotterdam on 2 November. "
+        "Prosecutors said the Russian citizen arrived in the United States on 15 August and "
+        "was brought before a judge in Portland."
     )
     [detainee] = extract(text, dt.date(2022, 8, 18)).detainees
     [extradition] = detainee.extraditions
