@@ -41,8 +41,8 @@ def test_companies_written_with_an_ampersand_or_a_trade_after_them_are_not_peopl
     text = (
         "A Russian, Oleg Danilov, was extradited to the United States on Friday over the theft "
         "of data from Marlow Harrington and Dale Porter, officials said. The scheme hit "
-        "Marlow Harrington & Co. and other firms, previously identified as the Dale Porter "
-        "media group."
+        "Marlow Harrington & Co. and a handful of other companies, among them the Dale "
+        "Porter media group."
     )
     assert _people(text) == ["Oleg Danilov"]
 
@@ -80,7 +80,7 @@ def test_an_armed_group_and_a_ship_named_after_their_noun_are_not_people():
 
 def test_royal_and_party_titles_are_not_names_and_mark_officials():
     text = (
-        "Ten men were released on Wednesday after mediation by Saudi Crown Prince Faisal bin "
+        "Ten men went free late on Tuesday thanks to talks led by Saudi Crown Prince Faisal bin "
         "Khalid. The Crown Prince worked on the deal for months, said Republican Sen. Tom "
         "Harlow. Among them was Briton Gary Mills, who had been held by Russian forces."
     )
@@ -98,16 +98,16 @@ def test_an_academic_title_is_left_out_of_the_name():
 def test_the_head_of_a_service_that_arrests_people_is_an_official():
     text = (
         "Military chief General Ramon Cruz, National Bureau of Investigation (NBI) chief Ana "
-        "Velez and Malir Jail superintendent Imran Qazi spoke at a press conference about the "
-        "arrest of three Filipino nationals in China on espionage charges."
+        "Velez and Malir Jail superintendent Imran Qazi briefed journalists on Tuesday about "
+        "three Filipino workers detained in China for spying."
     )
     assert _names(text) == []
 
 
 def test_an_officer_of_such_a_service_is_not_made_an_official():
     text = (
-        "Russian military intelligence officer Pavel Zorin was among the four people released "
-        "by Britain in the swap. Zorin, a Russian citizen, had been convicted of spying."
+        "Russian military intelligence officer Pavel Zorin was one of three men released "
+        "by Britain under the deal. Zorin, a Russian citizen, had been convicted of spying."
     )
     roles = _roles(text)
     assert roles["Pavel Zorin"].eligible
@@ -126,8 +126,8 @@ def test_a_photo_credit_after_an_agency_and_a_slash_is_nobody_held():
 
 def test_a_partner_who_is_still_being_held_is_a_detainee():
     text = (
-        "Iran freed Luc Marceau, a French academic, on Friday. His partner, Ines Farzan, a "
-        "dual national, is still being held on conspiracy charges."
+        "Iran freed Luc Marceau, a French academic, on Friday. His partner, Ines Farzan, who "
+        "holds two passports, is still being held in Evin on spying charges."
     )
     assert "Ines Farzan" in _names(text)
 
@@ -161,17 +161,17 @@ def test_someone_speaking_for_a_charity_or_a_watchdog_is_not_held():
 
 def test_an_office_of_a_body_before_a_name_and_a_short_given_name_after_an_office():
     text = (
-        "Saudi Minister of State for Foreign Affairs Adel Al Harbi said the men were freed. "
+        "Kuwaiti Minister of State for Foreign Affairs Khalid Al Harbi said the men were freed. "
         "“We did what we could,” DFA spokesperson Ma. Lourdes C. Santos told reporters."
     )
     roles = _roles(text)
-    assert roles["Adel Al Harbi"].official
+    assert roles["Khalid Al Harbi"].official
     assert roles["Ma. Lourdes C. Santos"].official
 
 
 def test_people_a_list_names_after_a_return_from_captivity_are_each_found():
     text = (
-        "Ten men were returned from captivity on Wednesday after mediation by Qatar.\n\n"
+        "Ten men came home from captivity late on Tuesday, helped by Qatari mediators.\n\n"
         "They included Britons Liam Ashdown, Owen Pryce, Dale Hartley, Ryan Coates and Neil "
         "Burrows, who arrived in London on Thursday."
     )
@@ -195,7 +195,7 @@ def test_the_others_listed_after_a_release_are_each_found():
 
 def test_names_after_including_share_the_release_and_the_count_of_prisoners():
     text = (
-        "Russia released 16 people as part of the swap, including former soldier Carl Weaver "
+        "Russia freed 16 prisoners under the exchange deal, including former soldier Carl Weaver "
         "and reporter Dana Pike. Eight prisoners, including Ruth Anders, were flown to Germany."
     )
     assert _names(text) == ["Carl Weaver", "Dana Pike", "Ruth Anders"]
@@ -265,11 +265,11 @@ def test_a_name_cut_off_by_the_end_of_an_excerpt_is_the_person_named_in_full():
 
 def test_an_office_before_a_comma_and_an_honorific_marks_an_official():
     text = (
-        "The deal was signed by the emir of Qatar, Sheikh Tamim Al Rashid, in March. "
+        "The pardon came from the emir of Qatar, Sheikh Nasser Al Rashid, in March. "
         "Her husband, Dr. Omid Karimi, had been sentenced to death in Tehran."
     )
     roles = _roles(text)
-    assert roles["Tamim Al Rashid"].official
+    assert roles["Nasser Al Rashid"].official
     assert roles["Omid Karimi"].eligible
 
 

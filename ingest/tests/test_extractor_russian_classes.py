@@ -25,7 +25,7 @@ def test_a_lawyer_before_a_man_s_surname_in_the_genitive_is_his_lawyer():
 
 def test_the_head_of_a_ministry_named_after_it_is_an_official():
     text = (
-        "Ведомству Сергея Лаврова безразлична судьба россиян, сидящих в тюрьмах за рубежом.\n"
+        "Ведомству Сергея Лаврова нет дела до россиян, отбывающих сроки в иностранных тюрьмах.\n"
         "Ещё около пяти тысяч граждан ждут суда, находясь под стражей.\n"
         "Россиянку Анну Котову приговорили в Китае к смертной казни за контрабанду наркотиков."
     )
@@ -44,8 +44,8 @@ def test_a_citizen_of_the_country_held_by_it_is_not_held_abroad():
 
 def test_a_former_president_of_the_country_held_there_is_not_held_abroad():
     text = (
-        "Суд Армении арестовал предпринимателя, в доме которого скрывался находившийся в "
-        "розыске экс-президент страны Армен Саркисов.\n"
+        "Суд Армении арестовал бизнесмена, у которого на даче прятался разыскиваемый "
+        "полицией экс-президент страны Армен Саркисов.\n"
         "Саркисов был задержан 3 мая в Ереване. Сейчас он находится в тюрьме."
     )
     assert people(text) == {}
@@ -123,10 +123,10 @@ def test_freed_in_an_exchange_told_before_by_the_state_that_held_them():
 
 def test_arrested_on_a_request_the_arresting_state_holds_the_person():
     text = (
-        "По запросу США в Амстердаме был арестован россиянин Денис Орлов.\n"
+        "Россиянин Денис Орлов арестован в Амстердаме по запросу США.\n"
         "Орлову грозит до 20 лет тюрьмы, если в США докажут его вину.\n"
-        "Греция начала подготовку выдачи в США россиянина Петра Лаптева, арестованного "
-        "во время отдыха по запросу Вашингтона."
+        "Греция уже начала подготовку выдачи в США россиянина Петра Лаптева, арестованного "
+        "на курорте по запросу Вашингтона."
     )
     found = people(text)
     assert found["Denis Orlov"].detaining_country.country == "NL"
@@ -148,7 +148,7 @@ def test_a_name_written_surname_first_is_given_in_the_usual_order():
 def test_the_handover_procedure_is_the_surrender_and_gives_its_date():
     text = (
         "Published: 2018-02-03\n"
-        "Испания выдала США российского программиста Игоря Белова.\n"
+        "Власти Испании выдали США программиста из России Игоря Белова.\n"
         "Полицейские в минувший вторник произвели в аэропорту Мадрида процедуру выдачи США "
         "россиянина Игоря Белова, обвиняемого в киберпреступлениях."
     )
@@ -197,13 +197,13 @@ def test_a_coach_speaking_of_a_player_is_not_the_one_held_nor_a_lower_case_word_
 def test_a_name_does_not_run_over_a_line_break_or_into_brackets():
     text = (
         "Published: 2025-05-12\n"
-        "Консул посетила в тюрьме россиянина Франчетти\n\n"
-        "Консул посольства в Чехии посетила в тюрьме россиянина Франчетти\n\n"
+        "Консул посетила в СИЗО россиянина Морелли\n\n"
+        "Консул посольства в Чехии посетила в СИЗО россиянина Морелли\n\n"
         "Читать на сайте\n"
-        "В аэропорту Праги задержан гражданин РФ Александр Франчетти.\n"
+        "В аэропорту Брно задержан гражданин РФ Александр Морелли.\n"
         "Бизнесмен Михаил Блок (Горвиц) задержан в Израиле по запросу США."
     )
-    assert sorted(people(text)) == ["Aleksandr Franchetti", "Mikhail Blok"]
+    assert sorted(people(text)) == ["Aleksandr Morelli", "Mikhail Blok"]
 
 
 def test_coordinated_given_names_share_a_surname_in_the_plural():
@@ -238,14 +238,14 @@ def test_charges_after_vo_a_case_and_in_a_comma_list_are_all_read():
         "Published: 2025-05-12\n"
         "Россиянин Олег Рябов, экстрадированный из Грузии, обвиняется во взломе "
         "банковских систем.\n"
-        "Американские власти подозревают Рябова в торговле оружием, отмывании денег и "
+        "Американские власти подозревают Рябова в отмывании денег, торговле оружием и "
         "незаконной передаче технологий."
     )
     phrases = [c.phrase for c in people(text)["Oleg Riabov"].charges]
     assert phrases == [
         "взлом банковских систем",
-        "торговля оружием",
         "отмывание денег",
+        "торговля оружием",
         "незаконная передача технологий",
     ]
 
@@ -255,11 +255,11 @@ def test_a_criminal_case_names_its_charge_and_opens_a_case_against_the_person():
         "Published: 2025-05-12\n"
         "В августе американца Джона Смита задержали в Москве.\n"
         "Следственный комитет возбудил против Смита уголовное дело за нападение на "
-        "сотрудника полиции (ст. 318 УК РФ).\n"
-        "В марте Смита освободили из СИЗО под подписку о невыезде."
+        "полицейского (ст. 318 УК РФ).\n"
+        "В марте Смита освободили из изолятора под подписку о невыезде."
     )
     smith = people(text)["John Smit"]
-    assert [c.phrase for c in smith.charges] == ["нападение на сотрудника полиции"]
+    assert [c.phrase for c in smith.charges] == ["нападение на полицейского"]
     assert smith.status == "charged"
 
 
@@ -268,8 +268,8 @@ def test_an_offence_in_brackets_after_an_article_and_one_of_many_frauds_are_char
         "Published: 2025-05-12\n"
         "Суд арестовал гражданина Франции Пьера Дюбуа по делу, возбужденному по ч. 2 "
         "ст. 275 УК РФ (государственная измена).\n"
-        "Россиянина Петра Орлова задержали в Израиле по запросу США, где он обвиняется в "
-        "одном из крупнейших криптовалютных мошенничеств в истории."
+        "Россиянина Петра Орлова задержали в Израиле по запросу США, где его подозревают в "
+        "одном из крупнейших криптовалютных мошенничеств, следует из документов суда."
     )
     found = people(text)
     assert [c.phrase for c in found["Per Diubua"].charges] == ["государственная измена"]
@@ -288,27 +288,27 @@ def test_a_charge_stops_before_the_people_accused():
 def test_time_held_a_threat_and_a_term_asked_for_are_not_the_term_imposed():
     text = (
         "Published: 2025-05-12\n"
-        "Суд приговорил американца Пола Грина к 12 годам колонии по обвинению в шпионаже; "
+        "Суд приговорил американца Пола Грина к 13 годам колонии по обвинению в шпионаже; "
         "до суда он провел под стражей полтора года.\n"
         "Прокурор просил приговорить Грина к 18 годам заключения.\n"
         "Грину грозило до 20 лет, из которых 15 лет грозят за сговор."
     )
     green = people(text)["Paul Grin"]
-    assert (green.sentence.years, green.sentence.months) == (12, 0)
+    assert (green.sentence.years, green.sentence.months) == (13, 0)
 
 
 def test_a_person_described_by_nationality_is_the_one_of_that_nationality():
     # The last one named is the American exchanged for him; "the Russian pilot" is not him.
     text = (
         "Published: 2022-07-06\n"
-        "Лётчик Константин Ярошенко вернулся домой.\n"
-        "27 апреля Ярошенко обменяли на американского студента Тревора Рида.\n"
+        "Лётчик Константин Мирошниченко вернулся домой.\n"
+        "27 апреля Мирошниченко обменяли на американского студента Тревора Рида.\n"
         "Напомним, российского лётчика задержали в Либерии в мае 2010 года по обвинению в "
         "контрабанде наркотиков. Его доставили в США, где приговорили к 20 годам лишения "
         "свободы."
     )
     found = people(text)
-    pilot = found["Konstantin Iaroshenko"]
+    pilot = found["Konstantin Miroshnichenko"]
     assert [c.phrase for c in pilot.charges] == ["контрабанда наркотиков"]
     assert pilot.sentence.years == 20
     assert found["Trevor Rid"].charges == ()
@@ -319,8 +319,8 @@ def test_the_one_freed_in_exchange_for_a_named_foreigner_is_exchanged_too():
     text = (
         "Published: 2026-02-27\n"
         "Тренер высказался о возвращении Даниила Касаткина.\n"
-        "Российского баскетболиста задержали во Франции по запросу США 21 июня 2025 года. "
-        "Он был отпущен в результате обмена гражданина Франции Лорана Дюбуа."
+        "Российского баскетболиста арестовали в Париже по запросу США в июне 2025 года. "
+        "Он вышел на свободу в результате обмена гражданина Франции Лорана Дюбуа."
     )
     found = people(text)
     assert found["Daniil Kasatkin"].status == "exchanged"
@@ -330,7 +330,7 @@ def test_the_one_freed_in_exchange_for_a_named_foreigner_is_exchanged_too():
 def test_a_name_someone_went_by_is_the_real_person_s():
     text = (
         "Published: 2022-10-29\n"
-        "Задержанный в октябре сотрудник университета, называвший себя профессором из "
+        "Арестованный осенью научный сотрудник, называвший себя исследователем из "
         "Бразилии Жозе Ассиса Сантоса, в действительности является гражданином России "
         "Михаилом Микушевым. Ему предъявлены обвинения в шпионаже."
     )
@@ -342,8 +342,8 @@ def test_a_name_someone_went_by_is_the_real_person_s():
 def test_an_extradited_person_is_sent_to_the_state_that_holds_them():
     text = (
         "Published: 2025-05-12\n"
-        "Суд в Нью-Йорке отказал в освобождении под залог экстрадированному из Грузии "
-        "гражданину России Андрею Тюлину, который обвиняется во взломе компьютерных систем."
+        "Суд в Нью-Йорке оставил под стражей экстрадированного из Грузии "
+        "гражданина России Андрея Тюлина, которого обвиняют во взломе компьютерных систем."
     )
     (tiulin,) = people(text).values()
     assert tiulin.detaining_country.country == "US"
