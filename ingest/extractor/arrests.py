@@ -20,7 +20,7 @@ from .records import Arrest, Extradition, Span
 _ARREST_WORD = re.compile(
     r"^(?:arrest(?:ed)?|detained|taken\s+into\s+custody|under\s+arrest)$", re.IGNORECASE
 )
-# "at the request of the United States", "sought by Washington", "on a US warrant".
+# "at the request of the US", "sought by Washington", "on a US warrant".
 _REQUEST = re.compile(
     r"\b(?:at\s+the\s+(?:request|behest|instigation)\s+of|(?:requested|sought|wanted)\s+by|"
     r"on\s+behalf\s+of)\s+(?:the\s+)?"

@@ -847,7 +847,7 @@ def _country_votes(article: _Article, events: list[Event]) -> Counter[str]:
             if _MISSION_AFTER.match(after):
                 continue  # "UK embassy officials", "the Indian consulate": the visiting state
             if _FREED_AT.search(before):
-                continue  # "was released in Switzerland in exchange for ...": a handover place
+                continue  # "freed in Oman in exchange for ...": a handover place
             if place.kind == "demonym":
                 if _AUTHORITY.match(after):
                     votes[place.code] += 1.5
@@ -1103,7 +1103,7 @@ def _extraditions(article: _Article, events: list[Event]) -> list[Extradition]:
     return records
 
 
-# "arrived in the United States earlier this week", "appeared before a judge on Friday".
+# "arrived in the US on Monday", "appeared before a judge on Friday".
 _ARRIVAL = re.compile(
     r"\b(?:arrived|landed|was\s+flown|were\s+flown|made\s+(?:his|her|their|an)\s+initial\s+"
     r"appearance|appeared\s+(?:in|before)|was\s+arraigned|were\s+arraigned)\b",
@@ -1264,7 +1264,7 @@ def _named_visitor(
     if event.data.get("passive"):
         after = re.search(r"\bby\s+", article.text[event.anchor_end : event.anchor_end + 40])
         if after:
-            # "was visited by his mother and a Philippine embassy staff member": the mission.
+            # "was visited by his sister and a Kenyan embassy official": the mission.
             by = event.anchor_end + after.end()
             mission = _first_mission(article.text[by : min(sentence.end, by + 90)])
             if mission:

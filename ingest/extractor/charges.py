@@ -193,7 +193,7 @@ _OFFENCE_WORDS = re.compile(
 
 _STRONG = (
     r"charged\s+(?:(?:\w+\s+){0,7}?)with|convicted\s+(?:(?:\w+\s+){0,5}?)of|"
-    # "charges against him include", "faces 21 charges in the United States, including"
+    # "charges against him include", "faces 9 charges in the US, including"
     r"charges\s+(?:(?:against|in)\s+(?:[\w.-]+\s+){0,2}?[\w.-]+\s*,?\s+)?"
     r"(?:include|included|including|"
     r"ranging\s+from)|"

@@ -39,7 +39,7 @@ _GRANTED = re.compile(
     r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:embassy|consulate|consul|diplomats?|officials))\b",
     re.IGNORECASE,
 )
-# "the High Commission has since gained access to X", "was only able to meet X on 16 May":
+# "the consulate has now gained access to X", "was only able to meet X on 3 June":
 # access that took place, its visitor the subject, the person held the object.
 _ACCESS_GAINED = re.compile(
     r"\b(?:has|have|had|was|were)\s+(?:since\s+|now\s+|finally\s+|also\s+|first\s+)?"
@@ -52,7 +52,7 @@ _MISSION_VISITS = re.compile(
     r"\b(?P<t>(?:welfare|consular|prison)\s+(?:checks?|visits?))\s+by\s+",
     re.IGNORECASE,
 )
-# "arranged for British officials to visit him": the visit took place.
+# "arranged for Dutch diplomats to visit her": the visit took place.
 _ARRANGED = re.compile(
     r"\b(?:arranged|allowed|permitted|enabled)\s+(?:for\s+)?(?:[\w-]+\s+){1,4}?to\s+$",
     re.IGNORECASE,

@@ -249,7 +249,7 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
     return found
 
 
-# "in custody since 10 February 2023 before being sentenced on 31 July that year"
+# "held since 4 March 2021, sentenced on 9 June that year"
 _SAME_YEAR = re.compile(r"\s+(?:of\s+)?(?:that|the\s+same)\s+year\b", re.IGNORECASE)
 
 

@@ -179,8 +179,8 @@ def find_extraditions(context: SentenceContext, recent_text: str) -> list[Event]
         status = _status(context, anchor, word)
         date = pick_date(context, anchor)
         if status == "surrendered" and word.lower().startswith("extradit"):
-            # "put on a plane to the United States on Thursday after being extradited by
-            # Greece": the journey and its day, told in the sentence of the surrender.
+            # "flown to the US on Monday after being extradited by Spain": the journey and
+            # its day, told in the sentence of the surrender.
             if to_country is None:
                 to_country = next(
                     (

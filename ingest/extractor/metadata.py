@@ -15,7 +15,7 @@ _HEADER_STAMP = re.compile(
     re.IGNORECASE,
 )
 _HEADER_WINDOW = 300
-# "Post date: Apr 29, 2013 1:38:20 PM", "Published 8:49 AM, January 31, 2019": the same
+# "Post date: May 3, 2016 9:05:12 AM", "Published 7:15 PM, March 2, 2020": the same
 # stamps with the month written out.
 _MONTHS = {
     m: i

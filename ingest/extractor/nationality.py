@@ -232,7 +232,7 @@ _PLAIN = re.compile(
     + _MODIFIERS
     + r"(?P<rest>(?:[a-z][\w\-]*\s+){0,2}?)(?P<head>"
     + "|".join(sorted(PERSON_NOUNS | ACCUSED_NOUNS, key=len, reverse=True))
-    # "The 48-year-old was charged with ...": an age standing for the person.
+    # "The 35-year-old faces ...": an age standing for the person.
     + r"|\d{1,3}-year-olds?"
     + r")(?![\w-])"
 )

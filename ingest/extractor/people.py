@@ -606,7 +606,7 @@ def _person_cue(text: str, run: NameRun) -> bool:
     )
 
 
-# "Amit Nagpal, SK Gupta, BK Verma and ...": two initials written together, then a family
+# "Rohan Das, PK Mehra, VS Rao and ...": two initials written together, then a family
 # name, as an item of a list of names.
 _INITIALLED = re.compile(
     r"(?:(?<=,\s)|(?<=\band\s))([A-Z]{2})\s+([A-Z][a-z][\w'’\-]*)(?![\w'’\-]|\s+[A-Z])"

@@ -97,7 +97,7 @@ def status_events(sentence: str, following: str, preceding: str = "") -> list[Ev
             if kind == "detained" and re.match(r"(?i)арест\w*\s+(?:был\w*\s+)?отменен", m.group(0)):
                 continue
             if kind == "released" and _ON_BAIL.match(sentence, m.end()):
-                continue  # "освободили из СИЗО под подписку о невыезде": the case goes on
+                continue  # "освобождён под подписку о невыезде": the case goes on
             hypothetical = _hypothetical(sentence, m.start()) or bool(
                 _SCHEDULED.match(sentence, m.end())
             )
@@ -143,9 +143,9 @@ _OFFENCE_CONTEXT = _rx(
 )
 
 
-# "в одном из крупнейших криптовалютных мошенничеств": one of a kind, told in the plural
+# "в одном из самых дерзких ограблений": one of a kind, told in the plural
 _ONE_OF = _rx(r"^одн\w+\s+из\s+(?:сам\w+\s+)?")
-# "по ч. 3 ст. 330.1 УК РФ (неисполнение обязанностей ...)": the article's offence in brackets
+# "по ч. 2 ст. 275 УК РФ (государственная измена)": the article's offence in brackets
 _ARTICLE_NAMED = _rx(
     r"\bст(?:\.|ать\w+)\s*\d+(?:\.\d+)?(?:\s*(?:ч\.|част\w+)\s*\d+)?\s+УК(?:\s+[А-ЯЁ]{2,3})?"
     r"\s*\((?P<offence>[^()]{6,160})\)"
@@ -607,7 +607,7 @@ def visit_events(sentence: str) -> list[Event]:
     return events
 
 
-# "гособвинение просило приговорить Уилана к 18 годам": what a party asked for
+# "обвинение просило приговорить Грина к 9 годам": what a party asked for
 _ASKED = _rx(r"\b(?:прос\w+|запрос\w+|потребова\w+|требова\w+)\s+(?:\S+\s+){0,4}$")
 
 

@@ -500,7 +500,7 @@ _TITLE_WORD = re.compile(r"[А-Яа-яЁё-]+")
 
 def mark_officials(text: str, sentences: list[tuple[int, int]], people: list[Person]) -> None:
     """A person is an official when a title stands before one of their mentions in the same
-    phrase ("генконсул РФ в Нью-Йорке Сергей Овсянников", "адвокат Селезнева Игорь
+    phrase ("генконсул РФ в Бергене Олег Лунин", "адвокат Селезнева Игорь
     Литвак": the title is the second name's) or after it as an apposition ("X, посол
     России"). A title after a word of detention is the detainee's ("задержанному
     представителю ЛНР Андрею Косяку")."""

@@ -224,7 +224,7 @@ def _owners(
     # a family's surname is a mention of each of them
     owners = [m[2] for m in mentions if m[0] == nearest[0] and m[1] == nearest[1]]
     if nearest[0] >= end:
-        # "выдала граждан России Алексея Ушкалова и Андрея Маркуса": the coordinated names
+        # "выдала граждан России Ивана Лосева и Петра Гусева": the coordinated names
         # after the verb share it.
         previous = nearest
         for m in mentions:
@@ -237,7 +237,7 @@ def _owners(
             elif m[2] == previous[2]:
                 previous = m
     else:
-        # "Алексея Ушкалова и Андрея Маркуса, обвиняемых в ...": a phrase after a list of
+        # "Ивана Лосева и Петра Гусева, обвиняемых в ...": a phrase after a list of
         # names is about all of them.
         current = nearest
         for m in reversed([m for m in mentions if m[1] <= nearest[0]]):
@@ -331,7 +331,7 @@ def _find_events(article: _Article) -> None:
                 if owned.owners and all(
                     m[0] >= end for m in article.by_sentence.get(index, ()) if m[2] in owned.owners
                 ):
-                    # "Он был отпущен в результате обмена гражданина Франции X": X is the
+                    # "Он отпущен в результате обмена гражданина Италии X": X is the
                     # other side of the exchange; the one it is told of was exchanged too.
                     focus = _focus(article, index)
                     if focus is not None and focus not in owned.owners:
