@@ -25,6 +25,7 @@ from simple_history.template_utils import HistoricalRecordContextHelper
 from audit.reads import SensitiveReadsAdminMixin
 
 from . import services
+from .changesets import reason_shown
 from .errors import DomainError
 from .fields import sensitive_field_names
 from .forms import VersionedInlineForm, VersionedModelForm
@@ -140,7 +141,17 @@ class _HistoryWithout(HistoricalRecordContextHelper):
         )
 
 
-class RecordHistoryMixin(RecordAccessMixin):
+class WordedReasonsMixin:
+    """A history page shows the change reasons the app writes in the reader's language, and
+    those a person typed as typed (`changesets.reason_shown`); the stored rows keep theirs."""
+
+    def render_history_view(self, request, template, context, **kwargs):
+        for record in context["page_obj"].object_list:
+            record.history_change_reason = reason_shown(record.history_change_reason)
+        return super().render_history_view(request, template, context, **kwargs)
+
+
+class RecordHistoryMixin(WordedReasonsMixin, RecordAccessMixin):
     """History through the same door as the record: a record the user cannot see has no
     history for them either (deleted ones only for administrators), sensitive fields are
     left out of its changes, and history is read-only (a revert would bypass the

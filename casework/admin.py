@@ -2,13 +2,13 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from cases.admin import HistoryAdmin, RecordAccessMixin
+from cases.admin import HistoryAdmin, RecordAccessMixin, WordedReasonsMixin
 
 from .models import STRICTEST_RULE_HELP, Assignment, CadenceRule, Task, WelfareFlag
 
 
 @admin.register(CadenceRule)
-class CadenceRuleAdmin(SimpleHistoryAdmin):
+class CadenceRuleAdmin(WordedReasonsMixin, SimpleHistoryAdmin):
     """Administrators set the deadlines; everyone with a role reads them."""
 
     list_display = [
@@ -68,7 +68,7 @@ class TaskAdmin(HistoryAdmin):
 
 
 @admin.register(WelfareFlag)
-class WelfareFlagAdmin(RecordAccessMixin, SimpleHistoryAdmin):
+class WelfareFlagAdmin(WordedReasonsMixin, RecordAccessMixin, SimpleHistoryAdmin):
     detainee_path = "detainee"
     list_display = ["detainee", "raised_by", "raised_at"]
     autocomplete_fields = ["detainee"]

@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from cases import roles
-from cases.changesets import reason_shown
 from cases.fields import is_web_address
 
 register = template.Library()
@@ -64,12 +63,6 @@ def sort_header(context, key: str, label: str):
         label,
         arrow,
     )
-
-
-@register.filter
-def change_reason(reason) -> str:
-    """A change history row's reason in the reader's language (admin history pages)."""
-    return reason_shown(reason)
 
 
 @register.filter
