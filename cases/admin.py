@@ -146,7 +146,9 @@ class WordedReasonsMixin:
     those a person typed as typed (`changesets.reason_shown`); the stored rows keep theirs."""
 
     def render_history_view(self, request, template, context, **kwargs):
-        for record in context["page_obj"].object_list:
+        # The list of changes; the view of one past version has no list.
+        page = context.get("page_obj")
+        for record in page.object_list if page is not None else ():
             record.history_change_reason = reason_shown(record.history_change_reason)
         return super().render_history_view(request, template, context, **kwargs)
 
