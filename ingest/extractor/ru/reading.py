@@ -239,15 +239,21 @@ def _owners(
     else:
         # "Ивана Лосева и Петра Гусева, обвиняемых в ...": a phrase after a list of
         # names is about all of them.
-        current = nearest
-        for m in reversed([m for m in mentions if m[1] <= nearest[0]]):
-            between = article.text[m[1] : current[0]]
-            if re.fullmatch(r"\s*(?:,\s*|\s+и\s+)", between) and m[2] not in owners:
-                owners.append(m[2])
-                current = m
-            else:
-                break
+        _add_listed_before(article, [m for m in mentions if m[1] <= nearest[0]], nearest, owners)
     return tuple(owners)
+
+
+def _add_listed_before(article: _Article, earlier: list, last, owners: list[int]) -> None:
+    """Adds to `owners` the people of `earlier` (mentions before `last`, in text order) joined
+    to `last` by "и" or a comma, walking back from it until the list ends."""
+    current = last
+    for m in reversed(earlier):
+        between = article.text[m[1] : current[0]]
+        if re.fullmatch(r"\s*(?:,\s*|\s+и\s+)", between) and m[2] not in owners:
+            owners.append(m[2])
+            current = m
+        else:
+            break
 
 
 def _with_coordinated(article: _Article, index: int, pid: int) -> tuple[int, ...]:
@@ -258,14 +264,8 @@ def _with_coordinated(article: _Article, index: int, pid: int) -> tuple[int, ...
     if last is None:
         return (pid,)
     owners = [pid]
-    current = last
-    for m in reversed([m for m in before if m[1] <= last[0] and m[3] == last[3]]):
-        between = article.text[m[1] : current[0]]
-        if re.fullmatch(r"\s*(?:,\s*|\s+и\s+)", between) and m[2] not in owners:
-            owners.append(m[2])
-            current = m
-        else:
-            break
+    same_sentence = [m for m in before if m[1] <= last[0] and m[3] == last[3]]
+    _add_listed_before(article, same_sentence, last, owners)
     return tuple(owners)
 
 
