@@ -1106,6 +1106,8 @@ FACILITY_HEADS: tuple[str, ...] = (
 # name written right after it ("Astellas Pharma Inc", "JPMorgan Chase & Co.").
 COMPANY_FORMS = frozenset(
     ["inc", "corp", "corporation", "co", "ltd", "llc", "plc", "gmbh", "pharma", "pharmaceuticals"]
+    + ["industries", "enterprises", "partners", "ventures", "securities", "systems", "solutions"]
+    + ["labs", "media", "energy"]
 )
 
 # Capitalised words that belong to organisations, places or things, never to a person's name.
@@ -1303,16 +1305,6 @@ ORG_WORDS: frozenset[str] = COMPANY_FORMS | frozenset(
         "baltic",
         "balkan",
         "eurasia",
-        "industries",
-        "enterprises",
-        "partners",
-        "ventures",
-        "securities",
-        "systems",
-        "solutions",
-        "labs",
-        "media",
-        "energy",
         "oil",
         "petroleum",
         "motors",
@@ -1368,16 +1360,6 @@ ORGANISATION_HEADS = COMPANY_FORMS | frozenset(
         "institution",
         "holdings",
         "technologies",
-        "industries",
-        "enterprises",
-        "partners",
-        "ventures",
-        "securities",
-        "systems",
-        "solutions",
-        "labs",
-        "media",
-        "energy",
         "motors",
         "airlines",
         "airways",
