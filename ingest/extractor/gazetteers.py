@@ -633,6 +633,12 @@ STRONG_TITLES = STRONG_TITLES | frozenset(
     for suffix in ("-general", "-in-chief")
 )
 
+# Heads of state and government: "former President X" still speaks for a state, where a
+# former minister may be the one in the dock.
+HEAD_OF_STATE_TITLES: frozenset[str] = frozenset(
+    ["president", "vice-president", "premier", "chancellor", "emir", "sultan"]
+)
+
 # Words that make a capitalised run an office, not a person ("Foreign Minister", "Judge").
 OFFICIAL_TITLES: frozenset[str] = STRONG_TITLES | frozenset(
     [

@@ -20,6 +20,7 @@ from rapidfuzz.fuzz import ratio
 
 from .gazetteers import (
     FUNCTION_WORDS,
+    HEAD_OF_STATE_TITLES,
     MONTH_NAMES,
     NEUTRAL_TITLES,
     OFFICIAL_TITLES,
@@ -304,6 +305,9 @@ def _title_before(text: str, start: int, floor: int) -> tuple[str | None, bool]:
         ):
             continue  # a given name written short: "spokesperson Ma. Teresita X"
         if low in ("former", "ex", "late", "then"):
+            if official and any(w.lower().rstrip(".") in HEAD_OF_STATE_TITLES for w in phrase):
+                # "former President X": a past head of state still speaks for a state.
+                return " ".join(reversed(phrase)), False
             return None, False
         if word.endswith(".") and low in _TITLE_ABBREVIATIONS:
             official = True

@@ -244,6 +244,7 @@ def build_references(
     genders = {pid: role.gender for pid, role in roles.items()}
     first_seen = _first_named_in_body(sentences, people)
     known_codes = {pid: {c.code for c in role.nationality} for pid, role in roles.items()}
+    voices = _voices_only(people, roles)
     links: list[NationalityLink] = []
     group_codes: Counter[str] = Counter()
     pending: list[_Pending] = []
@@ -334,6 +335,7 @@ def build_references(
                 claimed,
                 possessive_positions,
                 known_codes,
+                voices,
             )
             for pid in ref.pids:
                 for code in item.codes:
@@ -351,6 +353,15 @@ def build_references(
         if ref.possessive:
             possessive_positions.add(ref.start)
     return References(all_refs, links, group_codes)
+
+
+def _voices_only(people: list[Person], roles: dict[int, Role]) -> set[int]:
+    """The people every mention of whom says or tells something ("..., X said")."""
+    return {
+        person.pid
+        for person in people
+        if roles[person.pid].speaker >= len(person.runs) + len(person.short_mentions)
+    }
 
 
 def _her_is_possessive(sentence: str, end: int) -> bool:
@@ -544,6 +555,7 @@ def _resolve(
     claimed: set[int],
     possessive_positions: set[int],
     known_codes: dict[int, set[str]],
+    voices: set[int],
 ) -> tuple[int, ...]:
     ref = item.ref
     window = ref.sentence - _ANAPHORA_WINDOW
@@ -566,6 +578,9 @@ def _resolve(
             claimed.add(later[0])
             return (later[0],)
         # "two of his crew" in a sentence that already named the captain: two others.
+        # Someone named only as the voice of a quote after "three Filipinos were executed"
+        # reports on the group rather than being one of it.
+        same_sentence |= voices
         found: list[int] = []
         if name_starts.people_after(ref, eligible) < item.count:
             # Too few people are named after it to fill the group: only those named soon

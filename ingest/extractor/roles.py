@@ -413,7 +413,15 @@ def _credit_or_victim(text: str, person: Person) -> bool:
 _BARE_DEMONYM_BEFORE = re.compile(r"(?<![\w\-])([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s+$")
 
 
-_LEADER_BEFORE = re.compile(r"(?<![\w\-])([A-Z][\w\-]+)\s+(?:[a-z][\w\-]*\s+){0,2}leader\s+$")
+_LEADER_BEFORE = re.compile(
+    r"(?<![\w\-])((?:[A-Z][\w\-]+\s+)?[A-Z][\w\-]+)\s+(?P<party>(?:[a-z][\w\-]*\s+){0,2})leader\s+$"
+)
+
+
+def _demonym_of(words: str) -> str | None:
+    """ "North Korean" or, failing that, its last word ("Korean")."""
+    table = demonyms()
+    return table.get(" ".join(words.split())) or table.get(words.split()[-1])
 
 
 def _premodifier_nationality(role: Role, text: str, sentence: Sentence, run: NameRun) -> None:
@@ -430,13 +438,16 @@ def _premodifier_nationality(role: Role, text: str, sentence: Sentence, run: Nam
         )
         return
     leader = _LEADER_BEFORE.search(before)
-    if leader and leader.group(1) in demonyms():
+    code = _demonym_of(leader.group(1)) if leader else None
+    if leader and code:
         # "former Burmese leader X", "Russian opposition leader Y": the leader of a people is
         # one of them ("the Russian leader" alone is never read as a person, so it is here).
         base = run.start - len(before)
-        code = demonyms()[leader.group(1)]
         span = (base + leader.start(1), base + leader.end(1))
         role.nationality.append(NationalityCue(code, *span, "premodifier"))
+        if not leader.group("party") and not _HELD_AFTER.match(text[run.end : sentence.end]):
+            # "North Korean leader X": the head of a state, who speaks for it.
+            role.official = True
         return
     for found in find_person_phrases(before):
         if before[found.end :].strip() == "" and (found.count in (None, 1)):
