@@ -369,3 +369,44 @@ def test_a_given_name_the_dictionary_reads_as_a_common_word_stays_in_the_name():
     (mira,) = people(text).values()
     assert mira.name_original_script.endswith("Сато")
     assert len(mira.name_original_script.split()) == 2
+
+
+def test_co_accused_only_reported_charged_were_never_held():
+    text = (
+        "Published: 2025-03-04\n"
+        "Гражданин России Олег Тарасов, обвиняемый в Канаде в контрабанде, арестован в "
+        "Монреале.\n"
+        "Прокуроры предъявили ему и ещё двум россиянам, Павлу Гуляеву и Семёну Котову, "
+        "обвинения в контрабанде оружия."
+    )
+    assert list(people(text)) == ["Oleg Tarasov"]
+
+
+def test_a_surname_that_is_a_common_word_is_a_mention_once_the_full_name_is_found():
+    # "Буря" alone reads as a noun; after "Олег Буря" it is his name, and the arrest is his.
+    text = (
+        "Published: 2025-03-04\n"
+        "Программисты Олег Буря и Павел Гуляев обвиняются в США в отмывании денег.\n"
+        "Буря был арестован в Нью-Йорке в прошлом году."
+    )
+    assert list(people(text)) == ["Oleg Buria"]
+
+
+def test_a_second_surname_used_alone_is_the_same_person():
+    text = (
+        "Published: 2025-03-04\n"
+        "Суд в Москве арестовал гражданина Канады Джона Митчелла Орлова.\n"
+        "Митчелл арестован на два месяца. Митчелла обвиняют в контрабанде."
+    )
+    (john,) = people(text).values()
+    assert len(john.name_original_script.split()) == 3
+
+
+def test_a_relative_named_after_the_one_held_in_the_genitive_is_not_held():
+    text = (
+        "Published: 2025-03-04\n"
+        "Освобождённый из плена моряк Иван Ткачук вернулся в Киев.\n"
+        "В аэропорту его встретил сын бывшего пленника Андрей Ткачук.\n"
+        "Все двенадцать моряков были освобождены и вернулись домой."
+    )
+    assert list(people(text)) == ["Ivan Tkachuk"]

@@ -390,8 +390,15 @@ def group_people(analysis: Analysis) -> list[Person]:
             ):
                 same.name = name
             same.spans.append(span)
+    # "Роберта Вудлэнда Романова", later "Вудлэнд": a name of three words that is no
+    # patronymic is a second surname the text may use alone.
+    by_middle: dict[str, Person] = {}
+    for person in people:
+        words = person.name.split()
+        if len(words) == 3 and not any("Patr" in p.tag for p in parses(words[1].lower())[:2]):
+            by_middle.setdefault(_key(words[1]), person)
     singles: dict[str, list[PersonSpan]] = {}
-    for span in spans:
+    for span in sorted(spans + _unmarked_surnames(analysis, spans, people), key=_start):
         if len(span.tokens) != 1:
             continue
         word = span.tokens[0].text
@@ -402,6 +409,8 @@ def group_people(analysis: Analysis) -> list[Person]:
         )
         if owner is None:
             owner = next((p for f in forms for p in by_given.get(f, ())), None)
+        if owner is None:
+            owner = next((by_middle[f] for f in forms if f in by_middle), None)
         if owner is not None:
             owner.spans.append(span)
             if _family(word):
@@ -429,6 +438,40 @@ def group_people(analysis: Analysis) -> list[Person]:
     for person in people:
         person.spans.sort(key=lambda s: s.start)
     return people
+
+
+def _start(span: PersonSpan) -> int:
+    return span.start
+
+
+def _unmarked_surnames(
+    analysis: Analysis, spans: list[PersonSpan], people: list[Person]
+) -> list[PersonSpan]:
+    """A surname that is also a common word ("Шторм был арестован") is often not found as a
+    name when it stands alone; once the full name is found, a capitalised word of that
+    surname (in any case) is a mention of the person."""
+    surnames: dict[str, list[str]] = {}
+    for person in people:
+        if len(person.surname) >= 4:
+            surnames.setdefault(_bucket(person.surname), []).append(person.surname)
+    if not surnames:
+        return []
+    covered = [(s.start, s.end) for s in spans]
+    covered.sort()
+    starts = [c[0] for c in covered]
+    found = []
+    for token in analysis.tokens:
+        word = token.text
+        if len(word) < 4 or not word[:1].isupper() or not word[1:].islower():
+            continue
+        key = _key(word)
+        if not any(_same_surname(s, key) for s in surnames.get(_bucket(key), ())):
+            continue
+        at = bisect.bisect_right(starts, token.start) - 1
+        if at >= 0 and covered[at][0] <= token.start < covered[at][1]:
+            continue
+        found.append(PersonSpan(word, word, token.start, token.end, (token,)))
+    return found
 
 
 def _family(word: str) -> bool:
@@ -524,11 +567,10 @@ def mark_officials(text: str, sentences: list[tuple[int, int]], people: list[Per
         words = list(_TITLE_WORD.finditer(before))
         # "его мать Ольга Соколова": a relative named beside the person held is not held,
         # unless the clause says the relative is ("её дочь Миру Тэрада задержали").
+        relative = _relative_before(before, words)
         if (
-            words
-            and lemma(words[-1].group(0)) in RELATIVES
-            and words[-1].end() >= len(before) - 2
-            and _cases_agree(words[-1].group(0), _span_at(person, start), person.name)
+            relative is not None
+            and _cases_agree(relative, _span_at(person, start), person.name)
             and not _HELD_IN_CLAUSE.match(text, end)
         ):
             person.official = True
@@ -578,6 +620,26 @@ def mark_officials(text: str, sentences: list[tuple[int, int]], people: list[Per
                 person.diplomat = lemma(m.group(2)) in DIPLOMATIC
             elif m and lemma(m.group(2)) in _STAFF and _MISSION.match(after[m.end() :]):
                 person.official = person.diplomat = True  # "X, сотрудник посольства"
+
+
+def _relative_before(before: str, words: list[re.Match]) -> str | None:
+    """The word for a relative right before a name, or before a possessor in the genitive
+    that comes between ("сын бывшего пленника Артем Гриценко")."""
+    if not words or words[-1].end() < len(before) - 2:
+        return None
+    for back in range(1, min(4, len(words)) + 1):
+        word = words[-back].group(0)
+        if lemma(word) in RELATIVES:
+            between = before[words[-back].end() : words[-1].end()]
+            return word if not re.search(r"[^\w\s-]", between) else None
+        if back == 1 and _HELD_BEFORE_TITLE.search(before):
+            return None  # "сын задержанного Ивана Лосева": the name is the one held
+        if not any(
+            p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF", "PRTF")
+            for p in parses(word.lower())
+        ):
+            return None
+    return None
 
 
 _ALIAS = re.compile(

@@ -45,6 +45,8 @@ _EVIDENCE = frozenset(
     ["detained", "charged", "convicted", "released", "deported", "exchanged", "extradition",
      "term", "max_penalty", "fine", "charge", "visit", "access_denied", "facility"]
 )  # fmt: skip
+# What only accuses someone: a person the text reports no more of was charged, never held.
+_ACCUSED_ONLY = frozenset(["charged", "charge", "max_penalty"])
 _STATUS_RANK = {"detained": 1, "charged": 2, "extradited": 3, "convicted": 4}
 _TERMINAL = ("exchanged", "deported", "released")
 
@@ -737,16 +739,37 @@ def _evidence_for(article: _Article, owned: list[_Owned], code: str) -> Span:
 # --- one person ---------------------------------------------------------------------------
 
 
+def _evidence(owned: list[_Owned]) -> set[str]:
+    """The kinds of fact that report a person held, charged or sentenced."""
+    return {
+        o.event.kind
+        for o in owned
+        if o.event.kind in _EVIDENCE
+        and not o.event.hypothetical
+        and not (o.event.kind == "facility" and o.event.data["strength"] == 0)
+    }
+
+
+def _co_accused(article: _Article, person: Person, evidence: set[str]) -> bool:
+    """ "предъявили обвинения ему и ещё двум россиянам, X и Y": a person the text only reports
+    charged, in a story that tells of another held, was charged with them but never held
+    (at large, or gone home)."""
+    if not evidence or not evidence <= _ACCUSED_ONLY:
+        return False
+    return any(
+        other.pid != person.pid
+        and not other.official
+        and _evidence(article.owned_by.get(other.pid, [])) - _ACCUSED_ONLY
+        for other in article.people
+    )
+
+
 def _detainee(article: _Article, person: Person, original: str) -> Detainee | None:
     if person.official:
         return None
     owned = article.owned_by.get(person.pid, [])
-    if not any(
-        o.event.kind in _EVIDENCE
-        and not o.event.hypothetical
-        and not (o.event.kind == "facility" and o.event.data["strength"] == 0)
-        for o in owned
-    ):
+    evidence = _evidence(owned)
+    if not evidence or _co_accused(article, person, evidence):
         return None
     nationality = _nationalities(article, person)
     codes = [n.country for n in nationality]
