@@ -19,6 +19,7 @@ from django_filters.fields import ChoiceField
 from drf_spectacular.utils import extend_schema_field
 
 from config.api import partial_date_schema
+from config.pagination import counted_with_rows
 
 from .constants import (
     CaseStatus,
@@ -277,8 +278,9 @@ class DetaineeFilter(DateRangeFilterSet):
         fields = ["status", "assigned_caseworker"]
 
     def filter_search(self, queryset, name, value):
-        # Best matches first; the view keeps this order unless `ordering` is given.
-        return queryset.search(value).ranked_by_name(value)
+        # Best matches first; the view keeps this order unless `ordering` is given. Ranking
+        # reads every match, so the rows count themselves (no count query).
+        return counted_with_rows(queryset.search(value).ranked_by_name(value))
 
     def filter_nationality(self, queryset, name, value: str):
         return queryset.filter(_exists(Nationality, "detainee", Q(country=value)))

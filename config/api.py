@@ -335,6 +335,14 @@ class RolePermission(permissions.DjangoModelPermissions):
         "DELETE": ["%(app_label)s.delete_%(model_name)s"],
     }
 
+    def _queryset(self, view):
+        # Only the view's model is needed: a view that names it (`RecordViewSet`) is not
+        # asked to build its queryset (a list's joins, annotations and prefetches) to tell.
+        model = getattr(view, "permission_model", None)
+        if model is not None:
+            return model._default_manager.none()
+        return super()._queryset(view)
+
 
 class CanReadCaseRecords(permissions.BasePermission):
     """For read-only endpoints that are not about one model (statistics)."""
@@ -673,6 +681,12 @@ class RecordViewSet(
     detail_serializer_class = None
     create_serializer_class = None
     update_serializer_class = None
+
+    @property
+    def permission_model(self):
+        """The model whose permissions `RolePermission` asks for: the one the list
+        serializer shows (the one `get_queryset` reads; a test holds them equal)."""
+        return getattr(getattr(self.serializer_class, "Meta", None), "model", None)
 
     def get_serializer_class(self):
         if self.action == "create" and self.create_serializer_class:

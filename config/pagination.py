@@ -15,8 +15,21 @@ import math
 from django.conf import settings
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db import connections
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet, Window
 from django.utils.functional import cached_property
+
+
+# The annotation `counted_with_rows` adds: the number of rows the whole query selects.
+TOTAL = "listed_total"
+
+
+def counted_with_rows(queryset: QuerySet) -> QuerySet:
+    """`queryset` with every row carrying the number of rows it selects (`COUNT(*) OVER ()`).
+
+    For a list that reads all its matches anyway to order them (a name search ranks every
+    match before the first page can be cut), the count is then exact and costs nothing
+    more: the first page needs no count query, however many rows match."""
+    return queryset.annotate(**{TOTAL: Window(Count("*"))})
 
 
 def planner_estimate(queryset: QuerySet) -> int | None:
@@ -87,9 +100,14 @@ class BoundedCountPaginator(Paginator):
         return super().validate_number(number)
 
     def page(self, number):
-        first = str(number) == "1" and "count" not in self.__dict__ and not self.orphans
-        if first and isinstance(self.object_list, QuerySet):
-            return self._first_page()
+        unread = isinstance(self.object_list, QuerySet) and "count" not in self.__dict__
+        if unread and not self.orphans:
+            if TOTAL in self.object_list.query.annotations:
+                page = self._self_counted_page(number)
+                if page is not None:
+                    return page
+            if str(number) == "1":
+                return self._first_page()
         number = self.validate_number(number)
         if not self.count_is_estimate:
             return super().page(number)
@@ -97,15 +115,33 @@ class BoundedCountPaginator(Paginator):
         rows = list(self.object_list[bottom : bottom + self.per_page + 1])
         return EstimatedPage(rows[: self.per_page], number, self, more=len(rows) > self.per_page)
 
+    def _self_counted_page(self, number):
+        """A page of a list whose rows carry their total (`counted_with_rows`): counted
+        exactly by its first row, with no count query. None when the page is empty (past
+        the end), which the usual path then counts and reports."""
+        try:
+            number = int(number)
+        except (TypeError, ValueError) as exc:
+            raise PageNotAnInteger(self.error_messages["invalid_page"]) from exc
+        if number < 1:
+            raise EmptyPage(self.error_messages["min_page"])
+        bottom = (number - 1) * self.per_page
+        rows = list(self.object_list[bottom : bottom + self.per_page])
+        if not rows:
+            return None
+        self.__dict__["count"] = getattr(rows[0], TOTAL)
+        self.count_is_estimate = False
+        return self._get_page(rows, number, self)
+
     def _first_page(self):
         """The first page, read before the count with one row more than it shows: a list
-        that fits on it (a name search, most filtered lists) is counted by that read, with
-        no count query."""
+        that fits on it (most filtered lists) is counted by that read, with no count
+        query."""
         rows = list(self.object_list[: self.per_page + 1])
         if len(rows) <= self.per_page:
             self.__dict__["count"] = len(rows)
             self.count_is_estimate = False
-            return self._get_page(rows, 1, self)
+            return self._get_page(rows[: self.per_page], 1, self)
         self.count  # noqa: B018 (counted now: sets count_is_estimate)
         if self.count_is_estimate:
             return EstimatedPage(rows[: self.per_page], 1, self, more=True)

@@ -106,3 +106,43 @@ def test_the_page_says_the_count_is_an_estimate(client, viewer, settings):
         assert "estimated" in text
     else:
         assert "9 detainees match these filters" in text
+
+
+def test_a_name_search_counts_its_matches_in_the_page_query(api, settings):
+    # Ranking reads every match, so the rows carry their total: exact even beyond the
+    # limit of exact counts, and no count or plan query whatever the number of matches.
+    settings.EXACT_COUNT_LIMIT = 2
+    for given in ("Anna", "Boris", "Vera", "Gleb", "Irina"):
+        DetaineeFactory(full_name=f"{given} Zhdanovich")
+    DetaineeFactory(full_name="Oleg Petrenko")
+
+    def search(page: int):
+        with CaptureQueriesContext(connection) as queries:
+            answer = api.get(
+                "/api/v1/detainees/", {"search": "Zhdanovich", "page_size": 2, "page": page}
+            ).data
+        return answer, [q["sql"].upper() for q in queries]
+
+    answer, sql = search(1)
+    assert (answer["count"], answer["count_is_estimate"]) == (5, False)
+    assert len(answer["results"]) == 2 and answer["next"] is not None
+    assert not [q for q in sql if q.startswith(("SELECT COUNT(", "EXPLAIN"))]
+    # Later pages count themselves the same way.
+    seen = [row["id"] for row in answer["results"]]
+    for page in (2, 3):
+        answer, sql = search(page)
+        assert (answer["count"], answer["count_is_estimate"]) == (5, False)
+        assert not [q for q in sql if q.startswith(("SELECT COUNT(", "EXPLAIN"))]
+        seen += [row["id"] for row in answer["results"]]
+    assert answer["next"] is None
+    assert len(set(seen)) == 5
+    # Past the end: the usual answer for a page past the last (an error where the count is
+    # exact, an empty page where it is an estimate).
+    past = api.get("/api/v1/detainees/", {"search": "Zhdanovich", "page": 9})
+    assert past.status_code == 404 or past.data["results"] == []
+
+
+def test_a_name_search_with_no_match_counts_none(api):
+    DetaineeFactory(full_name="Oleg Petrenko")
+    answer = api.get("/api/v1/detainees/", {"search": "Zhdanovich"}).data
+    assert (answer["count"], answer["results"], answer["next"]) == (0, [], None)

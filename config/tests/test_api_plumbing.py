@@ -129,3 +129,39 @@ def test_csv_renderer_flattens_and_defuses_formulas():
     header, line = text.splitlines()
     assert header == "id,name,country,tags,facility.id,facility.name,facility.country"
     assert line == "1,'+cmd,Russia,a; b,3,Butner,US"
+
+
+def _record_viewsets():
+    from django.urls import get_resolver
+
+    from config.api import RecordViewSet
+
+    found = set()
+
+    def walk(patterns):
+        for pattern in patterns:
+            if hasattr(pattern, "url_patterns"):
+                walk(pattern.url_patterns)
+                continue
+            cls = getattr(pattern.callback, "cls", None)
+            if cls is not None and issubclass(cls, RecordViewSet):
+                found.add(cls)
+
+    walk(get_resolver().url_patterns)
+    return sorted(found, key=lambda cls: cls.__name__)
+
+
+@pytest.mark.django_db
+def test_every_record_viewset_names_the_model_its_permissions_are_checked_on(admin_user):
+    # RolePermission takes the model from `permission_model` rather than building the
+    # view's queryset: it must be the model the view reads, for every action.
+    from rest_framework.request import Request
+
+    viewsets = _record_viewsets()
+    assert len(viewsets) >= 10
+    for cls in viewsets:
+        for action in ("list", "retrieve", "partial_update"):
+            request = Request(APIRequestFactory().get("/"))
+            request.user = admin_user
+            view = cls(request=request, action=action, kwargs={"pk": "1"}, format_kwarg=None)
+            assert view.permission_model is view.get_queryset().model, (cls.__name__, action)
