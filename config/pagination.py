@@ -18,7 +18,6 @@ from django.db import connections
 from django.db.models import Count, QuerySet, Window
 from django.utils.functional import cached_property
 
-
 # The annotation `counted_with_rows` adds: the number of rows the whole query selects.
 TOTAL = "listed_total"
 
