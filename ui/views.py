@@ -336,7 +336,9 @@ def visits(request):
     # Planned for a day that has passed, and never recorded as held or not.
     not_recorded = visit_qs.not_recorded(today).order_by("-visited_on", "-id")
     log = visit_qs.exclude(outcome=VisitOutcome.PLANNED).order_by("-visited_on", "-id")
-    log_page = Paginator(log, VISITS_PAGE_SIZE).get_page(request.GET.get("page"))
+    # The overdue list and the log are long at scale: counted exactly up to
+    # EXACT_COUNT_LIMIT rows, estimated beyond (the page says "about").
+    log_page = BoundedCountPaginator(log, VISITS_PAGE_SIZE).get_page(request.GET.get("page"))
     can_log = user.has_perm("consular.add_consularvisit")
     form = None
     status = 200
@@ -364,7 +366,9 @@ def visits(request):
         # The log's observations column.
         reads.note(request, log_page.object_list)
     # Each list is paged on its own, so that the page stays a screen or two long.
-    overdue_page = Paginator(overdue, VISITS_PAGE_SIZE).get_page(request.GET.get("overdue_page"))
+    overdue_page = BoundedCountPaginator(overdue, VISITS_PAGE_SIZE).get_page(
+        request.GET.get("overdue_page")
+    )
     context = {
         "overdue": cadences_of(overdue_page.object_list, today=today),
         "overdue_page": overdue_page,

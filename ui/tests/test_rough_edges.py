@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 import time_machine
+from django.db import connection
 from django.urls import reverse
 
 from cases import services
@@ -132,6 +133,37 @@ def test_the_visits_page_pages_each_list(client, caseworker):
     assert overdue.count("<tr>") == 1 + 3
     # The link to another page of one list keeps the other list's page.
     assert "?overdue_page=2&amp;upcoming_page=2#overdue-title" in html
+
+
+def test_the_visits_page_estimates_long_lists_and_says_so(client, caseworker, settings):
+    # Beyond EXACT_COUNT_LIMIT rows the overdue list and the log are not counted row by
+    # row on PostgreSQL (SQLite, for development, always counts exactly).
+    settings.EXACT_COUNT_LIMIT = 5
+    for i in range(12):
+        with time_machine.travel(dt.datetime.now(tz=dt.UTC) - dt.timedelta(days=30)):
+            person = DetaineeFactory(full_name=f"Waiting {i:02d}", status=DetaineeStatus.CONVICTED)
+        ConsularVisitFactory(
+            detainee=DetaineeFactory(full_name=f"Seen {i:02d}", status=DetaineeStatus.RELEASED),
+            visited_on=dt.date.today() - dt.timedelta(days=i + 1),
+            outcome=VisitOutcome.COMPLETED,
+        )
+    assert person.full_name == "Waiting 11"
+    client.force_login(caseworker)
+    html = client.get(reverse("ui:visits")).content.decode()
+    badge = html[html.index('data-testid="overdue-count">') :]
+    badge = badge[len('data-testid="overdue-count">') : badge.index("</span>")]
+    overdue = html[html.index('data-testid="overdue"') : html.index("</table>")]
+    assert overdue.count("<tr>") == 1 + 10
+    if connection.vendor == "postgresql":
+        assert badge.startswith("about ")
+        assert "Page 1 of about" in html
+    else:
+        assert badge == "12"
+        assert "Page 1 of 2" in html
+    # The second page of each list is read like any other.
+    html = client.get(reverse("ui:visits"), {"overdue_page": 2, "page": 2}).content.decode()
+    overdue = html[html.index('data-testid="overdue"') : html.index("</table>")]
+    assert overdue.count("<tr>") == 1 + 2
 
 
 # --- Detainee page ----------------------------------------------------------------------
