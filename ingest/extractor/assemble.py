@@ -423,10 +423,12 @@ def _list_ties(
     return tied
 
 
-# "16 prisoners, including A and B": the names listed after a plural noun for people held.
+# "16 prisoners, including A and B": the names listed after a plural noun for people held;
+# "the many citizens detained in Iran, ... the likes of A and B": after people said held.
 _PRISONERS_INCLUDING = re.compile(
-    r"\b(?:prisoners|detainees|hostages|captives|inmates)\b(?:\s+[\w-]+){0,4}?"
-    r",?\s+(?:including|among\s+them|among\s+whom|such\s+as)\s+",
+    r"(?:\b(?:prisoners|detainees|hostages|captives|inmates)\b(?:\s+[\w-]+){0,4}?"
+    r"|\b(?:detained|held|jailed|imprisoned)\s+(?:in|by)\s+[^.;:]{0,80}?)"
+    r",?\s+(?:including|among\s+them|among\s+whom|such\s+as|the\s+likes\s+of)\s+",
     re.IGNORECASE,
 )
 

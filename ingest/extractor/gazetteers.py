@@ -898,6 +898,9 @@ _PERSON_NOUNS: frozenset[str] = frozenset(
         "bookkeeper",
         "accountant",
         "musician",
+        "star",  # "the American basketball star X"
+        "actor",
+        "actress",
         "artist",
         "writer",
         "boy",

@@ -37,3 +37,22 @@ def test_the_voice_of_a_quote_after_a_counted_group_is_not_one_of_the_group():
         "Mwangi, were arrested in Hanoi in 2019."
     )
     assert _names(text) == ["Grace Wanjiru", "Peter Kamau", "Joseph Mwangi"]
+
+
+def test_people_named_as_the_likes_of_citizens_held_are_each_held():
+    text = (
+        "Dale Morrow was sentenced in Minsk on Monday to four years for theft. He is the latest "
+        "of several Americans detained in Belarus this year, and joins the likes of sailor "
+        "Jon Peck, teacher Lisa Crane and reporter Omar Haddad."
+    )
+    assert _names(text) == ["Dale Morrow", "Jon Peck", "Lisa Crane", "Omar Haddad"]
+
+
+def test_a_star_named_with_a_demonym_keeps_it_against_a_group_counted_before():
+    text = (
+        "Moscow freed five prisoners in exchange for a hitman and three other Russians. Months "
+        "earlier the American tennis star Dana Wells was released from a Russian prison."
+    )
+    [wells] = extract(text, PUBLISHED).detainees
+    assert wells.name == "Dana Wells"
+    assert [n.country for n in wells.nationality] == ["US"]
