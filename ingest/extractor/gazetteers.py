@@ -328,7 +328,7 @@ AL: Tirana
 AM: Yerevan
 AR: Buenos Aires, Cordoba, Rosario
 AT: Vienna, Salzburg, Graz
-AU: Canberra, Sydney, Melbourne, Brisbane, Perth
+AU: Canberra, Sydney, Melbourne, Brisbane, Perth, Queensland, Tasmania
 AZ: Baku
 BA: Sarajevo
 BD: Dhaka, Chittagong
@@ -1124,6 +1124,8 @@ ORG_WORDS: frozenset[str] = COMPANY_FORMS | frozenset(
     [
         # Things and services named in captions and background: "Getty Images", "Cold War".
         "war",
+        "nations",  # "the United Nations"
+        "infostealer",  # a kind of malware written as part of its name
         "maps",
         "images",
         "photos",
@@ -1772,6 +1774,23 @@ def name_blocklist() -> frozenset[str]:
     # present forms: "Said" is also a given name.
     words.update(w for w in SPEECH_VERBS if w.endswith("s"))
     return frozenset(words)
+
+
+@lru_cache(maxsize=4096)
+def place_demonym(word: str) -> str | None:
+    """Alpha-2 of a demonym made from a state's or a city's name: "Queenslander",
+    "Londoner", "Texan", "Californian"; None for any other word."""
+    known = {name.lower(): code for name, code in _PLACES.items()} | country_names()
+    low = word.lower()
+    stems = []
+    if low.endswith("er"):
+        stems.append(low[:-2])  # Queenslander, Londoner
+    if low.endswith("an"):
+        stems.extend([low[:-1], low[:-1] + "s"])  # Californian, Texan
+    for stem in stems:
+        if len(stem) >= 4 and stem in known:
+            return known[stem]
+    return None
 
 
 @lru_cache(maxsize=1)

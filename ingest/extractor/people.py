@@ -35,6 +35,7 @@ from .gazetteers import (
     demonyms,
     multiword_places,
     name_blocklist,
+    place_demonym,
     places,
 )
 from .segment import Sentence
@@ -457,10 +458,12 @@ _ORGANISATION_BEFORE = re.compile(
 )
 
 
-# "the Dow Jones media group", "X and other firms": a kind of business after the name.
+# "the Dow Jones media group", "X and other firms": a kind of business after the name; "the
+# Night Owl ransomware": a program.
+_SOFTWARE = r"malware|ransomware|spyware|software|virus|botnet|trojan|infostealer"
 _BUSINESS_AFTER = re.compile(
     r"\s+(?:[a-z]+\s+)?(?:group|firm|company|conglomerate|corporation|newspaper|agency|"
-    r"bank|lender|brokerage|network|outlet|giant)\b"
+    r"bank|lender|brokerage|network|outlet|giant|" + _SOFTWARE + r")\b"
 )
 
 
@@ -512,6 +515,7 @@ def find_name_runs(text: str, sentences: list[Sentence]) -> list[NameRun]:
         _flush(text, sentence, masked, current, runs, organisations)
     runs = _split_long_runs(_without_organisations(text, runs, organisations))
     runs = _without_headline_fragments(text, sentences, runs)
+    runs = [_without_place_demonym(text, run) for run in runs]
     runs = _without_cut_name(text, runs)
     runs.extend(_place_led_runs(text, sentences, runs, blocked, lower_vocab))
     runs.extend(_place_surname_runs(text, sentences, runs, blocked, lower_vocab))
@@ -570,6 +574,15 @@ def _without_headline_fragments(
     return kept
 
 
+def _without_place_demonym(text: str, run: NameRun) -> NameRun:
+    """ "Queenslander Ivan Petrov", "Texan Mary Cole": a demonym made from a state's or a
+    city's name says where the person is from and is no part of the name."""
+    if len(run.tokens) < 3 or place_demonym(run.tokens[0]) is None:
+        return run
+    start = text.index(run.tokens[1], run.start + len(run.tokens[0]))
+    return replace(run, start=start, tokens=run.tokens[1:])
+
+
 def _without_cut_name(text: str, runs: list[NameRun]) -> list[NameRun]:
     """An excerpt that stops in the middle of a name ("... access to Mr Ravi Shank"): the
     cut run is a piece of a name given in full before, not someone else."""
@@ -599,6 +612,10 @@ def _without_organisations(
 
 
 _PERSON_AFTER = re.compile(r"\s*,\s*(?:\d{1,3}\s*,|an?\s|the\s|who\s)")
+# "Night Owl, a ransomware strain,": an apposition that names a thing.
+_THING_AFTER = re.compile(
+    r"\s*,\s*(?:an?|the)\s+(?:[\w\-]+\s+){0,2}?(?:" + _SOFTWARE + r"|group|company|firm)\b"
+)
 
 
 def _person_cue(text: str, run: NameRun) -> bool:
@@ -606,7 +623,10 @@ def _person_cue(text: str, run: NameRun) -> bool:
         run.title_before
         or run.neutral_title
         or run.possessive
-        or _PERSON_AFTER.match(text, run.end, run.end + 12)
+        or (
+            _PERSON_AFTER.match(text, run.end, run.end + 12)
+            and not _THING_AFTER.match(text, run.end, run.end + 60)
+        )
     )
 
 

@@ -16,6 +16,7 @@ from .gazetteers import (
     SPEECH_VERBS,
     STRONG_TITLES,
     demonyms,
+    place_demonym,
 )
 from .locations import find_places
 from .nationality import find_person_phrases
@@ -428,13 +429,12 @@ def _premodifier_nationality(role: Role, text: str, sentence: Sentence, run: Nam
     """ "Russian citizen Roman Seleznyov": a nationality phrase written right before the name."""
     before = text[max(sentence.start, run.start - 60) : run.start]
     bare = _BARE_DEMONYM_BEFORE.search(before)
-    if bare and bare.group(1) in demonyms() and not bare.group(1).endswith("s"):
-        # "and Colombian Yeison Mosquera": a demonym used as a title.
+    code = (demonyms().get(bare.group(1)) or place_demonym(bare.group(1))) if bare else None
+    if bare and code and not bare.group(1).endswith("s"):
+        # "and Colombian Yeison Mosquera", "Queenslander X": a demonym used as a title.
         base = run.start - len(before)
         role.nationality.append(
-            NationalityCue(
-                demonyms()[bare.group(1)], base + bare.start(1), base + bare.end(1), "premodifier"
-            )
+            NationalityCue(code, base + bare.start(1), base + bare.end(1), "premodifier")
         )
         return
     leader = _LEADER_BEFORE.search(before)

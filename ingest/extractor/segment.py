@@ -133,6 +133,19 @@ _ELLIPSIS_END = re.compile(r"(?:…|\.\.\.)\s*$")
 _INNER_END = re.compile(r"[a-z\d][.!?][\"”’']?\s+[A-Z\"“]")
 
 
+_INITIALS_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _initials_close_a_headline(line: str) -> bool:
+    """ "... Awaiting Extradition To U.S.": the full stop closes initials, not a sentence, in
+    a line written in title case."""
+    if not _INITIALS_END.search(line):
+        return False
+    words = _LONG_WORD.findall(line)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 def _cut_short(line: str, last: bool) -> bool:
     """A line of running text that an excerpt cut off ("... by the Jiangmen Intermediate…", or
     the text's last line stopping mid-sentence) is prose, not a headline."""
@@ -162,9 +175,9 @@ def split_sentences(text: str, start: int = 0) -> list[Sentence]:
         lead = len(raw) - len(raw.lstrip())
         line = raw.strip()
         offset = line_match.start() + lead
-        is_title = not _TERMINAL.search(line) and not _cut_short(
-            line, line_match.end() >= content_end
-        )
+        is_title = (
+            not _TERMINAL.search(line) or _initials_close_a_headline(line)
+        ) and not _cut_short(line, line_match.end() >= content_end)
         pieces = [(offset, offset + len(line))] if is_title else _split_line(line, offset)
         for s_start, s_end in pieces:
             sentences.append(

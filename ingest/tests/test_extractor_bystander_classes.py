@@ -56,3 +56,31 @@ def test_a_star_named_with_a_demonym_keeps_it_against_a_group_counted_before():
     [wells] = extract(text, PUBLISHED).detainees
     assert wells.name == "Dana Wells"
     assert [n.country for n in wells.nationality] == ["US"]
+
+
+def test_a_title_case_headline_closed_by_initials_is_still_a_headline():
+    text = (
+        "Briton Accused Of Dodging Tariffs Flees House Arrest Before Extradition To U.S.\n\n"
+        "Gareth Lowe, a British trader, was arrested in Rome in May at the request of the "
+        "United States. He fled from house arrest on Sunday, police said."
+    )
+    assert _names(text) == ["Gareth Lowe"]
+
+
+def test_a_demonym_made_from_a_state_or_city_name_is_no_part_of_the_name():
+    text = (
+        "Tasmanian Oliver James Hart was sentenced in Jakarta on Monday to six years for "
+        "smuggling, and Londoner Priya Kaur Bains was jailed in Dubai the same week."
+    )
+    detainees = extract(text, PUBLISHED).detainees
+    assert [d.name for d in detainees] == ["Oliver James Hart", "Priya Kaur Bains"]
+    assert [n.country for n in detainees[0].nationality] == ["AU"]
+
+
+def test_an_international_body_and_a_piece_of_malware_are_not_people():
+    text = (
+        "Pavel Orlov, a Russian national, was extradited to the United States on Friday over "
+        "the Night Owl ransomware. Night Owl, a ransomware strain, hit hundreds of hospitals. "
+        "Orlov and Night Owl were named in a United Nations report, and he was arrested."
+    )
+    assert _names(text) == ["Pavel Orlov"]
