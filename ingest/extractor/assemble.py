@@ -120,6 +120,9 @@ _ACTOR_VERB = re.compile(
     r"arrested|holds|held|exchanged|extradited|deported|expelled|imprisoned|sentences)\b",
     re.IGNORECASE,
 )
+_FREED_FROM = re.compile(
+    r"\b(?:released|freed|escaped|rescued)\s+from\s+(?:the\s+)?$", re.IGNORECASE
+)
 _HELD_BY = re.compile(
     r"\b(?:held|detained|arrested|jailed|imprisoned|captured|seized|sentenced|convicted|tried)"
     r"\s+by\s+(?:the\s+)?$",
@@ -844,6 +847,9 @@ def _country_votes(article: _Article, events: list[Event]) -> Counter[str]:
                 continue
             before = context.text[max(0, place.start - 30) : place.start]
             after = context.text[place.end : place.end + 40]
+            if _FREED_FROM.search(before) and place.kind != "demonym":
+                votes[place.code] += 3  # "released from Afghanistan": the state that held them
+                continue
             if _DIRECTION.search(before) or _SOURCE_SEAT.search(before):
                 continue
             if _MISSION_AFTER.match(after):

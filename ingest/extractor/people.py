@@ -94,6 +94,7 @@ class NameRun:
     title_before: str | None = None  # e.g. "Russian Ambassador", "consul"
     neutral_title: bool = False
     alias_of: int | None = None  # start of the full name a quoted nickname belongs to
+    suffix: str | None = None  # a generational suffix written after the name: "Jr.", "III"
 
 
 @dataclass
@@ -126,7 +127,9 @@ class Person:
 
     @property
     def name(self) -> str:
-        return " ".join(self.tokens)
+        """The fullest spelling, with the generational suffix any mention writes ("III")."""
+        suffix = next((r.suffix for r in self.runs if r.suffix), None)
+        return " ".join(self.tokens + ((suffix,) if suffix else ()))
 
     @property
     def first_position(self) -> int:
@@ -515,7 +518,7 @@ def find_name_runs(text: str, sentences: list[Sentence]) -> list[NameRun]:
         _flush(text, sentence, masked, current, runs, organisations)
     runs = _split_long_runs(_without_organisations(text, runs, organisations))
     runs = _without_headline_fragments(text, sentences, runs)
-    runs = [_without_place_demonym(text, run) for run in runs]
+    runs = [_with_suffix(text, _without_place_demonym(text, run)) for run in runs]
     runs = _without_cut_name(text, runs)
     runs.extend(_place_led_runs(text, sentences, runs, blocked, lower_vocab))
     runs.extend(_place_surname_runs(text, sentences, runs, blocked, lower_vocab))
@@ -572,6 +575,16 @@ def _without_headline_fragments(
         if tokens[-1].lower() in prose:
             kept.append(replace(run, start=start, tokens=tuple(tokens)))
     return kept
+
+
+# "William Hale III", "Ray Dunn, Jr.": a suffix that tells a man from his father. It is kept
+# apart from the tokens, so that the family name stays the last of them.
+_GENERATIONAL_SUFFIX = re.compile(r",?\s(Jr\.?|Sr\.?|II|III|IV)(?![\w'’\-])")
+
+
+def _with_suffix(text: str, run: NameRun) -> NameRun:
+    match = _GENERATIONAL_SUFFIX.match(text, run.end)
+    return replace(run, suffix=match.group(1)) if match and not run.possessive else run
 
 
 def _without_place_demonym(text: str, run: NameRun) -> NameRun:

@@ -398,11 +398,22 @@ def analyse_roles(text: str, sentences: list[Sentence], people: list[Person]) ->
     return roles
 
 
+# "the plot against activist X", "a plan to assassinate Y": the target of a crime.
+_TARGET_BEFORE = re.compile(
+    r"\b(?:plot(?:ted|ting)?\s+(?:against|to\s+(?:kill|murder|assassinate))|"
+    r"plan(?:ned|ning)?\s+to\s+(?:kill|murder|assassinate)|assassinat(?:e|ing|ion\s+of)|"
+    r"attempt\s+on\s+the\s+life\s+of)\s+(?:[\w\-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
 def _credit_or_victim(text: str, person: Person) -> bool:
     """Named only in a film credit ("starring X") or as the victim of a crime ("X's body",
-    "the killer of X"): someone the story does not report held."""
+    "the killer of X", "a plot against X"): someone the story does not report held."""
     for run in person.runs:
         if _CREDIT_BEFORE.search(text[max(0, run.start - 20) : run.start]):
+            return True
+        if _TARGET_BEFORE.search(text[max(0, run.start - 70) : run.start]):
             return True
         if _VICTIM_AFTER.match(text[run.end : run.end + 20]) or _VICTIM_BEFORE.search(
             text[max(0, run.start - 20) : run.start]

@@ -84,3 +84,22 @@ def test_an_international_body_and_a_piece_of_malware_are_not_people():
         "Orlov and Night Owl were named in a United Nations report, and he was arrested."
     )
     assert _names(text) == ["Pavel Orlov"]
+
+
+def test_the_intended_victim_of_a_plot_is_not_held():
+    text = (
+        "Marek Novak, the Slovak national accused of a plot against exiled activist Lina "
+        "Ferreira Costa, was extradited by Austria to the United States on Friday."
+    )
+    assert _names(text) == ["Marek Novak"]
+
+
+def test_people_released_from_a_country_were_held_there_and_keep_their_suffix():
+    text = (
+        "Two Americans have been released from Iraq, their families said on Tuesday. The "
+        "families of the two Americans, Dana Cole and Henry J. Voss III, confirmed the news. "
+        "Cole was detained in Iraq in 2022, while Voss had not been named before."
+    )
+    detainees = extract(text, PUBLISHED).detainees
+    assert [d.name for d in detainees] == ["Dana Cole", "Henry J. Voss III"]
+    assert [d.detaining_country.country for d in detainees] == ["IQ", "IQ"]
