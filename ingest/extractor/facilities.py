@@ -72,6 +72,17 @@ _HELD_IN_TOWN = re.compile(
     r"spent\s+(?:[\w\-]+\s+){1,3}?)\s*in\s+"
     r"(?P<place>[A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+){0,2}(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?)"
 )
+# "the prison of Vakilabad in Mashhad": the name after the head.
+_HEAD_OF_NAME = re.compile(
+    r"\b(?:the\s+)?(?:" + _HEAD + r")\s+of\s+(?P<name>" + _NOT_PLACE + r"[A-Z][\w\-’']+"
+    r"(?:\s+[A-Z][\w\-’']+){0,2})" + _IN_PLACE,
+    re.IGNORECASE,
+)
+# "Pul-e-Charkhi, a notorious maximum security prison outside Kabul": a name described.
+_NAME_THEN_HEAD = re.compile(
+    r"\b(?:in|at|was|is|to)\s+(?P<name>[A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+){0,3}),\s+"
+    r"(?:a|an|the)\s+(?:[\w\-]+\s+){0,4}?(?:" + _HEAD + r")\b"
+)
 # "the prison", "the same jail", "the detention centre".
 _ANAPHORIC = re.compile(
     r"\b(?:the|that)\s+(?:same\s+)?(?P<head>(?i:"
@@ -204,6 +215,15 @@ def find_facilities(context: SentenceContext) -> list[Event]:
             taken.append((match.start(), match.end()))
             found.append(
                 _event(context, match.start(), match.end(), match.group(), STRENGTH_PLACED)
+            )
+    for pattern in (_HEAD_OF_NAME, _NAME_THEN_HEAD):
+        for match in pattern.finditer(text):
+            name = match.group("name")
+            if _only_a_place(name) or not free(match.start("name"), match.end("name")):
+                continue
+            taken.append((match.start("name"), match.end("name")))
+            found.append(
+                _event(context, match.start("name"), match.end("name"), name, STRENGTH_NAMED)
             )
     for match in _HELD_AT.finditer(text):
         group = "hq" if match.group("hq") else "name"

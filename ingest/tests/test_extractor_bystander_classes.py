@@ -103,3 +103,25 @@ def test_people_released_from_a_country_were_held_there_and_keep_their_suffix():
     detainees = extract(text, PUBLISHED).detainees
     assert [d.name for d in detainees] == ["Dana Cole", "Henry J. Voss III"]
     assert [d.detaining_country.country for d in detainees] == ["IQ", "IQ"]
+
+
+def _facility(text: str) -> str | None:
+    (detainee,) = extract(text, PUBLISHED).detainees
+    return detainee.facility.name if detainee.facility else None
+
+
+def test_a_prison_named_after_its_head_or_described_after_its_name_is_a_facility():
+    assert (
+        _facility(
+            "Paul Lemaire, a French tourist, was sentenced in Iran to five years. He is held "
+            "in the prison of Dizelabad in Kermanshah."
+        )
+        == "Dizelabad in Kermanshah"
+    )
+    assert (
+        _facility(
+            "Paul Lemaire, a French tourist, was sentenced in Iran to five years. He was "
+            "moved to Ghezel Hesar, a crowded high security prison near Karaj."
+        )
+        == "Ghezel Hesar"
+    )
