@@ -410,3 +410,31 @@ def test_a_relative_named_after_the_one_held_in_the_genitive_is_not_held():
         "Все двенадцать моряков были освобождены и вернулись домой."
     )
     assert list(people(text)) == ["Ivan Tkachuk"]
+
+
+def test_a_name_alone_on_its_line_is_a_byline_not_one_held():
+    text = (
+        "Обвиняемого в шпионаже россиянина осудят в Латвии\n"
+        "Ирина Белова\n"
+        "Фото: агентство\n"
+        "Суд в Риге 3 марта огласит приговор россиянину Олегу Тарасову."
+    )
+    assert list(people(text)) == ["Oleg Tarasov"]
+
+
+def test_the_second_of_two_people_held_together_is_held_whatever_describes_her():
+    text = (
+        "Published: 2025-03-04\n"
+        "В тюрьме на окраине Бишкека уже год находятся двое: журналист Олег Тарасов и "
+        "бывшая сотрудница фонда Смирнова Ирина Белова."
+    )
+    assert sorted(people(text)) == ["Irina Belova", "Oleg Tarasov"]
+
+
+def test_held_in_captivity_is_held():
+    text = (
+        "Published: 2025-03-04\n"
+        "Украинский фотограф Олег Тарасов, который находился в плену в России, вернулся домой."
+    )
+    (tarasov,) = people(text).values()
+    assert tarasov.detaining_country.country == "RU"

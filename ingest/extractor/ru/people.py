@@ -553,6 +553,9 @@ def mark_officials(text: str, sentences: list[tuple[int, int]], people: list[Per
     )
     starts = [m[0] for m in mentions]
     sentence_starts = [s for s, _e in sentences]
+    for person in people:
+        if person.spans and all(_on_a_line_alone(text, span) for span in person.spans):
+            person.official = True  # a byline or a photo credit: the writer, not one held
     for position, (start, end, person) in enumerate(mentions):
         if person.official:
             continue
@@ -620,6 +623,18 @@ def mark_officials(text: str, sentences: list[tuple[int, int]], people: list[Per
                 person.diplomat = lemma(m.group(2)) in DIPLOMATIC
             elif m and lemma(m.group(2)) in _STAFF and _MISSION.match(after[m.end() :]):
                 person.official = person.diplomat = True  # "X, сотрудник посольства"
+
+
+def _on_a_line_alone(text: str, span: PersonSpan) -> bool:
+    """A full name that is the whole of its line ("Иван Петров" under a headline)."""
+    line_start = text.rfind("\n", 0, span.start) + 1
+    line_end = text.find("\n", span.end)
+    line_end = len(text) if line_end < 0 else line_end
+    return (
+        len(span.tokens) >= 2
+        and not text[line_start : span.start].strip()
+        and not text[span.end : line_end].strip(" \t.")
+    )
 
 
 def _relative_before(before: str, words: list[re.Match]) -> str | None:

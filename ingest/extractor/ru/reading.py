@@ -229,11 +229,13 @@ def _owners(
         # "выдала граждан России Ивана Лосева и Петра Гусева": the coordinated names
         # after the verb share it.
         previous = nearest
-        for m in mentions:
+        for at, m in enumerate(mentions):
             if m[0] <= previous[0]:
                 continue
+            if at + 1 < len(mentions) and 0 <= mentions[at + 1][0] - m[1] <= 1:
+                continue  # "штаба Навального Юлия Емельянова": the possessor of a description
             between = article.text[previous[1] : m[0]]
-            if re.search(r"(?:^|\s|,)и\s+$", between) and m[2] not in owners:
+            if _JOINED_BY_AND.search(between) and m[2] not in owners:
                 owners.append(m[2])
                 previous = m
             elif m[2] == previous[2]:
@@ -243,6 +245,10 @@ def _owners(
         # names is about all of them.
         _add_listed_before(article, [m for m in mentions if m[1] <= nearest[0]], nearest, owners)
     return tuple(owners)
+
+
+# "X и Y", "X и бывшая участница штаба Y": the next name of a list, with its description.
+_JOINED_BY_AND = re.compile(r"(?:^|\s|,)и\s+(?:[А-Яа-яЁё-]+\s+){0,5}$")
 
 
 def _add_listed_before(article: _Article, earlier: list, last, owners: list[int]) -> None:
