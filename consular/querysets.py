@@ -54,6 +54,11 @@ class ConsularVisitQuerySet(ArchivableQuerySet):
         held: neither upcoming nor done, until a caseworker records the outcome."""
         return self.planned().filter(self._past_q(today))
 
+    def log(self) -> "ConsularVisitQuerySet":
+        """Visits that took place or were meant to (every outcome but planned), newest
+        first: the visit log, read page by page off the visits' date index."""
+        return self.exclude(outcome=VisitOutcome.PLANNED).order_by("-visited_on", "-id")
+
     def visible_to(self, user) -> "ConsularVisitQuerySet":
         return self.filter(detainee__in=Detainee.objects.visible_to(user))
 

@@ -27,7 +27,6 @@ from cases.models import Case, CustodyPeriod, Detainee
 from cases.roles import can_view_sensitive
 from casework.cadence import cadences_of, overdue_queryset
 from config.pagination import BoundedCountPaginator
-from consular.constants import VisitOutcome
 from consular.models import ConsularVisit
 from figures.services import figures_compared
 from stats import services as stats_services
@@ -335,7 +334,7 @@ def visits(request):
     upcoming = visit_qs.upcoming(today).order_by("visited_on", "id")
     # Planned for a day that has passed, and never recorded as held or not.
     not_recorded = visit_qs.not_recorded(today).order_by("-visited_on", "-id")
-    log = visit_qs.exclude(outcome=VisitOutcome.PLANNED).order_by("-visited_on", "-id")
+    log = visit_qs.log()
     # The overdue list and the log are long at scale: counted exactly up to
     # EXACT_COUNT_LIMIT rows, estimated beyond (the page says "about").
     log_page = BoundedCountPaginator(log, VISITS_PAGE_SIZE).get_page(request.GET.get("page"))
