@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,6 +17,7 @@ from cases.errors import DomainError
 from cases.models import Detainee, Sentence
 from cases.querysets import countries_on_file
 from cases.roles import can_view_sensitive
+from config.pagination import BoundedCountPaginator
 from consular.models import ConsularVisit
 from ui.filters import country_choices
 from ui.views import role_required
@@ -119,8 +119,9 @@ def overdue(request):
         if form.cleaned_data["country"]:
             detainees = detainees.filter(detaining_country=form.cleaned_data["country"])
     today = timezone.localdate()
-    # Ranked, counted and paged by the database; only the page's rows are read.
-    page = Paginator(overdue_queryset(detainees, today=today), PAGE_SIZE).get_page(
+    # Ranked, counted and paged by the database; only the page's rows are read. Counted
+    # exactly up to EXACT_COUNT_LIMIT people, estimated beyond (the page says "about").
+    page = BoundedCountPaginator(overdue_queryset(detainees, today=today), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
     page.object_list = cadences_of(page.object_list, today=today)
