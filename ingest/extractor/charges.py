@@ -99,6 +99,7 @@ CATEGORY_STEMS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "violent",
         (
             "murder",
+            "assassinat",
             "kill",
             "homicide",
             "manslaughter",
@@ -180,6 +181,8 @@ _GENERIC_OFFENCE = [
     "national security",
     "state security",
     "drunk",
+    "coup",
+    "plotting",
 ]
 _OFFENCE_WORDS = re.compile(
     "|".join(
@@ -191,27 +194,40 @@ _OFFENCE_WORDS = re.compile(
     re.IGNORECASE,
 )
 
+# "for the 2019 murder of a judge": a harm done to someone names the offence.
+_HARM = r"(?:murder|assassination|killing|kidnapping|abduction|rape|stabbing|shooting)"
+
 _STRONG = (
-    r"charged\s+(?:(?:\w+\s+){0,7}?)with|convicted\s+(?:(?:\w+\s+){0,5}?)of|"
+    r"charged\s+(?:(?:\w+\s+){0,7}?)with|convict(?:ed|ing)\s+(?:(?:\w+\s+){0,5}?)of|"
     # "charges against him include", "faces 9 charges in the US, including"
     r"charges\s+(?:(?:against|in)\s+(?:[\w.-]+\s+){0,2}?[\w.-]+\s*,?\s+)?"
     r"(?:include|included|including|"
     r"ranging\s+from)|"
     r"found\s+(?:(?:[\w,]+\s+){0,5}?)guilty\s+(?:(?:[\w,]+\s+){0,6}?)of|"
     r"pleaded\s+(?:not\s+)?guilty\s+(?:(?:in|on|at)\s+(?:\w+\s+){1,3}?)?to|"
-    r"indicted\s+(?:on|for)|on\s+charges\s+of|(?:a|the)\s+charges?\s+of|"
+    # "indicted in California on several counts of", "a grand jury indictment for"
+    r"indict(?:ed|ment)\s+(?:in\s+(?:[A-Z][\w.]*\s+){1,3})?(?:on|for)"
+    r"(?:\s+(?:[\w-]+\s+)?counts?\s+of)?|"
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|multiple)\s+counts?\s+of|"
+    r"on\s+charges\s+of|(?:a|the)\s+charges?\s+of|"
     r"(?:faces?|facing|faced|including|includes|included|multiple|several|two|three|four|"
     r"five|\d+)\s+charges\s+of|acquitted\s+(?:(?:\w+\s+){0,2}?)of|cleared\s+(?:(?:\w+\s+){0,2}?)of"
 )
 _WEAK = (
     r"(?:claim|claims|claimed|allege|alleges|alleged)\s+(?:that\s+)?(?:he|she|they)(?:\s+had)?|"
     r"accused\s+(?:(?:\w+\s+){0,2}?)of|accuse[sd]?\s+(?:\w+\s+)of|suspected\s+of|"
+    # "stands accused in the United States of", "faces U.S. accusations of"
+    r"accused\s+in\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){1,3}of|accusations?\s+of|"
+    # "accused Ling, 32, and Lee, 36, of": the people accused, each with an age
+    r"accuse[sd]?\s+(?:(?:and\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:,\s*\d{1,2})?,?\s+){1,3}of|"
     r"on\s+suspicion\s+of|"
     r"(?:sentenced|jailed|fined|arrested|detained|held|imprisoned|faces?|facing|serving|served|"
-    r"convicted|sentence|term)\b"
+    r"convicted|sentence|term|sent\s+to\s+(?:prison|jail)|in\s+(?:prison|jail)|execution|"
+    r"executed)\b"
     # "for" and the offence, not "for a year" (but "for a drug offence") or "for the first time"
-    r"(?:[^.;]|\.(?!\s)){0,120}?\bfor(?!\s+(?:(?:a|an)(?!\s+(?:[\w-]+\s+){1,2}?offen[cs]es?\b)|"
-    r"the(?!\s+(?:offen[cs]es?|crimes?)\s+of)|\d|"
+    r"(?:[^.;]|\.(?!\s)){0,120}?\bfor(?!\s+(?:(?:a|an)(?!\s+(?:[\w-]+\s+){1,2}?"
+    r"(?:offen[cs]es?|conviction)\b)|"
+    r"the(?!\s+(?:(?:offen[cs]es?|crimes?)\s+of|(?:\d{4}\s+)?" + _HARM + r"\s+of)\b)|\d|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|life|up|more|over|about|almost|nearly|"
     r"several|months|years|weeks|days)\b)|"
     r"(?:arrested|detained|jailed|held)\s+over|wanted\s+(?:for|over)|"
@@ -241,7 +257,8 @@ _FIELD_OF_OFFENCE = re.compile(
 )
 # "the theft charge", "a drug offence": a determiner, the words that name the offence, its head.
 _BARE_HEAD = re.compile(
-    r"^(?:the|a|an)\s+((?:[\w-]+\s+){0,2}?[\w-]+)\s+(charges?|offen[cs]es?)$", re.IGNORECASE
+    r"^(?:the|a|an)\s+(?:\d{4}\s+)?((?:[\w-]+\s+){0,2}?[\w-]+)\s+(charges?|offen[cs]es?|convictions?)$",
+    re.IGNORECASE,
 )
 # "for the offences of X", "of the crime of X": the words that name what follows as a charge.
 _OFFENCE_LEAD = re.compile(r"^(?:the\s+)?(?:offen[cs]es?|crimes?|charges?)\s+of\s+", re.IGNORECASE)
@@ -266,6 +283,7 @@ _STOP = re.compile(
     r"|\s+in\s+(?:\d|[A-Z]|(?:the|a|an|his|her|their)\b)"
     r"|\s+for\s+(?:(?:which|the|a|an|his|her|their|several|years|months)\b|\d)"
     r"|\s+(?:last|this|next|earlier|later)\s+(?:week|month|year)"
+    r"|\s+(?:in\s+connection\s+with|in\s+relation\s+to|as\s+part\s+of)\b"
     r"|\s[–—-]\s"
 )
 _TRAILING = re.compile(r"(?:\s+(?:and|or|of|the|a|an|to|with|for))+$", re.IGNORECASE)
@@ -296,6 +314,7 @@ _OBJECT_VERBS = frozenset(
         "accuse",
         "accuses",
         "found",
+        "convicting",
         "acquitted",
         "cleared",
         "sentenced",
@@ -343,7 +362,8 @@ def _phrases(raw: str, strong: bool) -> list[str]:
     if quoted:
         # accused of "insulting the president" and "inciting social hatred"
         return [q.strip(" ,") for q in re.findall(r"[\"“]([^\"”]{3,80})[\"”]", quoted.group())]
-    if raw[:1] in '"“' and not _QUOTED_LIST.match(raw):
+    in_quote = raw[:1] in '"“'
+    if in_quote:
         raw = raw[1:]  # a quotation too long to be the charge itself: read its first words
     if not strong:
         raw = re.split(r"\s+with\b", raw, maxsplit=1)[0]
@@ -351,29 +371,58 @@ def _phrases(raw: str, strong: bool) -> list[str]:
     if not cut:
         return []
     parts = [p.strip() for p in _SPLIT.split(cut) if p.strip()]
-    if not (len(parts) > 1 and all(len(p.split()) <= 8 for p in parts)):
+    # "to damage computers and to transmit demands" is one charge, not two
+    if not (len(parts) > 1 and all(len(p.split()) <= 8 and p[:3] != "to " for p in parts)):
         parts = [cut]
-    return parts + _listed_after(raw[raw.find(cut) + len(cut) :])
+    rest = raw[raw.find(cut) + len(cut) :]
+    if in_quote:
+        # charged with "A, B, as well as C": every item of the quotation is a charge
+        close = re.search(r"[\"”]", rest)
+        rest = rest[: close.start()] if close else rest
+    return parts + _listed_after(rest, quoted=in_quote)
 
 
 _QUOTED_LIST = re.compile(
     r"^\s*[\"“][^\"”]{3,80}[\"”](?:\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)[\"“][^\"”]{3,80}[\"”])*"
 )
 _LIST_ITEM = re.compile(
-    r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?P<item>[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,5}?)"
-    r"(?=\s*(?:,|\band\b|[.;]|$))"
+    r"^\s*(?P<sep>,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)"
+    r"(?P<item>[a-z][\w’'-]*(?:\s+[\"“]?[\w’'-]+){0,7}?)"
+    r"(?=[\"”]?\s*(?:,|\band\b|\bas\s+well\s+as\b|[.;]|$))"
+)
+# "of sneaking in illegally in March and engaging in ...": when a charge ends at a date, the
+# list goes on after it.
+_LIST_DATE = re.compile(
+    r"^\s+(?:in|on|since|during)\s+(?:(?:early|late|mid-)\s*)?(?:\d{4}|January|February|"
+    r"March|April|May|June|July|August|September|October|November|December)\b(?:\s+\d{4})?"
+    r"(?=\s+and\s)"
 )
 
 
-def _listed_after(rest: str) -> list[str]:
+def _listed_after(rest: str, *, quoted: bool = False) -> list[str]:
     """ "conspiracy to violate export controls, smuggling and money laundering": the charges
-    listed after the first one, as long as each reads as an offence."""
+    listed after the first one, as long as each reads as an offence (inside a quotation that
+    lists charges, each item is one). "Fraud and abuse" after a comma stays one charge."""
     found: list[str] = []
+    rest = _LIST_DATE.sub("", rest, count=1)
     while True:
         match = _LIST_ITEM.match(rest)
-        if not match or not _OFFENCE_WORDS.search(match.group("item")):
+        if not match:
             return found
-        found.append(match.group("item"))
+        item = match.group("item")
+        if not quoted and not _OFFENCE_WORDS.search(item):
+            if not found or match.group("sep").strip() != "and":
+                return found
+            found[-1] += match.group()  # "computer fraud and abuse"
+        elif (
+            quoted
+            and found
+            and match.group("sep").strip() == "and"
+            and not (_OFFENCE_WORDS.search(found[-1]))
+        ):
+            found[-1] += match.group()  # "supporting and funding terrorism"
+        else:
+            found.append(item)
         rest = rest[match.end() :]
 
 
@@ -418,7 +467,7 @@ def find_charges(context: SentenceContext) -> list[Event]:
     events: list[Event] = _offender_nouns(context)
     base = context.sentence.start
     text = context.text
-    for match in _TRIGGER.finditer(text):
+    for match in _triggers(text):
         strong = match.group("strong") is not None
         trigger_words = match.group().lower().split()
         # "charged with", "indicted for": a charge was brought. "Held on charges of" and
@@ -434,26 +483,34 @@ def find_charges(context: SentenceContext) -> list[Event]:
         lead = _OFFENCE_LEAD.match(tail)
         if lead:
             tail, offset = tail[lead.end() :], offset + lead.end()
-        for phrase in _phrases(tail, strong):
-            if not strong and not _OFFENCE_WORDS.search(phrase):
+        # "deported for the offences of X and Y": the text itself calls each an offence.
+        named = strong or lead is not None
+        for phrase in _phrases(tail, named):
+            if not named and not _OFFENCE_WORDS.search(phrase):
                 continue
             phrase = re.sub(r"^(?:with|of)\s+", "", phrase)
             phrase = re.sub(r"^(?:allegedly|reportedly|supposedly)\s+", "", phrase)
+            phrase = _HARM_LEAD.sub("", phrase)
             bare = _BARE_HEAD.match(phrase)
             if bare and not any(_NOT_A_CHARGE_ADJ.match(w) for w in bare.group(1).split()):
                 # "pleaded not guilty to the theft charge", "jailed for a drug offence"
                 what, head = bare.group(1), bare.group(2).lower()
+                # "for a 2021 bribery conviction": the offence is what was proved
+                head = "" if head.startswith("conviction") else head
                 keep_head = head.startswith("offen") or _FIELD_OF_OFFENCE.match(what)
-                phrase = f"{what} {head}" if keep_head else what
+                phrase = f"{what} {head}" if keep_head and head else what
             if phrase.lower().startswith(_NOT_A_CHARGE_START):
                 continue
             start = base + offset + tail.find(phrase)
+            end = start + len(phrase)
+            if len(re.findall(r"[\"“”]", phrase)) % 2:
+                phrase = re.sub(r"[\"“”]", "", phrase)  # engaging in "hostile acts: unclosed
             events.append(
                 Event(
                     kind="charge",
                     sentence=context.sentence.index,
                     start=start,
-                    end=start + len(phrase),
+                    end=end,
                     anchor=anchor,
                     anchor_end=verb_end,
                     transitive=has_object and trigger_word in _OBJECT_VERBS,
@@ -500,6 +557,27 @@ def find_charges(context: SentenceContext) -> list[Event]:
             )
         )
     return events
+
+
+def _triggers(text: str) -> list[re.Match[str]]:
+    """Each trigger in reading order, a loose one cut at its nearest preposition: in
+    "sentenced to three years over X and for Y", "sentenced ... over" comes before
+    "sentenced ... for", so X is read and not lost to the longer reach."""
+    found: list[re.Match[str]] = []
+    pos = 0
+    while match := _TRIGGER.search(text, pos):
+        while match.group("weak") is not None:
+            shorter = _TRIGGER.match(text, match.start(), match.end() - 1)
+            if not shorter or shorter.end() >= match.end():
+                break
+            match = shorter
+        found.append(match)
+        pos = match.end()
+    return found
+
+
+# "the 2019 assassination of a critic" read as "assassination of a critic"
+_HARM_LEAD = re.compile(r"^the\s+(?:\d{4}\s+)?(?=" + _HARM + r"\s+of\b)", re.IGNORECASE)
 
 
 def _charge_hypothetical(context: SentenceContext, anchor: int) -> bool:

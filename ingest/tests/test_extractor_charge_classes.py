@@ -1,0 +1,125 @@
+"""Charges told in the ways news stories list them: after "as well as", inside a quotation,
+after the people accused, after a harm done to someone, or by the count. Each class is
+checked on invented sentences."""
+
+import datetime as dt
+
+from ingest.extractor import extract
+
+PUBLISHED = dt.date(2024, 5, 10)
+
+
+def _charges(text: str) -> dict[str, list[str]]:
+    return {d.name: [c.phrase for c in d.charges] for d in extract(text, PUBLISHED).detainees}
+
+
+def test_every_item_of_a_quoted_list_of_charges_is_a_charge():
+    text = (
+        'Tomas Varga, a Slovak trader, was charged in Riyadh with "hoarding foreign currency, '
+        'insulting the Crown, as well as aiding and financing smugglers," a newspaper said.'
+    )
+    assert _charges(text) == {
+        "Tomas Varga": [
+            "hoarding foreign currency",
+            "insulting the Crown",
+            "aiding and financing smugglers",
+        ]
+    }
+
+
+def test_a_charge_of_two_nouns_joined_by_and_stays_whole_in_a_list():
+    text = (
+        "Oskar Lind, a Swedish coder, was arrested in Bangkok. He faces an indictment in "
+        "Ohio, including charges of bank fraud, conspiracy to commit wire fraud and abuse, "
+        "and extortion."
+    )
+    phrases = _charges(text)["Oskar Lind"]
+    assert "conspiracy to commit wire fraud and abuse" in phrases
+    assert "extortion" in phrases
+
+
+def test_charges_after_the_people_accused_with_their_ages_and_after_a_date():
+    text = (
+        "Ruritania accused Anna Kell, 29, and Rose Dunn, 41, of crossing the border illegally "
+        "in May and taking part in hostile acts, and a court jailed both Canadians."
+    )
+    assert _charges(text) == {
+        "Anna Kell": ["crossing the border illegally", "taking part in hostile acts"],
+        "Rose Dunn": ["crossing the border illegally", "taking part in hostile acts"],
+    }
+
+
+def test_a_harm_done_to_someone_after_prison_or_a_sentence_is_the_charge():
+    prison = (
+        "Maria Cruz, a Filipina maid, has been in prison in Kuwait since 2019 for the murder "
+        "of her employer."
+    )
+    sentence = (
+        "Ivo Petrov, a Bulgarian guard, is serving a life sentence in Austria for the 2015 "
+        "assassination of a banker in Vienna."
+    )
+    assert _charges(prison) == {"Maria Cruz": ["murder of her employer"]}
+    assert _charges(sentence) == {"Ivo Petrov": ["assassination of a banker"]}
+
+
+def test_an_indictment_or_counts_name_the_charges():
+    indicted = (
+        "Lev Orlov, a Russian coder held in Prague, was indicted in Texas on several counts "
+        "of computer fraud and identity theft."
+    )
+    indictment = (
+        "Nora Lisk, an Estonian broker, was extradited from Spain after a grand jury "
+        "indictment for fraud, money laundering, and tax evasion."
+    )
+    assert _charges(indicted) == {"Lev Orlov": ["computer fraud", "identity theft"]}
+    assert _charges(indictment) == {"Nora Lisk": ["fraud", "money laundering", "tax evasion"]}
+
+
+def test_an_accusation_told_with_a_place_or_as_a_noun_is_a_charge():
+    place = (
+        "Arman Sadeghi, an Iranian engineer, was arrested in Nice. He is accused in the "
+        "United States of evading export controls."
+    )
+    noun = "Kurt Fenn, a German pilot, was held in Lagos and faces accusations of smuggling gold."
+    assert _charges(place) == {"Arman Sadeghi": ["evading export controls"]}
+    assert _charges(noun) == {"Kurt Fenn": ["smuggling gold"]}
+
+
+def test_the_offences_a_text_names_as_such_and_a_conviction_before_a_sentence():
+    offences = (
+        "Jon Hale, a British tourist, was jailed in Dubai. A judge said he would be jailed "
+        "and then deported for the offences of unmarried cohabitation and public indecency."
+    )
+    conviction = (
+        "Piotr Nowak, a Polish trader, was serving a two-year sentence in Belarus for a 2020 "
+        "bribery conviction when he was charged with spying."
+    )
+    assert _charges(offences) == {"Jon Hale": ["unmarried cohabitation", "public indecency"]}
+    assert _charges(conviction) == {"Piotr Nowak": ["bribery", "spying"]}
+
+
+def test_the_nearest_reason_for_a_sentence_and_a_charge_sent_to_prison_for():
+    nearest = (
+        "Ewan Doyle, an Australian adviser, was sentenced in Yangon to three years, reportedly "
+        "over visa violations and for keeping secret papers."
+    )
+    sent = (
+        "Igor Lutsenko, an American, was arrested in Moscow in 2021. He was tried in Minsk "
+        "and sent to prison for allegedly plotting a coup."
+    )
+    convicting = (
+        "Ruritania jailed Hugo Brandt, a Belgian aid worker, after convicting him of espionage."
+    )
+    assert _charges(nearest) == {"Ewan Doyle": ["visa violations"]}
+    assert _charges(sent) == {"Igor Lutsenko": ["plotting a coup"]}
+    assert _charges(convicting) == {"Hugo Brandt": ["espionage"]}
+
+
+def test_a_charge_stops_before_in_connection_with():
+    text = (
+        "Dan Kerr, a Canadian, is charged with conspiracy to damage protected computers and to "
+        "send ransom demands in connection with his role in a global ransomware scheme."
+    )
+    assert _charges(text) == {
+        "Dan Kerr": ["conspiracy to damage protected computers and to send ransom demands"]
+    }
