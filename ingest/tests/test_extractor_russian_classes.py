@@ -438,3 +438,45 @@ def test_held_in_captivity_is_held():
     )
     (tarasov,) = people(text).values()
     assert tarasov.detaining_country.country == "RU"
+
+
+def test_a_surrender_with_no_destination_hands_a_person_to_their_only_nationality():
+    text = (
+        "Published: 2025-03-04\n"
+        "Ранее Сербия выдала гражданина России Олега Тарасова, обвиняемого в хищении "
+        "бюджетных средств в Тверской области."
+    )
+    (tarasov,) = people(text).values()
+    assert [(e.from_country, e.to_country) for e in tarasov.extraditions] == [("RS", "RU")]
+
+
+def test_a_surrender_with_a_requesting_state_is_not_sent_home():
+    text = (
+        "Published: 2025-03-04\n"
+        "Сербия выдала гражданина России Олега Тарасова, задержанного по запросу США."
+    )
+    (tarasov,) = people(text).values()
+    assert [e.to_country for e in tarasov.extraditions] != ["RU"]
+
+
+def test_a_surname_declined_like_a_noun_is_given_in_its_nominative():
+    # The dictionary reads "Сапеги" as a plural noun; the text also writes "Сапега".
+    text = (
+        "Published: 2025-03-04\n"
+        "Суд в Минске приговорил гражданку России Анну Сапегу к шести годам колонии.\n"
+        "Адвокат сообщил, что дело Анны Сапеги передано в Верховный суд. Сапега "
+        "находится в СИЗО."
+    )
+    (anna,) = people(text).values()
+    assert anna.name_original_script == "Анна Сапега"
+
+
+def test_a_foreign_name_declined_like_a_noun_is_one_man_in_the_nominative():
+    text = (
+        "Published: 2025-03-04\n"
+        "Суд в Пскове приговорил сотрудника полиции Латвии Эрлона Кохмера к десяти годам "
+        "колонии.\n"
+        "МИД Латвии осудил приговор Эрлону Кохмеру."
+    )
+    (erlon,) = people(text).values()
+    assert erlon.name_original_script == "Эрлон Кохмер"

@@ -370,6 +370,13 @@ def group_people(analysis: Analysis) -> list[Person]:
                     _key(p.name.split()[0]) == given
                     # "Лоран" and "Лорана" before one undeclined surname: one name misread
                     or (p.surname == surname and _same_surname(_key(p.name.split()[0]), given))
+                    # "Эстона Кохвера", "Эстону Кохверу": a given name the dictionary does
+                    # not know, declined with the surname
+                    or (
+                        not _given(parses(given))
+                        and _one_stem(_key(p.name.split()[0]), given)
+                        and _one_stem(p.surname, surname)
+                    )
                 )
                 and (
                     _same_surname(p.surname, surname)
@@ -437,7 +444,63 @@ def group_people(analysis: Analysis) -> list[Person]:
         people.append(Person(len(people), _title(group[0].normal), group))
     for person in people:
         person.spans.sort(key=lambda s: s.start)
+        _settle_declined_words(person)
     return people
+
+
+# The endings a name word that declines like a noun takes ("Кохвер": Кохвера, Кохверу,
+# Кохвером; "Сапега": Сапеги, Сапеге, Сапегу, Сапегой).
+_NOUN_ENDINGS = frozenset(["", "а", "я", "у", "ю", "ом", "ем", "е", "и", "ы", "ой", "ей"])
+# Endings only a word of the first declension (its nominative in -а/-я) takes.
+_FIRST_DECLENSION = frozenset(["и", "ы", "ой", "ей"])
+
+
+def _settle_declined_words(person: Person) -> None:
+    """A name word the dictionary cannot decline ("Сапеги" read as a plural noun, "Эстона"
+    as no name) is brought to the nominative by the forms the text writes it in: one stem
+    with several noun endings is a man's name ending in a consonant ("Эстона", "Эстону":
+    Эстон), or a name in -а when an ending only such words take is among them ("Софьи
+    Сапеги", later "Сапега": Сапега)."""
+    words = person.name.split()
+    if len(words) < 2:
+        return
+    given = [p for p in parses(words[0].lower())[:2] if "Name" in p.tag]
+    given = [p for p in given if p.tag.number == "sing"]
+    feminine = bool(given) and given[0].tag.gender == "femn"
+    for position in (0, len(words) - 1):
+        forms = {
+            span.tokens[position if position == 0 else -1].text.replace("ё", "е")
+            for span in person.spans
+            if len(span.tokens) == len(words) or (position and len(span.tokens) == 1)
+        }
+        if position == 0 and _given(parses(words[0].lower())):
+            continue  # a given name the dictionary knows is declined right
+        if len(forms) < 2:
+            continue
+        stem = _common_start(forms)
+        endings = {form[len(stem) :].lower() for form in forms}
+        if len(stem) < 3 or not endings <= _NOUN_ENDINGS or stem[-1].lower() in "аеёиоуыэюяь":
+            continue
+        if endings & _FIRST_DECLENSION or (feminine and position):
+            soft = bool(endings & {"я", "ю", "ей"})
+            settled = stem + ("я" if soft else "а")
+        elif feminine:
+            continue
+        else:
+            settled = stem
+        if _key(settled) != _key(words[position]):
+            words[position] = _restore_yo(_title(settled), words[position])
+    person.name = " ".join(words)
+
+
+def _common_start(forms: set[str]) -> str:
+    first, *rest = sorted(forms)
+    size = len(first)
+    for other in rest:
+        size = min(size, len(other))
+        while size and other[:size].lower() != first[:size].lower():
+            size -= 1
+    return first[:size]
 
 
 def _start(span: PersonSpan) -> int:
@@ -535,7 +598,19 @@ def _same_surname(a: str, b: str) -> bool:
     if a == b:
         return True
     short, long = sorted((a, b), key=len)
-    return len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 2
+    return (len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 2) or (
+        _one_stem(a, b) and len(short) >= 5
+    )
+
+
+def _one_stem(a: str, b: str) -> bool:
+    """Two forms of one word declined like a noun ("дапирке", "дапирки"; "эстона", "эстону")."""
+    stem = _common_start({a, b})
+    return (
+        len(stem) >= 3
+        and len(stem) >= max(len(a), len(b)) - 2
+        and {a[len(stem) :].lower(), b[len(stem) :].lower()} <= _NOUN_ENDINGS
+    )
 
 
 _TITLE_WORD = re.compile(r"[А-Яа-яЁё-]+")

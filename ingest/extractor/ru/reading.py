@@ -793,6 +793,7 @@ def _detainee(article: _Article, person: Person, original: str) -> Detainee | No
         ]
     if detaining is not None and codes == [detaining.country]:
         return None  # held by the state of their only nationality: not held abroad
+    extraditions = [_sent_home(article, e, codes) for e in extraditions]
     name, variants = _names(person, codes)
     mentions = tuple(
         NameMention(
@@ -993,6 +994,26 @@ def _extraditions(article: _Article, owned: list[_Owned]) -> list[Extradition]:
             )
         )
     return records
+
+
+def _sent_home(article: _Article, extradition: Extradition, nationality: list[str]) -> Extradition:
+    """ "Черногория выдала граждан России X и Y": a surrender that names no destination, no
+    requesting state and no other country hands a person over to their only nationality."""
+    if (
+        extradition.status != "surrendered"
+        or extradition.to_country
+        or not extradition.from_country
+        or len(nationality) != 1
+        or nationality[0] == extradition.from_country
+    ):
+        return extradition
+    known = {extradition.from_country, nationality[0]}
+    for evidence in extradition.evidence:
+        told = article.text[evidence.start : evidence.end]
+        index = _sentence_of(article.sentences, evidence.start)
+        if _REQUESTER.search(told) or any(p.code not in known for p in article.places(index)):
+            return extradition
+    return replace(extradition, to_country=nationality[0])
 
 
 def _arrest_country(article: _Article, owned: list[_Owned]) -> str | None:
