@@ -480,3 +480,55 @@ def test_a_foreign_name_declined_like_a_noun_is_one_man_in_the_nominative():
     )
     (erlon,) = people(text).values()
     assert erlon.name_original_script == "Эрлон Кохмер"
+
+
+def charges_of(person):
+    return [c.phrase for c in person.charges]
+
+
+def test_charges_imputed_after_a_name_or_incriminated_are_read():
+    text = (
+        "Published: 2025-03-04\n"
+        "Полиция Австрии задержала гражданина России Олега Тарасова. Тарасову вменяют "
+        "уклонение от налогов. Кроме того, ему инкриминируют подделку документов."
+    )
+    (tarasov,) = people(text).values()
+    assert charges_of(tarasov) == ["уклонение от налогов", "подделка документов"]
+
+
+def test_how_grave_a_crime_is_and_a_frame_restating_a_charge_are_no_new_charges():
+    text = (
+        "Published: 2025-03-04\n"
+        "Суд в Вене приговорил гражданина России Олега Тарасова к пяти годам за отмывание "
+        "денег. Суд признал его виновным в участии в отмывании средств. Тарасов обвинялся в "
+        "особо тяжком преступлении."
+    )
+    (tarasov,) = people(text).values()
+    assert charges_of(tarasov) == ["отмывание денег"]
+
+
+def test_articles_named_in_quotes_and_a_charge_after_a_possessive_are_read():
+    text = (
+        "Published: 2025-03-04\n"
+        "Суд в Вене арестовал гражданина России Олега Тарасова. Ему предъявлены обвинения по "
+        "статьям «Подделка документов» и «Уклонение от налогов». Его также обвиняют в "
+        "хранении оружия и его контрабанде."
+    )
+    (tarasov,) = people(text).values()
+    assert charges_of(tarasov) == [
+        "подделка документов",
+        "уклонение от налогов",
+        "хранение оружия",
+        "контрабанда",
+    ]
+
+
+def test_freed_from_custody_to_house_arrest_is_not_released():
+    text = (
+        "Published: 2025-03-04\n"
+        "Гражданина России Олега Тарасова перевели из-под стражи под домашний арест.\n"
+        "Суд в Вене освободил из-под ареста Олега Тарасова, которому предъявлено обвинение в "
+        "подделке документов."
+    )
+    (tarasov,) = people(text).values()
+    assert tarasov.status == "charged"

@@ -117,7 +117,9 @@ def status_events(sentence: str, following: str, preceding: str = "") -> list[Ev
 # --- charges ---------------------------------------------------------------------------
 
 _CHARGE_LEAD = _rx(
-    r"(?:(?:ему|ей|им)\s+(?:\w+\s+)?вменя\w+|вменя\w+\s+в\s+вину|по\s+обвинению\s+во?|обвиня\w+\s+(?:(?:его|ее|её|их|(?-i:[А-ЯЁ]\w+))\s+){0,2}?во?|"
+    r"(?:(?:ему|ей|им)\s+(?:\w+\s+)?вменя\w+|вменя\w+\s+в\s+вину|"
+    # "Смиту вменяют мошенничество", "ему инкриминируют попытку подкупа"
+    r"вменя(?:ют|ет|ется|ются|ли|лось|лся)\b|инкриминиру\w+|по\s+обвинению\s+во?|обвиня\w+\s+(?:(?:его|ее|её|их|(?-i:[А-ЯЁ]\w+))\s+){0,2}?во?|"
     r"обвинил\w*\s+(?:(?:его|ее|её|их|(?-i:[А-ЯЁ]\w+))\s+){0,3}?во?|"
     r"обвиняем\w+\s+во?|обвин[её]нн?\w*\s+во?|по\s+подозрению\s+во?|подозрева(?!ем)\w+\s+(?:\w+\s+){0,3}?во?|"
     r"подозреваем\w+\s+во?|обвинени\w+\s+во?|виновн\w+\s+во?|по\s+делу\s+о|по\s+статье\s+о|"
@@ -133,13 +135,17 @@ _CHARGE_STOP = _rx(
     r",(?!\d)|[.;:!?()«»\"“”—–](?!\d)|\s-\s|\s(?:по\s+запросу|сообща\w+|заявил\w*|после|когда|котор\w+|"
     r"пока|однако|но|а|хотя|он|она|они|оно|за|тогда|чтобы|из-за|во\s+время|в\s+то\s+время|"
     r"в\s+отношении|в\s+истории|и\s+(?:был|была|"
-    r"были|его|ее|её|их|он|она|они|приговор\w*|теперь)|в\s+(?:19|20)\d\d|\d{1,2}\s+\w+\s+(?:19|20)\d\d)\b"
+    # "и его приговорили" ends a charge; "и его контрабанде" is one more
+    r"были|(?:его|ее|её|их)(?!\s+(?:контрабанд|сбыт|хранени|перевоз|продаж|использовани))|"
+    r"он|она|они|приговор\w*|теперь)|в\s+(?:19|20)\d\d|\d{1,2}\s+\w+\s+(?:19|20)\d\d)\b"
 )
 _NOT_CHARGE = _rx(r"^(?:том|этом|тех|этих|связи|частности|рамках|отношении|интересах|пользу)\b")
 _MAX_CHARGE_WORDS = 14
 # "и других правонарушениях", or a frame alone: no charge is stated
 _UNSTATED = _rx(
-    r"^(?:(?:другие|иные|прочие)\s|(?:ведение|совершение|осуществление|участие|организация)$)"
+    r"^(?:(?:другие|иные|прочие)\s|(?:ведение|совершение|осуществление|участие|организация)$|"
+    # "обвиняется в особо тяжком преступлении": how grave, not what
+    r"(?:особо\s+)?тяжк\w+\s+преступлени|преступлени\w+\s+(?:небольшой|средней)\s+тяжести)"
 )
 _OFFENCE_CONTEXT = _rx(
     r"\b(?:задерж|арест|осуд|осужд|приговор|обвин|подозр|суд|наказ|штраф|срок)\w*"
@@ -153,6 +159,12 @@ _ARTICLE_NAMED = _rx(
     r"\bст(?:\.|ать\w+)\s*\d+(?:\.\d+)?(?:\s*(?:ч\.|част\w+)\s*\d+)?\s+УК(?:\s+[А-ЯЁ]{2,3})?"
     r"\s*\((?P<offence>[^()]{6,160})\)"
 )
+
+
+# "по статьям «Мошенничество» и «Незаконное предпринимательство»": the articles' names in
+# quotes are the charges (the last may run to the end of an excerpt cut short).
+_ARTICLES_QUOTED = _rx(r"\bпо\s+стать(?:е|ям)\s+(?=[«\"„“])")
+_QUOTED_ITEM = re.compile(r"\s*(?:,|и\s)?\s*[«\"„“]([^«»\"„“”]{4,160})(?:[»\"“”]|$)")
 
 
 def _list_items(rest: str, stop: re.Match | None, first: list[str]) -> list[str]:
@@ -209,6 +221,24 @@ def charge_events(sentence: str) -> list[Event]:
                     m.start(),
                     m.end(),  # the lead ("по обвинению в") is what ties it to a name
                     hypothetical,
+                    {"phrase": text, "category": _category(text)},
+                )
+            )
+    for m in _ARTICLES_QUOTED.finditer(sentence):
+        at = m.end()
+        while item := _QUOTED_ITEM.match(sentence, at):
+            at = item.end()
+            words = _noun_phrase(item.group(1).split()[:_MAX_CHARGE_WORDS])
+            if not words:
+                continue
+            text = " ".join(words)
+            text = text[:1].lower() + text[1:]
+            events.append(
+                Event(
+                    "charge",
+                    m.start(),
+                    m.end(),
+                    _hypothetical(sentence, m.start()),
                     {"phrase": text, "category": _category(text)},
                 )
             )
@@ -298,6 +328,9 @@ def _citizen_word(word: str) -> bool:
     return bool(found) and found[0].normal_form in CITIZEN_NOUNS
 
 
+_POSSESSIVES = frozenset(["его", "ее", "её", "их"])
+
+
 def _split_coordinated(words: list[str]) -> list[list[str]]:
     """ "отмывании денег и обходе санкций" is two charges: split at "и" when the next word
     is a noun in the same case as the first charge's head."""
@@ -314,7 +347,9 @@ def _split_coordinated(words: list[str]) -> list[list[str]]:
     while index < len(words):
         word = words[index]
         if word.lower() == "и" and index + 1 < len(words) and parts[-1]:
-            following = parses(words[index + 1].lower())
+            # "во владении оружием и его контрабанде": a possessive before the next charge
+            skip = 1 + (words[index + 1].lower() in _POSSESSIVES and index + 2 < len(words))
+            following = parses(words[index + skip].lower())
             if (
                 following
                 and following[0].tag.POS in ("NOUN", "ADJF")
@@ -322,7 +357,7 @@ def _split_coordinated(words: list[str]) -> list[list[str]]:
                 and any(p.tag.case == head_case for p in following[:2])
             ):
                 parts.append([])
-                index += 1
+                index += skip
                 continue
         parts[-1].append(word)
         index += 1

@@ -862,12 +862,14 @@ def _facility(article: _Article, owned: list[_Owned]) -> Facility | None:
 
 # Words that lead a charge without saying what it is ("ведение шпионской деятельности").
 _CHARGE_FRAMES = frozenset(["ведение", "совершение", "осуществление", "участие", "организация"])
+_FRAME_PREPOSITIONS = frozenset(["в", "во", "на"])
 
 
 def _content_word(phrase: str) -> str:
     words = phrase.lower().split()
     for word in words:
-        if word not in _CHARGE_FRAMES:
+        # "участие в отмывании": the frame and its preposition say nothing of the charge
+        if word not in _CHARGE_FRAMES and word not in _FRAME_PREPOSITIONS:
             return word
     return words[0]
 
@@ -1093,6 +1095,23 @@ def _visits(article: _Article, owned: list[_Owned]) -> list[ConsularVisit]:
     ]
 
 
+_HOUSE_ARREST = re.compile(r"(?i)\bдомашн\w+\s+арест")
+_FROM_CUSTODY = re.compile(r"(?i)\s+(?:\S+\s+){0,3}?из-под\s+(?:ареста|стражи)")
+
+
+def _to_house_arrest(article: _Article, owned: list[_Owned]) -> bool:
+    """ "освободил из-под ареста", where the text tells of a move to house arrest: the person
+    left a cell, not the case."""
+    return any(
+        o.event.kind == "detained"
+        and not o.event.hypothetical
+        and _HOUSE_ARREST.search(o.event.data.get("word", ""))
+        for o in owned
+    ) and any(
+        o.event.kind == "released" and _FROM_CUSTODY.match(article.text, o.end) for o in owned
+    )
+
+
 def _status(
     article: _Article, owned: list[_Owned], extraditions: list[Extradition]
 ) -> tuple[str, Span | None]:
@@ -1117,6 +1136,8 @@ def _status(
             kinds.setdefault(kind, item)
     if not kinds:
         return "unknown", None
+    if "released" in kinds and _to_house_arrest(article, owned):
+        del kinds["released"]
     for terminal in _TERMINAL:
         if terminal in kinds:
             return terminal, article.span(kinds[terminal].sentence)
