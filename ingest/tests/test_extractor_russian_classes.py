@@ -444,7 +444,7 @@ def test_a_surrender_with_no_destination_hands_a_person_to_their_only_nationalit
     text = (
         "Published: 2025-03-04\n"
         "Ранее Сербия выдала гражданина России Олега Тарасова, обвиняемого в хищении "
-        "бюджетных средств в Тверской области."
+        "бюджетных средств в Брянской области."
     )
     (tarasov,) = people(text).values()
     assert [(e.from_country, e.to_country) for e in tarasov.extraditions] == [("RS", "RU")]
@@ -532,3 +532,39 @@ def test_freed_from_custody_to_house_arrest_is_not_released():
     )
     (tarasov,) = people(text).values()
     assert tarasov.status == "charged"
+
+
+def test_a_term_proposed_and_a_verdict_to_come_are_no_sentence():
+    text = (
+        "Обвиняемому в контрабанде россиянину вынесут приговор в Польше\n"
+        "Суд Варшавы 5 мая огласит приговор россиянину Олегу Тарасову.\n"
+        "Прокуратура предлагает приговорить Тарасова к восьми годам лишения свободы.\n"
+        "Тарасов с прошлого года содержится под арестом."
+    )
+    (tarasov,) = people(text).values()
+    assert tarasov.sentence is None
+    assert tarasov.status == "charged"
+
+
+def test_the_state_that_insists_on_an_extradition_is_where_it_would_send_them():
+    text = (
+        "Published: 2025-03-04\n"
+        "В тюрьме Бишкека находится бывшая сотрудница фонда Ирина Белова. "
+        "Москва настаивает на её экстрадиции. Как Киргизия относится к россиянам?"
+    )
+    (belova,) = people(text).values()
+    assert belova.status == "detained"
+    assert [(e.status, e.to_country) for e in belova.extraditions] == [("requested", "RU")]
+
+
+def test_a_person_freed_in_a_story_of_an_exchange_that_took_place_was_exchanged():
+    text = (
+        "Published: 2025-03-04\n"
+        "В субботу наконец состоялся обмен пленными между двумя странами.\n"
+        "Моряк Иван Ткачук первым вышел из самолёта.\n"
+        "Самый известный из бывших узников — писатель Андрей Гончар, освобождённый после "
+        "пяти лет в колонии."
+    )
+    found = people(text)
+    assert {p.status for p in found.values()} == {"exchanged"}
+    assert "Andrei Gonchar" in found

@@ -39,7 +39,7 @@ _STATUS = {
     "charged": _rx(
         r"\b(?:предъяв\w+\s+(?:\w+\s+){0,2}обвинени\w+|обвин[её]н\w*\s+в|судят|судили|"
         r"предстал\w*\s+перед\s+судом|суд\s+над|на\s+скамь\w+\s+подсудимых|до\s+суда|"
-        r"ожида\w+\s+суда|отда\w+\s+под\s+суд|подсудим\w+|обвиняет?ся\s+во?|"
+        r"ожида\w+\s+суда|отда\w+\s+под\s+суд|подсудим\w+|обвиняет?ся\s+во?|обвиняем\w+\s+во?|"
         # "возбудил против американца уголовное дело": a case opened against the person
         r"возбу[дж]\w*\s+(?:\S+\s+){0,3}?уголовн\w+\s+дел\w*)\b"
     ),
@@ -60,9 +60,13 @@ _STATUS = {
     "exchanged": _rx(
         r"\b(?:обменян\w*|обменял\w*|в\s+рамках\s+обмена|в\s+ходе\s+обмена|"
         r"в\s+результате\s+обмена|по\s+обмену|включ\w+\s+в\s+(?:\S+\s+)?обмен\w*|"
-        r"в\s+обменн\w+\s+спис\w+)"
+        r"в\s+обменн\w+\s+спис\w+|"
+        # "наконец произошёл обмен пленными": an exchange that took place
+        r"(?:произош\w+|состоял\w*)\s+(?:\S+\s+){0,2}?обмен\w*)"
     ),
 }
+# "приговор вынесут в июле": a verdict still to come
+_FUTURE = _rx(r"(?:вынесут|вынесет|огласят|огласит)\b")
 _PLEA = _rx(r"признал\w*\s+себя\s+виновн")
 # "вынесение приговора назначено на сентябрь": a step still to come.
 _SCHEDULED = _rx(
@@ -101,8 +105,10 @@ def status_events(sentence: str, following: str, preceding: str = "") -> list[Ev
                 continue
             if kind == "released" and _ON_BAIL.match(sentence, m.end()):
                 continue  # "освобождён под подписку о невыезде": the case goes on
-            hypothetical = _hypothetical(sentence, m.start()) or bool(
-                _SCHEDULED.match(sentence, m.end())
+            hypothetical = (
+                _hypothetical(sentence, m.start())
+                or bool(_SCHEDULED.match(sentence, m.end()))
+                or bool(_FUTURE.match(m.group(0)))
             )
             event = Event(kind, m.start(), m.end(), hypothetical, {"word": m.group(0)})
             if kind == "released" and (
@@ -476,6 +482,7 @@ _REQUESTED = _rx(
     r"\b(?:запрос\w*\s+(?:\w+\s+){0,2}на\s+(?:экстрадицию|выдачу)|(?:экстрадиции|выдачи)\s+"
     r"(?:\w+\s+){0,2}добива\w+|добива\w+\s+(?:\w+\s+){0,2}(?:экстрадиции|выдачи)|"
     r"запрос\w*\s+о\s+(?:выдаче|экстрадиции)|до\s+решения\s+об\s+экстрад\w+|"
+    r"настаива\w+\s+на\s+(?:\w+\s+)?(?:экстрадиции|выдаче)|"
     r"экстрадиционн\w+\s+запрос\w*)"
 )
 
@@ -496,6 +503,9 @@ def extradition_events(sentence: str) -> list[Event]:
                 continue
             claimed.append((m.start(), m.end()))
             origin, destination = _route(sentence, m.start(), m.end())
+            if status == "requested" and destination is None and _asks(sentence, m.start()):
+                # "Москва настаивает на их экстрадиции": the state asking wants them sent to it
+                origin, destination = None, origin
             events.append(
                 Event(
                     "extradition",
@@ -506,6 +516,12 @@ def extradition_events(sentence: str) -> list[Event]:
                 )
             )
     return events
+
+
+def _asks(sentence: str, start: int) -> bool:
+    """The country before a request is its subject ("Москва настаивает", "США добиваются")."""
+    before = [p for p in find_places(sentence[:start]) if not p.preposition and p.case == "nomn"]
+    return bool(before) and len(sentence[before[-1].end : start].split()) <= 3
 
 
 def _route(sentence: str, start: int, end: int) -> tuple[str | None, str | None]:
@@ -646,7 +662,9 @@ def visit_events(sentence: str) -> list[Event]:
 
 
 # "обвинение просило приговорить Грина к 9 годам": what a party asked for
-_ASKED = _rx(r"\b(?:прос\w+|запрос\w+|потребова\w+|требова\w+)\s+(?:\S+\s+){0,4}$")
+_ASKED = _rx(
+    r"\b(?:прос\w+|запрос\w+|потребова\w+|требова\w+|предлага\w+|предложил\w*)\s+(?:\S+\s+){0,4}$"
+)
 
 
 def term_events(sentence: str) -> list[Event]:

@@ -1099,6 +1099,11 @@ _HOUSE_ARREST = re.compile(r"(?i)\bдомашн\w+\s+арест")
 _FROM_CUSTODY = re.compile(r"(?i)\s+(?:\S+\s+){0,3}?из-под\s+(?:ареста|стражи)")
 
 
+def _exchange_told(article: _Article) -> bool:
+    """The story reports an exchange that took place."""
+    return any(o.event.kind == "exchanged" and not o.event.hypothetical for o in article.events)
+
+
 def _to_house_arrest(article: _Article, owned: list[_Owned]) -> bool:
     """ "освободил из-под ареста", where the text tells of a move to house arrest: the person
     left a cell, not the case."""
@@ -1138,6 +1143,9 @@ def _status(
         return "unknown", None
     if "released" in kinds and _to_house_arrest(article, owned):
         del kinds["released"]
+    if "released" in kinds and "exchanged" not in kinds and _exchange_told(article):
+        # "освобождённый режиссёр" in a story of an exchange: freed in it
+        kinds["exchanged"] = kinds.pop("released")
     for terminal in _TERMINAL:
         if terminal in kinds:
             return terminal, article.span(kinds[terminal].sentence)
