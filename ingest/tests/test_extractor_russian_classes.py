@@ -568,3 +568,44 @@ def test_a_person_freed_in_a_story_of_an_exchange_that_took_place_was_exchanged(
     found = people(text)
     assert {p.status for p in found.values()} == {"exchanged"}
     assert "Andrei Gonchar" in found
+
+
+def test_a_nationality_beside_an_official_s_name_is_the_official_s():
+    text = (
+        "Published: 2025-03-04\n"
+        "Суд в Пскове приговорил гражданина Латвии Яниса Берзиньша к десяти годам колонии.\n"
+        "Накануне российский политолог Олег Кашкин предсказал такой исход."
+    )
+    (janis,) = people(text).values()
+    assert [n.country for n in janis.nationality] == ["LV"]
+
+
+def test_a_colony_on_a_country_s_territory_is_in_that_country():
+    text = (
+        "Published: 2025-03-04\n"
+        "Сотрудника полиции Латвии Яниса Берзиньша приговорили к десяти годам в колонии "
+        "строгого режима на территории России."
+    )
+    (janis,) = people(text).values()
+    assert janis.detaining_country.country == "RU"
+
+
+def test_found_guilty_with_the_person_between_dates_the_sentence():
+    text = (
+        "Published: 2025-03-06\n"
+        "Суд в среду признал сотрудника полиции Латвии Яниса Берзиньша виновным в шпионаже, "
+        "незаконном пересечении границы, хранении оружия и его контрабанде и приговорил его к "
+        "десяти годам колонии.\n"
+        "Андрея Гончара в конце 2023 года приговорили к четырём годам колонии в Белоруссии."
+    )
+    dates = {name.split()[0]: p.sentence.date for name, p in people(text).items()}
+    assert dates == {"Ianis": "2025-03-05", "Andrei": "2023"}
+
+
+def test_a_country_adjective_before_a_word_for_one_person_is_a_nationality():
+    text = (
+        "Published: 2025-03-04\n"
+        "Украинская фотографка Анна Ткачук, которая находилась в плену в России, умерла."
+    )
+    (anna,) = people(text).values()
+    assert [n.country for n in anna.nationality] == ["UA"]

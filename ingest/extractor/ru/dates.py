@@ -29,6 +29,15 @@ _PATTERNS = [
     ("numeric", re.compile(r"\b(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<year>(?:19|20)\d\d)\b")),
     ("m", re.compile(r"\bв\s+" + _MONTH + r"\b(?!\s+(?:19|20)\d\d)", re.I)),
     ("y", re.compile(r"\b(?:в|с|к|до)\s+(?P<year>(?:19|20)\d\d)(?:\s*(?:году|года|г\.))", re.I)),
+    # "в конце 2023 года": the year
+    (
+        "y",
+        re.compile(
+            r"\b(?:в|к)\s+(?:конце|начале|середине|концу|началу|середине)\s+"
+            r"(?P<year>(?:19|20)\d\d)\s*(?:года|г\.)",
+            re.I,
+        ),
+    ),
     (
         "rel",
         re.compile(

@@ -350,9 +350,12 @@ def _find_events(article: _Article) -> None:
         for found in _nationality_words(sentence):
             start, end = s_start + found[1], s_start + found[2]
             if any(
-                m[0] <= end + 2 and start <= m[1] + 60 for m in _sentence_mentions(article, index)
+                m[0] <= end + 2 and start <= m[1] + 60
+                for m in _sentence_mentions(article, index, eligible_only=False)
             ):
-                continue  # beside a name: read with the name (`_nationalities`)
+                # beside a name: read with the name (`_nationalities`), an official's too
+                # ("российский журналист X" is no word on the person held)
+                continue
             owned = _Owned(
                 Event("citizenship", found[1], found[2], False, {"codes": found[0]}),
                 index,
@@ -451,8 +454,15 @@ def _nationality_words(
             found.append(((known[0],), start, end))
             continue
         if known and known[1] == "adjective" and known[0] and i + 1 < len(words):
-            readings = {p.normal_form for p in parses(words[i + 1][3].lower())}
-            if readings & (CITIZEN_NOUNS | _PERSON_NOUNS):
+            following = parses(words[i + 1][3].lower())
+            readings = {p.normal_form for p in following}
+            # "украинская журналистка", "американского заключённого": a person of that country
+            # (one person: "российским шпионам" is a group, not the one named before)
+            person = any(
+                p.tag.POS == "NOUN" and p.tag.animacy == "anim" and p.tag.number == "sing"
+                for p in following[:1]
+            )
+            if person or readings & (CITIZEN_NOUNS | _PERSON_NOUNS):
                 found.append(((known[0],), start, words[i + 1][2]))
             continue
         if word in CITIZEN_NOUNS or (
@@ -612,10 +622,10 @@ def _country_votes(article: _Article, owned: list[_Owned]) -> Counter[str]:
         s_start, _ = article.sentences[item.sentence]
         sentence = article.sentence_text(item.sentence)
         for place in article.places(item.sentence):
-            if place.preposition not in ("in", "в", "во", "на") or place.case not in (
-                "loct",
-                "",
-                "ablt",
+            on_territory = place.case == "gent" and _TERRITORY.search(sentence[: place.start])
+            if not on_territory and (
+                place.preposition not in ("in", "в", "во", "на")
+                or place.case not in ("loct", "", "ablt")
             ):
                 continue
             if (
@@ -635,6 +645,8 @@ def _country_votes(article: _Article, owned: list[_Owned]) -> Counter[str]:
     return votes
 
 
+# "в колонии на территории России": in that country
+_TERRITORY = re.compile(r"(?i)\b(?:на|в)\s+территории\s+$")
 _MOVED = re.compile(
     r"(?i)\b(?:выдач\w*|экстрадиц\w*|экстрадир\w*|передач\w*|передан\w*|перенаправлен\w*|"
     r"доставлен\w*|вернуться|вернул\w*|возвращени\w*|вылет\w*|прилетел\w*|приехал\w*|"
