@@ -609,3 +609,37 @@ def test_a_country_adjective_before_a_word_for_one_person_is_a_nationality():
     )
     (anna,) = people(text).values()
     assert [n.country for n in anna.nationality] == ["UA"]
+
+
+def test_a_fine_told_before_the_word_and_a_term_received_are_the_sentence():
+    text = (
+        "Published: 2025-03-04\n"
+        "Гражданин России Олег Тарасов приговорён в США к 3 годам тюрьмы и $20 тыс. штрафа.\n"
+        "Самый известный узник — писатель Андрей Гончар, получивший в Белоруссии 9 лет колонии."
+    )
+    found = {name.split()[0]: p.sentence for name, p in people(text).items()}
+    assert (found["Oleg"].fine_amount, found["Oleg"].fine_currency) == (20000, "USD")
+    assert found["Andrei"].years == 9
+
+
+def test_a_prison_named_by_a_town_or_its_outskirts_is_a_facility():
+    text = (
+        "Published: 2025-03-04\n"
+        "Норвежская прокуратура предъявила обвинение россиянину Олегу Тарасову. Сейчас он "
+        "находится в тюрьме Тромсе.\n"
+        "В следственном изоляторе на окраине Бишкека находится Андрей Гончар."
+    )
+    found = {name.split()[0]: p for name, p in people(text).items()}
+    assert found["Oleg"].facility.name == "тюрьма Тромсе"
+    assert found["Oleg"].detaining_country.country == "NO"
+    assert found["Andrei"].facility.name == "следственный изолятор на окраине Бишкека"
+
+
+def test_a_nationality_in_quotes_is_one_claimed_not_held():
+    text = (
+        "Published: 2025-03-04\n"
+        "Задержанный в Норвегии «бразилец» оказался россиянином.\n"
+        "Гражданин России Олег Тарасов задержан в Тромсе по подозрению в шпионаже."
+    )
+    (tarasov,) = people(text).values()
+    assert [n.country for n in tarasov.nationality] == ["RU"]

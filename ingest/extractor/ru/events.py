@@ -403,7 +403,9 @@ _FACILITY = re.compile(
     r"исправительн\w+\s+колони\w+|полицейск\w+\s+управлени\w+|управлени\w+\s+полиции|"
     r"централ\w*|ик-\d+))"
     r"(?P<tail>\s*(?:№|N|в„–)\s*\d+|-\d+(?:\s+[А-ЯЁ][а-яё]+а\b)?|\s+[«\"“][^»\"”]{2,40}[»\"”]|"
-    r"(?:\s+[А-ЯЁ][а-яё-]+){1,2})?"
+    r"(?:\s+[А-ЯЁ][а-яё-]+){1,2}|"
+    # "в изоляторе на окраине Алматы"
+    r"\s+(?:на\s+окраине|в\s+пригороде|под)\s+[А-ЯЁ][а-яё-]+)?"
 )
 _GENERIC_ADJ = frozenset(
     ["российский", "американский", "местный", "этот", "тот", "такой", "наш", "государственный",
@@ -456,6 +458,8 @@ def _is_person_or_country(word: str) -> bool:
     if not found:
         return False
     tag = found[0].tag
+    if "Surn" in tag and any("Geox" in p.tag and p.tag.case != "nomn" for p in found[:3]):
+        return False  # "в тюрьме Тромсе": a town's name that is a surname too
     return "Name" in tag or "Surn" in tag or ("Geox" in tag and tag.case not in ("gent",))
 
 

@@ -54,7 +54,7 @@ _TERM = re.compile(
     re.IGNORECASE,
 )
 _SENTENCING = re.compile(
-    r"\b(?:приговор\w*|осужд\w+|осуж[её]н\w*|получил\w*|назначил\w*|назначен\w*|"
+    r"\b(?:приговор\w*|осужд\w+|осуж[её]н\w*|получил\w*|получивш\w+|назначил\w*|назначен\w*|"
     r"отбыва\w+|отбыть|срок\w*)\b",
     re.IGNORECASE,
 )
@@ -246,4 +246,11 @@ def find_fines(sentence: str) -> list[Money]:
                 break
             found.append(Money(money.amount, money.currency, m.start(), m.end() + money.end))
             break
+        else:
+            # "и $10 тыс. штрафа", "100 тысяч рублей штрафа": the amount just before
+            start = max(0, m.start() - 40)
+            before = find_money(sentence[start : m.start()])
+            if before and not sentence[start + before[-1].end : m.start()].strip(" .\u00a0"):
+                money = before[-1]
+                found.append(Money(money.amount, money.currency, start + money.start, m.end()))
     return found

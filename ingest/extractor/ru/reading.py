@@ -451,8 +451,9 @@ def _nationality_words(
     for i, (word, start, end, _surface) in enumerate(words):
         known = demonym_country(word)
         if known and known[1] == "demonym" and known[0]:
-            found.append(((known[0],), start, end))
-            continue
+            if text[start - 1 : start] not in _QUOTES or text[end : end + 1] not in _QUOTES:
+                found.append(((known[0],), start, end))
+            continue  # "задержанный «бразилец»": a nationality claimed, in quotes
         if known and known[1] == "adjective" and known[0] and i + 1 < len(words):
             following = parses(words[i + 1][3].lower())
             readings = {p.normal_form for p in following}
@@ -497,6 +498,8 @@ def _nationality_words(
                 found.append((tuple(codes), start, last))
     return found
 
+
+_QUOTES = frozenset('«»"“”„')
 
 # A head of state, or a former one, is a national of the state ("экс-президент страны").
 _HEADS_OF_STATE = frozenset(["президент", "экс-президент", "экс-премьер"])
@@ -654,7 +657,8 @@ _MOVED = re.compile(
 )
 _AUTHORITY = re.compile(
     r"(?i)\b([а-яё-]+(?:ским|ском|ский|ского|скому|ской|ская|скую|ские|ских|скими|цким|цком|"
-    r"цкий|цкого|цкой))\s+(?:[а-яё]+(?:ой|ый|ий|ом|ым|ого|ая|ую)\s+)?(?:суд\w*|полици\w*|"
+    r"цкий|цкого|цкой))\s+(?:[а-яё]+(?:ой|ый|ий|ом|ым|ого|ая|ую)\s+)?"
+    r"(?:суд\w*|полици\w*|прокуратур\w*|"
     r"сизо|тюрьм\w*|колони\w*|изолятор\w*|следственн\w+\s+изолятор\w*)"
 )
 
