@@ -668,6 +668,8 @@ def _detainees(article: _Article) -> list[Detainee]:
                 else e
                 for e in extraditions
             ]
+        if _held_in_home_politics(article, role, events, codes, extraditions):
+            continue  # "Russian opposition figure X", freed in a swap told from abroad
         if detaining and codes == [detaining.country]:
             if _nationality(article, person, role, events, Counter()):
                 continue  # held by their own country: not a national detained abroad
@@ -702,6 +704,25 @@ def _detainees(article: _Article) -> list[Detainee]:
         record = replace(record, arrest=arrest)
         found.append((person.first_position, record))
     return [record for _pos, record in sorted(found, key=lambda item: item[0])]
+
+
+def _held_in_home_politics(
+    article: _Article,
+    role: Role,
+    events: list[Event],
+    nationality: list[str],
+    extraditions: list[Extradition],
+) -> bool:
+    """A figure of their own state's politics ("Russian opposition figure X", "Iranian
+    dissident Y") of that nationality alone, whom nothing in the story places abroad (no
+    extradition, no arrest or trial in another country), is held by that state: a swap story
+    told from several countries does not make them a national held abroad."""
+    home = role.home_politics
+    if not home or nationality != [home] or extraditions:
+        return False
+    held = [e for e in events if e.kind not in _FREEING]  # not where a swap set them free
+    own = _country_votes(article, held)
+    return not any(code != home for code, n in own.items() if n >= _LOCATIVE_EVENT)
 
 
 def _repatriations(events: list[Event], nationality: list[str]) -> list[Event]:
@@ -951,6 +972,7 @@ def _detaining_country(
 
 
 _PLACED_EVENT = 3  # the weight of one event placed in a country ("arrested in Accra")
+_LOCATIVE_EVENT = 2  # the weight of an event said to happen in a place ("tried in Minsk")
 
 
 def _country_evidence(article: _Article, events: list[Event], code: str) -> Span:

@@ -141,6 +141,9 @@ class Role:
     gender: str | None = None
     titles: list[str] = field(default_factory=list)
     nationality: list[NationalityCue] = field(default_factory=list)
+    # "Russian opposition figure X", "Iranian dissident Y": a figure of the politics of the
+    # state named, which is the one that holds them unless the story places them elsewhere.
+    home_politics: str | None = None
 
     byline: bool = False
 
@@ -430,6 +433,12 @@ _LEADER_BEFORE = re.compile(
 )
 
 
+_HOME_POLITICS_BEFORE = re.compile(
+    r"(?<![\w\-])((?:[A-Z][\w\-]+\s+)?[A-Z][\w\-]+)\s+(?:opposition\s+(?:figure|leader|politician|"
+    r"activist|member)|political\s+prisoner|dissident|opposition\s+)\s*$"
+)
+
+
 def _demonym_of(words: str) -> str | None:
     """ "North Korean" or, failing that, its last word ("Korean")."""
     table = demonyms()
@@ -439,6 +448,9 @@ def _demonym_of(words: str) -> str | None:
 def _premodifier_nationality(role: Role, text: str, sentence: Sentence, run: NameRun) -> None:
     """ "Russian citizen Roman Seleznyov": a nationality phrase written right before the name."""
     before = text[max(sentence.start, run.start - 60) : run.start]
+    home = _HOME_POLITICS_BEFORE.search(before)
+    if home:
+        role.home_politics = _demonym_of(home.group(1))
     bare = _BARE_DEMONYM_BEFORE.search(before)
     code = (demonyms().get(bare.group(1)) or place_demonym(bare.group(1))) if bare else None
     if bare and code and not bare.group(1).endswith("s"):

@@ -125,3 +125,16 @@ def test_a_prison_named_after_its_head_or_described_after_its_name_is_a_facility
         )
         == "Ghezel Hesar"
     )
+
+
+def test_a_figure_of_home_politics_in_a_swap_told_from_abroad_is_held_at_home():
+    swap = (
+        "Germany freed a Russian agent, Ivan Sokol, who was serving a life term in Berlin. In "
+        "return, Russia released American reporter Tom Reed and Russian opposition figure Oleg "
+        "Rudin. The deal had at first included Russian opposition leader Pavel Orlov, but he "
+        "died in prison in March."
+    )
+    abroad = "Russian opposition figure Oleg Rudin was arrested in Tbilisi on Monday."
+    assert "Oleg Rudin" not in _names(swap)
+    assert "Pavel Orlov" not in _names(swap)
+    assert _names(abroad) == ["Oleg Rudin"]
