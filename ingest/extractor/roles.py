@@ -90,6 +90,10 @@ _RELATIVE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SPEECH = "|".join(sorted(SPEECH_VERBS))
+_KIN_NAMED_BY_SPEAKER = re.compile(
+    r"\s+(?:told|said|says|recalled)\b[^.;]{0,60}?\b[A-Z][\w'’\-]+,\s+(?P<own>his|her)\s+"
+    r"(?:[\w\-]+\s+)?(?P<rel>[\w\-]+)\s*,"
+)
 _SPEECH_AFTER = re.compile(
     r"^(?:\s*\([^)]{0,40}\))?\s*(?:,[^,.;]{1,90},\s*)?(?:has\s+|had\s+|have\s+)?(?:"
     + _SPEECH
@@ -358,6 +362,11 @@ def analyse_roles(text: str, sentences: list[Sentence], people: list[Person]) ->
                     _classify_phrase(role, before)
                     start = text.rfind(before, sentence.start, run.start)
                     _add_phrase_nationality(role, before, max(start, 0), "apposition")
+            kin = _KIN_NAMED_BY_SPEAKER.match(text, run.end, sentence.end)
+            if kin and kin.group("rel").lower() in RELATIVE_NOUNS:
+                # "X told a reporter Y, his sister, had called": X is of the family of Y.
+                role.relative = True
+                _gender_from(role, [kin.group("own").lower()])
             relative_no_comma = _RELATIVE_BEFORE.search(
                 text[max(sentence.start, run.start - 40) : run.start]
             )

@@ -138,3 +138,12 @@ def test_a_figure_of_home_politics_in_a_swap_told_from_abroad_is_held_at_home():
     assert "Oleg Rudin" not in _names(swap)
     assert "Pavel Orlov" not in _names(swap)
     assert _names(abroad) == ["Oleg Rudin"]
+
+
+def test_a_speaker_who_names_the_one_held_as_his_sister_is_of_her_family():
+    text = (
+        "Maria Santos, a Filipina maid, was hanged in Riyadh on Friday. Capt. Ramon Santos told "
+        "reporters Maria, his sister, had called him the night before. She was convicted of "
+        "killing her employer in 2015."
+    )
+    assert _names(text) == ["Maria Santos"]
