@@ -1347,7 +1347,8 @@ def _visits(article: _Article, events: list[Event], fallback: str | None) -> lis
             continue
         kind = "phone" if event.data.get("phone") else "in_person"
         date = event.date.value if event.date else None
-        visits.append(ConsularVisit(visitor, date, kind, False, _sentence_span(article, event)))
+        visit = ConsularVisit(visitor, date, kind, False, _sentence_span(article, event))
+        visits.extend([visit] * event.data.get("count", 1))  # "three welfare checks by ..."
     return _dedupe_visits(visits)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .events import Event, SentenceContext, is_hypothetical, pick_date
+from .numbers import parse_number
 
 _VISIT = re.compile(
     r"\b(?P<t>visited|visiting|visits?|saw|seen|seeing|met\s+with|met|"
@@ -48,10 +49,13 @@ _ACCESS_GAINED = re.compile(
     r"eventually\s+)?able\s+to\s+(?P<m>meet|visit|see)\b",
     re.IGNORECASE,
 )
+# "three welfare checks by embassy officials": each one a visit.
 _MISSION_VISITS = re.compile(
-    r"\b(?P<t>(?:welfare|consular|prison)\s+(?:checks?|visits?))\s+by\s+",
+    r"\b(?:(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?"
+    r"(?P<t>(?:welfare|consular|prison)\s+(?:checks?|visits?))\s+by\s+",
     re.IGNORECASE,
 )
+_MAX_COUNTED_VISITS = 12
 # "arranged for Dutch diplomats to visit her": the visit took place.
 _ARRANGED = re.compile(
     r"\b(?:arranged|allowed|permitted|enabled)\s+(?:for\s+)?(?:[\w-]+\s+){1,4}?to\s+$",
@@ -90,13 +94,21 @@ def find_visits(context: SentenceContext) -> list[Event]:
     for pattern in (_GRANTED, _MISSION_VISITS):
         for match in pattern.finditer(text):
             anchor = base + match.start("t")
+            counted = match.groupdict().get("n")
+            count = int(parse_number(counted) or 1) if counted else 1
             events.append(
                 _visit(
                     context,
                     match,
                     transitive=False,
                     hypothetical=is_hypothetical(context, anchor),
-                    data={"phone": False, "passive": False, "word": "access", "granted": True},
+                    data={
+                        "phone": False,
+                        "passive": False,
+                        "word": "access",
+                        "granted": True,
+                        "count": min(count, _MAX_COUNTED_VISITS),
+                    },
                 )
             )
     for match in _ACCESS_GAINED.finditer(text):

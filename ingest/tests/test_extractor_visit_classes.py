@@ -1,0 +1,23 @@
+"""Consular visits told by their count, to a family by its name, or through the delay
+before the first one. Each class is checked on invented sentences."""
+
+import datetime as dt
+
+from ingest.extractor import extract
+
+PUBLISHED = dt.date(2024, 5, 10)
+
+
+def _visitors(text: str) -> dict[str, list[str | None]]:
+    return {
+        d.name: [v.visitor for v in d.consular_visits if not v.denied]
+        for d in extract(text, PUBLISHED).detainees
+    }
+
+
+def test_counted_welfare_checks_by_a_mission_are_each_a_visit():
+    text = (
+        "Owen Pryce, a Welsh sailor, has been held in Tehran since January. His family has "
+        "heard of him only through two welfare checks by UK embassy officials."
+    )
+    assert _visitors(text) == {"Owen Pryce": ["UK embassy officials", "UK embassy officials"]}
