@@ -251,6 +251,7 @@ def _analyse(text: str, offset: int, published: dt.date | None) -> _Article:
         else:
             event.owners = attributor.assign(event)
     _give_granted_access(events, refs.refs, eligible)
+    _keep_family_visits_to_the_held(events)
     _give_ownerless_penalties(events)
     events.extend(_list_ties(sentences, refs.refs, eligible, events))
     events.extend(_listed_prisoners(sentences, refs.refs, eligible))
@@ -326,6 +327,18 @@ def _give_ownerless_penalties(events: list[Event]) -> None:
         owners = charged_in.get(event.sentence) or charged_in.get(event.sentence - 1)
         if owners:
             event.owners = owners
+
+
+def _keep_family_visits_to_the_held(events: list[Event]) -> None:
+    """ "Access to the Garratts" reaches those of the family who are held, not a son named in
+    the story: a visit to a family goes to those with some other fact of a detention."""
+    held: set[int] = set()
+    for event in events:
+        if event.kind in _EVIDENCE and event.kind != "visit" and not event.hypothetical:
+            held.update(event.owners)
+    for event in events:
+        if event.data.get("family"):
+            event.owners = tuple(pid for pid in event.owners if pid in held)
 
 
 def _give_granted_access(events: list[Event], refs: list[Ref], eligible: set[int]) -> None:
@@ -595,6 +608,8 @@ def _visit_objects(attributor: Attributor, event: Event) -> tuple[int, ...]:
         attributor.text[event.anchor_end : target.start]
     ):
         return ()
+    if target.family:
+        event.data["family"] = True
     return attributor.group_of(target, event)
 
 

@@ -44,7 +44,8 @@ _GRANTED = re.compile(
 # access that took place, its visitor the subject, the person held the object.
 _ACCESS_GAINED = re.compile(
     r"\b(?:has|have|had|was|were)\s+(?:since\s+|now\s+|finally\s+|also\s+|first\s+)?"
-    r"(?P<t>gained|obtained|secured|been\s+given|been\s+granted)\s+(?:consular\s+)?access\s+to\b"
+    r"(?P<t>gained|obtained|secured|been\s+given|been\s+granted|"
+    r"had(?:\s+(?:regular|frequent|some|limited|several|repeated))?)\s+(?:consular\s+)?access\s+to\b"
     r"|\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:only\s+|finally\s+|first\s+|"
     r"eventually\s+)?able\s+to\s+(?P<m>meet|visit|see)\b",
     re.IGNORECASE,

@@ -150,6 +150,7 @@ class Ref:
     pids: tuple[int, ...]
     possessive: bool = False
     plural: bool = False
+    family: bool = False  # "the Garratts": everyone of that family name
 
 
 @dataclass(frozen=True)
@@ -190,6 +191,30 @@ def _name_refs(people: list[Person]) -> list[Ref]:
             refs.append(Ref(start, end, index, "name", (person.pid,), possessive))
     refs.sort(key=lambda r: r.start)
     return refs
+
+
+def _family_refs(text: str, sentences: list[Sentence], people: list[Person]) -> list[Ref]:
+    """ "the Garratts", "the Foremans": a family named by its plural surname stands for every
+    person the text names with that family name."""
+    by_family: dict[str, list[int]] = {}
+    for person in people:
+        if len(person.tokens) > 1:
+            by_family.setdefault(person.tokens[-1], []).append(person.pid)
+    if not by_family:
+        return []
+    refs: list[Ref] = []
+    for match in _FAMILY_PLURAL.finditer(text):
+        pids = by_family.get(match.group("family"))
+        if pids:
+            start = match.start("family")
+            sentence = _sentence_of(sentences, start)
+            refs.append(
+                Ref(start, match.end(), sentence, "name", tuple(pids), plural=True, family=True)
+            )
+    return refs
+
+
+_FAMILY_PLURAL = re.compile(r"\bthe\s+(?P<family>[A-Z][\w'’-]+?)(?:e?s)(?:['’])?(?![\w'’-])")
 
 
 def _first_named_in_body(sentences: list[Sentence], people: list[Person]) -> dict[int, int]:
@@ -239,7 +264,12 @@ def build_references(
     roles: dict[int, Role],
     lead_paragraph: int,
 ) -> References:
-    names = _name_refs(people)
+    families = _family_refs(text, sentences, people)
+    names = sorted(
+        [r for r in _name_refs(people) if not any(f.start <= r.start < f.end for f in families)]
+        + families,
+        key=lambda r: r.start,
+    )
     eligible = {pid for pid, role in roles.items() if role.eligible}
     genders = {pid: role.gender for pid, role in roles.items()}
     first_seen = _first_named_in_body(sentences, people)

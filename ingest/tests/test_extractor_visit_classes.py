@@ -21,3 +21,15 @@ def test_counted_welfare_checks_by_a_mission_are_each_a_visit():
         "heard of him only through two welfare checks by UK embassy officials."
     )
     assert _visitors(text) == {"Owen Pryce": ["UK embassy officials", "UK embassy officials"]}
+
+
+def test_access_to_a_family_by_its_plural_name_reaches_those_of_it_who_are_held():
+    text = (
+        "Canadian teachers Kevin Marsh and Julia Marsh were detained in Dandong in August. "
+        "Ottawa said consular officials have had regular access to the Marshes and will keep "
+        "pressing for their release. Their son Tom Marsh said he was worried."
+    )
+    assert _visitors(text) == {
+        "Kevin Marsh": ["consular officials"],
+        "Julia Marsh": ["consular officials"],
+    }
