@@ -18,6 +18,7 @@ from .extradition import find_extraditions
 from .facilities import find_facilities
 from .gazetteers import RELATIVE_NOUNS
 from .language import looks_english
+from .lined_lists import lined_list_ties
 from .locations import PlaceMention, find_places
 from .metadata import header_date, metadata_length, split_metadata
 from .money import find_money
@@ -255,6 +256,9 @@ def _analyse(text: str, offset: int, published: dt.date | None) -> _Article:
     _give_ownerless_penalties(events)
     events.extend(_list_ties(sentences, refs.refs, eligible, events))
     events.extend(_listed_prisoners(sentences, refs.refs, eligible))
+    lined, lined_links = lined_list_ties(sentences, refs.refs, eligible, events)
+    events.extend(lined)
+    refs.nationality.extend(lined_links)
     by_sentence: dict[int, list[Event]] = defaultdict(list)
     for event in events:
         by_sentence[event.sentence].append(event)

@@ -69,6 +69,7 @@ _NUMBER_SIGNS = frozenset(["no", "nos"])
 
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’'\)\]]*(?=\s+[\"“‘'(\[A-Z0-9\u0400-\u04FF])")
 _TERMINAL = re.compile(r"[.!?][\"”’'\)\]]*\s*$")
+_INTRODUCES_LIST = re.compile(r"^(?:\S+\s+){5,}\S*:$")
 _LINE = re.compile(r"[^\n]*\n?")
 
 # Where one clause ends and the next begins: the places a fact's date or owner stops reaching.
@@ -178,6 +179,8 @@ def split_sentences(text: str, start: int = 0) -> list[Sentence]:
         is_title = (
             not _TERMINAL.search(line) or _initials_close_a_headline(line)
         ) and not _cut_short(line, line_match.end() >= content_end)
+        # "Five Iranians convicted of X were pardoned:" introduces a list: it is running text
+        is_title = is_title and not _INTRODUCES_LIST.match(line)
         pieces = [(offset, offset + len(line))] if is_title else _split_line(line, offset)
         for s_start, s_end in pieces:
             sentences.append(

@@ -123,3 +123,19 @@ def test_a_charge_stops_before_in_connection_with():
     assert _charges(text) == {
         "Dan Kerr": ["conspiracy to damage protected computers and to send ransom demands"]
     }
+
+
+def test_people_listed_one_to_a_line_after_a_colon_share_what_it_says_of_them():
+    text = (
+        "Washington and Tehran completed a prisoner swap on Monday.\n\n"
+        "Three Iranians convicted of export violations in the United States were pardoned "
+        "under the deal:\n\n"
+        "Hamid Tavakoli\nReza Karimian\nBehzad Nouri\n\n"
+        "More details are expected this week.\n"
+    )
+    detainees = extract(text, PUBLISHED).detainees
+    assert [d.name for d in detainees] == ["Hamid Tavakoli", "Reza Karimian", "Behzad Nouri"]
+    for detainee in detainees:
+        assert [c.phrase for c in detainee.charges] == ["export violations"]
+        assert [n.country for n in detainee.nationality] == ["IR"]
+        assert detainee.detaining_country.country == "US"
