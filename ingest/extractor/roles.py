@@ -265,6 +265,27 @@ def _add_phrase_nationality(role: Role, phrase: str, phrase_start: int, source: 
         return
 
 
+# "Jo Bell, 36, of Wembley, north London,": the town and the wider place it lies in.
+_HOMETOWN_AFTER = re.compile(
+    r",\s*(?:\d{1,3},\s*)?(?:of|from)\s+(?P<town>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)"
+    r"(?:,\s*(?P<wider>(?:(?:north|south|east|west|central|south-east|south-west|north-east|"
+    r"north-west)\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?))?\s*[,.;]"
+)
+
+
+def _hometown_places(role: Role, match: re.Match[str]) -> None:
+    for group in ("wider", "town"):
+        if not match.group(group):
+            continue
+        for place in find_places(match.group(group)):
+            if place.kind in ("place", "country"):
+                start = match.start(group) + place.start
+                role.nationality.append(
+                    NationalityCue(place.code, start, start + place.end - place.start, "hometown")
+                )
+                return
+
+
 def _hometown(role: Role, phrase: str, phrase_start: int) -> None:
     # "a teacher from Leeds"; not "freed from China", "flown from Tehran".
     match = re.search(
@@ -362,6 +383,9 @@ def analyse_roles(text: str, sentences: list[Sentence], people: list[Person]) ->
                     _classify_phrase(role, before)
                     start = text.rfind(before, sentence.start, run.start)
                     _add_phrase_nationality(role, before, max(start, 0), "apposition")
+            home = _HOMETOWN_AFTER.match(text, run.end, sentence.end)
+            if home:
+                _hometown_places(role, home)
             kin = _KIN_NAMED_BY_SPEAKER.match(text, run.end, sentence.end)
             if kin and kin.group("rel").lower() in RELATIVE_NOUNS:
                 # "X told a reporter Y, his sister, had called": X is of the family of Y.

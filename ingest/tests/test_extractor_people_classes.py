@@ -287,3 +287,12 @@ def test_initials_written_together_and_a_single_name_after_a_trade_are_listed_pe
         "DS Iyer",
         "Ragesh",
     ]
+
+
+def test_a_hometown_told_as_town_and_wider_place_after_the_name_gives_a_nationality():
+    text = (
+        "Joanna Bell, 36, of Wembley, north London, was arrested in Bali on Friday on "
+        "suspicion of smuggling cannabis."
+    )
+    found = {d.name: [n.country for n in d.nationality] for d in extract(text, PUBLISHED).detainees}
+    assert found == {"Joanna Bell": ["GB"]}
