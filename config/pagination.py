@@ -89,14 +89,18 @@ class BoundedCountPaginator(Paginator):
 
     def validate_number(self, number):
         if self.count and self.count_is_estimate:
-            try:
-                number = int(number)
-            except (TypeError, ValueError) as exc:
-                raise PageNotAnInteger(self.error_messages["invalid_page"]) from exc
-            if number < 1:
-                raise EmptyPage(self.error_messages["min_page"])
-            return number
+            return self._page_number(number)
         return super().validate_number(number)
+
+    def _page_number(self, number) -> int:
+        """`number` as a page number, 1 or more, without comparing it with a count."""
+        try:
+            number = int(number)
+        except (TypeError, ValueError) as exc:
+            raise PageNotAnInteger(self.error_messages["invalid_page"]) from exc
+        if number < 1:
+            raise EmptyPage(self.error_messages["min_page"])
+        return number
 
     def page(self, number):
         unread = isinstance(self.object_list, QuerySet) and "count" not in self.__dict__
@@ -118,12 +122,7 @@ class BoundedCountPaginator(Paginator):
         """A page of a list whose rows carry their total (`counted_with_rows`): counted
         exactly by its first row, with no count query. None when the page is empty (past
         the end), which the usual path then counts and reports."""
-        try:
-            number = int(number)
-        except (TypeError, ValueError) as exc:
-            raise PageNotAnInteger(self.error_messages["invalid_page"]) from exc
-        if number < 1:
-            raise EmptyPage(self.error_messages["min_page"])
+        number = self._page_number(number)
         bottom = (number - 1) * self.per_page
         rows = list(self.object_list[bottom : bottom + self.per_page])
         if not rows:
