@@ -209,6 +209,8 @@ _STRONG = (
     r"indict(?:ed|ment)\s+(?:in\s+(?:[A-Z][\w.]*\s+){1,3})?(?:on|for)"
     r"(?:\s+(?:[\w-]+\s+)?counts?\s+of)?|"
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|multiple)\s+counts?\s+of|"
+    # "10 charges on multiple conspiracy counts": the offence named before "counts"
+    r"charges\s+on\s+(?:multiple|several|numerous|\w+)(?=\s+[\w-]+\s+counts?\b)|"
     r"on\s+charges\s+of|(?:a|the)\s+charges?\s+of|"
     r"(?:faces?|facing|faced|including|includes|included|multiple|several|two|three|four|"
     r"five|\d+)\s+charges\s+of|acquitted\s+(?:(?:\w+\s+){0,2}?)of|cleared\s+(?:(?:\w+\s+){0,2}?)of"
@@ -358,10 +360,11 @@ def _phrases(raw: str, strong: bool) -> list[str]:
     """One or more charges from the words after a trigger: "sabotage and illegal possession of
     explosives" is two. After a loose trigger ("accused of") the circumstances that follow
     "with" ("flying in with two kilograms of cocaine") are no part of the charge."""
+    raw = _INVOLVEMENT.sub("", raw, count=1)
     quoted = _QUOTED_LIST.match(raw)
     if quoted:
         # accused of "insulting the president" and "inciting social hatred"
-        return [q.strip(" ,") for q in re.findall(r"[\"“]([^\"”]{3,80})[\"”]", quoted.group())]
+        return [q.strip(" ,.") for q in re.findall(r"[\"“]([^\"”]{3,80})[\"”]", quoted.group())]
     in_quote = raw[:1] in '"“'
     if in_quote:
         raw = raw[1:]  # a quotation too long to be the charge itself: read its first words
@@ -382,6 +385,17 @@ def _phrases(raw: str, strong: bool) -> list[str]:
     return parts + _listed_after(rest, quoted=in_quote)
 
 
+# "accused of involvement in the 'murder-for-hire' plot": the charge is what they took part in
+_INVOLVEMENT = re.compile(
+    r"^(?:involvement|participation|(?:a|an|his|her|their)\s+(?:alleged\s+)?role)\s+in\s+"
+    r"(?:the\s+|a\s+|an\s+)?(?=[\"“])",
+    re.IGNORECASE,
+)
+# A quoted reason of two words or more that is no span of time ("for 'years'").
+_QUOTED_REASON = re.compile(
+    r"^\s*[\"“](?!(?:[\w-]+\s+)?(?:years?|months?|weeks?|days?|decades?)\b)[^\"”\s]+\s[^\"”]{2,80}[\"”]",
+    re.IGNORECASE,
+)
 _QUOTED_LIST = re.compile(
     r"^\s*[\"“][^\"”]{3,80}[\"”](?:\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)[\"“][^\"”]{3,80}[\"”])*"
 )
@@ -483,14 +497,17 @@ def find_charges(context: SentenceContext) -> list[Event]:
         lead = _OFFENCE_LEAD.match(tail)
         if lead:
             tail, offset = tail[lead.end() :], offset + lead.end()
-        # "deported for the offences of X and Y": the text itself calls each an offence.
-        named = strong or lead is not None
+        # "deported for the offences of X and Y": the text itself calls each an offence, and
+        # "sentenced to death for 'cooperating with an enemy state'" quotes the court's words.
+        quoted_reason = trigger_words[-1] == "for" and bool(_QUOTED_REASON.match(tail))
+        named = strong or lead is not None or quoted_reason
         for phrase in _phrases(tail, named):
             if not named and not _OFFENCE_WORDS.search(phrase):
                 continue
             phrase = re.sub(r"^(?:with|of)\s+", "", phrase)
             phrase = re.sub(r"^(?:allegedly|reportedly|supposedly)\s+", "", phrase)
             phrase = _HARM_LEAD.sub("", phrase)
+            phrase = re.sub(r"(?<=\w)\s+counts?$", "", phrase)  # "conspiracy counts"
             bare = _BARE_HEAD.match(phrase)
             if bare and not any(_NOT_A_CHARGE_ADJ.match(w) for w in bare.group(1).split()):
                 # "pleaded not guilty to the theft charge", "jailed for a drug offence"

@@ -139,3 +139,28 @@ def test_people_listed_one_to_a_line_after_a_colon_share_what_it_says_of_them():
         assert [c.phrase for c in detainee.charges] == ["export violations"]
         assert [n.country for n in detainee.nationality] == ["IR"]
         assert detainee.detaining_country.country == "US"
+
+
+def test_a_quoted_reason_for_a_sentence_is_the_charge_but_a_quoted_span_of_time_is_not():
+    reason = (
+        "Omid Rahimi, a Swedish doctor, was arrested in Tehran in 2016. A court sentenced him "
+        "to death in 2017 for “aiding a hostile state.”"
+    )
+    time = "Anna Kral, a Czech student, has been detained in Caracas for “months”."
+    assert _charges(reason) == {"Omid Rahimi": ["aiding a hostile state"]}
+    assert _charges(time) == {"Anna Kral": []}
+
+
+def test_charges_told_as_counts_and_an_involvement_in_a_quoted_plot():
+    counts = (
+        "Yuri Lesnoy, a Russian coder, was extradited from Georgia. He faces 8 charges on "
+        "multiple conspiracy counts, as well as wire fraud and two counts of computer hacking."
+    )
+    plot = (
+        "Ravi Menon, an Indian trader held in Prague, is accused of involvement in the "
+        "“murder-for-hire” scheme against an activist."
+    )
+    assert _charges(counts) == {
+        "Yuri Lesnoy": ["conspiracy", "wire fraud", "two counts of computer hacking"]
+    }
+    assert _charges(plot) == {"Ravi Menon": ["murder-for-hire"]}
