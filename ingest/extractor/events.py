@@ -13,7 +13,9 @@ from .segment import Sentence, clause_of
 
 # Words that make what follows them a wish, a plan, a condition or a denial rather than a fact.
 _MODAL = re.compile(
-    r"\b(?:if|whether|unless|would|could|might|may|will|shall|should|can|cannot|expected|expects|"
+    # "may" in lower case only: "in May" and "Lucy May Farrow" are no modal
+    r"\b(?:if|whether|unless|would|could|might|(?-i:may)|will|shall|should|can|cannot|expected|"
+    r"expects|"
     r"hopes?|hoped|hoping|chances?|plans?|planned|planning|intends?|intended|intending|wants?|"
     r"wanted|seeks?|seeking|sought|demands?|demanded|demanding|call(?:s|ed)?\s+for|urged?|urges|"
     r"ask(?:s|ed)?\s+for|possible|possibility|likely|unlikely|qualify|eligible|"

@@ -486,6 +486,25 @@ def _names_an_organisation(text: str, masked: str, sentence: Sentence, run: Name
 _NICKNAME = re.compile(r"(?<=[^\W\d_] )[\"“‘']([A-Z][\w\-]+)[\"”’'](?= [A-Z])")
 
 
+# Months that are also given names: "Bella May Culley", "Anna June Hart".
+_NAME_MONTHS = frozenset(["april", "may", "june"])
+_NEXT_WORD = re.compile(r" ([A-Z][\w’'\-]+)")
+
+
+def _middle_month(
+    masked: str,
+    match: re.Match[str],
+    bare: str,
+    blocked: frozenset[str],
+    lower_vocab: frozenset[str],
+) -> bool:
+    """A month between a given name and a family name is a middle name ("Bella May Culley")."""
+    if bare.lower() not in _NAME_MONTHS:
+        return False
+    following = _NEXT_WORD.match(masked, match.end())
+    return bool(following) and _is_name_token(following.group(1), blocked, lower_vocab)
+
+
 def find_name_runs(text: str, sentences: list[Sentence]) -> list[NameRun]:
     """Capitalised runs of two or more name tokens, sentence by sentence."""
     blocked = name_blocklist()
@@ -506,7 +525,11 @@ def find_name_runs(text: str, sentences: list[Sentence]) -> list[NameRun]:
             gap = masked[previous_end : match.start()] if previous_end is not None else " "
             if gap not in (" ", ""):
                 _flush(text, sentence, masked, current, runs, organisations)
-            is_name = _is_name_token(bare, blocked, lower_vocab)
+            is_name = _is_name_token(bare, blocked, lower_vocab) or (
+                bool(current)
+                and not sentence.is_title  # a headline's "May" is the verb
+                and _middle_month(masked, match, bare, blocked, lower_vocab)
+            )
             is_particle = bare.lower() in _PARTICLES and bool(current)
             if is_name or is_particle:
                 current.append(match)

@@ -296,3 +296,15 @@ def test_a_hometown_told_as_town_and_wider_place_after_the_name_gives_a_national
     )
     found = {d.name: [n.country for n in d.nationality] for d in extract(text, PUBLISHED).detainees}
     assert found == {"Joanna Bell": ["GB"]}
+
+
+def test_a_month_between_a_given_name_and_a_family_name_is_a_middle_name_not_a_modal():
+    prose = "Lucy May Farrow, from Leeds, was arrested in May at Tbilisi airport with cannabis."
+    headline = "Court May Decide Fate of Sailors\n\nThe hearing opens today."
+    assert _names(prose) == ["Lucy May Farrow"]
+    # "May" the month is no modal either: the arrest is a fact
+    assert _names("In May police in Bangkok arrested Tomas Grell, a Czech tourist.") == [
+        "Tomas Grell"
+    ]
+    runs = find_name_runs(headline, split_sentences(headline, 0))
+    assert [headline[r.start : r.end] for r in runs] == []
