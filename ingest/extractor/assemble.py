@@ -1226,7 +1226,7 @@ def _most_present_official(article: _Article) -> str | None:
 _MISSION = re.compile(
     r"(?P<v>(?:[A-Z][\w.’'-]*\s+){0,3}(?i:(?:(?:embassy|consular|diplomatic)\s+)?"
     r"(?:embassy|consulate|diplomatic\s+mission|mission|high\s+commission|officials|diplomats|"
-    r"consul(?:-general)?|envoys?))(?:\s+in\s+[A-Z][\w-]+)?)\b"
+    r"consul(?:-general)?|envoys?))(?:\s+in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?)\b"
 )
 
 

@@ -64,6 +64,12 @@ _ARRANGED = re.compile(
 )
 
 
+# "no one had visited him until six months after his arrest": a visit that came late.
+_LATE_VISIT = re.compile(
+    r"(?:\s+[\w’'-]+){0,4}?\s+until\s+(?!(?:his|her|their)\s+release)", re.IGNORECASE
+)
+
+
 def _visit(
     context: SentenceContext,
     match: re.Match[str],
@@ -147,7 +153,8 @@ def find_visits(context: SentenceContext) -> list[Event]:
                 match,
                 transitive=not passive,
                 hypothetical=is_hypothetical(context, anchor)
-                and not _ARRANGED.search(text[: match.start()]),
+                and not _ARRANGED.search(text[: match.start()])
+                and not _LATE_VISIT.match(text, match.end()),
                 data={
                     "phone": bool(_PHONE.search(clause)) or bool(_PHONE.search(word)),
                     "passive": passive,

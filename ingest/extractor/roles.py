@@ -86,7 +86,7 @@ _MALE = frozenset(
 _RELATIVE_BEFORE = re.compile(
     r"\b(?:his|her|their|[\w\-]+['’]s)\s+(?:[\w\-]+\s+)?(?P<rel>"
     + "|".join(sorted(RELATIVE_NOUNS, key=len, reverse=True))
-    + r")\s*,?\s*$",
+    + r")(?:s)?\s*,?\s*$",  # "one of their sons, X": a plural names one of them too
     re.IGNORECASE,
 )
 _SPEECH = "|".join(sorted(SPEECH_VERBS))

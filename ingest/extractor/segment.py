@@ -152,7 +152,13 @@ def _cut_short(line: str, last: bool) -> bool:
     the text's last line stopping mid-sentence) is prose, not a headline."""
     if _ELLIPSIS_END.search(line) and len(line.split()) >= 8:
         return True
-    return last and len(line.split()) >= 12 and bool(_INNER_END.search(line))
+    words = line.split()
+    if not last or len(words) < 12:
+        return False
+    # a sentence cut off mid-way: one inside the line ended, or it reads as prose (most of its
+    # words in lower case, as a headline's are not)
+    lower = sum(w[:1].islower() for w in words)
+    return bool(_INNER_END.search(line)) or lower >= 0.6 * len(words)
 
 
 def split_sentences(text: str, start: int = 0) -> list[Sentence]:

@@ -33,3 +33,21 @@ def test_access_to_a_family_by_its_plural_name_reaches_those_of_it_who_are_held(
         "Kevin Marsh": ["consular officials"],
         "Julia Marsh": ["consular officials"],
     }
+
+
+def test_a_visit_told_through_the_delay_before_it_took_place():
+    text = (
+        "Hassan Karimi, an American retiree, was arrested in Riyadh in 2021. His daughter said "
+        "no one from the US embassy in Saudi Arabia had visited him until four months after "
+        "his arrest."
+    )
+    assert _visitors(text) == {"Hassan Karimi": ["US embassy in Saudi Arabia"]}
+
+
+def test_a_last_line_cut_off_mid_sentence_is_still_read():
+    text = (
+        "Hassan Karimi, an American retiree, was arrested in Riyadh in 2021.\n\n"
+        "His daughter said no one from the US embassy in Saudi Arabia had visited him until "
+        "four months after his arrest in"
+    )
+    assert _visitors(text) == {"Hassan Karimi": ["US embassy in Saudi Arabia"]}
