@@ -156,7 +156,8 @@ _STATUS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "released",
         re.compile(
             r"\b(?P<t>released|freed|set\s+free|walked\s+free|walked\s+out\s+of|pardoned|"
-            r"acquitted|granted\s+(?:a\s+|an\s+)?(?:pardon|clemency|amnesty)|cleared\s+of|"
+            r"acquitted|(?:granted|received|given)\s+(?:a\s+|an\s+)?(?:pardon|clemency|amnesty)|"
+            r"cleared\s+of|"
             r"(?:returned|came\s+back|back)\s+from\s+captivity|"
             r"release\s+of|returned\s+(?:back\s+)?home|flown\s+(?:back\s+)?home|"
             r"flew\s+(?:back\s+)?home|arrived\s+(?:back\s+)?home|came\s+(?:back\s+)?home|"

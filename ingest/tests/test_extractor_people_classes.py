@@ -318,3 +318,13 @@ def test_one_of_their_sons_named_after_the_parents_is_of_their_family():
     )
     assert _names(text) == ["Paul Ostrow", "Mary Ostrow"]
     assert _roles(text)["Daniel Ostrow"].relative
+
+
+def test_clemency_received_under_a_swap_deal_is_the_exchange():
+    text = (
+        "Washington and Tehran completed a prisoner swap on Monday. Dara Sohrabi, an Iranian "
+        "engineer convicted in Boston of export violations, received clemency under the deal."
+    )
+    assert [(d.name, d.status) for d in extract(text, PUBLISHED).detainees] == [
+        ("Dara Sohrabi", "exchanged")
+    ]
