@@ -250,6 +250,7 @@ _NOUN_CHARGES = re.compile(
     r"(?P<head>charges?)\b",
     re.IGNORECASE,
 )
+_BROUGHT = re.compile(r"(?:on|faces?|facing)\s", re.IGNORECASE)
 # "drug charges", "weapons charges", "drug-related charges": a word that names the field of an
 # offence, not the offence, so the charge is stated with its head noun.
 _FIELD_OF_OFFENCE = re.compile(
@@ -570,7 +571,13 @@ def find_charges(context: SentenceContext) -> list[Event]:
                 transitive=False,
                 hypothetical=_charge_hypothetical(context, anchor),
                 date=pick_date(context, anchor),
-                data={"phrase": phrase, "category": categorise(phrase), "strong": True},
+                data={
+                    "phrase": phrase,
+                    "category": categorise(phrase),
+                    "strong": True,
+                    # "held on terrorism charges", "faces spying charges": charges were brought
+                    "formal": _BROUGHT.match(match.group()) is not None,
+                },
             )
         )
     return events

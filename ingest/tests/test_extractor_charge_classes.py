@@ -164,3 +164,13 @@ def test_charges_told_as_counts_and_an_involvement_in_a_quoted_plot():
         "Yuri Lesnoy": ["conspiracy", "wire fraud", "two counts of computer hacking"]
     }
     assert _charges(plot) == {"Ravi Menon": ["murder-for-hire"]}
+
+
+def test_someone_held_on_named_charges_has_been_charged():
+    text = (
+        "Marco Ferri, an Italian aid worker, is being held in a Caracas prison on terrorism "
+        "charges."
+    )
+    assert [(d.name, d.status) for d in extract(text, PUBLISHED).detainees] == [
+        ("Marco Ferri", "charged")
+    ]
