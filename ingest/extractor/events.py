@@ -31,6 +31,16 @@ _FUTURE_MODAL = re.compile(
     r"\b(?:would|will|could|might|(?-i:may)|should|shall|to\s+be|set\s+to|due\s+to)\b",
     re.IGNORECASE,
 )
+# "raised money for the release of X", "efforts towards his release": a release sought
+_SOUGHT = re.compile(r"\b(?:for|towards?|toward)\s+(?:the|his|her|their)\s+$", re.IGNORECASE)
+_THANKED = re.compile(r"\b(?:thank\w*|grateful|credit\w*|prais\w*|welcom\w*|celebrat\w*)\b", re.I)
+
+
+def _sought(before: str) -> bool:
+    """A release worked for, not one that happened; "thanked Oman for the release of X" is."""
+    return bool(_SOUGHT.search(before)) and not _THANKED.search(before[-80:])
+
+
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 # "In a move against cybercrime, the US extradited ...": these govern only their own phrase,
 # which a comma closes.
@@ -239,7 +249,8 @@ def find_status_events(context: SentenceContext) -> list[Event]:
                 anchor=anchor,
                 anchor_end=base + match.end("t"),
                 transitive=transitive,
-                hypothetical=is_hypothetical(context, anchor),
+                hypothetical=is_hypothetical(context, anchor)
+                or _sought(context.text[: match.start("t")]),
                 date=date,
                 data={"word": word.lower()},
             )

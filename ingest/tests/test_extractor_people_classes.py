@@ -328,3 +328,16 @@ def test_clemency_received_under_a_swap_deal_is_the_exchange():
     assert [(d.name, d.status) for d in extract(text, PUBLISHED).detainees] == [
         ("Dara Sohrabi", "exchanged")
     ]
+
+
+def test_money_raised_for_a_release_is_no_release_but_thanks_for_one_is():
+    sought = (
+        "Ravi Nair, an Indian driver, was sentenced to death in Riyadh in 2018. Friends in "
+        "Kerala raised money for the release of Ravi Nair."
+    )
+    thanked = (
+        "Ravi Nair, an Indian driver, was jailed in Riyadh in 2018. Delhi thanked the Saudi "
+        "king for the release of Ravi Nair on Monday."
+    )
+    assert [d.status for d in extract(sought, PUBLISHED).detainees] == ["convicted"]
+    assert [d.status for d in extract(thanked, PUBLISHED).detainees] == ["released"]
