@@ -1391,6 +1391,10 @@ def _dedupe_visits(visits: list[ConsularVisit]) -> list[ConsularVisit]:
             for o in real
         )
     ]
+    # "a diplomat was allowed to speak to him by telephone" beside "consul X spoke with him
+    # by phone": one call, told first without its caller
+    named_kinds = {v.kind for v in real if v.visitor is not None}
+    visits = [v for v in visits if v.denied or v.visitor is not None or v.kind not in named_kinds]
     kept: list[ConsularVisit] = []
     seen: set[tuple[str | None, str | None, bool]] = set()
     for visit in visits:

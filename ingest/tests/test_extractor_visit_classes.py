@@ -51,3 +51,13 @@ def test_a_last_line_cut_off_mid_sentence_is_still_read():
         "four months after his arrest in"
     )
     assert _visitors(text) == {"Hassan Karimi": ["US embassy in Saudi Arabia"]}
+
+
+def test_a_call_told_first_without_its_caller_and_then_with_it_is_one_call():
+    text = (
+        "BANGALORE, May 16 - An Indian diplomat has been allowed to speak by telephone to an "
+        "Indian sailor held in Iran since his ship was seized last month.\n\n"
+        "Arjun Mehta, 31, is being held in Bushehr central prison. On Tuesday, consul Meera "
+        "Iyer was permitted to speak with him by phone."
+    )
+    assert _visitors(text) == {"Arjun Mehta": ["Meera Iyer"]}
