@@ -265,6 +265,21 @@ def _add_phrase_nationality(role: Role, phrase: str, phrase_start: int, source: 
         return
 
 
+_FELLOW_AFTER = re.compile(
+    r"\s+and\s+(?:his\s+|her\s+)?fellow\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s+[a-zA-Z]"
+)
+
+
+def _fellow_nationality(role: Role, text: str, end: int, sentence_end: int) -> None:
+    """ "Drinkman and fellow Russian Kalinin": the first named is one of that people too."""
+    fellow = _FELLOW_AFTER.match(text, end, sentence_end)
+    words = fellow.group(1) if fellow else ""
+    # "fellow North Korean X" or "fellow Russian Alexandr X"
+    code = (demonyms().get(words) or _demonym_of(words.split()[0])) if fellow else None
+    if fellow and code:
+        role.nationality.append(NationalityCue(code, fellow.start(1), fellow.end(1), "premodifier"))
+
+
 # "Jo Bell, 36, of Wembley, north London,": the town and the wider place it lies in.
 _HOMETOWN_AFTER = re.compile(
     r",\s*(?:\d{1,3},\s*)?(?:of|from)\s+(?P<town>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)"
@@ -416,6 +431,10 @@ def analyse_roles(text: str, sentences: list[Sentence], people: list[Person]) ->
                     _add_phrase_nationality(role, phrase, start, "apposition")
                     _hometown(role, phrase, start)
             _premodifier_nationality(role, text, sentence, run)
+        for end, sentence_end in [(r.end, sentences[r.sentence].end) for r in person.runs] + [
+            (e, sentences[i].end) for _s, e, i, _p in person.short_mentions
+        ]:
+            _fellow_nationality(role, text, end, sentence_end)
         role.byline = (
             _is_byline(text, sentences, person, run_starts)
             or _credit_or_victim(text, person)

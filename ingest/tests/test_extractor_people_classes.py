@@ -341,3 +341,20 @@ def test_money_raised_for_a_release_is_no_release_but_thanks_for_one_is():
     )
     assert [d.status for d in extract(sought, PUBLISHED).detainees] == ["convicted"]
     assert [d.status for d in extract(thanked, PUBLISHED).detainees] == ["released"]
+
+
+def test_a_ranked_demonym_phrase_and_a_fellow_national_give_a_nationality():
+    ranked = (
+        "Kenji Sato is a senior Japanese engineer with a trading firm. He was detained in "
+        "Beijing in March on suspicion of spying."
+    )
+    fellow = (
+        "Oleg Drozd, 34, was extradited from Spain to face hacking charges in New Jersey. "
+        "Drozd and fellow Russian Ivan Minsky were charged in 2019."
+    )
+    assert {
+        d.name: [n.country for n in d.nationality] for d in extract(ranked, PUBLISHED).detainees
+    } == {"Kenji Sato": ["JP"]}
+    assert {
+        d.name: [n.country for n in d.nationality] for d in extract(fellow, PUBLISHED).detainees
+    }["Oleg Drozd"] == ["RU"]
