@@ -643,3 +643,13 @@ def test_a_nationality_in_quotes_is_one_claimed_not_held():
     )
     (tarasov,) = people(text).values()
     assert [n.country for n in tarasov.nationality] == ["RU"]
+
+
+def test_one_exchanged_for_a_foreigner_was_held_by_the_foreigner_s_state():
+    text = (
+        "Published: 2025-03-04\n"
+        "Осуждённый в Канаде российский моряк Олег Тарасов вернулся домой.\n"
+        "В мае Тарасова обменяли на канадского студента Джона Грина. Обмен прошёл в Турции."
+    )
+    found = people(text)
+    assert found["John Grin"].detaining_country.country == "RU"

@@ -734,6 +734,9 @@ def _detaining_country(
             if others and others[0][1] * 2 >= top:
                 code = others[0][0]
         return CountryFact(code, _evidence_for(article, owned, code))
+    partner = _exchange_partner_country(article, owned, nationality)
+    if partner is not None:
+        return partner
     for extradition in extraditions:
         # Handed over by a country to one the text does not name, or asked to hand them
         # over: held there until then.
@@ -747,6 +750,24 @@ def _detaining_country(
     if votes:
         code = votes.most_common(1)[0][0]
         return CountryFact(code, _evidence_for(article, owned, code))
+    return None
+
+
+def _exchange_partner_country(
+    article: _Article, owned: list[_Owned], nationality: list[str]
+) -> CountryFact | None:
+    """ "X обменяли на американца Y": in a swap each side holds the other's national, so one
+    exchanged for a person of another single nationality was held by that person's state."""
+    if not nationality:
+        return None
+    for item in owned:
+        if item.event.kind != "exchanged" or item.event.hypothetical:
+            continue
+        for pid in item.owners:
+            # read afresh: the cached codes were found before the events were owned
+            codes = {n.country for n in _nationalities(article, article.people[pid])}
+            if len(codes) == 1 and not codes & set(nationality):
+                return CountryFact(next(iter(codes)), article.span(item.sentence))
     return None
 
 
