@@ -653,3 +653,13 @@ def test_one_exchanged_for_a_foreigner_was_held_by_the_foreigner_s_state():
     )
     found = people(text)
     assert found["John Grin"].detaining_country.country == "RU"
+
+
+def test_charges_in_quotes_after_za_are_read_without_the_quotes():
+    text = (
+        "Published: 2025-03-04\n"
+        "В мае гражданку России Анну Белову приговорили в Минске к пяти годам колонии за "
+        "“оскорбление власти” и “незаконное хранение” боеприпасов."
+    )
+    (belova,) = people(text).values()
+    assert charges_of(belova) == ["оскорбление власти", "незаконное хранение боеприпасов"]
