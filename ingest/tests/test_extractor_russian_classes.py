@@ -663,3 +663,13 @@ def test_charges_in_quotes_after_za_are_read_without_the_quotes():
     )
     (belova,) = people(text).values()
     assert charges_of(belova) == ["оскорбление власти", "незаконное хранение боеприпасов"]
+
+
+def test_a_country_adjective_before_an_official_s_title_is_not_the_held_person_s():
+    text = (
+        "Published: 2025-03-04\n"
+        "Гражданин России Олег Тарасов задержан в Майами по подозрению в мошенничестве.\n"
+        "Американский адвокат подал апелляцию на его арест."
+    )
+    (tarasov,) = people(text).values()
+    assert [n.country for n in tarasov.nationality] == ["RU"]

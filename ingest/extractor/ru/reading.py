@@ -27,7 +27,15 @@ from . import translit
 from .dates import DateMention, find_dates
 from .events import Event, charge_events, find_places, sentence_events
 from .nlp import analyse, fix_lookalikes, lemma, parses
-from .people import Person, given_name_first, group_people, mark_officials, merge_aliases
+from .people import (
+    DIPLOMATIC,
+    TITLES,
+    Person,
+    given_name_first,
+    group_people,
+    mark_officials,
+    merge_aliases,
+)
 from .places import (
     CITIZEN_NOUNS,
     CYRILLIC_NAME_COUNTRIES,
@@ -459,8 +467,13 @@ def _nationality_words(
             readings = {p.normal_form for p in following}
             # "украинская журналистка", "американского заключённого": a person of that country
             # (one person: "российским шпионам" is a group, not the one named before)
+            # An official of a country ("американский адвокат") is no word on the one held;
+            # its diplomats serve its nationals ("украинский консул").
             person = any(
-                p.tag.POS == "NOUN" and p.tag.animacy == "anim" and p.tag.number == "sing"
+                p.tag.POS == "NOUN"
+                and p.tag.animacy == "anim"
+                and p.tag.number == "sing"
+                and (p.normal_form not in TITLES or p.normal_form in DIPLOMATIC)
                 for p in following[:1]
             )
             if person or readings & (CITIZEN_NOUNS | _PERSON_NOUNS):
