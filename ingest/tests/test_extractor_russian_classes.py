@@ -673,3 +673,14 @@ def test_a_country_adjective_before_an_official_s_title_is_not_the_held_person_s
     )
     (tarasov,) = people(text).values()
     assert [n.country for n in tarasov.nationality] == ["RU"]
+
+
+def test_a_court_or_a_colony_in_a_russian_region_is_in_russia():
+    text = (
+        "Published: 2025-03-04\n"
+        "Суд в Адыгее приговорил гражданина Франции Жана Дюпона к трём годам колонии.\n"
+        "Гражданин Германии Ханс Мюллер содержится в СИЗО-2 Воронежа."
+    )
+    found = people(text).values()
+    assert sorted(p.name_original_script for p in found) == ["Жан Дюпон", "Ханс Мюллер"]
+    assert {p.detaining_country.country for p in found} == {"RU"}
