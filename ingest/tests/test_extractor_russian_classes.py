@@ -684,3 +684,13 @@ def test_a_court_or_a_colony_in_a_russian_region_is_in_russia():
     found = people(text).values()
     assert sorted(p.name_original_script for p in found) == ["Жан Дюпон", "Ханс Мюллер"]
     assert {p.detaining_country.country for p in found} == {"RU"}
+
+
+def test_a_people_in_the_plural_genitive_after_a_noun_is_not_the_held_person_s_nationality():
+    text = (
+        "Published: 2025-03-04\n"
+        "Полиция Таиланда арестовала гражданина России Олега Тарасова по запросу США.\n"
+        "Его подозревают в краже денег с банковских счетов канадцев."
+    )
+    (tarasov,) = people(text).values()
+    assert [n.country for n in tarasov.nationality] == ["RU"]

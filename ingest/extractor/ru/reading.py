@@ -364,6 +364,8 @@ def _find_events(article: _Article) -> None:
                 # beside a name: read with the name (`_nationalities`), an official's too
                 # ("российский журналист X" is no word on the person held)
                 continue
+            if _others_possessed(sentence, found[1], found[2]):
+                continue
             owned = _Owned(
                 Event("citizenship", found[1], found[2], False, {"codes": found[0]}),
                 index,
@@ -373,6 +375,19 @@ def _find_events(article: _Article) -> None:
             )
             owned.owners = _owners(article, index, start, end)
             article.events.append(owned)
+
+
+def _others_possessed(sentence: str, start: int, end: int) -> bool:
+    """ "хищение с карт американцев": a people in the plural genitive after a noun are those
+    the thing belongs to (victims, say), not the person held."""
+    words = sentence[start:end].split()
+    before = _WORD.findall(sentence[max(0, start - 30) : start])
+    if len(words) != 1 or not before:
+        return False
+    plural = any(
+        p.tag.number == "plur" and p.tag.case == "gent" for p in parses(words[0].lower())[:1]
+    )
+    return plural and any(p.tag.POS == "NOUN" for p in parses(before[-1].lower())[:1])
 
 
 _STRONG = frozenset(["detained", "convicted", "term"])
