@@ -494,6 +494,7 @@ def test_charges_imputed_after_a_name_or_incriminated_are_read():
     )
     (tarasov,) = people(text).values()
     assert charges_of(tarasov) == ["уклонение от налогов", "подделка документов"]
+    assert tarasov.status == "charged"
 
 
 def test_how_grave_a_crime_is_and_a_frame_restating_a_charge_are_no_new_charges():
