@@ -29,7 +29,7 @@ _PATTERNS = [
     ("numeric", re.compile(r"\b(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<year>(?:19|20)\d\d)\b")),
     ("m", re.compile(r"\bв\s+" + _MONTH + r"\b(?!\s+(?:19|20)\d\d)", re.I)),
     ("y", re.compile(r"\b(?:в|с|к|до)\s+(?P<year>(?:19|20)\d\d)(?:\s*(?:году|года|г\.))", re.I)),
-    # "в конце 2023 года": the year
+    # "в конце 2019 года": the year
     (
         "y",
         re.compile(

@@ -47,7 +47,7 @@ _STATUS = {
     "convicted": _rx(
         r"\b(?:приговорил\w*|приговорен\w*|приговорён\w*|осужд[её]н\w*|осудил\w*|"
         r"признал\w*\s+(?:его\s+|ее\s+|её\s+|их\s+)?виновн\w+|признан\w*\s+виновн\w+|"
-        # "признал сотрудника полиции Эстонии Яна Тамма виновным": the one found guilty between
+        # "признал сотрудника полиции Латвии Яниса Берзиньша виновным": the one found guilty between
         r"признал\w*\s+(?:[^\s.;:!?]+\s+){1,8}?виновн\w+|"
         r"сочл\w+\s+(?:\w+\s+){0,3}виновн\w+|вынес\w*(?:\s+\S+){0,3}\s+приговор\w*|"
         r"вынесени\w+(?:\s+\S+){0,3}\s+приговор\w*|получил\w*\s+(?:\w+\s+){0,3}(?:лет|год\w*)\s+"
@@ -64,7 +64,7 @@ _STATUS = {
         r"\b(?:обменян\w*|обменял\w*|в\s+рамках\s+обмена|в\s+ходе\s+обмена|"
         r"в\s+результате\s+обмена|по\s+обмену|включ\w+\s+в\s+(?:\S+\s+)?обмен\w*|"
         r"в\s+обменн\w+\s+спис\w+|"
-        # "наконец произошёл обмен пленными": an exchange that took place
+        # "в субботу состоялся обмен пленными": an exchange that took place
         r"(?:произош\w+|состоял\w*)\s+(?:\S+\s+){0,2}?обмен\w*)"
     ),
 }
@@ -144,7 +144,7 @@ _CHARGE_STOP = _rx(
     r",(?!\d)|[.;:!?()«»\"“”—–](?!\d)|\s-\s|\s(?:по\s+запросу|сообща\w+|заявил\w*|после|когда|котор\w+|"
     r"пока|однако|но|а|хотя|он|она|они|оно|за|тогда|чтобы|из-за|во\s+время|в\s+то\s+время|"
     r"в\s+отношении|в\s+истории|и\s+(?:был|была|"
-    # "и его приговорили" ends a charge; "и его контрабанде" is one more
+    # "и его приговорили" ends a charge; "и его сбыте" is one more
     r"были|(?:его|ее|её|их)(?!\s+(?:контрабанд|сбыт|хранени|перевоз|продаж|использовани))|"
     r"он|она|они|приговор\w*|теперь)|в\s+(?:19|20)\d\d|\d{1,2}\s+\w+\s+(?:19|20)\d\d)\b"
 )
@@ -171,7 +171,7 @@ _ARTICLE_NAMED = _rx(
 )
 
 
-# "по статьям «Мошенничество» и «Незаконное предпринимательство»": the articles' names in
+# "по статьям «Подделка документов» и «Уклонение от налогов»": the articles' names in
 # quotes are the charges (the last may run to the end of an excerpt cut short).
 _ARTICLES_QUOTED = _rx(r"\bпо\s+стать(?:е|ям)\s+(?=[«\"„“])")
 _QUOTED_ITEM = re.compile(r"\s*(?:,|и\s)?\s*[«\"„“]([^«»\"„“”]{4,160})(?:[»\"“”]|$)")
@@ -207,7 +207,7 @@ def charge_events(sentence: str) -> list[Event]:
             continue
         rest = sentence[m.end() :]
         if rest[:1] in _OPENING_QUOTES:
-            # "за «разжигание вражды» и «незаконный сбор» данных": the charges as quoted
+            # "за «оскорбление власти» и «незаконное хранение» боеприпасов": the charges as quoted
             rest = re.sub(r"[«»\"“”„]", "", rest)
         one_of = _ONE_OF.match(rest)
         if one_of:
@@ -360,7 +360,7 @@ def _split_coordinated(words: list[str]) -> list[list[str]]:
     while index < len(words):
         word = words[index]
         if word.lower() == "и" and index + 1 < len(words) and parts[-1]:
-            # "во владении оружием и его контрабанде": a possessive before the next charge
+            # "в хранении оружия и его сбыте": a possessive before the next charge
             skip = 1 + (words[index + 1].lower() in _POSSESSIVES and index + 2 < len(words))
             following = parses(words[index + skip].lower())
             if (
@@ -409,7 +409,7 @@ _FACILITY = re.compile(
     r"централ\w*|ик-\d+))"
     r"(?P<tail>\s*(?:№|N|в„–)\s*\d+|-\d+(?:\s+[А-ЯЁ][а-яё]+а\b)?|\s+[«\"“][^»\"”]{2,40}[»\"”]|"
     r"(?:\s+[А-ЯЁ][а-яё-]+){1,2}|"
-    # "в изоляторе на окраине Алматы"
+    # "в изоляторе на окраине Бишкека"
     r"\s+(?:на\s+окраине|в\s+пригороде|под)\s+[А-ЯЁ][а-яё-]+)?"
 )
 _GENERIC_ADJ = frozenset(
@@ -515,7 +515,7 @@ def extradition_events(sentence: str) -> list[Event]:
             claimed.append((m.start(), m.end()))
             origin, destination = _route(sentence, m.start(), m.end())
             if status == "requested" and destination is None and _asks(sentence, m.start()):
-                # "Москва настаивает на их экстрадиции": the state asking wants them sent to it
+                # "Минск настаивает на его выдаче": the state asking wants them sent to it
                 origin, destination = None, origin
             events.append(
                 Event(
@@ -530,7 +530,7 @@ def extradition_events(sentence: str) -> list[Event]:
 
 
 def _asks(sentence: str, start: int) -> bool:
-    """The country before a request is its subject ("Москва настаивает", "США добиваются")."""
+    """The country before a request is its subject ("Минск настаивает", "США добиваются")."""
     before = [p for p in find_places(sentence[:start]) if not p.preposition and p.case == "nomn"]
     return bool(before) and len(sentence[before[-1].end : start].split()) <= 3
 

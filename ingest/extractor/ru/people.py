@@ -370,7 +370,7 @@ def group_people(analysis: Analysis) -> list[Person]:
                     _key(p.name.split()[0]) == given
                     # "Лоран" and "Лорана" before one undeclined surname: one name misread
                     or (p.surname == surname and _same_surname(_key(p.name.split()[0]), given))
-                    # "Эстона Кохвера", "Эстону Кохверу": a given name the dictionary does
+                    # "Эрлона Кохмера", "Эрлону Кохмеру": a given name the dictionary does
                     # not know, declined with the surname
                     or (
                         not _given(parses(given))
@@ -397,7 +397,7 @@ def group_people(analysis: Analysis) -> list[Person]:
             ):
                 same.name = name
             same.spans.append(span)
-    # "Роберта Вудлэнда Романова", later "Вудлэнд": a name of three words that is no
+    # "Джона Митчелла Орлова", later "Митчелл": a name of three words that is no
     # patronymic is a second surname the text may use alone.
     by_middle: dict[str, Person] = {}
     for person in people:
@@ -448,19 +448,19 @@ def group_people(analysis: Analysis) -> list[Person]:
     return people
 
 
-# The endings a name word that declines like a noun takes ("Кохвер": Кохвера, Кохверу,
-# Кохвером; "Сапега": Сапеги, Сапеге, Сапегу, Сапегой).
+# The endings a name word that declines like a noun takes ("Кохмер": Кохмера, Кохмеру,
+# Кохмером; "Дубина": Дубины, Дубине, Дубину, Дубиной).
 _NOUN_ENDINGS = frozenset(["", "а", "я", "у", "ю", "ом", "ем", "е", "и", "ы", "ой", "ей"])
 # Endings only a word of the first declension (its nominative in -а/-я) takes.
 _FIRST_DECLENSION = frozenset(["и", "ы", "ой", "ей"])
 
 
 def _settle_declined_words(person: Person) -> None:
-    """A name word the dictionary cannot decline ("Сапеги" read as a plural noun, "Эстона"
+    """A name word the dictionary cannot decline ("Дубины" read as a plural noun, "Эрлона"
     as no name) is brought to the nominative by the forms the text writes it in: one stem
-    with several noun endings is a man's name ending in a consonant ("Эстона", "Эстону":
-    Эстон), or a name in -а when an ending only such words take is among them ("Софьи
-    Сапеги", later "Сапега": Сапега)."""
+    with several noun endings is a man's name ending in a consonant ("Эрлона", "Эрлону":
+    Эрлон), or a name in -а when an ending only such words take is among them ("Анны
+    Дубины", later "Дубина": Дубина)."""
     words = person.name.split()
     if len(words) < 2:
         return
@@ -510,7 +510,7 @@ def _start(span: PersonSpan) -> int:
 def _unmarked_surnames(
     analysis: Analysis, spans: list[PersonSpan], people: list[Person]
 ) -> list[PersonSpan]:
-    """A surname that is also a common word ("Шторм был арестован") is often not found as a
+    """A surname that is also a common word ("Буря был арестован") is often not found as a
     name when it stands alone; once the full name is found, a capitalised word of that
     surname (in any case) is a mention of the person."""
     surnames: dict[str, list[str]] = {}
@@ -604,7 +604,7 @@ def _same_surname(a: str, b: str) -> bool:
 
 
 def _one_stem(a: str, b: str) -> bool:
-    """Two forms of one word declined like a noun ("дапирке", "дапирки"; "эстона", "эстону")."""
+    """Two forms of one word declined like a noun ("дубине", "дубины"; "эрлона", "эрлону")."""
     stem = _common_start({a, b})
     return (
         len(stem) >= 3
@@ -714,7 +714,7 @@ def _on_a_line_alone(text: str, span: PersonSpan) -> bool:
 
 def _relative_before(before: str, words: list[re.Match]) -> str | None:
     """The word for a relative right before a name, or before a possessor in the genitive
-    that comes between ("сын бывшего пленника Артем Гриценко")."""
+    that comes between ("сын бывшего узника Андрей Ткачук")."""
     if not words or words[-1].end() < len(before) - 2:
         return None
     for back in range(1, min(4, len(words)) + 1):

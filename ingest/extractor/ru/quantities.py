@@ -247,7 +247,7 @@ def find_fines(sentence: str) -> list[Money]:
             found.append(Money(money.amount, money.currency, m.start(), m.end() + money.end))
             break
         else:
-            # "и $10 тыс. штрафа", "100 тысяч рублей штрафа": the amount just before
+            # "и $20 тыс. штрафа", "100 тысяч рублей штрафа": the amount just before
             start = max(0, m.start() - 40)
             before = find_money(sentence[start : m.start()])
             if before and not sentence[start + before[-1].end : m.start()].strip(" .\u00a0"):

@@ -241,7 +241,7 @@ def _owners(
             if m[0] <= previous[0]:
                 continue
             if at + 1 < len(mentions) and 0 <= mentions[at + 1][0] - m[1] <= 1:
-                continue  # "штаба Навального Юлия Емельянова": the possessor of a description
+                continue  # "фонда Смирнова Ирина Белова": the possessor of a description
             between = article.text[previous[1] : m[0]]
             if _JOINED_BY_AND.search(between) and m[2] not in owners:
                 owners.append(m[2])
@@ -255,7 +255,7 @@ def _owners(
     return tuple(owners)
 
 
-# "X и Y", "X и бывшая участница штаба Y": the next name of a list, with its description.
+# "X и Y", "X и бывшая сотрудница фонда Y": the next name of a list, with its description.
 _JOINED_BY_AND = re.compile(r"(?:^|\s|,)и\s+(?:[А-Яа-яЁё-]+\s+){0,5}$")
 
 
@@ -378,7 +378,7 @@ def _find_events(article: _Article) -> None:
 
 
 def _others_possessed(sentence: str, start: int, end: int) -> bool:
-    """ "хищение с карт американцев": a people in the plural genitive after a noun are those
+    """ "кража со счетов канадцев": a people in the plural genitive after a noun are those
     the thing belongs to (victims, say), not the person held."""
     words = sentence[start:end].split()
     before = _WORD.findall(sentence[max(0, start - 30) : start])
@@ -476,12 +476,12 @@ def _nationality_words(
         if known and known[1] == "demonym" and known[0]:
             if text[start - 1 : start] not in _QUOTES or text[end : end + 1] not in _QUOTES:
                 found.append(((known[0],), start, end))
-            continue  # "задержанный «бразилец»": a nationality claimed, in quotes
+            continue  # "задержанный «канадец»": a nationality claimed, in quotes
         if known and known[1] == "adjective" and known[0] and i + 1 < len(words):
             following = parses(words[i + 1][3].lower())
             readings = {p.normal_form for p in following}
-            # "украинская журналистка", "американского заключённого": a person of that country
-            # (one person: "российским шпионам" is a group, not the one named before)
+            # "украинская художница", "американского заключённого": a person of that country
+            # (one person: "российским хакерам" is a group, not the one named before)
             # An official of a country ("американский адвокат") is no word on the one held;
             # its diplomats serve its nationals ("украинский консул").
             person = any(
@@ -822,7 +822,7 @@ def _evidence(owned: list[_Owned]) -> set[str]:
 
 
 def _co_accused(article: _Article, person: Person, evidence: set[str]) -> bool:
-    """ "предъявили обвинения ему и ещё двум россиянам, X и Y": a person the text only reports
+    """ "обвинения предъявлены ему и двум его знакомым, X и Y": a person the text only reports
     charged, in a story that tells of another held, was charged with them but never held
     (at large, or gone home)."""
     if not evidence or not evidence <= _ACCUSED_ONLY:
@@ -933,7 +933,7 @@ _FRAME_PREPOSITIONS = frozenset(["в", "во", "на"])
 def _content_word(phrase: str) -> str:
     words = phrase.lower().split()
     for word in words:
-        # "участие в отмывании": the frame and its preposition say nothing of the charge
+        # "участие в хищении": the frame and its preposition say nothing of the charge
         if word not in _CHARGE_FRAMES and word not in _FRAME_PREPOSITIONS:
             return word
     return words[0]
@@ -1064,7 +1064,7 @@ def _extraditions(article: _Article, owned: list[_Owned]) -> list[Extradition]:
 
 
 def _sent_home(article: _Article, extradition: Extradition, nationality: list[str]) -> Extradition:
-    """ "Черногория выдала граждан России X и Y": a surrender that names no destination, no
+    """ "Сербия выдала гражданина России X": a surrender that names no destination, no
     requesting state and no other country hands a person over to their only nationality."""
     if (
         extradition.status != "surrendered"
@@ -1209,7 +1209,7 @@ def _status(
     if "released" in kinds and _to_house_arrest(article, owned):
         del kinds["released"]
     if "released" in kinds and "exchanged" not in kinds and _exchange_told(article):
-        # "освобождённый режиссёр" in a story of an exchange: freed in it
+        # "освобождённый писатель" in a story of an exchange: freed in it
         kinds["exchanged"] = kinds.pop("released")
     for terminal in _TERMINAL:
         if terminal in kinds:
