@@ -376,8 +376,8 @@ def test_co_accused_only_reported_charged_were_never_held():
         "Published: 2025-03-04\n"
         "Гражданин России Олег Тарасов, обвиняемый в Канаде в контрабанде, арестован в "
         "Монреале.\n"
-        "Прокуроры предъявили ему и ещё двум россиянам, Павлу Гуляеву и Семёну Котову, "
-        "обвинения в контрабанде оружия."
+        "Обвинения в контрабанде оружия предъявлены также его знакомым Павлу Гуляеву и "
+        "Семёну Котову."
     )
     assert list(people(text)) == ["Oleg Tarasov"]
 
@@ -406,7 +406,7 @@ def test_a_relative_named_after_the_one_held_in_the_genitive_is_not_held():
     text = (
         "Published: 2025-03-04\n"
         "Освобождённый из плена моряк Иван Ткачук вернулся в Киев.\n"
-        "В аэропорту его встретил сын бывшего пленника Андрей Ткачук.\n"
+        "В аэропорту его встретила дочь бывшего узника Анна Ткачук.\n"
         "Все двенадцать моряков были освобождены и вернулись домой."
     )
     assert list(people(text)) == ["Ivan Tkachuk"]
@@ -414,10 +414,10 @@ def test_a_relative_named_after_the_one_held_in_the_genitive_is_not_held():
 
 def test_a_name_alone_on_its_line_is_a_byline_not_one_held():
     text = (
-        "Обвиняемого в шпионаже россиянина осудят в Латвии\n"
+        "В Риге арестован подозреваемый в контрабанде россиянин\n"
         "Ирина Белова\n"
         "Фото: агентство\n"
-        "Суд в Риге 3 марта огласит приговор россиянину Олегу Тарасову."
+        "Гражданин России Олег Тарасов арестован в Риге по подозрению в контрабанде."
     )
     assert list(people(text)) == ["Oleg Tarasov"]
 
@@ -425,16 +425,15 @@ def test_a_name_alone_on_its_line_is_a_byline_not_one_held():
 def test_the_second_of_two_people_held_together_is_held_whatever_describes_her():
     text = (
         "Published: 2025-03-04\n"
-        "В тюрьме на окраине Бишкека уже год находятся двое: журналист Олег Тарасов и "
-        "бывшая сотрудница фонда Смирнова Ирина Белова."
+        "В тюрьме с весны находятся двое: фотограф Олег Тарасов и бывшая "
+        "сотрудница фонда Смирнова Ирина Белова."
     )
     assert sorted(people(text)) == ["Irina Belova", "Oleg Tarasov"]
 
 
 def test_held_in_captivity_is_held():
     text = (
-        "Published: 2025-03-04\n"
-        "Украинский фотограф Олег Тарасов, который находился в плену в России, вернулся домой."
+        "Published: 2025-03-04\nОлег Тарасов, фотограф из Киева, три года провёл в плену в России."
     )
     (tarasov,) = people(text).values()
     assert tarasov.detaining_country.country == "RU"
@@ -443,8 +442,8 @@ def test_held_in_captivity_is_held():
 def test_a_surrender_with_no_destination_hands_a_person_to_their_only_nationality():
     text = (
         "Published: 2025-03-04\n"
-        "Ранее Сербия выдала гражданина России Олега Тарасова, обвиняемого в хищении "
-        "бюджетных средств в Брянской области."
+        "В марте Сербия выдала гражданина России Олега Тарасова, которого дома обвиняют в "
+        "растрате."
     )
     (tarasov,) = people(text).values()
     assert [(e.from_country, e.to_country) for e in tarasov.extraditions] == [("RS", "RU")]
@@ -474,9 +473,9 @@ def test_a_surname_declined_like_a_noun_is_given_in_its_nominative():
 def test_a_foreign_name_declined_like_a_noun_is_one_man_in_the_nominative():
     text = (
         "Published: 2025-03-04\n"
-        "Суд в Пскове приговорил сотрудника полиции Латвии Эрлона Кохмера к десяти годам "
+        "Суд в Пскове приговорил латвийского таможенника Эрлона Кохмера к десяти годам "
         "колонии.\n"
-        "МИД Латвии осудил приговор Эрлону Кохмеру."
+        "Адвокат намерен обжаловать приговор Эрлону Кохмеру."
     )
     (erlon,) = people(text).values()
     assert erlon.name_original_script == "Эрлон Кохмер"
@@ -511,24 +510,24 @@ def test_how_grave_a_crime_is_and_a_frame_restating_a_charge_are_no_new_charges(
 def test_articles_named_in_quotes_and_a_charge_after_a_possessive_are_read():
     text = (
         "Published: 2025-03-04\n"
-        "Суд в Вене арестовал гражданина России Олега Тарасова. Ему предъявлены обвинения по "
-        "статьям «Подделка документов» и «Уклонение от налогов». Его также обвиняют в "
-        "хранении оружия и его контрабанде."
+        "Суд в Вене арестовал гражданина России Олега Тарасова. Дело возбуждено по статьям "
+        "«Подделка документов» и «Уклонение от налогов». Его также обвиняют в хранении "
+        "оружия и его сбыте."
     )
     (tarasov,) = people(text).values()
     assert charges_of(tarasov) == [
         "подделка документов",
         "уклонение от налогов",
         "хранение оружия",
-        "контрабанда",
+        "сбыт",
     ]
 
 
 def test_freed_from_custody_to_house_arrest_is_not_released():
     text = (
         "Published: 2025-03-04\n"
-        "Гражданина России Олега Тарасова перевели из-под стражи под домашний арест.\n"
-        "Суд в Вене освободил из-под ареста Олега Тарасова, которому предъявлено обвинение в "
+        "Суд в Вене перевёл гражданина России Олега Тарасова под домашний арест.\n"
+        "В пятницу Олег Тарасов был освобождён из-под стражи; ему предъявлено обвинение в "
         "подделке документов."
     )
     (tarasov,) = people(text).values()
@@ -537,10 +536,9 @@ def test_freed_from_custody_to_house_arrest_is_not_released():
 
 def test_a_term_proposed_and_a_verdict_to_come_are_no_sentence():
     text = (
-        "Обвиняемому в контрабанде россиянину вынесут приговор в Польше\n"
-        "Суд Варшавы 5 мая огласит приговор россиянину Олегу Тарасову.\n"
-        "Прокуратура предлагает приговорить Тарасова к восьми годам лишения свободы.\n"
-        "Тарасов с прошлого года содержится под арестом."
+        "В мае суд Варшавы вынесет приговор гражданину России Олегу Тарасову.\n"
+        "Обвинение предлагает суду приговорить Тарасова к восьми годам заключения.\n"
+        "Обвиняемый в контрабанде Тарасов с осени содержится под арестом."
     )
     (tarasov,) = people(text).values()
     assert tarasov.sentence is None
@@ -550,21 +548,21 @@ def test_a_term_proposed_and_a_verdict_to_come_are_no_sentence():
 def test_the_state_that_insists_on_an_extradition_is_where_it_would_send_them():
     text = (
         "Published: 2025-03-04\n"
-        "В тюрьме Бишкека находится бывшая сотрудница фонда Ирина Белова. "
-        "Москва настаивает на её экстрадиции. Как Киргизия относится к россиянам?"
+        "Гражданка Белоруссии Ирина Белова с января содержится в тюрьме Бишкека. "
+        "Минск настаивает на её выдаче."
     )
     (belova,) = people(text).values()
     assert belova.status == "detained"
-    assert [(e.status, e.to_country) for e in belova.extraditions] == [("requested", "RU")]
+    assert [(e.status, e.to_country) for e in belova.extraditions] == [("requested", "BY")]
 
 
 def test_a_person_freed_in_a_story_of_an_exchange_that_took_place_was_exchanged():
     text = (
         "Published: 2025-03-04\n"
-        "В субботу наконец состоялся обмен пленными между двумя странами.\n"
+        "В субботу состоялся обмен пленными между двумя странами.\n"
         "Моряк Иван Ткачук первым вышел из самолёта.\n"
-        "Самый известный из бывших узников — писатель Андрей Гончар, освобождённый после "
-        "пяти лет в колонии."
+        "Среди вернувшихся был и писатель Андрей Гончар, освобождённый после пяти лет в "
+        "колонии."
     )
     found = people(text)
     assert {p.status for p in found.values()} == {"exchanged"}
@@ -575,7 +573,7 @@ def test_a_nationality_beside_an_official_s_name_is_the_official_s():
     text = (
         "Published: 2025-03-04\n"
         "Суд в Пскове приговорил гражданина Латвии Яниса Берзиньша к десяти годам колонии.\n"
-        "Накануне российский политолог Олег Кашкин предсказал такой исход."
+        "Известный российский журналист Пётр Орлов назвал это решение суровым."
     )
     (janis,) = people(text).values()
     assert [n.country for n in janis.nationality] == ["LV"]
@@ -584,8 +582,8 @@ def test_a_nationality_beside_an_official_s_name_is_the_official_s():
 def test_a_colony_on_a_country_s_territory_is_in_that_country():
     text = (
         "Published: 2025-03-04\n"
-        "Сотрудника полиции Латвии Яниса Берзиньша приговорили к десяти годам в колонии "
-        "строгого режима на территории России."
+        "Латвийского таможенника Яниса Берзиньша приговорили к десяти годам; наказание он "
+        "отбудет в колонии на территории России. Его семья живёт в Риге."
     )
     (janis,) = people(text).values()
     assert janis.detaining_country.country == "RU"
@@ -594,19 +592,19 @@ def test_a_colony_on_a_country_s_territory_is_in_that_country():
 def test_found_guilty_with_the_person_between_dates_the_sentence():
     text = (
         "Published: 2025-03-06\n"
-        "Суд в среду признал сотрудника полиции Латвии Яниса Берзиньша виновным в шпионаже, "
-        "незаконном пересечении границы, хранении оружия и его контрабанде и приговорил его к "
-        "десяти годам колонии.\n"
-        "Андрея Гончара в конце 2023 года приговорили к четырём годам колонии в Белоруссии."
+        "Суд в среду признал латвийского таможенника Яниса Берзиньша по прозвищу Лис виновным "
+        "в получении взяток, подделке печатей и вымогательстве и назначил ему десять лет "
+        "колонии.\n"
+        "Андрея Гончара в конце 2021 года приговорили к четырём годам колонии в Белоруссии."
     )
     dates = {name.split()[0]: p.sentence.date for name, p in people(text).items()}
-    assert dates == {"Ianis": "2025-03-05", "Andrei": "2023"}
+    assert dates == {"Ianis": "2025-03-05", "Andrei": "2021"}
 
 
 def test_a_country_adjective_before_a_word_for_one_person_is_a_nationality():
     text = (
         "Published: 2025-03-04\n"
-        "Украинская фотографка Анна Ткачук, которая находилась в плену в России, умерла."
+        "Украинская фотографка Анна Ткачук два года провела в плену в России."
     )
     (anna,) = people(text).values()
     assert [n.country for n in anna.nationality] == ["UA"]
@@ -615,8 +613,9 @@ def test_a_country_adjective_before_a_word_for_one_person_is_a_nationality():
 def test_a_fine_told_before_the_word_and_a_term_received_are_the_sentence():
     text = (
         "Published: 2025-03-04\n"
-        "Гражданин России Олег Тарасов приговорён в США к 3 годам тюрьмы и $20 тыс. штрафа.\n"
-        "Самый известный узник — писатель Андрей Гончар, получивший в Белоруссии 9 лет колонии."
+        "Суд в Бостоне назначил Олегу Тарасову, гражданину России, 3 года тюрьмы и $20 тыс. "
+        "штрафа.\n"
+        "Вместе с ним вернулся писатель Андрей Гончар, получивший в Белоруссии 9 лет колонии."
     )
     found = {name.split()[0]: p.sentence for name, p in people(text).items()}
     assert (found["Oleg"].fine_amount, found["Oleg"].fine_currency) == (20000, "USD")
@@ -626,9 +625,9 @@ def test_a_fine_told_before_the_word_and_a_term_received_are_the_sentence():
 def test_a_prison_named_by_a_town_or_its_outskirts_is_a_facility():
     text = (
         "Published: 2025-03-04\n"
-        "Норвежская прокуратура предъявила обвинение россиянину Олегу Тарасову. Сейчас он "
-        "находится в тюрьме Тромсе.\n"
-        "В следственном изоляторе на окраине Бишкека находится Андрей Гончар."
+        "Норвежская прокуратура в понедельник предъявила обвинение в шпионаже Олегу Тарасову "
+        "из Мурманска. Его содержат в тюрьме Тромсе.\n"
+        "Андрей Гончар уже год находится в следственном изоляторе на окраине Бишкека."
     )
     found = {name.split()[0]: p for name, p in people(text).items()}
     assert found["Oleg"].facility.name == "тюрьма Тромсе"
@@ -650,7 +649,7 @@ def test_one_exchanged_for_a_foreigner_was_held_by_the_foreigner_s_state():
     text = (
         "Published: 2025-03-04\n"
         "Осуждённый в Канаде российский моряк Олег Тарасов вернулся домой.\n"
-        "В мае Тарасова обменяли на канадского студента Джона Грина. Обмен прошёл в Турции."
+        "В мае Тарасова обменяли на гражданина Канады Джона Грина в аэропорту Анкары."
     )
     found = people(text)
     assert found["John Grin"].detaining_country.country == "RU"
@@ -659,8 +658,8 @@ def test_one_exchanged_for_a_foreigner_was_held_by_the_foreigner_s_state():
 def test_charges_in_quotes_after_za_are_read_without_the_quotes():
     text = (
         "Published: 2025-03-04\n"
-        "В мае гражданку России Анну Белову приговорили в Минске к пяти годам колонии за "
-        "“оскорбление власти” и “незаконное хранение” боеприпасов."
+        "Суд в Минске за “оскорбление власти” и “незаконное хранение” боеприпасов приговорил "
+        "гражданку России Анну Белову к пяти годам колонии."
     )
     (belova,) = people(text).values()
     assert charges_of(belova) == ["оскорбление власти", "незаконное хранение боеприпасов"]
