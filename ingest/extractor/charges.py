@@ -205,7 +205,7 @@ _STRONG = (
     r"ranging\s+from)|"
     r"found\s+(?:(?:[\w,]+\s+){0,5}?)guilty\s+(?:(?:[\w,]+\s+){0,6}?)of|"
     r"pleaded\s+(?:not\s+)?guilty\s+(?:(?:in|on|at)\s+(?:\w+\s+){1,3}?)?to|"
-    # "indicted in California on several counts of", "a grand jury indictment for"
+    # "indicted in Nevada on four counts of", "a federal indictment for"
     r"indict(?:ed|ment)\s+(?:in\s+(?:[A-Z][\w.]*\s+){1,3})?(?:on|for)"
     r"(?:\s+(?:[\w-]+\s+)?counts?\s+of)?|"
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|multiple)\s+counts?\s+of|"
@@ -218,9 +218,9 @@ _STRONG = (
 _WEAK = (
     r"(?:claim|claims|claimed|allege|alleges|alleged)\s+(?:that\s+)?(?:he|she|they)(?:\s+had)?|"
     r"accused\s+(?:(?:\w+\s+){0,2}?)of|accuse[sd]?\s+(?:\w+\s+)of|suspected\s+of|"
-    # "stands accused in the United States of", "faces U.S. accusations of"
+    # "is accused in South Korea of", "faces Greek accusations of"
     r"accused\s+in\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){1,3}of|accusations?\s+of|"
-    # "accused Ling, 32, and Lee, 36, of": the people accused, each with an age
+    # "accused Moreau, 41, and Diallo, 29, of": the people accused, each with an age
     r"accuse[sd]?\s+(?:(?:and\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:,\s*\d{1,2})?,?\s+){1,3}of|"
     r"on\s+suspicion\s+of|"
     r"(?:sentenced|jailed|fined|arrested|detained|held|imprisoned|faces?|facing|serving|served|"

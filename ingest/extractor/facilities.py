@@ -78,7 +78,7 @@ _HEAD_OF_NAME = re.compile(
     r"(?:\s+[A-Z][\w\-’']+){0,2})" + _IN_PLACE,
     re.IGNORECASE,
 )
-# "Pul-e-Charkhi, a notorious maximum security prison outside Kabul": a name described.
+# "Dornfeld, an overcrowded high-security jail near the capital": a name described.
 _NAME_THEN_HEAD = re.compile(
     r"\b(?:in|at|was|is|to)\s+(?P<name>[A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+){0,3}),\s+"
     r"(?:a|an|the)\s+(?:[\w\-]+\s+){0,4}?(?:" + _HEAD + r")\b"

@@ -23,8 +23,8 @@ def test_a_former_head_of_state_who_comes_for_a_release_is_not_held():
 
 def test_a_former_president_whose_supporters_were_arrested_is_not_held():
     text = (
-        "Twelve Chileans were arrested in Dubai on Friday. Officials said those arrested were "
-        "supporters of former President Ramon Vidal who had met in a park."
+        "Twelve Chileans were arrested in Dubai on Friday. Police said the twelve were "
+        "supporters of former President Ramon Vidal who had gathered at a cafe."
     )
     assert _names(text) == []
 
@@ -61,8 +61,8 @@ def test_a_star_named_with_a_demonym_keeps_it_against_a_group_counted_before():
 def test_a_title_case_headline_closed_by_initials_is_still_a_headline():
     text = (
         "Briton Accused Of Dodging Tariffs Flees House Arrest Before Extradition To U.S.\n\n"
-        "Gareth Lowe, a British trader, was arrested in Rome in May at the request of the "
-        "United States. He fled from house arrest on Sunday, police said."
+        "Gareth Lowe, a British trader, was arrested in Rome in May on an American "
+        "warrant. He fled from house arrest on Sunday, police said."
     )
     assert _names(text) == ["Gareth Lowe"]
 
@@ -96,8 +96,8 @@ def test_the_intended_victim_of_a_plot_is_not_held():
 
 def test_people_released_from_a_country_were_held_there_and_keep_their_suffix():
     text = (
-        "Two Americans have been released from Iraq, their families said on Tuesday. The "
-        "families of the two Americans, Dana Cole and Henry J. Voss III, confirmed the news. "
+        "Two Americans have been released from Iraq, a spokesman announced this week. Relatives "
+        "of the two Americans, Dana Cole and Henry J. Voss III, welcomed the news. "
         "Cole was detained in Iraq in 2022, while Voss had not been named before."
     )
     detainees = extract(text, PUBLISHED).detainees

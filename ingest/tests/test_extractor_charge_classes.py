@@ -68,11 +68,11 @@ def test_an_indictment_or_counts_name_the_charges():
         "of computer fraud and identity theft."
     )
     indictment = (
-        "Nora Lisk, an Estonian broker, was extradited from Spain after a grand jury "
-        "indictment for fraud, money laundering, and tax evasion."
+        "Nora Lisk, an Estonian broker, was handed over by Spain after a federal "
+        "indictment for bribery, embezzlement, and tax evasion."
     )
     assert _charges(indicted) == {"Lev Orlov": ["computer fraud", "identity theft"]}
-    assert _charges(indictment) == {"Nora Lisk": ["fraud", "money laundering", "tax evasion"]}
+    assert _charges(indictment) == {"Nora Lisk": ["bribery", "embezzlement", "tax evasion"]}
 
 
 def test_an_accusation_told_with_a_place_or_as_a_noun_is_a_charge():
@@ -87,15 +87,15 @@ def test_an_accusation_told_with_a_place_or_as_a_noun_is_a_charge():
 
 def test_the_offences_a_text_names_as_such_and_a_conviction_before_a_sentence():
     offences = (
-        "Jon Hale, a British tourist, was jailed in Dubai. A judge said he would be jailed "
-        "and then deported for the offences of unmarried cohabitation and public indecency."
+        "Jon Hale, a British tourist, was jailed in Dubai. A court ruled he would be imprisoned "
+        "and later expelled for the offences of drink driving and public disorder."
     )
     conviction = (
-        "Piotr Nowak, a Polish trader, was serving a two-year sentence in Belarus for a 2020 "
-        "bribery conviction when he was charged with spying."
+        "Piotr Nowak, a Polish trader, was serving a three-year sentence in Belarus for a 2019 "
+        "smuggling conviction when he was also charged with spying."
     )
-    assert _charges(offences) == {"Jon Hale": ["unmarried cohabitation", "public indecency"]}
-    assert _charges(conviction) == {"Piotr Nowak": ["bribery", "spying"]}
+    assert _charges(offences) == {"Jon Hale": ["drink driving", "public disorder"]}
+    assert _charges(conviction) == {"Piotr Nowak": ["smuggling", "spying"]}
 
 
 def test_the_nearest_reason_for_a_sentence_and_a_charge_sent_to_prison_for():
@@ -105,13 +105,13 @@ def test_the_nearest_reason_for_a_sentence_and_a_charge_sent_to_prison_for():
     )
     sent = (
         "Igor Lutsenko, an American, was arrested in Moscow in 2021. He was tried in Minsk "
-        "and sent to prison for allegedly plotting a coup."
+        "and sent to prison for allegedly inciting unrest."
     )
     convicting = (
         "Ruritania jailed Hugo Brandt, a Belgian aid worker, after convicting him of espionage."
     )
     assert _charges(nearest) == {"Ewan Doyle": ["visa violations"]}
-    assert _charges(sent) == {"Igor Lutsenko": ["plotting a coup"]}
+    assert _charges(sent) == {"Igor Lutsenko": ["inciting unrest"]}
     assert _charges(convicting) == {"Hugo Brandt": ["espionage"]}
 
 
@@ -153,22 +153,22 @@ def test_a_quoted_reason_for_a_sentence_is_the_charge_but_a_quoted_span_of_time_
 
 def test_charges_told_as_counts_and_an_involvement_in_a_quoted_plot():
     counts = (
-        "Yuri Lesnoy, a Russian coder, was extradited from Georgia. He faces 8 charges on "
-        "multiple conspiracy counts, as well as wire fraud and two counts of computer hacking."
+        "Yuri Lesnoy, a Russian coder, was extradited from Georgia. He faces 6 charges on "
+        "several smuggling counts, as well as bribery and three counts of forgery."
     )
     plot = (
         "Ravi Menon, an Indian trader held in Prague, is accused of involvement in the "
         "“murder-for-hire” scheme against an activist."
     )
     assert _charges(counts) == {
-        "Yuri Lesnoy": ["conspiracy", "wire fraud", "two counts of computer hacking"]
+        "Yuri Lesnoy": ["smuggling", "bribery", "three counts of forgery"]
     }
     assert _charges(plot) == {"Ravi Menon": ["murder-for-hire"]}
 
 
 def test_someone_held_on_named_charges_has_been_charged():
     text = (
-        "Marco Ferri, an Italian aid worker, is being held in a Caracas prison on terrorism "
+        "Marco Ferri, an Italian aid worker, is being held in a Minsk jail on espionage "
         "charges."
     )
     assert [(d.name, d.status) for d in extract(text, PUBLISHED).detainees] == [

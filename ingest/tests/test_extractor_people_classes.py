@@ -313,8 +313,8 @@ def test_a_month_between_a_given_name_and_a_family_name_is_a_middle_name_not_a_m
 def test_one_of_their_sons_named_after_the_parents_is_of_their_family():
     text = (
         "Canadian teachers Paul Ostrow and Mary Ostrow were detained in Dandong in August. "
-        "Shortly after they were detained, one of their sons, Daniel Ostrow, said the charges "
-        "made no sense."
+        "Soon after the arrests, one of their sons, Daniel Ostrow, told reporters the case "
+        "was baseless."
     )
     assert _names(text) == ["Paul Ostrow", "Mary Ostrow"]
     assert _roles(text)["Daniel Ostrow"].relative

@@ -26,8 +26,8 @@ def test_counted_welfare_checks_by_a_mission_are_each_a_visit():
 def test_access_to_a_family_by_its_plural_name_reaches_those_of_it_who_are_held():
     text = (
         "Canadian teachers Kevin Marsh and Julia Marsh were detained in Dandong in August. "
-        "Ottawa said consular officials have had regular access to the Marshes and will keep "
-        "pressing for their release. Their son Tom Marsh said he was worried."
+        "Ottawa said consular officials have had frequent access to the Marshes and will go "
+        "on seeking their freedom. Their son Tom Marsh said he was worried."
     )
     assert _visitors(text) == {
         "Kevin Marsh": ["consular officials"],
@@ -37,20 +37,20 @@ def test_access_to_a_family_by_its_plural_name_reaches_those_of_it_who_are_held(
 
 def test_a_visit_told_through_the_delay_before_it_took_place():
     text = (
-        "Hassan Karimi, an American retiree, was arrested in Riyadh in 2021. His daughter said "
-        "no one from the US embassy in Saudi Arabia had visited him until four months after "
-        "his arrest."
+        "Karim Haddad, a Dutch engineer, was arrested in Doha in 2020. His brother said "
+        "no one from the Dutch embassy in Qatar had visited him until five weeks after "
+        "he was taken."
     )
-    assert _visitors(text) == {"Hassan Karimi": ["US embassy in Saudi Arabia"]}
+    assert _visitors(text) == {"Karim Haddad": ["Dutch embassy in Qatar"]}
 
 
 def test_a_last_line_cut_off_mid_sentence_is_still_read():
     text = (
-        "Hassan Karimi, an American retiree, was arrested in Riyadh in 2021.\n\n"
-        "His daughter said no one from the US embassy in Saudi Arabia had visited him until "
-        "four months after his arrest in"
+        "Karim Haddad, a Dutch engineer, was arrested in Doha in 2020.\n\n"
+        "His brother said no one from the Dutch embassy in Qatar had visited him until "
+        "five weeks after he was taken to"
     )
-    assert _visitors(text) == {"Hassan Karimi": ["US embassy in Saudi Arabia"]}
+    assert _visitors(text) == {"Karim Haddad": ["Dutch embassy in Qatar"]}
 
 
 def test_a_call_told_first_without_its_caller_and_then_with_it_is_one_call():
