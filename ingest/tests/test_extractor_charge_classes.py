@@ -160,17 +160,12 @@ def test_charges_told_as_counts_and_an_involvement_in_a_quoted_plot():
         "Ravi Menon, an Indian trader held in Prague, is accused of involvement in the "
         "“murder-for-hire” scheme against an activist."
     )
-    assert _charges(counts) == {
-        "Yuri Lesnoy": ["smuggling", "bribery", "three counts of forgery"]
-    }
+    assert _charges(counts) == {"Yuri Lesnoy": ["smuggling", "bribery", "three counts of forgery"]}
     assert _charges(plot) == {"Ravi Menon": ["murder-for-hire"]}
 
 
 def test_someone_held_on_named_charges_has_been_charged():
-    text = (
-        "Marco Ferri, an Italian aid worker, is being held in a Minsk jail on espionage "
-        "charges."
-    )
+    text = "Marco Ferri, an Italian aid worker, is being held in a Minsk jail on espionage charges."
     assert [(d.name, d.status) for d in extract(text, PUBLISHED).detainees] == [
         ("Marco Ferri", "charged")
     ]
