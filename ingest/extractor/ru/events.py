@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import quantities
-from .nlp import lemmas, nominative_phrase
+from .nlp import lemmas, nominative_phrase, parses
 from .places import city_country, country_for
 
 
@@ -228,15 +228,8 @@ def charge_events(sentence: str) -> list[Event]:
             text = " ".join(nominative_phrase(part, singular=bool(one_of))).strip(" ,")
             if len(text) < 4 or _UNSTATED.match(text):
                 continue
-            events.append(
-                Event(
-                    "charge",
-                    m.start(),
-                    m.end(),  # the lead ("по обвинению в") is what ties it to a name
-                    hypothetical,
-                    {"phrase": text, "category": _category(text)},
-                )
-            )
+            # The lead ("по обвинению в") is what ties the charge to a name.
+            events.append(_charge_event(m, hypothetical, text))
     for m in _ARTICLES_QUOTED.finditer(sentence):
         at = m.end()
         while item := _QUOTED_ITEM.match(sentence, at):
@@ -246,32 +239,25 @@ def charge_events(sentence: str) -> list[Event]:
                 continue
             text = " ".join(words)
             text = text[:1].lower() + text[1:]
-            events.append(
-                Event(
-                    "charge",
-                    m.start(),
-                    m.end(),
-                    _hypothetical(sentence, m.start()),
-                    {"phrase": text, "category": _category(text)},
-                )
-            )
+            events.append(_charge_event(m, _hypothetical(sentence, m.start()), text))
     for m in _ARTICLE_NAMED.finditer(sentence):
-        from .nlp import parses
-
         text = m.group("offence").strip()
         first = parses(text.split()[0].lower())[:1]
         if not first or first[0].tag.POS not in ("NOUN", "ADJF") or first[0].tag.case != "nomn":
             continue
-        events.append(
-            Event(
-                "charge",
-                m.start(),
-                m.end(),
-                _hypothetical(sentence, m.start()),
-                {"phrase": text, "category": _category(text)},
-            )
-        )
+        events.append(_charge_event(m, _hypothetical(sentence, m.start()), text))
     return events
+
+
+def _charge_event(lead: re.Match, hypothetical: bool, text: str) -> Event:
+    """A charge stated as `text`, tied to a name by the words `lead` matched."""
+    return Event(
+        "charge",
+        lead.start(),
+        lead.end(),
+        hypothetical,
+        {"phrase": text, "category": _category(text)},
+    )
 
 
 def _superlative(word: str) -> bool:
