@@ -129,7 +129,7 @@ def overdue(request):
     return render(
         request,
         "casework/overdue.html",
-        {"form": form, "page": page, "total": page.paginator.count},
+        {"form": form, "page": page},
         status=status,
     )
 

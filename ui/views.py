@@ -371,7 +371,6 @@ def visits(request):
     context = {
         "overdue": cadences_of(overdue_page.object_list, today=today),
         "overdue_page": overdue_page,
-        "overdue_count": overdue_page.paginator.count,
         "upcoming_page": Paginator(upcoming, VISITS_PAGE_SIZE).get_page(
             request.GET.get("upcoming_page")
         ),
