@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass, field
 
 from . import quantities
-from .nlp import lemmas, nominative_phrase, parses
-from .places import city_country, country_for
+from .nlp import lemma, lemmas, nominative_phrase, parses
+from .places import CITIZEN_NOUNS, city_country, country_for, demonym_country
 
 
 @dataclass
@@ -180,8 +180,6 @@ _QUOTED_ITEM = re.compile(r"\s*(?:,|и\s)?\s*[«\"„“]([^«»\"„“”]{4,1
 def _list_items(rest: str, stop: re.Match | None, first: list[str]) -> list[str]:
     """ "в торговле оружием, отмывании денег и незаконной передаче военных технологий": after
     a comma, a phrase whose head is in the first charge's case is one more charge."""
-    from .nlp import parses
-
     head_case = next(
         (p.tag.case for w in first for p in parses(w.lower())[:1] if p.tag.POS == "NOUN"), None
     )
@@ -261,8 +259,6 @@ def _charge_event(lead: re.Match, hypothetical: bool, text: str) -> Event:
 
 
 def _superlative(word: str) -> bool:
-    from .nlp import parses
-
     return any("Supr" in p.tag for p in parses(word.lower())[:1])
 
 
@@ -270,8 +266,6 @@ def _noun_phrase(words: list[str]) -> list[str]:
     """The words of a charge up to the first that cannot belong to it: a finite verb or a
     short participle ("не может быть передан"), a demonym or a person's name ("за
     кибермошенничество россиянин Роман Селезнев")."""
-    from .nlp import parses
-    from .places import demonym_country
 
     kept: list[str] = []
     for index, word in enumerate(words):
@@ -320,8 +314,6 @@ _PEOPLE_WORDS = frozenset(
 
 
 def _citizen_word(word: str) -> bool:
-    from .nlp import parses
-    from .places import CITIZEN_NOUNS
 
     found = parses(word.lower().strip(',.»"'))
     return bool(found) and found[0].normal_form in CITIZEN_NOUNS
@@ -333,8 +325,6 @@ _POSSESSIVES = frozenset(["его", "ее", "её", "их"])
 def _split_coordinated(words: list[str]) -> list[list[str]]:
     """ "отмывании денег и обходе санкций" is two charges: split at "и" when the next word
     is a noun in the same case as the first charge's head."""
-    from .nlp import parses
-
     head_case = None
     for word in words:
         found = parses(word.lower())
@@ -407,8 +397,6 @@ _REGIME = _rx(r"\s*(?:строгого|общего|особого|усилен�
 
 
 def facility_events(sentence: str) -> list[Event]:
-    from .nlp import lemma
-
     events: list[Event] = []
     for m in _FACILITY.finditer(sentence):
         head = m.group("head")
@@ -443,8 +431,6 @@ def facility_events(sentence: str) -> list[Event]:
 
 
 def _is_person_or_country(word: str) -> bool:
-    from .nlp import parses
-
     found = parses(word.lower())
     if not found:
         return False
@@ -569,8 +555,6 @@ class Place:
 
 def find_places(text: str) -> list[Place]:
     """Countries and cities named in a text, with the preposition before each."""
-    from .nlp import parses
-
     words = lemmas(text)
     places: list[Place] = []
     index = 0
