@@ -659,24 +659,20 @@ def _detainees(article: _Article) -> list[Detainee]:
     article_votes = _country_votes(article, article.events)
     official_fallback = _most_present_official(article)
     group_codes = article.refs.group_codes
+    placed = {
+        person.pid: placement
+        for person in article.people
+        if (placement := _placement(article, person, group_codes, article_votes)) is not None
+    }
     found: list[tuple[int, Detainee]] = []
     for person in article.people:
+        if person.pid not in placed:
+            continue
         role = article.roles[person.pid]
-        if not role.eligible:
-            continue
-        events = _owned(article, person.pid)
-        if not _detention_evidence(article, events):
-            continue
-        nationality = _nationality(article, person, role, events, group_codes)
+        events, nationality, extraditions, detaining = placed[person.pid]
         codes = [n.country for n in nationality]
-        events = _repatriations(events, codes)
-        extraditions = _extraditions(article, events)
-        detaining = _detaining_country(article, events, codes, extraditions, article_votes)
-        if detaining:
-            # A town held by another state's forces: "a Russian-installed court in Luhansk".
-            occupier = _occupier(article, events, [*codes, detaining.country])
-            if occupier:
-                detaining = occupier
+        if detaining and codes == [detaining.country]:
+            detaining = _swapped_from(person.pid, role, events, detaining, placed)
         if detaining:
             # "extradited from the Netherlands" and then held in Brooklyn: delivered there.
             extraditions = [
@@ -723,6 +719,53 @@ def _detainees(article: _Article) -> list[Detainee]:
         record = replace(record, arrest=arrest)
         found.append((person.first_position, record))
     return [record for _pos, record in sorted(found, key=lambda item: item[0])]
+
+
+def _placement(
+    article: _Article, person: Person, group_codes: Counter[str], article_votes: Counter[str]
+) -> tuple[list[Event], list[Nationality], list[Extradition], CountryFact | None] | None:
+    """A person reported held, with their nationality, extraditions and the state that holds
+    them; None for anyone the story does not report held."""
+    role = article.roles[person.pid]
+    if not role.eligible:
+        return None
+    events = _owned(article, person.pid)
+    if not _detention_evidence(article, events):
+        return None
+    nationality = _nationality(article, person, role, events, group_codes)
+    codes = [n.country for n in nationality]
+    events = _repatriations(events, codes)
+    extraditions = _extraditions(article, events)
+    detaining = _detaining_country(article, events, codes, extraditions, article_votes)
+    if detaining:
+        # A town held by another state's forces: "a Russian-installed court in Luhansk".
+        occupier = _occupier(article, events, [*codes, detaining.country])
+        if occupier:
+            detaining = occupier
+    return events, nationality, extraditions, detaining
+
+
+def _swapped_from(
+    pid: int, role: Role, events: list[Event], detaining: CountryFact, placed: dict
+) -> CountryFact:
+    """ "A (held by Afghanistan) freed in exchange for B, an Afghan": a swap trades the people
+    each side holds, so B, exchanged, and placed by the story in his own country where the
+    swap ended, was held by the state of the people his own state gave up. Only when those
+    people are all of one other nationality, and not for a figure of his own state's
+    politics (freed in the same swap by his own state); otherwise unchanged."""
+    if role.home_politics or not any(e.kind == "exchanged" and not e.hypothetical for e in events):
+        return detaining
+    home = detaining.country
+    other_sides = {
+        code
+        for other, (_events, nationality, _extraditions, held_by) in placed.items()
+        if other != pid and held_by and held_by.country == home
+        for code in (n.country for n in nationality)
+        if code != home
+    }
+    if len(other_sides) != 1:
+        return detaining
+    return CountryFact(other_sides.pop(), detaining.evidence)
 
 
 def _held_in_home_politics(

@@ -1056,6 +1056,13 @@ _PERSON_NOUNS: frozenset[str] = frozenset(
         "chemist",
         "biologist",
         "philanthropist",
+        # People described by what they are accused of or what they do for a living.
+        "launderer",
+        "trafficker",
+        "agent",
+        "helper",
+        "mogul",
+        "tycoon",
     ]
 )
 
@@ -1135,6 +1142,11 @@ ORG_WORDS: frozenset[str] = COMPANY_FORMS | frozenset(
         "airlines",
         "airways",
         "act",
+        # Movements and texts named like people: "the Muslim Brotherhood", "the Declaration
+        # Against ...".
+        "brotherhood",
+        "declaration",
+        "convention",
         "court",
         "courts",
         "prison",

@@ -178,7 +178,7 @@ def find_person_phrases(text: str) -> list[PersonPhrase]:
             continue
         rest_words = match.group("rest").split()
         head = None
-        blocked = False
+        blocked = serving = False
         head_end = match.end("dem")
         cursor = match.end("dem")
         for word in rest_words:
@@ -194,16 +194,13 @@ def find_person_phrases(text: str) -> list[PersonPhrase]:
             if low in OFFICIAL_TITLES or (low[:-1] in OFFICIAL_TITLES and low.endswith("s")):
                 # "eight former Indian Navy officers": no longer in office, so people who
                 # may be held; a serving officer is an official.
-                head = (
-                    low
-                    if _FORMER.search(match.group()[: match.start("dem") - match.start()])
-                    else "official"
-                )
+                head = low
+                serving = not _FORMER.search(match.group()[: match.start("dem") - match.start()])
                 head_end = cursor
                 break
             if low in _NOT_PERSON_HEADS:
                 blocked = True  # "Russian military intelligence"; a person noun may follow
-        if head == "official" or (head is None and blocked):
+        if serving or (head is None and blocked):
             continue
         if head in _ADJECTIVE_HEADS and _MODIFIED_NOUN.match(text[head_end:]):
             continue  # "to face US criminal charges": an adjective, not a person
@@ -272,7 +269,7 @@ def _bare_singular(text: str, match: re.Match[str]) -> bool:
     after = text[match.end("dem") : match.end("dem") + 20]
     return bool(
         re.match(
-            r"\s*(?:[,.;:)]|to\b|was\b|is\b|has\b|had\b|who\b|and\b|in\b|on\b|"
+            r"\s*(?:[,.;:)]|to\b|was\b|is\b|has\b|had\b|who\b|and\b|in\b|on\b|with\b|"
             r"(?:captured|arrested|detained|held|jailed|seized|accused|charged|convicted|faces|"
             r"faced|pleaded|denies|denied|remains|remained|appeared)\b)",
             after,

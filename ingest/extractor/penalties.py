@@ -78,6 +78,11 @@ _COMMUTING = re.compile(
 )
 
 
+_NEWS_OF_THE_DAY = re.compile(
+    r"\b(?:has|have)\s+(?:been\s+)?(?:(?:found|pleaded|convicted)\b[^.;]{0,80}?\band\s+)?$"
+)
+
+
 def _term_values(match: re.Match[str]) -> dict[str, object]:
     if match.group("life"):
         return {"years": None, "months": None, "life": True, "death": False}
@@ -117,9 +122,10 @@ def find_terms(context: SentenceContext) -> list[Event]:
         )
         # "initially sentenced to 15 years", "his previous 15-year sentence": a term that a
         # later ruling replaced.
-        # "A court has sentenced X ...": news of the day, dated by the story when undated.
-        values["perfect"] = bool(
-            re.search(r"\b(?:has|have)\s+(?:been\s+)?$", context.text[: match.start("t")])
+        # "A court has sentenced X ...", "X has been found guilty and sentenced ...", a
+        # headline's "X sentenced to ...": news of the day, dated by the story when undated.
+        values["perfect"] = bool(_NEWS_OF_THE_DAY.search(context.text[: match.start("t")])) or (
+            context.sentence.is_title and trigger in ("sentenced", "jailed")
         )
         values["superseded"] = bool(
             _SUPERSEDED.search(context.text[max(0, match.start("t") - 25) : match.start("t")])

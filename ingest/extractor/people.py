@@ -883,14 +883,23 @@ def _rank_lead(matches: list[re.Match[str]]) -> int:
     return count
 
 
-# A photo credit: "© Anna Petrova", "Photo: Anna Petrova", "Anna Petrova/AGENCY".
+# A photo credit: "© Anna Petrova", "Photo: Anna Petrova", "(AGENCY Photo/Anna Petrova)",
+# "Anna Petrova/AGENCY".
 _CREDIT_BEFORE = re.compile(
-    r"(?:©|\(c\)|\b(?:[Pp]hoto(?:graph)?s?|[Pp]icture|[Ii]mage|[Cc]redit)(?:\s+by)?\s*:?)\s*$"
+    r"(?:©|\(c\)|\b(?:[Pp]hoto(?:graph)?s?|[Pp]icture|[Ii]mage|[Cc]redit)(?:\s+by)?\s*[:/]?)\s*$"
 )
 _CREDIT_AFTER = re.compile(r"^\s*/\s*[A-Z]")
 # "AFP / Anna Petrova", "Reuters/Anna Petrova" at the start of a line: the agency, then who
 # took the picture.
 _AGENCY_BEFORE = re.compile(r"^\s*[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3}\s*/\s*$")
+
+
+# "X's Refugee Services", "X's Foundation": a name that is part of an organisation's.
+_OWNS_ORGANISATION = re.compile(
+    r"['’]s\s+(?:[A-Z][\w\-]*\s+){0,3}(?:"
+    + "|".join(w.capitalize() for w in sorted(ORG_WORDS) if w.isalpha())
+    + r")\b"
+)
 
 
 # Initials that spell a country ("U.S. Extradites ...", "U.K. Marine"): not a name's.
@@ -928,6 +937,9 @@ def _make_run(text: str, sentence: Sentence, matches: list[re.Match[str]]) -> Na
         text[end : end + 3]
     ):
         return None
+    if matches[0].group() in ("St.", "St", "Saint") or _OWNS_ORGANISATION.match(text, end):
+        return None  # "St. Andrew's Refugee Services": a saint's name, an organisation's
+
     if start - sentence.start <= 40 and _AGENCY_BEFORE.match(text[sentence.start : start]):
         return None
     raw_tokens = [m.group() for m in matches]

@@ -18,7 +18,7 @@ from .gazetteers import (
     demonyms,
     place_demonym,
 )
-from .locations import find_places
+from .locations import code_of, find_places
 from .nationality import find_person_phrases
 from .people import NameRun, Person
 from .segment import Sentence
@@ -124,6 +124,12 @@ _VICTIM_BEFORE = re.compile(
 )
 # "Anna Petrova, Ivan's sister,": another person's possessive opens the apposition.
 _POSSESSIVE_LEAD = re.compile(r"^[A-Z][\w\-]*['’]s\s")
+_RELATIVE_OF = re.compile(
+    r"^(?:the|a)\s+(?:[\w\-]+\s+)?(?:"
+    + "|".join(sorted(RELATIVE_NOUNS, key=len, reverse=True))
+    + r")s?\s+of\s+(?-i:[A-Z])",
+    re.IGNORECASE,
+)
 _AGE = re.compile(r"^\s*\d{1,3}\s*$")
 
 
@@ -140,6 +146,7 @@ class Role:
     official: bool = False  # holds an office that rules out being the detainee
     weak_official: bool = False  # official, reporter, director: a detainee only on evidence
     relative: bool = False
+    witness: bool = False  # "a key witness, X": someone who testifies, not the accused
     accused: bool = False
     speaker: int = 0
     gender: str | None = None
@@ -154,7 +161,7 @@ class Role:
     @property
     def eligible(self) -> bool:
         """Could be a detainee: no office, family tie or byline rules it out."""
-        return not (self.official or self.relative or self.byline)
+        return not (self.official or self.relative or self.byline or self.witness)
 
 
 def _classify_phrase(role: Role, phrase: str) -> None:
@@ -178,6 +185,8 @@ def _classify_phrase(role: Role, phrase: str) -> None:
             role.weak_official = True
     if "member" in words and "parliament" in words:
         role.official = True
+    if any(w in ("witness", "eyewitness") for w in words):
+        role.witness = True
     if any(w in ACCUSED_NOUNS for w in words):
         role.accused = True
     _gender_from(role, words)
@@ -318,6 +327,27 @@ def _hometown(role: Role, phrase: str, phrase_start: int) -> None:
             return
 
 
+# "Rodrigo Gularte (Brazilian)", "A and B (both Australian)", "A, B and C (all of Nigeria)": a
+# nationality in brackets after a name, or after a list of names when it says "both" or "all".
+_NAME_IN_LIST = r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,4}"
+_BRACKETED_NATIONALITY = re.compile(
+    r"(?P<others>(?:\s*,?\s*(?:and\s+)?" + _NAME_IN_LIST + r"(?=\s*[,(]|\s+and\b))*)"
+    r"\s*\((?P<group>(?:both|all)\s+(?:of\s+)?)?"
+    r"(?P<people>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s*\)"
+)
+
+
+def _bracketed_nationality(role: Role, text: str, end: int, sentence_end: int) -> None:
+    match = _BRACKETED_NATIONALITY.match(text, end, sentence_end)
+    if not match or (match.group("others").strip() and not match.group("group")):
+        return
+    words = match.group("people")
+    code = demonyms().get(words) or code_of(words)
+    if code:
+        start, stop = match.span("people")
+        role.nationality.append(NationalityCue(code, start, stop, "apposition"))
+
+
 _BYLINE_REACH = 400  # characters from the start of the text where a byline stands
 
 
@@ -420,8 +450,11 @@ def analyse_roles(text: str, sentences: list[Sentence], people: list[Person]) ->
             if after:
                 phrase, start = after
                 words = [w.lower() for w in re.findall(r"[\w\-]+", phrase)]
-                owner = words[:1] in (["his"], ["her"], ["their"]) or bool(
-                    _POSSESSIVE_LEAD.match(phrase)
+                # "his brother", "Y's sister", "the brother of Y"
+                owner = (
+                    words[:1] in (["his"], ["her"], ["their"])
+                    or bool(_POSSESSIVE_LEAD.match(phrase))
+                    or bool(_RELATIVE_OF.match(phrase))
                 )
                 if owner and any(w in RELATIVE_NOUNS for w in words[:4]):
                     role.relative = True
@@ -435,6 +468,7 @@ def analyse_roles(text: str, sentences: list[Sentence], people: list[Person]) ->
             (e, sentences[i].end) for _s, e, i, _p in person.short_mentions
         ]:
             _fellow_nationality(role, text, end, sentence_end)
+            _bracketed_nationality(role, text, end, sentence_end)
         role.byline = (
             _is_byline(text, sentences, person, run_starts)
             or _credit_or_victim(text, person)
@@ -481,7 +515,7 @@ _BARE_DEMONYM_BEFORE = re.compile(r"(?<![\w\-])([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?
 
 
 _LEADER_BEFORE = re.compile(
-    r"(?<![\w\-])((?:[A-Z][\w\-]+\s+)?[A-Z][\w\-]+)\s+(?P<party>(?:[a-z][\w\-]*\s+){0,2})leader\s+$"
+    r"(?<![\w\-])((?:[A-Z][\w\-]+\s+)?[A-Z][\w\-]+)\s+(?P<party>(?:[a-z][\w\-]*\s+){0,2})leader,?\s+$"
 )
 
 
