@@ -694,3 +694,13 @@ def test_a_people_in_the_plural_genitive_after_a_noun_is_not_the_held_person_s_n
     )
     (tarasov,) = people(text).values()
     assert [n.country for n in tarasov.nationality] == ["RU"]
+
+
+def test_the_people_named_on_a_photo_credit_line_are_not_held():
+    text = (
+        "В Таиланде по запросу США задержан россиянин\n\n"
+        "Фото © ТАСС/Сергей Белов\n\n"
+        "Россиянина Дмитрия Орлова задержали в аэропорту Бангкока, сообщило посольство."
+    )
+    found = people(text)
+    assert list(found) == ["Dmitrii Orlov"]

@@ -629,7 +629,9 @@ def mark_officials(text: str, sentences: list[tuple[int, int]], people: list[Per
     starts = [m[0] for m in mentions]
     sentence_starts = [s for s, _e in sentences]
     for person in people:
-        if person.spans and all(_on_a_line_alone(text, span) for span in person.spans):
+        if person.spans and all(
+            _on_a_line_alone(text, span) or _on_a_credit_line(text, span) for span in person.spans
+        ):
             person.official = True  # a byline or a photo credit: the writer, not one held
     for position, (start, end, person) in enumerate(mentions):
         if person.official:
@@ -710,6 +712,17 @@ def _on_a_line_alone(text: str, span: PersonSpan) -> bool:
         and not text[line_start : span.start].strip()
         and not text[span.end : line_end].strip(" \t.")
     )
+
+
+# "Фото © РИА Новости/Иван Петров", "Фото: Иван Петров": a line that credits a picture.
+_CREDIT_LINE = re.compile(r"^\s*(?:Фото|Фотография|Иллюстрация|Источник\s+фото)\b|©")
+
+
+def _on_a_credit_line(text: str, span: PersonSpan) -> bool:
+    line_start = text.rfind("\n", 0, span.start) + 1
+    line_end = text.find("\n", span.end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    return len(line) <= 120 and bool(_CREDIT_LINE.search(line))
 
 
 def _relative_before(before: str, words: list[re.Match]) -> str | None:
