@@ -87,8 +87,10 @@ class RecordAccessMixin:
         path = self.detainee_path or "pk"
         return of_visible_detainees(queryset, request.user, path, or_none=self.detainee_optional)
 
-    def hidden_fields(self, request) -> set[str]:
-        return set() if can_view_sensitive(request.user) else sensitive_field_names(self.model)
+    def hidden_fields(self, request) -> frozenset[str]:
+        if can_view_sensitive(request.user):
+            return frozenset()
+        return sensitive_field_names(self.model)
 
     def get_fieldsets(self, request, obj=None):
         hidden = self.hidden_fields(request)

@@ -1,5 +1,7 @@
 """Model fields with meaning beyond their column type."""
 
+import functools
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -19,8 +21,10 @@ class SensitiveTextField(models.TextField):
     sensitive = True
 
 
-def sensitive_field_names(model: type[models.Model]) -> set[str]:
-    return {f.name for f in model._meta.get_fields() if getattr(f, "sensitive", False)}
+@functools.cache
+def sensitive_field_names(model: type[models.Model]) -> frozenset[str]:
+    # Asked for every row a serializer shows: the fields of a model do not change.
+    return frozenset(f.name for f in model._meta.get_fields() if getattr(f, "sensitive", False))
 
 
 WEB_SCHEMES = ("http", "https")

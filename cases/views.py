@@ -2,7 +2,7 @@
 (child records: of visible detainees only), so a restricted case of another caseworker is
 a 404 here as everywhere."""
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import permissions
@@ -134,17 +134,22 @@ class DetaineeViewSet(ArchivableRecordMixin, RecordViewSet):
     def detail_queryset(self, people):
         # List and detail both show nationalities, the current facility and the
         # caseworker: joined or prefetched once instead of a query per row.
-        queryset = (
-            people.visible_to(self.request.user)
-            .with_last_visit()
-            .select_related("assigned_caseworker", "current_facility")
-            .prefetch_related("nationalities")
-        )
+        people = people.visible_to(self.request.user).with_last_visit()
         if self.action == "list":
-            return queryset
+            # A row shows the caseworker's name alone, not their account, and reads the
+            # countries from a plain list: a related manager per row would build a query
+            # per row that never runs (`DetaineeListSerializer.rows`).
+            return (
+                people.select_related("current_facility")
+                .annotate(**{serializers.LISTED_CASEWORKER: F("assigned_caseworker__username")})
+                .prefetch_related(
+                    Prefetch("nationalities", to_attr=serializers.LISTED_NATIONALITIES)
+                )
+            )
         # The detail page: every fact about the person, one query per kind of fact.
         visits = filters.visits_model().objects.completed().select_related("facility")
-        return queryset.prefetch_related(
+        return people.select_related("assigned_caseworker", "current_facility").prefetch_related(
+            "nationalities",
             "name_variants",
             "tags",
             Prefetch("cases", queryset=_cases_with_facts()),

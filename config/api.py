@@ -383,14 +383,20 @@ class SensitiveFieldsMixin:
 
     def get_fields(self):
         fields = super().get_fields()
+        for name in self.hidden_field_names():
+            fields.pop(name, None)
+        return fields
+
+    def hidden_field_names(self) -> frozenset[str]:
+        """The sensitive fields left out of this answer: every one, unless the request's user
+        may read them or the schema is being built."""
         view = self.context.get("view")
         if getattr(view, "swagger_fake_view", False):
-            return fields
+            return frozenset()
         request = self.context.get("request")
         if request is None or not can_view_sensitive(request.user):
-            for name in sensitive_field_names(self.Meta.model):
-                fields.pop(name, None)
-        return fields
+            return sensitive_field_names(self.Meta.model)
+        return frozenset()
 
     def to_representation(self, instance):
         data = super().to_representation(instance)

@@ -1,15 +1,20 @@
 import datetime as dt
+import json
 
 import pytest
 import time_machine
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
+from rest_framework.renderers import JSONRenderer
 from rest_framework.test import APIClient
 
 from cases import services
 from cases.constants import ChargeCategory, DatePrecision, DetaineeStatus
+from cases.fields import sensitive_field_names
 from cases.models import Detainee
 from cases.partial_dates import parse
+from cases.serializers import DetaineeListSerializer
 from cases.tests.factories import (
     CaseFactory,
     ChargeFactory,
@@ -119,6 +124,118 @@ def test_viewer_never_sees_sensitive_fields(viewer, seleznyov):
     assert detail["latest_visit"]["visitors"]  # the rest of the visit is there
     body = client.get(f"{LIST}{seleznyov.pk}/").content.decode()
     assert "Health is poor" not in body and "untreated illness" not in body
+
+
+# Every key of a list row, in order; the last two only for roles that may read them.
+LIST_ROW_KEYS = [
+    "id",
+    "version",
+    "full_name",
+    "name_original_script",
+    "status",
+    "status_label",
+    "priority",
+    "priority_label",
+    "nationalities",
+    "detaining_country",
+    "current_facility",
+    "assigned_caseworker",
+    "assigned_caseworker_username",
+    "is_restricted",
+    "last_visit_on",
+    "days_since_last_visit",
+    "welfare_notes",
+    "next_of_kin",
+    "updated_at",
+]
+SENSITIVE = {"welfare_notes", "next_of_kin"}
+
+
+@time_machine.travel(dt.datetime(2023, 6, 30, 12, tzinfo=dt.UTC))
+def test_a_list_row_shows_every_field_and_hides_the_sensitive_ones_from_a_viewer(
+    viewer, caseworker, seleznyov
+):
+    Detainee.objects.filter(pk=seleznyov.pk).update(assigned_caseworker=caseworker, priority="high")
+    seleznyov.refresh_from_db()
+    butner = seleznyov.current_facility
+    expected = {
+        "id": seleznyov.pk,
+        "version": seleznyov.version,
+        "full_name": "Roman Seleznyov",
+        "name_original_script": "Роман Селезнёв",
+        "status": "convicted",
+        "status_label": "Convicted",
+        "priority": "high",
+        "priority_label": "High",
+        "nationalities": [{"code": "RU", "name": "Russia"}],
+        "detaining_country": {"code": "US", "name": "United States of America"},
+        "current_facility": {
+            "id": butner.pk,
+            "name": "FCC Butner",
+            "kind": butner.kind,
+            "country": {"code": "US", "name": "United States of America"},
+            "locality": butner.locality,
+        },
+        "assigned_caseworker": caseworker.pk,
+        "assigned_caseworker_username": "caseworker",
+        "is_restricted": False,
+        "last_visit_on": "2023-04-01",
+        "days_since_last_visit": 90,
+        "welfare_notes": "Health is poor.",
+        "next_of_kin": "Father, by phone",
+        "updated_at": seleznyov.updated_at.isoformat().replace("+00:00", "Z"),
+    }
+    [row] = client_for(caseworker).get(LIST).json()["results"]
+    assert list(row) == LIST_ROW_KEYS
+    assert row == expected
+    [row] = client_for(viewer).get(LIST).json()["results"]
+    assert list(row) == [key for key in LIST_ROW_KEYS if key not in SENSITIVE]
+    assert row == {key: value for key, value in expected.items() if key not in SENSITIVE}
+
+
+def test_the_list_row_keys_are_the_row_serializers_fields():
+    # The schema documents the serializer's fields; the rows must give exactly those.
+    assert DetaineeListSerializer.Meta.fields == LIST_ROW_KEYS
+    assert sensitive_field_names(Detainee) == SENSITIVE
+
+
+def _field_by_field(people, user) -> list[dict]:
+    """Each person as the row serializer shows one instance, field by field."""
+    request = RequestFactory().get(LIST)
+    request.user = user
+    rows = []
+    for person in Detainee.objects.with_last_visit().filter(pk__in=[p.pk for p in people]):
+        data = DetaineeListSerializer(person, context={"request": request}).data
+        rows.append(json.loads(JSONRenderer().render(data)))
+    return sorted(rows, key=lambda row: row["id"])
+
+
+@time_machine.travel(dt.datetime(2023, 6, 30, 12, tzinfo=dt.UTC))
+def test_a_page_of_the_list_is_what_the_row_serializer_shows_for_each_person(
+    viewer, caseworker, seleznyov
+):
+    # A page's rows are built by hand (DetaineeListSerializer.rows): they must not drift
+    # from what the serializer's fields show, whatever a person has on record.
+    bare = DetaineeFactory(full_name="Bare Person", name_original_script="")
+    several = DetaineeFactory(full_name="Anna Example", detaining_country="TR", priority="urgent")
+    for code in ("UA", "DE", "RU"):
+        NationalityFactory(detainee=several, country=code)
+    ConsularVisitFactory(detainee=several, visited_on=dt.date(2023, 6, 29))
+    held = DetaineeFactory(
+        full_name="Held Person",
+        is_restricted=True,
+        assigned_caseworker=caseworker,
+        current_facility=FacilityFactory(country="KZ", locality=""),
+        welfare_notes="",
+        next_of_kin="Sister",
+    )
+    people = [seleznyov, bare, several, held]
+    for user in (viewer, caseworker):
+        results = client_for(user).get(LIST, {"page_size": 100}).json()["results"]
+        listed = sorted(results, key=lambda row: row["id"])
+        expected = _field_by_field([p for p in people if p is not held or user == caseworker], user)
+        assert listed == expected
+        assert [list(row) for row in listed] == [list(row) for row in expected]
 
 
 def test_restricted_case_of_another_caseworker_is_not_found(caseworker, other_caseworker):
