@@ -11,11 +11,13 @@ import functools
 from django import forms
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.django_filters import CountryFilter
 from django_filters import rest_framework as filters
 from django_filters.fields import ChoiceField
+from django_filters.filters import QuerySetRequestMixin
 from drf_spectacular.utils import extend_schema_field
 
 from config.api import partial_date_schema
@@ -126,6 +128,22 @@ class RecordFilterSet(filters.FilterSet):
         models.ForeignKey: {"filter_class": IdFilter},
         models.OneToOneField: {"filter_class": IdFilter},
     }
+
+    def get_form_class(self):
+        # django-filter builds the form class, a form field for each filter, on every
+        # request, though it depends only on the filter set and on the language of its
+        # labels: it is built once per language, unless a filter offers a choice among the
+        # rows the user may see (its field holds the request's queryset).
+        cls = type(self)
+        if any(isinstance(f, QuerySetRequestMixin) for f in cls.base_filters.values()):
+            return super().get_form_class()
+        built = cls.__dict__.get("_form_classes")
+        if built is None:
+            built = cls._form_classes = {}
+        language = translation.get_language()
+        if language not in built:
+            built[language] = super().get_form_class()
+        return built[language]
 
 
 @extend_schema_field(partial_date_schema(nullable=False))

@@ -110,3 +110,35 @@ def test_a_country_filter_takes_a_country_code_and_refuses_anything_else(viewer)
         assert "nationality" in answer.content.decode()
     assert client.get("/api/v1/visits/", {"nationality": "XX"}).status_code == 400
     assert client.get("/api/v1/visits/", {"nationality": "RU"}).status_code == 200
+
+
+def test_a_filter_on_a_restricted_person_answers_each_user_by_what_they_may_see(
+    caseworker, other_caseworker
+):
+    # Filter forms are built once per language (RecordFilterSet.get_form_class), except
+    # those offering a choice among the rows the user may see: one user's choices must
+    # never reach the next.
+    person = _rich_detainee(restricted_for=other_caseworker)
+    mine = APIClient()
+    mine.force_authenticate(caseworker)
+    theirs = APIClient()
+    theirs.force_authenticate(other_caseworker)
+    for _ in range(2):
+        assert theirs.get("/api/v1/cases/", {"detainee": person.pk}).data["count"] == 1
+        assert mine.get("/api/v1/cases/", {"detainee": person.pk}).status_code == 400
+
+
+def test_a_filter_form_is_built_once_per_language():
+    from django.utils import translation
+
+    from cases.filters import DetaineeFilter
+
+    def form_class():
+        return type(DetaineeFilter(data={"status": "charged"}).form)
+
+    with translation.override("en"):
+        english = form_class()
+        assert form_class() is english
+    with translation.override("ru"):
+        assert form_class() is not english
+    assert DetaineeFilter(data={"status": "nonsense"}).is_valid() is False
