@@ -671,7 +671,12 @@ def _detainees(article: _Article) -> list[Detainee]:
         role = article.roles[person.pid]
         events, nationality, extraditions, detaining = placed[person.pid]
         codes = [n.country for n in nationality]
-        if detaining and codes == [detaining.country]:
+        if (
+            detaining
+            and codes == [detaining.country]
+            and _nationality(article, person, role, events, Counter())
+        ):
+            # Their own nationality, not a guess from the groups the story speaks of.
             detaining = _swapped_from(person.pid, role, events, detaining, placed)
         if detaining:
             # "extradited from the Netherlands" and then held in Brooklyn: delivered there.

@@ -333,6 +333,21 @@ _OBJECT_VERBS = frozenset(
 )
 
 
+# "20 other people", "15 charges": a count of people charged together, or of charges.
+_COUNTED = re.compile(
+    r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|several)\s+"
+    r"(?:other\s+|more\s+|separate\s+|criminal\s+|federal\s+)?"
+    r"(?P<what>people|persons|men|women|others|co-defendants|defendants|suspects|charges|"
+    r"counts|offences|offenses|crimes)$",
+    re.IGNORECASE,
+)
+_PEOPLE_COUNTED = frozenset(
+    ["people", "persons", "men", "women", "others", "co-defendants", "defendants", "suspects"]
+)
+_INCLUDING_LEAD = re.compile(r"^(?:including|among\s+them|such\s+as)\s+", re.IGNORECASE)
+_INCLUDING = re.compile(r"^\s*,?\s*(?:including|among\s+them|such\s+as)\s+", re.IGNORECASE)
+
+
 def categorise(phrase: str) -> str:
     low = f" {phrase.lower()} "
     for category, stems in CATEGORY_STEMS:
@@ -517,31 +532,44 @@ def find_charges(context: SentenceContext) -> list[Event]:
                 head = "" if head.startswith("conviction") else head
                 keep_head = head.startswith("offen") or _FIELD_OF_OFFENCE.match(what)
                 phrase = f"{what} {head}" if keep_head and head else what
-            if phrase.lower().startswith(_NOT_A_CHARGE_START):
+            phrase = _INCLUDING_LEAD.sub("", phrase)  # "15 charges, including terrorism"
+            if phrase.lower().startswith(_NOT_A_CHARGE_START) or phrase.isdigit():
                 continue
-            start = base + offset + tail.find(phrase)
-            end = start + len(phrase)
-            if len(re.findall(r"[\"“”]", phrase)) % 2:
-                phrase = re.sub(r"[\"“”]", "", phrase)  # engaging in "hostile acts: unclosed
-            events.append(
-                Event(
-                    kind="charge",
-                    sentence=context.sentence.index,
-                    start=start,
-                    end=end,
-                    anchor=anchor,
-                    anchor_end=verb_end,
-                    transitive=has_object and trigger_word in _OBJECT_VERBS,
-                    hypothetical=_charge_hypothetical(context, anchor),
-                    date=pick_date(context, anchor),
-                    data={
-                        "phrase": phrase,
-                        "category": categorise(phrase),
-                        "strong": strong,
-                        "formal": formal,
-                    },
+            listed, here, at = [phrase], tail, offset
+            counted = _COUNTED.match(phrase)
+            if counted:
+                # "along with 20 other people": no charge. "to 15 charges, including
+                # terrorism and treason": the charges are those it goes on to name.
+                after = tail[tail.find(phrase) + len(phrase) :]
+                named_after = _INCLUDING.match(after)
+                if counted.group("what").lower() in _PEOPLE_COUNTED or not named_after:
+                    continue
+                here = after[named_after.end() :]
+                at = offset + len(tail) - len(here)
+                listed = _phrases(here, True)
+            for phrase in listed:
+                start = base + at + here.find(phrase)
+                if len(re.findall(r"[\"“”]", phrase)) % 2:
+                    phrase = re.sub(r"[\"“”]", "", phrase)  # engaging in "hostile acts: unclosed
+                events.append(
+                    Event(
+                        kind="charge",
+                        sentence=context.sentence.index,
+                        start=start,
+                        end=start + len(phrase),
+                        anchor=anchor,
+                        anchor_end=verb_end,
+                        transitive=has_object and trigger_word in _OBJECT_VERBS,
+                        hypothetical=_charge_hypothetical(context, anchor),
+                        date=pick_date(context, anchor),
+                        data={
+                            "phrase": phrase,
+                            "category": categorise(phrase),
+                            "strong": strong,
+                            "formal": formal,
+                        },
+                    )
                 )
-            )
     for match in _NOUN_CHARGES.finditer(text):
         words = [w.strip('"“”') for w in match.group("what").split()]
         words = [w for w in words if w]

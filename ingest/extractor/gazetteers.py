@@ -1716,6 +1716,26 @@ SPEECH_VERBS: frozenset[str] = frozenset(
 
 
 @lru_cache(maxsize=1)
+def _region_table() -> dict[str, str]:
+    seen: dict[str, set[str]] = {}
+    for region in pycountry.subdivisions:
+        seen.setdefault(region.name.lower(), set()).add(region.country_code)
+    countries = country_names()
+    return {
+        name: codes.pop()
+        for name, codes in seen.items()
+        if len(codes) == 1 and len(name) >= 4 and name not in countries
+    }
+
+
+def region_country(name: str) -> str | None:
+    """Alpha-2 of the one country with a province, state or county of this name (ISO
+    3166-2: "East Sussex", "New South Wales", "Perak"); None for a name that is a country's
+    too ("Georgia") or that several countries use ("Punjab", "Central")."""
+    return _region_table().get(" ".join(name.split()).lower())
+
+
+@lru_cache(maxsize=1)
 def country_names() -> dict[str, str]:
     """Lower-cased country name -> alpha-2, from ISO 3166 plus common short forms."""
     names: dict[str, str] = {}

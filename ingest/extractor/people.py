@@ -78,6 +78,12 @@ _PARTICLES = frozenset(
 _ARABIC_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|at|az|ar|an|bin|ibn|abu)-[^\W\d_]", re.IGNORECASE)
 _ARABIC_PREFIX_ONLY = re.compile(r"^(?:al|el|ad|as|ash|at|az|ar|an)-", re.IGNORECASE)
 _LOWER_AFTER_HYPHEN = re.compile(r"[^\W\d_]-[a-z]")
+# "Ming-cheh", "Jong-un", "Ji-hoon": a romanised given name of two syllables, not a word with
+# a modifier after it ("War-era", "Kremlin-led").
+_SYLLABLE_PAIR = re.compile(
+    r"^[A-Z][a-z]{1,4}-(?!(?:era|led|run|born|made|held|like|wide|free|only|type|age|old|new|"
+    r"aged|based|style|owned|linked|backed)$)[a-z]{1,4}$"
+)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _NON_LATIN_PAREN = re.compile(r"\s*\(([^()A-Za-z0-9]{1,40})\)")
 
@@ -219,7 +225,7 @@ def _is_name_token(token: str, blocked: frozenset[str], lower_vocab: frozenset[s
     lowered = bare.lower()
     if lowered in blocked or lowered in lower_vocab:
         return False
-    if _LOWER_AFTER_HYPHEN.search(bare):
+    if _LOWER_AFTER_HYPHEN.search(bare) and not _SYLLABLE_PAIR.match(bare):
         return False  # "War-era", "Kremlin-backed", "Texas-based": a modifier, not a name
     if _is_brand(bare):
         return False

@@ -17,6 +17,7 @@ from .gazetteers import (
     STRONG_TITLES,
     demonyms,
     place_demonym,
+    region_country,
 )
 from .locations import code_of, find_places
 from .nationality import find_person_phrases
@@ -308,6 +309,11 @@ def _hometown_places(role: Role, match: re.Match[str]) -> None:
                     NationalityCue(place.code, start, start + place.end - place.start, "hometown")
                 )
                 return
+        code = region_country(match.group(group))
+        if code:
+            start, end = match.span(group)
+            role.nationality.append(NationalityCue(code, start, end, "hometown"))
+            return
 
 
 def _hometown(role: Role, phrase: str, phrase_start: int) -> None:
@@ -325,6 +331,12 @@ def _hometown(role: Role, phrase: str, phrase_start: int) -> None:
                 NationalityCue(place.code, start, start + place.end, "hometown")
             )
             return
+    code = region_country(match.group(1))
+    if code:
+        start = phrase_start + match.start(1)
+        role.nationality.append(
+            NationalityCue(code, start, start + len(match.group(1)), "hometown")
+        )
 
 
 # "Rodrigo Gularte (Brazilian)", "A and B (both Australian)", "A, B and C (all of Nigeria)": a

@@ -161,3 +161,46 @@ def test_a_sentence_told_in_the_past_with_no_date_stays_undated():
         "Beijing for espionage. He is appealing."
     )
     assert _people(text)["Paul Tremblay"].sentence.date is None
+
+
+def test_a_hometown_in_a_named_county_province_or_state_gives_the_nationality():
+    text = (
+        "Stephen Walsh, 45, from Blaby, Leicestershire, was arrested in Thailand in 2003 for "
+        "drug possession. Mark Dunn, a teacher from East Sussex, was detained in Iran in "
+        "January. Ahmad Fauzi, who hails from Perak, was hanged in Singapore."
+    )
+    people = _people(text)
+    assert _nationality(people["Stephen Walsh"]) == ["GB"]
+    assert _nationality(people["Mark Dunn"]) == ["GB"]
+
+
+def test_a_region_whose_name_is_a_countrys_or_several_countries_gives_none():
+    from ingest.extractor.gazetteers import region_country
+
+    assert region_country("New South Wales") == "AU"
+    assert region_country("Georgia") is None  # a state, and a country
+    assert region_country("Punjab") is None  # in India and in Pakistan
+
+
+def test_a_count_of_charges_is_the_charges_it_goes_on_to_name():
+    text = (
+        "Ibrahim Nour, a British citizen, has pleaded not guilty to 15 charges, including "
+        "terrorism and treason, at a court in Abuja after his arrest in Kenya."
+    )
+    assert [c.phrase for c in _people(text)["Ibrahim Nour"].charges] == ["terrorism", "treason"]
+
+
+def test_the_people_charged_alongside_are_no_charge():
+    text = (
+        "Paul Kagame, a Belgian citizen, was detained in Kigali in August. He was charged on "
+        "September 20 along with 20 other people."
+    )
+    assert _people(text)["Paul Kagame"].charges == ()
+
+
+def test_a_two_syllable_given_name_with_a_hyphen_is_a_name():
+    text = (
+        "Lee Ming-cheh, a Taiwanese activist, was sentenced by a court in Hunan to five years "
+        "in jail for subversion. The Kremlin-backed court in Donetsk was not involved."
+    )
+    assert list(_people(text)) == ["Lee Ming-cheh"]
