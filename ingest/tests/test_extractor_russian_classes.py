@@ -704,3 +704,23 @@ def test_the_people_named_on_a_photo_credit_line_are_not_held():
     )
     found = people(text)
     assert list(found) == ["Dmitrii Orlov"]
+
+
+def test_a_counted_group_in_the_lead_is_the_list_of_names_that_follows():
+    # Rare given names that are also words ("Бисер", "Орлин") are read as names in a list of
+    # names; the five counted in the lead are the five named after, each of them held.
+    text = (
+        "Пятеро граждан Сербии, которых задержали в Германии по обвинению в шпионаже, не "
+        "признали свою вину.\n"
+        "Орлин Маринов, Бисер Петков, Елена Иванова, Иван Георгиев и Ваня Стоилова "
+        "обвиняются в заговоре и шпионаже."
+    )
+    found = people(text)
+    assert sorted(found) == [
+        "Biser Petkov",
+        "Elena Ivanova",
+        "Ivan Georgiev",
+        "Orlin Marinov",
+        "Vania Stoilova",
+    ]
+    assert all(d.detaining_country.country == "DE" for d in found.values())

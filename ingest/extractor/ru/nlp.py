@@ -27,6 +27,7 @@ class PersonSpan:
     start: int
     end: int
     tokens: tuple[Token, ...]
+    listed: bool = False  # found as an item of a list of names, beside the model's
 
 
 @dataclass(frozen=True)
@@ -77,9 +78,79 @@ def analyse(text: str) -> Analysis:
         surface = text[tokens[0].start : tokens[-1].end]
         normal = single_word_nominative(surface) if len(tokens) == 1 else surface
         people.append(PersonSpan(surface, normal, tokens[0].start, tokens[-1].end, tokens))
+    people = _completed_lists(text, people)
     sentences = tuple(_split_lines(text, [(s.start, s.stop) for s in doc.sents]))
     tokens = tuple(Token(t.text, t.start, t.stop) for t in doc.tokens)
     return Analysis(sentences, tokens, tuple(people))
+
+
+# A given name and a surname written like one, as the next or the previous item of a list
+# of names ("Орлин Русев, Бисер Джамбазов, Катрин Иванова и ..."): the model knows the
+# common names of a list and may miss the rare ones beside them.
+_LIST_NAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+_LIST_BEFORE = re.compile(r"(?:^|(?<=[\s,(]))(" + _LIST_NAME + r")(?:,\s*|\s+и\s+)$")
+_LIST_AFTER = re.compile(r"^(?:,\s*|\s+и\s+)(" + _LIST_NAME + r")(?![а-яёА-ЯЁ-])")
+_SURNAME_END = re.compile(
+    r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ский|цкий|ская|цкая|ич|енко|ук|юк|швили|дзе|ян)$"
+)
+
+
+def _surname_like(word: str) -> bool:
+    if _SURNAME_END.search(word.lower()):
+        return True
+    found = parses(word.lower())
+    return (
+        not found or any("Surn" in p.tag or "Name" in p.tag for p in found) or not found[0].is_known
+    )
+
+
+def _list_item(text: str, start: int, end: int) -> PersonSpan | None:
+    first, last = text[start:end].split()
+    if any(
+        "Geox" in p.tag or "Orgn" in p.tag for w in (first, last) for p in parses(w.lower())[:1]
+    ):
+        return None
+    if not _surname_like(last):
+        return None
+    tokens = (Token(first, start, start + len(first)), Token(last, end - len(last), end))
+    return PersonSpan(text[start:end], text[start:end], start, end, tokens, listed=True)
+
+
+def _completed_lists(text: str, people: list[PersonSpan]) -> list[PersonSpan]:
+    found = sorted(people, key=lambda p: p.start)
+    # The model's own names that stand in such a list are read as names in full, though a
+    # rare given name may also be a word ("Бисер", "Орлин").
+    for at, span in enumerate(found):
+        neighbours = found[max(0, at - 1) : at] + found[at + 1 : at + 2]
+        joined = any(
+            re.fullmatch(r",\s*|\s+и\s+", text[min(a.end, b.end) : max(a.start, b.start)])
+            for a, b in ((span, other) for other in neighbours)
+        )
+        if joined and re.fullmatch(_LIST_NAME, span.text):
+            item = _list_item(text, span.start, span.end)
+            if item is not None:
+                found[at] = item
+    added = True
+    while added:
+        added = False
+        for span in list(found):
+            line_start = text.rfind("\n", 0, span.start) + 1
+            line_end = text.find("\n", span.end)
+            line_end = len(text) if line_end < 0 else line_end
+            before = _LIST_BEFORE.search(text, line_start, span.start)
+            after = _LIST_AFTER.match(text, span.end, line_end)
+            for match in (before, after):
+                if not match:
+                    continue
+                start, end = match.span(1)
+                if any(p.start < end and start < p.end for p in found):
+                    continue
+                item = _list_item(text, start, end)
+                if item is not None:
+                    found.append(item)
+                    found.sort(key=lambda p: p.start)
+                    added = True
+    return found
 
 
 # Lower-case words inside foreign names ("Шарль де Голль", "Людвиг ван Бетховен").

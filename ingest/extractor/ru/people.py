@@ -159,6 +159,8 @@ def _clean_span(span: PersonSpan, previous: str = "") -> PersonSpan | None:
     """Drops leading words that are no part of a name ("Россиянина Артура Петрова"). A
     capitalised word inside a sentence that is neither a title nor a nationality is kept,
     though the dictionary knows it as a common word ("дочь Миру Тэрада")."""
+    if span.listed:
+        return span  # a given name and a surname by their place in a list of names
     tokens = list(span.tokens)
     while len(tokens) > 1 and not _is_name_word(tokens[0].text):
         if _inside_sentence(previous) and not _describes(tokens[0].text):

@@ -217,6 +217,12 @@ def _owners(
     article: _Article, index: int, start: int, end: int, visit: bool = False
 ) -> tuple[int, ...]:
     mentions = _sentence_mentions(article, index)
+    if not mentions and _GROUP_BEFORE_NAMES.search(article.sentence_text(index)):
+        group = _first_list(article, index)
+        if group:
+            # "Пятеро граждан Болгарии задержаны": before anyone is named, a group counted in
+            # the lead is the list of names that follows it.
+            return group
     if visit:
         # The one visited or kept from a visit is the object, never the one trying to visit
         # ("консул Геннадий Брескаленко не может попасть к соотечественнице").
@@ -253,6 +259,32 @@ def _owners(
         # names is about all of them.
         _add_listed_before(article, [m for m in mentions if m[1] <= nearest[0]], nearest, owners)
     return tuple(owners)
+
+
+_GROUP_BEFORE_NAMES = re.compile(
+    r"(?i)(?<![\w-])(?:двое|трое|четверо|пятеро|шестеро|семеро|восьмеро|двоих|троих|"
+    r"четверых|пятерых|шестерых|семерых)(?![\w-])"
+)
+
+
+def _first_list(article: _Article, index: int) -> tuple[int, ...]:
+    """The people of the first list of names after sentence `index`, when no one is named
+    before it: the first name and those joined to it by "и" or a comma."""
+    later = [m for m in article.mentions if _eligible(article, m[2])]
+    if not later or later[0][3] <= index or any(m[3] <= index for m in article.mentions):
+        return ()
+    first = later[0]
+    owners, previous = [first[2]], first
+    for m in later[1:]:
+        if m[3] != first[3]:
+            break
+        if re.fullmatch(r"\s*(?:,\s*|\s+и\s+)", article.text[previous[1] : m[0]]):
+            if m[2] not in owners:
+                owners.append(m[2])
+            previous = m
+        else:
+            break
+    return tuple(owners) if len(owners) > 1 else ()
 
 
 # "X и Y", "X и бывшая сотрудница фонда Y": the next name of a list, with its description.
