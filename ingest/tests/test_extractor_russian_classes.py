@@ -724,3 +724,23 @@ def test_a_counted_group_in_the_lead_is_the_list_of_names_that_follows():
         "Vania Stoilova",
     ]
     assert all(d.detaining_country.country == "DE" for d in found.values())
+
+
+def test_a_name_after_a_title_and_a_preposition_is_the_one_met_not_the_official():
+    # "Бойко" does not decline, so only the preposition tells the journalist from the consul.
+    text = (
+        "В Минске задержан украинский журналист Олег Бойко, его обвиняют в шпионаже.\n"
+        "Встречался наш консул с Бойко, чтобы узнать условия содержания, сообщил посол "
+        "Украины Андрей Мельник."
+    )
+    assert list(people(text)) == ["Oleg Boiko"]
+
+
+def test_an_initial_written_against_a_surname_is_no_part_of_the_name():
+    from ingest.extractor.ru.nlp import analyse
+
+    text = (
+        "Об этом сообщил посол Украины в Беларуси Андрей Мельник.\n"
+        "Консул посетил задержанного в СИЗО, - сказал А.Мельник."
+    )
+    assert [p.text for p in analyse(text).people] == ["Андрей Мельник", "Мельник"]

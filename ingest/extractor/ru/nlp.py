@@ -165,6 +165,8 @@ def _name_part(text: str, tokens: list[Token]) -> tuple[Token, ...]:
     посольства"), or a name and another one in brackets ("Александр Блок (Гуревич)"), are
     not one name."""
     kept: list[Token] = []
+    while len(tokens) > 2 and len(tokens[0].text) == 1 and tokens[1].text == ".":
+        tokens = tokens[2:]  # "И.Кизим": an initial, then the surname the person is known by
     for token in tokens:
         if _NOT_IN_NAME.fullmatch(token.text):
             break

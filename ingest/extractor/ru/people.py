@@ -106,6 +106,10 @@ RELATIVES = frozenset(
 _HELD_BEFORE_TITLE = re.compile(
     r"(?i)(?:задержанн|арестованн|осужденн|осуждённ|заключенн|заключённ|похищенн)\w*\s+$"
 )
+_PREPOSITIONS = frozenset(
+    ["с", "со", "к", "ко", "у", "о", "об", "обо", "для", "при", "без", "от", "до", "на", "за",
+     "по", "из", "над", "под", "перед", "через", "про"]
+)  # fmt: skip
 _NAME_TAGS = ("Name", "Surn", "Patr")
 _HELD_IN_CLAUSE = re.compile(
     r"[^,;.!?()«»\"—–]{0,40}?\b(?:задержа|арестова|осуди|осужд|приговор|посадил|похитил)",
@@ -681,6 +685,8 @@ def mark_officials(text: str, sentences: list[tuple[int, int]], people: list[Per
                     break
                 continue
             gap_words = before[m.end() :].split()
+            if gap_words and gap_words[-1].lower() in _PREPOSITIONS:
+                break  # "встречался консул с Шаройко": the name is the one met, not the consul
             if not _cases_agree(m.group(0), _span_at(person, start), person.name) and not (
                 word_lemma in _HEAD_TITLES and len(gap_words) <= 2
             ):
