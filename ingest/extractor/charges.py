@@ -204,7 +204,7 @@ _STRONG = (
     r"(?:include|included|including|"
     r"ranging\s+from)|"
     r"found\s+(?:(?:[\w,]+\s+){0,5}?)guilty\s+(?:(?:[\w,]+\s+){0,6}?)of|"
-    r"pleaded\s+(?:not\s+)?guilty\s+(?:(?:in|on|at)\s+(?:\w+\s+){1,3}?)?to|"
+    r"plead(?:ed|ing|s)?\s+(?:not\s+)?guilty\s+(?:(?:in|on|at)\s+(?:\w+\s+){1,3}?)?to|"
     # "indicted in Nevada on four counts of", "a federal indictment for"
     r"indict(?:ed|ment)\s+(?:in\s+(?:[A-Z][\w.]*\s+){1,3})?(?:on|for)"
     r"(?:\s+(?:[\w-]+\s+)?counts?\s+of)?|"
@@ -344,7 +344,11 @@ _COUNTED = re.compile(
 _PEOPLE_COUNTED = frozenset(
     ["people", "persons", "men", "women", "others", "co-defendants", "defendants", "suspects"]
 )
-_INCLUDING_LEAD = re.compile(r"^(?:including|among\s+them|such\s+as)\s+", re.IGNORECASE)
+_INCLUDING_LEAD = re.compile(
+    r"^(?:(?:criminal\s+|several\s+|other\s+)?(?:charges|counts|offences|offenses),?\s+)?"
+    r"(?:including|among\s+them|such\s+as)\s+",
+    re.IGNORECASE,
+)
 _INCLUDING = re.compile(r"^\s*,?\s*(?:including|among\s+them|such\s+as)\s+", re.IGNORECASE)
 
 

@@ -278,11 +278,19 @@ def _add_phrase_nationality(role: Role, phrase: str, phrase_start: int, source: 
 _FELLOW_AFTER = re.compile(
     r"\s+and\s+(?:his\s+|her\s+)?fellow\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s+[a-zA-Z]"
 )
+# "A and B have returned home, while fellow British citizen C ...": the people named before
+# "fellow" in the sentence are of that nation too.
+_FELLOW_LATER = re.compile(
+    r"\bfellow\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s+(?:citizens?|nationals?|"
+    r"[a-z][\w\-]*\s+)?[A-Z][\w\-]+\s+[A-Z]"
+)
 
 
 def _fellow_nationality(role: Role, text: str, end: int, sentence_end: int) -> None:
     """ "Drinkman and fellow Russian Kalinin": the first named is one of that people too."""
-    fellow = _FELLOW_AFTER.match(text, end, sentence_end)
+    fellow = _FELLOW_AFTER.match(text, end, sentence_end) or _FELLOW_LATER.search(
+        text, end, sentence_end
+    )
     words = fellow.group(1) if fellow else ""
     # "fellow North Korean X" or "fellow Russian Alexandr X"
     code = (demonyms().get(words) or _demonym_of(words.split()[0])) if fellow else None
@@ -290,9 +298,10 @@ def _fellow_nationality(role: Role, text: str, end: int, sentence_end: int) -> N
         role.nationality.append(NationalityCue(code, fellow.start(1), fellow.end(1), "premodifier"))
 
 
-# "Jo Bell, 36, of Wembley, north London,": the town and the wider place it lies in.
+# "Jo Bell, 36, of Wembley, north London,": the town and the wider place it lies in; "A and
+# B, both 52 from Leeds,".
 _HOMETOWN_AFTER = re.compile(
-    r",\s*(?:\d{1,3},\s*)?(?:of|from)\s+(?P<town>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)"
+    r",\s*(?:(?:both|all|aged)\s+)*(?:\d{1,3},?\s*)?(?:of|from)\s+(?P<town>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)"
     r"(?:,\s*(?P<wider>(?:(?:north|south|east|west|central|south-east|south-west|north-east|"
     r"north-west)\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?))?\s*[,.;]"
 )
@@ -342,6 +351,7 @@ def _hometown(role: Role, phrase: str, phrase_start: int) -> None:
 # "Rodrigo Gularte (Brazilian)", "A and B (both Australian)", "A, B and C (all of Nigeria)": a
 # nationality in brackets after a name, or after a list of names when it says "both" or "all".
 _NAME_IN_LIST = r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,4}"
+_AND_NAME = re.compile(r"\s+and\s+" + _NAME_IN_LIST)
 _BRACKETED_NATIONALITY = re.compile(
     r"(?P<others>(?:\s*,?\s*(?:and\s+)?" + _NAME_IN_LIST + r"(?=\s*[,(]|\s+and\b))*)"
     r"\s*\((?P<group>(?:both|all)\s+(?:of\s+)?)?"
@@ -441,6 +451,11 @@ def analyse_roles(text: str, sentences: list[Sentence], people: list[Person]) ->
                     start = text.rfind(before, sentence.start, run.start)
                     _add_phrase_nationality(role, before, max(start, 0), "apposition")
             home = _HOMETOWN_AFTER.match(text, run.end, sentence.end)
+            partner = _AND_NAME.match(text, run.end, sentence.end)
+            if not home and partner:
+                # "Craig and Lindsay Ford, both 52 from Leeds": the hometown of both
+                home = _HOMETOWN_AFTER.match(text, partner.end(), sentence.end)
+                home = home if home and re.match(r",\s*(?:both|all)\b", home.group()) else None
             if home:
                 _hometown_places(role, home)
             kin = _KIN_NAMED_BY_SPEAKER.match(text, run.end, sentence.end)

@@ -204,3 +204,39 @@ def test_a_two_syllable_given_name_with_a_hyphen_is_a_name():
         "in jail for subversion. The Kremlin-backed court in Donetsk was not involved."
     )
     assert list(_people(text)) == ["Lee Ming-cheh"]
+
+
+def test_charges_including_a_list_are_the_charges_listed():
+    text = (
+        "Ibrahim Nour, an Irish citizen, was detained in Cairo in 2013. An Egyptian court "
+        "acquitted him of charges including murder, arson and illegal possession of weapons."
+    )
+    charges = [c.phrase for c in _people(text)["Ibrahim Nour"].charges]
+    assert charges == ["murder", "arson", "illegal possession of weapons"]
+
+
+def test_a_guilty_plea_in_any_tense_names_the_charge():
+    text = (
+        "Anna Berg, a Swedish woman, has been jailed for six years in Colombia after pleading "
+        "guilty to drug trafficking."
+    )
+    assert [c.phrase for c in _people(text)["Anna Berg"].charges] == ["drug trafficking"]
+
+
+def test_the_people_named_before_a_fellow_national_are_of_that_nation():
+    text = (
+        "Anna Cole and Tom Reed have returned to the UK after years in Iran, while fellow "
+        "British citizen Morad Tahir remains held. Cole and Reed were freed on Monday."
+    )
+    people = _people(text)
+    assert {name: _nationality(p) for name, p in people.items()} == {
+        "Anna Cole": ["GB"],
+        "Tom Reed": ["GB"],
+        "Morad Tahir": ["GB"],
+    }
+
+
+def test_a_hometown_said_of_both_of_a_couple_is_each_ones():
+    text = "Craig and Lindsay Ford, both 52 from East Sussex, were arrested in Iran in January."
+    people = _people(text)
+    assert _nationality(people["Craig Ford"]) == _nationality(people["Lindsay Ford"]) == ["GB"]
