@@ -47,7 +47,13 @@ _ACCESS_GAINED = re.compile(
     r"(?P<t>gained|obtained|secured|been\s+given|been\s+granted|"
     r"had(?:\s+(?:regular|frequent|some|limited|several|repeated))?)\s+(?:consular\s+)?access\s+to\b"
     r"|\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:only\s+|finally\s+|first\s+|"
-    r"eventually\s+)?able\s+to\s+(?P<m>meet|visit|see)\b",
+    r"eventually\s+)?(?:able|permitted|allowed)\s+to\s+(?P<m>meet|visit|see|check\s+on)\b"
+    # "the UK was last permitted a consular visit to X", "has been permitted a series of
+    # monitored visits with him": the mission, allowed in, made the visit
+    r"|\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:last\s+|first\s+|finally\s+|"
+    r"since\s+|now\s+|only\s+)?(?P<p>permitted|allowed|granted|given)\s+(?:a\s+|an\s+)?"
+    r"(?:(?:series|number|handful)\s+of\s+)?(?:[\w-]+\s+){0,2}?(?:consular\s+)?"
+    r"(?:visits?|access|meetings?)\s+(?:to|with)\b",
     re.IGNORECASE,
 )
 # "three welfare checks by embassy officials": each one a visit.
@@ -119,7 +125,7 @@ def find_visits(context: SentenceContext) -> list[Event]:
                 )
             )
     for match in _ACCESS_GAINED.finditer(text):
-        group = "t" if match.group("t") else "m"
+        group = next(g for g in ("t", "m", "p") if match.group(g))
         anchor = base + match.start(group)
         events.append(
             Event(

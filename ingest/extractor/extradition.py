@@ -35,7 +35,9 @@ _STATUS_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "contested",
         re.compile(
-            r"\b(?:contest(?:s|ed|ing)?|appeal(?:s|ed|ing)?|fight(?:s|ing)?|fought|challeng(?:e|es|ed|ing)|"
+            # not "in the fight against cybercrime", a campaign rather than the person's own
+            r"\b(?:contest(?:s|ed|ing)?|appeal(?:s|ed|ing)?|fought|challeng(?:e|es|ed|ing)|"
+            r"(?<!\bthe\s)fight(?:s|ing)?(?!\s+against\s+(?!(?:his|her|their|the)\s+extradition))|"
             r"oppos(?:e|es|ed|ing)|resist(?:s|ed|ing)?)\b",
             re.IGNORECASE,
         ),

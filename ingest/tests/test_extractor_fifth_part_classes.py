@@ -240,3 +240,36 @@ def test_a_hometown_said_of_both_of_a_couple_is_each_ones():
     text = "Craig and Lindsay Ford, both 52 from East Sussex, were arrested in Iran in January."
     people = _people(text)
     assert _nationality(people["Craig Ford"]) == _nationality(people["Lindsay Ford"]) == ["GB"]
+
+
+def test_a_fight_against_crime_is_no_fight_against_extradition():
+    text = (
+        "In a step forward in the fight against cybercrime, Ukrainian national Mark Sokol, 28, "
+        "has been extradited to the United States from the Netherlands to face charges. "
+        "Oleg Bran, held in Amsterdam, is fighting his extradition to the United States."
+    )
+    people = _people(text)
+    steps = {name: [e.status for e in p.extraditions] for name, p in people.items()}
+    assert steps == {"Mark Sokol": ["surrendered"], "Oleg Bran": ["contested"]}
+    assert people["Mark Sokol"].status == "extradited"
+
+
+def test_a_paragraph_ending_in_a_bracketed_source_is_running_text():
+    from ingest.extractor.segment import split_sentences
+
+    text = "The UK was last permitted to see him in May. Talks go on. (http://example.org/node/1)"
+    assert not any(s.is_title for s in split_sentences(text, 0))
+
+
+def test_a_mission_permitted_a_visit_or_to_check_on_someone_made_a_visit():
+    first = (
+        "Andy Tesfaye, a Briton, was detained in Ethiopia in 2014. Concerns grew three months "
+        "after the UK was last permitted a consular visit to Mr Tesfaye."
+    )
+    assert len(_people(first)["Andy Tesfaye"].consular_visits) == 1
+    second = (
+        "Andy Tesfaye, a Briton, was detained in Ethiopia in 2014. UK diplomats were finally "
+        "permitted to check on him on 3 May. He has not been permitted to see a lawyer."
+    )
+    visits = _people(second)["Andy Tesfaye"].consular_visits
+    assert [(v.visitor, v.date) for v in visits] == [("UK diplomats", "2024-05-03")]
