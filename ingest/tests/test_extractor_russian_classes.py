@@ -744,3 +744,13 @@ def test_an_initial_written_against_a_surname_is_no_part_of_the_name():
         "Консул посетил задержанного в СИЗО, - сказал А.Мельник."
     )
     assert [p.text for p in analyse(text).people] == ["Андрей Мельник", "Мельник"]
+
+
+def test_a_former_name_is_the_same_person():
+    text = (
+        "В Швеции гражданину России Игорю Сомову, ранее известному как Глеб Лапин, вынесли "
+        "приговор в виде шести лет заключения.\n"
+        "Под именем Лапина он был внесён в санкционный список."
+    )
+    found = people(text)
+    assert list(found) == ["Igor Somov"]
