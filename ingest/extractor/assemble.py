@@ -1012,8 +1012,17 @@ def _detaining_country(
     place their own events point to, else where the article's events happen. A person's own
     country wins only when nothing else comes close: then they are held at home."""
     for extradition in extraditions:
-        if extradition.status == "surrendered" and extradition.to_country:
-            return CountryFact(extradition.to_country, extradition.evidence[0])
+        if extradition.status != "surrendered" or not extradition.to_country:
+            continue
+        if (
+            extradition.to_country in nationality
+            and extradition.from_country
+            and extradition.from_country not in nationality
+        ):
+            # "The United States has extradited to Russia a Russian national": sent home by
+            # the state that held them, a national held abroad until then.
+            return CountryFact(extradition.from_country, extradition.evidence[0])
+        return CountryFact(extradition.to_country, extradition.evidence[0])
     own = _country_votes(article, events)
     for votes in (own, article_votes):
         ranked = [(code, n) for code, n in votes.most_common() if n >= 1]

@@ -110,7 +110,7 @@ _HELD_AFTER = re.compile(
     r"(?:was|were|has\s+been|have\s+been|had\s+been|is|are|remains?)"
     r"\s+(?:(?:\w+ly|still|also|now|being)\s+){0,3}"
     r"(?:arrested|detained|jailed|sentenced|convicted|charged|held|imprisoned|abducted|kidnapped|"
-    r"seized|captured|taken)\b",
+    r"seized|captured|taken|freed|pardoned|swapped|exchanged|extradited)\b",
     re.IGNORECASE,
 )
 # "a film starring X", "played by X": a credit, not a person in the story's events.
@@ -172,7 +172,9 @@ def _classify_phrase(role: Role, phrase: str) -> None:
         # A former minister can be the one in the dock.
         role.titles.append(phrase)
         return
-    titled = [w for w in words if w in OFFICIAL_TITLES]
+    # "a close ally of President X": a title after "of" is the other person's
+    own = words[: words.index("of")] if "of" in words[1:] and words[0] in ("a", "an") else words
+    titled = [w for w in own if w in OFFICIAL_TITLES]
     if titled:
         role.titles.append(phrase)
         if (
@@ -439,8 +441,11 @@ def analyse_roles(text: str, sentences: list[Sentence], people: list[Person]) ->
             before = _apposition_before(text, sentence, run)
             held = bool(_HELD_AFTER.match(text[run.end : sentence.end]))
             if before and held:
-                # "Her son, Tobias X, ... was arrested": a relative who is the one held.
+                # "Her son, Tobias X, ... was arrested": a relative who is the one held; "the
+                # diplomat, X, was freed": an official who is.
+                official = role.official
                 _classify_phrase(role, before)
+                role.official = official
                 before = None
             if before:
                 if _RELATIVE_BEFORE.search(before + ","):

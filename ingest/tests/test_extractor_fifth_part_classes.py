@@ -273,3 +273,30 @@ def test_a_mission_permitted_a_visit_or_to_check_on_someone_made_a_visit():
     )
     visits = _people(second)["Andy Tesfaye"].consular_visits
     assert [(v.visitor, v.date) for v in visits] == [("UK diplomats", "2024-05-03")]
+
+
+def test_a_national_extradited_home_was_held_by_the_state_that_sent_them():
+    text = (
+        "The United States has extradited to Russia a Russian national, Pavel Orlov, who was "
+        "sentenced to nine years in prison by a court in Virginia for fraud."
+    )
+    person = _people(text)["Pavel Orlov"]
+    assert person.detaining_country.country == "US"
+    assert [(e.from_country, e.to_country) for e in person.extraditions] == [("US", "RU")]
+
+
+def test_a_title_after_of_in_an_apposition_is_another_persons():
+    text = (
+        "In exchange, Alvaro Rios, a close ally of Venezuelan President Nicolas Maduro, is "
+        "being released by the United States, where he was held on money laundering charges."
+    )
+    assert "Alvaro Rios" in _people(text)
+
+
+def test_an_official_named_as_the_one_freed_is_held():
+    text = (
+        "Belgium released Olivier Vandel, a Belgian aid worker held in Iran, on Friday. State "
+        "television later confirmed that the diplomat, Reza Amini, was freed as well after "
+        "serving part of a 20-year sentence in Belgium."
+    )
+    assert "Reza Amini" in _people(text)
