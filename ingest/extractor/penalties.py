@@ -17,7 +17,7 @@ _UNIT = r"(?:years?|months?)"
 _TERM = (
     r"(?P<n1>"
     + NUMBER
-    + r")(?P<half>\s+and\s+a\s+half)?[\s-]+(?P<u1>"
+    + r")(?P<half>[\s-]+and[\s-]+a[\s-]+half)?[\s-]+(?P<u1>"
     + _UNIT
     + r")(?![\w-]*\s*-?old)(?!\s+(?:later|earlier|ago|afterwards?)\b)"
     r"(?:\s+and\s+(?P<n2>" + NUMBER + r")[\s-]+(?P<u2>months?))?"

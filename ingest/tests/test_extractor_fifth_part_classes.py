@@ -300,3 +300,12 @@ def test_an_official_named_as_the_one_freed_is_held():
         "serving part of a 20-year sentence in Belgium."
     )
     assert "Reza Amini" in _people(text)
+
+
+def test_a_term_of_years_and_a_half_written_with_hyphens():
+    text = (
+        "Naama Levi, an Israeli, was sentenced to seven-and-a-half years in jail by a Russian "
+        "court on Friday."
+    )
+    sentence = _people(text)["Naama Levi"].sentence
+    assert (sentence.years, sentence.months) == (7, 6)
