@@ -57,6 +57,7 @@ from cases.models import (
 )
 from consular.constants import VisitKind, VisitOutcome
 from consular.models import ConsularVisit
+from consular.services import latest_visits_rebuild
 from demo.caseload import (
     CHARGE_WEIGHTS,
     CHARGES,
@@ -630,6 +631,8 @@ def generate(count: int, *, seed: int = 2026, today: dt.date | None = None, prog
         tables.flush()
         if checked_after:
             _check_foreign_keys(t.model for t in tables.all.values())
+        # Each person's latest visit, which the visits' triggers keep on every other write.
+        latest_visits_rebuild()
         _reset_sequences(t.model for t in tables.all.values())
     # The statistics answer from counted figures: count them, as beat would within a minute.
     summaries_refresh()

@@ -175,18 +175,26 @@ _DEADLINE_FIELDS = {
 }
 
 
-def _strictest_value(field: str):
-    """The shortest value of one deadline among the rules that apply to the detainee of the
-    outer row (as `CadenceRule.applies_to` decides), else the default from the settings."""
-    applicable = (
-        CadenceRule.objects.filter(Q(priority="") | Q(priority=OuterRef("priority")))
-        .filter(Q(country="") | Q(country=OuterRef("detaining_country")))
-        .filter(Q(welfare_concern=False) | Q(welfare_concern=OuterRef("welfare_flagged")))
-        .order_by(field)
-        .values(field)[:1]
-    )
-    default = getattr(settings, _DEADLINE_FIELDS[field])
-    return Coalesce(Subquery(applicable), Value(default), output_field=IntegerField())
+def _strictest_value(field: str, rules: list[CadenceRule]):
+    """The shortest value of one deadline among `rules` that apply to the detainee of the
+    row (as `CadenceRule.applies_to` decides), else the default from the settings. The
+    rules are few: they are written into the query as one CASE that tries them from the
+    shortest value up, instead of being searched again for every row."""
+    cases = []
+    for rule in sorted(rules, key=lambda r: (getattr(r, field), r.pk)):
+        applies = Q()
+        if rule.priority:
+            applies &= Q(priority=rule.priority)
+        if rule.country:
+            applies &= Q(detaining_country=rule.country)
+        if rule.welfare_concern:
+            applies &= Q(welfare_flagged=True)
+        if not applies:
+            # A rule for everyone: nothing after it can be shorter.
+            return Case(*cases, default=Value(getattr(rule, field)), output_field=IntegerField())
+        cases.append(When(applies, then=Value(getattr(rule, field))))
+    default = Value(getattr(settings, _DEADLINE_FIELDS[field]))
+    return Case(*cases, default=default, output_field=IntegerField())
 
 
 def cadence_queryset(detainees: QuerySet, *, today: dt.date | None = None) -> QuerySet:
@@ -205,6 +213,7 @@ def cadence_queryset(detainees: QuerySet, *, today: dt.date | None = None) -> Qu
         .values("visited_on")[:1]
     )
     never_visited = Q(last_visit_on__isnull=True)
+    rules = list(CadenceRule.objects.all())
     return (
         detainees.held()
         .with_last_visit()
@@ -212,7 +221,7 @@ def cadence_queryset(detainees: QuerySet, *, today: dt.date | None = None) -> Qu
             welfare_flagged=Exists(WelfareFlag.objects.filter(detainee=OuterRef("pk"))),
             planned_on=Subquery(planned),
         )
-        .annotate(**{f"cadence_{name}": _strictest_value(name) for name in _DEADLINE_FIELDS})
+        .annotate(**{f"cadence_{name}": _strictest_value(name, rules) for name in _DEADLINE_FIELDS})
         .annotate(
             # A first visit is due from the day the detention was learned of.
             counted_from=Coalesce(
@@ -249,8 +258,9 @@ def overdue_queryset(detainees: QuerySet, *, today: dt.date | None = None) -> Qu
 
     Someone with a completed visit dated within the shortest visit interval that any rule
     (or the default) allows cannot be overdue, whatever rules apply to them: they are left
-    out first, through the visits' date index, so that the per-person deadline work is
-    done only for the few who may be late rather than for everyone held."""
+    out first, on their latest dated visit (`consular.models.LatestVisit`), so that the
+    per-person deadline work is done only for the few who may be late rather than for
+    everyone held."""
     today = today or timezone.localdate()
     shortest = min(
         [
@@ -258,14 +268,9 @@ def overdue_queryset(detainees: QuerySet, *, today: dt.date | None = None) -> Qu
             *CadenceRule.objects.values_list("visit_interval_days", flat=True),
         ]
     )
-    recently_visited = (
-        ConsularVisit.objects.completed()
-        .filter(visited_on__gte=today - dt.timedelta(days=shortest))
-        .values("detainee_id")
-    )
-    return cadence_queryset(detainees.exclude(pk__in=recently_visited), today=today).filter(
-        overdue_by__gt=0
-    )
+    recently_visited = Q(latest_visit__dated_on__gte=today - dt.timedelta(days=shortest))
+    may_be_late = detainees.filter(~recently_visited | Q(latest_visit__dated_on__isnull=True))
+    return cadence_queryset(may_be_late, today=today).filter(overdue_by__gt=0)
 
 
 def cadences_of(rows: Iterable[Detainee], *, today: dt.date | None = None) -> list[Cadence]:

@@ -120,3 +120,30 @@ class ConsularVisitCitation(Citation):
         constraints = [
             models.UniqueConstraint(fields=["visit", "source"], name="visit_citation_unique")
         ]
+
+
+class LatestVisit(models.Model):
+    """A detainee's latest completed visit among the dated ones, and whether they have a
+    completed visit without a date; no row while they have no live completed visit.
+
+    Written only by the database, by triggers on the visits table (migration
+    0007_latest_visit), so that every write by any path (services, pages, API, admin,
+    imports, bulk updates) keeps it. The overdue lists and the detainee list read it
+    (`DetaineeQuerySet.with_last_visit`) instead of searching each person's visits."""
+
+    detainee = models.OneToOneField(
+        Detainee,
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="latest_visit",
+        verbose_name=_("detainee"),
+    )
+    dated_on = models.DateField(_("latest dated visit"), null=True, blank=True)
+    has_undated = models.BooleanField(_("has an undated visit"), default=False)
+
+    class Meta:
+        verbose_name = _("latest visit")
+        verbose_name_plural = _("latest visits")
+
+    def __str__(self) -> str:
+        return f"{self.detainee_id}: {self.dated_on}"

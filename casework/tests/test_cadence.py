@@ -236,7 +236,8 @@ def _in_python(today: dt.date) -> list:
     rules = list(CadenceRule.objects.all())
     flagged = set(WelfareFlag.objects.values_list("detainee_id", flat=True))
     result = []
-    for person in Detainee.objects.held().with_last_visit():
+    # The last visit worked out from the visits, not read from the row the database keeps.
+    for person in Detainee.objects.held().with_counted_last_visit():
         deadlines = strictest(
             rules,
             priority=person.priority,
@@ -247,7 +248,7 @@ def _in_python(today: dt.date) -> list:
             cadence_of(
                 detainee=person,
                 deadlines=deadlines,
-                last_visit_on=person.last_visit_on,
+                last_visit_on=person.counted_last_visit_on,
                 today=today,
             )
         )
