@@ -67,14 +67,15 @@ def overdue_for_visit(
     detainees: models.QuerySet, *, today: dt.date, interval_days: int | None = None
 ) -> models.QuerySet:
     """Held detainees with no completed visit in the last `interval_days` days,
-    longest-waiting first (never visited at the top)."""
+    longest-waiting first (never visited at the top), then by name (and id, so that two
+    people of one name keep one order, the summary rows' `rank`)."""
     interval = interval_days or settings.CONSULAR_VISIT_INTERVAL_DAYS
     cutoff = today - dt.timedelta(days=interval)
     return (
         detainees.held()
         .with_last_visit()
         .filter(Q(last_visit_on__isnull=True) | Q(last_visit_on__lt=cutoff))
-        .order_by(models.F("last_visit_on").asc(nulls_first=True), "full_name")
+        .order_by(models.F("last_visit_on").asc(nulls_first=True), "full_name", "pk")
     )
 
 

@@ -6,11 +6,13 @@ import datetime as dt
 import pytest
 import time_machine
 from django.conf import settings
+from django.db.models import F, Q
 from django.utils import timezone
 from rest_framework.test import APIClient
 
 from cases import services as case_services
 from cases.constants import DatePrecision, DetaineeStatus, ExtraditionStatus
+from cases.models import Detainee
 from cases.tests.factories import (
     CaseFactory,
     ChargeFactory,
@@ -184,6 +186,27 @@ def test_the_dataset_tells_the_roles_and_nationalities_apart(records, viewer, ad
     ru = direct("extraditions", user=admin_user, nationality="RU")
     assert ru["total"] < direct("extraditions", user=admin_user, nationality=None)["total"]
     assert direct("overdue", user=admin_user, nationality=None)["count"] > 4
+
+
+def test_the_overdue_statistic_is_worked_out_from_the_visits(records, admin_user):
+    """Both answers above read each person's latest visit from the row the database keeps
+    (`consular.models.LatestVisit`); the oracle here works it out from the visits."""
+    services.summaries_refresh()
+    cutoff = TODAY - dt.timedelta(days=30)
+    waiting = (
+        Detainee.objects.held()
+        .with_counted_last_visit()
+        .filter(Q(counted_last_visit_on__isnull=True) | Q(counted_last_visit_on__lt=cutoff))
+        .order_by(F("counted_last_visit_on").asc(nulls_first=True), "full_name", "pk")
+    )
+    expected = [
+        (p.pk, (TODAY - p.counted_last_visit_on).days if p.counted_last_visit_on else None)
+        for p in waiting
+    ]
+    answer = summaries.overdue(user=admin_user, today=TODAY, interval_days=30, limit=100)
+    found = [(row["id"], row["days_since_last_visit"]) for row in answer["detainees"]]
+    assert found == expected and answer["count"] == len(expected) > 1
+    assert direct("overdue", user=admin_user, nationality=None)["count"] == len(expected)
 
 
 def test_a_facility_tie_is_broken_by_name_as_the_direct_query_does(records, viewer):
