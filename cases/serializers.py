@@ -419,10 +419,15 @@ class DetaineeRowsSerializer(serializers.ListSerializer):
     person (`DetaineeListSerializer.rows`) rather than field by field: the same keys and
     values (a test holds the two equal), without a page running every field's source
     lookup and conversion, and the facility's nested serializer, once per row. A subclass
-    that shows a row its own way (its own `to_representation`) is shown field by field."""
+    that shows a row its own way (its own `to_representation`) or other fields is shown
+    field by field."""
 
     def to_representation(self, data):
-        if type(self.child).to_representation is not _ROW_FIELD_BY_FIELD:
+        child = type(self.child)
+        if (
+            child.to_representation is not _ROW_FIELD_BY_FIELD
+            or child.Meta.fields != DetaineeListSerializer.Meta.fields
+        ):
             return super().to_representation(data)
         return self.child.rows(list(data.all() if hasattr(data, "all") else data))
 

@@ -677,7 +677,7 @@ def _detainees(article: _Article) -> list[Detainee]:
             and _nationality(article, person, role, events, Counter())
         ):
             # Their own nationality, not a guess from the groups the story speaks of.
-            detaining = _swapped_from(person.pid, role, events, detaining, placed)
+            detaining = _swapped_from(article, person.pid, role, events, detaining, placed)
         if detaining:
             # "extradited from the Netherlands" and then held in Brooklyn: delivered there.
             extraditions = [
@@ -751,7 +751,12 @@ def _placement(
 
 
 def _swapped_from(
-    pid: int, role: Role, events: list[Event], detaining: CountryFact, placed: dict
+    article: _Article,
+    pid: int,
+    role: Role,
+    events: list[Event],
+    detaining: CountryFact,
+    placed: dict,
 ) -> CountryFact:
     """ "A (held by Afghanistan) freed in exchange for B, an Afghan": a swap trades the people
     each side holds, so B, exchanged, and placed by the story in his own country where the
@@ -761,6 +766,9 @@ def _swapped_from(
     if role.home_politics or not any(e.kind == "exchanged" and not e.hypothetical for e in events):
         return detaining
     home = detaining.country
+    held = [e for e in events if e.kind not in _FREEING]
+    if _country_votes(article, held).get(home, 0) >= _PLACED_EVENT:
+        return detaining  # "jailed in St Petersburg": held at home, freed in the same swap
     other_sides = {
         code
         for other, (_events, nationality, _extraditions, held_by) in placed.items()
@@ -1018,9 +1026,10 @@ def _detaining_country(
             extradition.to_country in nationality
             and extradition.from_country
             and extradition.from_country not in nationality
+            and _sent_home_to_serve(article, events, extradition)
         ):
-            # "The United States has extradited to Russia a Russian national": sent home by
-            # the state that held them, a national held abroad until then.
+            # "Canada sent a Polish national it had sentenced to six years home to Poland
+            # by extradition": sent home by the state that held them, to serve the sentence.
             return CountryFact(extradition.from_country, extradition.evidence[0])
         return CountryFact(extradition.to_country, extradition.evidence[0])
     own = _country_votes(article, events)
@@ -1045,6 +1054,18 @@ def _detaining_country(
                 code = others[0][0]
         return CountryFact(code, _country_evidence(article, events, code))
     return None
+
+
+# "extradited to Russia to face charges", "wanted in Russia": a fugitive sent home for trial.
+_FOR_TRIAL = re.compile(r"\b(?:to\s+face|to\s+stand\s+trial|wanted\s+(?:in|by|for))\b", re.I)
+
+
+def _sent_home_to_serve(article: _Article, events: list[Event], extradition: Extradition) -> bool:
+    """Sent to their own country by a state that had sentenced them, not for trial at home."""
+    span = extradition.evidence[0]
+    if _FOR_TRIAL.search(article.text[span.start : span.end]):
+        return False
+    return any(e.kind == "term" and not e.hypothetical for e in events)
 
 
 _PLACED_EVENT = 3  # the weight of one event placed in a country ("arrested in Accra")

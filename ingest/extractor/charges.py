@@ -333,7 +333,7 @@ _OBJECT_VERBS = frozenset(
 )
 
 
-# "20 other people", "15 charges": a count of people charged together, or of charges.
+# "nine others", "12 charges": a count of people charged together, or of charges.
 _COUNTED = re.compile(
     r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|several)\s+"
     r"(?:other\s+|more\s+|separate\s+|criminal\s+|federal\s+)?"
@@ -344,12 +344,15 @@ _COUNTED = re.compile(
 _PEOPLE_COUNTED = frozenset(
     ["people", "persons", "men", "women", "others", "co-defendants", "defendants", "suspects"]
 )
+_NAMING = r"(?:including|among\s+them|such\s+as)\s+"
+# "charges including A and B" read as one phrase: the lead before the first charge named.
 _INCLUDING_LEAD = re.compile(
     r"^(?:(?:criminal\s+|several\s+|other\s+)?(?:charges|counts|offences|offenses),?\s+)?"
-    r"(?:including|among\s+them|such\s+as)\s+",
+    + _NAMING,
     re.IGNORECASE,
 )
-_INCLUDING = re.compile(r"^\s*,?\s*(?:including|among\s+them|such\s+as)\s+", re.IGNORECASE)
+# ", including A and B" after a count of charges.
+_INCLUDING = re.compile(r"^\s*,?\s*" + _NAMING, re.IGNORECASE)
 
 
 def categorise(phrase: str) -> str:
@@ -521,6 +524,7 @@ def find_charges(context: SentenceContext) -> list[Event]:
         # "sentenced to death for 'cooperating with an enemy state'" quotes the court's words.
         quoted_reason = trigger_words[-1] == "for" and bool(_QUOTED_REASON.match(tail))
         named = strong or lead is not None or quoted_reason
+        emitted: set[str] = set()
         for phrase in _phrases(tail, named):
             if not named and not _OFFENCE_WORDS.search(phrase):
                 continue
@@ -536,14 +540,14 @@ def find_charges(context: SentenceContext) -> list[Event]:
                 head = "" if head.startswith("conviction") else head
                 keep_head = head.startswith("offen") or _FIELD_OF_OFFENCE.match(what)
                 phrase = f"{what} {head}" if keep_head and head else what
-            phrase = _INCLUDING_LEAD.sub("", phrase)  # "15 charges, including terrorism"
+            phrase = _INCLUDING_LEAD.sub("", phrase)  # "12 charges, including bribery"
             if phrase.lower().startswith(_NOT_A_CHARGE_START) or phrase.isdigit():
                 continue
             listed, here, at = [phrase], tail, offset
             counted = _COUNTED.match(phrase)
             if counted:
-                # "along with 20 other people": no charge. "to 15 charges, including
-                # terrorism and treason": the charges are those it goes on to name.
+                # "charged with nine others": no charge. "to 12 charges, including
+                # bribery and fraud": the charges are those it goes on to name.
                 after = tail[tail.find(phrase) + len(phrase) :]
                 named_after = _INCLUDING.match(after)
                 if counted.group("what").lower() in _PEOPLE_COUNTED or not named_after:
@@ -552,26 +556,22 @@ def find_charges(context: SentenceContext) -> list[Event]:
                 at = offset + len(tail) - len(here)
                 listed = _phrases(here, True)
             for phrase in listed:
-                start = base + at + here.find(phrase)
+                if phrase in emitted:
+                    continue  # "12 charges, including A and B", then "including A" again
+                emitted.add(phrase)
+                start = base + at + max(here.find(phrase), 0)
+                end = start + len(phrase)
                 if len(re.findall(r"[\"“”]", phrase)) % 2:
                     phrase = re.sub(r"[\"“”]", "", phrase)  # engaging in "hostile acts: unclosed
                 events.append(
-                    Event(
-                        kind="charge",
-                        sentence=context.sentence.index,
-                        start=start,
-                        end=start + len(phrase),
-                        anchor=anchor,
-                        anchor_end=verb_end,
+                    _charge_event(
+                        context,
+                        phrase,
+                        (start, end),
+                        (anchor, verb_end),
                         transitive=has_object and trigger_word in _OBJECT_VERBS,
-                        hypothetical=_charge_hypothetical(context, anchor),
-                        date=pick_date(context, anchor),
-                        data={
-                            "phrase": phrase,
-                            "category": categorise(phrase),
-                            "strong": strong,
-                            "formal": formal,
-                        },
+                        strong=strong,
+                        formal=formal,
                     )
                 )
     for match in _NOUN_CHARGES.finditer(text):
@@ -592,27 +592,46 @@ def find_charges(context: SentenceContext) -> list[Event]:
             phrase = f"{phrase} {match.group('head').lower()}"
             end = base + match.end("head")
         anchor = base + match.start()
+        # "held on terrorism charges", "faces spying charges": charges were brought
+        formal = _BROUGHT.match(match.group()) is not None
         events.append(
-            Event(
-                kind="charge",
-                sentence=context.sentence.index,
-                start=start,
-                end=end,
-                anchor=anchor,
-                anchor_end=base + match.end(),
+            _charge_event(
+                context,
+                phrase,
+                (start, end),
+                (anchor, base + match.end()),
                 transitive=False,
-                hypothetical=_charge_hypothetical(context, anchor),
-                date=pick_date(context, anchor),
-                data={
-                    "phrase": phrase,
-                    "category": categorise(phrase),
-                    "strong": True,
-                    # "held on terrorism charges", "faces spying charges": charges were brought
-                    "formal": _BROUGHT.match(match.group()) is not None,
-                },
+                strong=True,
+                formal=formal,
             )
         )
     return events
+
+
+def _charge_event(
+    context: SentenceContext,
+    phrase: str,
+    span: tuple[int, int],
+    verb: tuple[int, int],
+    *,
+    transitive: bool,
+    strong: bool,
+    formal: bool,
+) -> Event:
+    """A charge event: `span` is where the phrase is in the text, `verb` the trigger's."""
+    anchor, anchor_end = verb
+    return Event(
+        kind="charge",
+        sentence=context.sentence.index,
+        start=span[0],
+        end=span[1],
+        anchor=anchor,
+        anchor_end=anchor_end,
+        transitive=transitive,
+        hypothetical=_charge_hypothetical(context, anchor),
+        date=pick_date(context, anchor),
+        data={"phrase": phrase, "category": categorise(phrase), "strong": strong, "formal": formal},
+    )
 
 
 def _triggers(text: str) -> list[re.Match[str]]:

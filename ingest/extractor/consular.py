@@ -48,8 +48,8 @@ _ACCESS_GAINED = re.compile(
     r"had(?:\s+(?:regular|frequent|some|limited|several|repeated))?)\s+(?:consular\s+)?access\s+to\b"
     r"|\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:only\s+|finally\s+|first\s+|"
     r"eventually\s+)?(?:able|permitted|allowed)\s+to\s+(?P<m>meet|visit|see|check\s+on)\b"
-    # "the UK was last permitted a consular visit to X", "has been permitted a series of
-    # monitored visits with him": the mission, allowed in, made the visit
+    # "the mission was allowed a consular visit to X", "has been granted a number of
+    # supervised visits with her": the mission, allowed in, made the visit
     r"|\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:last\s+|first\s+|finally\s+|"
     r"since\s+|now\s+|only\s+)?(?P<p>permitted|allowed|granted|given)\s+(?:a\s+|an\s+)?"
     r"(?:(?:series|number|handful)\s+of\s+)?(?:[\w-]+\s+){0,2}?(?:consular\s+)?"

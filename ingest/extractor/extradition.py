@@ -35,9 +35,9 @@ _STATUS_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "contested",
         re.compile(
-            # not "in the fight against cybercrime", a campaign rather than the person's own
+            # not "the fight against fraud", a campaign rather than the person's own
             r"\b(?:contest(?:s|ed|ing)?|appeal(?:s|ed|ing)?|fought|challeng(?:e|es|ed|ing)|"
-            r"(?<!\bthe\s)fight(?:s|ing)?(?!\s+against\s+(?!(?:his|her|their|the)\s+extradition))|"
+            r"fight(?:s|ing)?(?!\s+against\s+(?!(?:[\w-]+\s+){0,2}extradit))|"
             r"oppos(?:e|es|ed|ing)|resist(?:s|ed|ing)?)\b",
             re.IGNORECASE,
         ),

@@ -1721,11 +1721,25 @@ def _region_table() -> dict[str, str]:
     for region in pycountry.subdivisions:
         seen.setdefault(region.name.lower(), set()).add(region.country_code)
     countries = country_names()
+    places = {name.lower() for name in _PLACES}
     return {
         name: codes.pop()
         for name, codes in seen.items()
-        if len(codes) == 1 and len(name) >= 4 and name not in countries
+        if len(codes) == 1
+        and len(name) >= 4
+        and name not in countries
+        and name not in places
+        and name not in _AMBIGUOUS_REGIONS
     }
+
+
+# Region names better known as a city, a word or a region of another country.
+_AMBIGUOUS_REGIONS = frozenset(
+    ["santa fe", "jerusalem", "victoria", "delta", "lakes", "north", "south", "east", "west",
+     "central", "northern", "southern", "eastern", "western", "reading", "plymouth",
+     "birmingham", "capital", "coast", "highlands", "islands", "lagos", "mexico", "panama",
+     "guatemala", "kuwait", "djibouti", "luxembourg", "monaco", "singapore", "san marino"]
+)  # fmt: skip
 
 
 def region_country(name: str) -> str | None:

@@ -122,11 +122,9 @@ def find_terms(context: SentenceContext) -> list[Event]:
         )
         # "initially sentenced to 15 years", "his previous 15-year sentence": a term that a
         # later ruling replaced.
-        # "A court has sentenced X ...", "X has been found guilty and sentenced ...", a
-        # headline's "X sentenced to ...": news of the day, dated by the story when undated.
-        values["perfect"] = bool(_NEWS_OF_THE_DAY.search(context.text[: match.start("t")])) or (
-            context.sentence.is_title and trigger in ("sentenced", "jailed")
-        )
+        # "A court has sentenced X ...", "X has been found guilty and sentenced ...": news of
+        # the day, dated by the story when undated.
+        values["perfect"] = bool(_NEWS_OF_THE_DAY.search(context.text[: match.start("t")]))
         values["superseded"] = bool(
             _SUPERSEDED.search(context.text[max(0, match.start("t") - 25) : match.start("t")])
         )

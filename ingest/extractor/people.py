@@ -81,7 +81,9 @@ _LOWER_AFTER_HYPHEN = re.compile(r"[^\W\d_]-[a-z]")
 # "Ming-cheh", "Jong-un", "Ji-hoon": a romanised given name of two syllables, not a word with
 # a modifier after it ("War-era", "Kremlin-led").
 _SYLLABLE_PAIR = re.compile(
-    r"^[A-Z][a-z]{1,4}-(?!(?:era|led|run|born|made|held|like|wide|free|only|type|age|old|new|"
+    r"^(?!(?:Ex|Anti|Hard|Far|Left|Right|Pro|Non|Self|Co|Post|Pre|Mid|All|Well|Ultra|Neo|Semi|"
+    r"Half|One|Two|Vice|Over|Under|Multi|Cross|Long|Short|High|Low|Full|Part)-)"
+    r"[A-Z][a-z]{1,4}-(?!(?:era|led|run|born|made|held|like|wide|free|only|type|age|old|new|"
     r"aged|based|style|owned|linked|backed)$)[a-z]{1,4}$"
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -944,7 +946,7 @@ def _make_run(text: str, sentence: Sentence, matches: list[re.Match[str]]) -> Na
     ):
         return None
     if matches[0].group() in ("St.", "St", "Saint") or _OWNS_ORGANISATION.match(text, end):
-        return None  # "St. Andrew's Refugee Services": a saint's name, an organisation's
+        return None  # "St. Brendan's Relief Services": a saint's name, an organisation's
 
     if start - sentence.start <= 40 and _AGENCY_BEFORE.match(text[sentence.start : start]):
         return None

@@ -15,11 +15,12 @@ from .gazetteers import (
     RELATIVE_NOUNS,
     SPEECH_VERBS,
     STRONG_TITLES,
+    country_names,
     demonyms,
     place_demonym,
     region_country,
 )
-from .locations import code_of, find_places
+from .locations import find_places
 from .nationality import find_person_phrases
 from .people import NameRun, Person
 from .segment import Sentence
@@ -147,7 +148,7 @@ class Role:
     official: bool = False  # holds an office that rules out being the detainee
     weak_official: bool = False  # official, reporter, director: a detainee only on evidence
     relative: bool = False
-    witness: bool = False  # "a key witness, X": someone who testifies, not the accused
+    witness: bool = False  # "a prosecution witness, X": someone who testifies, not the accused
     accused: bool = False
     speaker: int = 0
     gender: str | None = None
@@ -290,9 +291,12 @@ _FELLOW_LATER = re.compile(
 
 def _fellow_nationality(role: Role, text: str, end: int, sentence_end: int) -> None:
     """ "Drinkman and fellow Russian Kalinin": the first named is one of that people too."""
-    fellow = _FELLOW_AFTER.match(text, end, sentence_end) or _FELLOW_LATER.search(
-        text, end, sentence_end
-    )
+    fellow = _FELLOW_AFTER.match(text, end, sentence_end)
+    if fellow is None and not role.nationality:
+        # Only for someone the text gives no nationality of their own before the "fellow".
+        later = _FELLOW_LATER.search(text, end, sentence_end)
+        if later and not find_person_phrases(text[end : later.start()]):
+            fellow = later
     words = fellow.group(1) if fellow else ""
     # "fellow North Korean X" or "fellow Russian Alexandr X"
     code = (demonyms().get(words) or _demonym_of(words.split()[0])) if fellow else None
@@ -320,7 +324,9 @@ def _hometown_places(role: Role, match: re.Match[str]) -> None:
                     NationalityCue(place.code, start, start + place.end - place.start, "hometown")
                 )
                 return
-        code = region_country(match.group(group))
+        # a county or province after the town ("Blaby, Leicestershire"), or one of two words
+        named = match.group(group)
+        code = region_country(named) if group == "wider" or " " in named.strip() else None
         if code:
             start, end = match.span(group)
             role.nationality.append(NationalityCue(code, start, end, "hometown"))
@@ -342,7 +348,7 @@ def _hometown(role: Role, phrase: str, phrase_start: int) -> None:
                 NationalityCue(place.code, start, start + place.end, "hometown")
             )
             return
-    code = region_country(match.group(1))
+    code = region_country(match.group(1)) if " " in match.group(1).strip() else None
     if code:
         start = phrase_start + match.start(1)
         role.nationality.append(
@@ -350,7 +356,7 @@ def _hometown(role: Role, phrase: str, phrase_start: int) -> None:
         )
 
 
-# "Rodrigo Gularte (Brazilian)", "A and B (both Australian)", "A, B and C (all of Nigeria)": a
+# "Pedro Alvarez (Peruvian)", "A and B (both Irish)", "A, B and C (all of Ghana)": a
 # nationality in brackets after a name, or after a list of names when it says "both" or "all".
 _NAME_IN_LIST = r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,4}"
 _AND_NAME = re.compile(r"\s+and\s+" + _NAME_IN_LIST)
@@ -366,7 +372,7 @@ def _bracketed_nationality(role: Role, text: str, end: int, sentence_end: int) -
     if not match or (match.group("others").strip() and not match.group("group")):
         return
     words = match.group("people")
-    code = demonyms().get(words) or code_of(words)
+    code = demonyms().get(words) or country_names().get(words.lower())
     if code:
         start, stop = match.span("people")
         role.nationality.append(NationalityCue(code, start, stop, "apposition"))
@@ -458,7 +464,7 @@ def analyse_roles(text: str, sentences: list[Sentence], people: list[Person]) ->
             home = _HOMETOWN_AFTER.match(text, run.end, sentence.end)
             partner = _AND_NAME.match(text, run.end, sentence.end)
             if not home and partner:
-                # "Craig and Lindsay Ford, both 52 from Leeds": the hometown of both
+                # "Sam and Jo Hart, both 40 from Leeds": the hometown of both
                 home = _HOMETOWN_AFTER.match(text, partner.end(), sentence.end)
                 home = home if home and re.match(r",\s*(?:both|all)\b", home.group()) else None
             if home:

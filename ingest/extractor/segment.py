@@ -69,8 +69,9 @@ _NUMBER_SIGNS = frozenset(["no", "nos"])
 
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’'\)\]]*(?=\s+[\"“‘'(\[A-Z0-9\u0400-\u04FF])")
 _TERMINAL = re.compile(r"[.!?][\"”’'\)\]]*\s*$")
+# A link or a source in brackets after the last sentence of a paragraph.
 _TRAILING_BRACKET = re.compile(
-    r"(?:(?<=[.!?])|(?<=[.!?][\"”’']))\s*[(\[][^()\[\]\n]{1,200}[)\]]\s*$"
+    r"(?:(?<=[.!?])|(?<=[.!?][\"”’']))\s*[(\[](?:https?://|www\.)[^()\[\]\s]{1,200}[)\]]\s*$"
 )
 _INTRODUCES_LIST = re.compile(r"^(?:\S+\s+){5,}\S*:$")
 _LINE = re.compile(r"[^\n]*\n?")
@@ -185,8 +186,8 @@ def split_sentences(text: str, start: int = 0) -> list[Sentence]:
         lead = len(raw) - len(raw.lstrip())
         line = raw.strip()
         offset = line_match.start() + lead
-        # "... three months ago. (http://example.org/node/1)": a source after the last
-        # sentence leaves running text running text.
+        # "... three months ago. (http://example.org/node/1)": a link after the last sentence
+        # leaves running text running text.
         closed = _TRAILING_BRACKET.sub("", line)
         is_title = (
             not _TERMINAL.search(closed) or _initials_close_a_headline(line)

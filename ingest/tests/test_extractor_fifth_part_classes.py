@@ -2,11 +2,12 @@
 written in brackets, after a bare demonym or before a trade, the two sides of a swap,
 bystanders (witnesses, relatives named "the brother of"), photo credits, saints' names and
 movements taken for people, and a sentence reported as the day's news. Each is checked on
-invented sentences."""
+invented sentences about invented people."""
 
 import datetime as dt
 
 from ingest.extractor import extract
+from ingest.extractor.gazetteers import region_country
 from ingest.extractor.people import cluster_people, find_name_runs
 from ingest.extractor.roles import analyse_roles
 from ingest.extractor.segment import split_sentences
@@ -31,9 +32,9 @@ def _nationality(person) -> list[str]:
 
 def test_a_nationality_in_brackets_after_a_name_or_a_list_of_names():
     text = (
-        "Indonesia executed Pedro Alvarez (Peruvian), Tom Riley and Sean Walsh (both Irish), "
-        "and Kofi Mensah, Yaw Boateng and Kwame Asante (all of Ghana) on Tuesday for drug "
-        "smuggling."
+        "A firing squad in Jakarta put Pedro Alvarez (Peruvian), Tom Riley and Sean Walsh "
+        "(both Irish), and Kofi Mensah, Yaw Boateng and Kwame Asante (all of Ghana) to death "
+        "on Tuesday."
     )
     cues = {name: [c.code for c in role.nationality] for name, role in _roles(text).items()}
     assert cues == {
@@ -48,17 +49,22 @@ def test_a_nationality_in_brackets_after_a_name_or_a_list_of_names():
 
 def test_a_bracket_after_a_list_without_both_or_all_is_the_last_name_only():
     text = (
-        "Police in Dubai arrested Marta Kowalska and Jan Novak (Czech) on Monday on charges "
-        "of fraud."
+        "Police in Dubai arrested Marta Kowalska and Jan Novak (Czech) on Monday on charges of "
+        "fraud."
     )
     people = _people(text)
     assert _nationality(people["Jan Novak"]) == ["CZ"]
     assert _nationality(people["Marta Kowalska"]) != ["CZ"]
 
 
+def test_a_city_in_brackets_is_no_nationality():
+    text = "Tom Reed (Moscow) said Anna Berg, a Swedish citizen, was arrested in Tehran."
+    assert [c.code for c in _roles(text)["Tom Reed"].nationality] == []
+
+
 def test_a_bare_demonym_followed_by_with_is_the_persons_nationality():
     text = (
-        "Arjun Pillai, a Malaysian with a history of mental illness, was convicted of drug "
+        "Arjun Pillai, a Malaysian with a long history of illness, was found guilty of drug "
         "trafficking by a court in Singapore in March."
     )
     assert _nationality(_people(text)["Arjun Pillai"]) == ["MY"]
@@ -66,9 +72,8 @@ def test_a_bare_demonym_followed_by_with_is_the_persons_nationality():
 
 def test_a_demonym_before_a_trade_or_a_former_office_gives_the_nationality():
     text = (
-        "Greece extradited Russian money launderer Pavel Orlov to the United States on "
-        "Thursday. In Stockholm, former Iranian official Reza Karimi was sentenced to life in "
-        "prison for war crimes."
+        "Cyprus extradited Russian money launderer Pavel Orlov to the United States on Thursday. "
+        "In Oslo, former Iranian official Reza Karimi was given a life term for torture."
     )
     people = _people(text)
     assert _nationality(people["Pavel Orlov"]) == ["RU"]
@@ -86,15 +91,26 @@ def test_a_serving_official_named_after_a_demonym_is_still_no_detainee():
 def test_the_people_a_swap_sends_home_were_held_by_the_other_side():
     # The tribal leader, written with a comma, is of that people too.
     text = (
-        "American engineer Dale Whitmore, held by the Taliban in Afghanistan since 2020, was "
-        "freed on Monday in exchange for Afghan tribal leader, Gul Rahman, who was also "
-        "released in the swap. Rahman was convicted of drug trafficking in 2008. He was later "
-        "seen at a news conference in Kabul."
+        "US contractor Dale Whitmore, a captive of the Taliban in Afghanistan since 2020, "
+        "walked free on Monday, traded in return for Afghan tribal leader, Gul Rahman, who "
+        "was also released in the swap. Rahman had been convicted of heroin smuggling in 2008. "
+        "He later spoke to reporters in Kabul."
     )
     people = _people(text)
     assert people["Dale Whitmore"].detaining_country.country == "AF"
     assert _nationality(people["Gul Rahman"]) == ["AF"]
     assert people["Gul Rahman"].detaining_country.country == "US"
+
+
+def test_someone_jailed_at_home_and_freed_in_the_same_swap_stays_out():
+    text = (
+        "Russia freed American teacher John Smith and Russian artist Anna Petrova, jailed in "
+        "St Petersburg for a protest, in exchange for Russian agent Oleg Krasov, a convict "
+        "serving life for murder in a German jail."
+    )
+    people = _people(text)
+    assert "Anna Petrova" not in people
+    assert people["John Smith"].detaining_country.country == "RU"
 
 
 def test_someone_held_by_their_own_state_with_no_swap_stays_out():
@@ -107,7 +123,7 @@ def test_someone_held_by_their_own_state_with_no_swap_stays_out():
 
 def test_a_photo_credit_after_an_agency_and_a_slash_is_no_person():
     text = (
-        "Briton Chloe Adams, 24, is led to a court hearing in Lima, Peru, on Monday (AP "
+        "Briton Chloe Adams, 24, arrives for a hearing in Lima, Peru, on Monday (AP "
         "Photo/Martin Quispe). She was sentenced to six years in prison for drug smuggling."
     )
     assert list(_people(text)) == ["Chloe Adams"]
@@ -122,19 +138,21 @@ def test_a_saints_name_and_a_name_owning_an_organisation_are_no_people():
     assert list(_people(text)) == ["Daniel Meyer"]
 
 
-def test_a_declaration_named_after_its_first_words_is_no_person():
+def test_a_declaration_and_a_movement_named_like_people_are_no_people():
     text = (
-        "Twelve states signed the Declaration Against Hostage Diplomacy on Monday. Ivan "
-        "Sorokin, a Russian national, was detained in Tbilisi the same day."
+        "Minister Ion Popa spoke when the Declaration Against Unlawful Detention in State "
+        "Relations opened for signature on Monday. The Muslim Brotherhood called a protest."
     )
-    assert list(_people(text)) == ["Ivan Sorokin"]
+    names = [p.name for p in cluster_people(find_name_runs(text, split_sentences(text, 0)))]
+    assert "Ion Popa" in names
+    assert not any("Declaration" in n or "Brotherhood" in n for n in names)
 
 
 def test_a_witness_and_the_brother_of_a_detainee_are_no_detainees():
     text = (
-        "Kenji Mori, a French executive, was convicted of fraud in Tokyo in March. A key "
-        "witness, Hiroshi Sato, who had been arrested with him, had made a plea deal. Takeshi "
-        "Mori, the brother of Kenji Mori, said the family would appeal."
+        "Kenji Mori, a French executive, was convicted of fraud in Tokyo in March. A "
+        "prosecution witness, Hiroshi Sato, who had been arrested with him, had struck a plea "
+        "deal. Takeshi Mori, the brother of Kenji Mori, said the family would appeal."
     )
     assert list(_people(text)) == ["Kenji Mori"]
 
@@ -150,15 +168,15 @@ def test_a_father_of_two_is_not_a_relative_of_someone_named():
 def test_found_guilty_and_sentenced_as_the_days_news_takes_the_stories_date():
     text = (
         'A Canadian engineer, Paul Tremblay, has been found guilty of "espionage" and '
-        "sentenced to 10 years in prison by a court in Beijing."
+        "sentenced to 11 years by a Beijing court."
     )
     assert _people(text)["Paul Tremblay"].sentence.date == "2024-05-10"
 
 
 def test_a_sentence_told_in_the_past_with_no_date_stays_undated():
     text = (
-        "Paul Tremblay, a Canadian engineer, was sentenced to 10 years in prison by a court in "
-        "Beijing for espionage. He is appealing."
+        "Paul Tremblay, a Canadian engineer, was sentenced to 11 years by a Beijing court for "
+        "espionage. He is appealing."
     )
     assert _people(text)["Paul Tremblay"].sentence.date is None
 
@@ -167,57 +185,50 @@ def test_a_hometown_in_a_named_county_province_or_state_gives_the_nationality():
     text = (
         "Stephen Walsh, 45, from Blaby, Leicestershire, was arrested in Thailand in 2003 for "
         "drug possession. Mark Dunn, a teacher from East Sussex, was detained in Iran in "
-        "January. Ahmad Fauzi, who hails from Perak, was hanged in Singapore."
+        "January."
     )
     people = _people(text)
     assert _nationality(people["Stephen Walsh"]) == ["GB"]
     assert _nationality(people["Mark Dunn"]) == ["GB"]
 
 
-def test_a_region_whose_name_is_a_countrys_or_several_countries_gives_none():
-    from ingest.extractor.gazetteers import region_country
-
+def test_a_region_named_like_a_country_a_city_or_in_several_countries_gives_none():
     assert region_country("New South Wales") == "AU"
     assert region_country("Georgia") is None  # a state, and a country
     assert region_country("Punjab") is None  # in India and in Pakistan
+    assert region_country("Santa Fe") is None  # a province, better known as a US city
+    text = "Tom Reed, a teacher from Santa Fe, was detained in Iran in January."
+    assert _nationality(_people(text)["Tom Reed"]) == []
 
 
 def test_a_count_of_charges_is_the_charges_it_goes_on_to_name():
     text = (
-        "Ibrahim Nour, a British citizen, has pleaded not guilty to 15 charges, including "
-        "terrorism and treason, at a court in Abuja after his arrest in Kenya."
+        "Emeka Obi, a British citizen held in Abuja, pleaded not guilty to 12 charges, including "
+        "bribery and fraud, at his first hearing."
     )
-    assert [c.phrase for c in _people(text)["Ibrahim Nour"].charges] == ["terrorism", "treason"]
+    assert [c.phrase for c in _people(text)["Emeka Obi"].charges] == ["bribery", "fraud"]
 
 
 def test_the_people_charged_alongside_are_no_charge():
     text = (
-        "Paul Kagame, a Belgian citizen, was detained in Kigali in August. He was charged on "
-        "September 20 along with 20 other people."
+        "Jean Habimana, a Belgian citizen, was detained in Kigali in August. Prosecutors "
+        "charged him on 3 May together with 14 other people."
     )
-    assert _people(text)["Paul Kagame"].charges == ()
-
-
-def test_a_two_syllable_given_name_with_a_hyphen_is_a_name():
-    text = (
-        "Lee Ming-cheh, a Taiwanese activist, was sentenced by a court in Hunan to five years "
-        "in jail for subversion. The Kremlin-backed court in Donetsk was not involved."
-    )
-    assert list(_people(text)) == ["Lee Ming-cheh"]
+    assert _people(text)["Jean Habimana"].charges == ()
 
 
 def test_charges_including_a_list_are_the_charges_listed():
     text = (
-        "Ibrahim Nour, an Irish citizen, was detained in Cairo in 2013. An Egyptian court "
-        "acquitted him of charges including murder, arson and illegal possession of weapons."
+        "Liam Byrne, an Irish citizen, was held in Alexandria from 2014. A court in Egypt "
+        "cleared him of charges including rioting, theft and holding explosives."
     )
-    charges = [c.phrase for c in _people(text)["Ibrahim Nour"].charges]
-    assert charges == ["murder", "arson", "illegal possession of weapons"]
+    charges = [c.phrase for c in _people(text)["Liam Byrne"].charges]
+    assert charges == ["rioting", "theft", "holding explosives"]
 
 
 def test_a_guilty_plea_in_any_tense_names_the_charge():
     text = (
-        "Anna Berg, a Swedish woman, has been jailed for six years in Colombia after pleading "
+        "Anna Berg, a Swedish woman, has been given a five-year term in Peru after pleading "
         "guilty to drug trafficking."
     )
     assert [c.phrase for c in _people(text)["Anna Berg"].charges] == ["drug trafficking"]
@@ -225,87 +236,119 @@ def test_a_guilty_plea_in_any_tense_names_the_charge():
 
 def test_the_people_named_before_a_fellow_national_are_of_that_nation():
     text = (
-        "Anna Cole and Tom Reed have returned to the UK after years in Iran, while fellow "
-        "British citizen Morad Tahir remains held. Cole and Reed were freed on Monday."
+        "Anna Cole and Tom Reed flew home from Iran on Sunday, while fellow British citizen "
+        "Omid Farahani remains held there. Cole and Reed were freed on Monday."
     )
     people = _people(text)
     assert {name: _nationality(p) for name, p in people.items()} == {
         "Anna Cole": ["GB"],
         "Tom Reed": ["GB"],
-        "Morad Tahir": ["GB"],
+        "Omid Farahani": ["GB"],
     }
 
 
+def test_a_fellow_national_says_nothing_of_someone_with_a_nationality_of_their_own():
+    text = (
+        "Ahmed Hassan, an Egyptian, was arrested in Tehran with Tom Reed, while fellow British "
+        "citizen Omid Farahani remains held."
+    )
+    assert _nationality(_people(text)["Ahmed Hassan"]) == ["EG"]
+
+
 def test_a_hometown_said_of_both_of_a_couple_is_each_ones():
-    text = "Craig and Lindsay Ford, both 52 from East Sussex, were arrested in Iran in January."
+    text = "Sam and Jo Hart, both 40, from East Sussex, were detained in Iran in March."
     people = _people(text)
-    assert _nationality(people["Craig Ford"]) == _nationality(people["Lindsay Ford"]) == ["GB"]
+    assert _nationality(people["Sam Hart"]) == _nationality(people["Jo Hart"]) == ["GB"]
+
+
+def test_a_two_syllable_given_name_with_a_hyphen_is_a_name_and_a_prefix_is_not():
+    text = (
+        "Chen Wei-lun, a Taiwanese activist, was sentenced by a court in Hunan to five years "
+        "in jail for subversion. Ex-spy Ivan Petrov was arrested in London the same day."
+    )
+    assert list(_people(text)) == ["Chen Wei-lun", "Ivan Petrov"]
 
 
 def test_a_fight_against_crime_is_no_fight_against_extradition():
     text = (
-        "In a step forward in the fight against cybercrime, Ukrainian national Mark Sokol, 28, "
-        "has been extradited to the United States from the Netherlands to face charges. "
-        "Oleg Bran, held in Amsterdam, is fighting his extradition to the United States."
+        "In what police called a win in the fight against fraud, Taras Melnyk, a Ukrainian, has "
+        "been extradited from Spain to the United States. In Amsterdam, "
+        "Oleg Bran is fighting against extradition to the United States, and Lev Dorn lost "
+        "the fight against his extradition to Canada."
     )
     people = _people(text)
     steps = {name: [e.status for e in p.extraditions] for name, p in people.items()}
-    assert steps == {"Mark Sokol": ["surrendered"], "Oleg Bran": ["contested"]}
-    assert people["Mark Sokol"].status == "extradited"
-
-
-def test_a_paragraph_ending_in_a_bracketed_source_is_running_text():
-    from ingest.extractor.segment import split_sentences
-
-    text = "The UK was last permitted to see him in May. Talks go on. (http://example.org/node/1)"
-    assert not any(s.is_title for s in split_sentences(text, 0))
+    assert steps == {
+        "Taras Melnyk": ["surrendered"],
+        "Oleg Bran": ["contested"],
+        "Lev Dorn": ["contested"],
+    }
 
 
 def test_a_mission_permitted_a_visit_or_to_check_on_someone_made_a_visit():
     first = (
-        "Andy Tesfaye, a Briton, was detained in Ethiopia in 2014. Concerns grew three months "
-        "after the UK was last permitted a consular visit to Mr Tesfaye."
+        "Samuel Bekele, a Briton, was detained in Ethiopia in 2014. Worries grew some weeks "
+        "after Britain was permitted a consular visit to Mr Bekele."
     )
-    assert len(_people(first)["Andy Tesfaye"].consular_visits) == 1
+    assert len(_people(first)["Samuel Bekele"].consular_visits) == 1
     second = (
-        "Andy Tesfaye, a Briton, was detained in Ethiopia in 2014. UK diplomats were finally "
-        "permitted to check on him on 3 May. He has not been permitted to see a lawyer."
+        "Samuel Bekele, a Briton, was detained in Ethiopia in 2014. UK diplomats were finally "
+        "allowed to check on him on 3 May. He has not been permitted to see a lawyer."
     )
-    visits = _people(second)["Andy Tesfaye"].consular_visits
+    visits = _people(second)["Samuel Bekele"].consular_visits
     assert [(v.visitor, v.date) for v in visits] == [("UK diplomats", "2024-05-03")]
 
 
-def test_a_national_extradited_home_was_held_by_the_state_that_sent_them():
+def test_a_paragraph_ending_in_a_bracketed_link_is_running_text():
     text = (
-        "The United States has extradited to Russia a Russian national, Pavel Orlov, who was "
-        "sentenced to nine years in prison by a court in Virginia for fraud."
+        "The envoy saw him in May. Talks go on. (https://example.org/node/1)\n\n"
+        "He remains in custody."
     )
-    person = _people(text)["Pavel Orlov"]
-    assert person.detaining_country.country == "US"
-    assert [(e.from_country, e.to_country) for e in person.extraditions] == [("US", "RU")]
+    assert not any(s.is_title for s in split_sentences(text, 0))
+    assert split_sentences("Detained abroad (Updated)\n\nHe was held.", 0)[0].is_title
+
+
+def test_a_national_sentenced_abroad_and_extradited_home_was_held_by_the_sender():
+    text = (
+        "Canada has extradited to Poland a Polish national, Marek Nowak, whom a court in "
+        "Toronto had sentenced to six years for fraud, so that he may serve the term at home."
+    )
+    person = _people(text)["Marek Nowak"]
+    assert person.detaining_country.country == "CA"
+    assert [(e.from_country, e.to_country) for e in person.extraditions] == [("CA", "PL")]
+
+
+def test_a_national_extradited_home_to_face_trial_is_held_at_home():
+    text = (
+        "Kazakhstan extradited Ivan Petrov, a Russian national, to Russia on Monday to face "
+        "fraud charges."
+    )
+    assert "Ivan Petrov" not in _people(text)
 
 
 def test_a_title_after_of_in_an_apposition_is_another_persons():
     text = (
-        "In exchange, Alvaro Rios, a close ally of Venezuelan President Nicolas Maduro, is "
-        "being released by the United States, where he was held on money laundering charges."
+        "As part of the deal, Alvaro Rios, a close friend of Colombian President Luis "
+        "Gomez, walks free from a US jail, where he was held on money laundering charges."
     )
-    assert "Alvaro Rios" in _people(text)
+    people = _people(text)
+    assert "Alvaro Rios" in people
+    assert "Luis Gomez" not in people
 
 
 def test_an_official_named_as_the_one_freed_is_held():
     text = (
-        "Belgium released Olivier Vandel, a Belgian aid worker held in Iran, on Friday. State "
-        "television later confirmed that the diplomat, Reza Amini, was freed as well after "
-        "serving part of a 20-year sentence in Belgium."
+        "Belgium sent home a Belgian aid worker held in Iran on Friday. Iranian media later "
+        "said the diplomat, Reza Amini, was freed too after serving part of a 20-year term "
+        "in Belgium."
     )
-    assert "Reza Amini" in _people(text)
+    assert _people(text)["Reza Amini"].status == "released"
 
 
 def test_a_term_of_years_and_a_half_written_with_hyphens():
     text = (
-        "Naama Levi, an Israeli, was sentenced to seven-and-a-half years in jail by a Russian "
-        "court on Friday."
+        "Dana Levi, an Israeli, was given seven-and-a-half years in a penal colony by a court "
+        "near Moscow on Friday."
     )
-    sentence = _people(text)["Naama Levi"].sentence
+    sentence = _people(text)["Dana Levi"].sentence
     assert (sentence.years, sentence.months) == (7, 6)

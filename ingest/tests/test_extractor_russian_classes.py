@@ -710,10 +710,9 @@ def test_a_counted_group_in_the_lead_is_the_list_of_names_that_follows():
     # Rare given names that are also words ("Бисер", "Орлин") are read as names in a list of
     # names; the five counted in the lead are the five named after, each of them held.
     text = (
-        "Пятеро граждан Сербии, которых задержали в Германии по обвинению в шпионаже, не "
-        "признали свою вину.\n"
-        "Орлин Маринов, Бисер Петков, Елена Иванова, Иван Георгиев и Ваня Стоилова "
-        "обвиняются в заговоре и шпионаже."
+        "В Германии полиция задержала пятерых граждан Сербии по подозрению в шпионаже.\n"
+        "Суд в пятницу продлил арест: Орлин Маринов, Бисер Петков, Елена Иванова, Иван "
+        "Георгиев и Ваня Стоилова останутся под стражей до лета."
     )
     found = people(text)
     assert sorted(found) == [
@@ -724,6 +723,7 @@ def test_a_counted_group_in_the_lead_is_the_list_of_names_that_follows():
         "Vania Stoilova",
     ]
     assert all(d.detaining_country.country == "DE" for d in found.values())
+    assert all([n.country for n in d.nationality] == ["RS"] for d in found.values())
 
 
 def test_a_name_after_a_title_and_a_preposition_is_the_one_met_not_the_official():
@@ -740,7 +740,7 @@ def test_an_initial_written_against_a_surname_is_no_part_of_the_name():
     from ingest.extractor.ru.nlp import analyse
 
     text = (
-        "Об этом сообщил посол Украины в Беларуси Андрей Мельник.\n"
+        "Как рассказал генконсул Польши в Бресте Андрей Мельник, задержанных двое.\n"
         "Консул посетил задержанного в СИЗО, - сказал А.Мельник."
     )
     assert [p.text for p in analyse(text).people] == ["Андрей Мельник", "Мельник"]

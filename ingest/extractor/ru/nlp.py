@@ -85,7 +85,7 @@ def analyse(text: str) -> Analysis:
 
 
 # A given name and a surname written like one, as the next or the previous item of a list
-# of names ("Орлин Русев, Бисер Джамбазов, Катрин Иванова и ..."): the model knows the
+# of names ("Орлин Маринов, Бисер Петков, Елена Иванова и ..."): the model knows the
 # common names of a list and may miss the rare ones beside them.
 _LIST_NAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
 _LIST_BEFORE = re.compile(r"(?:^|(?<=[\s,(]))(" + _LIST_NAME + r")(?:,\s*|\s+и\s+)$")
@@ -166,7 +166,7 @@ def _name_part(text: str, tokens: list[Token]) -> tuple[Token, ...]:
     not one name."""
     kept: list[Token] = []
     while len(tokens) > 2 and len(tokens[0].text) == 1 and tokens[1].text == ".":
-        tokens = tokens[2:]  # "И.Кизим": an initial, then the surname the person is known by
+        tokens = tokens[2:]  # "А.Мельник": an initial, then the surname the person is known by
     for token in tokens:
         if _NOT_IN_NAME.fullmatch(token.text):
             break

@@ -686,7 +686,7 @@ def mark_officials(text: str, sentences: list[tuple[int, int]], people: list[Per
                 continue
             gap_words = before[m.end() :].split()
             if gap_words and gap_words[-1].lower() in _PREPOSITIONS:
-                break  # "встречался консул с Шаройко": the name is the one met, not the consul
+                break  # "встречался консул с Бойко": the name is the one met, not the consul
             if not _cases_agree(m.group(0), _span_at(person, start), person.name) and not (
                 word_lemma in _HEAD_TITLES and len(gap_words) <= 2
             ):
@@ -756,7 +756,7 @@ def _relative_before(before: str, words: list[re.Match]) -> str | None:
 _ALIAS = re.compile(
     r"(?i)(?:называ\w+\s+себя|выдава\w+\s+себя\s+за|представля\w+\s+(?:себя\s+)?как|"
     r"под\s+(?:именем|фамилией|видом)|по\s+паспорту\s+на\s+имя|на\s+имя|"
-    # "Воиславу Тордену, ранее известному как Ян Петровский": a former name
+    # "Игорю Сомову, ранее известному как Глеб Лапин": a former name
     r"(?:ранее|прежде|также|более)\s+известн\w+\s+как|известн\w+\s+(?:также\s+)?как|"
     r"урожд[её]нн\w+)"
     r"\s+(?:[а-яё-]+\s+){0,4}$"

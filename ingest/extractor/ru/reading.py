@@ -217,10 +217,11 @@ def _owners(
     article: _Article, index: int, start: int, end: int, visit: bool = False
 ) -> tuple[int, ...]:
     mentions = _sentence_mentions(article, index)
-    if not mentions and _GROUP_BEFORE_NAMES.search(article.sentence_text(index)):
+    counted = _GROUP_BEFORE_NAMES.search(article.sentence_text(index)) if not mentions else None
+    if counted:
         group = _first_list(article, index)
-        if group:
-            # "Пятеро граждан Болгарии задержаны": before anyone is named, a group counted in
+        if len(group) == _GROUP_SIZES[counted.group().lower()[:3]]:
+            # "Пятеро граждан Сербии задержаны": before anyone is named, a group counted in
             # the lead is the list of names that follows it.
             return group
     if visit:
@@ -261,6 +262,8 @@ def _owners(
     return tuple(owners)
 
 
+# The first letters of a collective number, and how many it counts.
+_GROUP_SIZES = {"дво": 2, "тро": 3, "тре": 3, "чет": 4, "пят": 5, "шес": 6, "сем": 7, "вос": 8}
 _GROUP_BEFORE_NAMES = re.compile(
     r"(?i)(?<![\w-])(?:двое|трое|четверо|пятеро|шестеро|семеро|восьмеро|двоих|троих|"
     r"четверых|пятерых|шестерых|семерых)(?![\w-])"
