@@ -7,6 +7,7 @@ import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from .arrests import find_arrest
 from .attribution import Attributor
@@ -671,12 +672,13 @@ def _detainees(article: _Article) -> list[Detainee]:
         role = article.roles[person.pid]
         events, nationality, extraditions, detaining = placed[person.pid]
         codes = [n.country for n in nationality]
-        if (
-            detaining
-            and codes == [detaining.country]
-            and _nationality(article, person, role, events, Counter())
-        ):
-            # Their own nationality, not a guess from the groups the story speaks of.
+        # Held by the state of their only nationality, told by the person's own words, not a
+        # guess from the groups the story speaks of ("the Russians").
+        held_at_home = bool(detaining) and codes == [detaining.country]
+        own_nationality = held_at_home and bool(
+            _nationality(article, person, role, events, Counter())
+        )
+        if own_nationality:
             detaining = _swapped_from(article, person.pid, role, events, detaining, placed)
         if detaining:
             # "extradited from the Netherlands" and then held in Brooklyn: delivered there.
@@ -691,7 +693,7 @@ def _detainees(article: _Article) -> list[Detainee]:
         if _held_in_home_politics(article, role, events, codes, extraditions):
             continue  # "Russian opposition figure X", freed in a swap told from abroad
         if detaining and codes == [detaining.country]:
-            if _nationality(article, person, role, events, Counter()):
+            if own_nationality:
                 continue  # held by their own country: not a national detained abroad
             # Only a guess from the groups the story speaks of ("the Russians") made them a
             # national of the state that holds them: the guess goes, the person stays.
@@ -726,9 +728,18 @@ def _detainees(article: _Article) -> list[Detainee]:
     return [record for _pos, record in sorted(found, key=lambda item: item[0])]
 
 
+class _Placement(NamedTuple):
+    """A person reported held: their events, nationality, extraditions and holder."""
+
+    events: list[Event]
+    nationality: list[Nationality]
+    extraditions: list[Extradition]
+    detaining: CountryFact | None
+
+
 def _placement(
     article: _Article, person: Person, group_codes: Counter[str], article_votes: Counter[str]
-) -> tuple[list[Event], list[Nationality], list[Extradition], CountryFact | None] | None:
+) -> _Placement | None:
     """A person reported held, with their nationality, extraditions and the state that holds
     them; None for anyone the story does not report held."""
     role = article.roles[person.pid]
@@ -747,7 +758,7 @@ def _placement(
         occupier = _occupier(article, events, [*codes, detaining.country])
         if occupier:
             detaining = occupier
-    return events, nationality, extraditions, detaining
+    return _Placement(events, nationality, extraditions, detaining)
 
 
 def _swapped_from(
@@ -756,7 +767,7 @@ def _swapped_from(
     role: Role,
     events: list[Event],
     detaining: CountryFact,
-    placed: dict,
+    placed: dict[int, _Placement],
 ) -> CountryFact:
     """ "A (held by Afghanistan) freed in exchange for B, an Afghan": a swap trades the people
     each side holds, so B, exchanged, and placed by the story in his own country where the
@@ -770,11 +781,11 @@ def _swapped_from(
     if _country_votes(article, held).get(home, 0) >= _PLACED_EVENT:
         return detaining  # "jailed in St Petersburg": held at home, freed in the same swap
     other_sides = {
-        code
-        for other, (_events, nationality, _extraditions, held_by) in placed.items()
-        if other != pid and held_by and held_by.country == home
-        for code in (n.country for n in nationality)
-        if code != home
+        n.country
+        for other, placement in placed.items()
+        if other != pid and placement.detaining and placement.detaining.country == home
+        for n in placement.nationality
+        if n.country != home
     }
     if len(other_sides) != 1:
         return detaining

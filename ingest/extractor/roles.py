@@ -313,23 +313,27 @@ _HOMETOWN_AFTER = re.compile(
 )
 
 
+def _hometown_cue(role: Role, words: str, base: int, *, region: bool) -> bool:
+    """A hometown cue for the town or country named in `words` (at `base` in the text), or,
+    with `region`, for the one country with a county or province of that name. True when one
+    was found."""
+    for place in find_places(words):
+        if place.kind in ("place", "country"):
+            span = (base + place.start, base + place.end)
+            role.nationality.append(NationalityCue(place.code, *span, "hometown"))
+            return True
+    code = region_country(words) if region else None
+    if code:
+        role.nationality.append(NationalityCue(code, base, base + len(words), "hometown"))
+    return code is not None
+
+
 def _hometown_places(role: Role, match: re.Match[str]) -> None:
     for group in ("wider", "town"):
-        if not match.group(group):
-            continue
-        for place in find_places(match.group(group)):
-            if place.kind in ("place", "country"):
-                start = match.start(group) + place.start
-                role.nationality.append(
-                    NationalityCue(place.code, start, start + place.end - place.start, "hometown")
-                )
-                return
-        # a county or province after the town ("Blaby, Leicestershire"), or one of two words
         named = match.group(group)
-        code = region_country(named) if group == "wider" or " " in named.strip() else None
-        if code:
-            start, end = match.span(group)
-            role.nationality.append(NationalityCue(code, start, end, "hometown"))
+        # a county or province after the town ("Blaby, Leicestershire"), or one of two words
+        region = bool(named) and (group == "wider" or " " in named.strip())
+        if named and _hometown_cue(role, named, match.start(group), region=region):
             return
 
 
@@ -339,21 +343,9 @@ def _hometown(role: Role, phrase: str, phrase_start: int) -> None:
         r"(?<!ed\s)(?<!en\s)(?<!own\s)\bfrom\s+(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)",
         phrase,
     )
-    if not match:
-        return
-    for place in find_places(match.group(1)):
-        if place.kind in ("place", "country"):
-            start = phrase_start + match.start(1)
-            role.nationality.append(
-                NationalityCue(place.code, start, start + place.end, "hometown")
-            )
-            return
-    code = region_country(match.group(1)) if " " in match.group(1).strip() else None
-    if code:
-        start = phrase_start + match.start(1)
-        role.nationality.append(
-            NationalityCue(code, start, start + len(match.group(1)), "hometown")
-        )
+    if match:
+        named = match.group(1)
+        _hometown_cue(role, named, phrase_start + match.start(1), region=" " in named.strip())
 
 
 # "Pedro Alvarez (Peruvian)", "A and B (both Irish)", "A, B and C (all of Ghana)": a
