@@ -8,6 +8,8 @@ none) in scopes of their own. The scopes split the people, so counts of people a
 across them; a user's answer is the sum over the scopes `Detainee.objects.visible_to` lets
 them see."""
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -147,6 +149,9 @@ class SummaryRefresh(models.Model):
 
     as_of = models.DateTimeField(_("counted at"))
     seconds = models.FloatField(_("seconds taken"), default=0)
+    # New at every count: what an answer worked out from the rows of one count is cached
+    # under (`summaries.overdue`), so that no answer outlives the rows it was read from.
+    counted = models.UUIDField(_("count identifier"), default=uuid.uuid4)
 
     class Meta:
         verbose_name = _("summary refresh")

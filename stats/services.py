@@ -6,6 +6,7 @@ new ones, never a mix. The counts follow the direct queries of `stats.queries` (
 records, the same rules); the tests hold each summary answer to them."""
 
 import time
+import uuid
 
 from django.db import connection, transaction
 from django.db.models import (
@@ -223,6 +224,7 @@ def summaries_refresh() -> SummaryRefresh:
             return SummaryRefresh.objects.get(pk=1)
         refresh = refresh or SummaryRefresh(pk=1)
         refresh.as_of = timezone.now()
+        refresh.counted = uuid.uuid4()
         figures = _all_figures()
         waiting = _waiting_for_visit()
         Figure.objects.all().delete()
@@ -238,12 +240,17 @@ def summaries_refresh() -> SummaryRefresh:
     return refresh
 
 
-def summaries_as_of():
-    """When the summary rows were counted; counts them first if they never were."""
+def latest_refresh() -> SummaryRefresh:
+    """The last count of the summary rows; counts them first if they never were."""
     refresh = SummaryRefresh.objects.filter(pk=1).first()
     if refresh is None:
         refresh = summaries_refresh()
-    return refresh.as_of
+    return refresh
 
 
-__all__ = ["summaries_refresh", "summaries_as_of"]
+def summaries_as_of():
+    """When the summary rows were counted; counts them first if they never were."""
+    return latest_refresh().as_of
+
+
+__all__ = ["summaries_refresh", "latest_refresh", "summaries_as_of"]

@@ -4,14 +4,21 @@ builds the same answer as the direct query in `stats.queries` would have at the 
 rows were counted. A fixed number of queries whatever the number of records."""
 
 import datetime as dt
+import uuid
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q, Sum
 
 from cases.models import Detainee, Facility, Nationality
+from cases.querysets import is_admin
 
 from . import queries
 from .models import Figure, Statistic, WaitingForVisit
+
+# How long a cached count of overdue people is kept: a little longer than the schedule of
+# the counts, after which its key (the count it was read from) is never asked again.
+OVERDUE_COUNT_SECONDS = 300
 
 
 def _sums(*, user, nationality: str | None, statistics) -> dict[str, dict]:
@@ -97,6 +104,12 @@ def visits_per_month(*, user, nationality: str | None = None) -> dict:
     )
 
 
+def _scope_key(user) -> str:
+    """The scopes `user` may see, as a cache key's part: every scope for administrators,
+    else the unrestricted people and the user's own restricted people."""
+    return "all" if is_admin(user) else f"user-{user.pk}"
+
+
 def overdue(
     *,
     user,
@@ -104,9 +117,15 @@ def overdue(
     today: dt.date,
     interval_days: int | None = None,
     limit: int = 50,
+    counted: uuid.UUID | None = None,
 ) -> dict:
     """The held people (held at the count, and still held) whose latest completed visit
-    as counted is older than the interval."""
+    as counted is older than the interval.
+
+    With `counted` (`SummaryRefresh.counted`, new at every count), the number of them is
+    cached under it: counting tens of thousands of waiting people on every request was
+    most of this answer's time, and the rows cannot change until the next count replaces
+    them."""
     interval = interval_days or settings.CONSULAR_VISIT_INTERVAL_DAYS
     cutoff = today - dt.timedelta(days=interval)
     waiting = WaitingForVisit.objects.visible_to(user).filter(
@@ -126,9 +145,12 @@ def overdue(
     )
     now = {person["id"]: person for person in people}
     rows = [{**now[row["detainee_id"]], **row} for row in listed if row["detainee_id"] in now]
-    return queries.overdue_answer(
-        rows=rows, count=waiting.count(), today=today, interval_days=interval
-    )
+    if counted is None:
+        count = waiting.count()
+    else:
+        key = f"stats:overdue:{counted}:{cutoff}:{nationality or ''}:{_scope_key(user)}"
+        count = cache.get_or_set(key, waiting.count, OVERDUE_COUNT_SECONDS)
+    return queries.overdue_answer(rows=rows, count=count, today=today, interval_days=interval)
 
 
 def facilities_holding_most(*, user, nationality: str | None = None, limit: int = 10) -> dict:

@@ -127,14 +127,16 @@ class OverdueView(StatsView):
     )
     def get(self, request):
         params = self.params()
+        refresh = services.latest_refresh()
         return Response(
             {
-                "as_of": services.summaries_as_of(),
+                "as_of": refresh.as_of,
                 **summaries.overdue(
                     **self.who(params),
                     today=timezone.localdate(),
                     interval_days=params.validated_data.get("interval_days"),
                     limit=params.validated_data["limit"],
+                    counted=refresh.counted,
                 ),
             }
         )

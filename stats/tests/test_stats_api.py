@@ -22,6 +22,7 @@ from cases.tests.factories import (
 )
 from consular.constants import VisitOutcome
 from consular.tests.factories import ConsularVisitFactory
+from stats import services as stats_services
 
 pytestmark = pytest.mark.django_db
 
@@ -255,6 +256,27 @@ def test_overdue_for_a_visit(viewer, settings):
     assert get(client_for(viewer), "overdue", limit=1)["detainees"][0]["full_name"] == (
         "Denied Access"
     )
+
+
+@time_machine.travel(dt.datetime(2023, 7, 1, 12, tzinfo=dt.UTC))
+def test_the_overdue_count_is_kept_per_count_of_the_rows_and_per_scope(viewer, caseworker):
+    person(full_name="First Waiting")
+    client = client_for(viewer)
+    assert get(client, "overdue")["count"] == 1
+    with CaptureQueriesContext(connection) as queries:
+        assert get(client, "overdue")["count"] == 1
+    counts = [q["sql"] for q in queries if "COUNT(" in q["sql"].upper()]
+    assert counts == []  # read again from the same rows: not counted again
+
+    person(full_name="Second Waiting")
+    person(full_name="Restricted Waiting", is_restricted=True, assigned_caseworker=caseworker)
+    assert get(client, "overdue")["count"] == 1  # the rows are not counted anew yet
+    # Counted anew at the same instant (the clock stands still here): the count follows.
+    stats_services.summaries_refresh()
+    assert get(client, "overdue")["count"] == 2
+    assert get(client_for(caseworker), "overdue")["count"] == 3  # and their restricted one
+    assert get(client, "overdue")["count"] == 2
+    assert get(client, "overdue", nationality="UA")["count"] == 0
 
 
 def test_facilities_holding_the_most(viewer):
