@@ -90,6 +90,10 @@ _ANAPHORIC = re.compile(
     + r"))(?![\w-])(?!\s+(?:system|service|authorities|officials|guards|staff|term|sentence))"
 )
 
+# Every pattern above but the codes, "held at" and "jailed in" needs a facility's head word:
+# a sentence without one (most sentences) is not searched for them.
+_ANY_HEAD = re.compile(r"(?:" + _HEAD + r")", re.IGNORECASE)
+
 # "a Prague prison", "prison in France": a bare prison named only by its town or country says
 # where someone is held, not which facility holds them.
 _GENERIC_HEADS = frozenset(["prison", "jail", "gaol"])
@@ -171,7 +175,8 @@ def find_facilities(context: SentenceContext) -> list[Event]:
     def free(start: int, end: int) -> bool:
         return not any(s < end and start < e for s, e in taken)
 
-    for pattern in (_NUMBERED, _CODED):
+    has_head = _ANY_HEAD.search(text) is not None
+    for pattern in (_NUMBERED, _CODED) if has_head else (_CODED,):
         for match in pattern.finditer(text):
             if free(match.start(), match.end()):
                 taken.append((match.start(), match.end()))
@@ -180,7 +185,7 @@ def find_facilities(context: SentenceContext) -> list[Event]:
                         context, match.start(), match.end(), match.group().strip(), STRENGTH_NAMED
                     )
                 )
-    for match in _NAMED.finditer(text):
+    for match in _NAMED.finditer(text) if has_head else ():
         lead = _clean_lead(match.group("lead"))
         if not lead:
             continue
@@ -195,7 +200,7 @@ def find_facilities(context: SentenceContext) -> list[Event]:
             continue
         taken.append((start, match.end()))
         found.append(_event(context, start, match.end(), text[start : match.end()], STRENGTH_NAMED))
-    for match in _HEAD_IN_PLACE.finditer(text):
+    for match in _HEAD_IN_PLACE.finditer(text) if has_head else ():
         head = match.group().split(" in ")[0].strip().lower()
         place = match.group("place")
         if (
@@ -216,7 +221,7 @@ def find_facilities(context: SentenceContext) -> list[Event]:
             found.append(
                 _event(context, match.start(), match.end(), match.group(), STRENGTH_PLACED)
             )
-    for pattern in (_HEAD_OF_NAME, _NAME_THEN_HEAD):
+    for pattern in (_HEAD_OF_NAME, _NAME_THEN_HEAD) if has_head else ():
         for match in pattern.finditer(text):
             name = match.group("name")
             if _only_a_place(name) or not free(match.start("name"), match.end("name")):
@@ -249,7 +254,7 @@ def find_facilities(context: SentenceContext) -> list[Event]:
             found.append(
                 _event(context, match.start("place"), match.end("place"), place, STRENGTH_TOWN)
             )
-    for match in _ANAPHORIC.finditer(text):
+    for match in _ANAPHORIC.finditer(text) if has_head else ():
         if free(match.start(), match.end()):
             event = _event(context, match.start(), match.end(), match.group(), 0)
             event.data["anaphoric"] = True

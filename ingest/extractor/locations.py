@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .alternation import literal_alternation
 from .gazetteers import country_names, demonyms, places
 
 # Short forms that are only countries when written in capitals ("US", not "us").
@@ -49,10 +50,7 @@ def _tables() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
         lookup.setdefault(name, (code, "place"))
     for name, code in demonyms().items():
         lookup.setdefault(name, (code, "demonym"))
-    forms = sorted(lookup, key=len, reverse=True)
-    pattern = re.compile(
-        r"(?<![\w-])(?:the\s+)?(" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])"
-    )
+    pattern = re.compile(r"(?<![\w-])(?:the\s+)?(" + literal_alternation(lookup) + r")(?![\w-])")
     return pattern, lookup
 
 
@@ -76,11 +74,11 @@ def code_of(surface: str) -> str | None:
 @lru_cache(maxsize=1)
 def demonym_pattern() -> str:
     """Regex alternation of every demonym, longest first, for use inside other patterns."""
-    return "|".join(re.escape(d) for d in sorted(demonyms(), key=len, reverse=True))
+    return literal_alternation(demonyms())
 
 
 @lru_cache(maxsize=1)
 def country_pattern() -> str:
     """Regex alternation of country names, places and demonyms, longest first."""
     _pattern, lookup = _tables()
-    return "|".join(re.escape(f) for f in sorted(lookup, key=len, reverse=True))
+    return literal_alternation(lookup)

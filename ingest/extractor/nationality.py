@@ -124,6 +124,10 @@ def _phrase_regex() -> re.Pattern[str]:
 
 
 _PHRASE: re.Pattern[str] | None = None
+# Any demonym, even inside a longer word: a text without one (most sentences) has no such
+# phrase, and is not searched with the longer pattern, which tries its determiners and
+# modifiers at every word.
+_ANY_DEMONYM: re.Pattern[str] | None = None
 
 
 def _count(det: str | None, plural: bool) -> tuple[int | None, bool]:
@@ -159,10 +163,13 @@ _MODIFIED_NOUN = re.compile(
 
 def find_person_phrases(text: str) -> list[PersonPhrase]:
     """Phrases such as "a Russian software developer" or "two Russians" in `text`."""
-    global _PHRASE
+    global _PHRASE, _ANY_DEMONYM
     if _PHRASE is None:
         _PHRASE = _phrase_regex()
+        _ANY_DEMONYM = re.compile(demonym_pattern())
     found: list[PersonPhrase] = []
+    if not _ANY_DEMONYM.search(text):
+        return found
     for match in _PHRASE.finditer(text):
         dem_text = match.group("dem")
         words = re.findall(r"[A-Za-zÀ-ÿ]+", dem_text)

@@ -18,6 +18,7 @@ from functools import lru_cache
 from anyascii import anyascii
 from rapidfuzz.fuzz import ratio
 
+from .alternation import literal_alternation
 from .gazetteers import (
     FUNCTION_WORDS,
     HEAD_OF_STATE_TITLES,
@@ -403,17 +404,21 @@ _PLACED_TITLE = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def _multiword_place_starts() -> re.Pattern[str]:
+    """At each position where a multi-word place name starts, the longest one (a look-ahead,
+    so that names overlapping each other are all found)."""
+    names = [name for name, _code in multiword_places()]
+    return re.compile(r"(?=\b(" + literal_alternation(names) + r")\b)")
+
+
 def _mask_places(sentence: str) -> str:
     """Blank out multi-word place names and demonyms ("Hong Kong", "New York", "Sri Lankan")
     so they are not read as person names; the blanks keep every offset where it was."""
-    lowered = sentence.lower()
     masked = sentence
-    for name, _code in multiword_places():
-        if name not in lowered:
-            continue
-        for match in re.finditer(r"\b" + re.escape(name) + r"\b", lowered):
-            span = match.end() - match.start()
-            masked = masked[: match.start()] + " " * span + masked[match.end() :]
+    for match in _multiword_place_starts().finditer(sentence.lower()):
+        start, end = match.span(1)
+        masked = masked[:start] + " " * (end - start) + masked[end:]
     return masked
 
 
