@@ -754,3 +754,47 @@ def test_a_former_name_is_the_same_person():
     )
     found = people(text)
     assert list(found) == ["Igor Somov"]
+
+
+def test_a_person_named_only_through_a_monument_is_no_one_in_the_story():
+    text = (
+        "Суд Казани постановил оштрафовать уроженца Молдавии Петра Лунгу, который разбил "
+        "бюст Ивану Крылову.\n"
+        "Лунгу был признан виновным в мелком хулиганстве."
+    )
+    found = people(text)
+    assert list(found) == ["Petr Lungu"]
+    assert found["Petr Lungu"].status == "convicted"
+
+
+def test_a_person_named_by_a_street_or_a_hospital_is_no_one_in_the_story():
+    text = (
+        "Гражданина Литвы Йонаса Валайтиса задержали на улице Николая Гоголя.\n"
+        "Его доставили в больницу имени Сергея Боткина под охраной."
+    )
+    assert list(people(text)) == ["Ionas Valaitis"]
+
+
+def test_a_name_given_by_the_words_by_the_name_of_is_the_person():
+    text = "В аэропорту задержана гражданка Японии по имени Сато Юки 1990 года рождения."
+    assert len(people(text)) == 1
+
+
+def test_the_reporter_of_an_agency_dateline_is_not_held():
+    text = (
+        "ХАНОЙ, 3 марта. /Корр. ТАСС Олег Сидоренко/. Более 40 россиян в этом году были "
+        "депортированы из Вьетнама за нарушение визового режима."
+    )
+    assert people(text) == {}
+
+
+def test_a_reporter_freed_in_a_prisoner_exchange_is_the_one_held():
+    text = (
+        "Published: 2024-05-02\n"
+        "В рамках обмена пленными домой вернулся украинский журналист Тарас Мельничук.\n"
+        "Россияне захватили его в заложники еще в 2022 году."
+    )
+    found = people(text)
+    assert list(found) == ["Taras Melnichuk"]
+    assert found["Taras Melnichuk"].status == "exchanged"
+    assert [n.country for n in found["Taras Melnichuk"].nationality] == ["UA"]

@@ -128,7 +128,7 @@ _HEAD_TITLES = frozenset(["президент", "премьер", "премье�
 _PRESS_TITLES = frozenset(["журналист", "корреспондент", "тренер"])
 _CUSTODY = re.compile(
     r"(?i)(?:содерж\w*\s+(?:в|под)|задержа|арестова|осужд|заключ[её]нн|сизо|тюрьм|колони|"
-    r"под\s+страж|обвиняе|приговор)"
+    r"под\s+страж|обвиняе|приговор|в\s+плену|пленн|заложник|похи[тщ]|удержива|обмен)"
 )
 
 
@@ -636,9 +636,15 @@ def mark_officials(text: str, sentences: list[tuple[int, int]], people: list[Per
     sentence_starts = [s for s, _e in sentences]
     for person in people:
         if person.spans and all(
-            _on_a_line_alone(text, span) or _on_a_credit_line(text, span) for span in person.spans
+            _on_a_line_alone(text, span)
+            or _on_a_credit_line(text, span)
+            or _in_a_dateline(text, span)
+            or _COMMEMORATED.search(text, max(0, span.start - 40), span.start)
+            for span in person.spans
         ):
-            person.official = True  # a byline or a photo credit: the writer, not one held
+            # a byline or a photo credit: the writer, not one held; a monument or a street
+            # named after someone: no one in the story
+            person.official = True
     for position, (start, end, person) in enumerate(mentions):
         if person.official:
             continue
@@ -731,6 +737,26 @@ def _on_a_credit_line(text: str, span: PersonSpan) -> bool:
     line_end = text.find("\n", span.end)
     line = text[line_start : len(text) if line_end < 0 else line_end]
     return len(line) <= 120 and bool(_CREDIT_LINE.search(line))
+
+
+# "/Корр. ТАСС Иван Петров/": the reporter of a news agency's dateline.
+_DATELINE_BEFORE = re.compile(r"(?i)/\s*(?:спец)?корр(?:\.|еспондент\w*)[^/\n]{0,40}$")
+_DATELINE_AFTER = re.compile(r"[^/\n]{0,5}/")
+
+
+def _in_a_dateline(text: str, span: PersonSpan) -> bool:
+    return bool(
+        _DATELINE_BEFORE.search(text, max(0, span.start - 60), span.start)
+        and _DATELINE_AFTER.match(text, span.end)
+    )
+
+
+# "памятник Борису Ельцину", "больница имени Ивана Петрова", "улица Ленина": a name given to
+# a thing, not a person the story is about ("по имени Иван" names the person).
+_COMMEMORATED = re.compile(
+    r"(?i)(?<![\w-])(?:памятник\w*|монумент\w*|бюст\w*|мемориал\w*|стату[яиеюй]\w*|"
+    r"(?<!по\s)имени|им\.|в\s+честь|в\s+память\s+о|улиц[аеуыи]\w*|проспект\w*|площад[иь]\w*)\s+$"
+)
 
 
 def _relative_before(before: str, words: list[re.Match]) -> str | None:

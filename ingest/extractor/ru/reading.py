@@ -399,7 +399,7 @@ def _find_events(article: _Article) -> None:
                 # beside a name: read with the name (`_nationalities`), an official's too
                 # ("российский журналист X" is no word on the person held)
                 continue
-            if _others_possessed(sentence, found[1], found[2]):
+            if _others_possessed(sentence, found[1], found[2]) or _actors(sentence, found[2]):
                 continue
             owned = _Owned(
                 Event("citizenship", found[1], found[2], False, {"codes": found[0]}),
@@ -423,6 +423,24 @@ def _others_possessed(sentence: str, start: int, end: int) -> bool:
         p.tag.number == "plur" and p.tag.case == "gent" for p in parses(words[0].lower())[:1]
     )
     return plural and any(p.tag.POS == "NOUN" for p in parses(before[-1].lower())[:1])
+
+
+def _actors(sentence: str, end: int) -> bool:
+    """ "Россияне захватили его": a people in the plural doing the deed are its actors, not
+    the nationality of the person it was done to."""
+    words = _WORD.findall(sentence[end : end + 40])
+    if not words:
+        return False
+    subject = parses(sentence[:end].split()[-1].lower().strip('«»"“”„'))[:1]
+    verb = parses(words[0].lower())[:1]
+    return bool(
+        subject
+        and verb
+        and subject[0].tag.number == "plur"
+        and subject[0].tag.case == "nomn"
+        and verb[0].tag.POS == "VERB"
+        and verb[0].normal_form != "быть"
+    )
 
 
 _STRONG = frozenset(["detained", "convicted", "term"])
