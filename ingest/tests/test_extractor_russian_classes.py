@@ -798,3 +798,44 @@ def test_a_reporter_freed_in_a_prisoner_exchange_is_the_one_held():
     assert list(found) == ["Taras Melnichuk"]
     assert found["Taras Melnichuk"].status == "exchanged"
     assert [n.country for n in found["Taras Melnichuk"].nationality] == ["UA"]
+
+
+def test_demonyms_of_either_sex_and_of_central_asia_and_the_middle_east_give_nationality():
+    cases = {
+        "В Стамбуле задержали кыргызстанку Айгуль Токтогулову.": "KG",
+        "В Ереване задержан таджикистанец Рустам Назаров.": "TJ",
+        "Полиция Дубая арестовала сирийца Самира Хаддада.": "SY",
+        "В Бангкоке задержана японка Юми Сато.": "JP",
+        "Суд Варшавы арестовал пакистанского бизнесмена Имрана Каюма.": "PK",
+    }
+    for sentence, code in cases.items():
+        (detainee,) = people(sentence).values()
+        assert [n.country for n in detainee.nationality] == [code], sentence
+
+
+def test_a_chechen_is_a_russian_national():
+    text = "В Алматы задержан чеченский блогер Ислам Давлетов, Москва требует его выдачи."
+    (detainee,) = people(text).values()
+    assert [n.country for n in detainee.nationality] == ["RU"]
+    assert detainee.detaining_country.country == "KZ"
+
+
+def test_words_before_one_name_do_not_describe_the_next_one_named():
+    text = (
+        "В изоляторе Бишкека находятся двое: казахстанский активист Ерлан Сейтов и "
+        "бывшая сотрудница фонда Каверина Ольга Дёмина."
+    )
+    found = people(text)
+    assert [n.country for n in found["Erlan Seitov"].nationality] == ["KZ"]
+    assert not found["Olga Demina"].nationality
+
+
+def test_a_country_s_adjective_before_a_plural_noun_describes_the_names_joined_after_it():
+    text = (
+        "Суд в Варшаве приговорил российских альпинистов Игоря и Марину Белкиных к трём "
+        "годам тюрьмы."
+    )
+    found = people(text)
+    assert sorted(found) == ["Igor Belkin", "Marina Belkina"]
+    for detainee in found.values():
+        assert [n.country for n in detainee.nationality] == ["RU"]

@@ -517,11 +517,12 @@ _WORD = re.compile(r"[А-Яа-яЁё-]+")
 
 
 def _nationality_words(
-    text: str, country_before: str | None = None
+    text: str, country_before: str | None = None, names_follow: bool = False
 ) -> list[tuple[tuple[str, ...], int, int]]:
     """Demonyms ("россиянин"), country adjectives before a citizen word ("российского
     гражданина") and citizen words before a country ("гражданина России", "гражданство
-    России и Германии")."""
+    России и Германии"). With `names_follow` the text ends where names begin, and a plural
+    noun last in it is those people ("российских агентов Артема и Анны Дульцевых")."""
     found: list[tuple[tuple[str, ...], int, int]] = []
     words = [(lemma(m.group(0)), m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
     for i, (word, start, end, _surface) in enumerate(words):
@@ -537,10 +538,11 @@ def _nationality_words(
             # (one person: "российским хакерам" is a group, not the one named before)
             # An official of a country ("американский адвокат") is no word on the one held;
             # its diplomats serve its nationals ("украинский консул").
+            last = names_follow and i + 2 == len(words) and not text[words[i + 1][2] :].strip()
             person = any(
                 p.tag.POS == "NOUN"
                 and p.tag.animacy == "anim"
-                and p.tag.number == "sing"
+                and (p.tag.number == "sing" or last)
                 and (p.normal_form not in TITLES or p.normal_form in DIPLOMATIC)
                 for p in following[:1]
             )
@@ -646,6 +648,29 @@ def _country_before(article: _Article, index: int, position: int) -> str | None:
     return None
 
 
+def _own_words_before(article: _Article, index: int, start: int) -> str:
+    """The words before a name that can describe it: its phrase, back to the name of someone
+    else ("чеченский активист X и участница штаба Y": Y is not the one described), except
+    that names joined by "и" or a comma share the words before the first ("российских
+    агентов Артема и Анны Дульцевых")."""
+    s_start = article.sentences[index][0]
+    earlier = [m for m in article.by_sentence.get(index, ()) if m[1] <= start]
+    at = start
+    while True:
+        window = article.text[max(s_start, at - 60) : at]
+        before = re.split(r"[.;:!?()«»\"“”—–]|,\s", window)[-1]
+        phrase_start = at - len(before)
+        others = [m for m in earlier if m[1] <= at and m[1] > phrase_start]
+        if not others:
+            break
+        last = max(others, key=lambda m: m[1])
+        if not re.fullmatch(r"\s*(?:,|и)\s*", article.text[last[1] : at]):
+            before = article.text[last[1] : at]
+            break
+        at = last[0]
+    return before
+
+
 def _nationalities(article: _Article, person: Person) -> list[Nationality]:
     codes: dict[str, Span] = {}
     text = article.text
@@ -653,9 +678,8 @@ def _nationalities(article: _Article, person: Person) -> list[Nationality]:
         start, end = article.offset + span.start, article.offset + span.end
         index = _sentence_of(article.sentences, start)
         s_start, s_end = article.sentences[index]
-        before = text[max(s_start, start - 60) : start]
-        before = re.split(r"[.;:!?()«»\"“”—–]|,\s", before)[-1]
-        near = _nationality_words(before, _country_before(article, index, start))
+        before = _own_words_before(article, index, start)
+        near = _nationality_words(before, _country_before(article, index, start), names_follow=True)
         if near:
             for code in near[-1][0]:
                 codes.setdefault(code, article.span(index))
