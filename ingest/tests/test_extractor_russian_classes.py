@@ -839,3 +839,15 @@ def test_a_country_s_adjective_before_a_plural_noun_describes_the_names_joined_a
     assert sorted(found) == ["Igor Belkin", "Marina Belkina"]
     for detainee in found.values():
         assert [n.country for n in detainee.nationality] == ["RU"]
+
+
+def test_a_date_before_a_participle_describing_the_person_dates_the_sentence_s_verb():
+    text = (
+        "Published: 2024-04-20\n"
+        "3 марта задержанного в Праге украинца Олега Коваля экстрадировали в США, где его "
+        "обвиняют в мошенничестве."
+    )
+    (detainee,) = people(text).values()
+    (extradition,) = detainee.extraditions
+    assert extradition.to_country == "US"
+    assert extradition.date == "2024-03-03"

@@ -479,6 +479,16 @@ def _gap(event: Event, date: DateMention) -> int:
     return max(0, event.start - date.end)
 
 
+def _attributive(event: Event) -> bool:
+    """An event told by a full participle in an oblique case ("задержанного",
+    "осуждённому"): a description of the person, not what the sentence reports."""
+    word = event.data.get("word", "")
+    if not word or " " in word:
+        return False
+    found = parses(word.lower())[:1]
+    return bool(found) and found[0].tag.POS == "PRTF" and found[0].tag.case != "nomn"
+
+
 def _dates_to_events(events: list[Event], dates: list[DateMention]) -> dict[int, str | None]:
     """Each date goes to the dated event nearest to it in the sentence."""
     out: dict[int, str | None] = {}
@@ -486,7 +496,12 @@ def _dates_to_events(events: list[Event], dates: list[DateMention]) -> dict[int,
     for date in dates:
         if not candidates:
             break
-        index, event = min(candidates, key=lambda item: _gap(item[1], date))
+        # "9 августа задержанного на Кипре россиянина экстрадировали": a date before a
+        # participle that describes the person dates the verb of the sentence
+        fitting = [
+            item for item in candidates if not (date.end <= item[1].start and _attributive(item[1]))
+        ] or candidates
+        index, event = min(fitting, key=lambda item: _gap(item[1], date))
         if _gap(event, date) <= 90 and index not in out:
             out[index] = date.value
             for j, other in candidates:
