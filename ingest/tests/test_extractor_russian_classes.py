@@ -851,3 +851,25 @@ def test_a_date_before_a_participle_describing_the_person_dates_the_sentence_s_v
     (extradition,) = detainee.extraditions
     assert extradition.to_country == "US"
     assert extradition.date == "2024-03-03"
+
+
+def test_a_prison_named_by_its_town_a_latin_name_or_a_body_is_a_facility():
+    cases = {
+        "Консул посетил гражданина России Павла Орлова в тюрьме Тампере.": "Тампере",
+        "Россиянин Павел Орлов содержится в тюрьме Eastern Valley Detention Center.": (
+            "Eastern Valley Detention Center"
+        ),
+        "Гражданин Латвии Павел Орлов задержан и находится в следственном изоляторе КГБ "
+        "Белоруссии.": "КГБ Белоруссии",
+        "Гражданин Казахстана Павел Орлов задержан и помещён в центр временного содержания "
+        "Иммиграционного бюро.": "центр временного содержания",
+    }
+    for sentence, part in cases.items():
+        (detainee,) = people(sentence).values()
+        assert detainee.facility is not None and part in detainee.facility.name, sentence
+
+
+def test_a_country_s_prison_is_no_named_facility():
+    text = "Россиянин Павел Орлов арестован и отбывает срок в тюрьме США за мошенничество."
+    (detainee,) = people(text).values()
+    assert detainee.facility is None

@@ -382,9 +382,14 @@ _FACILITY = re.compile(
     r"(?P<head>(?i:сизо|следственн\w+\s+изолятор\w*|изолятор\w*\s+временного\s+содержания|"
     r"тюрьм\w+|тюремн\w+\s+(?:\w+\s+)?(?:бокс|больниц)\w*|колони[ияюей]\w*|"
     r"исправительн\w+\s+колони\w+|полицейск\w+\s+управлени\w+|управлени\w+\s+полиции|"
-    r"централ\w*|ик-\d+))"
+    r"централ\w*|ик-\d+|"
+    # "в центр временного содержания", "в депортационном центре": migrants' detention
+    r"центр\w*\s+(?:временного\s+)?содержания|(?:депортационн|миграционн|иммиграционн)\w+\s+"
+    r"(?:центр|тюрьм|изолятор)\w*))"
     r"(?P<tail>\s*(?:№|N|в„–)\s*\d+|-\d+(?:\s+[А-ЯЁ][а-яё]+а\b)?|\s+[«\"“][^»\"”]{2,40}[»\"”]|"
     r"(?:\s+[А-ЯЁ][а-яё-]+){1,2}|"
+    # "тюрьма Northwest Detention Center", "изолятор КГБ Белоруссии": a Latin name, a body
+    r"(?:\s+[A-Z][A-Za-z-]+){1,4}|\s+[А-ЯЁ]{2,6}\b(?:\s+[А-ЯЁ][а-яё-]+)?|"
     # "в изоляторе на окраине Бишкека"
     r"\s+(?:на\s+окраине|в\s+пригороде|под)\s+[А-ЯЁ][а-яё-]+)?"
 )
@@ -410,7 +415,14 @@ def facility_events(sentence: str) -> list[Event]:
         # sentence part ("тюрьмы Коридаллос", not "в тюрьме Савченко сказала").
         if tail and tail.strip()[:1].isupper() and not tail.strip().startswith(("«", '"', "“")):
             first = tail.split()[0]
-            if re.match(r"(?i)(?:№|n|в„–)", first) is None and _is_person_or_country(first):
+            if first.isupper() and first.isalpha() and country_for((lemma(first),))[1]:
+                tail = ""  # "в тюрьме США": a country's prison, no name
+            elif (
+                re.match(r"(?i)(?:№|n|в„–)", first) is None
+                and not first.isupper()
+                and not city_country(lemma(first))  # "в тюрьме Вантаа": a town's prison
+                and _is_person_or_country(first)
+            ):
                 tail = ""
         bare = not tail and not adj
         if bare and not head.lower().startswith(("сизо", "следствен", "изолятор")):
