@@ -792,7 +792,7 @@ def test_a_reporter_freed_in_a_prisoner_exchange_is_the_one_held():
     text = (
         "Published: 2024-05-02\n"
         "В рамках обмена пленными домой вернулся украинский журналист Тарас Мельничук.\n"
-        "Россияне захватили его в заложники еще в 2022 году."
+        "Россияне задержали его под Херсоном осенью 2022 года."
     )
     found = people(text)
     assert list(found) == ["Taras Melnichuk"]
