@@ -31,6 +31,8 @@ _COORDINATION = re.compile(
     r"together\s+with)\s+$",
     re.IGNORECASE,
 )
+# A nominal status that names its holder with "of" ("release of", "detention of").
+_NOMINAL_OF = re.compile(r"\s+of$", re.IGNORECASE)
 _BARE_COMMA = re.compile(r"^\s*,\s*$")
 # Words that may stand between a verb and its object's name ("detained Dutch freelance
 # journalist X"): anything but the small words that would start another phrase.
@@ -231,6 +233,14 @@ class Attributor:
                     return self._owners([target], event)
                 if not _FALL_THROUGH.match(self.text[event.anchor_end : event.anchor_end + 12]):
                     return ()  # the verb has an object, and it is nobody we track
+        elif _NOMINAL_OF.search(event.data.get("word", "")):
+            # "the release of X": the one named after "of"; "said the release of two
+            # prisoners would help": the speaker's words, about people left unnamed.
+            target = self.object_of(event)
+            if target is not None:
+                return self._owners([target], event)
+            if not _FALL_THROUGH.match(self.text[event.anchor_end : event.anchor_end + 12]):
+                return ()
         before = [r for r in refs if r.start < event.anchor]
         if before and self._phrase_between(before[-1], event):
             return ()  # "in a swap for two Venezuelans convicted of ...": the phrase's event

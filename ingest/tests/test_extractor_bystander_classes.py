@@ -147,3 +147,25 @@ def test_a_speaker_who_names_the_one_held_as_his_sister_is_of_her_family():
         "killing her employer in 2015."
     )
     assert _names(text) == ["Maria Santos"]
+
+
+def test_a_speaker_on_the_release_of_unnamed_prisoners_is_not_released():
+    text = (
+        "Marta Quill, a Danish teacher, was detained in Qatar in March. Tobias Rennel, a "
+        "former envoy who once served in the Gulf, said the release of Danish prisoners "
+        "would ease relations. Quill was sentenced to five years in prison in June."
+    )
+    (quill,) = extract(text, PUBLISHED).detainees
+    assert quill.name == "Marta Quill"
+    assert quill.status == "convicted"
+    assert _names(text) == ["Marta Quill"]
+
+
+def test_the_release_of_a_named_prisoner_is_that_prisoners():
+    text = (
+        "Tobias Rennel, a former envoy, welcomed the release of Danish teacher Marta Quill, "
+        "who had been detained in Qatar in March."
+    )
+    (quill,) = extract(text, PUBLISHED).detainees
+    assert quill.name == "Marta Quill"
+    assert quill.status == "released"
