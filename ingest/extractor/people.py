@@ -483,10 +483,20 @@ _BUSINESS_AFTER = re.compile(
 )
 
 
+# "Rio Tinto executive Stern Hu", "Reuters reporter Ann Bell": the employer before a job and
+# the name of the one who holds it.
+_EMPLOYER_BEFORE_JOB = re.compile(
+    r"\s+(?:executive|employee|manager|staffer|reporter|correspondent|engineer|analyst|"
+    r"consultant|photographer|editor|researcher)\s+[A-Z]"
+)
+
+
 def _names_an_organisation(text: str, masked: str, sentence: Sentence, run: NameRun) -> bool:
     if run.possessive:
         return False
     end = run.end - sentence.start
+    if _EMPLOYER_BEFORE_JOB.match(masked, end):
+        return True
     after = _ORGANISATION_AFTER.match(masked, end)
     if after and (after.group("word") or "co").lower() in ORGANISATION_HEADS:
         return True  # "... Foundation", "... & Co."

@@ -358,3 +358,12 @@ def test_a_ranked_demonym_phrase_and_a_fellow_national_give_a_nationality():
     assert {
         d.name: [n.country for n in d.nationality] for d in extract(fellow, PUBLISHED).detainees
     }["Oleg Drozd"] == ["RU"]
+
+
+def test_the_employer_written_before_a_job_and_a_name_is_no_person():
+    text = (
+        "Canadian Harlow Tench executive Dana Holt has been sentenced to eight years by a "
+        "Zambian court for accepting bribes. Ms Holt and three Harlow Tench Zambian staff were "
+        "convicted of accepting bribes."
+    )
+    assert _names(text) == ["Dana Holt"]
