@@ -630,7 +630,7 @@ def _resolve(
                 return tuple(found)
         return _named_soon_after(name_starts, ref, found)
     if item.mode == "group":
-        group = _counted_group(history, ref, eligible, possessive_positions, item)
+        group = _counted_group(text, history, ref, eligible, possessive_positions, item)
         if not group and not item.count and not history.has_eligible:
             # "sentenced the Indian veterans" before any of them is named: the people of
             # the first sentence after it that names two or more who may be held.
@@ -720,6 +720,7 @@ def _recent_group(
 
 
 def _counted_group(
+    text: str,
     history: _History,
     ref: Ref,
     eligible: set[int],
@@ -732,6 +733,8 @@ def _counted_group(
     wanted = item.count
     pids: list[int] = []
     for back in range(0, 5):
+        found_before = len(pids)
+        first_at: dict[int, int] = {}
         for _s, pos, pid in history.in_sentence(ref.sentence - back):
             if (
                 pos < ref.start
@@ -740,8 +743,32 @@ def _counted_group(
                 and pid not in pids
             ):
                 pids.append(pid)
+                first_at[pid] = pos
         if wanted and len(pids) >= wanted:
-            return tuple(pids[:wanted]) if len(pids) == wanted else ()
+            if len(pids) == wanted:
+                return tuple(pids)
+            if found_before == 0:
+                return _leading_group(text, pids, first_at, wanted)
+            return ()
         if not wanted and len(pids) >= 2:
             return tuple(pids)
+    return ()
+
+
+# "A, a former diplomat, and B were detained days after C was arrested": the people named
+# at the head of the sentence, ahead of anyone named in a later clause.
+_LATER_CLAUSE = re.compile(
+    r"\b(?:after|before|when|while|because|since|until|whereas|who|whom|whose|which)\b",
+    re.IGNORECASE,
+)
+
+
+def _leading_group(
+    text: str, pids: list[int], first_at: dict[int, int], wanted: int
+) -> tuple[int, ...]:
+    """More people in one sentence than the phrase counts: the first ones, when the rest are
+    named only in a later clause of it."""
+    last_kept, first_left = first_at[pids[wanted - 1]], first_at[pids[wanted]]
+    if first_left > last_kept and _LATER_CLAUSE.search(text[last_kept:first_left]):
+        return tuple(pids[:wanted])
     return ()

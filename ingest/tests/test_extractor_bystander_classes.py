@@ -169,3 +169,15 @@ def test_the_release_of_a_named_prisoner_is_that_prisoners():
     (quill,) = extract(text, PUBLISHED).detainees
     assert quill.name == "Marta Quill"
     assert quill.status == "released"
+
+
+def test_a_counted_pair_is_the_two_named_before_a_later_clause_naming_a_third():
+    text = (
+        "Ola Brenn, a teacher, and engineer Per Lunde were detained in Minsk days after Ivo "
+        "Sauer was arrested in Oslo. The two men were convicted on espionage charges in May."
+    )
+    records = {d.name: d for d in extract(text, PUBLISHED).detainees}
+    for name in ("Ola Brenn", "Per Lunde"):
+        assert records[name].status == "convicted"
+        assert [c.phrase for c in records[name].charges] == ["espionage"]
+    assert records["Ivo Sauer"].charges == ()
