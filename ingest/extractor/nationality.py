@@ -170,7 +170,11 @@ def find_person_phrases(text: str) -> list[PersonPhrase]:
     found: list[PersonPhrase] = []
     if not _ANY_DEMONYM.search(text):
         return found
-    for match in _PHRASE.finditer(text):
+    pos = 0
+    while match := _PHRASE.search(text, pos):
+        # The words read after a demonym that heads no phrase ("the Saudi government
+        # sentenced a ...") may hold the start of the next one: read on from the demonym.
+        pos = match.end("dem")
         dem_text = match.group("dem")
         words = re.findall(r"[A-Za-zÀ-ÿ]+", dem_text)
         codes: list[str] = []
@@ -228,6 +232,7 @@ def find_person_phrases(text: str) -> list[PersonPhrase]:
         count, definite = _count(match.group("det"), plural)
         start = match.start("det") if match.group("det") else match.start("dem")
         found.append(PersonPhrase(start, head_end, tuple(codes), count, definite, plural, head))
+        pos = max(pos, head_end)
     return found
 
 

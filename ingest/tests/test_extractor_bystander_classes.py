@@ -4,6 +4,7 @@ and a speaker who reports on a group. Each class is checked on invented sentence
 import datetime as dt
 
 from ingest.extractor import extract
+from ingest.extractor.nationality import find_person_phrases
 
 PUBLISHED = dt.date(2024, 5, 10)
 
@@ -181,3 +182,22 @@ def test_a_counted_pair_is_the_two_named_before_a_later_clause_naming_a_third():
         assert records[name].status == "convicted"
         assert [c.phrase for c in records[name].charges] == ["espionage"]
     assert records["Ivo Sauer"].charges == ()
+
+
+def test_a_phrase_after_a_demonym_that_heads_none_keeps_its_article():
+    text = (
+        "The Qatari government sentenced a 64-year-old Danish citizen to nine years in "
+        "prison over his posts online. Jens Holm, 64, was arrested in March on landing in "
+        "the capital."
+    )
+    (holm,) = extract(text, PUBLISHED).detainees
+    assert holm.name == "Jens Holm"
+    assert holm.status == "convicted"
+    assert holm.sentence is not None and holm.sentence.years == 9
+
+
+def test_a_person_phrase_is_read_whole_after_a_demonym_of_a_state_body():
+    text = "The Qatari government sentenced a 64-year-old Danish citizen to nine years."
+    (phrase,) = find_person_phrases(text)
+    assert text[phrase.start : phrase.end] == "a 64-year-old Danish citizen"
+    assert phrase.codes == ("DK",)
