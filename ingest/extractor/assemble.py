@@ -298,20 +298,26 @@ def _analyse(text: str, offset: int, published: dt.date | None) -> _Article:
 
 
 _LEAD_WORDS = 15  # a story's opening paragraph is longer than a page's notices
+_LEAD_SENTENCE_WORDS = 10  # and holds a full sentence, where notices are short lines
 
 
 def _lead_paragraph(sentences: list[Sentence]) -> int:
     """The paragraph that opens the story: the first of running text long enough to be one
-    ("Notifications can be managed in browser preferences." above a story is not)."""
+    ("Notifications can be managed in browser preferences." above a story is not, nor three
+    short lines saying a feature is unavailable)."""
     words: Counter[int] = Counter()
+    full: set[int] = set()
     first = -1
     for sentence in sentences:
         if sentence.is_title:
             continue
         if first < 0:
             first = sentence.paragraph
-        words[sentence.paragraph] += len(sentence.text.split())
-        if words[sentence.paragraph] >= _LEAD_WORDS:
+        count = len(sentence.text.split())
+        words[sentence.paragraph] += count
+        if count >= _LEAD_SENTENCE_WORDS:
+            full.add(sentence.paragraph)
+        if sentence.paragraph in full:
             return sentence.paragraph
     return first
 

@@ -201,3 +201,19 @@ def test_a_person_phrase_is_read_whole_after_a_demonym_of_a_state_body():
     (phrase,) = find_person_phrases(text)
     assert text[phrase.start : phrase.end] == "a 64-year-old Danish citizen"
     assert phrase.codes == ("DK",)
+
+
+_NOTICE_ABOVE_A_STORY = (
+    "We are sorry, this feature is not available.\n\nWe are working to restore it.\n\n"
+    "Please try again later today.\n\n"
+    "A Danish citizen has been sentenced to death in Qatar on drug charges.\n\n"
+    "The government confirmed the sentence and identified the Dane as Jens Holm.\n\n"
+    "Jens Holm was sentenced in a court in Doha on May 2."
+)
+
+
+def test_short_notice_lines_above_a_story_are_not_its_opening():
+    (holm,) = extract(_NOTICE_ABOVE_A_STORY, PUBLISHED).detainees
+    assert holm.name == "Jens Holm"
+    assert [c.phrase for c in holm.charges] == ["drug charges"]
+    assert holm.sentence is not None and holm.sentence.death
