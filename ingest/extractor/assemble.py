@@ -1146,6 +1146,24 @@ def _conviction_date(events: list[Event], before: int) -> str | None:
     return dated[-1].date.value if dated else None
 
 
+def _later_sentencing_date(events: list[Event], after: int) -> str | None:
+    """ "X has been sentenced to death. ... X was sentenced on June 10": the sentencing told
+    again further on with its date, in a sentence that gives no term of its own."""
+    with_terms = {e.sentence for e in events if e.kind == "term"}
+    for event in events:
+        if (
+            event.kind == "convicted"
+            and event.start > after
+            and event.sentence not in with_terms
+            and not event.hypothetical
+            and event.date
+            and event.date.value
+            and event.data.get("word") == "sentenced"
+        ):
+            return event.date.value
+    return None
+
+
 def _court_sentence(
     article: _Article, events: list[Event], local_country: str | None
 ) -> CourtSentence | None:
@@ -1167,6 +1185,8 @@ def _court_sentence(
     date = anchor_event.date.value if anchor_event.date else None
     if date is None:
         date = _conviction_date(events, anchor_event.start)
+    if date is None and anchor_event.data.get("perfect"):
+        date = _later_sentencing_date(events, anchor_event.start)
     if date is None and anchor_event.data.get("perfect") and article.published:
         date = article.published.isoformat()
     amount = currency = None

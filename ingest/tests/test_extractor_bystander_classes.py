@@ -217,3 +217,17 @@ def test_short_notice_lines_above_a_story_are_not_its_opening():
     assert holm.name == "Jens Holm"
     assert [c.phrase for c in holm.charges] == ["drug charges"]
     assert holm.sentence is not None and holm.sentence.death
+
+
+def test_news_of_a_sentence_takes_the_date_the_story_gives_it_further_on():
+    (holm,) = extract(_NOTICE_ABOVE_A_STORY, PUBLISHED).detainees
+    assert holm.sentence is not None and holm.sentence.date == "2024-05-02"
+
+
+def test_a_later_sentencing_with_a_term_of_its_own_dates_nothing_earlier():
+    text = (
+        "A Danish citizen has been sentenced to death in Qatar on drug charges. Jens Holm was "
+        "first sentenced to 15 years in prison in 2021."
+    )
+    (holm,) = extract(text, PUBLISHED).detainees
+    assert holm.sentence is not None and holm.sentence.date == "2024-05-10"
