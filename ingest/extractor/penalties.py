@@ -142,6 +142,46 @@ def find_terms(context: SentenceContext) -> list[Event]:
                 data=values,
             )
         )
+    return events + _death_row(context)
+
+
+# "death row inmate X", "a worker on death row": someone under a sentence of death.
+_DEATH_ROW = re.compile(
+    r"\b(?P<t>death[\s-]row)\b(?P<noun>(?:\s+[a-z][\w-]*){0,2}?\s+"
+    r"(?:inmates?|prisoners?|convicts?|detainees?)\b)?",
+    re.IGNORECASE,
+)
+
+
+def _death_row(context: SentenceContext) -> list[Event]:
+    base = context.sentence.start
+    events = []
+    for match in _DEATH_ROW.finditer(context.text):
+        anchor = base + match.start("t")
+        events.append(
+            Event(
+                kind="term",
+                sentence=context.sentence.index,
+                start=anchor,
+                end=base + match.end(),
+                anchor=anchor,
+                anchor_end=base + match.end("t"),
+                # "death row inmate X": the name after the noun is the one held.
+                transitive=match.group("noun") is not None,
+                hypothetical=is_hypothetical(context, anchor),
+                date=None,
+                data={
+                    "years": None,
+                    "months": None,
+                    "life": False,
+                    "death": True,
+                    "commuted": False,
+                    "perfect": False,
+                    # Any term a court is said to have imposed tells more than the row does.
+                    "superseded": True,
+                },
+            )
+        )
     return events
 
 
