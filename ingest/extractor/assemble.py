@@ -16,7 +16,7 @@ from .consular import OFFICIAL_CONTEXT, find_visits
 from .dates import find_dates
 from .events import Event, SentenceContext, find_status_events, is_hypothetical, pick_date
 from .extradition import find_extraditions
-from .facilities import find_facilities
+from .facilities import find_facilities, find_repeated_facilities
 from .gazetteers import RELATIVE_NOUNS
 from .language import looks_english
 from .lined_lists import lined_list_ties
@@ -244,6 +244,7 @@ def _analyse(text: str, offset: int, published: dt.date | None) -> _Article:
         events.extend(find_facilities(context))
         events.extend(find_visits(context))
         events.extend(_citizenship_events(context))
+    events.extend(find_repeated_facilities(contexts, events))
     eligible = {pid for pid, role in roles.items() if role.eligible}
     attributor = Attributor(text, refs.refs, eligible)
     _resolve_facility_anaphora(events)

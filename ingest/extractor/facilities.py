@@ -78,6 +78,16 @@ _HEAD_OF_NAME = re.compile(
     r"(?:\s+[A-Z][\w\-’']+){0,2})" + _IN_PLACE,
     re.IGNORECASE,
 )
+# "the high-security prison Silivri": the name after the head.
+_HEAD_THEN_NAME = re.compile(
+    r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:"
+    + _HEAD
+    + r")\s+(?P<name>"
+    + _NOT_PLACE
+    + r"[A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+){0,2})(?![\w’'-])"
+    # "the prison Silivri, where", not "the prison Orlov died in": the name ends a phrase.
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|near|outside|on|at|where|which|for)\b)"
+)
 # "Dornfeld, an overcrowded high-security jail near the capital": a name described.
 _NAME_THEN_HEAD = re.compile(
     r"\b(?:in|at|was|is|to)\s+(?P<name>[A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+){0,3}),\s+"
@@ -221,11 +231,13 @@ def find_facilities(context: SentenceContext) -> list[Event]:
             found.append(
                 _event(context, match.start(), match.end(), match.group(), STRENGTH_PLACED)
             )
-    for pattern in (_HEAD_OF_NAME, _NAME_THEN_HEAD) if has_head else ():
+    for pattern in (_HEAD_OF_NAME, _NAME_THEN_HEAD, _HEAD_THEN_NAME) if has_head else ():
         for match in pattern.finditer(text):
             name = match.group("name")
-            if _only_a_place(name) or not free(match.start("name"), match.end("name")):
+            if not free(match.start("name"), match.end("name")):
                 continue
+            if _only_a_place(name) and (pattern is not _HEAD_THEN_NAME or _is_country(name)):
+                continue  # "the prison Silivri" names it by its town; "the prison Iran runs"
             taken.append((match.start("name"), match.end("name")))
             found.append(
                 _event(context, match.start("name"), match.end("name"), name, STRENGTH_NAMED)
@@ -258,5 +270,65 @@ def find_facilities(context: SentenceContext) -> list[Event]:
         if free(match.start(), match.end()):
             event = _event(context, match.start(), match.end(), match.group(), 0)
             event.data["anaphoric"] = True
+            found.append(event)
+    return found
+
+
+_REPEAT_MODIFIERS = re.compile(r"^(?i:" + _MODIFIER + r")$")
+
+
+def _short_name(name: str) -> str | None:
+    """ "Al-Awir Central prison" -> "Al-Awir": the words that tell a named facility apart,
+    when they are not a place."""
+    words = name.split()
+    lead: list[str] = []
+    for word in words:
+        if not word[:1].isupper() or _REPEAT_MODIFIERS.match(word):
+            break
+        lead.append(word)
+    if not lead or len(lead) == len(words):
+        return None
+    short = " ".join(lead)
+    if len(short) < 4 or _only_a_place(short):
+        return None
+    return short
+
+
+def find_repeated_facilities(contexts: list[SentenceContext], events: list[Event]) -> list[Event]:
+    """ "held in the Al-Awir Central prison ... 17 years in Al-Awir": a named facility told
+    again by its own name alone."""
+    full_names: dict[str, str] = {}
+    for event in events:
+        if event.kind == "facility" and event.data.get("strength") == STRENGTH_NAMED:
+            short = _short_name(event.data["name"])
+            if short:
+                full_names.setdefault(short, event.data["name"])
+    if not full_names:
+        return []
+    names = "|".join(re.escape(n) for n in sorted(full_names, key=len, reverse=True))
+    pattern = re.compile(
+        r"\b(?:in|at|inside|to|from)\s+(?:the\s+)?(?P<name>" + names + r")(?![\w’'-])"
+        r"(?!\s+[A-Z])(?!\s+(?i:" + _MODIFIER + r"|" + _HEAD + r")\b)"
+    )
+    found: list[Event] = []
+    told: dict[int, list[int]] = {}
+    for event in events:
+        if event.kind == "facility":
+            told.setdefault(event.sentence, []).append(event.start)
+    for context in contexts:
+        if context.sentence.is_title:
+            continue
+        for match in pattern.finditer(context.text):
+            start = context.sentence.start + match.start("name")
+            if any(abs(p - start) < 40 for p in told.get(context.sentence.index, ())):
+                continue  # the full name told here already
+            event = _event(
+                context,
+                match.start("name"),
+                match.end("name"),
+                full_names[match.group("name")],
+                STRENGTH_NAMED,
+            )
+            event.data["name"] = full_names[match.group("name")]
             found.append(event)
     return found
