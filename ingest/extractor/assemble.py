@@ -304,7 +304,7 @@ _LEAD_SENTENCE_WORDS = 10  # and holds a full sentence, where notices are short 
 
 def _lead_paragraph(sentences: list[Sentence]) -> int:
     """The paragraph that opens the story: the first of running text long enough to be one
-    ("Notifications can be managed in browser preferences." above a story is not, nor three
+    ("Alerts can be switched off in your settings." above a story is not, nor three
     short lines saying a feature is unavailable)."""
     words: Counter[int] = Counter()
     full: set[int] = set()

@@ -278,7 +278,7 @@ _REPEAT_MODIFIERS = re.compile(r"^(?i:" + _MODIFIER + r")$")
 
 
 def _short_name(name: str) -> str | None:
-    """ "Al-Awir Central prison" -> "Al-Awir": the words that tell a named facility apart,
+    """ "Kharsa Central prison" -> "Kharsa": the words that tell a named facility apart,
     when they are not a place."""
     words = name.split()
     lead: list[str] = []
@@ -295,7 +295,7 @@ def _short_name(name: str) -> str | None:
 
 
 def find_repeated_facilities(contexts: list[SentenceContext], events: list[Event]) -> list[Event]:
-    """ "held in the Al-Awir Central prison ... 17 years in Al-Awir": a named facility told
+    """ "held in the Kharsa Central prison ... nine years in Kharsa": a named facility told
     again by its own name alone."""
     full_names: dict[str, str] = {}
     for event in events:

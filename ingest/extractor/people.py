@@ -483,7 +483,7 @@ _BUSINESS_AFTER = re.compile(
 )
 
 
-# "Rio Tinto executive Stern Hu", "Reuters reporter Ann Bell": the employer before a job and
+# "Harlow Tench executive Dana Holt", "Northwind reporter Ann Bell": the employer before a job and
 # the name of the one who holds it.
 _EMPLOYER_BEFORE_JOB = re.compile(
     r"\s+(?:executive|employee|manager|staffer|reporter|correspondent|engineer|analyst|"

@@ -175,7 +175,7 @@ def test_the_release_of_a_named_prisoner_is_that_prisoners():
 def test_a_counted_pair_is_the_two_named_before_a_later_clause_naming_a_third():
     text = (
         "Ola Brenn, a teacher, and engineer Per Lunde were detained in Minsk days after Ivo "
-        "Sauer was arrested in Oslo. The two men were convicted on espionage charges in May."
+        "Sauer was arrested in Oslo. The two men were later found guilty of espionage in May."
     )
     records = {d.name: d for d in extract(text, PUBLISHED).detainees}
     for name in ("Ola Brenn", "Per Lunde"):
@@ -206,8 +206,8 @@ def test_a_person_phrase_is_read_whole_after_a_demonym_of_a_state_body():
 _NOTICE_ABOVE_A_STORY = (
     "We are sorry, this feature is not available.\n\nWe are working to restore it.\n\n"
     "Please try again later today.\n\n"
-    "A Danish citizen has been sentenced to death in Qatar on drug charges.\n\n"
-    "The government confirmed the sentence and identified the Dane as Jens Holm.\n\n"
+    "A Danish citizen has been sentenced to death by a Qatari court over drug charges.\n\n"
+    "Officials in Doha later gave the Dane's name as Jens Holm.\n\n"
     "Jens Holm was sentenced in a court in Doha on May 2."
 )
 
@@ -226,8 +226,8 @@ def test_news_of_a_sentence_takes_the_date_the_story_gives_it_further_on():
 
 def test_a_later_sentencing_with_a_term_of_its_own_dates_nothing_earlier():
     text = (
-        "A Danish citizen has been sentenced to death in Qatar on drug charges. Jens Holm was "
-        "first sentenced to 15 years in prison in 2021."
+        "A Danish citizen has been sentenced to death by a Qatari court over drug charges. "
+        "Jens Holm was first sentenced to 15 years behind bars back in 2021."
     )
     (holm,) = extract(text, PUBLISHED).detainees
     assert holm.sentence is not None and holm.sentence.date == "2024-05-10"
