@@ -521,8 +521,13 @@ def _middle_month(
     blocked: frozenset[str],
     lower_vocab: frozenset[str],
 ) -> bool:
-    """A month between a given name and a family name is a middle name ("Bella May Culley")."""
-    if bare.lower() not in _NAME_MONTHS:
+    """A month between a given name and a family name is a middle name ("Bella May Culley"),
+    and so is a word the story also writes in lower case ("Tam Long Vo"): between two names
+    it is one of them."""
+    low = bare.lower()
+    if low not in _NAME_MONTHS and (low in blocked or low not in lower_vocab):
+        return False
+    if not bare[:1].isupper() or bare.isupper():
         return False
     following = _NEXT_WORD.match(masked, match.end())
     return bool(following) and _is_name_token(following.group(1), blocked, lower_vocab)
