@@ -514,7 +514,7 @@ _NAME_MONTHS = frozenset(["april", "may", "june"])
 _NEXT_WORD = re.compile(r" ([A-Z][\w’'\-]+)")
 
 
-def _middle_month(
+def _middle_name(
     masked: str,
     match: re.Match[str],
     bare: str,
@@ -556,7 +556,7 @@ def find_name_runs(text: str, sentences: list[Sentence]) -> list[NameRun]:
             is_name = _is_name_token(bare, blocked, lower_vocab) or (
                 bool(current)
                 and not sentence.is_title  # a headline's "May" is the verb
-                and _middle_month(masked, match, bare, blocked, lower_vocab)
+                and _middle_name(masked, match, bare, blocked, lower_vocab)
             )
             is_particle = bare.lower() in _PARTICLES and bool(current)
             if is_name or is_particle:
@@ -1336,10 +1336,32 @@ _PERSON_APPOSITION = re.compile(
 )
 
 
+# "executives from Corvana", "Corvana's regional manager": a company's people and parts,
+# which a person does not have.
+_COMPANY_BEFORE = re.compile(
+    r"\b(?:executives?|employees?|staff(?:ers)?|managers?|customers?|users?|shareholders?|"
+    r"investors?|subsidiar(?:y|ies)|offices?|headquarters)\s+(?:from|of|at)\s+$",
+    re.IGNORECASE,
+)
+_COMPANY_AFTER = re.compile(
+    r"['’]s\s+(?:[\w\-]+\s+){0,2}?(?:managers?|executives?|employees?|staff|offices?|"
+    r"headquarters|subsidiar(?:y|ies)|shares|platform|exchange|users|customers|"
+    r"chief\s+executive|ceo|cfo|board)\b",
+    re.IGNORECASE,
+)
+
+
+def _named_as_company(text: str, mentions: list[tuple[int, int, int, bool]]) -> bool:
+    return any(
+        _COMPANY_BEFORE.search(text, max(0, start - 40), start) or _COMPANY_AFTER.match(text, end)
+        for start, end, *_rest in mentions
+    )
+
+
 def _looks_like_single_name_person(
     text: str, token: str, mentions: list[tuple[int, int, int, bool]]
 ) -> bool:
-    if not is_latin(token):
+    if not is_latin(token) or _named_as_company(text, mentions):
         return False
     if any(
         _TRADE_BEFORE.search(text, max(0, start - 30), start) and _LIST_ITEM_END.match(text, end)

@@ -4,7 +4,7 @@ written before a name, and people named together. Each class is checked on inven
 import datetime as dt
 
 from ingest.extractor import extract
-from ingest.extractor.people import cluster_people, find_name_runs
+from ingest.extractor.people import cluster_people, find_name_runs, find_short_mentions
 from ingest.extractor.segment import split_sentences
 
 PUBLISHED = dt.date(2024, 5, 10)
@@ -27,3 +27,28 @@ def test_a_common_word_between_two_names_is_a_middle_name():
     assert "Dao Long Keo" in _people(text)
     # Both are Laotians held in Laos: neither is a national held abroad.
     assert _names(text) == []
+
+
+def test_a_one_word_name_with_executives_and_a_manager_is_a_company():
+    text = (
+        "Two executives from Corvana are still held in Lagos. Ilse Marwick, Corvana's regional "
+        "manager, was detained on February 2. Corvana said it was working for her release."
+    )
+    assert _names(text) == ["Ilse Marwick"]
+
+
+def _all_people(text: str) -> list[str]:
+    sentences = split_sentences(text, 0)
+    runs = find_name_runs(text, sentences)
+    people = cluster_people(runs)
+    find_short_mentions(text, sentences, people, runs)
+    return [person.name for person in people]
+
+
+def test_a_one_word_name_that_speaks_is_a_person_and_one_with_a_manager_is_not():
+    text = (
+        "Ilse Marwick, Corvana's regional manager, was detained in Lagos on February 2. "
+        "Corvana said it was working for her release. Okonkwo said the case was under review. "
+        "Okonkwo added that she had a lawyer."
+    )
+    assert _all_people(text) == ["Ilse Marwick", "Okonkwo"]
