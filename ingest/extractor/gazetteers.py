@@ -614,6 +614,11 @@ STRONG_TITLES: frozenset[str] = frozenset(
         "warden",
         "interpreter",
         "translator",
+        # Who bargains for a release ("the chief hostage negotiator, X") is not the one held.
+        "negotiator",
+        "negotiators",
+        "mediator",
+        "mediators",
         "undersecretary",
         "under-secretary",
         "secretary",

@@ -306,6 +306,8 @@ def _title_before(text: str, start: int, floor: int) -> tuple[str | None, bool]:
         if word in (",", ";", ":", "(", ")"):
             break
         bare, _ = _strip_possessive(word.rstrip("."))
+        if bare.startswith("-") and bare[1:2].isupper():
+            bare = bare[1:]  # "Secretary -General": a compound office written with a space
         low = bare.lower()
         if len(bare) == 1 and bare.isupper() and not phrase:
             continue  # an initial or a one-letter name element ("I Made ...")

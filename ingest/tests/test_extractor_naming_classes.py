@@ -52,3 +52,21 @@ def test_a_one_word_name_that_speaks_is_a_person_and_one_with_a_manager_is_not()
         "Okonkwo added that she had a lawyer."
     )
     assert _all_people(text) == ["Ilse Marwick", "Okonkwo"]
+
+
+def test_the_negotiator_of_a_swap_is_not_one_of_the_people_swapped():
+    text = (
+        "Maris Kolbe, a Latvian aid worker, was freed in a prisoner swap on Sunday. She was "
+        "greeted at the border by the group's chief prisoner swap negotiator, Oren Talvik. "
+        "Kolbe had been held for two years."
+    )
+    assert _names(text) == ["Maris Kolbe"]
+
+
+def test_a_compound_office_written_with_a_spaced_hyphen_is_still_an_office():
+    text = (
+        "The Latvian Cabinet Secretary -General Edvins Ruga said at a press conference that a "
+        "Latvian man was arrested in Minsk for suspected spying. Ruga said the embassy was in "
+        "touch with him."
+    )
+    assert _names(text) == []
