@@ -1339,16 +1339,16 @@ _PERSON_APPOSITION = re.compile(
 
 
 # "executives from Corvana", "Corvana's regional manager": a company's people and parts,
-# which a person does not have.
+# which a person does not have (an office, staff or a board, a person may have too).
 _COMPANY_BEFORE = re.compile(
     r"\b(?:executives?|employees?|staff(?:ers)?|managers?|customers?|users?|shareholders?|"
-    r"investors?|subsidiar(?:y|ies)|offices?|headquarters)\s+(?:from|of|at)\s+$",
+    r"investors?|subsidiar(?:y|ies)|headquarters)\s+(?:from|of|at)\s+$",
     re.IGNORECASE,
 )
 _COMPANY_AFTER = re.compile(
-    r"['’]s\s+(?:[\w\-]+\s+){0,2}?(?:managers?|executives?|employees?|staff|offices?|"
+    r"['’]s\s+(?:[\w\-]+\s+){0,2}?(?:managers?|executives?|employees?|"
     r"headquarters|subsidiar(?:y|ies)|shares|platform|exchange|users|customers|"
-    r"chief\s+executive|ceo|cfo|board)\b",
+    r"chief\s+executive|ceo|cfo)\b",
     re.IGNORECASE,
 )
 
