@@ -873,3 +873,15 @@ def test_a_country_s_prison_is_no_named_facility():
     text = "Россиянин Павел Орлов арестован и отбывает срок в тюрьме США за мошенничество."
     (detainee,) = people(text).values()
     assert detainee.facility is None
+
+
+def test_a_foreigner_executed_abroad_was_sentenced_to_death():
+    text = (
+        "Published: 2024-05-02\n"
+        "На прошлой неделе в Ираке казнён за контрабанду оружия гражданин Финляндии "
+        "Юсси Лааксонен."
+    )
+    (detainee,) = people(text).values()
+    assert detainee.status == "convicted"
+    assert detainee.sentence is not None and detainee.sentence.death
+    assert detainee.charges and "контрабанда" in detainee.charges[0].phrase

@@ -70,13 +70,17 @@ _MAXIMUM = re.compile(
     re.IGNORECASE,
 )
 _LIFE = re.compile(r"\bпожизненн\w+\s+(?:заключени\w+|лишени\w+|срок\w*)", re.IGNORECASE)
-_DEATH = re.compile(r"\b(?:к\s+смертной\s+казни|к\s+расстрелу)", re.IGNORECASE)
+_DEATH = re.compile(
+    # "были казнены": an execution carried out is a sentence of death
+    r"\b(?:к\s+смертной\s+казни|к\s+расстрелу|казн[её]н[аоы]?\b|казнил[аи]?\b)",
+    re.IGNORECASE,
+)
 
 
 def find_terms(sentence: str) -> list[Term]:
     """Terms a court imposed: a number of years or months after a sentencing word, not after
     "до" or a word of threat (those are maximum penalties)."""
-    if not _SENTENCING.search(sentence) and not _LIFE.search(sentence):
+    if not (_SENTENCING.search(sentence) or _LIFE.search(sentence) or _DEATH.search(sentence)):
         return []
     found: list[Term] = []
     for m in _TERM.finditer(sentence):
