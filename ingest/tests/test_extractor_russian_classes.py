@@ -885,3 +885,18 @@ def test_a_foreigner_executed_abroad_was_sentenced_to_death():
     assert detainee.status == "convicted"
     assert detainee.sentence is not None and detainee.sentence.death
     assert detainee.charges and "контрабанда" in detainee.charges[0].phrase
+
+
+def test_every_name_of_a_list_joined_by_a_tak_zhe_or_with_an_age_shares_the_verb():
+    before = (
+        "Published: 2024-05-02\n"
+        "Граждане Финляндии Пекка Виртанен и Матти Корхонен, а также 45-летний Юхани Лехтонен "
+        "были арестованы в Ираке по обвинению в шпионаже."
+    )
+    assert set(people(before)) == {"Pekka Virtanen", "Matti Korkhonen", "Iukhani Lekhtonen"}
+    after = (
+        "Published: 2024-05-02\n"
+        "В ходе обмена были освобождены двое граждан Финляндии — 30-летний Пекка Виртанен "
+        "и 28-летний Матти Корхонен."
+    )
+    assert set(people(after)) == {"Pekka Virtanen", "Matti Korkhonen"}

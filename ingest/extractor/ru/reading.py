@@ -290,8 +290,12 @@ def _first_list(article: _Article, index: int) -> tuple[int, ...]:
     return tuple(owners) if len(owners) > 1 else ()
 
 
-# "X и Y", "X и бывшая сотрудница фонда Y": the next name of a list, with its description.
-_JOINED_BY_AND = re.compile(r"(?:^|\s|,)и\s+(?:[А-Яа-яЁё-]+\s+){0,5}$")
+# "X и Y", "X и бывшая сотрудница фонда Y", "X, а также 40-летний Y": the next name of a
+# list, with its description.
+_JOINED_BY_AND = re.compile(r"(?:^|\s|,)(?:и|а\s+также|и\s+также)\s+(?:[\dА-Яа-яЁё-]+\s+){0,5}$")
+# What stands between two names of one list read backwards from its last name: a comma, or
+# "и" / "а также" with a short lowercase description of the next one ("и 19-летний").
+_LIST_JOINT = re.compile(r"\s*(?:,\s*|,?\s+(?:и|а\s+также|и\s+также)\s+(?:[\dа-яё-]+\s+){0,3})")
 
 
 def _add_listed_before(article: _Article, earlier: list, last, owners: list[int]) -> None:
@@ -300,7 +304,7 @@ def _add_listed_before(article: _Article, earlier: list, last, owners: list[int]
     current = last
     for m in reversed(earlier):
         between = article.text[m[1] : current[0]]
-        if re.fullmatch(r"\s*(?:,\s*|\s+и\s+)", between) and m[2] not in owners:
+        if _LIST_JOINT.fullmatch(between) and m[2] not in owners:
             owners.append(m[2])
             current = m
         else:
