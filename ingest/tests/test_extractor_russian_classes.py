@@ -900,3 +900,21 @@ def test_every_name_of_a_list_joined_by_a_tak_zhe_or_with_an_age_shares_the_verb
         "и 28-летний Матти Корхонен."
     )
     assert set(people(after)) == {"Pekka Virtanen", "Matti Korkhonen"}
+
+
+def test_servicemen_of_a_country_before_a_dash_and_a_list_are_its_nationals():
+    text = (
+        "Published: 2024-05-02\n"
+        "В ходе обмена были освобождены двое военнослужащих Эстонии — 30-летний "
+        "Пеэтер Тамм и 28-летний Андрус Саар."
+    )
+    found = people(text)
+    assert set(found) == {"Peeter Tamm", "Andrus Saar"}
+    for detainee in found.values():
+        assert [n.country for n in detainee.nationality] == ["EE"]
+
+
+def test_servicemen_of_a_country_who_hold_someone_give_him_no_nationality():
+    text = "Published: 2024-05-02\nВоенные Эстонии задержали на границе туриста Ивана Лосева."
+    (detainee,) = people(text).values()
+    assert detainee.nationality == ()

@@ -568,8 +568,10 @@ def _nationality_words(
             if person or readings & (CITIZEN_NOUNS | _PERSON_NOUNS):
                 found.append(((known[0],), start, words[i + 1][2]))
             continue
-        if word in CITIZEN_NOUNS or (
-            word in _HEADS_OF_STATE and i + 1 < len(words) and words[i + 1][0] == "страна"
+        if (
+            word in CITIZEN_NOUNS
+            or (word in _HEADS_OF_STATE and i + 1 < len(words) and words[i + 1][0] == "страна")
+            or (word in _SERVICE_NOUNS and names_follow and not _verb_after(words[i + 1 :]))
         ):
             codes: list[str] = []
             j = i + 1
@@ -602,6 +604,17 @@ def _nationality_words(
 
 
 _QUOTES = frozenset('«»"“”„')
+
+# "двое военнослужащих Азербайджана — X и Y": a country's servicemen are its nationals, when
+# no verb comes between them and the names ("военные Армении задержали X" is about others).
+_SERVICE_NOUNS = frozenset(["военнослужащий", "солдат", "военный"])
+
+
+def _verb_after(words: list[tuple[str, int, int, str]]) -> bool:
+    return any(
+        p.tag.POS in ("VERB", "INFN", "PRTS") for w in words for p in parses(w[3].lower())[:1]
+    )
+
 
 # A head of state, or a former one, is a national of the state ("экс-президент страны").
 _HEADS_OF_STATE = frozenset(["президент", "экс-президент", "экс-премьер"])
@@ -667,6 +680,9 @@ def _country_before(article: _Article, index: int, position: int) -> str | None:
     return None
 
 
+_AGE_ONLY = re.compile(r"\s*(?:\d+-летн\w+\s*)?")
+
+
 def _own_words_before(article: _Article, index: int, start: int) -> str:
     """The words before a name that can describe it: its phrase, back to the name of someone
     else ("чеченский активист X и участница штаба Y": Y is not the one described), except
@@ -677,13 +693,18 @@ def _own_words_before(article: _Article, index: int, start: int) -> str:
     at = start
     while True:
         window = article.text[max(s_start, at - 60) : at]
-        before = re.split(r"[.;:!?()«»\"“”—–]|,\s", window)[-1]
+        parts = re.split(r"[.;:!?()«»\"“”—–]|,\s", window)
+        before = parts[-1]
+        if len(parts) > 1 and _AGE_ONLY.fullmatch(before) and window[-len(before) - 1] in "—–":
+            # "двое граждан Кении — 30-летний X": the phrase before the dash is the list's
+            before = window[: len(window) - len(before)]
+            before = re.split(r"[.;:!?()«»\"“”]|,\s", before[:-1])[-1] + " "
         phrase_start = at - len(before)
         others = [m for m in earlier if m[1] <= at and m[1] > phrase_start]
         if not others:
             break
         last = max(others, key=lambda m: m[1])
-        if not re.fullmatch(r"\s*(?:,|и)\s*", article.text[last[1] : at]):
+        if not _LIST_JOINT.fullmatch(article.text[last[1] : at]):
             before = article.text[last[1] : at]
             break
         at = last[0]
