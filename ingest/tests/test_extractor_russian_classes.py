@@ -905,7 +905,7 @@ def test_every_name_of_a_list_joined_by_a_tak_zhe_or_with_an_age_shares_the_verb
 def test_servicemen_of_a_country_before_a_dash_and_a_list_are_its_nationals():
     text = (
         "Published: 2024-05-02\n"
-        "В ходе обмена были освобождены двое военнослужащих Эстонии — 30-летний "
+        "Вчера в результате обмена были освобождены двое военнослужащих Эстонии — 30-летний "
         "Пеэтер Тамм и 28-летний Андрус Саар."
     )
     found = people(text)
