@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .alternation import literal_alternation
 from .events import Event, SentenceContext
 from .gazetteers import FACILITY_HEADS, FUNCTION_WORDS, country_code, demonyms, places
 
@@ -305,9 +306,10 @@ def find_repeated_facilities(contexts: list[SentenceContext], events: list[Event
                 full_names.setdefault(short, event.data["name"])
     if not full_names:
         return []
-    names = "|".join(re.escape(n) for n in sorted(full_names, key=len, reverse=True))
     pattern = re.compile(
-        r"\b(?:in|at|inside|to|from)\s+(?:the\s+)?(?P<name>" + names + r")(?![\w’'-])"
+        r"\b(?:in|at|inside|to|from)\s+(?:the\s+)?(?P<name>"
+        + literal_alternation(full_names)
+        + r")(?![\w’'-])"
         r"(?!\s+[A-Z])(?!\s+(?i:" + _MODIFIER + r"|" + _HEAD + r")\b)"
     )
     found: list[Event] = []

@@ -70,9 +70,10 @@ _MAXIMUM = re.compile(
     re.IGNORECASE,
 )
 _LIFE = re.compile(r"\bпожизненн\w+\s+(?:заключени\w+|лишени\w+|срок\w*)", re.IGNORECASE)
+# "был казнён", "казнили": an execution told as carried out (a sentence of death before it).
+EXECUTED = r"казн[её]н[аоы]?\b|казнил[аи]?\b"
 _DEATH = re.compile(
-    # "были казнены": an execution carried out is a sentence of death
-    r"\b(?:к\s+смертной\s+казни|к\s+расстрелу|казн[её]н[аоы]?\b|казнил[аи]?\b)",
+    r"\b(?:к\s+смертной\s+казни|к\s+расстрелу|" + EXECUTED + r")",
     re.IGNORECASE,
 )
 

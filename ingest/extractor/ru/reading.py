@@ -290,12 +290,14 @@ def _first_list(article: _Article, index: int) -> tuple[int, ...]:
     return tuple(owners) if len(owners) > 1 else ()
 
 
+# The words that join the names of a list: "и", "а также".
+_AND = r"(?:и|а\s+также|и\s+также)"
 # "X и Y", "X и бывшая сотрудница фонда Y", "X, а также 40-летний Y": the next name of a
 # list, with its description.
-_JOINED_BY_AND = re.compile(r"(?:^|\s|,)(?:и|а\s+также|и\s+также)\s+(?:[\dА-Яа-яЁё-]+\s+){0,5}$")
+_JOINED_BY_AND = re.compile(r"(?:^|\s|,)" + _AND + r"\s+(?:[\dА-Яа-яЁё-]+\s+){0,5}$")
 # What stands between two names of one list read backwards from its last name: a comma, or
 # "и" / "а также" with a short lowercase description of the next one ("и 19-летний").
-_LIST_JOINT = re.compile(r"\s*(?:,\s*|,?\s+(?:и|а\s+также|и\s+также)\s+(?:[\dа-яё-]+\s+){0,3})")
+_LIST_JOINT = re.compile(r"\s*(?:,\s*|,?\s+" + _AND + r"\s+(?:[\dа-яё-]+\s+){0,3})")
 
 
 def _add_listed_before(article: _Article, earlier: list, last, owners: list[int]) -> None:
@@ -717,7 +719,7 @@ def _nationalities(article: _Article, person: Person) -> list[Nationality]:
     for span in person.spans:
         start, end = article.offset + span.start, article.offset + span.end
         index = _sentence_of(article.sentences, start)
-        s_start, s_end = article.sentences[index]
+        s_end = article.sentences[index][1]
         before = _own_words_before(article, index, start)
         near = _nationality_words(before, _country_before(article, index, start), names_follow=True)
         if near:
