@@ -20,7 +20,7 @@ from config.api import (
 
 from . import reminders, services
 from . import serializers as s
-from .cadence import cadence_queryset, cadences_of
+from .cadence import cadence_queryset, cadences_of, page_rows, ranked_ids
 from .filters import AssignmentFilter, TaskFilter
 from .models import Assignment, Notification, Task
 
@@ -56,7 +56,8 @@ class CadenceView(GenericAPIView):
             rows = rows.filter(overdue_by__gt=0)
         if query.get("state"):
             rows = rows.filter(cadence_state=query["state"])
-        page = cadences_of(self.paginate_queryset(rows), today=today)
+        ids = self.paginate_queryset(ranked_ids(rows))
+        page = cadences_of(page_rows(rows, ids), today=today)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
 

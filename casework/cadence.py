@@ -273,6 +273,25 @@ def overdue_queryset(detainees: QuerySet, *, today: dt.date | None = None) -> Qu
     return cadence_queryset(may_be_late, today=today).filter(overdue_by__gt=0)
 
 
+def ranked_ids(rows: QuerySet) -> QuerySet:
+    """The ids of `rows` (a `cadence_queryset`, filtered or not), in its order: what to count
+    and page.
+
+    Ranking reads every candidate (tens of thousands on an overdue list at scale); read
+    with only the id selected, the ranking carries no wide rows, joins or per-row
+    subqueries that only the shown rows need, which halves its cost. `page_rows` then reads
+    the page's rows whole."""
+    return rows.values_list("pk", flat=True)
+
+
+def page_rows(rows: QuerySet, ids: Iterable[int]) -> list[Detainee]:
+    """The rows of `rows` whose ids are `ids` (a page of `ranked_ids(rows)`), in the ranking's
+    order, annotated as `rows` annotates them. Someone whose row changed between the two
+    reads (visited meanwhile) is left out, as the ranking would now leave them out."""
+    ids = list(ids)
+    return list(rows.filter(pk__in=ids)) if ids else []
+
+
 def cadences_of(rows: Iterable[Detainee], *, today: dt.date | None = None) -> list[Cadence]:
     """The `Cadence` of each row of `cadence_queryset` (a page of it), in order."""
     today = today or timezone.localdate()

@@ -23,7 +23,14 @@ from ui.filters import country_choices
 from ui.views import role_required
 
 from . import reminders, services
-from .cadence import cadence_for, cadences_of, detainee_cadences, overdue_queryset
+from .cadence import (
+    cadence_for,
+    cadences_of,
+    detainee_cadences,
+    overdue_queryset,
+    page_rows,
+    ranked_ids,
+)
 from .calendar_feed import calendar_build
 from .constants import TaskState
 from .forms import HandoverForm, OverdueFilterForm, TaskForm, WelfareFlagForm
@@ -121,10 +128,9 @@ def overdue(request):
     today = timezone.localdate()
     # Ranked, counted and paged by the database; only the page's rows are read. Counted
     # exactly up to EXACT_COUNT_LIMIT people, estimated beyond (the page says "about").
-    page = BoundedCountPaginator(overdue_queryset(detainees, today=today), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    page.object_list = cadences_of(page.object_list, today=today)
+    rows = overdue_queryset(detainees, today=today)
+    page = BoundedCountPaginator(ranked_ids(rows), PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = cadences_of(page_rows(rows, page.object_list), today=today)
     status = 400 if form.is_bound and not form.is_valid() else 200
     return render(
         request,

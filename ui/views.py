@@ -25,7 +25,7 @@ from cases.constants import HELD_STATUSES, ReportedFact
 from cases.errors import DomainError
 from cases.models import Case, CustodyPeriod, Detainee
 from cases.roles import can_view_sensitive
-from casework.cadence import cadences_of, overdue_queryset
+from casework.cadence import cadences_of, overdue_queryset, page_rows, ranked_ids
 from config.pagination import BoundedCountPaginator
 from consular.models import ConsularVisit
 from figures.services import figures_compared
@@ -365,11 +365,11 @@ def visits(request):
         # The log's observations column.
         reads.note(request, log_page.object_list)
     # Each list is paged on its own, so that the page stays a screen or two long.
-    overdue_page = BoundedCountPaginator(overdue, VISITS_PAGE_SIZE).get_page(
+    overdue_page = BoundedCountPaginator(ranked_ids(overdue), VISITS_PAGE_SIZE).get_page(
         request.GET.get("overdue_page")
     )
     context = {
-        "overdue": cadences_of(overdue_page.object_list, today=today),
+        "overdue": cadences_of(page_rows(overdue, overdue_page.object_list), today=today),
         "overdue_page": overdue_page,
         "upcoming_page": Paginator(upcoming, VISITS_PAGE_SIZE).get_page(
             request.GET.get("upcoming_page")
