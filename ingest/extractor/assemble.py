@@ -14,6 +14,7 @@ from .attribution import Attributor
 from .charges import find_charges
 from .consular import OFFICIAL_CONTEXT, find_visits
 from .dates import find_dates
+from .detainee_filter import Candidate, active_model, candidate_features
 from .events import Event, SentenceContext, find_status_events, is_hypothetical, pick_date
 from .extradition import find_extraditions
 from .facilities import find_facilities, find_repeated_facilities
@@ -158,16 +159,23 @@ class _Article:
     first_demonym: dict[str, Span]  # country code: its first demonym ("Thai", "Americans")
     events_by_owner: dict[int, list[Event]]  # pid: the person's events in text order
     links_by_pid: dict[int, list[NationalityLink]]
+    everyone: bool = False  # the learned filter's wider training pool (see `_analyse`)
 
 
 def extract(
-    text: str, published: dt.date | None = None, *, max_chars: int = MAX_TEXT_CHARS
+    text: str,
+    published: dt.date | None = None,
+    *,
+    max_chars: int = MAX_TEXT_CHARS,
+    detainee_filter: bool | None = None,
 ) -> ExtractionResult:
     """Draft detainee records for one article.
 
     `text` may start with a `Published: YYYY-MM-DD` line; it is read as metadata and, unless
     `published` is given, dates the article. Every span in the result indexes `text` itself.
     Only the first `max_chars` characters after that line are read (see `MAX_TEXT_CHARS`).
+    `detainee_filter` False keeps every candidate the rules find, True applies the learned
+    filter (see `detainee_filter.py`) whatever its defaults say, None follows them.
     """
     offset = metadata_length(text)
     warnings: list[str] = []
@@ -196,7 +204,7 @@ def extract(
             (*warnings, "The text is neither English nor Russian; no detainees were read from it."),
         )
     article = _analyse(text, offset, published)
-    detainees = _detainees(article)
+    detainees = _filtered(article, _candidates(article), detainee_filter)
     if published is None:
         warnings.append("No publication date: relative dates were left unresolved.")
     return ExtractionResult(tuple(detainees), iso, "en", EXTRACTOR_VERSION, tuple(warnings))
@@ -214,7 +222,12 @@ def _first_part(text: str, limit: int) -> str:
     return text[: window_start + ends[-1]] if ends else text[:limit]
 
 
-def _analyse(text: str, offset: int, published: dt.date | None) -> _Article:
+def _analyse(
+    text: str, offset: int, published: dt.date | None, *, everyone: bool = False
+) -> _Article:
+    """The article read into people, roles and events. `everyone` lets events go to office
+    holders, relatives and witnesses as well: the wider pool the learned filter is taught
+    from, never what the extractor reports."""
     sentences = split_sentences(text, offset)
     runs = find_name_runs(text, sentences)
     people = cluster_people(runs)
@@ -245,7 +258,7 @@ def _analyse(text: str, offset: int, published: dt.date | None) -> _Article:
         events.extend(find_visits(context))
         events.extend(_citizenship_events(context))
     events.extend(find_repeated_facilities(contexts, events))
-    eligible = {pid for pid, role in roles.items() if role.eligible}
+    eligible = {pid for pid, role in roles.items() if everyone or role.eligible}
     attributor = Attributor(text, refs.refs, eligible)
     _resolve_facility_anaphora(events)
     for event in events:
@@ -295,6 +308,7 @@ def _analyse(text: str, offset: int, published: dt.date | None) -> _Article:
         first_demonym,
         events_by_owner,
         links_by_pid,
+        everyone,
     )
 
 
@@ -663,7 +677,52 @@ def _detention_evidence(article: _Article, events: list[Event]) -> bool:
     return False
 
 
-def _detainees(article: _Article) -> list[Detainee]:
+def _filtered(
+    article: _Article, candidates: list[Candidate], switch: bool | None
+) -> list[Detainee]:
+    """The candidates' records, less those the learned filter finds unlikely to be held."""
+    model = active_model(switch)
+    if model is None or not candidates:
+        return [c.record for c in candidates]
+    features = _features(article, candidates)
+    return [
+        c.record
+        for c, f in zip(candidates, features, strict=True)
+        if model.probability(f) >= model.threshold
+    ]
+
+
+def _features(article: _Article, candidates: list[Candidate]) -> list[dict[str, float]]:
+    return candidate_features(
+        candidates,
+        sentences=article.sentences,
+        lead_paragraph=_lead_paragraph(article.sentences),
+        text=article.text,
+        article_events=article.events,
+    )
+
+
+def scored_candidates(
+    text: str, published: dt.date | None = None, *, everyone: bool = False
+) -> list[tuple[Detainee, dict[str, float]]]:
+    """Every record the rules would report for an English article, with the features the
+    learned filter reads; what the filter is trained on. Empty for any other language.
+    `everyone` widens the pool to anyone the story reports held, whatever the role rules
+    say of them."""
+    offset = metadata_length(text)
+    if len(text) - offset > MAX_TEXT_CHARS:
+        text = _first_part(text, offset + MAX_TEXT_CHARS)
+    body, line_date = split_metadata(text)
+    published = published or line_date or header_date(body)
+    if looks_russian(body) or not looks_english(body):
+        return []
+    article = _analyse(text, offset, published, everyone=everyone)
+    candidates = _candidates(article)
+    return list(zip([c.record for c in candidates], _features(article, candidates), strict=True))
+
+
+def _candidates(article: _Article) -> list[Candidate]:
+    """Everyone the rules report held, in order of first mention."""
     article_votes = _country_votes(article, article.events)
     official_fallback = _most_present_official(article)
     group_codes = article.refs.group_codes
@@ -672,7 +731,7 @@ def _detainees(article: _Article) -> list[Detainee]:
         for person in article.people
         if (placement := _placement(article, person, group_codes, article_votes)) is not None
     }
-    found: list[tuple[int, Detainee]] = []
+    found: list[tuple[int, Candidate]] = []
     for person in article.people:
         if person.pid not in placed:
             continue
@@ -697,10 +756,12 @@ def _detainees(article: _Article) -> list[Detainee]:
                 else e
                 for e in extraditions
             ]
-        if _held_in_home_politics(article, role, events, codes, extraditions):
+        if not article.everyone and _held_in_home_politics(
+            article, role, events, codes, extraditions
+        ):
             continue  # "Russian opposition figure X", freed in a swap told from abroad
         if detaining and codes == [detaining.country]:
-            if own_nationality:
+            if own_nationality and not article.everyone:
                 continue  # held by their own country: not a national detained abroad
             # Only a guess from the groups the story speaks of ("the Russians") made them a
             # national of the state that holds them: the guess goes, the person stays.
@@ -731,8 +792,8 @@ def _detainees(article: _Article) -> list[Detainee]:
             detaining=detaining.country if detaining else None,
         )
         record = replace(record, arrest=arrest)
-        found.append((person.first_position, record))
-    return [record for _pos, record in sorted(found, key=lambda item: item[0])]
+        found.append((person.first_position, Candidate(record, person, role, events)))
+    return [candidate for _pos, candidate in sorted(found, key=lambda item: item[0])]
 
 
 class _Placement(NamedTuple):
@@ -750,7 +811,7 @@ def _placement(
     """A person reported held, with their nationality, extraditions and the state that holds
     them; None for anyone the story does not report held."""
     role = article.roles[person.pid]
-    if not role.eligible:
+    if not (role.eligible or article.everyone):
         return None
     events = _owned(article, person.pid)
     if not _detention_evidence(article, events):
