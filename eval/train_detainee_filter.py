@@ -267,7 +267,7 @@ def main() -> int:
     parser.add_argument(
         "--pool",
         choices=("rules", "wide", "both"),
-        default="both",
+        default="wide",
         help="train on the rules' candidates, on everyone reported held, or on both",
     )
     parser.add_argument("--dry-run", action="store_true", help="report, write nothing")
@@ -292,6 +292,7 @@ def main() -> int:
     print("  outer choices (lambda, threshold):", choices)
 
     model = fit(articles, names, lam, args.pool)
+    rows = list(training_rows(articles, args.pool))
     in_sample = f1_of(articles, [model.predict(a.rules.features) for a in articles], threshold)
     print("in-sample (optimistic): P {:.3f} R {:.3f} F1 {:.3f}".format(*in_sample))
     weights, bias = model.raw()
@@ -314,6 +315,8 @@ def main() -> int:
             "articles": len(articles),
             "candidates": n,
             "detainees": positives,
+            "examples": len(rows),
+            "example_detainees": sum(label for _f, label in rows),
             "seed": SEED,
             "rules_f1": round(base[2], 4),
             "cv_f1": round(cv_f1, 4),

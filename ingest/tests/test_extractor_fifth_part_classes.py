@@ -276,7 +276,9 @@ def test_a_fight_against_crime_is_no_fight_against_extradition():
         "Oleg Bran is fighting against extradition to the United States, and Lev Dorn lost "
         "the fight against his extradition to Canada."
     )
-    people = _people(text)
+    # The extradition readings of every candidate: two people named once, with nothing else
+    # told of them, are what the learned filter doubts, and it is not what is tested here.
+    people = {d.name: d for d in extract(text, PUBLISHED, detainee_filter=False).detainees}
     steps = {name: [e.status for e in p.extraditions] for name, p in people.items()}
     assert steps == {
         "Taras Melnyk": ["surrendered"],
