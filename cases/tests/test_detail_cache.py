@@ -266,7 +266,7 @@ def test_an_answer_cached_by_another_release_is_not_served(viewer, person, monke
 
 
 def test_the_code_digest_follows_the_code_and_the_translations(settings, tmp_path):
-    for path in ("cases/serializers.py", "cases/tests/test_x.py", "config/api.py"):
+    for path in ("cases/serializers/detainees.py", "cases/tests/test_x.py", "config/api.py"):
         (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / path).write_text("A = 1\n")
     (tmp_path / "locale/ru/LC_MESSAGES").mkdir(parents=True)
@@ -281,7 +281,7 @@ def test_the_code_digest_follows_the_code_and_the_translations(settings, tmp_pat
         start = digest()
         (tmp_path / "cases/tests/test_x.py").write_text("A = 2\n")
         assert digest() == start  # tests do not build answers
-        (tmp_path / "cases/serializers.py").write_text("A = 2\n")
+        (tmp_path / "cases/serializers/detainees.py").write_text("A = 2\n")
         changed = digest()
         assert changed != start
         (tmp_path / "locale/ru/LC_MESSAGES/django.po").write_text('msgid "a"\nmsgstr "в"\n')
