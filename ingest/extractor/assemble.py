@@ -1636,6 +1636,18 @@ def _status(article: _Article, events: list[Event], record: Detainee) -> tuple[s
         if extradited.date and convicted.date and extradited.date.value and convicted.date.value:
             later = "extradited" if extradited.date.value >= convicted.date.value else "convicted"
             return later, _sentence_span(article, kinds[later])
+        if not (convicted.date and convicted.date.value):
+            # "X, convicted in France of fraud, was extradited to the US": a surrender the
+            # story opens with is its news, later than a conviction it leaves undated.
+            opening = _opening_sentences(article)
+            for event in facts:
+                if (
+                    event.kind == "extradition"
+                    and event.data["status"] == "surrendered"
+                    and event.data["word"].startswith("extradit")
+                    and event.sentence in opening
+                ):
+                    return "extradited", _sentence_span(article, event)
     for kind in ("convicted", "extradited", "charged", "detained"):
         if kind in kinds:
             return kind, _sentence_span(article, kinds[kind])
@@ -1668,6 +1680,13 @@ def _part_of_a_swap(article: _Article, release: Event) -> bool:
 
 
 _OPENING_SENTENCES = 3  # body sentences that open a story and say what it is about
+_LEAD_SENTENCES = 2  # body sentences that tell a story's news
+
+
+def _opening_sentences(article: _Article) -> set[int]:
+    """The indexes of the body sentences that tell the story's news."""
+    body = [c.sentence.index for c in article.contexts if not c.sentence.is_title]
+    return set(body[:_LEAD_SENTENCES])
 
 
 def _story_of_a_swap(article: _Article, release: Event) -> Span | None:

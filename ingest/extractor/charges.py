@@ -194,6 +194,23 @@ _OFFENCE_WORDS = re.compile(
     re.IGNORECASE,
 )
 
+# The stems that name one offence, not offending in general ("a crime", "an offence").
+_SPECIFIC_STEMS = "|".join(
+    re.escape(stem.strip())
+    for stem in sorted(
+        (set(_GENERIC_OFFENCE) - {"crime", "offence", "offense"})
+        | {s for _c, stems in CATEGORY_STEMS for s in stems},
+        key=len,
+    )[::-1]
+)
+# "jailed for a digital advertising fraud scheme", "for a 1979 triple murder": the article,
+# a year, and the words that lead to a named offence.
+_FOR_A_NAMED = r"(?:a|an)\s+(?:\d{4}\s+)?(?:[\w-]+\s+){0,2}?(?:" + _SPECIFIC_STEMS + r")"
+_NAMED_AFTER_ARTICLE = re.compile(
+    r"^(?:a|an)\s+(?:\d{4}\s+)?(?=(?:[\w-]+\s+){0,2}?(?:" + _SPECIFIC_STEMS + r"))",
+    re.IGNORECASE,
+)
+
 # "for the 2019 murder of a judge": a harm done to someone names the offence.
 _HARM = r"(?:murder|assassination|killing|kidnapping|abduction|rape|stabbing|shooting)"
 
@@ -212,6 +229,9 @@ _STRONG = (
     # "10 charges on multiple conspiracy counts": the offence named before "counts"
     r"charges\s+on\s+(?:multiple|several|numerous|\w+)(?=\s+[\w-]+\s+counts?\b)|"
     r"on\s+charges\s+of|(?:a|the)\s+charges?\s+of|"
+    # "on false charges of", "trumped-up charges of": a judgement of the charges, then them
+    r"(?:false|trumped-up|bogus|fabricated|spurious|dubious|criminal|formal|serious)\s+"
+    r"charges?\s+of|"
     r"(?:faces?|facing|faced|including|includes|included|multiple|several|two|three|four|"
     r"five|\d+)\s+charges\s+of|acquitted\s+(?:(?:\w+\s+){0,2}?)of|cleared\s+(?:(?:\w+\s+){0,2}?)of"
 )
@@ -228,7 +248,7 @@ _WEAK = (
     r"executed)\b"
     # "for" and the offence, not "for a year" (but "for a drug offence") or "for the first time"
     r"(?:[^.;]|\.(?!\s)){0,120}?\bfor(?!\s+(?:(?:a|an)(?!\s+(?:[\w-]+\s+){1,2}?"
-    r"(?:offen[cs]es?|conviction)\b)|"
+    r"(?:offen[cs]es?|conviction)\b)(?!" + _FOR_A_NAMED[len("(?:a|an)") :] + r")|"
     r"the(?!\s+(?:(?:offen[cs]es?|crimes?)\s+of|(?:\d{4}\s+)?" + _HARM + r"\s+of)\b)|\d|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|life|up|more|over|about|almost|nearly|"
     r"several|months|years|weeks|days)\b)|"
@@ -278,6 +298,7 @@ _STOP = re.compile(
     r"|\s+and\s+(?:was|were|is|has|had|have|been|then|later|sentenced|fined|served|received|faces|"
     r"could|will|pleaded|said|says|told|denies|insists|\w+ed)\b"
     r"|\s+(?:was|were|is|are|has|have|had)\b"  # "accused of spying was sentenced": the verb
+    r"|\s+committed\b"  # "for a drug offence committed abroad": where, not what
     r"|\s+(?:but|while|when|after|before|because|though|although|rather\s+than|instead|by|that|"
     r"which|who|whom|where|if|since|until|during|under|following|despite|outside|inside|"
     r"near|between)\b"
@@ -540,6 +561,12 @@ def find_charges(context: SentenceContext) -> list[Event]:
                 head = "" if head.startswith("conviction") else head
                 keep_head = head.startswith("offen") or _FIELD_OF_OFFENCE.match(what)
                 phrase = f"{what} {head}" if keep_head and head else what
+            article = _NAMED_AFTER_ARTICLE.match(phrase) if trigger_words[-1] == "for" else None
+            if article:
+                # "for a fraud scheme", not "for a related attack" (another's offence)
+                phrase = phrase[article.end() :]
+                if _NOT_A_CHARGE_ADJ.match(phrase.split()[0]):
+                    continue
             phrase = _INCLUDING_LEAD.sub("", phrase)  # "12 charges, including bribery"
             if phrase.lower().startswith(_NOT_A_CHARGE_START) or phrase.isdigit():
                 continue

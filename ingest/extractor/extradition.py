@@ -237,8 +237,9 @@ def find_extraditions(context: SentenceContext, recent_text: str) -> list[Event]
                 end=base + match.end(),
                 anchor=anchor,
                 anchor_end=base + match.end("t"),
-                transitive=word.lower() in ("extradited", "extradites", "extradite", "extraditing")
-                or word.lower().startswith("handed"),
+                # "handed over to the Chinese authorities": the words after the verb name the
+                # receiving state, not the person handed over, who is the one told before it.
+                transitive=word.lower() in ("extradited", "extradites", "extradite", "extraditing"),
                 hypothetical=False,
                 date=date,
                 data={

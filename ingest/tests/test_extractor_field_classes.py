@@ -1,0 +1,72 @@
+"""Field classes that real news states in ways the rules missed, each checked on invented
+sentences and invented people: a surrender told as "handed over to" a state's authorities
+after an arrest in the same sentence; charges judged before they are named ("false charges
+of"); a sentence "for a ... fraud scheme" or "for a 1990 double murder"; an extradition the
+story opens with, later than a conviction it leaves undated."""
+
+import datetime as dt
+
+from ingest.extractor import extract
+
+PUBLISHED = dt.date(2024, 5, 10)
+
+
+def _only(text: str):
+    detainees = extract(text, PUBLISHED).detainees
+    assert len(detainees) == 1, [d.name for d in detainees]
+    return detainees[0]
+
+
+def test_arrested_and_handed_over_to_a_states_authorities_is_a_surrender():
+    text = (
+        "Published: 2024-05-10\n\n"
+        "Tomas Varga, a Slovak engineer, was detained in Almaty on May 2, 2023 and quietly "
+        "handed over to Chinese authorities in July 2023. He remains in a prison in Urumqi."
+    )
+    done = _only(text).completed_extradition
+    assert done is not None
+    assert (done.from_country, done.to_country, done.date) == ("KZ", "CN", "2023-07")
+
+
+def test_charges_judged_false_before_they_are_named_are_still_the_charges():
+    text = (
+        "Published: 2024-05-10\n\n"
+        "Oskar Lind, a Swedish sailor, has been held in a jail in Lome since March, allegedly "
+        "on false charges of theft and helping smugglers."
+    )
+    assert [c.phrase for c in _only(text).charges] == ["theft", "helping smugglers"]
+
+
+def test_a_sentence_for_a_named_offence_after_an_article_names_the_charge():
+    text = (
+        "Published: 2024-05-10\n\n"
+        "A court in Boston sentenced Pavel Drozd, a Latvian citizen, to eight years in prison "
+        "for a mobile payment fraud scheme, prosecutors said."
+    )
+    assert [c.phrase for c in _only(text).charges] == ["mobile payment fraud scheme"]
+    text = (
+        "Published: 2024-05-10\n\n"
+        "Karim Haddad, a Lebanese citizen, was sentenced to life in prison for a 1990 double "
+        "murder, and remains held in Cyprus."
+    )
+    assert [c.phrase for c in _only(text).charges] == ["double murder"]
+
+
+def test_a_related_offence_or_where_it_was_committed_is_no_part_of_the_charge():
+    text = (
+        "Published: 2024-05-10\n\n"
+        "Ivo Brandt, a German national, served a sentence in Spain for a related attack. He is "
+        "serving 12 years in a Thai jail for a drug offence committed in Phuket."
+    )
+    assert [c.phrase for c in _only(text).charges] == ["drug offence"]
+
+
+def test_an_extradition_the_story_opens_with_is_later_than_an_undated_conviction():
+    text = (
+        "Published: 2024-05-10\n\n"
+        "Portugal has extradited to the United States the Estonian programmer Mart Kask, "
+        "convicted in Lisbon of money laundering. He was flown to New York on Thursday.\n\n"
+        "Kask had denied the charges."
+    )
+    record = _only(text)
+    assert record.status == "extradited"
