@@ -98,6 +98,65 @@ def _term_values(match: re.Match[str]) -> dict[str, object]:
     return {"years": total // 12, "months": total % 12, "life": False, "death": False}
 
 
+# "reduced her eight-year sentence to a two-year suspended sentence": the term after "to" is
+# the one in force.
+_CHANGED_TO = re.compile(
+    r"(?:\s+(?:jail|prison))?\s+(?:sentence|term)\s+to\s+(?:a\s+|an\s+)?(?:" + _TERM + r")",
+    re.IGNORECASE,
+)
+_CHANGING = frozenset(["commuted", "reduced", "replaced"])
+# "after his six-year sentence for spying", "until her 20-year sentence ends": a term told
+# by its length, held by the person the possessive stands for.
+_HELD_TERM = re.compile(
+    r"\b(?:his|her|their)\s+(?P<sup>(?:original|initial|previous|first)\s+)?"
+    r"(?P<n1>" + NUMBER + r")(?P<half>[\s-]+and[\s-]+a[\s-]+half)?[\s-]+(?P<u1>years?|months?)"
+    r"[\s-]+(?:(?:jail|prison)\s+(?:sentence|term)|sentence)\b",
+    re.IGNORECASE,
+)
+
+
+def _held_terms(context: SentenceContext) -> list[Event]:
+    base = context.sentence.start
+    events = []
+    for match in _HELD_TERM.finditer(context.text):
+        if not context.text[: match.start()].strip(" \"“‘'"):
+            continue  # "His 25-year sentence ..." opening a sentence: whose, another sentence tells
+        first = parse_number(match.group("n1")) or 0.0
+        if match.group("half"):
+            first += 0.5
+        total = round(first * 12 if match.group("u1").lower().startswith("year") else first)
+        if total == 0:
+            continue
+        anchor = base + match.start("n1")
+        events.append(
+            Event(
+                kind="term",
+                sentence=context.sentence.index,
+                start=anchor,
+                end=base + match.end(),
+                anchor=anchor,
+                anchor_end=base + match.end(),
+                transitive=False,
+                hypothetical=is_hypothetical(context, anchor),
+                date=None,
+                data={
+                    "years": total // 12,
+                    "months": total % 12,
+                    "life": False,
+                    "death": False,
+                    "commuted": False,
+                    "perfect": False,
+                    # "his original 15-year sentence", "reduced her eight-year sentence"
+                    "superseded": match.group("sup") is not None
+                    or bool(
+                        _COMMUTING.search(context.text[max(0, match.start() - 12) : match.start()])
+                    ),
+                },
+            )
+        )
+    return events
+
+
 def find_terms(context: SentenceContext) -> list[Event]:
     events: list[Event] = []
     base = context.sentence.start
@@ -105,15 +164,18 @@ def find_terms(context: SentenceContext) -> list[Event]:
         if _GAP_BLOCK.search(match.group("gap")):
             continue
         trigger = match.group("t").lower()
+        # "reduced her eight-year sentence to two years": the old term first, the new after "to"
+        changed = _CHANGED_TO.match(context.text, match.end()) if trigger in _CHANGING else None
+        term = changed or match
         if trigger in _NEEDS_PENALTY_WORD and not re.search(
             r"sentence|term|jail|prison|imprisonment|years|months|life|death",
             context.text[match.end("t") : match.end() + 25],
             re.IGNORECASE,
         ):
             continue
-        if match.group("death") and trigger not in ("sentenced", "sentencing", "sentence of"):
+        if term.group("death") and trigger not in ("sentenced", "sentencing", "sentence of"):
             continue
-        values = _term_values(match)
+        values = _term_values(term)
         if values["years"] == 0 and values["months"] == 0:
             continue
         anchor = base + match.start("t")
@@ -133,7 +195,7 @@ def find_terms(context: SentenceContext) -> list[Event]:
                 kind="term",
                 sentence=context.sentence.index,
                 start=anchor,
-                end=base + match.end(),
+                end=base + term.end(),
                 anchor=anchor,
                 anchor_end=base + match.end("t"),
                 transitive=trigger in ("sentenced", "jailed", "imprisoned", "handed", "given"),
@@ -142,7 +204,7 @@ def find_terms(context: SentenceContext) -> list[Event]:
                 data=values,
             )
         )
-    return events + _death_row(context)
+    return events + _held_terms(context) + _death_row(context)
 
 
 # "death row inmate X", "a worker on death row": someone under a sentence of death.

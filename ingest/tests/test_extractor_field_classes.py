@@ -2,7 +2,8 @@
 sentences and invented people: a surrender told as "handed over to" a state's authorities
 after an arrest in the same sentence; charges judged before they are named ("false charges
 of"); a sentence "for a ... fraud scheme" or "for a 1990 double murder"; an extradition the
-story opens with, later than a conviction it leaves undated."""
+story opens with, later than a conviction it leaves undated; a term told by its length after
+a possessive ("after his seven-year sentence"); a term reduced to another."""
 
 import datetime as dt
 
@@ -70,3 +71,45 @@ def test_an_extradition_the_story_opens_with_is_later_than_an_undated_conviction
     )
     record = _only(text)
     assert record.status == "extradited"
+
+
+def _term(record) -> tuple[int | None, int | None] | None:
+    sentence = record.sentence
+    return None if sentence is None else (sentence.years, sentence.months)
+
+
+def test_a_term_told_by_its_length_after_a_possessive_is_the_persons_sentence():
+    text = (
+        "Published: 2024-05-10\n\n"
+        "Canadian photographer Rory Dunmore has returned to Ottawa after his seven-year "
+        "sentence for espionage in Laos."
+    )
+    assert _term(_only(text)) == (7, 0)
+    text = (
+        "Published: 2024-05-10\n\n"
+        "Greta Holm, a Danish activist held in a Bolivian prison, was granted parole but must "
+        "stay in La Paz until her 12-year sentence ends in 2026."
+    )
+    assert _term(_only(text)) == (12, 0)
+
+
+def test_a_possessive_term_opening_a_sentence_is_not_given_by_the_sentence_alone():
+    text = (
+        "Published: 2024-05-10\n\n"
+        "A court in Kigali sentenced Jean Mugisha, a Belgian resident, to 20 years in prison. "
+        "The ruling was condemned by director Alan Frost. His 20-year prison sentence was "
+        "criticised abroad."
+    )
+    names = {d.name for d in extract(text, PUBLISHED).detainees}
+    assert names == {"Jean Mugisha"}
+
+
+def test_a_term_reduced_to_another_is_the_new_term():
+    text = (
+        "Published: 2024-05-10\n\n"
+        "American reporter Nora Quill was freed on Monday after an appeals court in Tehran "
+        "reduced her six-year jail sentence to a one-year suspended sentence."
+    )
+    record = _only(text)
+    assert _term(record) == (1, 0)
+    assert record.sentence.commuted
