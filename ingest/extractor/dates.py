@@ -244,18 +244,45 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
         value = _resolve(match, published, future)
         if kind in ("md", "dm", "m") and _SAME_YEAR.match(text, match.end()):
             value = _in_year_before(match, kind, found) or value
+        elif kind in ("md", "dm", "m") and _FOLLOWING_YEAR.match(text, match.end()):
+            value = _in_year_before(match, kind, found, later=1) or value
         reporting = bool(_REPORTING_BEFORE.search(window))
         found.append(DateMention(start, match.end(), value, reporting, text[start : match.end()]))
-    return found
+    return _following_years(text, found)
+
+
+# "sentenced in August of the following year", "sentenced the following year": a year after
+# the last year told before it.
+_FOLLOWING_YEAR = re.compile(r"\s+(?:of\s+)?the\s+(?:following|next)\s+year\b", re.IGNORECASE)
+_FOLLOWING_YEAR_ALONE = re.compile(
+    r"\b(?:the\s+(?:following|next)\s+year|a\s+year\s+later)\b", re.IGNORECASE
+)
+
+
+def _following_years(text: str, found: list[DateMention]) -> list[DateMention]:
+    added: list[DateMention] = []
+    for match in _FOLLOWING_YEAR_ALONE.finditer(text):
+        before = [d for d in found if d.end <= match.start()]
+        if before and _FOLLOWING_YEAR.fullmatch(text[before[-1].end : match.end()]):
+            continue  # "in August of the following year": read with its month
+        years = [d.value[:4] for d in before if d.value and len(d.value) >= 4]
+        if not years:
+            continue
+        value = str(int(years[-1]) + 1)
+        added.append(DateMention(match.start(), match.end(), value, False, match.group()))
+    return sorted(found + added, key=lambda d: d.start) if added else found
 
 
 # "held since 4 March 2021, sentenced on 9 June that year"
 _SAME_YEAR = re.compile(r"\s+(?:of\s+)?(?:that|the\s+same)\s+year\b", re.IGNORECASE)
 
 
-def _in_year_before(match: re.Match[str], kind: str, before: list[DateMention]) -> str | None:
-    """A day or month "that year": in the year of the last dated mention before it."""
-    years = [d.value[:4] for d in before if d.value and len(d.value) >= 4]
+def _in_year_before(
+    match: re.Match[str], kind: str, before: list[DateMention], later: int = 0
+) -> str | None:
+    """A day or month "that year": in the year of the last dated mention before it (or, with
+    `later`, that many years after it: "the following year")."""
+    years = [str(int(d.value[:4]) + later) for d in before if d.value and len(d.value) >= 4]
     if not years:
         return None
     month_name = match["m4"] or match["m5"] or match["m6"] or ""

@@ -3,11 +3,13 @@ sentences and invented people: a surrender told as "handed over to" a state's au
 after an arrest in the same sentence; charges judged before they are named ("false charges
 of"); a sentence "for a ... fraud scheme" or "for a 1990 double murder"; an extradition the
 story opens with, later than a conviction it leaves undated; a term told by its length after
-a possessive ("after his seven-year sentence"); a term reduced to another."""
+a possessive ("after his seven-year sentence"); a term reduced to another; a sentencing dated
+"in August of the following year" or "the following year"."""
 
 import datetime as dt
 
 from ingest.extractor import extract
+from ingest.extractor.dates import find_dates
 
 PUBLISHED = dt.date(2024, 5, 10)
 
@@ -113,3 +115,25 @@ def test_a_term_reduced_to_another_is_the_new_term():
     record = _only(text)
     assert _term(record) == (1, 0)
     assert record.sentence.commuted
+
+
+def test_the_following_year_is_a_year_after_the_last_year_told():
+    found = find_dates(
+        "She was arrested in Minsk in May 2019 and sentenced in March of the following year.",
+        PUBLISHED,
+    )
+    assert [d.value for d in found] == ["2019-05", "2020-03"]
+    found = find_dates("He was detained in 2016 and tried the following year.", PUBLISHED)
+    assert [d.value for d in found] == ["2016", "2017"]
+    assert find_dates("He will be tried the following year.", PUBLISHED) == []
+
+
+def test_a_sentence_dated_in_a_month_of_the_following_year():
+    text = (
+        "Published: 2024-05-10\n\n"
+        "Lena Vogt, 61, a German citizen, was arrested in Tashkent in November 2021 and "
+        "sentenced to nine years in prison in June of the following year on spying charges."
+    )
+    record = _only(text)
+    assert _term(record) == (9, 0)
+    assert record.sentence.date == "2022-06"
