@@ -157,7 +157,14 @@ class Detainee:
         """The extradition that happened or is under way; refused or withdrawn ones are not."""
         live = [e for e in self.extraditions if e.status not in ("refused", "withdrawn")]
         order = {"surrendered": 4, "approved": 3, "contested": 2, "requested": 1}
-        return max(live, key=lambda e: order.get(e.status, 0), default=None)
+        # Of two transfers, the one into the custody of the state that holds the person:
+        # "extradited to the US in 2019 ... the US sent him home to serve his term".
+        holder = self.detaining_country.country if self.detaining_country else None
+        return max(
+            live,
+            key=lambda e: (order.get(e.status, 0), holder is not None and e.to_country == holder),
+            default=None,
+        )
 
     @property
     def completed_extradition(self) -> Extradition | None:

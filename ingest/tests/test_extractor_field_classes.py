@@ -4,7 +4,8 @@ after an arrest in the same sentence; charges judged before they are named ("fal
 of"); a sentence "for a ... fraud scheme" or "for a 1990 double murder"; an extradition the
 story opens with, later than a conviction it leaves undated; a term told by its length after
 a possessive ("after his seven-year sentence"); a term reduced to another; a sentencing dated
-"in August of the following year" or "the following year"."""
+"in August of the following year" or "the following year"; of two transfers, the one into the
+custody of the state that holds the person."""
 
 import datetime as dt
 
@@ -137,3 +138,19 @@ def test_a_sentence_dated_in_a_month_of_the_following_year():
     record = _only(text)
     assert _term(record) == (9, 0)
     assert record.sentence.date == "2022-06"
+
+
+def test_of_two_transfers_the_one_into_the_holding_states_custody_is_the_extradition():
+    text = (
+        "Published: 2024-05-10\n\n"
+        "The United States has extradited to Romania a Romanian national sentenced to seven "
+        "years in prison for bank fraud, the Romanian interior ministry said on May 9.\n\n"
+        "Dorin Lupu was sentenced in March last year by a U.S. district court in Ohio.\n\n"
+        "Lupu was extradited to the United States in October 2021."
+    )
+    record = _only(text)
+    assert record.detaining_country is not None
+    assert record.detaining_country.country == "US"
+    done = record.completed_extradition
+    assert done is not None
+    assert (done.to_country, done.date) == ("US", "2021-10")
