@@ -65,8 +65,11 @@ _JOURNEY_TO = re.compile(
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
 # "Switzerland extradited", "Greece has extradited", "The Czech Republic on Friday extradited":
 # a country as the subject of the verb is the state that surrenders the person.
+# "Israel, which extradited him": the country a relative clause opens on.
+_WHICH_GAP = re.compile(r"^\s*,\s*which\s+(?:later\s+|then\s+|\w+ly\s+)?$")
 _COUNTRY_SUBJECT_GAP = re.compile(
-    r"^\s+(?:on\s+\w+\s+|\w+ly\s+|last\s+\w+\s+)?(?:(?:has|had|have)\s+)?(?:now\s+|\w+ly\s+)?$"
+    r"^(?:\s*,\s*which)?\s+(?:on\s+\w+\s+|\w+ly\s+|last\s+\w+\s+|later\s+|then\s+)?"
+    r"(?:(?:has|had|have)\s+)?(?:now\s+|\w+ly\s+)?$"
 )
 # "extradited to face US charges", "extradited ... and is in US custody": the state named as
 # the one that tries or holds the person after the surrender is where they were sent.
@@ -129,7 +132,9 @@ def find_extraditions(context: SentenceContext, recent_text: str) -> list[Event]
         to_country = from_country = subject_country = None
         for place in places:
             absolute = base + place.start
-            if not clause_start <= absolute < clause_end:
+            if not clause_start <= absolute < clause_end and not (
+                absolute < anchor and _WHICH_GAP.match(text[place.end : anchor - base])
+            ):
                 continue
             before = text[max(0, place.start - 14) : place.start]
             after = text[place.end : place.end + 30]

@@ -5,7 +5,8 @@ of"); a sentence "for a ... fraud scheme" or "for a 1990 double murder"; an extr
 story opens with, later than a conviction it leaves undated; a term told by its length after
 a possessive ("after his seven-year sentence"); a term reduced to another; a sentencing dated
 "in August of the following year" or "the following year"; of two transfers, the one into the
-custody of the state that holds the person."""
+custody of the state that holds the person; the surrendering state a relative clause opens on
+("leaving Israel, which extradited him")."""
 
 import datetime as dt
 
@@ -154,3 +155,14 @@ def test_of_two_transfers_the_one_into_the_holding_states_custody_is_the_extradi
     done = record.completed_extradition
     assert done is not None
     assert (done.to_country, done.date) == ("US", "2021-10")
+
+
+def test_the_country_a_relative_clause_opens_on_is_the_one_that_extradited():
+    text = (
+        "Published: 2024-05-10\n\n"
+        "Marek Novak, a Slovak programmer, was arrested in June 2020 while leaving Georgia, "
+        "which extradited him to the United States in May 2022."
+    )
+    done = _only(text).completed_extradition
+    assert done is not None
+    assert (done.from_country, done.to_country, done.date) == ("GE", "US", "2022-05")
