@@ -65,6 +65,12 @@ _JOURNEY_TO = re.compile(
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
 # "Switzerland extradited", "Greece has extradited", "The Czech Republic on Friday extradited":
 # a country as the subject of the verb is the state that surrenders the person.
+# "arrested in 2009", "sentenced on Monday": a date that follows another event's verb.
+_OTHER_EVENTS_DATE = re.compile(
+    r"\b(?:arrested|detained|held|jailed|imprisoned|sentenced|convicted|charged|indicted|"
+    r"tried|born|caught|captured|seized|released|freed)\s+(?:[\w,]+\s+){0,3}?(?:in|on|since)?\s*$",
+    re.IGNORECASE,
+)
 # "Israel, which extradited him": the country a relative clause opens on.
 _WHICH_GAP = re.compile(r"^\s*,\s*which\s+(?:later\s+|then\s+|\w+ly\s+)?$")
 _COUNTRY_SUBJECT_GAP = re.compile(
@@ -90,7 +96,7 @@ _BY_AUTHORITY = re.compile(
 _CARETAKERS = re.compile(
     r"^\s*[\"“‘']?(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:officials|diplomats|embassy|consulate|"
     r"consuls?|representatives|envoys?|ambassador|family|families|relatives|red\s+cross|"
-    r"government)\b",
+    r"government|committee\s+of\s+the\s+red\s+cross)\b",
     re.IGNORECASE,
 )
 
@@ -211,7 +217,12 @@ def find_extraditions(context: SentenceContext, recent_text: str) -> list[Event]
                     ),
                     None,
                 )
-            date = date or pick_date(context, anchor, fallback_sentence=True)
+            if date is None:
+                date = pick_date(context, anchor, fallback_sentence=True)
+                if date is not None and _OTHER_EVENTS_DATE.search(
+                    text[max(0, date.start - 30) : date.start]
+                ):
+                    date = None  # "arrested in 2009 and ... extradited": the arrest's year
         if (
             status == "surrendered"
             and not word.lower().startswith("extradit")

@@ -6,7 +6,8 @@ story opens with, later than a conviction it leaves undated; a term told by its 
 a possessive ("after his seven-year sentence"); a term reduced to another; a sentencing dated
 "in August of the following year" or "the following year"; of two transfers, the one into the
 custody of the state that holds the person; the surrendering state a relative clause opens on
-("leaving Israel, which extradited him")."""
+("leaving Israel, which extradited him"); an undated surrender does not take the year of the
+arrest told before it; a handover to the Red Cross's committee is no extradition."""
 
 import datetime as dt
 
@@ -166,3 +167,25 @@ def test_the_country_a_relative_clause_opens_on_is_the_one_that_extradited():
     done = _only(text).completed_extradition
     assert done is not None
     assert (done.from_country, done.to_country, done.date) == ("GE", "US", "2022-05")
+
+
+def test_an_undated_surrender_does_not_take_the_year_of_the_arrest_before_it():
+    text = (
+        "Published: 2024-05-10\n\n"
+        "Tariq Aziz Khan, a Canadian businessman, was arrested in 2011 and served a sentence in "
+        "the US for fraud, but was extradited to India after a court rejected his appeal."
+    )
+    done = _only(text).completed_extradition
+    assert done is not None
+    assert (done.to_country, done.date) == ("IN", None)
+
+
+def test_a_handover_to_the_red_cross_committee_is_no_extradition():
+    text = (
+        "Published: 2024-05-10\n\n"
+        "Militants freed Omar Haddad, a Jordanian engineer held for two years in Lebanon. "
+        "Haddad was handed over to the International Committee of the Red Cross at the border."
+    )
+    record = _only(text)
+    assert record.completed_extradition is None
+    assert record.status == "released"
