@@ -1658,7 +1658,7 @@ def _status(article: _Article, events: list[Event], record: Detainee) -> tuple[s
 _SWAP = re.compile(
     r"\b(?:(?:prisoner|detainee|hostage)s?\s+(?:swap|exchange|trade|deal)|swap|swapped|"
     r"exchange\s+of\s+prisoners|in\s+return|in\s+exchange\s+for|traded\s+for|"
-    r"the\s+exchange)\b",
+    r"the\s+exchange|in\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:exchange|swap))\b",
     re.IGNORECASE,
 )
 _SWAP_REACH = 2  # sentences before a release that may tell of the swap it was part of

@@ -7,7 +7,8 @@ a possessive ("after his seven-year sentence"); a term reduced to another; a sen
 "in August of the following year" or "the following year"; of two transfers, the one into the
 custody of the state that holds the person; the surrendering state a relative clause opens on
 ("leaving Israel, which extradited him"); an undated surrender does not take the year of the
-arrest told before it; a handover to the Red Cross's committee is no extradition."""
+arrest told before it; a handover to the Red Cross's committee is no extradition; a release in
+a story that opens on "a third exchange" is the exchange's."""
 
 import datetime as dt
 
@@ -189,3 +190,14 @@ def test_a_handover_to_the_red_cross_committee_is_no_extradition():
     record = _only(text)
     assert record.completed_extradition is None
     assert record.status == "released"
+
+
+def test_a_release_in_a_story_opening_on_a_numbered_exchange_is_an_exchange():
+    text = (
+        "Published: 2024-05-10\n\n"
+        "The truce held on Sunday as the rebels freed nine more captives in a second exchange "
+        "under the ceasefire. In turn, the government released 20 prisoners.\n\n"
+        "Officials confirmed that Nils Berg, a Norwegian aid worker held by the rebels, was "
+        "released on Sunday."
+    )
+    assert _only(text).status == "exchanged"
