@@ -98,14 +98,14 @@ def _term_values(match: re.Match[str]) -> dict[str, object]:
     return {"years": total // 12, "months": total % 12, "life": False, "death": False}
 
 
-# "reduced her eight-year sentence to a two-year suspended sentence": the term after "to" is
+# "cut his ten-year sentence to a four-year one": the term after "to" is
 # the one in force.
 _CHANGED_TO = re.compile(
     r"(?:\s+(?:jail|prison))?\s+(?:sentence|term)\s+to\s+(?:a\s+|an\s+)?(?:" + _TERM + r")",
     re.IGNORECASE,
 )
 _CHANGING = frozenset(["commuted", "reduced", "replaced"])
-# "after his six-year sentence for spying", "until her 20-year sentence ends": a term told
+# "home after his nine-year sentence", "until her 12-year sentence runs out": a term told
 # by its length, held by the person the possessive stands for.
 _HELD_TERM = re.compile(
     r"\b(?:his|her|their)\s+(?P<sup>(?:original|initial|previous|first)\s+)?"
@@ -146,7 +146,7 @@ def _held_terms(context: SentenceContext) -> list[Event]:
                     "death": False,
                     "commuted": False,
                     "perfect": False,
-                    # "his original 15-year sentence", "reduced her eight-year sentence"
+                    # "his original 15-year sentence", "reduced his ten-year sentence"
                     "superseded": match.group("sup") is not None
                     or bool(
                         _COMMUTING.search(context.text[max(0, match.start() - 12) : match.start()])
@@ -164,7 +164,7 @@ def find_terms(context: SentenceContext) -> list[Event]:
         if _GAP_BLOCK.search(match.group("gap")):
             continue
         trigger = match.group("t").lower()
-        # "reduced her eight-year sentence to two years": the old term first, the new after "to"
+        # "reduced his ten-year sentence to four": the old term first, the new after "to"
         changed = _CHANGED_TO.match(context.text, match.end()) if trigger in _CHANGING else None
         term = changed or match
         if trigger in _NEEDS_PENALTY_WORD and not re.search(

@@ -8,7 +8,8 @@ a possessive ("after his seven-year sentence"); a term reduced to another; a sen
 custody of the state that holds the person; the surrendering state a relative clause opens on
 ("leaving Israel, which extradited him"); an undated surrender does not take the year of the
 arrest told before it; a handover to the Red Cross's committee is no extradition; a release in
-a story that opens on "a third exchange" is the exchange's."""
+a story that opens on "a third exchange" is the exchange's; a town's possessive after
+"detained at" names no facility."""
 
 import datetime as dt
 
@@ -27,8 +28,8 @@ def _only(text: str):
 def test_arrested_and_handed_over_to_a_states_authorities_is_a_surrender():
     text = (
         "Published: 2024-05-10\n\n"
-        "Tomas Varga, a Slovak engineer, was detained in Almaty on May 2, 2023 and quietly "
-        "handed over to Chinese authorities in July 2023. He remains in a prison in Urumqi."
+        "Tomas Varga, a Slovak engineer, was detained in Almaty on May 2, 2023 and later "
+        "handed over to the Chinese security services in July 2023. He remains in Urumqi."
     )
     done = _only(text).completed_extradition
     assert done is not None
@@ -38,10 +39,10 @@ def test_arrested_and_handed_over_to_a_states_authorities_is_a_surrender():
 def test_charges_judged_false_before_they_are_named_are_still_the_charges():
     text = (
         "Published: 2024-05-10\n\n"
-        "Oskar Lind, a Swedish sailor, has been held in a jail in Lome since March, allegedly "
-        "on false charges of theft and helping smugglers."
+        "Oskar Lind, a Swedish sailor, has been held in a jail in Lome since March, reportedly "
+        "on false charges of fraud and aiding smugglers."
     )
-    assert [c.phrase for c in _only(text).charges] == ["theft", "helping smugglers"]
+    assert [c.phrase for c in _only(text).charges] == ["fraud", "aiding smugglers"]
 
 
 def test_a_sentence_for_a_named_offence_after_an_article_names_the_charge():
@@ -62,8 +63,8 @@ def test_a_sentence_for_a_named_offence_after_an_article_names_the_charge():
 def test_a_related_offence_or_where_it_was_committed_is_no_part_of_the_charge():
     text = (
         "Published: 2024-05-10\n\n"
-        "Ivo Brandt, a German national, served a sentence in Spain for a related attack. He is "
-        "serving 12 years in a Thai jail for a drug offence committed in Phuket."
+        "Ivo Brandt, a German national, was jailed in Madrid for a related attack. He is now "
+        "serving 12 years in prison in Bangkok for a drug offence committed in Phuket."
     )
     assert [c.phrase for c in _only(text).charges] == ["drug offence"]
 
@@ -148,7 +149,7 @@ def test_of_two_transfers_the_one_into_the_holding_states_custody_is_the_extradi
         "Published: 2024-05-10\n\n"
         "The United States has extradited to Romania a Romanian national sentenced to seven "
         "years in prison for bank fraud, the Romanian interior ministry said on May 9.\n\n"
-        "Dorin Lupu was sentenced in March last year by a U.S. district court in Ohio.\n\n"
+        "A federal judge in Ohio sentenced Dorin Lupu in March last year.\n\n"
         "Lupu was extradited to the United States in October 2021."
     )
     record = _only(text)
@@ -162,19 +163,19 @@ def test_of_two_transfers_the_one_into_the_holding_states_custody_is_the_extradi
 def test_the_country_a_relative_clause_opens_on_is_the_one_that_extradited():
     text = (
         "Published: 2024-05-10\n\n"
-        "Marek Novak, a Slovak programmer, was arrested in June 2020 while leaving Georgia, "
-        "which extradited him to the United States in May 2022."
+        "Marek Novak, a Slovak programmer, was stopped in June 2020 on his way out of Georgia, "
+        "which extradited him to Germany in May 2022."
     )
     done = _only(text).completed_extradition
     assert done is not None
-    assert (done.from_country, done.to_country, done.date) == ("GE", "US", "2022-05")
+    assert (done.from_country, done.to_country, done.date) == ("GE", "DE", "2022-05")
 
 
 def test_an_undated_surrender_does_not_take_the_year_of_the_arrest_before_it():
     text = (
         "Published: 2024-05-10\n\n"
-        "Tariq Aziz Khan, a Canadian businessman, was arrested in 2011 and served a sentence in "
-        "the US for fraud, but was extradited to India after a court rejected his appeal."
+        "Tariq Aziz Khan, a Canadian businessman, was arrested in 2011 and spent four years in "
+        "a Texas prison for fraud, but was extradited to India in the end."
     )
     done = _only(text).completed_extradition
     assert done is not None
@@ -185,7 +186,7 @@ def test_a_handover_to_the_red_cross_committee_is_no_extradition():
     text = (
         "Published: 2024-05-10\n\n"
         "Militants freed Omar Haddad, a Jordanian engineer held for two years in Lebanon. "
-        "Haddad was handed over to the International Committee of the Red Cross at the border."
+        "Haddad was handed over to an International Committee of the Red Cross team."
     )
     record = _only(text)
     assert record.completed_extradition is None
@@ -201,3 +202,12 @@ def test_a_release_in_a_story_opening_on_a_numbered_exchange_is_an_exchange():
         "released on Sunday."
     )
     assert _only(text).status == "exchanged"
+
+
+def test_held_at_a_towns_possessive_names_no_facility():
+    text = (
+        "Published: 2024-05-10\n\n"
+        "Mia Brandt, a Danish tourist, was detained at Nairobi’s busiest airport late on "
+        "Monday when she landed from Dubai."
+    )
+    assert _only(text).facility is None
