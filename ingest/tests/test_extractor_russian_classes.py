@@ -918,3 +918,38 @@ def test_servicemen_of_a_country_who_hold_someone_give_him_no_nationality():
     text = "Published: 2024-05-02\nВоенные Эстонии задержали на границе туриста Ивана Лосева."
     (detainee,) = people(text).values()
     assert detainee.nationality == ()
+
+
+def test_a_foreign_surname_in_an_oblique_case_is_the_same_person():
+    # "Кельта", "Кельту": a soft-stem surname the dictionary does not know, declined.
+    text = (
+        "Published: 2023-04-02\n"
+        "Консул навестил в тюрьме Таллина Бориса Кельта, задержанного в прошлом году.\n"
+        "Консул передал Борису Кельту письма от семьи.\n"
+        "Россиянин Борис Кельт обвиняется в контрабанде."
+    )
+    found = people(text)
+    assert list(found) == ["Boris Kelt"]
+
+
+def test_a_foreign_given_name_the_dictionary_only_guesses_is_read_in_the_surname_s_case():
+    from ingest.extractor.ru.nlp import analyse
+    from ingest.extractor.ru.people import nominative_name
+
+    analysis = analyse(
+        "Суд приговорил Дерека Хогана вместе с Тайлером Гринвудом. "
+        "Приговор вынесли Эдварду Малангу."
+    )
+    names = [nominative_name(span) for span in analysis.people]
+    assert "Тайлер Гринвуд" in names
+    assert "Эдвард Маланг" in names
+
+
+def test_a_middle_name_he_goes_by_is_the_same_person():
+    text = (
+        "Published: 2023-05-11\n"
+        "Гражданин США Дэниел Харпер задержан в КНДР за нарушение правил въезда.\n"
+        "Ранее сообщалось о задержании 30-летнего Стивена Дэниела Харпера на границе."
+    )
+    found = people(text)
+    assert len(found) == 1

@@ -214,8 +214,13 @@ def nominative_name(span: PersonSpan) -> str:
         # "Смирнова Алексея": surname first; read (and give) it as "Алексей Смирнов"
         words, natasha = words[::-1], words[::-1]
     given = [p for p in parses(words[0].lower()) if "Name" in p.tag and p.tag.number == "sing"]
+    if len(words) > 1 and not _agreeing(given, words[-1]):
+        # "Тайлером Томпсоном", "Трэвиса Кинга": a foreign given name the dictionary only
+        # guesses at; the reading in the surname's case and sex is the one meant
+        given = _given_by_agreement(words) or given
     if len(words) > 1 and not given:
-        given = _given_by_agreement(words)
+        out = _foreign_nominative(words, natasha)
+        return _restore_yo(" ".join(_title(w) for w in out), span.text)
     if len(words) == 1 or not given:
         out = natasha
     else:
@@ -262,14 +267,62 @@ def nominative_name(span: PersonSpan) -> str:
     return _restore_yo(" ".join(_title(w) for w in out), span.text)
 
 
+def _agreeing(given: list, surname: str) -> bool:
+    """Whether a reading of the given name shares a case and sex with one of the surname's
+    (or the surname has no reading as one to tell by)."""
+    readings = [p for p in parses(surname.lower()) if "Surn" in p.tag] or _name_readings(surname)
+    if not readings:
+        return bool(given)
+    return any(
+        s.tag.case == g.tag.case and (s.tag.gender == g.tag.gender or s.tag.number == "plur")
+        for g in given
+        for s in readings
+    )
+
+
+def _foreign_nominative(words: list[str], natasha: list[str]) -> list[str]:
+    """ "Тодда Мэтью Миллера": no word is a given name the dictionary knows in the case of
+    the surname, but the surname is one it knows, only in oblique cases. Each word is read
+    in that case: a known name by the dictionary, an unknown one by its ending."""
+    readings = [p for p in parses(words[-1].lower()) if "Surn" in p.tag and p.tag.number == "sing"]
+    cases = {p.tag.case for p in readings}
+    if not readings or "nomn" in cases or len({p.tag.gender for p in readings}) != 1:
+        return natasha
+    case = readings[0].tag.case
+    gender = readings[0].tag.gender
+    out = []
+    for word in words:
+        known = [
+            p
+            for p in parses(word.lower())
+            if any(t in p.tag for t in ("Name", "Surn"))
+            and p.tag.case == case
+            and p.tag.number == "sing"
+            and p.tag.gender in (gender, None)
+        ]
+        form = known[0].inflect({"nomn"}) if known else None
+        out.append(form.word if form else _foreign_by_ending(word, case, gender))
+    return out
+
+
+def _name_readings(word: str) -> list:
+    """A name word's readings as a name; for a word the dictionary does not know at all
+    ("Гринвудом"), its guessed readings as a noun."""
+    readings = parses(word.lower())
+    named = [p for p in readings if any(t in p.tag for t in ("Name", "Surn"))]
+    if named or (readings and readings[0].is_known):
+        return named
+    return [p for p in readings if p.tag.POS == "NOUN"]
+
+
 def _given_by_agreement(words: list[str]) -> list:
     """A foreign given name the dictionary does not know as one ("Тревора Рида", "Лорана
     Клода Жан-Луи Винатье"): read in the case and sex of a later name word that is not in
     the nominative."""
     first = parses(words[0].lower())
     for word in words[1:]:
-        for later in parses(word.lower()):
-            if not any(t in later.tag for t in ("Name", "Surn")) or later.tag.number != "sing":
+        for later in _name_readings(word):
+            if later.tag.number != "sing":
                 continue
             if later.tag.case in (None, "nomn"):
                 continue
@@ -311,12 +364,37 @@ _SURNAME_ENDINGS = {
 }  # fmt: skip
 
 
+# A foreign man's name word declined like a noun, by case: the ending and its nominative
+# ("Тодда": Тодд). Only "у" is left alone: many foreign surnames end so undeclined.
+_FOREIGN_ENDINGS = {
+    "gent": (("а", ""), ("я", "ь")),
+    "accs": (("а", ""), ("я", "ь")),
+    "ablt": (("ом", ""), ("ем", "ь")),
+}
+_VOWELS = "аеёиоуыэюя"
+
+
 def _surname_by_ending(word: str, case, gender) -> str:
     """A surname the dictionary does not know, brought to the nominative by its ending."""
     if str(case) != "nomn":
         for ending, nominative in _SURNAME_ENDINGS.get(str(gender), ()):
             if word.lower().endswith(ending):
                 return word[: -len(ending)] + nominative
+    return word
+
+
+def _foreign_by_ending(word: str, case, gender) -> str:
+    """A foreign man's name word the dictionary does not know, brought to the nominative
+    by its ending in a case the rest of the name shows."""
+    if str(gender) == "masc" and "-" not in word:
+        for ending, nominative in _FOREIGN_ENDINGS.get(str(case), ()):
+            stem = word[: -len(ending)]
+            if word.lower().endswith(ending) and len(stem) >= 2:
+                if stem[-1].lower() in _VOWELS:
+                    if nominative == "ь":
+                        return stem + "й"  # "Гайдая": Гайдай
+                    continue
+                return stem + nominative
     return word
 
 
@@ -341,6 +419,21 @@ def _restore_yo(normal: str, surface: str) -> str:
 
 def _bucket(surname: str) -> str:
     return surname[:4]
+
+
+def _buckets(surname: str) -> list[str]:
+    """Where a surname's forms are looked up: a short one in a soft sign ("Мель") keeps its
+    bucket only in the nominative, so its oblique forms ("Меля") look there too."""
+    keys = [_bucket(surname)]
+    if len(surname) <= 5 and surname[-1:] in "яюе":
+        keys.append(_bucket(surname[:-1] + "ь"))
+    elif len(surname) <= 6 and surname.endswith("ем"):
+        keys.append(_bucket(surname[:-2] + "ь"))
+    elif len(surname) <= 4 and surname.endswith("ь"):
+        keys.append(_bucket(surname[:-1] + "я"))
+        keys.append(_bucket(surname[:-1] + "ю"))
+        keys.append(_bucket(surname[:-1] + "е"))
+    return list(dict.fromkeys(keys))
 
 
 def group_people(analysis: Analysis) -> list[Person]:
@@ -370,12 +463,16 @@ def group_people(analysis: Analysis) -> list[Person]:
         same = next(
             (
                 p
-                for p in by_surname.get(_bucket(surname), ())
+                for key in _buckets(surname)
+                for p in by_surname.get(key, ())
                 # Same given name: "Денис Соколов" and "Ольга Соколова" are two people.
                 if (
                     _key(p.name.split()[0]) == given
                     # "Лоран" and "Лорана" before one undeclined surname: one name misread
                     or (p.surname == surname and _same_surname(_key(p.name.split()[0]), given))
+                    # "Тодд Мэтью Миллер" and "Мэтью Миллер": a middle name he goes by
+                    or _middle_name(p.name, name)
+                    or _middle_name(name, p.name)
                     # "Эрлона Кохмера", "Эрлону Кохмеру": a given name the dictionary does
                     # not know, declined with the surname
                     or (
@@ -388,6 +485,8 @@ def group_people(analysis: Analysis) -> list[Person]:
                     _same_surname(p.surname, surname)
                     or p.surname.startswith(surname)
                     or surname.startswith(p.surname)
+                    # "Юрия Меля", "Юрий Мель": one given name, its surname declined
+                    or (_key(p.name.split()[0]) == given and _one_stem(p.surname, surname))
                 )
             ),
             None,
@@ -398,8 +497,10 @@ def group_people(analysis: Analysis) -> list[Person]:
             by_surname.setdefault(_bucket(surname), []).append(same)
             by_given.setdefault(given, []).append(same)
         else:
-            if len(name.split()) > len(same.name.split()) and "Patr" not in str(
-                parses(name.split()[1].lower())[0].tag
+            if (
+                len(name.split()) > len(same.name.split())
+                and "Patr" not in str(parses(name.split()[1].lower())[0].tag)
+                and not _middle_name(name, same.name)
             ):
                 same.name = name
             same.spans.append(span)
@@ -457,6 +558,8 @@ def group_people(analysis: Analysis) -> list[Person]:
 # The endings a name word that declines like a noun takes ("Кохмер": Кохмера, Кохмеру,
 # Кохмером; "Дубина": Дубины, Дубине, Дубину, Дубиной).
 _NOUN_ENDINGS = frozenset(["", "а", "я", "у", "ю", "ом", "ем", "е", "и", "ы", "ой", "ей"])
+# The endings of a man's surname in a soft sign ("Мель": Меля, Мелю, Мелем, Меле).
+_SOFT_ENDINGS = frozenset(["я", "ю", "ем", "е"])
 # Endings only a word of the first declension (its nominative in -а/-я) takes.
 _FIRST_DECLENSION = frozenset(["и", "ы", "ой", "ей"])
 
@@ -485,6 +588,16 @@ def _settle_declined_words(person: Person) -> None:
             continue
         stem = _common_start(forms)
         endings = {form[len(stem) :].lower() for form in forms}
+        if (
+            position
+            and not feminine
+            and "ь" in endings
+            and endings - {"ь"} <= _SOFT_ENDINGS
+            and len(stem) >= 2
+        ):
+            # "Меля", "Мелю", "Мель": a man's surname in a soft sign
+            words[position] = _restore_yo(_title(stem + "ь"), words[position])
+            continue
         if len(stem) < 3 or not endings <= _NOUN_ENDINGS or stem[-1].lower() in "аеёиоуыэюяь":
             continue
         if endings & _FIRST_DECLENSION or (feminine and position):
@@ -492,11 +605,34 @@ def _settle_declined_words(person: Person) -> None:
             settled = stem + ("я" if soft else "а")
         elif feminine:
             continue
+        elif endings <= {"а", "у"} and _noun_in_a(stem):
+            settled = stem + "а"  # "Щуку", "Щука": a word the dictionary knows ends in "а"
         else:
             settled = stem
         if _key(settled) != _key(words[position]):
             words[position] = _restore_yo(_title(settled), words[position])
     person.name = " ".join(words)
+
+
+def _middle_name(full: str, short: str) -> bool:
+    """Whether a name of three words has the given name of a name of two as its middle one
+    (not a patronymic): "Тодд Мэтью Миллер" and "Мэтью Миллер"."""
+    long_words, short_words = full.split(), short.split()
+    return (
+        len(long_words) == 3
+        and len(short_words) == 2
+        and _key(long_words[1]) == _key(short_words[0])
+        and not any("Patr" in p.tag for p in parses(long_words[1].lower())[:2])
+    )
+
+
+def _noun_in_a(stem: str) -> bool:
+    """Whether the dictionary knows the stem with "а" as a noun, and the stem alone as none."""
+    with_a = parses(stem.lower() + "а")
+    alone = parses(stem.lower())
+    return any(p.tag.POS == "NOUN" and p.normal_form == stem.lower() + "а" for p in with_a) and (
+        not any(p.tag.POS == "NOUN" and p.normal_form == stem.lower() for p in alone)
+    )
 
 
 def _common_start(forms: set[str]) -> str:
@@ -615,7 +751,7 @@ def _one_stem(a: str, b: str) -> bool:
     return (
         len(stem) >= 3
         and len(stem) >= max(len(a), len(b)) - 2
-        and {a[len(stem) :].lower(), b[len(stem) :].lower()} <= _NOUN_ENDINGS
+        and {a[len(stem) :].lower(), b[len(stem) :].lower()} <= _NOUN_ENDINGS | {"ь"}
     )
 
 
