@@ -953,3 +953,66 @@ def test_a_middle_name_he_goes_by_is_the_same_person():
     )
     found = people(text)
     assert len(found) == 1
+
+
+def test_who_signs_a_pardon_is_no_detainee():
+    text = (
+        "Published: 2023-06-01\n"
+        "Гражданка Латвии Илзе Озола, осуждённая в Москве на восемь лет, освобождена.\n"
+        "Указ о её помиловании подписал Олег Тарасов, сообщили в Кремле."
+    )
+    found = people(text)
+    assert list(found) == ["Ilze Ozola"]
+
+
+def test_the_head_of_a_regime_and_a_politician_are_officials():
+    text = (
+        "Published: 2023-06-02\n"
+        "Американец Брент Коллинз освобождён из тюрьмы после встречи с Хуаном Ортего.\n"
+        "Режим Ортего обвинял Коллинза в шпионаже.\n"
+        "В обменный список вошёл также политик Богдан Мельничук."
+    )
+    found = people(text)
+    assert list(found) == ["Brent Kollinz"]
+
+
+def test_the_victim_of_the_attempt_is_not_held():
+    text = (
+        "Published: 2023-06-03\n"
+        "В Стамбуле задержан гражданин России Пётр Глушков, подозреваемый в организации "
+        "покушения на полковника Игоря Дронова."
+    )
+    found = people(text)
+    assert list(found) == ["Petr Glushkov"]
+
+
+def test_a_correspondent_marked_by_the_newspaper_s_sign_is_not_held():
+    text = (
+        "Published: 2023-06-04\n"
+        "Освобождённых моряков в аэропорту встречал ОЛЕГ Ъ-ГРОМОВ.\n"
+        "Капитан Андрей Лыков провёл под арестом в Ливии три месяца."
+    )
+    found = people(text)
+    assert "Oleg Gromov" not in found and "Oleg Ie-GROMOV" not in found
+
+
+def test_a_name_set_off_by_commas_after_a_title_holds_the_title():
+    text = (
+        "Published: 2023-06-05\n"
+        "Суд в Бостоне приговорил россиянина Павла Сомова к двум годам заключения.\n"
+        "Адвокат подсудимого, Джейсон Уорд, сообщил, что апелляции не будет."
+    )
+    found = people(text)
+    assert list(found) == ["Pavel Somov"]
+
+
+def test_a_short_given_name_and_a_latin_spelling_are_the_same_official():
+    text = (
+        "Published: 2023-06-06\n"
+        "Четверо американцев, задержанных в Никарагуа, освобождены.\n"
+        "«Спасибо Майку Доусону за работу», — написал президент.\n"
+        "Спецпосланник Майкл Доусон прилетел в Манагуа.\n"
+        "— Michael Dawson (@envoy) June 1, 2023"
+    )
+    found = people(text)
+    assert found == {}

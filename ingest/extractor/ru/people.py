@@ -80,6 +80,9 @@ TITLES = frozenset(
         "вице-консул",
         "поверенный",
         "тренер",
+        "политик",
+        "правитель",
+        "диктатор",
     ]
 )
 # Diplomatic and consular posts: a person named with one is never the one held, whatever
@@ -119,7 +122,7 @@ _HELD_IN_CLAUSE = re.compile(
 # is an official.
 _BODIES = frozenset(
     ["ведомство", "министерство", "правительство", "администрация", "кабинет", "аппарат",
-     "канцелярия", "минюст", "мид", "пресс-служба"]
+     "канцелярия", "минюст", "мид", "пресс-служба", "режим"]
 )  # fmt: skip
 # Heads of state and government are officials whatever case a foreign name seems to be in
 # ("с президентом Финляндии Саули Ниинистё", where the dictionary reads "Саули" as genitive).
@@ -470,6 +473,8 @@ def group_people(analysis: Analysis) -> list[Person]:
                     _key(p.name.split()[0]) == given
                     # "Лоран" and "Лорана" before one undeclined surname: one name misread
                     or (p.surname == surname and _same_surname(_key(p.name.split()[0]), given))
+                    # "Рик Гренелл" and "Ричард Гренелл": a short form of the given name
+                    or _full_given(_key(p.name.split()[0])) == _full_given(given)
                     # "Тодд Мэтью Миллер" and "Мэтью Миллер": a middle name he goes by
                     or _middle_name(p.name, name)
                     or _middle_name(name, p.name)
@@ -552,7 +557,52 @@ def group_people(analysis: Analysis) -> list[Person]:
     for person in people:
         person.spans.sort(key=lambda s: s.start)
         _settle_declined_words(person)
+    _join_latin_names(people)
     return people
+
+
+# Short forms of foreign given names, as Russian news write them, and the full name.
+_SHORT_GIVEN = {
+    "рик": "ричард", "дик": "ричард", "боб": "роберт", "роб": "роберт", "майк": "майкл",
+    "билл": "уильям", "джим": "джеймс", "том": "томас", "ник": "николас", "дэн": "дэниел",
+    "стив": "стивен", "дэйв": "дэвид", "дэвид": "дэвид", "тони": "энтони", "крис": "кристофер",
+    "мэтт": "мэттью", "джо": "джозеф", "бен": "бенджамин", "сэм": "сэмюэл", "энди": "эндрю",
+    "алекс": "александр", "джефф": "джеффри", "тед": "эдвард", "эд": "эдвард",
+}  # fmt: skip
+
+
+def _full_given(given: str) -> str:
+    return _SHORT_GIVEN.get(given, given)
+
+
+_LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z.'-]*(?:\s+[A-Za-z][A-Za-z.'-]*)+$")
+
+
+def _skeleton(word: str) -> str:
+    """A Latin surname's consonants, once each: "Dawson" and "Douson" (from Доусон) agree."""
+    consonants = re.sub(r"[aeiouyw'-]", "", word.lower())
+    return re.sub(r"(.)\1+", r"\1", consonants)
+
+
+def _join_latin_names(people: list[Person]) -> None:
+    """ "Richard Grenell" beside "Ричард Гренелл": a name the text also writes in Latin
+    letters (a quoted post, a signature) is the same person."""
+    from .translit import passport
+
+    cyrillic = {}
+    for person in people:
+        if person.spans and not _LATIN_NAME.match(person.name):
+            words = person.name.split()
+            key = (passport(words[0])[:1].lower(), _skeleton(passport(words[-1])))
+            cyrillic.setdefault(key, person)
+    for person in people:
+        if not person.spans or not _LATIN_NAME.match(person.name):
+            continue
+        words = person.name.split()
+        target = cyrillic.get((words[0][:1].lower(), _skeleton(words[-1])))
+        if target is not None:
+            target.spans = sorted(target.spans + person.spans, key=lambda s: s.start)
+            person.spans = []
 
 
 # The endings a name word that declines like a noun takes ("Кохмер": Кохмера, Кохмеру,
@@ -803,12 +853,25 @@ def mark_officials(text: str, sentences: list[tuple[int, int]], people: list[Per
         ):
             person.official = True
             continue
+        if _SIGNER_BEFORE.search(before) and _nominative_form(_span_at(person, start), person.name):
+            person.official = True  # "указ о помиловании подписал X": the head of state
+            continue
+        if _SIGNER_AFTER.match(text, end) or _VICTIM_BEFORE.search(before):
+            person.official = True  # "X подписал указ"; "покушение на генерала X": the victim
+            continue
+        if "Ъ-" in _span_at(person, start).text:
+            person.official = True  # "Ъ-" marks the newspaper's own correspondent
+            continue
         # "Ведомству Сергея Лаврова": the head of a ministry or an administration.
         if (
             words
             and lemma(words[-1].group(0)) in _BODIES
             and words[-1].end() >= len(before) - 2
-            and not _nominative_form(_span_at(person, start), person.name)
+            and (
+                not _nominative_form(_span_at(person, start), person.name)
+                # "режим Мадуро": a foreign name that does not decline
+                or person.name[-1:].lower() in _INDECLINABLE_ENDINGS
+            )
         ):
             person.official = True
             continue
@@ -843,6 +906,9 @@ def mark_officials(text: str, sentences: list[tuple[int, int]], people: list[Per
             person.diplomat = bool(staff) or word_lemma in DIPLOMATIC
             break
         else:
+            if _titled_apposition(text, sentence_start, start, end):
+                person.official = True
+                continue
             after = text[end : end + 60]
             m = re.match(r"\s*,\s*((?:[а-яё-]+\s+){0,2}?)([а-яё-]+)", after)
             if m and lemma(m.group(2)) in TITLES:
@@ -850,6 +916,36 @@ def mark_officials(text: str, sentences: list[tuple[int, int]], people: list[Per
                 person.diplomat = lemma(m.group(2)) in DIPLOMATIC
             elif m and lemma(m.group(2)) in _STAFF and _MISSION.match(after[m.end() :]):
                 person.official = person.diplomat = True  # "X, сотрудник посольства"
+
+
+# Who signs a decree, a pardon or a law: a head of state or government, never the one held.
+_SIGNED = r"(?:указ\w*|закон\w*|распоряжени\w*|помиловани\w*)"
+_SIGNER_BEFORE = re.compile(
+    r"(?i)\b" + _SIGNED + r"\b[^.;!?]{0,80}?\bподписал[аи]?\s+(?:[а-яё-]+\s+){0,2}$"
+)
+_SIGNER_AFTER = re.compile(
+    r"(?i)\s*(?:[а-яё-]+\s+){0,2}?(?:подписал[аи]?\s+(?:[а-яё-]+\s+){0,2}?"
+    + _SIGNED
+    + r"|помиловал[аи]?\b)"
+)
+# "покушение на генерала X", "убийство X": the victim of the crime, not one held.
+_VICTIM_BEFORE = re.compile(
+    r"(?i)(?:\b(?:покушени|нападени|посягательств)\w*\s+на\s+|\bубийств\w*\s+|\bжертв\w*\s+)"
+    r"(?:[а-яё-]+\s+){0,2}$"
+)
+
+
+def _titled_apposition(text: str, sentence_start: int, start: int, end: int) -> bool:
+    """ "Адвокат подсудимого, Керри Лоуренс, сообщил": a name set off by commas right after
+    a title and the words it governs names who holds the title."""
+    if not re.match(r"\s*,", text[end : end + 3]):
+        return False
+    before = text[max(sentence_start, start - 60) : start]
+    m = re.search(r"(?:^|[.;:!?()«»\"“”—–,]\s*)([А-ЯЁа-яё-]+(?:\s+[а-яё-]+){0,3})\s*,\s*$", before)
+    if not m:
+        return False
+    words = m.group(1).split()
+    return lemma(words[0]) in TITLES and not any(_is_verb(w) for w in words)
 
 
 def _on_a_line_alone(text: str, span: PersonSpan) -> bool:
