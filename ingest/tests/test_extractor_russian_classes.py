@@ -1016,3 +1016,38 @@ def test_a_short_given_name_and_a_latin_spelling_are_the_same_official():
     )
     found = people(text)
     assert found == {}
+
+
+def test_given_names_listed_after_a_family_s_plural_surname_are_one_person_each():
+    text = (
+        "Published: 2023-07-01\n"
+        "Члены семьи Сорокиных — Глеб, его жена Вера и дочь Полина — задержаны в Перу.\n"
+        "Сорокины были приговорены к пяти годам заключения."
+    )
+    found = people(text)
+    assert set(found) == {"Gleb Sorokin", "Vera Sorokina", "Polina Sorokina"}
+    assert {d.status for d in found.values()} == {"convicted"}
+
+
+def test_one_named_only_as_the_speaker_of_a_quote_is_a_source():
+    text = (
+        "Published: 2023-07-02\n"
+        "«Вся семья теперь находится под стражей», — сказал Карпенко.\n"
+        "Россиянин Василий Рощин задержан в Боливии."
+    )
+    found = people(text)
+    assert list(found) == ["Vasilii Roshchin"]
+
+
+def test_an_exchange_told_by_its_noun_is_the_status_of_every_name_after_it():
+    text = (
+        "Published: 2023-07-03\n"
+        "Обмен Олега Дронова и Семёна Лапина на Андрея Гусака состоялся в среду.\n"
+        "Дронов и Лапин были осуждены в Киеве, Гусак был осуждён в Москве."
+    )
+    found = people(text)
+    assert {name: d.status for name, d in found.items()} == {
+        "Oleg Dronov": "exchanged",
+        "Semen Lapin": "exchanged",
+        "Andrei Gusak": "exchanged",
+    }

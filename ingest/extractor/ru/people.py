@@ -231,6 +231,7 @@ def nominative_name(span: PersonSpan) -> str:
         # Зайцевой" is Анна in the dative, not the name Анне).
         surname_readings = [p for p in parses(words[-1].lower()) if "Surn" in p.tag]
         declined = sorted(given, key=lambda g: "Fixd" in g.tag)
+        family = bool(surname_readings) and all(p.tag.number == "plur" for p in surname_readings)
         first = next(
             (
                 g
@@ -243,11 +244,16 @@ def nominative_name(span: PersonSpan) -> str:
             ),
             given[0],
         )
+        listed_after = span.tokens[-1].start < span.tokens[0].start
+        if family and listed_after and any(g.tag.case == "nomn" for g in given):
+            # "Анастасия" of "семьи Битковых": a given name listed after the family's surname
+            # is in its own case, not the surname's
+            first = next(g for g in given if g.tag.case == "nomn")
         case, gender = first.tag.case, first.tag.gender
         out = [_title(first.inflect({"nomn"}).word if first.inflect({"nomn"}) else natasha[0])]
         for word in words[1:]:
             if case == "nomn":
-                out.append(word)
+                out.append(_one_of_family(word, gender) if listed_after else word)
                 continue
             options = [
                 p
@@ -268,6 +274,22 @@ def nominative_name(span: PersonSpan) -> str:
                 form = shared[0].inflect({"nomn", "sing", str(gender)}) if shared else None
             out.append(_title(form.word) if form else _surname_by_ending(word, case, gender))
     return _restore_yo(" ".join(_title(w) for w in out), span.text)
+
+
+def _listed_in_family(span: PersonSpan) -> bool:
+    """A given name listed after the family's surname it is read with ("семьи Битковых —
+    Игорь, его жена Ирина")."""
+    return len(span.tokens) == 2 and span.tokens[-1].start < span.tokens[0].start
+
+
+def _one_of_family(word: str, gender) -> str:
+    """ "Ирина" of "семьи Битковых": a family's surname in the plural, in the singular of
+    the given name's sex (Биткова); any other word as written."""
+    readings = [p for p in parses(word.lower()) if "Surn" in p.tag]
+    if not readings or any(p.tag.number == "sing" for p in readings):
+        return word
+    form = readings[0].inflect({"nomn", "sing", str(gender)})
+    return _title(form.word) if form else word
 
 
 def _agreeing(given: list, surname: str) -> bool:
@@ -453,7 +475,7 @@ def group_people(analysis: Analysis) -> list[Person]:
         )
         if s is not None
     ]
-    spans = _coordinated_given_names(_joined(spans), analysis)
+    spans = _family_members(_coordinated_given_names(_joined(spans), analysis), analysis)
     people: list[Person] = []
     by_surname: dict[str, list[Person]] = {}
     by_given: dict[str, list[Person]] = {}
@@ -731,7 +753,8 @@ def _unmarked_surnames(
 
 def _family(word: str) -> bool:
     """A surname in the plural ("Дульцевых"): the family, not one person."""
-    return any("Surn" in p.tag and p.tag.number == "plur" for p in parses(word.lower())[:1])
+    readings = [p for p in parses(word.lower())[:4] if "Surn" in p.tag]
+    return bool(readings) and all(p.tag.number == "plur" for p in readings)
 
 
 def _only_given(word: str) -> bool:
@@ -786,6 +809,44 @@ def _coordinated_given_names(spans: list[PersonSpan], analysis: Analysis) -> lis
     return out
 
 
+# Between a family's surname and the list of its members' given names ("семьи Битковых —
+# Игорь, его жена Ирина и дочь Анастасия"), and between two names of that list: the words
+# between, joined by spaces.
+_FAMILY_OPENS = re.compile(r"[—–:(,-]")
+_FAMILY_JOINT = re.compile(r"(?:,|, и|и|а также)(?: (?:его|её|ее|их))?(?: [а-яё-]+)?")
+
+
+def _family_members(spans: list[PersonSpan], analysis: Analysis) -> list[PersonSpan]:
+    """ "семьи Битковых — Игорь, его жена Ирина и дочь Анастасия", "супруги Ивановы, Олег и
+    Мария": given names listed right after a family's surname in the plural each read with
+    that surname, one person each."""
+    starts = [t.start for t in analysis.tokens]
+    sentence_starts = [s for s, _e in analysis.sentences]
+    out = list(spans)
+    for index, span in enumerate(spans):
+        if len(span.tokens) != 1 or not _family(span.text):
+            continue
+        sentence = bisect.bisect_right(sentence_starts, span.start)
+        previous = span
+        for item in spans[index + 1 :]:
+            if len(item.tokens) != 1 or not _only_given(item.text):
+                break
+            if bisect.bisect_right(sentence_starts, item.start) != sentence:
+                break
+            low = bisect.bisect_left(starts, previous.end)
+            high = bisect.bisect_left(starts, item.start)
+            between = " ".join(t.text for t in analysis.tokens[low:high])
+            pattern = _FAMILY_OPENS if previous is span else _FAMILY_JOINT
+            if not pattern.fullmatch(between):
+                break
+            at = out.index(item)
+            out[at] = PersonSpan(
+                item.text, item.text, item.start, item.end, (*item.tokens, *span.tokens)
+            )
+            previous = item
+    return out
+
+
 def _same_surname(a: str, b: str) -> bool:
     if a == b:
         return True
@@ -821,13 +882,24 @@ def mark_officials(text: str, sentences: list[tuple[int, int]], people: list[Per
     starts = [m[0] for m in mentions]
     sentence_starts = [s for s, _e in sentences]
     for person in people:
-        if person.spans and all(
-            _on_a_line_alone(text, span)
-            or _on_a_credit_line(text, span)
-            or _in_a_dateline(text, span)
-            or _COMMEMORATED.search(text, max(0, span.start - 40), span.start)
-            for span in person.spans
+        if (
+            person.spans
+            and all(
+                _on_a_line_alone(text, span)
+                or _on_a_credit_line(text, span)
+                or _in_a_dateline(text, span)
+                or _COMMEMORATED.search(text, max(0, span.start - 40), span.start)
+                for span in person.spans
+            )
+            or (
+                person.spans
+                and len(person.name.split()) == 1
+                and all(
+                    _QUOTE_SPEAKER.search(text, max(0, s.start - 40), s.start) for s in person.spans
+                )
+            )
         ):
+            # «...», — сказал Федоровых: one named only as the speaker of quotes is a source
             # a byline or a photo credit: the writer, not one held; a monument or a street
             # named after someone: no one in the story
             person.official = True
@@ -848,6 +920,7 @@ def mark_officials(text: str, sentences: list[tuple[int, int]], people: list[Per
         relative = _relative_before(before, words)
         if (
             relative is not None
+            and not _listed_in_family(_span_at(person, start))
             and _cases_agree(relative, _span_at(person, start), person.name)
             and not _HELD_IN_CLAUSE.match(text, end)
         ):
@@ -946,6 +1019,10 @@ def _titled_apposition(text: str, sentence_start: int, start: int, end: int) -> 
         return False
     words = m.group(1).split()
     return lemma(words[0]) in TITLES and not any(_is_verb(w) for w in words)
+
+
+# «...», — сказал X: the one a quotation is attributed to.
+_QUOTE_SPEAKER = re.compile(r"[»\"”]\s*,?\s*[—–-]\s*(?:[а-яё]+\s+){1,2}$")
 
 
 def _on_a_line_alone(text: str, span: PersonSpan) -> bool:

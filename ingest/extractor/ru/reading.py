@@ -290,6 +290,8 @@ def _first_list(article: _Article, index: int) -> tuple[int, ...]:
     return tuple(owners) if len(owners) > 1 else ()
 
 
+# A relative named in a list of a family's members.
+_RELATIVE = r"(?:жена|супруга|муж|супруг|сын|дочь|брат|сестра|мать|отец)"
 # The words that join the names of a list: "и", "а также".
 _AND = r"(?:и|а\s+также|и\s+также)"
 # "X и Y", "X и бывшая сотрудница фонда Y", "X, а также 40-летний Y": the next name of a
@@ -297,7 +299,11 @@ _AND = r"(?:и|а\s+также|и\s+также)"
 _JOINED_BY_AND = re.compile(r"(?:^|\s|,)" + _AND + r"\s+(?:[\dА-Яа-яЁё-]+\s+){0,5}$")
 # What stands between two names of one list read backwards from its last name: a comma, or
 # "и" / "а также" with a short lowercase description of the next one ("и 19-летний").
-_LIST_JOINT = re.compile(r"\s*(?:,\s*|,?\s+" + _AND + r"\s+(?:[\dа-яё-]+\s+){0,3})")
+_LIST_JOINT = re.compile(
+    r"\s*(?:,\s*|,?\s+" + _AND + r"\s+(?:[\dа-яё-]+\s+){0,3}|"
+    # "Игорь, его жена Ирина и дочь Анастасия": the members of a family
+    r",\s*(?:(?:его|её|ее|их)\s+)?" + _RELATIVE + r"\s+)"
+)
 
 
 def _add_listed_before(article: _Article, earlier: list, last, owners: list[int]) -> None:
