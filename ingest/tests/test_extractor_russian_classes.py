@@ -1051,3 +1051,26 @@ def test_an_exchange_told_by_its_noun_is_the_status_of_every_name_after_it():
         "Semen Lapin": "exchanged",
         "Andrei Gusak": "exchanged",
     }
+
+
+def test_a_hand_over_in_an_exchange_of_prisoners_is_no_extradition():
+    text = (
+        "Published: 2023-08-01\n"
+        "Две страны провели обмен пленными при посредничестве Катара.\n"
+        "Первой стороне выдали 40 человек, среди которых офицеры Роман Глотов («Гром»), "
+        "Илья Сазонов («Сокол») и Тарас Климчук («Вихрь»)."
+    )
+    found = people(text)
+    assert set(found) == {"Roman Glotov", "Ilia Sazonov", "Taras Klimchuk"}
+    assert {d.status for d in found.values()} == {"exchanged"}
+    assert all(not d.extraditions for d in found.values())
+
+
+def test_a_pardon_asked_for_is_no_release():
+    text = (
+        "Published: 2023-08-02\n"
+        "Гражданин Малайзии Рамеш Кумар был приговорён к смертной казни в Сингапуре.\n"
+        "Правозащитники не раз обращались с просьбами о помиловании осуждённого."
+    )
+    found = people(text)
+    assert found["Ramesh Kumar"].status == "convicted"

@@ -100,6 +100,10 @@ _ON_BAIL = _rx(
     r"(?:\s+(?:из\s+)?(?:сизо|изолятор\w*|под\s+стражи|зала\s+суда|тюрьмы))?\s+"
     r"(?:под\s+(?:подписку|залог|домашн\w+\s+арест|запрет)|на\s+поруки|до\s+суда)"
 )
+_ASKED_PARDON = _rx(
+    r"(?:прошени\w*|просьб\w*|ходатайств\w*|призыв\w*|обращени\w*|заявлени\w*|"
+    r"добива\w*|просил\w*|проси\w+)\s+(?:\S+\s+){0,2}(?:о|об|к)\s+(?:\S+\s+)?$"
+)
 _EXCHANGE_TOLD = _rx(r"\bобмен\w*\s+(?:\S+\s+)?заключ\w+|\bв\s+обмен\b")
 
 
@@ -113,6 +117,10 @@ def status_events(sentence: str, following: str, preceding: str = "") -> list[Ev
                 continue
             if kind == "released" and _ON_BAIL.match(sentence, m.end()):
                 continue  # "освобождён под подписку о невыезде": the case goes on
+            if kind == "released" and _ASKED_PARDON.search(
+                sentence[max(0, m.start() - 40) : m.start()]
+            ):
+                continue  # "просьбы о помиловании": a pardon asked for, not given
             hypothetical = (
                 _hypothetical(sentence, m.start())
                 or bool(_SCHEDULED.match(sentence, m.end()))
@@ -712,6 +720,25 @@ def penalty_events(sentence: str) -> list[Event]:
     return events
 
 
+# "в рамках обмена выдали 50 пленных": a hand-over in an exchange of prisoners.
+_EXCHANGE_NEAR = _rx(r"\bобмен\w*|\bпленн\w+")
+
+
+def _exchange_handovers(events: list[Event], sentence: str, preceding: str) -> list[Event]:
+    """A surrender told in (or right after) a sentence of an exchange is the exchange's
+    hand-over, not an extradition."""
+    if not _EXCHANGE_NEAR.search(sentence) and not _rx(r"\bобмен\w*").search(preceding):
+        return events
+    out = []
+    for event in events:
+        if event.data.get("status") == "surrendered" and not _rx(r"экстрад").match(
+            sentence, event.start
+        ):
+            event = Event("exchanged", event.start, event.end, event.hypothetical, {"word": ""})
+        out.append(event)
+    return out
+
+
 def sentence_events(sentence: str, following: str, preceding: str = "") -> list[Event]:
     """Every event of one sentence; `following` and `preceding` are the sentences beside it
     (an exchange is often told in the sentence before or after the release)."""
@@ -719,7 +746,7 @@ def sentence_events(sentence: str, following: str, preceding: str = "") -> list[
         status_events(sentence, following, preceding)
         + charge_events(sentence)
         + facility_events(sentence)
-        + extradition_events(sentence)
+        + _exchange_handovers(extradition_events(sentence), sentence, preceding)
         + visit_events(sentence)
         + term_events(sentence)
         + penalty_events(sentence)

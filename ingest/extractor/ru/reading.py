@@ -250,7 +250,8 @@ def _owners(
             if at + 1 < len(mentions) and 0 <= mentions[at + 1][0] - m[1] <= 1:
                 continue  # "фонда Смирнова Ирина Белова": the possessor of a description
             between = article.text[previous[1] : m[0]]
-            if _JOINED_BY_AND.search(between) and m[2] not in owners:
+            joined = _JOINED_BY_AND.search(between) or _LIST_JOINT.fullmatch(between)
+            if joined and m[2] not in owners:
                 owners.append(m[2])
                 previous = m
             elif m[2] == previous[2]:
@@ -302,7 +303,9 @@ _JOINED_BY_AND = re.compile(r"(?:^|\s|,)" + _AND + r"\s+(?:[\dА-Яа-яЁё-]+\
 _LIST_JOINT = re.compile(
     r"\s*(?:,\s*|,?\s+" + _AND + r"\s+(?:[\dа-яё-]+\s+){0,3}|"
     # "Игорь, его жена Ирина и дочь Анастасия": the members of a family
-    r",\s*(?:(?:его|её|ее|их)\s+)?" + _RELATIVE + r"\s+)"
+    r",\s*(?:(?:его|её|ее|их)\s+)?" + _RELATIVE + r"\s+|"
+    # "Денис Прокопенко («Редис»), Святослав Паламар": a nickname in brackets after a name
+    r"\s*\([^()]{1,40}\)\s*(?:,\s*|,?\s+" + _AND + r"\s+(?:[\dа-яё-]+\s+){0,3}))"
 )
 
 
