@@ -1074,3 +1074,60 @@ def test_a_pardon_asked_for_is_no_release():
     )
     found = people(text)
     assert found["Ramesh Kumar"].status == "convicted"
+
+
+def test_a_fine_the_accused_faces_is_no_sentence():
+    text = (
+        "Published: 2023-09-01\n"
+        "Экстрадированный в США гражданин Эстонии Марек Тамм не признал вину в суде.\n"
+        "Ему грозит до 15 лет заключения, а также штраф в размере 500 тысяч долларов."
+    )
+    found = people(text)
+    marek = found["Marek Tamm"]
+    assert marek.status == "extradited"
+    assert marek.sentence is None
+
+
+def test_a_country_handing_a_man_to_another_s_side_extradites_him():
+    text = (
+        "Published: 2023-09-02\n"
+        "В Стамбуле задержан и передан американской стороне гражданин Грузии Леван Беридзе."
+    )
+    found = people(text)
+    assert found["Levan Beridze"].status == "extradited"
+
+
+def test_a_convict_handed_over_to_serve_at_home_is_not_extradited():
+    text = (
+        "Published: 2023-09-03\n"
+        "Россиянку Ольгу Зотову, осуждённую в Китае за контрабанду, передали российским "
+        "властям для дальнейшего отбывания наказания."
+    )
+    found = people(text)
+    zotova = found["Olga Zotova"]
+    assert zotova.status == "convicted"
+    assert not zotova.extraditions
+
+
+def test_a_national_expelled_and_handed_to_his_own_state_was_deported():
+    text = (
+        "Published: 2023-09-04\n"
+        "Власти Венесуэлы передали американского моряка Джона Беннета представителям США.\n"
+        "Венесуэльские власти приняли решение выдворить Беннета из страны за незаконный "
+        "въезд."
+    )
+    found = people(text)
+    kyle = found["John Bennet"]
+    assert kyle.status == "deported"
+    assert kyle.detaining_country.country == "VE"
+
+
+def test_a_surname_in_a_soft_sign_alone_in_an_oblique_case_is_a_mention_of_him():
+    text = (
+        "Published: 2023-09-05\n"
+        "Власти Эстонии задержали Бориса Кельта на границе.\n"
+        "Адвокаты Кельта обжаловали арест."
+    )
+    found = people(text)
+    assert list(found) == ["Boris Kelt"]
+    assert [m.text for m in found["Boris Kelt"].mentions] == ["Бориса Кельта", "Кельта"]

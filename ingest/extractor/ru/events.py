@@ -62,7 +62,12 @@ _STATUS = {
         r"\b(?:освобожд[её]н[аоы]?\b|освобожд[её]нн\w+|освободил\w*|вышл?\w*\s+на\s+свобод\w+|"
         r"помилован\w*|помиловал\w*|отпущен[аоы]?\b|отпустил\w*)"
     ),
-    "deported": _rx(r"\b(?:депортирован\w*|депортировал\w*|выслан[аоы]?\b|выдворен\w*)"),
+    "deported": _rx(
+        r"\b(?:депортирован\w*|депортировал\w*|выслан[аоы]?\b|выдворен\w*|"
+        # "приняли решение выдворить его из страны": a decision taken
+        r"(?:принял\w*|принято|вынесл\w*|вынесен\w*)\s+решени\w+\s+(?:о\s+)?"
+        r"(?:выдворить|выслать|депортировать|выдворении|высылке|депортации))"
+    ),
     "exchanged": _rx(
         r"\b(?:обменян\w*|обменял\w*|в\s+рамках\s+обмена|в\s+ходе\s+обмена|"
         r"в\s+результате\s+обмена|по\s+обмену|включ\w+\s+в\s+(?:\S+\s+)?обмен\w*|"
@@ -473,6 +478,10 @@ _SURRENDERED = _rx(
     r"(?:выдан[аоы]?|выдал[аи]?)\b(?!\s+(?:\w+\s+)?(?:ордер|виз|паспорт|разрешени|справк|"
     r"документ|санкци|лицензи))|"
     r"передан[аоы]?\s+(?:властям|в\s(?!суд)|США)|экстрадици\w+\s+из\b|"
+    # "передан российской стороне", "Эстония передала США своего гражданина"
+    r"передан[аоы]?\s+(?:\w+\s+)?сторон[еы]\b|"
+    r"передал[аи]?\s+(?:\S+\s+){0,3}?(?:властям|представителям|сторон[еы])\b|"
+    r"передал[аи]?\s+(?=(?:США|России|Украине|Белоруссии|Беларуси|Казахстану|Израилю)\b)|"
     # "произвели процедуру выдачи США россиянина": the handover itself
     r"(?:произвел\w*|провел\w*|состоял\w*)\s+(?:\S+\s+){0,5}?процедур\w+\s+выдачи)"
 )
@@ -495,6 +504,10 @@ _REQUESTED = _rx(
 )
 
 
+# A convict handed over to serve the sentence at home: a transfer, no extradition.
+_TO_SERVE = _rx(r"(?:\s+[^\s.;!?]+){0,4}?\s+для\s+(?:\S+\s+)?(?:отбывания|отбытия)\b")
+
+
 def extradition_events(sentence: str) -> list[Event]:
     events: list[Event] = []
     claimed: list[tuple[int, int]] = []
@@ -509,6 +522,8 @@ def extradition_events(sentence: str) -> list[Event]:
                 continue
             if status == "surrendered" and _hypothetical(sentence, m.start()):
                 continue
+            if status == "surrendered" and _TO_SERVE.match(sentence, m.end()):
+                continue  # "передали российским властям для отбывания наказания": a transfer
             claimed.append((m.start(), m.end()))
             origin, destination = _route(sentence, m.start(), m.end())
             if status == "requested" and destination is None and _asks(sentence, m.start()):
@@ -694,6 +709,9 @@ def term_events(sentence: str) -> list[Event]:
     return events
 
 
+_THREAT = _rx(r"\b(?:грози\w*|грозят|светит|рискует|может\s+получить|предусматрива\w+)\b")
+
+
 def penalty_events(sentence: str) -> list[Event]:
     events = []
     for found in quantities.find_max_penalties(sentence):
@@ -712,8 +730,12 @@ def penalty_events(sentence: str) -> list[Event]:
                 "fine",
                 fine.start,
                 fine.end,
-                _hypothetical(sentence, fine.start)
-                and not _OBLIGED.search(sentence[max(0, fine.start - 40) : fine.start]),
+                (
+                    _hypothetical(sentence, fine.start)
+                    and not _OBLIGED.search(sentence[max(0, fine.start - 40) : fine.start])
+                )
+                # "грозит до 20 лет, а также штраф": the fine of the threat, not a sentence
+                or bool(_THREAT.search(sentence[max(0, fine.start - 120) : fine.start])),
                 {"amount": fine.amount, "currency": fine.currency},
             )
         )

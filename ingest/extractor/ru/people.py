@@ -272,7 +272,7 @@ def nominative_name(span: PersonSpan) -> str:
                     if "Surn" in p.tag and p.tag.number == "plur" and p.tag.case == case
                 ]
                 form = shared[0].inflect({"nomn", "sing", str(gender)}) if shared else None
-            out.append(_title(form.word) if form else _surname_by_ending(word, case, gender))
+            out.append(_title(form.word) if form else _unknown_surname(word, case, gender))
     return _restore_yo(" ".join(_title(w) for w in out), span.text)
 
 
@@ -406,6 +406,15 @@ def _surname_by_ending(word: str, case, gender) -> str:
             if word.lower().endswith(ending):
                 return word[: -len(ending)] + nominative
     return word
+
+
+def _unknown_surname(word: str, case, gender) -> str:
+    """A surname the dictionary cannot decline: a Russian one by its ending, else a foreign
+    man's declined like a noun ("Джона Беннета": Беннет)."""
+    found = _surname_by_ending(word, case, gender)
+    if found != word or any("Surn" in p.tag for p in parses(word.lower())):
+        return found
+    return _foreign_by_ending(word, case, gender)
 
 
 def _foreign_by_ending(word: str, case, gender) -> str:
@@ -544,9 +553,14 @@ def group_people(analysis: Analysis) -> list[Person]:
             continue
         word = span.tokens[0].text
         forms = {_key(span.normal), _key(word), _key(lemma(word))}
-        candidates = [p for f in forms for p in by_surname.get(_bucket(f), ())]
-        owner = next((p for p in candidates if p.surname in forms), None) or next(
-            (p for p in candidates if any(_same_surname(p.surname, f) for f in forms)), None
+        candidates = [p for f in forms for key in _buckets(f) for p in by_surname.get(key, ())]
+        owner = (
+            next((p for p in candidates if p.surname in forms), None)
+            or next(
+                (p for p in candidates if any(_same_surname(p.surname, f) for f in forms)), None
+            )
+            # "Меля" of Юрий Мель: a surname in a soft sign, declined
+            or next((p for p in candidates if any(_soft_forms(p.surname, f) for f in forms)), None)
         )
         if owner is None:
             owner = next((p for f in forms for p in by_given.get(f, ())), None)
@@ -742,7 +756,8 @@ def _unmarked_surnames(
         if len(word) < 4 or not word[:1].isupper() or not word[1:].islower():
             continue
         key = _key(word)
-        if not any(_same_surname(s, key) for s in surnames.get(_bucket(key), ())):
+        known = [s for b in _buckets(key) for s in surnames.get(b, ())]
+        if not any(_same_surname(s, key) or _soft_forms(s, key) for s in known):
             continue
         at = bisect.bisect_right(starts, token.start) - 1
         if at >= 0 and covered[at][0] <= token.start < covered[at][1]:
@@ -845,6 +860,11 @@ def _family_members(spans: list[PersonSpan], analysis: Analysis) -> list[PersonS
             )
             previous = item
     return out
+
+
+def _soft_forms(surname: str, word: str) -> bool:
+    """ "Мель" and "Меля": a surname in a soft sign and a declined form of it."""
+    return surname.endswith("ь") and _one_stem(surname, word)
 
 
 def _same_surname(a: str, b: str) -> bool:

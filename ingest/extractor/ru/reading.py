@@ -769,12 +769,18 @@ def _country_votes(article: _Article, owned: list[_Owned]) -> Counter[str]:
     votes: Counter[str] = Counter()
     seen: set[int] = set()
     for item in owned:
-        if item.event.kind in ("released", "exchanged") and not item.event.hypothetical:
+        if item.event.kind in ("released", "exchanged", "deported") and not item.event.hypothetical:
             # "США освободили Артура Петрова": the state that frees someone held them
             s_start = article.sentences[item.sentence][0]
             for place in article.places(item.sentence):
                 if not place.preposition and 0 <= item.start - (s_start + place.end) <= 2:
                     votes[place.code] += 3
+            # "северокорейские власти решили выдворить его": whose authorities let him go
+            before = article.text[s_start : item.start]
+            for m in _AUTHORITIES.finditer(before):
+                code = adjective_country(lemma(m.group(1)))
+                if code:
+                    votes[code] += 3
         if item.event.kind not in _HOLDING or item.event.hypothetical or item.sentence in seen:
             continue
         seen.add(item.sentence)
@@ -817,6 +823,9 @@ _AUTHORITY = re.compile(
     r"(?:суд\w*|полици\w*|прокуратур\w*|"
     r"сизо|тюрьм\w*|колони\w*|изолятор\w*|следственн\w+\s+изолятор\w*)"
 )
+
+
+_AUTHORITIES = re.compile(r"(?i)\b([а-яё-]+(?:ские|ских|цкие|цких))\s+власт\w*")
 
 
 _OF_A_COUNTRY = CITIZEN_NOUNS | frozenset(
@@ -973,6 +982,14 @@ def _detainee(article: _Article, person: Person, original: str) -> Detainee | No
     nationality = _nationalities(article, person)
     codes = [n.country for n in nationality]
     extraditions = _extraditions(article, owned)
+    if any(o.event.kind == "deported" and not o.event.hypothetical for o in owned):
+        # "решили выдворить его и передали представителям США": an expelled national handed
+        # to his own state is sent home, not extradited
+        extraditions = [
+            e
+            for e in extraditions
+            if not (e.status == "surrendered" and (e.to_country is None or e.to_country in codes))
+        ]
     detaining = _detaining_country(article, owned, codes, extraditions)
     if detaining is not None:
         # "экстрадированному из Грузии": handed over to the state that now holds them
