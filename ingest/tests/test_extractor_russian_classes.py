@@ -1131,3 +1131,23 @@ def test_a_surname_in_a_soft_sign_alone_in_an_oblique_case_is_a_mention_of_him()
     found = people(text)
     assert list(found) == ["Boris Kelt"]
     assert [m.text for m in found["Boris Kelt"].mentions] == ["Бориса Кельта", "Кельта"]
+
+
+def test_one_accused_abroad_whose_extradition_is_fought_is_detained():
+    text = (
+        "Published: 2023-10-01\n"
+        "В Вене арестован россиянин Игнат Блинов, обвиняемый в США в мошенничестве.\n"
+        "Защита пытается предотвратить его экстрадицию."
+    )
+    found = people(text)
+    assert found["Ignat Blinov"].status == "detained"
+
+
+def test_an_acquittal_is_a_release():
+    text = (
+        "Published: 2023-10-02\n"
+        "Гражданину России Тимуру Карпову предъявили обвинение в шпионаже в Норвегии.\n"
+        "Суд Осло оправдал Карпова по всем пунктам."
+    )
+    found = people(text)
+    assert found["Timur Karpov"].status == "released"

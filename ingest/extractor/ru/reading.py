@@ -1314,6 +1314,23 @@ def _exchange_told(article: _Article) -> bool:
     return any(o.event.kind == "exchanged" and not o.event.hypothetical for o in article.events)
 
 
+# "пытается предотвратить его экстрадицию", "в связи с возможной экстрадицией": an
+# extradition still to be decided.
+_EXTRADITION_FOUGHT = re.compile(
+    r"(?i)\b(?:предотвратить|оспорить|оспарива\w+|обжалова\w+|против|избежать|"
+    r"возможн\w+|предстоящ\w+|грозящ\w+|ожида\w+)\s+(?:(?:его|ее|её|их)\s+)?"
+    r"(?:экстрадици\w+|выдач\w+)"
+)
+
+
+def _extradition_pending(article: _Article) -> bool:
+    """The story tells of an extradition asked for or fought over, and of none carried out."""
+    steps = [o.event.data["status"] for o in article.events if o.event.kind == "extradition"]
+    if "surrendered" in steps:
+        return False
+    return bool(steps) or bool(_EXTRADITION_FOUGHT.search(article.text, article.offset))
+
+
 def _to_house_arrest(article: _Article, owned: list[_Owned]) -> bool:
     """ "освободил из-под ареста", where the text tells of a move to house arrest: the person
     left a cell, not the case."""
@@ -1362,6 +1379,8 @@ def _status(
     # Held at another state's request (an extradition case), a person is detained, not
     # charged, until the requesting state has them.
     pending = extraditions and not any(e.status == "surrendered" for e in extraditions)
+    if not extraditions and _extradition_pending(article):
+        pending = True  # "защита борется против экстрадиции": the story's case is one
     if pending and "charged" in kinds and "convicted" not in kinds:
         del kinds["charged"]
         kinds.setdefault("detained", next(iter(kinds.values()), None) or owned[0])
