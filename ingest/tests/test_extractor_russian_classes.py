@@ -936,13 +936,9 @@ def test_a_foreign_given_name_the_dictionary_only_guesses_is_read_in_the_surname
     from ingest.extractor.ru.nlp import analyse
     from ingest.extractor.ru.people import nominative_name
 
-    analysis = analyse(
-        "Суд приговорил Дерека Хогана вместе с Тайлером Гринвудом. "
-        "Приговор вынесли Эдварду Малангу."
-    )
+    analysis = analyse("Суд приговорил Дерека Хогана вместе с Уэйлоном Гринвудом.")
     names = [nominative_name(span) for span in analysis.people]
-    assert "Тайлер Гринвуд" in names
-    assert "Эдвард Маланг" in names
+    assert "Уэйлон Гринвуд" in names
 
 
 def test_a_middle_name_he_goes_by_is_the_same_person():
@@ -979,8 +975,9 @@ def test_the_head_of_a_regime_and_a_politician_are_officials():
 def test_the_victim_of_the_attempt_is_not_held():
     text = (
         "Published: 2023-06-03\n"
-        "В Стамбуле задержан гражданин России Пётр Глушков, подозреваемый в организации "
-        "покушения на полковника Игоря Дронова."
+        "В Стамбуле задержан гражданин России Пётр Глушков.\n"
+        "Его подозревают в организации покушения на полковника Игоря Дронова, задержанного "
+        "ранее."
     )
     found = people(text)
     assert list(found) == ["Petr Glushkov"]
@@ -989,18 +986,19 @@ def test_the_victim_of_the_attempt_is_not_held():
 def test_a_correspondent_marked_by_the_newspaper_s_sign_is_not_held():
     text = (
         "Published: 2023-06-04\n"
-        "Освобождённых моряков в аэропорту встречал ОЛЕГ Ъ-ГРОМОВ.\n"
+        "Освобождённых из-под ареста в Ливии моряков в аэропорту встречал ОЛЕГ Ъ-ГРОМОВ.\n"
         "Капитан Андрей Лыков провёл под арестом в Ливии три месяца."
     )
     found = people(text)
-    assert "Oleg Gromov" not in found and "Oleg Ie-GROMOV" not in found
+    assert list(found) == ["Andrei Lykov"]
 
 
 def test_a_name_set_off_by_commas_after_a_title_holds_the_title():
     text = (
         "Published: 2023-06-05\n"
         "Суд в Бостоне приговорил россиянина Павла Сомова к двум годам заключения.\n"
-        "Адвокат подсудимого, Джейсон Уорд, сообщил, что апелляции не будет."
+        "Адвокат подсудимого, Джейсон Уорд, сообщил, что осуждённый не будет обжаловать "
+        "приговор."
     )
     found = people(text)
     assert list(found) == ["Pavel Somov"]

@@ -218,7 +218,7 @@ def nominative_name(span: PersonSpan) -> str:
         words, natasha = words[::-1], words[::-1]
     given = [p for p in parses(words[0].lower()) if "Name" in p.tag and p.tag.number == "sing"]
     if len(words) > 1 and not _agreeing(given, words[-1]):
-        # "Тайлером Томпсоном", "Трэвиса Кинга": a foreign given name the dictionary only
+        # "Уэйлоном Гринвудом", "Брэдда Норта": a foreign given name the dictionary only
         # guesses at; the reading in the surname's case and sex is the one meant
         given = _given_by_agreement(words) or given
     if len(words) > 1 and not given:
@@ -246,7 +246,7 @@ def nominative_name(span: PersonSpan) -> str:
         )
         listed_after = span.tokens[-1].start < span.tokens[0].start
         if family and listed_after and any(g.tag.case == "nomn" for g in given):
-            # "Анастасия" of "семьи Битковых": a given name listed after the family's surname
+            # "Полина" of "семьи Сорокиных": a given name listed after the family's surname
             # is in its own case, not the surname's
             first = next(g for g in given if g.tag.case == "nomn")
         case, gender = first.tag.case, first.tag.gender
@@ -277,14 +277,14 @@ def nominative_name(span: PersonSpan) -> str:
 
 
 def _listed_in_family(span: PersonSpan) -> bool:
-    """A given name listed after the family's surname it is read with ("семьи Битковых —
-    Игорь, его жена Ирина")."""
+    """A given name listed after the family's surname it is read with ("семьи Сорокиных —
+    Глеб, его жена Вера")."""
     return len(span.tokens) == 2 and span.tokens[-1].start < span.tokens[0].start
 
 
 def _one_of_family(word: str, gender) -> str:
-    """ "Ирина" of "семьи Битковых": a family's surname in the plural, in the singular of
-    the given name's sex (Биткова); any other word as written."""
+    """ "Вера" of "семьи Сорокиных": a family's surname in the plural, in the singular of
+    the given name's sex (Сорокина); any other word as written."""
     readings = [p for p in parses(word.lower()) if "Surn" in p.tag]
     if not readings or any(p.tag.number == "sing" for p in readings):
         return word
@@ -306,7 +306,7 @@ def _agreeing(given: list, surname: str) -> bool:
 
 
 def _foreign_nominative(words: list[str], natasha: list[str]) -> list[str]:
-    """ "Тодда Мэтью Миллера": no word is a given name the dictionary knows in the case of
+    """ "Брэдда Дэниела Харпера": no word is a given name the dictionary knows in the case of
     the surname, but the surname is one it knows, only in oblique cases. Each word is read
     in that case: a known name by the dictionary, an unknown one by its ending."""
     readings = [p for p in parses(words[-1].lower()) if "Surn" in p.tag and p.tag.number == "sing"]
@@ -390,7 +390,7 @@ _SURNAME_ENDINGS = {
 
 
 # A foreign man's name word declined like a noun, by case: the ending and its nominative
-# ("Тодда": Тодд). Only "у" is left alone: many foreign surnames end so undeclined.
+# ("Брэдда": Брэдд). Only "у" is left alone: many foreign surnames end so undeclined.
 _FOREIGN_ENDINGS = {
     "gent": (("а", ""), ("я", "ь")),
     "accs": (("а", ""), ("я", "ь")),
@@ -456,8 +456,8 @@ def _bucket(surname: str) -> str:
 
 
 def _buckets(surname: str) -> list[str]:
-    """Where a surname's forms are looked up: a short one in a soft sign ("Мель") keeps its
-    bucket only in the nominative, so its oblique forms ("Меля") look there too."""
+    """Where a surname's forms are looked up: a short one in a soft sign ("Ротель") keeps its
+    bucket only in the nominative, so its oblique forms ("Ротеля") look there too."""
     keys = [_bucket(surname)]
     if len(surname) <= 5 and surname[-1:] in "яюе":
         keys.append(_bucket(surname[:-1] + "ь"))
@@ -504,9 +504,9 @@ def group_people(analysis: Analysis) -> list[Person]:
                     _key(p.name.split()[0]) == given
                     # "Лоран" and "Лорана" before one undeclined surname: one name misread
                     or (p.surname == surname and _same_surname(_key(p.name.split()[0]), given))
-                    # "Рик Гренелл" and "Ричард Гренелл": a short form of the given name
+                    # "Майк Доусон" and "Майкл Доусон": a short form of the given name
                     or _full_given(_key(p.name.split()[0])) == _full_given(given)
-                    # "Тодд Мэтью Миллер" and "Мэтью Миллер": a middle name he goes by
+                    # "Брэдд Дэниел Харпер" and "Дэниел Харпер": a middle name he goes by
                     or _middle_name(p.name, name)
                     or _middle_name(name, p.name)
                     # "Эрлона Кохмера", "Эрлону Кохмеру": a given name the dictionary does
@@ -521,7 +521,7 @@ def group_people(analysis: Analysis) -> list[Person]:
                     _same_surname(p.surname, surname)
                     or p.surname.startswith(surname)
                     or surname.startswith(p.surname)
-                    # "Юрия Меля", "Юрий Мель": one given name, its surname declined
+                    # "Бориса Ротеля", "Борис Ротель": one given name, its surname declined
                     or (_key(p.name.split()[0]) == given and _one_stem(p.surname, surname))
                 )
             ),
@@ -559,7 +559,7 @@ def group_people(analysis: Analysis) -> list[Person]:
             or next(
                 (p for p in candidates if any(_same_surname(p.surname, f) for f in forms)), None
             )
-            # "Меля" of Юрий Мель: a surname in a soft sign, declined
+            # "Ротеля" of Борис Ротель: a surname in a soft sign, declined
             or next((p for p in candidates if any(_soft_forms(p.surname, f) for f in forms)), None)
         )
         if owner is None:
@@ -621,7 +621,7 @@ def _skeleton(word: str) -> str:
 
 
 def _join_latin_names(people: list[Person]) -> None:
-    """ "Richard Grenell" beside "Ричард Гренелл": a name the text also writes in Latin
+    """ "Michael Dawson" beside "Майкл Доусон": a name the text also writes in Latin
     letters (a quoted post, a signature) is the same person."""
     from .translit import passport
 
@@ -644,7 +644,7 @@ def _join_latin_names(people: list[Person]) -> None:
 # The endings a name word that declines like a noun takes ("Кохмер": Кохмера, Кохмеру,
 # Кохмером; "Дубина": Дубины, Дубине, Дубину, Дубиной).
 _NOUN_ENDINGS = frozenset(["", "а", "я", "у", "ю", "ом", "ем", "е", "и", "ы", "ой", "ей"])
-# The endings of a man's surname in a soft sign ("Мель": Меля, Мелю, Мелем, Меле).
+# The endings of a man's surname in a soft sign ("Ротель": Ротеля, Ротелю, Ротелем, Ротеле).
 _SOFT_ENDINGS = frozenset(["я", "ю", "ем", "е"])
 # Endings only a word of the first declension (its nominative in -а/-я) takes.
 _FIRST_DECLENSION = frozenset(["и", "ы", "ой", "ей"])
@@ -681,7 +681,7 @@ def _settle_declined_words(person: Person) -> None:
             and endings - {"ь"} <= _SOFT_ENDINGS
             and len(stem) >= 2
         ):
-            # "Меля", "Мелю", "Мель": a man's surname in a soft sign
+            # "Ротеля", "Ротелю", "Ротель": a man's surname in a soft sign
             words[position] = _restore_yo(_title(stem + "ь"), words[position])
             continue
         if len(stem) < 3 or not endings <= _NOUN_ENDINGS or stem[-1].lower() in "аеёиоуыэюяь":
@@ -692,7 +692,7 @@ def _settle_declined_words(person: Person) -> None:
         elif feminine:
             continue
         elif endings <= {"а", "у"} and _noun_in_a(stem):
-            settled = stem + "а"  # "Щуку", "Щука": a word the dictionary knows ends in "а"
+            settled = stem + "а"  # "Сову", "Сова": a word the dictionary knows ends in "а"
         else:
             settled = stem
         if _key(settled) != _key(words[position]):
@@ -702,7 +702,7 @@ def _settle_declined_words(person: Person) -> None:
 
 def _middle_name(full: str, short: str) -> bool:
     """Whether a name of three words has the given name of a name of two as its middle one
-    (not a patronymic): "Тодд Мэтью Миллер" and "Мэтью Миллер"."""
+    (not a patronymic): "Брэдд Дэниел Харпер" and "Дэниел Харпер"."""
     long_words, short_words = full.split(), short.split()
     return (
         len(long_words) == 3
@@ -824,15 +824,15 @@ def _coordinated_given_names(spans: list[PersonSpan], analysis: Analysis) -> lis
     return out
 
 
-# Between a family's surname and the list of its members' given names ("семьи Битковых —
-# Игорь, его жена Ирина и дочь Анастасия"), and between two names of that list: the words
+# Between a family's surname and the list of its members' given names ("семьи Сорокиных —
+# Глеб, его жена Вера и дочь Полина"), and between two names of that list: the words
 # between, joined by spaces.
 _FAMILY_OPENS = re.compile(r"[—–:(,-]")
 _FAMILY_JOINT = re.compile(r"(?:,|, и|и|а также)(?: (?:его|её|ее|их))?(?: [а-яё-]+)?")
 
 
 def _family_members(spans: list[PersonSpan], analysis: Analysis) -> list[PersonSpan]:
-    """ "семьи Битковых — Игорь, его жена Ирина и дочь Анастасия", "супруги Ивановы, Олег и
+    """ "семьи Сорокиных — Глеб, его жена Вера и дочь Полина", "супруги Ивановы, Олег и
     Мария": given names listed right after a family's surname in the plural each read with
     that surname, one person each."""
     starts = [t.start for t in analysis.tokens]
@@ -863,7 +863,7 @@ def _family_members(spans: list[PersonSpan], analysis: Analysis) -> list[PersonS
 
 
 def _soft_forms(surname: str, word: str) -> bool:
-    """ "Мель" and "Меля": a surname in a soft sign and a declined form of it."""
+    """ "Ротель" and "Ротеля": a surname in a soft sign and a declined form of it."""
     return surname.endswith("ь") and _one_stem(surname, word)
 
 
@@ -919,7 +919,7 @@ def mark_officials(text: str, sentences: list[tuple[int, int]], people: list[Per
                 )
             )
         ):
-            # «...», — сказал Федоровых: one named only as the speaker of quotes is a source
+            # «...», — сказал Черных: one named only as the speaker of quotes is a source
             # a byline or a photo credit: the writer, not one held; a monument or a street
             # named after someone: no one in the story
             person.official = True
@@ -962,7 +962,7 @@ def mark_officials(text: str, sentences: list[tuple[int, int]], people: list[Per
             and words[-1].end() >= len(before) - 2
             and (
                 not _nominative_form(_span_at(person, start), person.name)
-                # "режим Мадуро": a foreign name that does not decline
+                # "режим Ортего": a foreign name that does not decline
                 or person.name[-1:].lower() in _INDECLINABLE_ENDINGS
             )
         ):
@@ -1029,7 +1029,7 @@ _VICTIM_BEFORE = re.compile(
 
 
 def _titled_apposition(text: str, sentence_start: int, start: int, end: int) -> bool:
-    """ "Адвокат подсудимого, Керри Лоуренс, сообщил": a name set off by commas right after
+    """ "Адвокат обвиняемого, Джейсон Уорд, заявил": a name set off by commas right after
     a title and the words it governs names who holds the title."""
     if not re.match(r"\s*,", text[end : end + 3]):
         return False

@@ -302,9 +302,9 @@ _JOINED_BY_AND = re.compile(r"(?:^|\s|,)" + _AND + r"\s+(?:[\dА-Яа-яЁё-]+\
 # "и" / "а также" with a short lowercase description of the next one ("и 19-летний").
 _LIST_JOINT = re.compile(
     r"\s*(?:,\s*|,?\s+" + _AND + r"\s+(?:[\dа-яё-]+\s+){0,3}|"
-    # "Игорь, его жена Ирина и дочь Анастасия": the members of a family
+    # "Глеб, его жена Вера и дочь Полина": the members of a family
     r",\s*(?:(?:его|её|ее|их)\s+)?" + _RELATIVE + r"\s+|"
-    # "Денис Прокопенко («Редис»), Святослав Паламар": a nickname in brackets after a name
+    # "Роман Глотов («Гром»), Илья Сазонов": a nickname in brackets after a name
     r"\s*\([^()]{1,40}\)\s*(?:,\s*|,?\s+" + _AND + r"\s+(?:[\dа-яё-]+\s+){0,3}))"
 )
 
@@ -775,7 +775,7 @@ def _country_votes(article: _Article, owned: list[_Owned]) -> Counter[str]:
             for place in article.places(item.sentence):
                 if not place.preposition and 0 <= item.start - (s_start + place.end) <= 2:
                     votes[place.code] += 3
-            # "северокорейские власти решили выдворить его": whose authorities let him go
+            # "венесуэльские власти решили выдворить его": whose authorities let him go
             before = article.text[s_start : item.start]
             for m in _AUTHORITIES.finditer(before):
                 code = adjective_country(lemma(m.group(1)))
