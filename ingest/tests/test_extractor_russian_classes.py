@@ -1098,8 +1098,8 @@ def test_a_country_handing_a_man_to_another_s_side_extradites_him():
 def test_a_convict_handed_over_to_serve_at_home_is_not_extradited():
     text = (
         "Published: 2023-09-03\n"
-        "Россиянку Ольгу Зотову, осуждённую в Китае за контрабанду, передали российским "
-        "властям для дальнейшего отбывания наказания."
+        "Осуждённую в Китае за контрабанду Ольгу Зотову передали властям России для "
+        "отбывания срока на родине."
     )
     found = people(text)
     zotova = found["Olga Zotova"]
