@@ -174,7 +174,7 @@ def test_the_country_a_relative_clause_opens_on_is_the_one_that_extradited():
 def test_an_undated_surrender_does_not_take_the_year_of_the_arrest_before_it():
     text = (
         "Published: 2024-05-10\n\n"
-        "Tariq Aziz Khan, a Canadian businessman, was arrested in 2011 and spent four years in "
+        "Farid Anwar Qasimi, a Canadian businessman, was arrested in 2011 and spent four years in "
         "a Texas prison for fraud, but was extradited to India in the end."
     )
     done = _only(text).completed_extradition
