@@ -331,6 +331,9 @@ def test_the_overdue_list_takes_the_same_queries_for_any_number_of_people(client
         if '"cases_detainee"."full_name"' in sql.split(" FROM ")[0] and "COUNT(" not in sql
     ]
     assert listing and all(_paged(sql) for sql in listing), listing
+    # The ranking reads ids alone, and a page of them.
+    ranking = [sql for sql in many if sql.startswith('SELECT "cases_detainee"."id" AS "pk" ')]
+    assert ranking and all(PAGED.search(sql) for sql in ranking), ranking
 
 
 def test_the_last_visit_is_the_latest_completed_visit_dated_or_reported():

@@ -203,9 +203,9 @@ _SPECIFIC_STEMS = "|".join(
         key=len,
     )[::-1]
 )
-# "jailed for a digital advertising fraud scheme", "for a 1979 triple murder": the article,
-# a year, and the words that lead to a named offence.
-_FOR_A_NAMED = r"(?:a|an)\s+(?:\d{4}\s+)?(?:[\w-]+\s+){0,2}?(?:" + _SPECIFIC_STEMS + r")"
+# "jailed for a large insurance fraud ring", "for a 1990 double murder": after the article,
+# a year and the words that lead to a named offence.
+_AFTER_A_NAMED = r"\s+(?:\d{4}\s+)?(?:[\w-]+\s+){0,2}?(?:" + _SPECIFIC_STEMS + r")"
 _NAMED_AFTER_ARTICLE = re.compile(
     r"^(?:a|an)\s+(?:\d{4}\s+)?(?=(?:[\w-]+\s+){0,2}?(?:" + _SPECIFIC_STEMS + r"))",
     re.IGNORECASE,
@@ -248,7 +248,7 @@ _WEAK = (
     r"executed)\b"
     # "for" and the offence, not "for a year" (but "for a drug offence") or "for the first time"
     r"(?:[^.;]|\.(?!\s)){0,120}?\bfor(?!\s+(?:(?:a|an)(?!\s+(?:[\w-]+\s+){1,2}?"
-    r"(?:offen[cs]es?|conviction)\b)(?!" + _FOR_A_NAMED[len("(?:a|an)") :] + r")|"
+    r"(?:offen[cs]es?|conviction)\b)(?!" + _AFTER_A_NAMED + r")|"
     r"the(?!\s+(?:(?:offen[cs]es?|crimes?)\s+of|(?:\d{4}\s+)?" + _HARM + r"\s+of)\b)|\d|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|life|up|more|over|about|almost|nearly|"
     r"several|months|years|weeks|days)\b)|"

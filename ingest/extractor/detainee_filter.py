@@ -25,7 +25,8 @@ from typing import Any
 
 WEIGHTS_FILE = Path(__file__).with_name("detainee_filter.json")
 
-# The switch for the whole module: training reads the rules' own output with it off.
+# The switch for the whole module, for a run that wants the rules' own output (the trainer
+# reads every candidate through `assemble.scored_candidates`, which never filters).
 ENABLED = True
 
 # Event kinds whose presence (and hypothetical use) is a feature, in a fixed order.

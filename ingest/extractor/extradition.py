@@ -71,7 +71,7 @@ _OTHER_EVENTS_DATE = re.compile(
     r"tried|born|caught|captured|seized|released|freed)\s+(?:[\w,]+\s+){0,3}?(?:in|on|since)?\s*$",
     re.IGNORECASE,
 )
-# "Israel, which extradited him": the country a relative clause opens on.
+# "Freedonia, which extradited him": the country a relative clause opens on.
 _WHICH_GAP = re.compile(r"^\s*,\s*which\s+(?:later\s+|then\s+|\w+ly\s+)?$")
 _COUNTRY_SUBJECT_GAP = re.compile(
     r"^(?:\s*,\s*which)?\s+(?:on\s+\w+\s+|\w+ly\s+|last\s+\w+\s+|later\s+|then\s+)?"

@@ -247,7 +247,7 @@ def find_facilities(context: SentenceContext) -> list[Event]:
         group = "hq" if match.group("hq") else "name"
         name = match.group(group)
         if group == "name" and re.search(r"['’]s$", name):
-            continue  # "detained at Colombo's main airport": the town's, not a site's name
+            continue  # "detained at Port Amber's main airport": the town's, not a site's name
         first = re.sub(r"^the\s+", "", name).split()[0]
         known = first in places() or country_code(first) is not None
         if group == "name" and known and name.split()[0] != "the" and " " not in name:

@@ -98,7 +98,7 @@ def _term_values(match: re.Match[str]) -> dict[str, object]:
     return {"years": total // 12, "months": total % 12, "life": False, "death": False}
 
 
-# "cut his ten-year sentence to a four-year one": the term after "to" is
+# "reduced his ten-year sentence to a four-year one": the term after "to" is
 # the one in force.
 _CHANGED_TO = re.compile(
     r"(?:\s+(?:jail|prison))?\s+(?:sentence|term)\s+to\s+(?:a\s+|an\s+)?(?:" + _TERM + r")",
@@ -164,7 +164,7 @@ def find_terms(context: SentenceContext) -> list[Event]:
         if _GAP_BLOCK.search(match.group("gap")):
             continue
         trigger = match.group("t").lower()
-        # "reduced his ten-year sentence to four": the old term first, the new after "to"
+        # "reduced his ten-year sentence to four years": the old term first, the new after "to"
         changed = _CHANGED_TO.match(context.text, match.end()) if trigger in _CHANGING else None
         term = changed or match
         if trigger in _NEEDS_PENALTY_WORD and not re.search(
@@ -179,7 +179,7 @@ def find_terms(context: SentenceContext) -> list[Event]:
         if values["years"] == 0 and values["months"] == 0:
             continue
         anchor = base + match.start("t")
-        values["commuted"] = trigger in ("commuted", "reduced", "replaced") or bool(
+        values["commuted"] = trigger in _CHANGING or bool(
             _COMMUTING.search(context.text[: match.start("t")])
         )
         # "initially sentenced to 15 years", "his previous 15-year sentence": a term that a

@@ -87,6 +87,8 @@ def test_official_like_features_score_below_the_threshold():
 def test_switching_off_restores_the_rules_output(monkeypatch):
     texts = [_ORGANISER] + [p.read_text(encoding="utf-8") for p in sorted(_ARTICLES.glob("*.txt"))]
     off = [_names(t, False) for t in texts]
+    # Off is the rules' own output: every candidate they build, as the trainer reads them.
+    assert off == [[record.name for record, _f in scored_candidates(t)] for t in texts]
     monkeypatch.setattr(detainee_filter, "ENABLED", False)
     assert [_names(t) for t in texts] == off
     monkeypatch.setattr(detainee_filter, "ENABLED", True)
@@ -105,3 +107,15 @@ def test_a_clear_detainee_is_kept_either_way(switch):
         "prison if convicted.\n"
     )
     assert _names(text, switch) == ["Dillon Harrow"]
+
+
+def test_someone_fighting_extradition_is_kept_when_the_story_tells_of_them():
+    """Named once with nothing told of them but the fight, a person is what the filter
+    doubts (a known limit, a sparse candidate); told of with an arrest, they are kept."""
+    told = (
+        "Oleg Brannik is fighting extradition to the United States from the Netherlands, "
+        "where he was arrested last year."
+    )
+    assert _names(told, True) == ["Oleg Brannik"]
+    bare = "In Utrecht, Oleg Brannik is fighting against extradition to the United States."
+    assert _names(bare, False) == ["Oleg Brannik"]

@@ -6,7 +6,7 @@ story opens with, later than a conviction it leaves undated; a term told by its 
 a possessive ("after his seven-year sentence"); a term reduced to another; a sentencing dated
 "in August of the following year" or "the following year"; of two transfers, the one into the
 custody of the state that holds the person; the surrendering state a relative clause opens on
-("leaving Israel, which extradited him"); an undated surrender does not take the year of the
+("leaving Freedonia, which extradited him"); an undated surrender does not take the year of the
 arrest told before it; a handover to the Red Cross's committee is no extradition; a release in
 a story that opens on "a third exchange" is the exchange's; a town's possessive after
 "detained at" names no facility."""

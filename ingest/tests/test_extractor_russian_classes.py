@@ -964,8 +964,8 @@ def test_who_signs_a_pardon_is_no_detainee():
 def test_the_head_of_a_regime_and_a_politician_are_officials():
     text = (
         "Published: 2023-06-02\n"
-        "Американец Брент Коллинз освобождён из тюрьмы после встречи с Хуаном Ортего.\n"
-        "Режим Ортего обвинял Коллинза в шпионаже.\n"
+        "Американец Брент Коллинз освобождён из тюрьмы после встречи с Хуаном Ламберто.\n"
+        "Режим Ламберто обвинял Коллинза в шпионаже.\n"
         "В обменный список вошёл также политик Богдан Мельничук."
     )
     found = people(text)
@@ -1149,3 +1149,21 @@ def test_an_acquittal_is_a_release():
     )
     found = people(text)
     assert found["Timur Karpov"].status == "released"
+
+
+def test_a_fine_after_a_turn_from_the_threat_is_the_sentence():
+    """The threat's fine is no sentence; a fine the court chose after "но" is."""
+    threatened = (
+        "Published: 2024-02-01\n"
+        "Гражданину Литвы Йонасу Пятрайтису, задержанному в Минске, грозит до 10 лет лишения "
+        "свободы, а также штраф в размере 5 тысяч долларов."
+    )
+    assert people(threatened)["Ionas Piatraitis"].sentence is None
+    fined = (
+        "Published: 2024-02-01\n"
+        "Гражданину Литвы Йонасу Пятрайтису грозило до 10 лет лишения свободы, но суд в Минске "
+        "ограничился штрафом в размере 5 тысяч долларов."
+    )
+    record = people(fined)["Ionas Piatraitis"]
+    assert (record.sentence.fine_amount, record.sentence.fine_currency) == (5000.0, "USD")
+    assert record.status == "convicted"

@@ -712,6 +712,16 @@ def term_events(sentence: str) -> list[Event]:
 
 
 _THREAT = _rx(r"\b(?:грози\w*|грозят|светит|рискует|может\s+получить|предусматрива\w+)\b")
+# "грозило до 10 лет, но суд ограничился штрафом": a turn after the threat leaves the fine real.
+_TURN = _rx(r"\b(?:но|однако|тем\s+не\s+менее)\b|;")
+
+
+def _threatened(sentence: str, start: int) -> bool:
+    """A fine that belongs to a threat told just before it in the sentence, with no turn
+    between them: "грозит до 20 лет, а также штраф"."""
+    window = sentence[max(0, start - 120) : start]
+    threats = list(_THREAT.finditer(window))
+    return bool(threats) and not _TURN.search(window, threats[-1].end())
 
 
 def penalty_events(sentence: str) -> list[Event]:
@@ -737,7 +747,7 @@ def penalty_events(sentence: str) -> list[Event]:
                     and not _OBLIGED.search(sentence[max(0, fine.start - 40) : fine.start])
                 )
                 # "грозит до 20 лет, а также штраф": the fine of the threat, not a sentence
-                or bool(_THREAT.search(sentence[max(0, fine.start - 120) : fine.start])),
+                or _threatened(sentence, fine.start),
                 {"amount": fine.amount, "currency": fine.currency},
             )
         )
@@ -746,16 +756,18 @@ def penalty_events(sentence: str) -> list[Event]:
 
 # "в рамках обмена выдали 50 пленных": a hand-over in an exchange of prisoners.
 _EXCHANGE_NEAR = _rx(r"\bобмен\w*|\bпленн\w+")
+_EXCHANGE_WORD = _rx(r"\bобмен\w*")
+_EXTRADITION_WORD = _rx(r"экстрад")
 
 
 def _exchange_handovers(events: list[Event], sentence: str, preceding: str) -> list[Event]:
     """A surrender told in (or right after) a sentence of an exchange is the exchange's
     hand-over, not an extradition."""
-    if not _EXCHANGE_NEAR.search(sentence) and not _rx(r"\bобмен\w*").search(preceding):
+    if not _EXCHANGE_NEAR.search(sentence) and not _EXCHANGE_WORD.search(preceding):
         return events
     out = []
     for event in events:
-        if event.data.get("status") == "surrendered" and not _rx(r"экстрад").match(
+        if event.data.get("status") == "surrendered" and not _EXTRADITION_WORD.match(
             sentence, event.start
         ):
             event = Event("exchanged", event.start, event.end, event.hypothetical, {"word": ""})

@@ -601,7 +601,7 @@ def group_people(analysis: Analysis) -> list[Person]:
 _SHORT_GIVEN = {
     "рик": "ричард", "дик": "ричард", "боб": "роберт", "роб": "роберт", "майк": "майкл",
     "билл": "уильям", "джим": "джеймс", "том": "томас", "ник": "николас", "дэн": "дэниел",
-    "стив": "стивен", "дэйв": "дэвид", "дэвид": "дэвид", "тони": "энтони", "крис": "кристофер",
+    "стив": "стивен", "дэйв": "дэвид", "тони": "энтони", "крис": "кристофер",
     "мэтт": "мэттью", "джо": "джозеф", "бен": "бенджамин", "сэм": "сэмюэл", "энди": "эндрю",
     "алекс": "александр", "джефф": "джеффри", "тед": "эдвард", "эд": "эдвард",
 }  # fmt: skip
@@ -962,7 +962,7 @@ def mark_officials(text: str, sentences: list[tuple[int, int]], people: list[Per
             and words[-1].end() >= len(before) - 2
             and (
                 not _nominative_form(_span_at(person, start), person.name)
-                # "режим Ортего": a foreign name that does not decline
+                # "режим Ламберто": a foreign name that does not decline
                 or person.name[-1:].lower() in _INDECLINABLE_ENDINGS
             )
         ):

@@ -1380,7 +1380,11 @@ def _status(
     # charged, until the requesting state has them.
     pending = extraditions and not any(e.status == "surrendered" for e in extraditions)
     if not extraditions and _extradition_pending(article):
-        pending = True  # "защита борется против экстрадиции": the story's case is one
+        # "защита борется против экстрадиции" without saying whose: the story's case is an
+        # extradition case, and everyone charged in it is held for it (two accused fighting
+        # the same request are both detained); a story of several unrelated cases could
+        # need this narrowed to the person's own events.
+        pending = True
     if pending and "charged" in kinds and "convicted" not in kinds:
         del kinds["charged"]
         kinds.setdefault("detained", next(iter(kinds.values()), None) or owned[0])
