@@ -12,7 +12,8 @@ labelled detainee, found or not. How well that choice itself generalises is meas
 cross-validation (the choice made again inside each outer training part): that is the figure to
 trust, and the filter is switched on in the weights file only when it beats the rules alone.
 
-    python eval/train_detainee_filter.py --labels DIR/labels.json --texts DIR [--dry-run]
+    python eval/train_detainee_filter.py --labels DIR/labels.json --texts DIR \\
+        [--scorer ../shared/eval/score.py] [--dry-run]
 
 Reproducible: articles are read in id order and split into folds with a fixed seed.
 """
@@ -21,14 +22,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import difflib
+import importlib.util
 import json
 import random
-import re
 import sys
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 import numpy as np
 
@@ -45,40 +45,35 @@ LAMBDAS = (0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0, 300.0)
 THRESHOLDS = (0.0, *[round(0.05 * i, 2) for i in range(1, 19)])
 
 
-# The shared scorer's name matching, so that a training label agrees with how the extractor
-# is judged.
-def _norm(text: str | None) -> str:
-    text = unicodedata.normalize("NFKD", text or "")
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return " ".join(re.sub(r"[^a-z0-9 ]+", " ", text).split())
+def load_scorer(path: Path) -> ModuleType:
+    """The shared scorer (`score.py`, standard library only), whose name matching decides
+    which candidate is a labelled detainee, as it does when the extractor is judged."""
+    spec = importlib.util.spec_from_file_location("shared_score", path)
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"{path}: not a Python file")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
-def _name_score(a: str, b: str) -> float:
-    if a == b:
-        return 1.0
-    ta, tb = a.split(), b.split()
-    ratio = difflib.SequenceMatcher(None, a, b).ratio()
-    if ratio >= 0.85:
-        return ratio
-    surname = difflib.SequenceMatcher(None, ta[-1], tb[-1]).ratio()
-    if surname >= 0.8 and (len(ta) == 1 or len(tb) == 1 or ta[0][0] == tb[0][0]):
-        return 0.8 * surname
-    return 0.0
+def _names(scorer: ModuleType, name: str, variants) -> list[str]:
+    return [n for n in (scorer.norm(x) for x in [name, *(variants or [])]) if n]
 
 
-def _names(name: str, variants) -> list[str]:
-    return [n for n in (_norm(x) for x in [name, *(variants or [])]) if n]
-
-
-def name_scores(preds: list[list[str]], golds: list[list[str]]) -> list[list[float]]:
-    """Each candidate's best name score against each labelled detainee."""
+def name_scores(
+    scorer: ModuleType, preds: list[list[str]], golds: list[list[str]]
+) -> list[list[float]]:
+    """Each candidate's best name score against each labelled detainee (the scorer's
+    `person_score`, worked out once so that every fold and threshold reuses it)."""
     return [
-        [max((_name_score(a, b) for a in p for b in g), default=0.0) for g in golds] for p in preds
+        [max((scorer.name_score(a, b) for a in p for b in g), default=0.0) for g in golds]
+        for p in preds
     ]
 
 
 def matched_pairs(scores: list[list[float]], kept: list[int]) -> list[tuple[int, int]]:
-    """The scorer's greedy one-to-one matching of the kept candidates."""
+    """The scorer's greedy one-to-one matching (its `match`), of the kept candidates, on the
+    scores worked out once."""
     pairs = sorted(
         ((scores[i][j], i, j) for i in kept for j in range(len(scores[i]))), reverse=True
     )
@@ -111,20 +106,23 @@ class Article:
     wide: Pool  # anyone reported held, whatever their role: more examples of who is not
 
 
-def _pool(found, golds: list[list[str]]) -> Pool:
-    scores = name_scores([_names(r.name, r.name_variants) for r, _f in found], golds)
+def _pool(scorer: ModuleType, found, golds: list[list[str]]) -> Pool:
+    preds = [_names(scorer, r.name, r.name_variants) for r, _f in found]
+    scores = name_scores(scorer, preds, golds)
     positive = {i for i, _j in matched_pairs(scores, list(range(len(found))))}
     return Pool([f for _r, f in found], [int(i in positive) for i in range(len(found))], scores)
 
 
-def load(labels_path: Path, texts: Path) -> list[Article]:
+def load(labels_path: Path, texts: Path, scorer: ModuleType) -> list[Article]:
     items = sorted(json.loads(labels_path.read_text(encoding="utf-8")), key=lambda i: i["id"])
     articles = []
     for item in items:
         text = (texts / (item.get("file") or f"{item['id']}.txt")).read_text(encoding="utf-8")
-        golds = [_names(g["name"], g.get("name_variants_in_text")) for g in item["detainees"]]
-        rules = _pool(scored_candidates(text), golds)
-        wide = _pool(scored_candidates(text, everyone=True), golds)
+        golds = [
+            _names(scorer, g["name"], g.get("name_variants_in_text")) for g in item["detainees"]
+        ]
+        rules = _pool(scorer, scored_candidates(text), golds)
+        wide = _pool(scorer, scored_candidates(text, everyone=True), golds)
         articles.append(Article(item["id"], len(golds), rules, wide))
     return articles
 
@@ -264,6 +262,7 @@ def main() -> int:
     parser.add_argument("--labels", type=Path, required=True)
     parser.add_argument("--texts", type=Path, required=True)
     parser.add_argument("--out", type=Path, default=WEIGHTS_FILE)
+    parser.add_argument("--scorer", type=Path, default=Path("../shared/eval/score.py"))
     parser.add_argument(
         "--pool",
         choices=("rules", "wide", "both"),
@@ -273,7 +272,7 @@ def main() -> int:
     parser.add_argument("--dry-run", action="store_true", help="report, write nothing")
     args = parser.parse_args()
 
-    articles = load(args.labels, args.texts)
+    articles = load(args.labels, args.texts, load_scorer(args.scorer))
     names = sorted({n for a in articles for f, _label in training_rows([a], args.pool) for n in f})
     n = sum(len(a.rules.labels) for a in articles)
     positives = sum(sum(a.rules.labels) for a in articles)

@@ -15,7 +15,14 @@ from .charges import find_charges
 from .consular import OFFICIAL_CONTEXT, find_visits
 from .dates import find_dates
 from .detainee_filter import Candidate, active_model, candidate_features
-from .events import Event, SentenceContext, find_status_events, is_hypothetical, pick_date
+from .events import (
+    EVIDENCE_KINDS,
+    Event,
+    SentenceContext,
+    find_status_events,
+    is_hypothetical,
+    pick_date,
+)
 from .extradition import find_extraditions
 from .facilities import find_facilities, find_repeated_facilities
 from .gazetteers import RELATIVE_NOUNS
@@ -63,22 +70,7 @@ EXTRACTOR_VERSION = "rules-1.3"
 MAX_TEXT_CHARS = 100_000
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 
-# Events that show a person is held, tried or punished: at least one makes a detainee.
-_EVIDENCE = frozenset(
-    {
-        "detained",
-        "charged",
-        "convicted",
-        "released",
-        "deported",
-        "exchanged",
-        "extradition",
-        "term",
-        "max_penalty",
-        "charge",
-        "fine",
-    }
-)
+_EVIDENCE = frozenset(EVIDENCE_KINDS)
 # Event kinds whose clause can say where a person is held.
 _LOCATING = frozenset(
     {
@@ -177,16 +169,7 @@ def extract(
     `detainee_filter` False keeps every candidate the rules find, True applies the learned
     filter (see `detainee_filter.py`) whatever its defaults say, None follows them.
     """
-    offset = metadata_length(text)
-    warnings: list[str] = []
-    if len(text) - offset > max_chars:
-        text = _first_part(text, offset + max_chars)
-        warnings.append(
-            f"The text is longer than {max_chars:,} characters: only the first "
-            f"{len(text) - offset:,} were read."
-        )
-    body, line_date = split_metadata(text)
-    published = published or line_date or header_date(body)
+    text, offset, body, published, warnings = _read_part(text, published, max_chars)
     iso = published.isoformat() if published else None
     if looks_russian(body):
         if published is None:
@@ -208,6 +191,24 @@ def extract(
     if published is None:
         warnings.append("No publication date: relative dates were left unresolved.")
     return ExtractionResult(tuple(detainees), iso, "en", EXTRACTOR_VERSION, tuple(warnings))
+
+
+def _read_part(
+    text: str, published: dt.date | None, max_chars: int
+) -> tuple[str, int, str, dt.date | None, list[str]]:
+    """The part of `text` that is read (see `MAX_TEXT_CHARS`), where its body starts, the
+    body, the publication date (given, else from the metadata line or the body's header) and
+    the warning of a cut, if any."""
+    offset = metadata_length(text)
+    warnings: list[str] = []
+    if len(text) - offset > max_chars:
+        text = _first_part(text, offset + max_chars)
+        warnings.append(
+            f"The text is longer than {max_chars:,} characters: only the first "
+            f"{len(text) - offset:,} were read."
+        )
+    body, line_date = split_metadata(text)
+    return text, offset, body, published or line_date or header_date(body), warnings
 
 
 def _first_part(text: str, limit: int) -> str:
@@ -709,11 +710,7 @@ def scored_candidates(
     learned filter reads; what the filter is trained on. Empty for any other language.
     `everyone` widens the pool to anyone the story reports held, whatever the role rules
     say of them."""
-    offset = metadata_length(text)
-    if len(text) - offset > MAX_TEXT_CHARS:
-        text = _first_part(text, offset + MAX_TEXT_CHARS)
-    body, line_date = split_metadata(text)
-    published = published or line_date or header_date(body)
+    text, offset, body, published, _cut = _read_part(text, published, MAX_TEXT_CHARS)
     if looks_russian(body) or not looks_english(body):
         return []
     article = _analyse(text, offset, published, everyone=everyone)
@@ -1683,10 +1680,14 @@ _OPENING_SENTENCES = 3  # body sentences that open a story and say what it is ab
 _LEAD_SENTENCES = 2  # body sentences that tell a story's news
 
 
+def _first_body_contexts(article: _Article, count: int) -> list[SentenceContext]:
+    """The first `count` sentences after the headline."""
+    return [c for c in article.contexts if not c.sentence.is_title][:count]
+
+
 def _opening_sentences(article: _Article) -> set[int]:
     """The indexes of the body sentences that tell the story's news."""
-    body = [c.sentence.index for c in article.contexts if not c.sentence.is_title]
-    return set(body[:_LEAD_SENTENCES])
+    return {c.sentence.index for c in _first_body_contexts(article, _LEAD_SENTENCES)}
 
 
 def _story_of_a_swap(article: _Article, release: Event) -> Span | None:
@@ -1697,7 +1698,7 @@ def _story_of_a_swap(article: _Article, release: Event) -> Span | None:
     if dated and article.published and dated < article.published.isoformat()[:7]:
         return None
     opening = [c for c in article.contexts if c.sentence.is_title][:3]
-    opening += [c for c in article.contexts if not c.sentence.is_title][:_OPENING_SENTENCES]
+    opening += _first_body_contexts(article, _OPENING_SENTENCES)
     for context in opening:
         for match in _SWAP.finditer(context.text):
             if not is_hypothetical(context, context.sentence.start + match.start()):

@@ -265,11 +265,10 @@ def _following_years(text: str, found: list[DateMention]) -> list[DateMention]:
         before = [d for d in found if d.end <= match.start()]
         if before and _FOLLOWING_YEAR.fullmatch(text[before[-1].end : match.end()]):
             continue  # "in August of the following year": read with its month
-        years = [d.value[:4] for d in before if d.value and len(d.value) >= 4]
-        if not years:
+        year = _last_year(before)
+        if year is None:
             continue
-        value = str(int(years[-1]) + 1)
-        added.append(DateMention(match.start(), match.end(), value, False, match.group()))
+        added.append(DateMention(match.start(), match.end(), str(year + 1), False, match.group()))
     return sorted(found + added, key=lambda d: d.start) if added else found
 
 
@@ -282,17 +281,26 @@ def _in_year_before(
 ) -> str | None:
     """A day or month "that year": in the year of the last dated mention before it (or, with
     `later`, that many years after it: "the following year")."""
-    years = [str(int(d.value[:4]) + later) for d in before if d.value and len(d.value) >= 4]
-    if not years:
+    year = _last_year(before)
+    if year is None:
         return None
+    year += later
     month_name = match["m4"] or match["m5"] or match["m6"] or ""
     month = MONTH_NAMES.get(month_name.lower().rstrip("."))
     if month is None:
         return None
     if kind == "m":
-        return f"{years[-1]}-{month:02d}"
+        return f"{year}-{month:02d}"
     day = int(re.match(r"\d+", match["d4"] or match["d5"]).group())
-    return f"{years[-1]}-{month:02d}-{day:02d}"
+    return f"{year}-{month:02d}-{day:02d}"
+
+
+def _last_year(before: list[DateMention]) -> int | None:
+    """The year of the last mention that gives one."""
+    for mention in reversed(before):
+        if mention.value and len(mention.value) >= 4:
+            return int(mention.value[:4])
+    return None
 
 
 def _month_capitalised(match: re.Match[str]) -> bool:

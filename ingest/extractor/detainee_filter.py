@@ -23,29 +23,18 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from .events import EVIDENCE_KINDS
+from .references import sentence_of
+
 WEIGHTS_FILE = Path(__file__).with_name("detainee_filter.json")
 
 # The switch for the whole module, for a run that wants the rules' own output (the trainer
 # reads every candidate through `assemble.scored_candidates`, which never filters).
 ENABLED = True
 
-# Event kinds whose presence (and hypothetical use) is a feature, in a fixed order.
-EVENT_KINDS = (
-    "detained",
-    "charged",
-    "convicted",
-    "released",
-    "deported",
-    "exchanged",
-    "extradition",
-    "term",
-    "max_penalty",
-    "charge",
-    "fine",
-    "facility",
-    "visit",
-    "access_denied",
-)
+# Event kinds whose presence (and hypothetical use) is a feature, in a fixed order: the
+# evidence of detention, and where and by whom the person was seen.
+EVENT_KINDS = (*EVIDENCE_KINDS, "facility", "visit", "access_denied")
 STATUSES = ("unknown", "detained", "charged", "convicted", "released", "deported", "exchanged")
 
 
@@ -132,7 +121,7 @@ def candidate_features(
         f["transitive_share"] = sum(e.transitive for e in events) / max(1, len(events))
         # Where and how often the person is named.
         spans = [m.span for m in record.mentions]
-        mention_sentences = {_sentence_of(sentences, s.start) for s in spans}
+        mention_sentences = {sentence_of(sentences, s.start) for s in spans}
         f["mentions_log"] = _log(mentions)
         f["mention_share"] = mentions / total
         f["most_mentioned"] = float(mentions == most)
@@ -167,13 +156,6 @@ def candidate_features(
         f["story_has_term"] = float("term" in story_kinds)
         out.append(f)
     return out
-
-
-def _sentence_of(sentences: Sequence[Any], position: int) -> int:
-    for sentence in sentences:
-        if sentence.start <= position < sentence.end:
-            return sentence.index
-    return sentences[-1].index if sentences else 0
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,22 @@ _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _PHRASE_BOUND = frozenset(["against", "without"])
 
 
+# Events that show a person is held, tried or punished: at least one makes a detainee.
+EVIDENCE_KINDS = (
+    "detained",
+    "charged",
+    "convicted",
+    "released",
+    "deported",
+    "exchanged",
+    "extradition",
+    "term",
+    "max_penalty",
+    "charge",
+    "fine",
+)
+
+
 @dataclass
 class Event:
     """Something the text says happened (or may happen) to someone."""

@@ -63,8 +63,6 @@ _JOURNEY_TO = re.compile(
 )
 # "extradited by Greece": the surrendering state named after the verb.
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
-# "Switzerland extradited", "Greece has extradited", "The Czech Republic on Friday extradited":
-# a country as the subject of the verb is the state that surrenders the person.
 # "arrested in 2009", "sentenced on Monday": a date that follows another event's verb.
 _OTHER_EVENTS_DATE = re.compile(
     r"\b(?:arrested|detained|held|jailed|imprisoned|sentenced|convicted|charged|indicted|"
@@ -73,6 +71,9 @@ _OTHER_EVENTS_DATE = re.compile(
 )
 # "Freedonia, which extradited him": the country a relative clause opens on.
 _WHICH_GAP = re.compile(r"^\s*,\s*which\s+(?:later\s+|then\s+|\w+ly\s+)?$")
+# "Switzerland extradited", "Greece has extradited", "The Czech Republic on Friday extradited",
+# "Freedonia, which later extradited": a country as the subject of the verb is the state that
+# surrenders the person.
 _COUNTRY_SUBJECT_GAP = re.compile(
     r"^(?:\s*,\s*which)?\s+(?:on\s+\w+\s+|\w+ly\s+|last\s+\w+\s+|later\s+|then\s+)?"
     r"(?:(?:has|had|have)\s+)?(?:now\s+|\w+ly\s+)?$"

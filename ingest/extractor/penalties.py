@@ -84,16 +84,18 @@ _NEWS_OF_THE_DAY = re.compile(
 
 
 def _term_values(match: re.Match[str]) -> dict[str, object]:
-    if match.group("life"):
+    """The term a match of `_TERM` (or of a pattern with some of its groups) tells."""
+    groups = match.groupdict()
+    if groups.get("life"):
         return {"years": None, "months": None, "life": True, "death": False}
-    if match.group("death"):
+    if groups.get("death"):
         return {"years": None, "months": None, "life": False, "death": True}
-    first = parse_number(match.group("n1")) or 0.0
-    if match.group("half"):
+    first = parse_number(groups["n1"]) or 0.0
+    if groups.get("half"):
         first += 0.5
-    total_months = first * 12 if match.group("u1").lower().startswith("year") else first
-    if match.group("n2"):
-        total_months += parse_number(match.group("n2")) or 0.0
+    total_months = first * 12 if groups["u1"].lower().startswith("year") else first
+    if groups.get("n2"):
+        total_months += parse_number(groups["n2"]) or 0.0
     total = round(total_months)
     return {"years": total // 12, "months": total % 12, "life": False, "death": False}
 
@@ -121,11 +123,8 @@ def _held_terms(context: SentenceContext) -> list[Event]:
     for match in _HELD_TERM.finditer(context.text):
         if not context.text[: match.start()].strip(" \"“‘'"):
             continue  # "His 25-year sentence ..." opening a sentence: whose, another sentence tells
-        first = parse_number(match.group("n1")) or 0.0
-        if match.group("half"):
-            first += 0.5
-        total = round(first * 12 if match.group("u1").lower().startswith("year") else first)
-        if total == 0:
+        values = _term_values(match)
+        if not (values["years"] or values["months"]):
             continue
         anchor = base + match.start("n1")
         events.append(
@@ -140,10 +139,7 @@ def _held_terms(context: SentenceContext) -> list[Event]:
                 hypothetical=is_hypothetical(context, anchor),
                 date=None,
                 data={
-                    "years": total // 12,
-                    "months": total % 12,
-                    "life": False,
-                    "death": False,
+                    **values,
                     "commuted": False,
                     "perfect": False,
                     # "his original 15-year sentence", "reduced his ten-year sentence"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from .gazetteers import SPEECH_VERBS
@@ -207,7 +207,7 @@ def _family_refs(text: str, sentences: list[Sentence], people: list[Person]) -> 
         pids = by_family.get(match.group("family"))
         if pids:
             start = match.start("family")
-            sentence = _sentence_of(sentences, start)
+            sentence = sentence_of(sentences, start)
             refs.append(
                 Ref(start, match.end(), sentence, "name", tuple(pids), plural=True, family=True)
             )
@@ -229,7 +229,9 @@ def _first_named_in_body(sentences: list[Sentence], people: list[Person]) -> dic
     return found
 
 
-def _sentence_of(sentences: list[Sentence], position: int) -> int:
+def sentence_of(sentences: Sequence[Sentence], position: int) -> int:
+    """The index of the sentence a position falls in (the last one starting at or before
+    it), found by bisection."""
     low, high = 0, len(sentences) - 1
     while low < high:
         mid = (low + high + 1) // 2

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from .nlp import Analysis, PersonSpan, lemma, parses
 from .places import demonym_country
+from .translit import passport
 
 # Words for officials and others whom a named person's title marks as not detained.
 TITLES = frozenset(
@@ -623,8 +624,6 @@ def _skeleton(word: str) -> str:
 def _join_latin_names(people: list[Person]) -> None:
     """ "Michael Dawson" beside "Майкл Доусон": a name the text also writes in Latin
     letters (a quoted post, a signature) is the same person."""
-    from .translit import passport
-
     cyrillic = {}
     for person in people:
         if person.spans and not _LATIN_NAME.match(person.name):
