@@ -122,6 +122,7 @@ class Server:
             [
                 str(gunicorn),
                 "config.wsgi",
+                "--config=python:config.gunicorn",
                 f"--workers={WORKERS}",
                 f"--bind=127.0.0.1:{PORT}",
                 "--timeout=120",
