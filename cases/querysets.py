@@ -23,6 +23,19 @@ def _is_admin(user) -> bool:
     return cached
 
 
+def admin_flag(user_path: str) -> Exists:
+    """Whether the user reached through `user_path` is in the administrators' group, as an
+    expression, so that it is read in the query that reads the user (`remember_admin`)."""
+    from django.contrib.auth.models import Group
+
+    return Exists(Group.objects.filter(user=OuterRef(user_path), name=ADMIN_GROUP))
+
+
+def remember_admin(user, in_admin_group: bool) -> None:
+    """Keeps what `admin_flag` read on the user object, where `is_admin` looks first."""
+    user._is_case_admin = bool(user.is_superuser or in_admin_group)
+
+
 def is_admin(user) -> bool:
     """Administrators see every case, restricted or not."""
     return bool(user and user.is_authenticated and _is_admin(user))

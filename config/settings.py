@@ -83,7 +83,8 @@ MIDDLEWARE = [
 AUTHENTICATION_BACKENDS = [
     # Counts failed sign-ins and refuses them once locked out (see SIGNIN_* below).
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's model backend, reading a user's own and group permissions in one query.
+    "cases.backends.RolePermissionBackend",
 ]
 
 ROOT_URLCONF = "config.urls"
