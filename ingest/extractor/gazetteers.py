@@ -1828,6 +1828,17 @@ def name_blocklist() -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
+def compound_demonym_codes(word: str) -> tuple[str, ...]:
+    """ "British-Iranian", "Chilean-Peruvian": two demonyms joined by a hyphen, one for each
+    nationality of a dual national; empty for any other word."""
+    parts = word.split("-")
+    if len(parts) != 2:
+        return ()
+    table = demonyms()
+    codes = tuple(table.get(part) for part in parts)
+    return codes if all(codes) and parts[0] in _DEMONYMS and parts[1] in _DEMONYMS else ()
+
+
 def place_demonym(word: str) -> str | None:
     """Alpha-2 of a demonym made from a state's or a city's name: "Queenslander",
     "Londoner", "Texan", "Californian"; None for any other word."""

@@ -55,7 +55,7 @@ _VAGUE = (
     "roughly",
     "at least",
 )
-_NOT_PERSON_HEADS = ORG_WORDS | {
+NOT_PERSON_HEADS = ORG_WORDS | {
     "media",
     "officials",
     "authorities",
@@ -209,7 +209,7 @@ def find_person_phrases(text: str) -> list[PersonPhrase]:
                 serving = not _FORMER.search(match.group()[: match.start("dem") - match.start()])
                 head_end = cursor
                 break
-            if low in _NOT_PERSON_HEADS:
+            if low in NOT_PERSON_HEADS:
                 blocked = True  # "Russian military intelligence"; a person noun may follow
         if serving or (head is None and blocked):
             continue
@@ -289,7 +289,11 @@ def _bare_singular(text: str, match: re.Match[str]) -> bool:
     )
 
 
-_CITIZEN_OF = r"\b(?:a\s+)?(?:citizen|national|subject)s?\s+of\s+(?:the\s+)?(?P<c>{countries})\b"
+# "a citizen of Peru", "a citizen of both Peru and Chile": one state or two.
+_CITIZEN_OF = (
+    r"\b(?:a\s+)?(?:citizen|national|subject)s?\s+of\s+(?:both\s+)?(?:the\s+)?(?P<c>{countries})"
+    r"(?:\s+and\s+(?:the\s+)?(?P<e>{countries}))?\b"
+)
 _HOLDS = (
     r"\b(?:holds?|held|having|has|had|with|(?:has\s+|had\s+|was\s+|been\s+)?(?:received|"
     r"granted|given|obtained|acquired|gained))\s+(?:both\s+)?(?P<a>{dem})"
@@ -331,7 +335,7 @@ def find_citizenship(text: str) -> list[CitizenshipStatement]:
     for name in ("citizen_of", "holds", "dual"):
         for match in _compiled(name).finditer(text):
             codes: list[str] = []
-            for group in ("c", "a", "b", "d"):
+            for group in ("c", "e", "a", "b", "d"):
                 value = match.groupdict().get(group)
                 if value:
                     code = code_of(value)

@@ -32,6 +32,7 @@ from .gazetteers import (
     RELATIVE_NOUNS,
     SPEECH_VERBS,
     WEEKDAYS,
+    compound_demonym_codes,
     country_names,
     demonyms,
     multiword_places,
@@ -643,7 +644,8 @@ def _with_suffix(text: str, run: NameRun) -> NameRun:
 def _without_place_demonym(text: str, run: NameRun) -> NameRun:
     """ "Queenslander Ivan Petrov", "Texan Mary Cole": a demonym made from a state's or a
     city's name says where the person is from and is no part of the name."""
-    if len(run.tokens) < 3 or place_demonym(run.tokens[0]) is None:
+    first = run.tokens[0]
+    if len(run.tokens) < 3 or (place_demonym(first) is None and not compound_demonym_codes(first)):
         return run
     start = text.index(run.tokens[1], run.start + len(run.tokens[0]))
     return replace(run, start=start, tokens=run.tokens[1:])

@@ -10,18 +10,20 @@ from dataclasses import dataclass, field
 
 from .gazetteers import (
     ACCUSED_NOUNS,
+    FUNCTION_WORDS,
     NEUTRAL_TITLES,
     OFFICIAL_TITLES,
     RELATIVE_NOUNS,
     SPEECH_VERBS,
     STRONG_TITLES,
+    compound_demonym_codes,
     country_names,
     demonyms,
     place_demonym,
     region_country,
 )
-from .locations import find_places
-from .nationality import find_person_phrases
+from .locations import code_of, demonym_pattern, find_places
+from .nationality import NOT_PERSON_HEADS, find_person_phrases
 from .people import NameRun, Person
 from .segment import Sentence
 
@@ -337,6 +339,14 @@ def _hometown_places(role: Role, match: re.Match[str]) -> None:
             return
 
 
+# "Ms X, who is from Peru but lives in Spain,": where the person comes from, told in a
+# relative clause.
+_FROM_RELATIVE = re.compile(
+    r",\s*who\s+(?:is|was|comes|came)\s+(?:originally\s+)?from\s+(?:the\s+)?"
+    r"([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)"
+)
+
+
 def _hometown(role: Role, phrase: str, phrase_start: int) -> None:
     # "a teacher from Leeds"; not "freed from China", "flown from Tehran".
     match = re.search(
@@ -499,6 +509,9 @@ def analyse_roles(text: str, sentences: list[Sentence], people: list[Person]) ->
         ]:
             _fellow_nationality(role, text, end, sentence_end)
             _bracketed_nationality(role, text, end, sentence_end)
+            origin = _FROM_RELATIVE.match(text, end, sentence_end)
+            if origin:
+                _hometown_cue(role, origin.group(1), origin.start(1), region=False)
         role.byline = (
             _is_byline(text, sentences, person, run_starts)
             or _credit_or_victim(text, person)
@@ -569,6 +582,15 @@ def _premodifier_nationality(role: Role, text: str, sentence: Sentence, run: Nam
         role.home_politics = _demonym_of(home.group(1))
     bare = _BARE_DEMONYM_BEFORE.search(before)
     code = (demonyms().get(bare.group(1)) or place_demonym(bare.group(1))) if bare else None
+    pair = compound_demonym_codes(bare.group(1)) if bare else ()
+    if pair:
+        # "British-Iranian Lena X": a dual national, one of each people.
+        base = run.start - len(before)
+        for code in pair:
+            role.nationality.append(
+                NationalityCue(code, base + bare.start(1), base + bare.end(1), "premodifier")
+            )
+        return
     if bare and code and not bare.group(1).endswith("s"):
         # "and Colombian Yeison Mosquera", "Queenslander X": a demonym used as a title.
         base = run.start - len(before)
@@ -595,3 +617,49 @@ def _premodifier_nationality(role: Role, text: str, sentence: Sentence, run: Nam
                 role.nationality.append(
                     NationalityCue(code, base + found.start, base + found.end, "premodifier")
                 )
+            return
+    _demonym_title(role, before, run.start - len(before))
+
+
+_TITLE_VERBS = frozenset(["said", "says", "told", "tells", "met", "meets", "held", "holds"])
+
+
+def _title_words(words: list[str]) -> bool:
+    """Lower-case words that read as one person's title: no verb ("said", "arrested"), no
+    function word, no institution ("court", "police"), and a head that is not a plural."""
+    for word in words:
+        low = word.lower()
+        if low in FUNCTION_WORDS or low in _TITLE_VERBS or low.endswith("ed"):
+            return False
+        if low in NOT_PERSON_HEADS:
+            return False
+    last = words[-1].lower()
+    return not (last.endswith("s") and not last.endswith("ss"))
+
+
+def _demonym_title(role: Role, before: str, base: int) -> None:
+    """ "Chilean drug lord Rafael X", "fugitive Indian jeweller Y": a demonym and a title of
+    any trade written right before a name; the name itself shows the title is one person's,
+    so the head noun need not be one the phrase reader knows."""
+    match = _demonym_title_regex().search(before)
+    if not match or not _title_words(match.group("words").split()):
+        return
+    code = code_of(match.group("dem"))
+    if code:
+        role.nationality.append(
+            NationalityCue(code, base + match.start("dem"), base + match.end("dem"), "premodifier")
+        )
+
+
+_DEMONYM_TITLE: re.Pattern[str] | None = None
+
+
+def _demonym_title_regex() -> re.Pattern[str]:
+    global _DEMONYM_TITLE
+    if _DEMONYM_TITLE is None:
+        _DEMONYM_TITLE = re.compile(
+            r"(?<![\w\-])(?P<dem>"
+            + demonym_pattern()
+            + r")(?P<words>(?:\s+[a-z][a-z\-]*){1,3})\s+$"
+        )
+    return _DEMONYM_TITLE

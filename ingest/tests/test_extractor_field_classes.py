@@ -9,7 +9,10 @@ custody of the state that holds the person; the surrendering state a relative cl
 ("leaving Freedonia, which extradited him"); an undated surrender does not take the year of the
 arrest told before it; a handover to the Red Cross's committee is no extradition; a release in
 a story that opens on "a third exchange" is the exchange's; a town's possessive after
-"detained at" names no facility."""
+"detained at" names no facility; the nationality from a demonym before a title of any trade
+and a name ("Peruvian drug lord X"), from "a citizen of both A and B", from two demonyms
+joined by a hyphen ("Chilean-Peruvian X", no part of the name), from "who is from A" after a
+name."""
 
 import datetime as dt
 
@@ -211,3 +214,55 @@ def test_held_at_a_towns_possessive_names_no_facility():
         "Monday when she landed from Dubai."
     )
     assert _only(text).facility is None
+
+
+def test_a_demonym_and_a_title_of_any_trade_before_a_name_give_the_nationality():
+    cases = [
+        ("fugitive Brazilian jeweller Tomas Verdal", "BR"),
+        ("alleged Chilean spy Rafael Quintero", "CL"),
+        ("Peruvian drug lord Hugo Saldana", "PE"),
+    ]
+    for named, code in cases:
+        text = (
+            "Published: 2024-05-10\n\n"
+            f"A court in Lisbon on Monday ordered the extradition of {named} to Spain, where "
+            "he is wanted for fraud."
+        )
+        assert [n.country for n in _only(text).nationality] == [code], named
+
+
+def test_a_plural_or_a_verb_after_a_demonym_is_no_title():
+    text = (
+        "Published: 2024-05-10\n\n"
+        "Chilean state television said Rafael Quintero was arrested in Lima on Monday."
+    )
+    assert [n.country for n in _only(text).nationality] == []
+
+
+def test_a_citizen_of_both_of_two_states_has_both_nationalities():
+    text = (
+        "Published: 2024-05-10\n\n"
+        "Lena Farrokh, a citizen of both Peru and Norway, was arrested in Lima in 2021 and "
+        "charged with espionage."
+    )
+    assert sorted(n.country for n in _only(text).nationality) == ["NO", "PE"]
+
+
+def test_a_hyphened_pair_of_demonyms_before_a_name_gives_both_and_is_no_part_of_it():
+    text = (
+        "Published: 2024-05-10\n\n"
+        "Chilean-Peruvian Hugo Saldana was sentenced to six years in prison in La Paz on "
+        "Monday for smuggling."
+    )
+    held = _only(text)
+    assert held.name == "Hugo Saldana"
+    assert sorted(n.country for n in held.nationality) == ["CL", "PE"]
+
+
+def test_where_a_person_comes_from_told_in_a_relative_clause_gives_the_nationality():
+    text = (
+        "Published: 2024-05-10\n\n"
+        "Nora Lind was arrested in Tehran last year. Ms Lind, who is from Peru but lives in "
+        "Spain, was accused of espionage."
+    )
+    assert [n.country for n in _only(text).nationality] == ["PE"]
