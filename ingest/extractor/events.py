@@ -157,7 +157,10 @@ _STATUS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?P<t>charged\b(?=\s+(?:\w+\s+){0,7}?with\b)|indicted|arraigned|prosecuted|"
             r"on\s+trial|stood\s+trial|stands\s+trial|went\s+on\s+trial|goes\s+on\s+trial|"
-            r"trial(?!s)\b|face[sd]?\s+(?:\w+\s+)?charges|pleaded\s+not\s+guilty)",
+            r"trial(?!s)\b|face[sd]?\s+(?:\w+\s+)?charges|pleaded\s+not\s+guilty|"
+            # "appeared before a magistrate", "appeared in a city court": a step of the case
+            r"appeared\s+(?:in\s+(?:a\s+)?(?:[\w-]+\s+){0,2}?court|before\s+(?:a\s+|the\s+)?"
+            r"(?:[\w-]+\s+)?(?:court|judge|magistrate|magistrates))\b)",
             re.IGNORECASE,
         ),
     ),
@@ -172,6 +175,9 @@ _STATUS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             # "Beales and Dougall received much lighter sentences"
             r"(?:received|receives|receiving|got|given)\s+(?:[\w-]+\s+){0,3}?"
             r"(?:sentences?|(?:jail|prison)\s+terms?)\b|"
+            # "has had a ten-year prison sentence upheld", "had his sentence cut"
+            r"(?<=has\s|had\s|ave\s)had\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3}?"
+            r"(?:sentences?|(?:jail|prison)\s+terms?)\b|"
             # an execution carries out a sentence: the status stays "convicted"
             r"(?<=was\s)(?:executed|hanged)|(?<=were\s)(?:executed|hanged)|"
             r"(?<=been\s)(?:executed|hanged)|execution\s+of(?=\s+(?-i:[A-Z])))",
@@ -182,13 +188,23 @@ _STATUS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "released",
         re.compile(
             r"\b(?P<t>released|freed|set\s+free|walked\s+free|walked\s+out\s+of|pardoned|"
-            r"acquitted|(?:granted|received|given)\s+(?:a\s+|an\s+)?(?:pardon|clemency|amnesty)|"
+            r"acquitted|(?:granted|received|given|won)\s+(?:a\s+|an\s+)?(?:pardon|clemency|amnesty|"
+            r"parole)|"
             r"cleared\s+of|"
             r"(?:returned|came\s+back|back)\s+from\s+captivity|"
             r"release\s+of|returned\s+(?:back\s+)?home|flown\s+(?:back\s+)?home|"
             r"flew\s+(?:back\s+)?home|arrived\s+(?:back\s+)?home|came\s+(?:back\s+)?home|"
             r"(?<=is\s)back\s+home|(?<=are\s)back\s+home|(?<=was\s)back\s+home|"
-            r"(?<=were\s)back\s+home|(?:bring|brings|bringing|brought)\s+home)",
+            r"(?<=were\s)back\s+home|(?:bring|brings|bringing|brought)\s+home|"
+            # "returned to Norway after spending a year in a Freedonian jail", "are on their way
+            # back to Peru after ... in detention": a return told with the time held; not
+            # "returned to Iran, where he was arrested"
+            r"(?:returned|(?<=are\s|ere\s|now\s|\sis\s|was\s)on\s+(?:his|her|their)\s+way\s+back)"
+            r"(?=\s+to\s+(?:the\s+)?(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*)?"
+            r"(?:\s+(?:in|on|last|this)\s+[\w-]+)?\s+after\s+"
+            r"(?:(?:spending|serving)\s+(?:[\w,.-]+\s+){0,6}?(?:in|behind)\s+(?:[\w-]+\s+){0,3}?"
+            r"(?:prison|jail|custody|bars|detention|captivity)\b|being\s+(?:freed|released|"
+            r"pardoned|sentenced|held|jailed|imprisoned|detained)\b)))",
             re.IGNORECASE,
         ),
     ),
@@ -223,6 +239,19 @@ _NOT_A_DETENTION = re.compile(
 
 def is_transitive(word: str) -> bool:
     return bool(_TRANSITIVE.match(word.split()[0] if word else ""))
+
+
+# "a judge ordered X freed, but she is still in custody": the same sentence says the release
+# did not happen.
+_STILL_HELD = re.compile(
+    r"[^.;]{0,80}?,?\s+but\s+(?:he|she|they|[A-Z][\w'’-]+)\s+(?:still\s+)?(?:remains?|"
+    r"is\s+still|are\s+still|was\s+still|were\s+still)\s+(?:behind\s+bars|in\s+(?:custody|"
+    r"prison|jail|detention)|held|jailed|detained|imprisoned)\b"
+)
+
+
+def _still_held_after(text: str, end: int) -> bool:
+    return bool(_STILL_HELD.match(text, end))
 
 
 def find_status_events(context: SentenceContext) -> list[Event]:
@@ -266,7 +295,8 @@ def find_status_events(context: SentenceContext) -> list[Event]:
                 anchor_end=base + match.end("t"),
                 transitive=transitive,
                 hypothetical=is_hypothetical(context, anchor)
-                or _sought(context.text[: match.start("t")]),
+                or _sought(context.text[: match.start("t")])
+                or (kind == "released" and _still_held_after(context.text, match.end())),
                 date=date,
                 data={"word": word.lower()},
             )

@@ -12,7 +12,10 @@ a story that opens on "a third exchange" is the exchange's; a town's possessive 
 "detained at" names no facility; the nationality from a demonym before a title of any trade
 and a name ("Peruvian drug lord X"), from "a citizen of both A and B", from two demonyms
 joined by a hyphen ("Chilean-Peruvian X", no part of the name), from "who is from A" after a
-name."""
+name; a release told as a return "after spending ... in prison" or "on their way back to ...
+after ... in detention", as parole granted or a pardon won, and no release when the same
+sentence says the person is still held; a court appearance is a step of the case; a sentence
+the person "has had ... upheld" is a conviction."""
 
 import datetime as dt
 
@@ -266,3 +269,71 @@ def test_where_a_person_comes_from_told_in_a_relative_clause_gives_the_nationali
         "Spain, was accused of espionage."
     )
     assert [n.country for n in _only(text).nationality] == ["PE"]
+
+
+def test_a_return_to_a_country_after_time_in_prison_is_a_release():
+    text = (
+        "Published: 2024-05-10\n\n"
+        "Lars Holm, a Norwegian cartoonist, returned to Norway in March after spending "
+        "fourteen months in a Freedonian prison on charges he denies."
+    )
+    assert _only(text).status == "released"
+
+
+def test_a_return_to_the_country_that_then_arrests_is_no_release():
+    text = (
+        "Published: 2024-05-10\n\n"
+        "Lars Holm, a Norwegian engineer, returned to Iran after spending ten years in Canada, "
+        "and was arrested in Tehran in 2021."
+    )
+    assert _only(text).status == "detained"
+
+
+def test_on_their_way_back_after_time_in_detention_is_a_release():
+    text = (
+        "Published: 2024-05-10\n\n"
+        "Officials said the two Brazilians, Tomas Verdal and Rafael Quintero, are now on "
+        "their way back to Recife after spending some 1,200 nights in detention in Freedonia. "
+        "Verdal had been sentenced to nine years in 2022."
+    )
+    statuses = {d.name: d.status for d in extract(text, PUBLISHED).detainees}
+    assert statuses == {"Tomas Verdal": "released", "Rafael Quintero": "released"}
+
+
+def test_parole_granted_or_a_pardon_won_is_a_release():
+    for granted in ("has been granted parole", "won a pardon"):
+        text = (
+            "Published: 2024-05-10\n\n"
+            "Hugo Saldana, a Chilean farmer sentenced to nine years in Lima for smuggling in "
+            f"2019, {granted} after five years in prison."
+        )
+        assert _only(text).status == "released", granted
+
+
+def test_a_release_the_same_sentence_says_did_not_happen_is_no_release():
+    text = (
+        "Published: 2024-05-10\n\n"
+        "Lars Holm, a Norwegian reporter, was given a suspended sentence in Ankara last month. "
+        "A judge ordered Holm freed on Monday, but he is still in custody because of a "
+        "second case."
+    )
+    assert _only(text).status == "convicted"
+
+
+def test_a_court_appearance_is_a_step_of_the_case():
+    text = (
+        "Published: 2024-05-10\n\n"
+        "Nora Lind, a Danish student, was arrested in Tbilisi in March. Lind, who is held in a "
+        "jail near the capital, appeared in a city court last week, where prosecutors said "
+        "she had imported drugs."
+    )
+    assert _only(text).status == "charged"
+
+
+def test_a_sentence_the_person_has_had_upheld_is_a_conviction():
+    text = (
+        "Published: 2024-05-10\n\n"
+        "Aid worker Nora Lind has had a seven-year prison sentence for spying upheld by an "
+        "appeals court. Lind was arrested in 2022 while on a visit to her family."
+    )
+    assert _only(text).status == "convicted"
