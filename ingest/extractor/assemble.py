@@ -110,8 +110,11 @@ _SOURCE_SEAT = re.compile(
 )
 _ACTOR_VERB = re.compile(
     # "Russia on Thursday sentenced", "Iran has released": the state as the verb's subject.
-    r"^\s+(?:on\s+\w+\s+|last\s+\w+\s+|\w+ly\s+)?(?:has\s+|have\s+|had\s+)?"
-    r"(?:released|freed|jailed|jails|sentenced|convicted|detained|"
+    # "Sudan's president has pardoned": the state's head or courts as the subject.
+    r"^(?:['’]s\s+(?:[\w-]+\s+)?(?:president|king|emir|sultan|monarch|ruler|courts?|"
+    r"judiciary))?"
+    r"\s+(?:on\s+\w+\s+|last\s+\w+\s+|\w+ly\s+)?(?:has\s+|have\s+|had\s+)?"
+    r"(?:released|freed|jailed|jails|sentenced|convicted|detained|pardoned|"
     r"arrested|holds|held|exchanged|extradited|deported|expelled|imprisoned|sentences)\b",
     re.IGNORECASE,
 )
@@ -1048,7 +1051,25 @@ def _country_votes(article: _Article, events: list[Event]) -> Counter[str]:
             if sentence.is_title:
                 for place in places:
                     votes[place.code] += 0.5
+        for code in _dateline_codes(article):
+            votes[code] += 0.5
     return votes
+
+
+# "SINGAPORE : ...", "MOSCOW (Reuters) - ...": the capitalised place a wire story opens on.
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Z.'’\-]+(?:\s[A-Z][A-Z.'’\-]+){0,2})\s*(?:\([\w .]{1,30}\)\s*)?[:—–-]\s"
+)
+
+
+def _dateline_codes(article: _Article) -> list[str]:
+    """The country of the place a story's first body sentence opens on, written in capitals
+    as wire services do: where the story is told from, weighed like a headline's place."""
+    first = next((s for s in article.sentences if not s.is_title), None)
+    match = _DATELINE.match(first.text) if first else None
+    if not match:
+        return []
+    return [p.code for p in find_places(match.group("place").title()) if p.kind != "demonym"]
 
 
 def _nearer_event(article: _Article, event: Event, position: int) -> bool:

@@ -15,7 +15,8 @@ joined by a hyphen ("Chilean-Peruvian X", no part of the name), from "who is fro
 name; a release told as a return "after spending ... in prison" or "on their way back to ...
 after ... in detention", as parole granted or a pardon won, and no release when the same
 sentence says the person is still held; a court appearance is a step of the case; a sentence
-the person "has had ... upheld" is a conviction."""
+the person "has had ... upheld" is a conviction; the holding state from a wire dateline
+("BANGKOK :") when nothing else places the story, and from "A's president has pardoned"."""
 
 import datetime as dt
 
@@ -337,3 +338,24 @@ def test_a_sentence_the_person_has_had_upheld_is_a_conviction():
         "appeals court. Lind was arrested in 2022 while on a visit to her family."
     )
     assert _only(text).status == "convicted"
+
+
+def test_a_wire_dateline_places_a_story_nothing_else_places():
+    text = (
+        "Published: 2024-05-10\n\n"
+        "BANGKOK : Convicted Danish smuggler Nora Lind was moved on Friday to a hospital "
+        "ward after weeks of illness, her family said."
+    )
+    country = _only(text).detaining_country
+    assert country is not None and country.country == "TH"
+
+
+def test_a_head_of_state_who_pardons_is_of_the_holding_state():
+    text = (
+        "Published: 2024-05-10\n\n"
+        "Freedom at last: Peru's president has pardoned a Danish chemist jailed for fraud."
+        "\n\nNora Lind, given two years in March, walked out of prison on Sunday and will fly "
+        "to Copenhagen this week."
+    )
+    country = _only(text).detaining_country
+    assert country is not None and country.country == "PE"
