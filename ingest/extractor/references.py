@@ -129,7 +129,10 @@ _LIST_INTRO = re.compile(r"^\s*,?\s*(?:including|among\s+them|such\s+as|namely)\
 # "X, a Russian citizen", "X (34), a Russian", "X is a Russian citizen", "X, 59, is a Russian".
 _AFTER_NAME_GAP = re.compile(
     r"^\s*(?:\([^)]{0,60}\))?\s*(?:,\s*(?:\d{1,3}\s*,\s*)?|(?:,\s*\d{1,3}\s*,)?\s(?:is|was)\s+"
-    r"(?:also\s+)?)$"
+    r"(?:also\s+)?"
+    # "X was the longest held Peruvian detainee": words of degree between the article and the
+    # phrase, none of them a preposition that would make the phrase someone else
+    r"(?:the\s+(?:(?!(?:of|for|to|with|by|from|in|on|at|and|or|a|an|the)\b)[a-z][\w-]*\s+){1,3})?)$"
 )
 # How many sentences after a counted group its members may be named.
 _GROUP_NAMING_REACH = 3

@@ -1,22 +1,23 @@
 """Field classes that real news states in ways the rules missed, each checked on invented
-sentences and invented people: a surrender told as "handed over to" a state's authorities
-after an arrest in the same sentence; charges judged before they are named ("false charges
-of"); a sentence "for a ... fraud scheme" or "for a 1990 double murder"; an extradition the
-story opens with, later than a conviction it leaves undated; a term told by its length after
-a possessive ("after his seven-year sentence"); a term reduced to another; a sentencing dated
-"in August of the following year" or "the following year"; of two transfers, the one into the
-custody of the state that holds the person; the surrendering state a relative clause opens on
-("leaving Freedonia, which extradited him"); an undated surrender does not take the year of the
-arrest told before it; a handover to the Red Cross's committee is no extradition; a release in
-a story that opens on "a third exchange" is the exchange's; a town's possessive after
-"detained at" names no facility; the nationality from a demonym before a title of any trade
-and a name ("Peruvian drug lord X"), from "a citizen of both A and B", from two demonyms
-joined by a hyphen ("Chilean-Peruvian X", no part of the name), from "who is from A" after a
-name; a release told as a return "after spending ... in prison" or "on their way back to ...
-after ... in detention", as parole granted or a pardon won, and no release when the same
-sentence says the person is still held; a court appearance is a step of the case; a sentence
-the person "has had ... upheld" is a conviction; the holding state from a wire dateline
-("BANGKOK :") when nothing else places the story, and from "A's president has pardoned"."""
+sentences and invented people: a surrender told as "handed over to" a state's authorities after
+an arrest in the same sentence; charges judged before they are named ("false charges of"); a
+sentence "for a ... fraud scheme" or "for a 1990 double murder"; an extradition the story opens
+with, later than a conviction it leaves undated; a term told by its length after a possessive
+("after his seven-year sentence"); a term reduced to another; a sentencing dated "in August of
+the following year" or "the following year"; of two transfers, the one into the custody of the
+state that holds the person; the surrendering state a relative clause opens on ("leaving
+Freedonia, which extradited him"); an undated surrender does not take the year of the arrest
+told before it; a handover to the Red Cross's committee is no extradition; a release in a story
+that opens on "a third exchange" is the exchange's; a town's possessive after "detained at"
+names no facility; the nationality from a demonym before a title of any trade and a name
+("Peruvian drug lord X"), from "a citizen of both A and B", from two demonyms joined by a
+hyphen ("Chilean-Peruvian X", no part of the name), from "who is from A" after a name, from a
+predicate with words of degree ("was the most recently jailed Chilean tourist"); a release told
+as a return "after spending ... in prison" or "on their way back to ... after ... in
+detention", as parole granted or a pardon won, and no release when the same sentence says the
+person is still held; a court appearance is a step of the case; a sentence the person "has had
+... upheld" is a conviction; the holding state from a wire dateline ("BANGKOK :") when nothing
+else places the story, and from "A's president has pardoned"."""
 
 import datetime as dt
 
@@ -338,6 +339,15 @@ def test_a_sentence_the_person_has_had_upheld_is_a_conviction():
         "appeals court. Lind was arrested in 2022 while on a visit to her family."
     )
     assert _only(text).status == "convicted"
+
+
+def test_a_demonym_after_words_of_degree_in_a_predicate_gives_the_nationality():
+    text = (
+        "Published: 2024-05-10\n\n"
+        "Ana Petrovic was the most recently jailed Chilean tourist in Freedonia. She was "
+        "arrested at the border in 2023."
+    )
+    assert [n.country for n in _only(text).nationality] == ["CL"]
 
 
 def test_a_wire_dateline_places_a_story_nothing_else_places():
