@@ -346,10 +346,15 @@ _CHARGE_KINDS = frozenset(["charge", "charged"])
 
 def _give_ownerless_penalties(events: list[Event]) -> None:
     """ "He faces ten charges. The most serious carry a maximum of 30 years": a maximum told
-    of the charges, with no one named beside it, is the one of the person just charged."""
+    of the charges, with no one named beside it, is the one of the person just charged, or
+    just found guilty ("X was convicted of fraud. Fraud is punishable by up to ten years")."""
     charged_in: dict[int, tuple[int, ...]] = {}
     for event in events:
-        if event.kind in _CHARGE_KINDS and event.owners and not event.hypothetical:
+        if (
+            (event.kind in _CHARGE_KINDS or event.kind == "convicted")
+            and event.owners
+            and not event.hypothetical
+        ):
             charged_in[event.sentence] = event.owners
     for event in events:
         if event.kind != "max_penalty" or event.owners:

@@ -18,6 +18,8 @@ _MODAL = re.compile(
     r"expects|"
     r"hopes?|hoped|hoping|chances?|plans?|planned|planning|intends?|intended|intending|wants?|"
     r"wanted|seeks?|seeking|sought|demands?|demanded|demanding|call(?:s|ed)?\s+for|urged?|urges|"
+    # "prosecutors had requested he be sentenced to two years": a term asked for
+    r"request(?:s|ed|ing)?|recommend(?:s|ed|ing)?|"
     r"ask(?:s|ed)?\s+for|possible|possibility|likely|unlikely|qualify|eligible|"
     r"campaign(?:s|ed)?\s+for|push(?:es|ed)?\s+for|press(?:es|ed)?\s+for|due\s+to|set\s+to|"
     r"scheduled\s+to|to\s+be|avoid|risks?|fears?|feared|not|never|without|no|denies|denied|"
@@ -172,8 +174,9 @@ _STATUS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?-i:convicts?)(?=\s+(?-i:[A-Z][a-z]))|"
             r"conviction|serving\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:sentence|term)|"
             r"served\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:sentence|term)|"
-            # "Beales and Dougall received much lighter sentences"
-            r"(?:received|receives|receiving|got|given)\s+(?:[\w-]+\s+){0,3}?"
+            # "Beales and Dougall received much lighter sentences", "a court handed a suspended
+            # sentence to X"
+            r"(?:received|receives|receiving|got|given|handed(?:\s+down)?)\s+(?:[\w-]+\s+){0,3}?"
             r"(?:sentences?|(?:jail|prison)\s+terms?)\b|"
             # "has had a ten-year prison sentence upheld", "had his sentence cut"
             r"(?<=has\s|had\s|ave\s)had\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3}?"

@@ -61,6 +61,15 @@ _JOURNEY_TO = re.compile(
     r"\b(?:plane|flight|aircraft|flown|flew|sent|taken)\s+(?:\w+\s+){0,3}?to\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "fled to Freedonia and was extradited": the refuge is the state that hands the person over.
+_FLED_TO = re.compile(
+    r"\b(?:fled|escaped|fleeing|escaping|absconded|hiding|hid|hidden|holed\s+up)\s+(?:\w+\s+)?"
+    r"(?:to|in|into)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "... to Freedonia and was later extradited", "... in Freedonia, where he was extradited": the
+# flight and the surrender told one after the other, not a refuge of years before.
+_FLED_THEN = re.compile(r"^\s*,?\s*(?:and|but|where|until|before)\s+(?:\w+\s+){0,4}$")
 # "extradited by Greece": the surrendering state named after the verb.
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
 # "arrested in 2009", "sentenced on Monday": a date that follows another event's verb.
@@ -139,6 +148,17 @@ def find_extraditions(context: SentenceContext, recent_text: str) -> list[Event]
         to_country = from_country = subject_country = None
         for place in places:
             absolute = base + place.start
+            if (
+                absolute < anchor
+                and from_country is None
+                and place.kind == "country"
+                and _FLED_TO.search(text[max(0, place.start - 30) : place.start])
+                and _FLED_THEN.match(text[place.end : anchor - base])
+            ):
+                # "fled to Freedonia and was later extradited": the clause before the verb
+                # tells where the person was caught.
+                from_country = place.code
+                continue
             if not clause_start <= absolute < clause_end and not (
                 absolute < anchor and _WHICH_GAP.match(text[place.end : anchor - base])
             ):

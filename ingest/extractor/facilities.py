@@ -66,11 +66,13 @@ _HELD_AT = re.compile(
     r"|(?P<hq>the\s+(?:headquarters|offices|compound|base)\s+of\s+(?:the\s+)?"
     r"(?:[\w\-]+\s+){1,6}?in\s+[A-Z][\w\-’']+))"
 )
-# "jailed in New York", "imprisoned in Butner, North Carolina" (not "detained in Tehran", which
-# says where the arrest was made).
+# "jailed in New York", "imprisoned in Butner, North Carolina", "served his term in Leeds"
+# (not "detained in Tehran", which says where the arrest was made).
 _HELD_IN_TOWN = re.compile(
     r"\b(?:jailed|imprisoned|held|incarcerated|locked\s+up|behind\s+bars|"
-    r"spent\s+(?:[\w\-]+\s+){1,3}?)\s*in\s+"
+    r"spent\s+(?:[\w\-]+\s+){1,3}?|"
+    # "served a prison sentence in Butner": the term says the town held them.
+    r"served\s+(?:[\w\-]+\s+){0,3}?(?:sentence|term|years?|months?)\s+)\s*in\s+"
     r"(?P<place>[A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+){0,2}(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?)"
 )
 # "the prison of Vakilabad in Mashhad": the name after the head.

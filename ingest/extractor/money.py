@@ -170,7 +170,8 @@ _SCALE = {
 }
 
 _AMOUNT = r"(?P<num{n}>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_SCALE_RE = r"(?:\s*(?P<scale{n}>thousand|million|mln|mn|billion|bln|bn|m|k|b)\b\.?)?"
+# "£12-million" joins the scale with a hyphen, as "£12 million" does with a space.
+_SCALE_RE = r"(?:(?:\s*|-)(?P<scale{n}>thousand|million|mln|mn|billion|bln|bn|m|k|b)\b\.?)?"
 _SYMBOL_RE = "|".join(re.escape(s) for s in sorted(_SYMBOLS, key=len, reverse=True))
 _WORD_RE = "|".join(sorted(_WORDS, key=len, reverse=True))
 

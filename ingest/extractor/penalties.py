@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
+from .dates import DateMention
 from .events import Event, SentenceContext, is_hypothetical, pick_date
-from .money import find_money
+from .money import Money, find_money
 from .numbers import NUMBER, parse_number
 
 _UNIT = r"(?:years?|months?)"
@@ -47,6 +48,8 @@ _MAX = re.compile(
     r"punishable\s+by|liable\s+to|maximum\s+(?:sentence|penalty|term)\s+(?:of|is))\s+"
     r"(?:(?:a|an|the)\s+)?(?:(?:possible|maximum|potential|prison|jail)\s+)*"
     r"(?:(?:sentence|term|penalty)\s+of\s+)?(?:up\s+to\s+|as\s+many\s+as\s+|a\s+maximum\s+of\s+)?"
+    # "faces five to ten years": of a range, the upper bound is the maximum.
+    r"(?:between\s+" + NUMBER + r"\s+and\s+|" + NUMBER + r"\s*(?:to|-|–)\s*)?"
     r"(?:(?P<n>"
     + NUMBER
     + r")[\s-]+(?P<u>"
@@ -54,10 +57,25 @@ _MAX = re.compile(
     + r")|(?P<life>life(?:\s+imprisonment|\s+in\s+prison|\s+sentence)))",
     re.IGNORECASE,
 )
+# "a maximum five-year sentence", "the maximum 10-year term": the bound as an adjective.
+_MAX_BEFORE_TERM = re.compile(
+    r"\b(?:a|the)\s+(?P<t>maximum)\s+(?:(?:possible|prison|jail)\s+)?(?P<n>"
+    + NUMBER
+    + r")[\s-]+(?P<u>"
+    + _UNIT
+    + r")\s+(?:prison\s+|jail\s+)?(?:sentence|term|penalty)\b",
+    re.IGNORECASE,
+)
 _FINE = re.compile(
     r"\b(?P<t>fined|fine\s+of|penalty\s+of|ordered\s+to\s+pay|pay\s+a\s+fine\s+of)\b", re.IGNORECASE
 )
 _FINE_REACH = 45
+# "ordered to pay $2 million in restitution" repays victims; it is no fine the court imposed.
+_NOT_A_FINE = re.compile(
+    r"\b(?:restitution|compensation|damages|costs|reparations?|forfeit\w*|back\s+taxes)\b",
+    re.IGNORECASE,
+)
+_NOT_A_FINE_AFTER = 25
 # Verbs that take a prison term only when the words around say so ("received a sentence").
 _NEEDS_PENALTY_WORD = frozenset(
     [
@@ -116,11 +134,21 @@ _HELD_TERM = re.compile(
     re.IGNORECASE,
 )
 
+# "X has had a 10-year prison sentence ... upheld": a term an appeal court kept in force.
+_UPHELD_TERM = re.compile(
+    r"\b(?:has|have|had)\s+had\s+(?:a|an|his|her|their)\s+"
+    r"(?P<n1>" + NUMBER + r")(?P<half>[\s-]+and[\s-]+a[\s-]+half)?[\s-]+(?P<u1>years?|months?)"
+    r"[\s-]+(?:(?:jail|prison)\s+)?(?:sentence|term)\b"
+    r"(?=[^.;]{0,100}?\b(?:upheld|confirmed|endorsed)\b)",
+    re.IGNORECASE,
+)
+
 
 def _held_terms(context: SentenceContext) -> list[Event]:
     base = context.sentence.start
     events = []
-    for match in _HELD_TERM.finditer(context.text):
+    matches = [*_HELD_TERM.finditer(context.text), *_UPHELD_TERM.finditer(context.text)]
+    for match in matches:
         if not context.text[: match.start()].strip(" \"“‘'"):
             continue  # "His 25-year sentence ..." opening a sentence: whose, another sentence tells
         values = _term_values(match)
@@ -143,7 +171,7 @@ def _held_terms(context: SentenceContext) -> list[Event]:
                     "commuted": False,
                     "perfect": False,
                     # "his original 15-year sentence", "reduced his ten-year sentence"
-                    "superseded": match.group("sup") is not None
+                    "superseded": match.groupdict().get("sup") is not None
                     or bool(
                         _COMMUTING.search(context.text[max(0, match.start() - 12) : match.start()])
                     ),
@@ -196,11 +224,30 @@ def find_terms(context: SentenceContext) -> list[Event]:
                 anchor_end=base + match.end("t"),
                 transitive=trigger in ("sentenced", "jailed", "imprisoned", "handed", "given"),
                 hypothetical=is_hypothetical(context, anchor),
-                date=pick_date(context, anchor),
+                date=pick_date(context, anchor) or _trial_date(context, anchor),
                 data=values,
             )
         )
     return events + _held_terms(context) + _death_row(context)
+
+
+# "sentenced to death ... after a closed trial in April 2017": the trial that ended in the
+# sentence, dated after the clause of the sentence has closed.
+_AFTER_TRIAL = re.compile(
+    r"\b(?:after|following|at\s+the\s+end\s+of)\s+(?:a|an|the|his|her|their)\s+"
+    r"(?:[\w-]+\s+){0,3}?trial\s+(?:in|on)\s+",
+    re.IGNORECASE,
+)
+
+
+def _trial_date(context: SentenceContext, anchor: int) -> DateMention | None:
+    """The date of the trial a sentencing is said to follow, later in the same sentence."""
+    offset = anchor - context.sentence.start
+    for match in _AFTER_TRIAL.finditer(context.text, offset):
+        for mention in context.dates:
+            if mention.start == match.end() and not mention.reporting:
+                return mention
+    return None
 
 
 # "death row inmate X", "a worker on death row": someone under a sentence of death.
@@ -246,8 +293,9 @@ def _death_row(context: SentenceContext) -> list[Event]:
 def find_max_penalties(context: SentenceContext) -> list[Event]:
     events: list[Event] = []
     base = context.sentence.start
-    for match in _MAX.finditer(context.text):
-        if match.group("life"):
+    matches = [*_MAX.finditer(context.text), *_MAX_BEFORE_TERM.finditer(context.text)]
+    for match in matches:
+        if match.groupdict().get("life"):
             years, life = None, True
         else:
             value = parse_number(match.group("n")) or 0.0
@@ -269,6 +317,16 @@ def find_max_penalties(context: SentenceContext) -> list[Event]:
     return events
 
 
+def _repays_rather_than_fines(text: str, cue_end: int, money: Money) -> bool:
+    """A sum paid as restitution, damages or costs ("to pay restitution of $5,000", "$5,000 in
+    compensation") goes to the victims or the state's purse, not into the sentence as a fine."""
+    lead = text[cue_end : cue_end + money.start]
+    tail = text[cue_end + money.end : cue_end + money.end + _NOT_A_FINE_AFTER]
+    if _NOT_A_FINE.search(lead):
+        return True
+    return bool(re.match(r"\s+(?:in|as)\s", tail) and _NOT_A_FINE.search(tail))
+
+
 def find_fines(context: SentenceContext) -> list[Event]:
     events: list[Event] = []
     base = context.sentence.start
@@ -278,6 +336,8 @@ def find_fines(context: SentenceContext) -> list[Event]:
         if not sums:
             continue
         first = sums[0]
+        if _repays_rather_than_fines(context.text, match.end(), first):
+            continue
         anchor = base + match.start("t")
         raw = window[first.start : first.end]
         events.append(

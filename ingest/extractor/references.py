@@ -197,7 +197,7 @@ def _name_refs(people: list[Person]) -> list[Ref]:
 
 
 def _family_refs(text: str, sentences: list[Sentence], people: list[Person]) -> list[Ref]:
-    """ "the Garratts", "the Foremans": a family named by its plural surname stands for every
+    """ "the Garratts", "The Foremans": a family named by its plural surname stands for every
     person the text names with that family name."""
     by_family: dict[str, list[int]] = {}
     for person in people:
@@ -217,7 +217,7 @@ def _family_refs(text: str, sentences: list[Sentence], people: list[Person]) -> 
     return refs
 
 
-_FAMILY_PLURAL = re.compile(r"\bthe\s+(?P<family>[A-Z][\w'’-]+?)(?:e?s)(?:['’])?(?![\w'’-])")
+_FAMILY_PLURAL = re.compile(r"\b[Tt]he\s+(?P<family>[A-Z][\w'’-]+?)(?:e?s)(?:['’])?(?![\w'’-])")
 
 
 def _first_named_in_body(sentences: list[Sentence], people: list[Person]) -> dict[int, int]:

@@ -1,23 +1,27 @@
 """Field classes that real news states in ways the rules missed, each checked on invented
-sentences and invented people: a surrender told as "handed over to" a state's authorities after
-an arrest in the same sentence; charges judged before they are named ("false charges of"); a
-sentence "for a ... fraud scheme" or "for a 1990 double murder"; an extradition the story opens
-with, later than a conviction it leaves undated; a term told by its length after a possessive
-("after his seven-year sentence"); a term reduced to another; a sentencing dated "in August of
-the following year" or "the following year"; of two transfers, the one into the custody of the
-state that holds the person; the surrendering state a relative clause opens on ("leaving
-Freedonia, which extradited him"); an undated surrender does not take the year of the arrest
-told before it; a handover to the Red Cross's committee is no extradition; a release in a story
-that opens on "a third exchange" is the exchange's; a town's possessive after "detained at"
-names no facility; the nationality from a demonym before a title of any trade and a name
-("Peruvian drug lord X"), from "a citizen of both A and B", from two demonyms joined by a
-hyphen ("Chilean-Peruvian X", no part of the name), from "who is from A" after a name, from a
-predicate with words of degree ("was the most recently jailed Chilean tourist"); a release told
-as a return "after spending ... in prison" or "on their way back to ... after ... in
-detention", as parole granted or a pardon won, and no release when the same sentence says the
-person is still held; a court appearance is a step of the case; a sentence the person "has had
-... upheld" is a conviction; the holding state from a wire dateline ("BANGKOK :") when nothing
-else places the story, and from "A's president has pardoned"."""
+sentences and invented people: a surrender told as "handed over to" a state's authorities
+after an arrest in the same sentence; charges judged before they are named ("false charges
+of"); a sentence "for a ... fraud scheme" or "for a 1990 double murder"; an extradition the
+story opens with, later than a conviction it leaves undated; a term told by its length after
+a possessive ("after his seven-year sentence"); a term reduced to another; a sentencing
+dated "in August of the following year" or "the following year"; of two transfers, the one
+into the custody of the state that holds the person; the surrendering state a relative
+clause opens on ("leaving Freedonia, which extradited him"); an undated surrender does not
+take the year of the arrest told before it; a handover to the Red Cross's committee is no
+extradition; a release in a story that opens on "a third exchange" is the exchange's; a
+town's possessive after "detained at" names no facility; the nationality from a demonym
+before a title of any trade and a name ("Peruvian drug lord X"), from "a citizen of both A
+and B", from two demonyms joined by a hyphen ("Chilean-Peruvian X", no part of the name),
+from "who is from A" after a name, from a predicate with words of degree ("was the most
+recently jailed Chilean tourist"); a release told as a return "after spending ... in prison"
+or "on their way back to ... after ... in detention", as parole granted or a pardon won, and
+no release when the same sentence says the person is still held; a court appearance is a
+step of the case; a sentence the person "has had ... upheld" is a conviction; the holding
+state from a wire dateline ("BANGKOK :") when nothing else places the story, and from "A's
+president has pardoned"; a fine in "£3-million"; a sum paid as restitution is no fine; a
+sentence served in a town places the person there; "The Haverkamps" at a sentence's head is
+each of the family; "fled to X and was extradited" surrenders from X, a refuge of years
+before does not."""
 
 import datetime as dt
 
@@ -369,3 +373,136 @@ def test_a_head_of_state_who_pardons_is_of_the_holding_state():
     )
     country = _only(text).detaining_country
     assert country is not None and country.country == "PE"
+
+
+def test_a_fine_whose_millions_are_joined_by_a_hyphen_is_read_in_full():
+    text = (
+        "Published: 2024-05-10\n\n"
+        "Harald Brenne, a Norwegian pilot, was convicted in Malabo of arms smuggling. He was "
+        "sentenced to nine years in prison and ordered to pay a £3-million fine."
+    )
+    sentence = _only(text).sentence
+    assert sentence is not None
+    assert (sentence.fine_amount, sentence.fine_currency) == (3_000_000, "GBP")
+
+
+def test_a_sum_ordered_paid_as_restitution_is_no_fine():
+    for wording in (
+        "ordered to pay $40 million in restitution to the banks",
+        "ordered to pay restitution of $40 million to the banks",
+    ):
+        text = (
+            "Published: 2024-05-10\n\n"
+            "Pavel Ostrovsky, a Belarusian programmer, was sentenced in Boston to twelve years "
+            f"in prison for wire fraud and {wording}."
+        )
+        sentence = _only(text).sentence
+        assert sentence is not None and sentence.years == 12
+        assert sentence.fine_amount is None
+
+
+def test_serving_a_sentence_in_a_town_places_the_person_there():
+    text = (
+        "Published: 2024-05-10\n\n"
+        "Gleb Arkhipov, a Russian hacker who served a prison sentence in Butner, North "
+        "Carolina, flew home on Friday."
+    )
+    facility = _only(text).facility
+    assert facility is not None and facility.name.startswith("Butner")
+
+
+def test_a_family_named_at_the_head_of_a_sentence_is_each_of_its_members():
+    text = (
+        "Published: 2024-05-10\n\n"
+        "Iran has detained a Dutch couple, Pieter and Marijke Haverkamp, on spying charges. "
+        "The Haverkamps are being held in Kerman, their relatives said."
+    )
+    detainees = extract(text, PUBLISHED).detainees
+    assert sorted(d.name for d in detainees) == ["Marijke Haverkamp", "Pieter Haverkamp"]
+    assert all(d.facility is not None and d.facility.name == "Kerman" for d in detainees)
+
+
+def test_a_flight_to_a_country_before_the_surrender_names_the_state_it_left():
+    text = (
+        "Published: 2024-05-10\n\n"
+        "Rashid Velayati, an Iranian businessman wanted for fraud, fled to Malaysia and was "
+        "later extradited to Thailand."
+    )
+    done = _only(text).completed_extradition
+    assert done is not None
+    assert (done.from_country, done.to_country) == ("MY", "TH")
+
+
+def test_a_refuge_of_years_before_an_arrest_elsewhere_is_not_the_state_it_left():
+    text = (
+        "Published: 2024-05-10\n\n"
+        "On a visit to Uzbekistan in 2019, Dilshod Karimli, who fled to Canada as a refugee "
+        "in 2001, was arrested by Uzbek police and handed over to Chinese authorities."
+    )
+    done = _only(text).completed_extradition
+    assert done is not None
+    assert (done.from_country, done.to_country) == ("UZ", "CN")
+
+
+def test_a_sentencing_after_a_dated_trial_takes_the_trials_date():
+    text = (
+        "Published: 2024-05-10\n\n"
+        "Anand Rawal, a retired Nepali sailor, was sentenced to death by a military court on "
+        "charges of sabotage after a secret trial in March 2021. His family denies the charges."
+    )
+    sentence = _only(text).sentence
+    assert sentence is not None and sentence.death
+    assert sentence.date == "2021-03"
+
+
+def test_the_upper_bound_of_a_range_faced_is_the_maximum():
+    for wording in ("faces four to nine years in prison", "faces between 4 and 9 years in jail"):
+        text = (
+            "Published: 2024-05-10\n\n"
+            "Turkish police detained Lena Marquardt, a German aid worker, in April on terrorism "
+            f"charges. She {wording}."
+        )
+        penalty = _only(text).max_penalty
+        assert penalty is not None and penalty.years == 9
+
+
+def test_a_maximum_told_as_an_adjective_of_the_term_is_the_maximum():
+    text = (
+        "Published: 2024-05-10\n\n"
+        "Oliver Dunmore, an American teacher, went on trial in Kursk on smuggling charges. "
+        "Prosecutors asked for three years of a maximum six-year sentence."
+    )
+    penalty = _only(text).max_penalty
+    assert penalty is not None and penalty.years == 6
+
+
+def test_a_maximum_told_of_the_offence_after_a_conviction_is_the_convicted_persons():
+    text = (
+        "Published: 2024-05-10\n\n"
+        "Edwin Harrow, a Canadian banker, was found guilty of fraud by a Moscow court on "
+        "Tuesday. Fraud is punishable by up to eight years in prison under Russian law."
+    )
+    penalty = _only(text).max_penalty
+    assert penalty is not None and penalty.years == 8
+
+
+def test_a_term_an_appeal_court_upheld_is_the_sentence():
+    text = (
+        "Published: 2024-05-10\n\n"
+        "Aid worker Tamsin Reeve has had a nine-year prison sentence for spying upheld by an "
+        "Iranian appeals court, her family said."
+    )
+    sentence = _only(text).sentence
+    assert sentence is not None and (sentence.years, sentence.months) == (9, 0)
+
+
+def test_a_term_prosecutors_requested_is_not_the_sentence():
+    text = (
+        "Published: 2024-05-10\n\n"
+        "A court in Osaka has handed a suspended sentence to Warren Pike, an American "
+        "executive charged with hiding his own pay. Prosecutors had requested Pike be "
+        "sentenced to three years in prison."
+    )
+    pike = _only(text)
+    assert pike.sentence is None or pike.sentence.years != 3
+    assert pike.status == "convicted"
