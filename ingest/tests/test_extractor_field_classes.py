@@ -378,8 +378,8 @@ def test_a_head_of_state_who_pardons_is_of_the_holding_state():
 def test_a_fine_whose_millions_are_joined_by_a_hyphen_is_read_in_full():
     text = (
         "Published: 2024-05-10\n\n"
-        "Harald Brenne, a Norwegian pilot, was convicted in Malabo of arms smuggling. He was "
-        "sentenced to nine years in prison and ordered to pay a £3-million fine."
+        "Harald Brenne, a Norwegian pilot, was convicted in Malabo of arms smuggling. A judge "
+        "gave him nine years behind bars; he must also pay a fine of £3-million."
     )
     sentence = _only(text).sentence
     assert sentence is not None
@@ -404,29 +404,29 @@ def test_a_sum_ordered_paid_as_restitution_is_no_fine():
 def test_serving_a_sentence_in_a_town_places_the_person_there():
     text = (
         "Published: 2024-05-10\n\n"
-        "Gleb Arkhipov, a Russian hacker who served a prison sentence in Butner, North "
-        "Carolina, flew home on Friday."
+        "Gleb Arkhipov, a Russian coder, flew home on Friday. Arkhipov served his whole "
+        "term in Danbury, Connecticut, after a trial for card fraud."
     )
     facility = _only(text).facility
-    assert facility is not None and facility.name.startswith("Butner")
+    assert facility is not None and facility.name.startswith("Danbury")
 
 
 def test_a_family_named_at_the_head_of_a_sentence_is_each_of_its_members():
     text = (
         "Published: 2024-05-10\n\n"
         "Iran has detained a Dutch couple, Pieter and Marijke Haverkamp, on spying charges. "
-        "The Haverkamps are being held in Kerman, their relatives said."
+        "The Haverkamps are being held in Tabriz, their relatives said."
     )
     detainees = extract(text, PUBLISHED).detainees
     assert sorted(d.name for d in detainees) == ["Marijke Haverkamp", "Pieter Haverkamp"]
-    assert all(d.facility is not None and d.facility.name == "Kerman" for d in detainees)
+    assert all(d.facility is not None and d.facility.name == "Tabriz" for d in detainees)
 
 
 def test_a_flight_to_a_country_before_the_surrender_names_the_state_it_left():
     text = (
         "Published: 2024-05-10\n\n"
-        "Rashid Velayati, an Iranian businessman wanted for fraud, fled to Malaysia and was "
-        "later extradited to Thailand."
+        "Rashid Velayati, an Iranian trader wanted in a fraud case, escaped to Malaysia "
+        "and was then extradited by its police to Thailand in a week."
     )
     done = _only(text).completed_extradition
     assert done is not None
@@ -436,8 +436,9 @@ def test_a_flight_to_a_country_before_the_surrender_names_the_state_it_left():
 def test_a_refuge_of_years_before_an_arrest_elsewhere_is_not_the_state_it_left():
     text = (
         "Published: 2024-05-10\n\n"
-        "On a visit to Uzbekistan in 2019, Dilshod Karimli, who fled to Canada as a refugee "
-        "in 2001, was arrested by Uzbek police and handed over to Chinese authorities."
+        "On a trip to Uzbekistan in 2019, Dilshod Karimli, a teacher who had fled to Canada "
+        "in 2001, was arrested by the Uzbek secret police, who later handed him over to "
+        "the Chinese security services."
     )
     done = _only(text).completed_extradition
     assert done is not None
@@ -489,8 +490,8 @@ def test_a_maximum_told_of_the_offence_after_a_conviction_is_the_convicted_perso
 def test_a_term_an_appeal_court_upheld_is_the_sentence():
     text = (
         "Published: 2024-05-10\n\n"
-        "Aid worker Tamsin Reeve has had a nine-year prison sentence for spying upheld by an "
-        "Iranian appeals court, her family said."
+        "Aid worker Tamsin Reeve has had a nine-year prison sentence for spying upheld on "
+        "appeal in Tehran, her family said."
     )
     sentence = _only(text).sentence
     assert sentence is not None and (sentence.years, sentence.months) == (9, 0)
@@ -499,9 +500,9 @@ def test_a_term_an_appeal_court_upheld_is_the_sentence():
 def test_a_term_prosecutors_requested_is_not_the_sentence():
     text = (
         "Published: 2024-05-10\n\n"
-        "A court in Osaka has handed a suspended sentence to Warren Pike, an American "
+        "Judges in Osaka handed a suspended sentence to Warren Pike, an American "
         "executive charged with hiding his own pay. Prosecutors had requested Pike be "
-        "sentenced to three years in prison."
+        "sentenced to a three-year term."
     )
     pike = _only(text)
     assert pike.sentence is None or pike.sentence.years != 3
