@@ -273,6 +273,7 @@ def _analyse(
     _give_granted_access(events, refs.refs, eligible)
     _keep_family_visits_to_the_held(events)
     _give_ownerless_penalties(events)
+    _give_told_again_terms(events)
     events.extend(_list_ties(sentences, refs.refs, eligible, events))
     events.extend(_listed_prisoners(sentences, refs.refs, eligible))
     lined, lined_links = lined_list_ties(sentences, refs.refs, eligible, events)
@@ -362,6 +363,27 @@ def _give_ownerless_penalties(events: list[Event]) -> None:
         owners = charged_in.get(event.sentence) or charged_in.get(event.sentence - 1)
         if owners:
             event.owners = owners
+
+
+def _term_value(event: Event) -> tuple[object, ...]:
+    data = event.data
+    return (data["years"], data["months"], bool(data.get("life")), bool(data.get("death")))
+
+
+def _give_told_again_terms(events: list[Event]) -> None:
+    """ "X was sentenced to life ... After a judge pronounced the life sentence last week": a
+    term told again with "the", beside no name, is the one of whoever the same term was told
+    of, when that is one person or one group."""
+    owned: dict[tuple[object, ...], set[tuple[int, ...]]] = defaultdict(set)
+    for event in events:
+        if event.kind == "term" and event.owners and not event.hypothetical:
+            owned[_term_value(event)].add(tuple(event.owners))
+    for event in events:
+        if event.kind != "term" or event.owners or not event.data.get("definite"):
+            continue
+        holders = owned.get(_term_value(event), set())
+        if len(holders) == 1:
+            event.owners = next(iter(holders))
 
 
 def _keep_family_visits_to_the_held(events: list[Event]) -> None:
@@ -1231,6 +1253,16 @@ def _conviction_date(events: list[Event], before: int) -> str | None:
     return dated[-1].date.value if dated else None
 
 
+def _first_conviction_date(events: list[Event]) -> str | None:
+    """The earliest conviction the text dates: the trial an appeal looked back on."""
+    dated = [
+        e.date.value
+        for e in events
+        if e.kind == "convicted" and not e.hypothetical and e.date and e.date.value
+    ]
+    return min(dated) if dated else None
+
+
 def _later_sentencing_date(events: list[Event], after: int) -> str | None:
     """ "X has been sentenced to death. ... X was sentenced on June 10": the sentencing told
     again further on with its date, in a sentence that gives no term of its own."""
@@ -1270,6 +1302,10 @@ def _court_sentence(
     date = anchor_event.date.value if anchor_event.date else None
     if date is None:
         date = _conviction_date(events, anchor_event.start)
+    if date is None and anchor_event.data.get("upheld"):
+        # "the court upheld his death sentence ... He was convicted in 2019": the first trial
+        # told after the appeal dates the term.
+        date = _first_conviction_date(events)
     if date is None and anchor_event.data.get("perfect"):
         date = _later_sentencing_date(events, anchor_event.start)
     if date is None and anchor_event.data.get("perfect") and article.published:

@@ -27,8 +27,8 @@ _TERM = (
 )
 _SENTENCING = re.compile(
     r"\b(?P<t>sentenced|sentencing|jailed|imprisoned|received|receiving|handed(?:\s+down)?|given|"
-    r"got|serving|served|serve|commuted|reduced|upheld|replaced|sentence\s+of|term\s+of|"
-    r"imprisonment\s+of)\b"
+    r"got|serving|served|serve|commuted|reduced|upheld|upholds?|replaced|pronounced|imposed|"
+    r"sentence\s+of|term\s+of|imprisonment\s+of)\b"
     r"(?P<gap>(?:[^.;:]|(?<=\b[A-Z])\.){0,90}?)(?<![\w-])(?:" + _TERM + r")",
     re.IGNORECASE,
 )
@@ -89,8 +89,27 @@ _NEEDS_PENALTY_WORD = frozenset(
         "serving",
         "serve",
         "replaced",
+        "uphold",
+        "upholds",
+        "pronounced",
+        "imposed",
     ]
 ) | {"handed down"}
+# "upheld his death sentence", "pronounced the death sentence": a death the court decided.
+_DECIDES_DEATH = frozenset(
+    [
+        "sentenced",
+        "sentencing",
+        "sentence of",
+        "upheld",
+        "uphold",
+        "upholds",
+        "pronounced",
+        "imposed",
+    ]
+)
+# An appeal that keeps a term in force: the term dates from the first trial, not the appeal.
+_UPHOLDING = frozenset(["upheld", "uphold", "upholds"])
 _COMMUTING = re.compile(
     r"\b(?:commut\w*|reduc\w*|replac\w*|spared|spares|lift\w*)\b", re.IGNORECASE
 )
@@ -197,7 +216,7 @@ def find_terms(context: SentenceContext) -> list[Event]:
             re.IGNORECASE,
         ):
             continue
-        if term.group("death") and trigger not in ("sentenced", "sentencing", "sentence of"):
+        if term.group("death") and trigger not in _DECIDES_DEATH:
             continue
         values = _term_values(term)
         if values["years"] == 0 and values["months"] == 0:
@@ -210,7 +229,13 @@ def find_terms(context: SentenceContext) -> list[Event]:
         # later ruling replaced.
         # "A court has sentenced X ...", "X has been found guilty and sentenced ...": news of
         # the day, dated by the story when undated.
-        values["perfect"] = bool(_NEWS_OF_THE_DAY.search(context.text[: match.start("t")]))
+        # "has been serving a 28-year sentence" tells a state of years, not the day's news.
+        values["perfect"] = trigger not in ("serving", "served", "serve") and bool(
+            _NEWS_OF_THE_DAY.search(context.text[: match.start("t")])
+        )
+        values["upheld"] = trigger in _UPHOLDING
+        # "pronounced the life sentence": a term told again, whose holder was named before.
+        values["definite"] = bool(re.match(r"\s*the\s", match.group("gap")))
         values["superseded"] = bool(
             _SUPERSEDED.search(context.text[max(0, match.start("t") - 25) : match.start("t")])
         )
@@ -224,7 +249,9 @@ def find_terms(context: SentenceContext) -> list[Event]:
                 anchor_end=base + match.end("t"),
                 transitive=trigger in ("sentenced", "jailed", "imprisoned", "handed", "given"),
                 hypothetical=is_hypothetical(context, anchor),
-                date=pick_date(context, anchor) or _trial_date(context, anchor),
+                date=None
+                if trigger in _UPHOLDING
+                else pick_date(context, anchor) or _trial_date(context, anchor),
                 data=values,
             )
         )

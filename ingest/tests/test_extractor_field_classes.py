@@ -21,7 +21,8 @@ state from a wire dateline ("BANGKOK :") when nothing else places the story, and
 president has pardoned"; a fine in "£3-million"; a sum paid as restitution is no fine; a
 sentence served in a town places the person there; "The Haverkamps" at a sentence's head is
 each of the family; "fled to X and was extradited" surrenders from X, a refuge of years
-before does not."""
+before does not; an upheld death sentence dates from the first trial; a term served for
+years is not dated by the story; a term told again with "the" takes the date told there."""
 
 import datetime as dt
 
@@ -507,3 +508,38 @@ def test_a_term_prosecutors_requested_is_not_the_sentence():
     pike = _only(text)
     assert pike.sentence is None or pike.sentence.years != 3
     assert pike.status == "convicted"
+
+
+def test_an_upheld_death_sentence_is_dated_by_the_first_trial():
+    text = (
+        "Published: 2024-05-10\n\n"
+        "Officials said on Thursday that a court in Xiamen had upheld the death sentence for "
+        "Canadian citizen Rory Feld. Feld was convicted of drug smuggling in 2020."
+    )
+    sentence = _only(text).sentence
+    assert sentence is not None and sentence.death
+    assert sentence.date == "2020"
+
+
+def test_a_sentence_being_served_for_years_is_not_dated_by_the_story():
+    text = (
+        "Published: 2024-05-10\n\n"
+        "Lars Mendel, a Dutch citizen, has been serving a 20-year prison sentence in Chile for "
+        "a murder. He will be flown to Texas soon to stand trial for fraud."
+    )
+    sentence = _only(text).sentence
+    assert sentence is not None and sentence.years == 20
+    assert sentence.date is None
+
+
+def test_a_term_told_again_with_the_takes_the_date_told_there():
+    text = (
+        "Published: 2024-05-10\n\n"
+        "Erik Dahlgren, a Swedish student, was sentenced to life in Qatar for spying but "
+        "has since been pardoned. Officials there still say he was a spy.\n\n"
+        "Once the court in Doha had pronounced the life sentence last month, Sweden recalled "
+        "its envoy."
+    )
+    sentence = _only(text).sentence
+    assert sentence is not None and sentence.life
+    assert sentence.date == "2024-04"
