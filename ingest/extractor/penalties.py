@@ -32,6 +32,17 @@ _SENTENCING = re.compile(
     r"(?P<gap>(?:[^.;:]|(?<=\b[A-Z])\.){0,90}?)(?<![\w-])(?:" + _TERM + r")",
     re.IGNORECASE,
 )
+# "an additional 13 years, for a total of 15 years": the term in force is the total.
+_TOTAL = re.compile(
+    r",?\s+(?:for|to|making|bringing\s+(?:it|his|her|their)\s+(?:sentence\s+)?to)\s+"
+    r"a\s+total\s+(?:of\s+)?(?:" + _TERM + r")",
+    re.IGNORECASE,
+)
+_BAN_BEFORE = re.compile(
+    r"\bbans?\s+(?:(?:was|were|has\s+been|had\s+been|is)\s+)?(?:(?:later|then|also)\s+)?$",
+    re.IGNORECASE,
+)
+_MAXIMUM_BEFORE = re.compile(r"\b(?:maximum|max\.?|possible)\s+$", re.IGNORECASE)
 _SUPERSEDED = re.compile(
     r"\b(?:initially|originally|previously|first|earlier|previous|original|initial)\s+"
     r"(?:[\w-]+\s+)?$",
@@ -40,7 +51,9 @@ _SUPERSEDED = re.compile(
 _GAP_BLOCK = re.compile(
     r"\b(?:rang(?:e|es|ing)\s+from|varying|between|"
     r"up\s+to|maximum|faces?|facing|could|would|asked\s+for|sought|demanded|requested|"
-    r"after|before|for\s+(?:more|over|about|almost|nearly))\b|[—–]",
+    r"after|before|for\s+(?:more|over|about|almost|nearly)|"
+    # "a six-year travel ban reduced to 38 months": a ban is no prison term
+    r"bans?)\b|[—–]",
     re.IGNORECASE,
 )
 _MAX = re.compile(
@@ -218,7 +231,14 @@ def find_terms(context: SentenceContext) -> list[Event]:
             continue
         if term.group("death") and trigger not in _DECIDES_DEATH:
             continue
-        values = _term_values(term)
+        if trigger in ("sentence of", "term of") and _MAXIMUM_BEFORE.search(
+            context.text[max(0, match.start("t") - 20) : match.start("t")]
+        ):
+            continue  # "carried a maximum sentence of 15 years": the bound, not the sentence
+        if _BAN_BEFORE.search(context.text[max(0, match.start("t") - 40) : match.start("t")]):
+            continue  # "a six-year travel ban reduced to 38 months": a ban, not a prison term
+        total = _TOTAL.match(context.text, term.end())
+        values = _term_values(total or term)
         if values["years"] == 0 and values["months"] == 0:
             continue
         anchor = base + match.start("t")

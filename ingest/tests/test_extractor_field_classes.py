@@ -22,7 +22,9 @@ president has pardoned"; a fine in "£3-million"; a sum paid as restitution is n
 sentence served in a town places the person there; "The Haverkamps" at a sentence's head is
 each of the family; "fled to X and was extradited" surrenders from X, a refuge of years
 before does not; an upheld death sentence dates from the first trial; a term served for
-years is not dated by the story; a term told again with "the" takes the date told there."""
+years is not dated by the story; a term told again with "the" takes the date told there; an
+added term told with its total is the total; "a maximum sentence of" is no sentence; a
+travel ban reduced to a term is no prison term."""
 
 import datetime as dt
 
@@ -543,3 +545,33 @@ def test_a_term_told_again_with_the_takes_the_date_told_there():
     sentence = _only(text).sentence
     assert sentence is not None and sentence.life
     assert sentence.date == "2024-04"
+
+
+def test_an_added_term_told_with_its_total_is_the_total():
+    text = (
+        "Published: 2024-05-10\n\n"
+        "A court in Omsk on Monday found Daniel Ferro, an Italian engineer, guilty of spying "
+        "and sentenced him to a further eight years, for a total of 11 years in a colony."
+    )
+    sentence = _only(text).sentence
+    assert sentence is not None and (sentence.years, sentence.months) == (11, 0)
+
+
+def test_a_maximum_sentence_of_a_term_is_no_sentence():
+    text = (
+        "Published: 2024-05-10\n\n"
+        "Ruben Marsh, a Canadian, was jailed for four years and two months on Friday. His "
+        "offence carried a maximum sentence of 12 years under local law."
+    )
+    sentence = _only(text).sentence
+    assert sentence is not None and (sentence.years, sentence.months) == (4, 2)
+
+
+def test_a_travel_ban_cut_to_a_term_is_no_prison_term():
+    text = (
+        "Published: 2024-05-10\n\n"
+        "Nadim Aziz, an American doctor, was sentenced to five years in jail in Riyadh; a "
+        "five-year travel ban was later reduced to 30 months."
+    )
+    sentence = _only(text).sentence
+    assert sentence is not None and (sentence.years, sentence.months) == (5, 0)
