@@ -1167,3 +1167,50 @@ def test_a_fine_after_a_turn_from_the_threat_is_the_sentence():
     record = people(fined)["Ionas Piatraitis"]
     assert (record.sentence.fine_amount, record.sentence.fine_currency) == (5000.0, "USD")
     assert record.status == "convicted"
+
+
+def _codes(record):
+    return [n.country for n in record.nationality]
+
+
+def test_a_description_quoted_just_before_a_name_gives_the_nationality():
+    text = (
+        "Власти Чили отказались выдать Перу «русского шпиона-нелегала» Аркадия Мельникова.\n"
+        "Мельников задержан в Сантьяго в прошлом году."
+    )
+    assert _codes(people(text)["Arkadii Melnikov"]) == ["RU"]
+
+
+def test_a_demonym_set_off_by_a_comma_before_a_name_gives_the_nationality():
+    text = (
+        "Суд в Лиме приговорил двоих иностранцев к восьми годам тюрьмы за контрабанду.\n"
+        "Второй осуждённый канадец, Мартин Фэйрчайлд, работал в порту гидом."
+    )
+    assert _codes(people(text)["Martin Feirchaild"]) == ["CA"]
+
+
+def test_a_demonym_after_a_dash_behind_a_name_gives_the_nationality():
+    text = (
+        "В Ташкенте задержан Бекжан Турсунов. Бекжан Турсунов — казахстанец, который "
+        "три года работал на стройке в пригороде."
+    )
+    assert _codes(people(text)["Bekzhan Tursunov"]) == ["KZ"]
+
+
+def test_a_demonym_before_another_name_in_a_list_is_not_the_first_one_s():
+    text = "В Стамбуле задержаны Ахмет Дуран, британец Оливер Гримшоу и Кемаль Акын."
+    found = people(text)
+    assert _codes(found["Akhmet Duran"]) != ["GB"]
+
+
+def test_the_people_s_adjective_russian_reads_as_the_state_s():
+    text = "Русский путешественник Игнат Полозов задержан в Гаване за просроченную визу."
+    assert _codes(people(text)["Ignat Polozov"]) == ["RU"]
+
+
+def test_a_state_s_own_citizen_is_of_the_state_that_acts():
+    text = (
+        "Латвия экстрадировала в Канаду своего гражданина Игоря Смолина, обвиняемого в "
+        "отмывании денег. Канадские власти предъявили Смолину обвинение."
+    )
+    assert _codes(people(text)["Igor Smolin"]) == ["LV"]

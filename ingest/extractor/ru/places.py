@@ -171,6 +171,8 @@ _ADJECTIVES = {
     "мальтийский": "MT", "албанский": "AL", "македонский": "MK",
     # Russia's republics: a Chechen or a Dagestani is a Russian national
     "чеченский": "RU", "дагестанский": "RU", "ингушский": "RU",
+    # "русский националист": the people's adjective, read as the state's
+    "русский": "RU",
 }  # fmt: skip
 # Words that make "России" in "гражданина России" a nationality.
 CITIZEN_NOUNS = frozenset(

@@ -722,6 +722,67 @@ def _own_words_before(article: _Article, index: int, start: int) -> str:
     return before
 
 
+# "выдавать «русского шпиона» X": a description a writer quotes, just before the name
+_QUOTED_BEFORE = re.compile(r"[«\"„“][^«»\"“”„\n]{1,60}[»\"”“]\s*$")
+# "Третий американец, X": a demonym set off by a comma before the name
+_DEMONYM_COMMA_BEFORE = re.compile(r"[А-Яа-яЁё-]+\s*,\s*$")
+# "X — кыргызстанец", "X, американец, был": a demonym set off after the name
+_DEMONYM_AFTER = re.compile(r"\s*(?:,|—|–|-)\s*(?:\d+-летн[а-яё]+\s+)?(?P<word>[а-яё]+)")
+
+
+# "Эстония передала США своего гражданина X": a citizen of the state that acts
+_OWN_CITIZEN = re.compile(r"(?i)\bсво(?:его|ю|их|ему|ей|им)\s+(?:граждан|подданн)\w*\s+$")
+
+
+def _subject_country(
+    article: _Article, index: int, start: int
+) -> list[tuple[tuple[str, ...], int, int]]:
+    """The country that is the subject before a position: named last in the nominative."""
+    s_start = article.sentences[index][0]
+    named = [
+        p
+        for p in article.places(index)
+        if not p.city and not p.preposition and p.case == "nomn" and s_start + p.end <= start
+    ]
+    return [((named[-1].code,), named[-1].start, named[-1].end)] if named else []
+
+
+def _described_just_before(article: _Article, index: int, start: int) -> str:
+    """The words that describe a name from outside its own phrase: a quoted description
+    ("«русского разведчика» X") or a demonym and a comma ("Третий американец, X")."""
+    s_start = article.sentences[index][0]
+    window = article.text[max(s_start, start - 70) : start]
+    quoted = _QUOTED_BEFORE.search(window)
+    if quoted:
+        return quoted.group(0)
+    comma = _DEMONYM_COMMA_BEFORE.search(window)
+    if comma:
+        known = demonym_country(lemma(comma.group(0).rstrip(" ,")))
+        if known and known[1] == "demonym":
+            return comma.group(0)
+    return ""
+
+
+def _demonym_after(
+    article: _Article, index: int, end: int
+) -> list[tuple[tuple[str, ...], int, int]]:
+    """ "Закир Юбуров — кыргызстанец": a demonym right after the name, set off by a dash or
+    a comma, describes it unless another name follows it ("X, американец Y и Z": a list)."""
+    s_end = article.sentences[index][1]
+    m = _DEMONYM_AFTER.match(article.text, end, min(s_end, end + 40))
+    if not m:
+        return []
+    known = demonym_country(lemma(m.group("word")))
+    if not known or known[1] != "demonym" or not known[0]:
+        return []
+    after = article.text[m.end() : m.end() + 3]
+    if any(m.end() <= o[0] <= m.end() + 2 for o in article.by_sentence.get(index, ())):
+        return []
+    if after[:1] in _QUOTES:
+        return []
+    return [((known[0],), m.start(), m.end())]
+
+
 def _nationalities(article: _Article, person: Person) -> list[Nationality]:
     codes: dict[str, Span] = {}
     text = article.text
@@ -731,6 +792,12 @@ def _nationalities(article: _Article, person: Person) -> list[Nationality]:
         s_end = article.sentences[index][1]
         before = _own_words_before(article, index, start)
         near = _nationality_words(before, _country_before(article, index, start), names_follow=True)
+        if not near and not before.strip():
+            near = _nationality_words(_described_just_before(article, index, start))
+        if not near:
+            near = _demonym_after(article, index, end)
+        if not near and _OWN_CITIZEN.search(before):
+            near = _subject_country(article, index, start)
         if near:
             for code in near[-1][0]:
                 codes.setdefault(code, article.span(index))
