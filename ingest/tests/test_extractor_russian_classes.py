@@ -1214,3 +1214,19 @@ def test_a_state_s_own_citizen_is_of_the_state_that_acts():
         "отмывании денег. Канадские власти предъявили Смолину обвинение."
     )
     assert _codes(people(text)["Igor Smolin"]) == ["LV"]
+
+
+def test_a_nickname_is_the_same_person():
+    text = (
+        "Русский путешественник Игнат Полозов по прозвищу Сыч задержан на Кубе.\n"
+        "По словам полиции, Сыча задержали в отеле."
+    )
+    assert list(people(text)) == ["Ignat Polozov"]
+
+
+def test_an_arrest_in_absentia_at_home_is_no_custody_status():
+    text = (
+        "Русский путешественник Игнат Полозов задержан на Кубе из-за просроченной визы.\n"
+        "Ранее Полозов был заочно арестован в России по обвинению в мошенничестве."
+    )
+    assert people(text)["Ignat Polozov"].status == "detained"

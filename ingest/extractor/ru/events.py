@@ -107,6 +107,7 @@ _ON_BAIL = _rx(
     r"(?:\s+(?:из\s+)?(?:сизо|изолятор\w*|под\s+стражи|зала\s+суда|тюрьмы))?\s+"
     r"(?:под\s+(?:подписку|залог|домашн\w+\s+арест|запрет)|на\s+поруки|до\s+суда)"
 )
+_IN_ABSENTIA = _rx(r"\bзаочно\s+(?:\S+\s+){0,4}$")
 _ASKED_PARDON = _rx(
     r"(?:прошени\w*|просьб\w*|ходатайств\w*|призыв\w*|обращени\w*|заявлени\w*|"
     r"добива\w*|просил\w*|проси\w+)\s+(?:\S+\s+){0,2}(?:о|об|к)\s+(?:\S+\s+)?$"
@@ -122,6 +123,10 @@ def status_events(sentence: str, following: str, preceding: str = "") -> list[Ev
                 continue
             if kind == "detained" and re.match(r"(?i)арест\w*\s+(?:был\w*\s+)?отменен", m.group(0)):
                 continue
+            if kind in ("detained", "charged") and _IN_ABSENTIA.search(
+                sentence[max(0, m.start() - 40) : m.start()]
+            ):
+                continue  # "заочно арестован": ordered by a state that does not hold them
             if kind == "released" and _ON_BAIL.match(sentence, m.end()):
                 continue  # "освобождён под подписку о невыезде": the case goes on
             if kind == "released" and _ASKED_PARDON.search(
