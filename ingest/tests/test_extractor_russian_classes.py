@@ -1230,3 +1230,24 @@ def test_an_arrest_in_absentia_at_home_is_no_custody_status():
         "Ранее Полозов был заочно арестован в России по обвинению в мошенничестве."
     )
     assert people(text)["Ignat Polozov"].status == "detained"
+
+
+def test_a_prison_named_after_a_town_with_its_state_after_it_is_the_facility():
+    text = (
+        "Консул посетил отбывающего срок в тюрьме Ортона в штате Огайо российского "
+        "инженера Фёдора Ладыгина."
+    )
+    assert "Ортона" in people(text)["Fedor Ladygin"].facility.name
+
+
+def test_a_prison_named_before_the_end_of_its_clause_is_the_facility():
+    text = (
+        "Гражданин Латвии Эдгар Калниньш, находящийся в тюрьме Бельтрана, выступал перед "
+        "судом Мадрида по видеосвязи."
+    )
+    assert "Бельтрана" in people(text)["Edgar Kalninsh"].facility.name
+
+
+def test_a_town_s_prison_after_the_abbreviation_for_town_is_the_facility():
+    text = "Россиянин Павел Ерохин содержится в тюрьме г.Ларедо, шт.Техас, сообщило посольство."
+    assert "Ларедо" in people(text)["Pavel Erokhin"].facility.name

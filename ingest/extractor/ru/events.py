@@ -413,6 +413,8 @@ _FACILITY = re.compile(
     r"(?:центр|тюрьм|изолятор)\w*))"
     r"(?P<tail>\s*(?:№|N|в„–)\s*\d+|-\d+(?:\s+[А-ЯЁ][а-яё]+а\b)?|\s+[«\"“][^»\"”]{2,40}[»\"”]|"
     r"(?:\s+[А-ЯЁ][а-яё-]+){1,2}|"
+    # "в тюрьме г. Ларедо", "в тюрьме города Ларедо": a town's prison
+    r"\s+(?:г\.\s*|города\s+)[А-ЯЁ][а-яё-]+|"
     # "тюрьма Northwest Detention Center", "изолятор КГБ Белоруссии": a Latin name, a body
     r"(?:\s+[A-Z][A-Za-z-]+){1,4}|\s+[А-ЯЁ]{2,6}\b(?:\s+[А-ЯЁ][а-яё-]+)?|"
     # "в изоляторе на окраине Бишкека"
@@ -447,6 +449,7 @@ def facility_events(sentence: str) -> list[Event]:
                 and not first.isupper()
                 and not city_country(lemma(first))  # "в тюрьме Вантаа": a town's prison
                 and _is_person_or_country(first)
+                and not _PLACED_AFTER.match(sentence, m.end())
             ):
                 tail = ""
         bare = not tail and not adj
@@ -465,6 +468,15 @@ def facility_events(sentence: str) -> list[Event]:
             )
         )
     return events
+
+
+# "в тюрьме Ортона в штате Огайо", "в тюрьме Ортона, выступал": a prison's name that a
+# location or the end of its clause follows; a person named after "в тюрьме" is the subject
+# of the verb that comes next ("в тюрьме Савченко сказала").
+_PLACED_AFTER = re.compile(
+    r"\s+(?:в|во)\s+(?:штате|провинции|округе|графстве|городе|районе|области|пригороде)\b|"
+    r",\s+(?:[а-яё]+(?:л|ла|ли|лся|лась|лись)|где|который|которая|куда)\b"
+)
 
 
 def _is_person_or_country(word: str) -> bool:
