@@ -1251,3 +1251,32 @@ def test_a_prison_named_before_the_end_of_its_clause_is_the_facility():
 def test_a_town_s_prison_after_the_abbreviation_for_town_is_the_facility():
     text = "Россиянин Павел Ерохин содержится в тюрьме г.Ларедо, шт.Техас, сообщило посольство."
     assert "Ларедо" in people(text)["Pavel Erokhin"].facility.name
+
+
+def _phrases(record):
+    return [c.phrase for c in record.charges]
+
+
+def test_a_word_of_doubt_before_a_charge_is_not_part_of_it():
+    text = (
+        "Гражданина Эстонии Тыниса Ээка задержали в Баку. Его обвиняют в якобы "
+        "незаконном вывозе редких монет из страны."
+    )
+    assert _phrases(people(text)["Tynis Eek"]) == ["незаконный вывоз редких монет из страны"]
+
+
+def test_people_in_the_dative_after_a_charge_lead_are_not_the_charge():
+    text = (
+        "Гражданин Эстонии Тынис Ээк задержан в Баку по обвинению в контрабанде монет.\n"
+        "Обвинение, которое вменяют эстонским нумизматам, адвокаты считают надуманным."
+    )
+    assert _phrases(people(text)["Tynis Eek"]) == ["контрабанда монет"]
+
+
+def test_committing_a_crime_defined_by_an_article_is_no_charge_but_its_name_is():
+    text = (
+        "Суд в Ереване признал гражданина Грузии Зураба Кикнадзе виновным в совершении "
+        "преступления, предусмотренного статьей 305 УК РА (контрабанда оружия), и приговорил "
+        "его к шести годам колонии."
+    )
+    assert _phrases(people(text)["Zurab Kiknadze"]) == ["контрабанда оружия"]

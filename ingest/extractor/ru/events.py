@@ -175,12 +175,16 @@ _CHARGE_STOP = _rx(
 )
 _NOT_CHARGE = _rx(r"^(?:том|этом|тех|этих|связи|частности|рамках|отношении|интересах|пользу)\b")
 _MAX_CHARGE_WORDS = 14
+# Words of doubt a writer puts before a charge ("в якобы шпионаже", "в предполагаемом").
+_HEDGE = _rx(r"(?:якобы|будто\s+бы|мнимо\w*|так\s+называем\w+)\s+")
 _OPENING_QUOTES = frozenset('«"“„')
 # "и других правонарушениях", or a frame alone: no charge is stated
 _UNSTATED = _rx(
     r"^(?:(?:другие|иные|прочие)\s|(?:ведение|совершение|осуществление|участие|организация)$|"
     # "обвиняется в особо тяжком преступлении": how grave, not what
-    r"(?:особо\s+)?тяжк\w+\s+преступлени|преступлени\w+\s+(?:небольшой|средней)\s+тяжести)"
+    r"(?:особо\s+)?тяжк\w+\s+преступлени|преступлени\w+\s+(?:небольшой|средней)\s+тяжести|"
+    # "виновным в совершении преступления, предусмотренного статьей": an article's frame
+    r"совершение\s+(?:\S+\s+)?(?:преступлени|правонарушени)\w*$)"
 )
 _OFFENCE_CONTEXT = _rx(
     r"\b(?:задерж|арест|осуд|осужд|приговор|обвин|подозр|суд|наказ|штраф|срок)\w*"
@@ -235,11 +239,14 @@ def charge_events(sentence: str) -> list[Event]:
         one_of = _ONE_OF.match(rest)
         if one_of:
             rest = rest[one_of.end() :]
+        hedge = _HEDGE.match(rest)
+        if hedge:
+            rest = rest[hedge.end() :]  # "обвиняют в якобы шпионаже": the charge after the doubt
         stop = _CHARGE_STOP.search(rest)
         phrase = rest[: stop.start()] if stop else rest
         words = _noun_phrase(phrase.split()[:_MAX_CHARGE_WORDS])
         phrase = " ".join(words)
-        if not words or _NOT_CHARGE.match(phrase):
+        if not words or _NOT_CHARGE.match(phrase) or _to_whom(words):
             continue
         hypothetical = _hypothetical(sentence, m.start())
         parts = _split_coordinated(words)
@@ -281,6 +288,16 @@ def _charge_event(lead: re.Match, hypothetical: bool, text: str) -> Event:
         hypothetical,
         {"phrase": text, "category": _category(text)},
     )
+
+
+def _to_whom(words: list[str]) -> bool:
+    """ "обвинение, которое вменяют российским инженерам": people in the dative after the
+    lead are those the charge is put to, and the charge itself was named before."""
+    for word in words[:3]:
+        found = parses(word.lower().strip(',.»"'))[:1]
+        if found and found[0].tag.POS == "NOUN":
+            return found[0].tag.animacy == "anim" and found[0].tag.case == "datv"
+    return False
 
 
 def _superlative(word: str) -> bool:
