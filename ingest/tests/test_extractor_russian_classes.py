@@ -1280,3 +1280,14 @@ def test_committing_a_crime_defined_by_an_article_is_no_charge_but_its_name_is()
         "его к шести годам колонии."
     )
     assert _phrases(people(text)["Zurab Kiknadze"]) == ["контрабанда оружия"]
+
+
+def test_a_life_term_in_prison_words_is_a_life_sentence_dated_with_its_verb():
+    text = (
+        "Published: 2021-03-12\n"
+        "Двое граждан Казахстана Ерлан Сабитов и Нурлан Жаксылыков были приговорены "
+        "накануне в Дубае к пожизненному тюремному заключению за торговлю оружием."
+    )
+    record = people(text)["Erlan Sabitov"]
+    assert record.sentence.life
+    assert record.sentence.date == "2021-03-11"

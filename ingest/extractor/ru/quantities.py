@@ -69,7 +69,10 @@ _MAXIMUM = re.compile(
     r"сроком\s+от)\b",
     re.IGNORECASE,
 )
-_LIFE = re.compile(r"\bпожизненн\w+\s+(?:заключени\w+|лишени\w+|срок\w*)", re.IGNORECASE)
+# "к пожизненному тюремному заключению": "тюремный" may stand between
+_LIFE = re.compile(
+    r"\bпожизненн\w+\s+(?:тюремн\w+\s+)?(?:заключени\w+|лишени\w+|срок\w*)", re.IGNORECASE
+)
 # "был казнён", "казнили": an execution told as carried out (a sentence of death before it).
 EXECUTED = r"казн[её]н[аоы]?\b|казнил[аи]?\b"
 _DEATH = re.compile(
