@@ -1291,3 +1291,11 @@ def test_a_life_term_in_prison_words_is_a_life_sentence_dated_with_its_verb():
     record = people(text)["Erlan Sabitov"]
     assert record.sentence.life
     assert record.sentence.date == "2021-03-11"
+
+
+def test_citizens_in_the_plural_of_a_later_clause_are_others():
+    text = (
+        "Кроме штурмана Олега Рябова, на борту были граждане Армении и Грузии.\n"
+        "Рябов, гражданин России, задержан в Дакаре."
+    )
+    assert _codes(people(text)["Oleg Riabov"]) == ["RU"]

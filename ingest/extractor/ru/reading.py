@@ -722,6 +722,10 @@ def _own_words_before(article: _Article, index: int, start: int) -> str:
     return before
 
 
+# "Кроме X, в экипаже есть граждане Армении": citizens in the plural that words of their
+# own clause lead to are others; right after a dash they are the names listed before it.
+_OTHERS_AFTER = re.compile(r"(?i)\s*,?\s*(?:[^\s—–-]+\s+){1,6}(?:граждане|подданные)\b")
+
 # "выдавать «русского шпиона» X": a description a writer quotes, just before the name
 _QUOTED_BEFORE = re.compile(r"[«\"„“][^«»\"“”„\n]{1,60}[»\"”“]\s*$")
 # "Третий американец, X": a demonym set off by a comma before the name
@@ -807,7 +811,11 @@ def _nationalities(article: _Article, person: Person) -> list[Nationality]:
             r"(?P<rest>(?:[а-яё]+\s+)?(?:граждан\w+|подданн\w+|гражданств\w+)(?:\s+\S+){0,4})",
             after,
         )
-        if m and not any(end < o[0] < end + m.end() for o in article.by_sentence.get(index, ())):
+        if (
+            m
+            and not any(end < o[0] < end + m.end() for o in article.by_sentence.get(index, ()))
+            and not _OTHERS_AFTER.match(after[: m.start("rest")] + m.group("rest"))
+        ):
             found = _nationality_words(m.group("rest"))
             if found:
                 for code in found[0][0]:
