@@ -183,6 +183,8 @@ _GENERIC_OFFENCE = [
     "drunk",
     "coup",
     "plotting",
+    "kickback",
+    "public order",
 ]
 _OFFENCE_WORDS = re.compile(
     "|".join(
@@ -228,7 +230,10 @@ _STRONG = (
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|multiple)\s+counts?\s+of|"
     # "10 charges on multiple conspiracy counts": the offence named before "counts"
     r"charges\s+on\s+(?:multiple|several|numerous|\w+)(?=\s+[\w-]+\s+counts?\b)|"
-    r"on\s+charges\s+of|(?:a|the)\s+charges?\s+of|"
+    r"on\s+charges\s+of|"
+    # "a charge of", "on a second charge of", "the lesser charge of"
+    r"(?:a|the)\s+(?:(?:second|third|further|separate|new|fresh|lesser|single|additional|"
+    r"main|final|first)\s+)?charges?\s+of|"
     # "on false charges of", "trumped-up charges of": a judgement of the charges, then them
     r"(?:false|trumped-up|bogus|fabricated|spurious|dubious|criminal|formal|serious)\s+"
     r"charges?\s+of|"
@@ -237,7 +242,7 @@ _STRONG = (
 )
 _WEAK = (
     r"(?:claim|claims|claimed|allege|alleges|alleged)\s+(?:that\s+)?(?:he|she|they)(?:\s+had)?|"
-    r"accused\s+(?:(?:\w+\s+){0,2}?)of|accuse[sd]?\s+(?:\w+\s+)of|suspected\s+of|"
+    r"accused\s+(?:(?:\w+\s+){0,2}?)of|accus(?:e[sd]?|ing)\s+(?:\w+\s+)of|suspected\s+of|"
     # "is accused in South Korea of", "faces Greek accusations of"
     r"accused\s+in\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){1,3}of|accusations?\s+of|"
     # "accused Moreau, 41, and Diallo, 29, of": the people accused, each with an age
@@ -266,6 +271,8 @@ _TRIGGER = re.compile(
 )
 _NOUN_CHARGES = re.compile(
     r"\b(?:on|faces?|facing|face|a|an|the|two|three|four|five|six|new|additional|fresh)\s+"
+    # "on firearms and public order charges": two fields of offence share the head noun
+    r"(?:(?P<first>[\w-]+)\s+(?:and|or)\s+)?"
     r"(?P<what>(?:[\w\"“”-]+\s+){0,2}?[\w\"“”-]+)\s+"
     r"(?P<head>charges?)\b",
     re.IGNORECASE,
@@ -275,7 +282,7 @@ _BROUGHT = re.compile(r"(?:on|faces?|facing)\s", re.IGNORECASE)
 # offence, not the offence, so the charge is stated with its head noun.
 _FIELD_OF_OFFENCE = re.compile(
     r"^(?:drugs?|narcotics?|weapons?|arms|guns?|firearms?|tax|immigration|visa|currency|"
-    r"customs|[\w]+-related)$",
+    r"customs|public\s+order|[\w]+-related)$",
     re.IGNORECASE,
 )
 # "the theft charge", "a drug offence": a determiner, the words that name the offence, its head.
@@ -405,6 +412,7 @@ def _phrases(raw: str, strong: bool) -> list[str]:
     explosives" is two. After a loose trigger ("accused of") the circumstances that follow
     "with" ("flying in with two kilograms of cocaine") are no part of the charge."""
     raw = _INVOLVEMENT.sub("", raw, count=1)
+    raw = _INVOLVED_IN.sub("", raw, count=1)
     quoted = _QUOTED_LIST.match(raw)
     if quoted:
         # accused of "insulting the president" and "inciting social hatred"
@@ -426,7 +434,7 @@ def _phrases(raw: str, strong: bool) -> list[str]:
         # charged with "A, B, as well as C": every item of the quotation is a charge
         close = re.search(r"[\"”]", rest)
         rest = rest[: close.start()] if close else rest
-    return parts + _listed_after(rest, quoted=in_quote)
+    return parts + _listed_after(rest, quoted=in_quote, strong=strong)
 
 
 # "accused of involvement in the 'murder-for-hire' plot": the charge is what they took part in
@@ -434,6 +442,10 @@ _INVOLVEMENT = re.compile(
     r"^(?:involvement|participation|(?:a|an|his|her|their)\s+(?:alleged\s+)?role)\s+in\s+"
     r"(?:the\s+|a\s+|an\s+)?(?=[\"“])",
     re.IGNORECASE,
+)
+# "accused of being involved in a conspiracy to ...": the charge is the conspiracy itself
+_INVOLVED_IN = re.compile(
+    r"^(?:being\s+|having\s+been\s+)?involved\s+in\s+(?:a|an|the)\s+(?=[a-z])", re.IGNORECASE
 )
 # A quoted reason of two words or more that is no span of time ("for 'years'").
 _QUOTED_REASON = re.compile(
@@ -457,10 +469,28 @@ _LIST_DATE = re.compile(
 )
 
 
-def _listed_after(rest: str, *, quoted: bool = False) -> list[str]:
+# "charges of fraud, tampering with evidence and ...": after a word that brings charges, an
+# item that starts with a verb in -ing names a deed charged, not the circumstances, unless
+# the word is one that opens a circumstance ("including", "pending").
+_DEED_ITEM = re.compile(
+    r"^(?!(?:including|during|following|pending|according|regarding|concerning|involving|"
+    r"carrying|facing|bringing|leaving|totalling|totaling|amounting|being)\b)[a-z]{2,}ing\b"
+)
+
+
+def _within_list(match: re.Match[str], rest: str) -> bool:
+    """An item joined by "and", or followed by another: not a clause that closes the sentence
+    (", ordering him to serve life")."""
+    return (
+        "and" in match.group("sep") or re.match(r"\s*(?:,|and\b)", rest[match.end() :]) is not None
+    )
+
+
+def _listed_after(rest: str, *, quoted: bool = False, strong: bool = False) -> list[str]:
     """ "conspiracy to violate export controls, smuggling and money laundering": the charges
     listed after the first one, as long as each reads as an offence (inside a quotation that
-    lists charges, each item is one). "Fraud and abuse" after a comma stays one charge."""
+    lists charges, each item is one; after a word that brings charges, so is a deed told by
+    its verb). "Fraud and abuse" after a comma stays one charge."""
     found: list[str] = []
     rest = _LIST_DATE.sub("", rest, count=1)
     while True:
@@ -468,7 +498,8 @@ def _listed_after(rest: str, *, quoted: bool = False) -> list[str]:
         if not match:
             return found
         item = match.group("item")
-        if not quoted and not _OFFENCE_WORDS.search(item):
+        deed = strong and _DEED_ITEM.match(item) is not None and _within_list(match, rest)
+        if not quoted and not deed and not _OFFENCE_WORDS.search(item):
             if not found or match.group("sep").strip() != "and":
                 return found
             found[-1] += match.group()  # "computer fraud and abuse"
@@ -602,37 +633,46 @@ def find_charges(context: SentenceContext) -> list[Event]:
                     )
                 )
     for match in _NOUN_CHARGES.finditer(text):
-        words = [w.strip('"“”') for w in match.group("what").split()]
-        words = [w for w in words if w]
-        while words and _NOT_A_CHARGE_ADJ.match(words[0]):
-            words = words[1:]
-        while words and words[-1].lower() in ("and", "or"):
-            words = words[:-1]  # "on conspiracy and charges related to ...": the first charge
-        if not words or any(_NOT_A_CHARGE_ADJ.match(w) for w in words):
-            continue
-        phrase = " ".join(words)
-        if not _OFFENCE_WORDS.search(phrase):
-            continue
-        start = base + match.start("what") + match.group("what").find(words[0])
-        end = start + len(phrase)
-        if len(words) == 1 and _FIELD_OF_OFFENCE.match(phrase):
-            phrase = f"{phrase} {match.group('head').lower()}"
-            end = base + match.end("head")
-        anchor = base + match.start()
-        # "held on terrorism charges", "faces spying charges": charges were brought
-        formal = _BROUGHT.match(match.group()) is not None
-        events.append(
-            _charge_event(
-                context,
-                phrase,
-                (start, end),
-                (anchor, base + match.end()),
-                transitive=False,
-                strong=True,
-                formal=formal,
-            )
-        )
+        for group in ("first", "what"):
+            if match.group(group):
+                event = _noun_charge(context, match, group)
+                if event:
+                    events.append(event)
     return events
+
+
+def _noun_charge(context: SentenceContext, match: re.Match[str], group: str) -> Event | None:
+    """The charge named before the word "charges" ("held on espionage charges"), or the
+    first of two named there ("on drug and weapons charges")."""
+    base = context.sentence.start
+    words = [w.strip('"“”') for w in match.group(group).split()]
+    words = [w for w in words if w]
+    while words and _NOT_A_CHARGE_ADJ.match(words[0]):
+        words = words[1:]
+    while words and words[-1].lower() in ("and", "or"):
+        words = words[:-1]  # "on conspiracy and charges related to ...": the first charge
+    if not words or any(_NOT_A_CHARGE_ADJ.match(w) for w in words):
+        return None
+    phrase = " ".join(words)
+    if not _OFFENCE_WORDS.search(phrase):
+        return None
+    start = base + match.start(group) + match.group(group).find(words[0])
+    end = start + len(phrase)
+    if _FIELD_OF_OFFENCE.match(phrase):
+        phrase = f"{phrase} {match.group('head').lower()}"
+        end = base + match.end("head") if group == "what" else end
+    anchor = base + match.start()
+    # "held on terrorism charges", "faces spying charges": charges were brought
+    formal = _BROUGHT.match(match.group()) is not None
+    return _charge_event(
+        context,
+        phrase,
+        (start, end),
+        (anchor, base + match.end()),
+        transitive=False,
+        strong=True,
+        formal=formal,
+    )
 
 
 def _charge_event(

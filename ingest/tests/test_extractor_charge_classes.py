@@ -169,3 +169,48 @@ def test_someone_held_on_named_charges_has_been_charged():
     assert [(d.name, d.status) for d in extract(text, PUBLISHED).detainees] == [
         ("Marco Ferri", "charged")
     ]
+
+
+def test_a_deed_told_by_its_verb_in_a_list_after_charges_of_is_a_charge():
+    deeds = (
+        "Lena Voss, a Dutch engineer, was extradited from Peru to Chile, where she faces "
+        "charges of bribery, obstructing a judge, and falsifying port records."
+    )
+    circumstance = (
+        "Karl Ruus, an Estonian sailor held in Lagos, was charged with smuggling, including "
+        "hiding fuel in tanks."
+    )
+    assert _charges(deeds) == {
+        "Lena Voss": ["bribery", "obstructing a judge", "falsifying port records"]
+    }
+    closing = "Lena Voss, a Dutch engineer, was convicted of bribery, prompting a protest."
+    assert _charges(circumstance) == {"Karl Ruus": ["smuggling"]}
+    assert _charges(closing) == {"Lena Voss": ["bribery"]}
+
+
+def test_a_charge_of_after_an_ordinal_and_an_accusation_of_involvement_in_a_plot():
+    ordinal = (
+        "Ola Berg, a Norwegian pilot, is held in Quito awaiting trial on a second charge of "
+        "forging flight logs."
+    )
+    involved = (
+        "Prosecutors in Ohio charged Ivan Sokol, a Ukrainian coder, in 2015, accusing him of "
+        "being involved in a conspiracy to sell stolen card numbers. He was arrested in Kyiv."
+    )
+    assert _charges(ordinal) == {"Ola Berg": ["forging flight logs"]}
+    assert _charges(involved) == {"Ivan Sokol": ["conspiracy to sell stolen card numbers"]}
+
+
+def test_kickbacks_are_an_offence_after_a_loose_accusation():
+    text = "Rui Lopes, a Portuguese broker held in Dubai, is accused of taking kickbacks."
+    assert _charges(text) == {"Rui Lopes": ["taking kickbacks"]}
+
+
+def test_two_fields_of_offence_before_one_word_charges_are_two_charges():
+    fields = (
+        "Tom Hale, a British mercenary, spent a year in a Harare jail on weapons and public "
+        "order charges."
+    )
+    offences = "Jan Bek, a Czech trader, was arrested in Minsk on fraud and bribery charges."
+    assert _charges(fields) == {"Tom Hale": ["weapons charges", "public order charges"]}
+    assert _charges(offences) == {"Jan Bek": ["fraud", "bribery"]}
