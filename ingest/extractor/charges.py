@@ -223,7 +223,9 @@ _STRONG = (
     r"(?:include|included|including|"
     r"ranging\s+from)|"
     r"found\s+(?:(?:[\w,]+\s+){0,5}?)guilty\s+(?:(?:[\w,]+\s+){0,6}?)of|"
-    r"plead(?:ed|ing|s)?\s+(?:not\s+)?guilty\s+(?:(?:in|on|at)\s+(?:\w+\s+){1,3}?)?to|"
+    # "pleaded guilty in May to", "pleaded guilty last month to"
+    r"plead(?:ed|ing|s)?\s+(?:not\s+)?guilty\s+(?:(?:in|on|at)\s+(?:\w+\s+){1,3}?|"
+    r"(?:last|this|earlier\s+this)\s+\w+\s+)?to|"
     # "indicted in Nevada on four counts of", "a federal indictment for"
     r"indict(?:ed|ment)\s+(?:in\s+(?:[A-Z][\w.]*\s+){1,3})?(?:on|for)"
     r"(?:\s+(?:[\w-]+\s+)?counts?\s+of)?|"
@@ -311,14 +313,20 @@ _STOP = re.compile(
     r"near|between)\b"
     r"|\s+(?:at|on|over|from)\s+(?:the|a|an|his|her|their)\b|\s+at\s+[A-Z]"
     r"|\s+on\s+\d|\s+from\s+[A-Z]"
-    r"|\s+in\s+(?:\d|[A-Z]|(?:the|a|an|his|her|their)\b)"
+    # "taking part in a gang", "membership in a group": what the part is taken in
+    r"|(?<!\bpart)(?<!\bparticipating)(?<!\bparticipation)(?<!\bmembership)"
+    r"(?<!\binvolvement)(?<!\bcomplicity)\s+in\s+(?:\d|[A-Z]|(?:the|a|an|his|her|their)\b)"
+    r"|\s+with\s+(?:the\s+)?(?:intent|intention|aim|goal|purpose)\b"  # why, not what
+    r"|\s+over\s+(?:alleged|suspected|purported)\b"  # "over alleged links": the grounds
     r"|\s+for\s+(?:(?:which|the|a|an|his|her|their|several|years|months)\b|\d)"
     r"|\s+(?:last|this|next|earlier|later)\s+(?:week|month|year)"
     r"|\s+(?:in\s+connection\s+with|in\s+relation\s+to|as\s+part\s+of)\b"
     r"|\s[–—-]\s"
 )
 _TRAILING = re.compile(r"(?:\s+(?:and|or|of|the|a|an|to|with|for))+$", re.IGNORECASE)
-_SPLIT = re.compile(r"\s+and\s+(?:of\s+)?(?=[a-z])")
+_SPLIT = re.compile(r"\s+and\s+(?:of\s+)?(?=[\"“]?[a-z])")
+# "of spying and "for taking bribes"": a quoted item, with its own preposition, is the charge
+_QUOTED_PART = re.compile(r"^[\"“](?:(?:for|of)\s+)?([^\"“”]+)[\"”]$")
 _MAX_WORDS = 12
 _NOT_A_CHARGE_START = (
     "each ",
@@ -361,6 +369,15 @@ _OBJECT_VERBS = frozenset(
 )
 
 
+# "accused of being a spy", "of being a foreign spy": the charge is spying
+_BEING_A_SPY = re.compile(r"^being\s+an?\s+(?:[\w-]+\s+)?spy\b", re.IGNORECASE)
+# Words of offending in general, with nothing that names which offence.
+_NO_OFFENCE_NAMED = re.compile(
+    r"^(?:(?:similar|other|such|related|unspecified|various|several|many|minor|serious|"
+    r"unrelated|these|those|the|same|alleged)\s+)*"
+    r"(?:crimes?|offen[cs]es?|charges?|wrongdoing|misdeeds?)$",
+    re.IGNORECASE,
+)
 # "nine others", "12 charges": a count of people charged together, or of charges.
 _COUNTED = re.compile(
     r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|several)\s+"
@@ -422,10 +439,16 @@ def _phrases(raw: str, strong: bool) -> list[str]:
         raw = raw[1:]  # a quotation too long to be the charge itself: read its first words
     if not strong:
         raw = re.split(r"\s+with\b", raw, maxsplit=1)[0]
+    shared = _SHARED_HEAD.match(raw)
+    if shared and _one_head(shared):
+        rest = raw[shared.end() :]
+        head = shared.group("head")
+        mods = re.split(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+", shared.group("mods"))
+        return [f"{mod} {head}" for mod in mods] + _listed_after(rest, strong=strong)
     cut = _cut(raw)
     if not cut:
         return []
-    parts = [p.strip() for p in _SPLIT.split(cut) if p.strip()]
+    parts = [_QUOTED_PART.sub(r"\1", p.strip()) for p in _SPLIT.split(cut) if p.strip()]
     # "to damage computers and to transmit demands" is one charge, not two
     if not (len(parts) > 1 and all(len(p.split()) <= 8 and p[:3] != "to " for p in parts)):
         parts = [cut]
@@ -435,6 +458,20 @@ def _phrases(raw: str, strong: bool) -> list[str]:
         close = re.search(r"[\"”]", rest)
         rest = rest[: close.start()] if close else rest
     return parts + _listed_after(rest, quoted=in_quote, strong=strong)
+
+
+# "bank, wire and visa fraud": words that each name a kind of the one offence after them
+_SHARED_HEAD = re.compile(
+    r"^(?P<mods>[a-z][\w-]*(?:\s*,\s*[a-z][\w-]*)*\s*,?\s+(?:and|or)\s+[a-z][\w-]*)"
+    r"\s+(?P<head>[a-z][\w-]*)"
+    r"(?=\s*(?:[.,;:)]|$)|\s+(?:and|or|in|on|at|for|from|since|to)\b)"
+)
+
+
+def _one_head(shared: re.Match[str]) -> bool:
+    """The first word names no offence by itself ("bank"), the last does ("fraud")."""
+    first = re.match(r"[\w-]+", shared.group("mods")).group()
+    return not _OFFENCE_WORDS.search(first) and bool(_OFFENCE_WORDS.search(shared.group("head")))
 
 
 # "accused of involvement in the 'murder-for-hire' plot": the charge is what they took part in
@@ -577,11 +614,16 @@ def find_charges(context: SentenceContext) -> list[Event]:
         quoted_reason = trigger_words[-1] == "for" and bool(_QUOTED_REASON.match(tail))
         named = strong or lead is not None or quoted_reason
         emitted: set[str] = set()
-        for phrase in _phrases(tail, named):
-            if not named and not _OFFENCE_WORDS.search(phrase):
+        phrases = _phrases(tail, named)
+        # "accused of spying and taking part in protests": the deed joined to an offence
+        offending = any(_OFFENCE_WORDS.search(p) for p in phrases)
+        for phrase in phrases:
+            deed = offending and _DEED_ITEM.match(phrase) is not None
+            if not named and not deed and not _OFFENCE_WORDS.search(phrase):
                 continue
             phrase = re.sub(r"^(?:with|of)\s+", "", phrase)
             phrase = re.sub(r"^(?:allegedly|reportedly|supposedly)\s+", "", phrase)
+            phrase = _BEING_A_SPY.sub("spying", phrase)
             phrase = _HARM_LEAD.sub("", phrase)
             phrase = re.sub(r"(?<=\w)\s+counts?$", "", phrase)  # "conspiracy counts"
             bare = _BARE_HEAD.match(phrase)
@@ -614,6 +656,8 @@ def find_charges(context: SentenceContext) -> list[Event]:
                 at = offset + len(tail) - len(here)
                 listed = _phrases(here, True)
             for phrase in listed:
+                if _NO_OFFENCE_NAMED.match(phrase):
+                    continue  # "for similar offences", "wanted for crimes"
                 if phrase in emitted:
                     continue  # "12 charges, including A and B", then "including A" again
                 emitted.add(phrase)
@@ -701,10 +745,16 @@ def _charge_event(
     )
 
 
+# A word that brings charges, read again inside the reach of a loose one.
+_STRONG_TRIGGER = re.compile(r"\b(?:" + _STRONG + r")\s+", re.IGNORECASE)
+
+
 def _triggers(text: str) -> list[re.Match[str]]:
     """Each trigger in reading order, a loose one cut at its nearest preposition: in
     "sentenced to three years over X and for Y", "sentenced ... over" comes before
-    "sentenced ... for", so X is read and not lost to the longer reach."""
+    "sentenced ... for", so X is read and not lost to the longer reach. Nor is a word that
+    brings charges lost inside that reach ("sentenced after being found guilty of X and
+    'for Y'")."""
     found: list[re.Match[str]] = []
     pos = 0
     while match := _TRIGGER.search(text, pos):
@@ -715,6 +765,9 @@ def _triggers(text: str) -> list[re.Match[str]]:
             match = shorter
         found.append(match)
         pos = match.end()
+        inner = _STRONG_TRIGGER.search(text, match.start() + 1, match.end())
+        if match.group("weak") is not None and inner:
+            pos = inner.start()
     return found
 
 

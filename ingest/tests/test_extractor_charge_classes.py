@@ -214,3 +214,52 @@ def test_two_fields_of_offence_before_one_word_charges_are_two_charges():
     offences = "Jan Bek, a Czech trader, was arrested in Minsk on fraud and bribery charges."
     assert _charges(fields) == {"Tom Hale": ["weapons charges", "public order charges"]}
     assert _charges(offences) == {"Jan Bek": ["fraud", "bribery"]}
+
+
+def test_a_guilty_verdict_inside_the_reach_of_a_sentence_for_is_read_with_a_quoted_item():
+    text = (
+        "Paulo Reis, a Brazilian courier, was sentenced to nine years after being found guilty "
+        'of carrying cocaine through Lagos and "for bribing a customs officer".'
+    )
+    assert _charges(text) == {
+        "Paulo Reis": ["carrying cocaine through Lagos", "bribing a customs officer"]
+    }
+
+
+def test_being_a_spy_is_spying_and_a_deed_joined_to_it_is_a_charge():
+    text = (
+        "Ana Sola, a Chilean student, was arrested in Minsk in May, accused of being a spy and "
+        "taking part in street marches."
+    )
+    assert _charges(text) == {"Ana Sola": ["spying", "taking part in street marches"]}
+
+
+def test_a_charge_stops_before_the_intent_or_alleged_grounds_but_not_at_in_after_a_part():
+    intent = (
+        "Ana Sola, a Chilean student, was arrested in Minsk and convicted of inciting students "
+        "to join street marches with the intent to block roads near the main square."
+    )
+    grounds = (
+        "Piet Mol, a Dutch coder held in Peru, was charged with membership in a banned group "
+        "over alleged links with a militia in the east of the country."
+    )
+    plea = (
+        "Piet Mol, a Dutch coder held in Peru, pleaded guilty last month to participating in a "
+        "smuggling ring."
+    )
+    assert _charges(intent) == {"Ana Sola": ["inciting students to join street marches"]}
+    assert _charges(grounds) == {"Piet Mol": ["membership in a banned group"]}
+    assert _charges(plea) == {"Piet Mol": ["participating in a smuggling ring"]}
+
+
+def test_kinds_of_one_offence_share_its_noun_and_offending_in_general_is_no_charge():
+    kinds = (
+        "Piet Mol, a Dutch coder extradited from Spain, faces multiple counts of bank, wire and "
+        "insurance fraud."
+    )
+    general = (
+        "Piet Mol, a Dutch coder, is held in Lima. He is wanted for similar offences in Chile "
+        "and for crimes in Bolivia."
+    )
+    assert _charges(kinds) == {"Piet Mol": ["bank fraud", "wire fraud", "insurance fraud"]}
+    assert _charges(general) == {"Piet Mol": []}

@@ -625,7 +625,7 @@ def test_line_cut_off_with_an_ellipsis_is_prose_not_a_headline():
     )
     [detainee] = extract(text, PUBLISHED).detainees
     assert detainee.status == "convicted"
-    assert [c.phrase for c in detainee.charges][:1] == ["manufacturing"]
+    assert [c.phrase for c in detainee.charges][:1] == ["manufacturing drugs"]
 
 
 # --- Lists, access gained by a mission, surrender dated by the arrival ------------------------
