@@ -185,6 +185,9 @@ _GENERIC_OFFENCE = [
     "plotting",
     "kickback",
     "public order",
+    "sexual",
+    "having sex",
+    "rebel",
 ]
 _OFFENCE_WORDS = re.compile(
     "|".join(
@@ -192,7 +195,10 @@ _OFFENCE_WORDS = re.compile(
         for stem in sorted(
             set(_GENERIC_OFFENCE) | {s for _c, stems in CATEGORY_STEMS for s in stems}, key=len
         )[::-1]
-    ),
+    )
+    # "for acquiring citizenship without the state's approval": a deed done without leave
+    + r"|\bwithout\s+(?:[\w'’-]+\s+){0,3}?(?:permission|approval|authori[sz]ation|"
+    r"licen[cs]e|permit|consent)\b",
     re.IGNORECASE,
 )
 
@@ -251,7 +257,7 @@ _WEAK = (
     r"accuse[sd]?\s+(?:(?:and\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:,\s*\d{1,2})?,?\s+){1,3}of|"
     r"on\s+suspicion\s+of|"
     r"(?:sentenced|jailed|fined|arrested|detained|held|imprisoned|faces?|facing|serving|served|"
-    r"convicted|sentence|term|sent\s+to\s+(?:prison|jail)|in\s+(?:prison|jail)|execution|"
+    r"convicted|sentence|term|sent\s+to\s+(?:prison|jail)|in\s+(?:[A-Z][\w-]*\s+)?(?:prisons?|jails?)|execution|"
     r"executed)\b"
     # "for" and the offence, not "for a year" (but "for a drug offence") or "for the first time"
     r"(?:[^.;]|\.(?!\s)){0,120}?\bfor(?!\s+(?:(?:a|an)(?!\s+(?:[\w-]+\s+){1,2}?"
@@ -277,6 +283,12 @@ _NOUN_CHARGES = re.compile(
     r"(?:(?P<first>[\w-]+)\s+(?:and|or)\s+)?"
     r"(?P<what>(?:[\w\"“”-]+\s+){0,2}?[\w\"“”-]+)\s+"
     r"(?P<head>charges?)\b",
+    re.IGNORECASE,
+)
+# "after an embezzlement conviction", "his 2019 fraud conviction": the offence proved
+_NOUN_CONVICTION = re.compile(
+    r"\b(?:a|an|his|her|their)\s+(?:\d{4}\s+)?(?P<what>(?:[\w-]+\s+)?[\w-]+)\s+"
+    r"(?P<head>conviction)\b",
     re.IGNORECASE,
 )
 _BROUGHT = re.compile(r"(?:on|faces?|facing)\s", re.IGNORECASE)
@@ -452,6 +464,8 @@ def _phrases(raw: str, strong: bool) -> list[str]:
     # "to damage computers and to transmit demands" is one charge, not two
     if not (len(parts) > 1 and all(len(p.split()) <= 8 and p[:3] != "to " for p in parts)):
         parts = [cut]
+    elif _SHARED_OBJECT.match(cut) and not _OFFENCE_WORDS.search(parts[0]):
+        parts = [cut]  # "forming and leading a group": one deed told by two verbs
     rest = raw[raw.find(cut) + len(cut) :]
     if in_quote:
         # charged with "A, B, as well as C": every item of the quotation is a charge
@@ -460,6 +474,7 @@ def _phrases(raw: str, strong: bool) -> list[str]:
     return parts + _listed_after(rest, quoted=in_quote, strong=strong)
 
 
+_SHARED_OBJECT = re.compile(r"^[a-z]+ing\s+and\s+[a-z]+ing\s")
 # "bank, wire and visa fraud": words that each name a kind of the one offence after them
 _SHARED_HEAD = re.compile(
     r"^(?P<mods>[a-z][\w-]*(?:\s*,\s*[a-z][\w-]*)*\s*,?\s+(?:and|or)\s+[a-z][\w-]*)"
@@ -494,9 +509,11 @@ _QUOTED_LIST = re.compile(
 )
 _LIST_ITEM = re.compile(
     r"^\s*(?P<sep>,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)"
-    r"(?P<item>[a-z][\w’'-]*(?:\s+[\"“]?[\w’'-]+){0,7}?)"
+    r"[\"“]?(?P<item>[a-z][\w’'-]*(?:\s+[\"“]?[\w’'-]+){0,7}?)"
     r"(?=[\"”]?\s*(?:,|\band\b|\bas\s+well\s+as\b|[.;]|$))"
 )
+# "leading a group called Al-Nur (the Light) and ...": a name's gloss inside a list
+_GLOSS = re.compile(r"^\s*\([^()]{1,80}\)")
 # "of sneaking in illegally in March and engaging in ...": when a charge ends at a date, the
 # list goes on after it.
 _LIST_DATE = re.compile(
@@ -530,6 +547,7 @@ def _listed_after(rest: str, *, quoted: bool = False, strong: bool = False) -> l
     its verb). "Fraud and abuse" after a comma stays one charge."""
     found: list[str] = []
     rest = _LIST_DATE.sub("", rest, count=1)
+    rest = _GLOSS.sub("", rest, count=1)
     while True:
         match = _LIST_ITEM.match(rest)
         if not match:
@@ -676,9 +694,9 @@ def find_charges(context: SentenceContext) -> list[Event]:
                         formal=formal,
                     )
                 )
-    for match in _NOUN_CHARGES.finditer(text):
+    for match in [*_NOUN_CHARGES.finditer(text), *_NOUN_CONVICTION.finditer(text)]:
         for group in ("first", "what"):
-            if match.group(group):
+            if group in match.re.groupindex and match.group(group):
                 event = _noun_charge(context, match, group)
                 if event:
                     events.append(event)

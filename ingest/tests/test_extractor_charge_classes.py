@@ -263,3 +263,36 @@ def test_kinds_of_one_offence_share_its_noun_and_offending_in_general_is_no_char
     )
     assert _charges(kinds) == {"Piet Mol": ["bank fraud", "wire fraud", "insurance fraud"]}
     assert _charges(general) == {"Piet Mol": []}
+
+
+def test_a_gloss_in_brackets_and_a_quoted_item_inside_a_list_and_one_deed_by_two_verbs():
+    text = (
+        "Omar Talib, a Dutch-Iraqi engineer held in Basra, was found guilty of founding and "
+        "running a cell called Al-Fajr (the Dawn) and “waging war on God”, a court said."
+    )
+    assert _charges(text) == {
+        "Omar Talib": ["founding and running a cell called Al-Fajr", "waging war on God"]
+    }
+
+
+def test_a_deed_done_without_leave_and_aid_to_rebels_are_charges_after_for():
+    leave = (
+        "Sami Haddad, a Canadian-Saudi doctor, was jailed in Riyadh for reportedly flying a "
+        "drone without a military permit."
+    )
+    rebels = (
+        "Nora Quinn, an Irish nurse, was arrested in Quito in 2018. She has spent six years "
+        "in Andean prisons for aiding rebel fighters."
+    )
+    assert _charges(leave) == {"Sami Haddad": ["flying a drone without a military permit"]}
+    assert _charges(rebels) == {"Nora Quinn": ["aiding rebel fighters"]}
+
+
+def test_the_offence_of_a_conviction_named_before_the_word_is_the_charge():
+    named = (
+        "Eva Lind, a Swedish banker, was sentenced in Moscow to a suspended term after an "
+        "embezzlement conviction."
+    )
+    unnamed = "Eva Lind, a Swedish banker, was jailed in Moscow. A previous conviction was quashed."
+    assert _charges(named) == {"Eva Lind": ["embezzlement"]}
+    assert _charges(unnamed) == {"Eva Lind": []}
