@@ -61,7 +61,7 @@ from .roles import Role, analyse_roles
 from .ru import RUSSIAN_VERSION, looks_russian, read_russian
 from .segment import Sentence, clause_spans, split_sentences
 
-EXTRACTOR_VERSION = "rules-1.3"
+EXTRACTOR_VERSION = "rules-1.4"
 
 # How much of a text is read. A news story is a few thousand characters and a long feature
 # some tens of thousands; past this (about 15,000 words) the extractor reads the text up to
