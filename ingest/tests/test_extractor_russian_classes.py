@@ -1299,3 +1299,16 @@ def test_citizens_in_the_plural_of_a_later_clause_are_others():
         "Рябов, гражданин России, задержан в Дакаре."
     )
     assert _codes(people(text)["Oleg Riabov"]) == ["RU"]
+
+
+def test_a_name_ending_a_line_and_a_name_opening_the_next_are_not_one_name():
+    # A photo caption ends on the name in the genitive; the next paragraph opens on it in
+    # the nominative. Read as one, the person came out with the name twice.
+    text = (
+        "Суд в Вильнюсе продлил арест гражданину Казахстана Тимуру Касыму.\n"
+        "© Страница Тимура Касыма\n"
+        "Тимур Касым был задержан в Литве в январе по подозрению в контрабанде."
+    )
+    found = people(text)
+    assert list(found) == ["Timur Kasym"]
+    assert all("Касым Тимур" not in v for v in found["Timur Kasym"].name_variants)

@@ -485,7 +485,7 @@ def group_people(analysis: Analysis) -> list[Person]:
         )
         if s is not None
     ]
-    spans = _family_members(_coordinated_given_names(_joined(spans), analysis), analysis)
+    spans = _family_members(_coordinated_given_names(_joined(spans, analysis), analysis), analysis)
     people: list[Person] = []
     by_surname: dict[str, list[Person]] = {}
     by_given: dict[str, list[Person]] = {}
@@ -776,15 +776,18 @@ def _only_given(word: str) -> bool:
     return any("Name" in p.tag for p in readings) and not any("Surn" in p.tag for p in readings)
 
 
-def _joined(spans: list[PersonSpan]) -> list[PersonSpan]:
+def _joined(spans: list[PersonSpan], analysis: Analysis) -> list[PersonSpan]:
     """One name found as two ("Лорана Клода" and "Жан-Луи Винатье" side by side): a span
-    that ends on a given name and is followed at once by another is one name with it."""
+    that ends on a given name and is followed at once by another in the same sentence (a
+    line break ends one) is one name with it."""
+    starts = [start for start, _end in analysis.sentences]
     out: list[PersonSpan] = []
     for span in spans:
         last = out[-1] if out else None
         if (
             last is not None
             and span.start - last.end == 1
+            and bisect.bisect_right(starts, last.start) == bisect.bisect_right(starts, span.start)
             and len(last.tokens) >= 2
             and _only_given(last.tokens[-1].text)
         ):
