@@ -495,7 +495,7 @@ _INVOLVEMENT = re.compile(
     r"(?:the\s+|a\s+|an\s+)?(?=[\"“])",
     re.IGNORECASE,
 )
-# "accused of being involved in a conspiracy to ...": the charge is the conspiracy itself
+# "accused of being involved in a plot or conspiracy to ...": the charge is the plot itself
 _INVOLVED_IN = re.compile(
     r"^(?:being\s+|having\s+been\s+)?involved\s+in\s+(?:a|an|the)\s+(?=[a-z])", re.IGNORECASE
 )

@@ -174,7 +174,7 @@ _STATUS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?-i:convicts?)(?=\s+(?-i:[A-Z][a-z]))|"
             r"conviction|serving\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:sentence|term)|"
             r"served\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:sentence|term)|"
-            # "Beales and Dougall received much lighter sentences", "a court handed a suspended
+            # "A and B received much lighter sentences", "a court handed a suspended
             # sentence to X"
             r"(?:received|receives|receiving|got|given|handed(?:\s+down)?)\s+(?:[\w-]+\s+){0,3}?"
             r"(?:sentences?|(?:jail|prison)\s+terms?)\b|"

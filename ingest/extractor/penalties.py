@@ -32,7 +32,7 @@ _SENTENCING = re.compile(
     r"(?P<gap>(?:[^.;:]|(?<=\b[A-Z])\.){0,90}?)(?<![\w-])(?:" + _TERM + r")",
     re.IGNORECASE,
 )
-# "an additional 13 years, for a total of 15 years": the term in force is the total.
+# "a further 4 years, for a total of 9 years": the term in force is the total.
 _TOTAL = re.compile(
     r",?\s+(?:for|to|making|bringing\s+(?:it|his|her|their)\s+(?:sentence\s+)?to)\s+"
     r"a\s+total\s+(?:of\s+)?(?:" + _TERM + r")",
@@ -52,7 +52,7 @@ _GAP_BLOCK = re.compile(
     r"\b(?:rang(?:e|es|ing)\s+from|varying|between|"
     r"up\s+to|maximum|faces?|facing|could|would|asked\s+for|sought|demanded|requested|"
     r"after|before|for\s+(?:more|over|about|almost|nearly)|"
-    # "a six-year travel ban reduced to 38 months": a ban is no prison term
+    # "a travel ban of five years, later cut to 30 months": a ban is no prison term
     r"bans?)\b|[—–]",
     re.IGNORECASE,
 )
@@ -234,9 +234,9 @@ def find_terms(context: SentenceContext) -> list[Event]:
         if trigger in ("sentence of", "term of") and _MAXIMUM_BEFORE.search(
             context.text[max(0, match.start("t") - 20) : match.start("t")]
         ):
-            continue  # "carried a maximum sentence of 15 years": the bound, not the sentence
+            continue  # "a maximum sentence of N years": the bound, not the sentence
         if _BAN_BEFORE.search(context.text[max(0, match.start("t") - 40) : match.start("t")]):
-            continue  # "a six-year travel ban reduced to 38 months": a ban, not a prison term
+            continue  # a travel ban cut to a term: a ban, not a prison term
         total = _TOTAL.match(context.text, term.end())
         values = _term_values(total or term)
         if values["years"] == 0 and values["months"] == 0:
@@ -278,7 +278,7 @@ def find_terms(context: SentenceContext) -> list[Event]:
     return events + _held_terms(context) + _death_row(context)
 
 
-# "sentenced to death ... after a closed trial in April 2017": the trial that ended in the
+# "sentenced to death ... after a secret trial in May 2019": the trial that ended in the
 # sentence, dated after the clause of the sentence has closed.
 _AFTER_TRIAL = re.compile(
     r"\b(?:after|following|at\s+the\s+end\s+of)\s+(?:a|an|the|his|her|their)\s+"

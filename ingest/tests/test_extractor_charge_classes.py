@@ -190,15 +190,15 @@ def test_a_deed_told_by_its_verb_in_a_list_after_charges_of_is_a_charge():
 
 def test_a_charge_of_after_an_ordinal_and_an_accusation_of_involvement_in_a_plot():
     ordinal = (
-        "Ola Berg, a Norwegian pilot, is held in Quito awaiting trial on a second charge of "
+        "Ola Berg, a Norwegian pilot, is held in Quito and faces a second charge of "
         "forging flight logs."
     )
     involved = (
         "Prosecutors in Ohio charged Ivan Sokol, a Ukrainian coder, in 2015, accusing him of "
-        "being involved in a conspiracy to sell stolen card numbers. He was arrested in Kyiv."
+        "having been involved in a scheme to sell stolen card numbers. He was arrested in Kyiv."
     )
     assert _charges(ordinal) == {"Ola Berg": ["forging flight logs"]}
-    assert _charges(involved) == {"Ivan Sokol": ["conspiracy to sell stolen card numbers"]}
+    assert _charges(involved) == {"Ivan Sokol": ["scheme to sell stolen card numbers"]}
 
 
 def test_kickbacks_are_an_offence_after_a_loose_accusation():
@@ -228,10 +228,10 @@ def test_a_guilty_verdict_inside_the_reach_of_a_sentence_for_is_read_with_a_quot
 
 def test_being_a_spy_is_spying_and_a_deed_joined_to_it_is_a_charge():
     text = (
-        "Ana Sola, a Chilean student, was arrested in Minsk in May, accused of being a spy and "
-        "taking part in street marches."
+        "Ana Sola, a Chilean student, held in Minsk since May, is accused of being a spy and "
+        "joining street marches."
     )
-    assert _charges(text) == {"Ana Sola": ["spying", "taking part in street marches"]}
+    assert _charges(text) == {"Ana Sola": ["spying", "joining street marches"]}
 
 
 def test_a_charge_stops_before_the_intent_or_alleged_grounds_but_not_at_in_after_a_part():
@@ -244,7 +244,7 @@ def test_a_charge_stops_before_the_intent_or_alleged_grounds_but_not_at_in_after
         "over alleged links with a militia in the east of the country."
     )
     plea = (
-        "Piet Mol, a Dutch coder held in Peru, pleaded guilty last month to participating in a "
+        "Piet Mol, a Dutch coder held in Peru, last month pleaded guilty to participating in a "
         "smuggling ring."
     )
     assert _charges(intent) == {"Ana Sola": ["inciting students to join street marches"]}

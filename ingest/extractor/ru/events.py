@@ -456,7 +456,7 @@ def facility_events(sentence: str) -> list[Event]:
         if adj and lemma(adj) in _GENERIC_ADJ:
             adj = None
         # A tail of capitalised words is a name only when it is not the start of a
-        # sentence part ("тюрьмы Коридаллос", not "в тюрьме Савченко сказала").
+        # sentence part ("тюрьмы Коридаллос", not "в тюрьме Петренко сказала").
         if tail and tail.strip()[:1].isupper() and not tail.strip().startswith(("«", '"', "“")):
             first = tail.split()[0]
             if first.isupper() and first.isalpha() and country_for((lemma(first),))[1]:
@@ -489,7 +489,7 @@ def facility_events(sentence: str) -> list[Event]:
 
 # "в тюрьме Ортона в штате Огайо", "в тюрьме Ортона, выступал": a prison's name that a
 # location or the end of its clause follows; a person named after "в тюрьме" is the subject
-# of the verb that comes next ("в тюрьме Савченко сказала").
+# of the verb that comes next ("в тюрьме Петренко сказала").
 _PLACED_AFTER = re.compile(
     r"\s+(?:в|во)\s+(?:штате|провинции|округе|графстве|городе|районе|области|пригороде)\b|"
     r",\s+(?:[а-яё]+(?:л|ла|ли|лся|лась|лись)|где|который|которая|куда)\b"

@@ -770,7 +770,7 @@ def _described_just_before(article: _Article, index: int, start: int) -> str:
 def _demonym_after(
     article: _Article, index: int, end: int
 ) -> list[tuple[tuple[str, ...], int, int]]:
-    """ "Закир Юбуров — кыргызстанец": a demonym right after the name, set off by a dash or
+    """ "Назар Аликулов — кыргызстанец": a demonym right after the name, set off by a dash or
     a comma, describes it unless another name follows it ("X, американец Y и Z": a list)."""
     s_end = article.sentences[index][1]
     m = _DEMONYM_AFTER.match(article.text, end, min(s_end, end + 40))
