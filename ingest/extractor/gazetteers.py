@@ -1839,6 +1839,7 @@ def compound_demonym_codes(word: str) -> tuple[str, ...]:
     return codes if all(codes) and parts[0] in _DEMONYMS and parts[1] in _DEMONYMS else ()
 
 
+@lru_cache(maxsize=4096)
 def place_demonym(word: str) -> str | None:
     """Alpha-2 of a demonym made from a state's or a city's name: "Queenslander",
     "Londoner", "Texan", "Californian"; None for any other word."""

@@ -244,12 +244,12 @@ def test_a_charge_stops_before_the_intent_or_alleged_grounds_but_not_at_in_after
         "over alleged links with a militia in the east of the country."
     )
     plea = (
-        "Piet Mol, a Dutch coder held in Peru, last month pleaded guilty to participating in a "
+        "Piet Mol, a Dutch coder held in Peru, pleaded guilty last month to running a "
         "smuggling ring."
     )
     assert _charges(intent) == {"Ana Sola": ["inciting students to join street marches"]}
     assert _charges(grounds) == {"Piet Mol": ["membership in a banned group"]}
-    assert _charges(plea) == {"Piet Mol": ["participating in a smuggling ring"]}
+    assert _charges(plea) == {"Piet Mol": ["running a smuggling ring"]}
 
 
 def test_kinds_of_one_offence_share_its_noun_and_offending_in_general_is_no_charge():
@@ -281,8 +281,8 @@ def test_a_deed_done_without_leave_and_aid_to_rebels_are_charges_after_for():
         "drone without a military permit."
     )
     rebels = (
-        "Nora Quinn, an Irish nurse, was arrested in Quito in 2018. She has spent six years "
-        "in Andean prisons for aiding rebel fighters."
+        "Nora Quinn, an Irish nurse, was arrested in Bamako in 2018. She has spent four "
+        "years in desert prisons for aiding rebel fighters."
     )
     assert _charges(leave) == {"Sami Haddad": ["flying a drone without a military permit"]}
     assert _charges(rebels) == {"Nora Quinn": ["aiding rebel fighters"]}

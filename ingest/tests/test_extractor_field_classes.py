@@ -418,11 +418,13 @@ def test_a_family_named_at_the_head_of_a_sentence_is_each_of_its_members():
     text = (
         "Published: 2024-05-10\n\n"
         "Iran has detained a Dutch couple, Pieter and Marijke Haverkamp, on spying charges. "
+        "A Belgian cyclist, Jan Smet, was arrested with them and freed a day later. "
         "The Haverkamps are being held in Tabriz, their relatives said."
     )
     detainees = extract(text, PUBLISHED).detainees
-    assert sorted(d.name for d in detainees) == ["Marijke Haverkamp", "Pieter Haverkamp"]
-    assert all(d.facility is not None and d.facility.name == "Tabriz" for d in detainees)
+    couple = [d for d in detainees if d.name.endswith("Haverkamp")]
+    assert sorted(d.name for d in couple) == ["Marijke Haverkamp", "Pieter Haverkamp"]
+    assert all(d.facility is not None and d.facility.name == "Tabriz" for d in couple)
 
 
 def test_a_flight_to_a_country_before_the_surrender_names_the_state_it_left():
@@ -503,8 +505,8 @@ def test_a_term_an_appeal_court_upheld_is_the_sentence():
 def test_a_term_prosecutors_requested_is_not_the_sentence():
     text = (
         "Published: 2024-05-10\n\n"
-        "Judges in Osaka handed a suspended sentence to Warren Pike, an American "
-        "executive charged with hiding his own pay. Prosecutors had requested Pike be "
+        "Judges in Porto handed a suspended sentence to Warren Pike, a Canadian "
+        "surveyor charged with falsifying land records. Prosecutors had requested Pike be "
         "sentenced to a three-year term."
     )
     pike = _only(text)

@@ -342,8 +342,8 @@ def _name_readings(word: str) -> list:
 
 
 def _given_by_agreement(words: list[str]) -> list:
-    """A foreign given name the dictionary does not know as one ("Тревора Рида", "Лорана
-    Клода Жан-Луи Винатье"): read in the case and sex of a later name word that is not in
+    """A foreign given name the dictionary does not know as one ("Тревора Лоу", "Лорана
+    Клода Жан-Поля Марсо"): read in the case and sex of a later name word that is not in
     the nominative."""
     first = parses(words[0].lower())
     for word in words[1:]:
@@ -777,7 +777,7 @@ def _only_given(word: str) -> bool:
 
 
 def _joined(spans: list[PersonSpan], analysis: Analysis) -> list[PersonSpan]:
-    """One name found as two ("Лорана Клода" and "Жан-Луи Винатье" side by side): a span
+    """One name found as two ("Лорана Клода" and "Жан-Поль Марсо" side by side): a span
     that ends on a given name and is followed at once by another in the same sentence (a
     line break ends one) is one name with it."""
     starts = [start for start, _end in analysis.sentences]
