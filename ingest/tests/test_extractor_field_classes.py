@@ -346,6 +346,13 @@ def test_a_sentence_the_person_has_had_upheld_is_a_conviction():
         "appeals court. Lind was arrested in 2022 while on a visit to her family."
     )
     assert _only(text).status == "convicted"
+    # With no term told, only the verb says a court has ruled.
+    untold = (
+        "Published: 2024-05-10\n\n"
+        "Aid worker Nora Lind, a Danish national held in Minsk since 2022, has had her "
+        "sentence upheld by an appeals court."
+    )
+    assert _only(untold).status == "convicted"
 
 
 def test_a_demonym_after_words_of_degree_in_a_predicate_gives_the_nationality():
@@ -562,11 +569,12 @@ def test_an_added_term_told_with_its_total_is_the_total():
 def test_a_maximum_sentence_of_a_term_is_no_sentence():
     text = (
         "Published: 2024-05-10\n\n"
-        "Ruben Marsh, a Canadian, was jailed for four years and two months on Friday. His "
-        "offence carried a maximum sentence of 12 years under local law."
+        "Ruben Marsh, a Canadian, is held in Lima on a charge that carries a maximum "
+        "sentence of 12 years under local law. His trial opens next month."
     )
-    sentence = _only(text).sentence
-    assert sentence is not None and (sentence.years, sentence.months) == (4, 2)
+    marsh = _only(text)
+    assert marsh.sentence is None
+    assert marsh.max_penalty is not None and marsh.max_penalty.years == 12
 
 
 def test_a_travel_ban_cut_to_a_term_is_no_prison_term():
