@@ -51,9 +51,7 @@ _SUPERSEDED = re.compile(
 _GAP_BLOCK = re.compile(
     r"\b(?:rang(?:e|es|ing)\s+from|varying|between|"
     r"up\s+to|maximum|faces?|facing|could|would|asked\s+for|sought|demanded|requested|"
-    r"after|before|for\s+(?:more|over|about|almost|nearly)|"
-    # "a travel ban of five years, later cut to 30 months": a ban is no prison term
-    r"bans?)\b|[—–]",
+    r"after|before|for\s+(?:more|over|about|almost|nearly))\b|[—–]",
     re.IGNORECASE,
 )
 _MAX = re.compile(
