@@ -18,8 +18,8 @@ def _is_admin(user) -> bool:
     # Asked several times per request (each queryset through the door): once per user object.
     cached = getattr(user, "_is_case_admin", None)
     if cached is None:
-        cached = bool(user.is_superuser or user.groups.filter(name=ADMIN_GROUP).exists())
-        user._is_case_admin = cached
+        remember_admin(user, user.is_superuser or user.groups.filter(name=ADMIN_GROUP).exists())
+        cached = user._is_case_admin
     return cached
 
 
