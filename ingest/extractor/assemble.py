@@ -25,7 +25,7 @@ from .events import (
 )
 from .extradition import find_extraditions
 from .facilities import find_facilities, find_repeated_facilities
-from .gazetteers import RELATIVE_NOUNS
+from .gazetteers import FUNCTION_WORDS, RELATIVE_NOUNS
 from .language import looks_english
 from .lined_lists import lined_list_ties
 from .locations import PlaceMention, find_places
@@ -61,7 +61,7 @@ from .roles import Role, analyse_roles
 from .ru import RUSSIAN_VERSION, looks_russian, read_russian
 from .segment import Sentence, clause_spans, split_sentences
 
-EXTRACTOR_VERSION = "rules-1.4"
+EXTRACTOR_VERSION = "rules-1.5"
 
 # How much of a text is read. A news story is a few thousand characters and a long feature
 # some tens of thousands; past this (about 15,000 words) the extractor reads the text up to
@@ -843,7 +843,11 @@ def _placement(
     events = _owned(article, person.pid)
     if not _detention_evidence(article, events):
         return None
-    nationality = _nationality(article, person, role, events, group_codes)
+    # The state whose consuls look after the person, when the story gives no nationality: a
+    # guess like the groups' (it goes if that state turns out to hold them).
+    nationality = _nationality(article, person, role, events, group_codes) or _protecting_state(
+        article, events
+    )
     codes = [n.country for n in nationality]
     events = _repatriations(events, codes)
     extraditions = _extraditions(article, events)
@@ -1466,6 +1470,15 @@ _MISSION = re.compile(
 )
 
 
+def _mission_phrase(match: re.Match[str]) -> str:
+    """The mission's words without the capitalised words that open the sentence or clause
+    before them ("When Canadian officials" is "Canadian officials")."""
+    words = match.group("v").split()
+    while len(words) > 1 and words[0].lower() in FUNCTION_WORDS:
+        words.pop(0)
+    return " ".join(words)
+
+
 def _mission_between(gap: str) -> bool:
     """A mission named as the subject between a person and the visit, not in an apposition
     to that person ("X, the consul in Grodno, visited")."""
@@ -1475,7 +1488,7 @@ def _mission_between(gap: str) -> bool:
 
 def _first_mission(text: str) -> str | None:
     for match in _MISSION.finditer(text):
-        phrase = re.sub(r"^(?:The|A|An)\s+", "", match.group("v"))
+        phrase = _mission_phrase(match)
         if len(phrase.split()) >= 2 and phrase[0].isupper():
             return phrase
     return None
@@ -1487,7 +1500,7 @@ def _mission_visitor(article: _Article, event: Event, index: int | None = None) 
     sentence = article.sentences[event.sentence if index is None else index]
     best: tuple[int, str] | None = None
     for match in _MISSION.finditer(sentence.text):
-        phrase = re.sub(r"^(?:The|A|An)\s+", "", match.group("v"))
+        phrase = _mission_phrase(match)
         words = phrase.split()
         if len(words) < 2:
             continue  # bare "officials", "the mission": whose, the phrase does not say
@@ -1504,6 +1517,44 @@ _LEADER_TITLE = re.compile(
     r"\b(?:president|prime\s+minister|premier|king|queen|emir|chancellor|sultan)\b", re.IGNORECASE
 )
 _ENVOY_TITLE = re.compile(r"\b(?:ambassador|consul|envoy|diplomat|attach)", re.IGNORECASE)
+
+
+# "When Canadian officials finally met with X": a state's officials the subject of the visit.
+_STATE_OFFICIALS = re.compile(
+    r"\b(?P<state>[A-Z][\w-]+)\s+(?:government\s+)?officials\s+(?:had\s+|have\s+|has\s+)?"
+    r"(?:finally\s+|first\s+|later\s+|also\s+|eventually\s+)?$"
+)
+
+
+def _state_officials_before(article: _Article, event: Event) -> bool:
+    """A country's officials, named by its demonym or name, make the visit: its consular
+    staff, whatever the sentence calls them."""
+    sentence = article.sentences[event.sentence]
+    lead_in = article.text[sentence.start : event.anchor]
+    match = _STATE_OFFICIALS.search(lead_in)
+    return bool(match) and any(
+        place.start == match.start("state") for place in article.places[event.sentence]
+    )
+
+
+def _protecting_state(article: _Article, events: list[Event]) -> list[Nationality]:
+    """The state whose mission visited the person or was refused access to them ("Kenyan
+    consular officials gained access to her"): a state's consuls look after its own
+    nationals."""
+    for event in events:
+        if event.hypothetical or event.kind not in ("visit", "access_denied"):
+            continue
+        if event.kind == "visit" and not _visitor(article, event, None)[0]:
+            continue
+        sentence = article.sentences[event.sentence]
+        for match in _MISSION.finditer(sentence.text):
+            if len(match.group("v").split()) < 2:
+                continue
+            for place in article.places[event.sentence]:
+                if match.start("v") <= place.start < match.end("v"):
+                    at = sentence.start + place.start
+                    return [Nationality(place.code, Span(at, sentence.start + place.end))]
+    return []
 
 
 def _not_a_consular_visitor(article: _Article, name: str) -> bool:
@@ -1543,7 +1594,9 @@ def _named_visitor(
     article: _Article, event: Event, fallback: str | None
 ) -> tuple[bool, str | None]:
     sentence = article.sentences[event.sentence]
-    official_context = bool(OFFICIAL_CONTEXT.search(sentence.text))
+    official_context = bool(OFFICIAL_CONTEXT.search(sentence.text)) or _state_officials_before(
+        article, event
+    )
     if event.data.get("granted"):
         return True, None
     if event.data.get("passive"):

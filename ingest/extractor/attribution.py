@@ -41,6 +41,14 @@ _OBJECT_MODIFIERS = re.compile(
     r"his|her|their)\b)[\w.'’-]+\s+){1,4}$",
     re.IGNORECASE,
 )
+# "sentenced a Slovak woman, X, to": the person told by a noun phrase, then named in
+# apposition (the phrase's last word must be a person noun or a demonym, see `object_of`).
+_SMALL_WORDS = r"(?:to|in|at|on|from|with|and|or|for|by|of|that|who|which|after|before|as)\b"
+_APPOSED_OBJECT = re.compile(
+    r"^(?:a|an|the)\s+(?:(?!" + _SMALL_WORDS + r")[\w.'’-]+\s+){0,3}"
+    r"(?!" + _SMALL_WORDS + r")(?P<head>[\w'’-]+)\s*,\s*$",
+    re.IGNORECASE,
+)
 # "Captain A, chief officer B and second engineer C": a list whose names carry job titles.
 _ROLE_LIST_GAP = re.compile(
     r"^\s*(?:,\s*\d{1,3}\s*)?(?:,\s*(?:and\s+)?|,?\s*and\s+)(?P<words>(?:[\w\-]+\s+){1,3})$"
@@ -130,6 +138,11 @@ _RELATIVES_EVENT = re.compile(
 _QUOTE_CLOSE = re.compile(r"[”\"]")
 
 
+def _person_head(word: str) -> bool:
+    """A noun that stands for a person: "woman", "engineer", or a demonym ("a Slovak")."""
+    return word.lower() in PERSON_NOUNS or word in demonyms()
+
+
 class Attributor:
     """Owner selection for one article's events."""
 
@@ -159,6 +172,9 @@ class Attributor:
                 continue
             gap = self.text[position : ref.start]
             if ref.start <= position + reach or _OBJECT_MODIFIERS.match(gap):
+                return ref
+            apposed = _APPOSED_OBJECT.match(gap)
+            if apposed and _person_head(apposed.group("head")):
                 return ref
             return None
         return None
@@ -192,9 +208,13 @@ class Attributor:
                 group.append(ref)
                 continue
             break
-        for ref in reversed(refs[:index]):
+        for position in range(index - 1, -1, -1):
+            ref = refs[position]
             gap = self.text[ref.end : group[0].start]
-            if (_COORDINATION.match(gap) or _role_list_gap(gap)) and ref.end <= event.anchor:
+            listed = _COORDINATION.match(gap) or _role_list_gap(gap)
+            # "A, B and C were detained": a comma inside a list that "and" closes
+            listed = listed or (_BARE_COMMA.match(gap) and self._list_closes(refs, position))
+            if listed and ref.end <= event.anchor:
                 group.insert(0, ref)
             else:
                 break

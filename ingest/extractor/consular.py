@@ -46,6 +46,8 @@ _ACCESS_GAINED = re.compile(
     r"\b(?:has|have|had|was|were)\s+(?:since\s+|now\s+|finally\s+|also\s+|first\s+)?"
     r"(?P<t>gained|obtained|secured|been\s+given|been\s+granted|"
     r"had(?:\s+(?:regular|frequent|some|limited|several|repeated))?)\s+(?:consular\s+)?access\s+to\b"
+    # "consular officials finally gain access to her": a headline's present tense
+    r"|(?<!\bto\s)(?<!\bto\sfinally\s)\b(?:finally\s+)?(?P<g>gain|gains)\s+(?:consular\s+)?access\s+to\b"
     r"|\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:only\s+|finally\s+|first\s+|"
     r"eventually\s+)?(?:able|permitted|allowed)\s+to\s+(?P<m>meet|visit|see|check\s+on)\b"
     # "the mission was allowed a consular visit to X", "has been granted a number of
@@ -125,7 +127,7 @@ def find_visits(context: SentenceContext) -> list[Event]:
                 )
             )
     for match in _ACCESS_GAINED.finditer(text):
-        group = next(g for g in ("t", "m", "p") if match.group(g))
+        group = next(g for g in ("t", "g", "m", "p") if match.group(g))
         anchor = base + match.start(group)
         events.append(
             Event(

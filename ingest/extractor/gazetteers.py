@@ -1147,6 +1147,14 @@ ORG_WORDS: frozenset[str] = COMPANY_FORMS | frozenset(
         "airlines",
         "airways",
         "act",
+        # Platforms an account or a campaign is named on: "the Free X Y Twitter account".
+        "twitter",
+        "facebook",
+        "instagram",
+        "youtube",
+        "telegram",
+        "whatsapp",
+        "tiktok",
         # Movements and texts named like people: "the Muslim Brotherhood", "the Declaration
         # Against ...".
         "brotherhood",
@@ -1451,6 +1459,7 @@ ORGANISATION_HEADS = COMPANY_FORMS | frozenset(
 # Capitalised words that open sentences or name abstractions; never part of a person's name.
 FUNCTION_WORDS: frozenset[str] = frozenset(
     [
+        "free",  # a campaign's name: "the Free X Y campaign"
         "the",
         "a",
         "an",

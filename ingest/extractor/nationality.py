@@ -24,7 +24,7 @@ from .numbers import parse_number
 
 _COUNT_WORDS = (
     r"the\s+two|the\s+three|the\s+other|a|an|another|one|the|two|three|four|five|six|seven|"
-    r"eight|nine|ten|both|several|some|"
+    r"eight|nine|ten|both|all|several|some|"
     r"many|most|other|dozens\s+of|hundreds\s+of|thousands\s+of|scores\s+of|"
     r"(?:more|fewer)\s+than\s+(?:a\s+)?\w+|about\s+(?:a\s+)?\w+|around\s+(?:a\s+)?\w+|"
     r"roughly\s+(?:a\s+)?\w+|at\s+least\s+(?:a\s+)?\w+|\d+|his|her|their|its|our|\w+['’]s"
@@ -117,9 +117,10 @@ def _phrase_regex() -> re.Pattern[str]:
         + r")|\s+(?:"
         + dem
         + r"))?)(?![\w-])"
-        + r"(?P<rest>(?:\s+(?:[a-z][\w\-]*|"
-        + "|".join(word.capitalize() for word in sorted(_SERVICE_WORDS))
-        + r")(?![\w-])){0,3})"
+        # The words that may follow: lower-case ones ("software developer"), and names
+        # of a service or employer before a person noun ("Acme Mining executive"; kept
+        # only when the noun comes, see `find_person_phrases`).
+        + r"(?P<rest>(?:\s+(?:[a-z][\w\-]*|[A-Z][\w&\-]*)(?![\w-])){0,4})"
     )
 
 
@@ -137,6 +138,8 @@ def _count(det: str | None, plural: bool) -> tuple[int | None, bool]:
     low = " ".join(det.lower().split())
     if low.startswith(_VAGUE):
         return None, False
+    if low == "all":
+        return None, True  # "A, B and C, all Slovak citizens"
     if low in ("the two", "the three", "both"):
         return (2 if low != "the three" else 3), True
     if low in ("the", "his", "her", "their", "its", "our", "the other") or low.endswith(
@@ -150,6 +153,13 @@ def _count(det: str | None, plural: bool) -> tuple[int | None, bool]:
         return int(value), False
     return None, False
 
+
+# Small words that end a noun phrase: no person noun after them is the phrase's head.
+_PHRASE_ENDS = frozenset(
+    ["on", "in", "at", "to", "from", "with", "for", "by", "of", "the", "a", "an", "his", "her"]
+    + ["their", "its", "who", "whom", "which", "that", "was", "were", "is", "are", "has", "have"]
+    + ["had", "will", "would", "said", "says"]
+)
 
 # Person nouns that are also adjectives, and the nouns they qualify when they are.
 _ADJECTIVE_HEADS = frozenset(["criminal", "cybercriminal", "suspect", "fugitive", "accused"])
@@ -189,12 +199,24 @@ def find_person_phrases(text: str) -> list[PersonPhrase]:
             continue
         rest_words = match.group("rest").split()
         head = None
-        blocked = serving = False
+        blocked = serving = lowered = False
         head_end = match.end("dem")
         cursor = match.end("dem")
         for word in rest_words:
             cursor = text.index(word, cursor) + len(word)
             low = word.lower()
+            if low in _PHRASE_ENDS:
+                break  # "the freed Armenians on his Facebook page": the phrase ended
+            if head is None and word[0].isupper() and low not in _SERVICE_WORDS | OFFICIAL_TITLES:
+                # A name right after the demonym, before the person noun: "Acme Mining
+                # executive" ("Criminal Court" has no noun after it, and its capital is a
+                # name's, not a person noun's). After other words, a capital starts another
+                # phrase ("a Thai court sentenced Australian citizen X").
+                if lowered:
+                    break
+                blocked = blocked or low in NOT_PERSON_HEADS
+                continue
+            lowered = True
             if low in PERSON_NOUNS or low in ACCUSED_NOUNS:
                 head = low
                 head_end = cursor

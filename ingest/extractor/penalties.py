@@ -27,7 +27,7 @@ _TERM = (
 )
 _SENTENCING = re.compile(
     r"\b(?P<t>sentenced|sentencing|jailed|imprisoned|received|receiving|handed(?:\s+down)?|given|"
-    r"got|serving|served|serve|commuted|reduced|upheld|upholds?|replaced|pronounced|imposed|"
+    r"got|gets|get|getting|serving|served|serve|commuted|reduced|upheld|upholds?|replaced|pronounced|imposed|"
     r"sentence\s+of|term\s+of|imprisonment\s+of)\b"
     r"(?P<gap>(?:[^.;:]|(?<=\b[A-Z])\.){0,90}?)(?<![\w-])(?:" + _TERM + r")",
     re.IGNORECASE,
@@ -94,6 +94,9 @@ _NEEDS_PENALTY_WORD = frozenset(
         "receiving",
         "given",
         "got",
+        "gets",
+        "get",
+        "getting",
         "handed",
         "upheld",
         "served",

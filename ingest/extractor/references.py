@@ -440,6 +440,13 @@ def _classify_phrase(
             for ref in _listed_names(text, following, _MAX_GROUP):
                 _link(links, ref.pids, phrase, start, end)
             return "linked"
+    if preceding and phrase.plural and re.fullmatch(r"\s*,\s*", text[preceding[-1].end : start]):
+        # "A and B, two Slovak engineers,": the list of names the phrase stands beside.
+        members = _listed_names_before(text, preceding)
+        if len(members) > 1 and phrase.count in (None, len(members)):
+            for ref in members:
+                _link(links, ref.pids, phrase, start, end)
+            return "linked"
     if preceding and phrase.count in (1, None) and not phrase.plural:
         prev = preceding[-1]
         if _AFTER_NAME_GAP.match(text[prev.end : start]):
@@ -476,6 +483,21 @@ def _listed_names(text: str, following: list[Ref], count: int) -> list[Ref]:
         else:
             break
     return members
+
+
+def _listed_names_before(text: str, preceding: list[Ref]) -> list[Ref]:
+    """The names of a list that ends right before a group phrase: "A, B and C, three ...";
+    a list that "and" does not close is no list."""
+    members = [preceding[-1]]
+    closed = False
+    for ref in reversed(preceding[:-1]):
+        gap = text[ref.end : members[0].start]
+        if re.fullmatch(r"\s*(?:,\s*)?and\s+", gap) and not closed:
+            closed = True
+        elif not (closed and re.fullmatch(r"\s*,\s*", gap)):
+            break
+        members.insert(0, ref)
+    return members if closed and len(members) <= _MAX_GROUP else members[-1:]
 
 
 def _link(

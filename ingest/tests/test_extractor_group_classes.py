@@ -1,0 +1,129 @@
+"""People and their states told in ways the rules missed, each checked on invented sentences
+and invented people: names listed and then described together ("A and B, two Slovak
+engineers," and "A, B and C, all Slovak citizens,"), and a list whose first names a comma
+joins; a person described and then named as the object of a sentencing ("sentenced a Slovak
+woman, X, to"); a demonym before an employer's name and a trade ("Canadian Acme Mining
+executive X"), where a capital after other words starts another phrase and a capitalised
+person noun in a name ("Criminal Court") heads none; a group phrase that ends at a small word
+("the freed Slovaks on his Facebook page"); the state whose consuls visited the person when
+the story gives no nationality, a headline's "gain access to", and "Canadian officials met
+with X in prison" as a consular visit; a campaign's "Free" and a platform around a name
+("the Free X Y Twitter account"); a term one "gets"."""
+
+import datetime as dt
+
+from ingest.extractor import extract
+from ingest.extractor.nationality import find_person_phrases
+
+PUBLISHED = dt.date(2024, 5, 10)
+
+
+def _read(text: str):
+    return extract("Published: 2024-05-10\n\n" + text, PUBLISHED).detainees
+
+
+def _facts(person):
+    return (
+        person.name,
+        [n.country for n in person.nationality],
+        person.detaining_country.country if person.detaining_country else None,
+        person.status,
+    )
+
+
+def test_names_listed_and_then_described_together_each_take_the_description():
+    two = _read("Tomas Varga and Jan Novak, two Slovak engineers, were arrested in Lima in March.")
+    assert [_facts(p) for p in two] == [
+        ("Tomas Varga", ["SK"], "PE", "detained"),
+        ("Jan Novak", ["SK"], "PE", "detained"),
+    ]
+    three = _read(
+        "Eva Kral, Tomas Varga and Jan Novak, all Slovak citizens, were detained in Peru on Monday."
+    )
+    assert [_facts(p) for p in three] == [
+        ("Eva Kral", ["SK"], "PE", "detained"),
+        ("Tomas Varga", ["SK"], "PE", "detained"),
+        ("Jan Novak", ["SK"], "PE", "detained"),
+    ]
+
+
+def test_a_comma_inside_a_list_that_and_closes_joins_the_first_name_to_the_event():
+    people = _read("Eva Kral, Tomas Varga and Jan Novak were detained in Peru on Monday.")
+    assert [p.name for p in people] == ["Eva Kral", "Tomas Varga", "Jan Novak"]
+    assert {p.status for p in people} == {"detained"}
+
+
+def test_a_person_described_then_named_as_the_object_of_a_sentencing_takes_the_term():
+    (varga,) = _read(
+        "A Peruvian court has sentenced a Slovak woman, Eva Varga, to six years and eight "
+        "months in prison."
+    )
+    assert (varga.sentence.years, varga.sentence.months) == (6, 8)
+    assert _facts(varga) == ("Eva Varga", ["SK"], "PE", "convicted")
+
+
+def test_a_demonym_before_an_employers_name_and_a_trade_is_the_persons_nationality():
+    (morrow,) = _read(
+        "Canadian Acme Mining executive Daniel Morrow has been sentenced to eight years by a "
+        "court in Ghana for bribery."
+    )
+    assert _facts(morrow) == ("Daniel Morrow", ["CA"], "GH", "convicted")
+
+
+def test_capitalised_words_after_other_words_or_without_a_person_noun_head_no_phrase():
+    court = "Prosecutors said the Swiss Criminal Federal Court, respectively, may hear it."
+    assert find_person_phrases(court) == []
+    sentence = "A Thai court sentenced Australian citizen Grant Ellery to life in prison."
+    (phrase,) = find_person_phrases(sentence)
+    assert (sentence[phrase.start : phrase.end], phrase.codes) == ("Australian citizen", ("AU",))
+
+
+def test_a_group_phrase_ends_at_a_small_word():
+    text = "The minister posted the list of the freed Slovaks on his Facebook page."
+    assert [(p.codes, p.head) for p in find_person_phrases(text)] == [(("SK",), "people")]
+
+
+def test_the_state_whose_consuls_visited_the_person_is_their_nationality_when_none_is_told():
+    (kenyan,) = _read(
+        "Kenyan consular officials finally gain access to Amina Odhiambo at a prison in "
+        "Vietnam.\n\nOdhiambo was sentenced to death in Ho Chi Minh City last year for drug "
+        "trafficking."
+    )
+    assert _facts(kenyan) == ("Amina Odhiambo", ["KE"], "VN", "convicted")
+    (visit,) = [v for v in kenyan.consular_visits if not v.denied]
+    assert visit.visitor == "Kenyan consular officials"
+
+
+def test_a_state_never_takes_the_nationality_of_the_people_it_holds_from_its_own_visit():
+    (odhiambo,) = _read(
+        "Odhiambo was sentenced to death in Ho Chi Minh City last year for drug trafficking. "
+        "Vietnamese consular officials gain access to Amina Odhiambo in prison, the court said."
+    )
+    assert [n.country for n in odhiambo.nationality] != ["VN"]
+
+
+def test_a_states_officials_meeting_the_person_in_prison_make_a_consular_visit():
+    (alaoui,) = _read(
+        "Karim Alaoui has been held in Abu Dhabi since 2014 on charges of financing a banned "
+        "group. When Canadian officials finally met with Alaoui in prison, they found him "
+        "thin and tired."
+    )
+    assert _facts(alaoui)[:3] == ("Karim Alaoui", ["CA"], "AE")
+    assert [v.visitor for v in alaoui.consular_visits] == ["Canadian officials"]
+
+
+def test_a_platform_after_a_name_is_not_part_of_it():
+    people = _read(
+        "Karim Alaoui, a Libyan-born engineer, was sentenced in Abu Dhabi to ten years. The "
+        "Free Karim Alaoui Twitter account says he was taken back to prison after the verdict."
+    )
+    assert [p.name for p in people] == ["Karim Alaoui"]
+
+
+def test_a_term_one_gets_is_a_sentence():
+    (varga,) = _read("Slovak Tomas Varga gets nearly 7 years in prison in Peru for drug smuggling.")
+    assert (varga.sentence.years, varga.status) == (7, "convicted")
+    (maximum,) = _read(
+        "Tomas Varga, a Slovak engineer held in Peru, could get up to 7 years in prison."
+    )
+    assert maximum.sentence is None
