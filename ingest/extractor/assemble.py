@@ -1382,6 +1382,8 @@ def _extraditions(article: _Article, events: list[Event]) -> list[Extradition]:
         date = dated[0].date.value if dated else None
         if date is None and surrendered:
             date = _arrival_date(article, surrendered[0])
+        if to is None and surrendered:
+            to = _arrival_country(article, surrendered[0])
         origins = [g.data["from"] for g in group if g.data["from"] and g.data["from"] != to]
         origin = origins[0] if origins else arrest_country
         if origin == to:
@@ -1414,6 +1416,36 @@ def _arrival_date(article: _Article, surrender: Event) -> str | None:
             found = pick_date(context, anchor)
             if found and found.value:
                 return found.value
+    return None
+
+
+# "arrived in the United States", "was flown to New York": where a surrender took the person.
+_ARRIVED_IN = re.compile(
+    r"\b(?:(?:arrived|landed)\s+(?:back\s+)?(?:in|at)|(?:was|were|been)\s+flown\s+(?:back\s+)?to)"
+    r"\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _arrival_country(article: _Article, surrender: Event) -> str | None:
+    """The country a surrender that names no destination took the person to: the place they
+    "arrived in" or were "flown to" in its sentence or the next ones."""
+    last = min(len(article.contexts), surrender.sentence + _ARRIVAL_REACH + 1)
+    for index in range(surrender.sentence, last):
+        context = article.contexts[index]
+        for match in _ARRIVED_IN.finditer(context.text):
+            place = next(
+                (
+                    p
+                    for p in article.places[index]
+                    if p.start == match.end() and p.kind != "demonym"
+                ),
+                None,
+            )
+            if place is not None and not is_hypothetical(
+                context, context.sentence.start + match.start()
+            ):
+                return place.code
     return None
 
 

@@ -71,6 +71,7 @@ _FLED_TO = re.compile(
 # flight and the surrender told one after the other, not a refuge of years before.
 _FLED_THEN = re.compile(r"^\s*,?\s*(?:and|but|where|until|before)\s+(?:\w+\s+){0,4}$")
 # "extradited by Greece": the surrendering state named after the verb.
+_HANDOVER_AT = re.compile(r"\bat\s+(?:the\s+)?$", re.IGNORECASE)
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
 # "arrested in 2009", "sentenced on Monday": a date that follows another event's verb.
 _OTHER_EVENTS_DATE = re.compile(
@@ -169,6 +170,14 @@ def find_extraditions(context: SentenceContext, recent_text: str) -> list[Event]
                 to_country = place.code
             elif _FROM.search(before) and from_country is None:
                 from_country = place.code
+            elif (
+                absolute > anchor
+                and from_country is None
+                and place.kind != "demonym"
+                and word.lower().startswith(("handed", "surrendered"))
+                and _HANDOVER_AT.search(before)
+            ):
+                from_country = place.code  # "handed over to US agents at Prague airport"
             elif (
                 _BY.search(before)
                 and absolute > anchor

@@ -552,7 +552,18 @@ SA: Medina, Tabuk
 IR: Qom, Ahvaz, Kerman, Rasht, Karaj, Urmia
 CA: Edmonton, Winnipeg
 """
-for _line in _PLACE_TEXT.strip().splitlines():
+# Armed movements that hold people where they rule, read like the place they hold it in:
+# "freed by the Taliban", "held by the Houthis".
+_HOLDING_GROUPS_TEXT = """
+AF: Taliban
+YE: Houthis, Houthi rebels
+PS: Hamas
+LB: Hezbollah
+SO: al-Shabaab, Al-Shabaab
+"""
+for _line in (_PLACE_TEXT + _HOLDING_GROUPS_TEXT).strip().splitlines():
+    if not _line.strip():
+        continue
     _code, _names = _line.split(":", 1)
     for _name in _names.split(","):
         _PLACES[_name.strip()] = _code.strip()

@@ -272,11 +272,28 @@ def find_terms(context: SentenceContext) -> list[Event]:
                 hypothetical=is_hypothetical(context, anchor),
                 date=None
                 if trigger in _UPHOLDING
-                else pick_date(context, anchor) or _trial_date(context, anchor),
+                else _sentencing_date(context, anchor) or _trial_date(context, anchor),
                 data=values,
             )
         )
     return events + _held_terms(context) + _death_row(context)
+
+
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+
+
+def _sentencing_date(context: SentenceContext, anchor: int) -> DateMention | None:
+    """The date of a sentencing; a date told before it after "since" starts a spell in
+    custody ("held since 2022, was sentenced to eight years"), not the sentencing."""
+    found = pick_date(context, anchor)
+    base = context.sentence.start
+    if (
+        found is not None
+        and base + found.start < anchor
+        and _SINCE_BEFORE.search(context.text[max(0, found.start - 12) : found.start])
+    ):
+        return None
+    return found
 
 
 # "sentenced to death ... after a secret trial in May 2019": the trial that ended in the

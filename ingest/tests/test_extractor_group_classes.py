@@ -8,7 +8,10 @@ person noun in a name ("Criminal Court") heads none; a group phrase that ends at
 ("the freed Slovaks on his Facebook page"); the state whose consuls visited the person when
 the story gives no nationality, a headline's "gain access to", and "Canadian officials met
 with X in prison" as a consular visit; a campaign's "Free" and a platform around a name
-("the Free X Y Twitter account"); a term one "gets"."""
+("the Free X Y Twitter account"); a term one "gets"; a surrender that names no destination
+goes where the person "arrived in"; a handover "at" a place surrenders from its state; a date
+after "since" told before a sentencing does not date it; an armed movement that holds people
+("freed by the Taliban", "held by the Houthis") places them where it rules."""
 
 import datetime as dt
 
@@ -127,3 +130,39 @@ def test_a_term_one_gets_is_a_sentence():
         "Tomas Varga, a Slovak engineer held in Peru, could get up to 7 years in prison."
     )
     assert maximum.sentence is None
+
+
+def test_a_surrender_with_no_destination_goes_where_the_person_arrived():
+    (varga,) = _read(
+        "Tomas Varga, a Ukrainian national, arrived in the United States on Monday after "
+        "being extradited from Spain."
+    )
+    (done,) = varga.extraditions
+    assert (done.from_country, done.to_country, varga.detaining_country.country) == (
+        "ES",
+        "US",
+        "US",
+    )
+
+
+def test_a_handover_at_a_place_surrenders_from_that_places_state():
+    (varga,) = _read(
+        "Ukrainian hacker Tomas Varga was handed over to US authorities at Prague airport on "
+        "May 2 and flown to New York."
+    )
+    (done,) = varga.extraditions
+    assert (done.from_country, done.to_country, done.date) == ("CZ", "US", "2024-05-02")
+
+
+def test_a_date_after_since_told_before_a_sentencing_does_not_date_it():
+    (varga,) = _read(
+        "Tomas Varga, a Slovak engineer who has been held in Evin prison since 2022, was "
+        "sentenced to eight years."
+    )
+    assert (varga.sentence.years, varga.sentence.date) == (8, None)
+
+
+def test_an_armed_movement_that_holds_people_places_them_where_it_rules():
+    (freed,) = _read("The Taliban freed Tomas Varga, a Slovak aid worker, on Tuesday.")
+    (held,) = _read("Tomas Varga, a Slovak aid worker held by the Houthis, was freed on Tuesday.")
+    assert (freed.detaining_country.country, held.detaining_country.country) == ("AF", "YE")
