@@ -1312,3 +1312,43 @@ def test_a_name_ending_a_line_and_a_name_opening_the_next_are_not_one_name():
     found = people(text)
     assert list(found) == ["Timur Kasym"]
     assert all("Касым Тимур" not in v for v in found["Timur Kasym"].name_variants)
+
+
+def test_a_governments_decision_to_extradite_names_the_surrendering_state():
+    # "правительства Чехии" reads as genitive, dative or locative alike; the organ decides.
+    text = (
+        "Решение правительства Чехии экстрадировать в США российского программиста Ивана "
+        "Лосева вызвало разочарование в посольстве.\n"
+        "Лосев был выдан США в ночь на 30 марта 2018 года."
+    )
+    (done,) = people(text)["Ivan Losev"].extraditions
+    assert (done.from_country, done.to_country, done.date) == ("CZ", "US", "2018-03-30")
+
+
+def test_the_one_people_a_story_names_in_the_plural_is_its_unplaced_peoples_nationality():
+    text = (
+        "Китай казнил еще трех словаков.\n"
+        "Власти Китая казнили трех словаков, признанных виновными в перевозке наркотиков. "
+        "67-летние Иван Лосев и Петр Гусев, а также 48-летний Олег Сомов были казнены."
+    )
+    found = people(text)
+    assert {name: [n.country for n in d.nationality] for name, d in found.items()} == {
+        "Ivan Losev": ["SK"],
+        "Petr Gusev": ["SK"],
+        "Oleg Somov": ["SK"],
+    }
+
+
+def test_a_story_of_two_peoples_or_of_the_holders_own_gives_no_one_a_nationality():
+    two = (
+        "Китай казнил двух словаков и двух поляков.\n"
+        "Власти Китая казнили словаков и поляков, признанных виновными в перевозке наркотиков. "
+        "Иван Лосев и Петр Гусев были казнены в понедельник."
+    )
+    # Gusev, whom no word beside his name places, is not given either people
+    assert people(two)["Petr Gusev"].nationality == ()
+    own = (
+        "Китайцы протестуют против казней.\n"
+        "Китайцы вышли на улицы после того, как власти Китая казнили Ивана Лосева в Пекине."
+    )
+    assert all([n.country for n in d.nationality] != ["CN"] for d in people(own).values())

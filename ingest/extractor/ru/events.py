@@ -524,7 +524,9 @@ _SURRENDERED = _rx(
 _APPROVED = _rx(
     r"\b(?:(?:одобрил\w*|разрешил\w*|санкционировал\w*|удовлетворил\w*|постановил\w*|"
     r"подписал\w*\s+(?:\w+\s+){0,3}решение)\s+(?:\w+\s+){0,3}?(?:экстрад\w+|выдач\w+|выдать)|"
-    r"подготовк\w+\s+выдачи|решени\w+\s+о\s+(?:(?:его|ее|её|их)\s+)?(?:выдаче|экстрадиции))"
+    r"подготовк\w+\s+выдачи|решени\w+\s+о\s+(?:(?:его|ее|её|их)\s+)?(?:выдаче|экстрадиции)|"
+    # "решение правительства Чехии экстрадировать": a decision to surrender
+    r"решени\w+\s+(?:\S+\s+){0,3}?(?:экстрадировать|выдать))"
 )
 _REFUSED = _rx(
     r"\b(?:отказал\w*\s+(?:\w+\s+){0,2}в\s+(?:экстрадиции|выдаче)|отказ\w*\s+в\s+"
@@ -583,6 +585,13 @@ def _asks(sentence: str, start: int) -> bool:
     return bool(before) and len(sentence[before[-1].end : start].split()) <= 3
 
 
+# The organs of a state that surrender a person, in any case: "власти", "правительства".
+_STATE_ORGAN = re.compile(
+    r"(?i)\b(?:власт(?:и|ей|ям|ями)|суд(?:а|у|ом)?|полици(?:я|и|ей|ю)|"
+    r"правительств(?:о|а|у|ом)|минюст(?:а|у|ом)?)\s+$"
+)
+
+
 def _route(sentence: str, start: int, end: int) -> tuple[str | None, str | None]:
     """From: "из X", or a country acting as subject ("Черногория выдала", "выдан
     Швейцарией"). To: "в X", or a country in the dative ("выдан США")."""
@@ -602,11 +611,12 @@ def _route(sentence: str, start: int, end: int) -> tuple[str | None, str | None]
         elif (
             prep == ""
             and origin is None
-            and absolute < start
-            and place.case == "gent"
-            and re.search(r"(?i)\b(?:власти|суд|полиция|правительство)\s+$", sentence[:absolute])
+            and absolute < end  # before the verb, or inside "решение правительства X выдать"
+            # "Чехии" reads as genitive, dative or locative alike: the organ before decides
+            and place.case in ("gent", "datv", "loct")
+            and _STATE_ORGAN.search(sentence[:absolute])
         ):
-            origin = place.code  # "власти Сербии выдали"
+            origin = place.code  # "власти Сербии выдали", "решение правительства Чехии выдать"
         elif (
             prep == "" and place.case in ("datv", "") and absolute >= end and destination is None
         ):  # "выдан США", "выдан Франции"

@@ -88,6 +88,7 @@ class _Article:
     owned_by: dict[int, list[_Owned]] = field(default_factory=dict)
     described: dict[int, int | None] = field(default_factory=dict)  # sentence -> person
     _codes: dict[int, set[str]] = field(default_factory=dict)
+    _story: list = field(default_factory=list)  # `_story_people`, found once
 
     def codes(self, pid: int) -> set[str]:
         """The nationalities the words beside a person's names give, found once."""
@@ -1078,6 +1079,13 @@ def _detainee(article: _Article, person: Person, original: str) -> Detainee | No
         ]
     if detaining is not None and codes == [detaining.country]:
         return None  # held by the state of their only nationality: not held abroad
+    if not nationality:
+        # "Китай казнил трех японцев ... Такэда, Мори и Укаи": the one people the story is
+        # about, for a person it gives no nationality of their own (never the holder's)
+        story = _story_people(article)
+        if story and (detaining is None or story[0] != detaining.country):
+            nationality = [Nationality(story[0], story[1])]
+            codes = [story[0]]
     extraditions = [_sent_home(article, e, codes) for e in extraditions]
     name, variants = _names(person, codes)
     mentions = tuple(
@@ -1105,6 +1113,31 @@ def _detainee(article: _Article, person: Person, original: str) -> Detainee | No
         arrest=_arrest(article, owned, detaining),
         name_original_script=given_name_first(person.name),
     )
+
+
+def _story_people(article: _Article) -> tuple[str, Span] | None:
+    """The one people a story names in the plural ("японцев", "россиян"), at least twice and
+    no other: who its unplaced people are. None when it names none, once, or two peoples."""
+    if not article._story:
+        article._story.append(_count_story_people(article))
+    return article._story[0]
+
+
+def _count_story_people(article: _Article) -> tuple[str, Span] | None:
+    counts: Counter[str] = Counter()
+    first: dict[str, Span] = {}
+    for match in _WORD.finditer(article.text):
+        known = demonym_country(lemma(match.group(0)))
+        if not known or known[1] != "demonym" or not known[0]:
+            continue
+        if not any(p.tag.number == "plur" for p in parses(match.group(0).lower())[:1]):
+            continue
+        counts[known[0]] += 1
+        first.setdefault(known[0], Span(match.start(), match.end()))
+    if len(counts) != 1:
+        return None
+    code, count = counts.most_common(1)[0]
+    return (code, first[code]) if count >= 2 else None
 
 
 def _names(person: Person, nationality: list[str]) -> tuple[str, list[str]]:
