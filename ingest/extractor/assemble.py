@@ -102,6 +102,15 @@ _DIRECTION = re.compile(
     r"on\s+behalf\s+of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# Places a person's events name that hold no one: where they went once freed, where they
+# lived, and the governments that judged the case from outside.
+_NOT_WHERE_HELD = re.compile(
+    r"\b(?:(?:arrived|landed|returned|flew)\s+(?:back\s+)?(?:home\s+)?(?:in|at|to)|"
+    r"(?:lived|lives|living|resided|resident|based|born|grew\s+up)\s+(?:in|near|outside)|"
+    r"(?:condemned|critici[sz]ed|denounced|protested|deplored|welcomed|praised)\s+by)"
+    r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 # "the foreign ministry in Hanoi said": where the source sits, not where anyone is held.
 _SOURCE_SEAT = re.compile(
     r"\b(?:ministry|spokes(?:man|woman|person)|office|statement)\s+in\s+"
@@ -1058,6 +1067,8 @@ def _country_votes(article: _Article, events: list[Event]) -> Counter[str]:
                 continue
             if _DIRECTION.search(before) or _SOURCE_SEAT.search(before):
                 continue
+            if _NOT_WHERE_HELD.search(before):
+                continue  # "arrived in Washington", "lived near Houston", "condemned by the US"
             if _MISSION_AFTER.match(after):
                 continue  # "UK embassy officials", "the Indian consulate": the visiting state
             if _FREED_AT.search(before):

@@ -33,7 +33,7 @@ _MODIFIERS = (
     r"(?i:(?:\d+-year-old|[a-z]+-year-old|former|young|elderly|jailed|detained|imprisoned|"
     r"convicted|dual|fellow|other|male|female|second|missing|suspected|alleged|"
     # "a senior Japanese executive", "a prominent Iranian lawyer"
-    r"senior|prominent|veteran|leading|top|well-known|renowned|retired)\s+)*"
+    r"senior|prominent|veteran|leading|top|well-known|renowned|retired|naturali[sz]ed)\s+)*"
 )
 
 # Capitalised words inside a noun phrase: "Indian Navy officers", "British Army veterans".

@@ -442,12 +442,14 @@ def analyse_roles(text: str, sentences: list[Sentence], people: list[Person]) ->
     run_starts = {r.start for p in people for r in p.runs}
     for person in people:
         role = Role()
+        held_by_name = False  # a run of the full name the story says was held
         for run in person.runs:
             sentence = sentences[run.sentence]
             if run.title_before:
                 _classify_phrase(role, run.title_before)
             before = _apposition_before(text, sentence, run)
             held = bool(_HELD_AFTER.match(text[run.end : sentence.end]))
+            held_by_name = held_by_name or (held and not before)
             if before and held:
                 # "Her son, Tobias X, ... was arrested": a relative who is the one held; "the
                 # diplomat, X, was freed": an official who is.
@@ -504,6 +506,10 @@ def analyse_roles(text: str, sentences: list[Sentence], people: list[Person]) ->
                     _add_phrase_nationality(role, phrase, start, "apposition")
                     _hometown(role, phrase, start)
             _premodifier_nationality(role, text, sentence, run)
+        if role.relative and held_by_name:
+            # "her husband, X" in a caption, and "X, who was sentenced to ..." in the story:
+            # the relative of someone else is the one held
+            role.relative = False
         for end, sentence_end in [(r.end, sentences[r.sentence].end) for r in person.runs] + [
             (e, sentences[i].end) for _s, e, i, _p in person.short_mentions
         ]:

@@ -11,7 +11,10 @@ with X in prison" as a consular visit; a campaign's "Free" and a platform around
 ("the Free X Y Twitter account"); a term one "gets"; a surrender that names no destination
 goes where the person "arrived in"; a handover "at" a place surrenders from its state; a date
 after "since" told before a sentencing does not date it; an armed movement that holds people
-("freed by the Taliban", "held by the Houthis") places them where it rules."""
+("freed by the Taliban", "held by the Houthis") places them where it rules; a relative named
+in a caption whom the story, by name, says was held is the one held; "a naturalized Swedish
+citizen"; the places a person arrived in or lived near, and a government that condemned the
+verdict, hold no one."""
 
 import datetime as dt
 
@@ -166,3 +169,22 @@ def test_an_armed_movement_that_holds_people_places_them_where_it_rules():
     (freed,) = _read("The Taliban freed Tomas Varga, a Slovak aid worker, on Tuesday.")
     (held,) = _read("Tomas Varga, a Slovak aid worker held by the Houthis, was freed on Tuesday.")
     assert (freed.detaining_country.country, held.detaining_country.country) == ("AF", "YE")
+
+
+def test_a_relative_in_a_caption_whom_the_story_says_was_held_is_the_one_held():
+    people = _read(
+        "Lena Borg shows a portrait of her husband, Anders Borg.\n\n"
+        "Anders Borg, who was sentenced to six years in prison in Turkey on terrorism charges, "
+        "arrived in Stockholm on Tuesday. Borg is a naturalized Swedish citizen."
+    )
+    assert [_facts(p) for p in people] == [("Anders Borg", ["SE"], "TR", "convicted")]
+    assert people[0].sentence.years == 6
+
+
+def test_where_a_person_arrived_lived_or_was_judged_from_outside_holds_no_one():
+    (borg,) = _read(
+        "Anders Borg, who was sentenced to six years in prison on spying charges in a verdict "
+        "condemned by the Swedish government, arrived in Stockholm on Tuesday. Borg, who lived "
+        "near Malmo, had been held in Turkey since 2016."
+    )
+    assert borg.detaining_country.country == "TR"
