@@ -552,6 +552,11 @@ SA: Medina, Tabuk
 IR: Qom, Ahvaz, Kerman, Rasht, Karaj, Urmia
 CA: Edmonton, Winnipeg
 """
+# Regions read as places in running text, where a shorter name inside them would be read
+# instead ("New South Wales" is not Wales).
+_REGIONS_AS_PLACES = {"New South Wales": "AU", "Queensland": "AU", "Tasmania": "AU"}
+_PLACES.update(_REGIONS_AS_PLACES)
+
 # Armed movements that hold people where they rule, read like the place they hold it in:
 # "freed by the Taliban", "held by the Houthis".
 _HOLDING_GROUPS_TEXT = """
@@ -1746,7 +1751,9 @@ def _region_table() -> dict[str, str]:
     for region in pycountry.subdivisions:
         seen.setdefault(region.name.lower(), set()).add(region.country_code)
     countries = country_names()
-    places = {name.lower() for name in _PLACES}
+    # Towns are not regions (a person "from Dubai" may live there from anywhere); the
+    # regions listed among places only to be found in running text stay regions.
+    places = {name.lower() for name in _PLACES} - {n.lower() for n in _REGIONS_AS_PLACES}
     return {
         name: codes.pop()
         for name, codes in seen.items()

@@ -19,7 +19,7 @@ from .gazetteers import (
     country_names,
     is_plural_demonym,
 )
-from .locations import code_of, country_pattern, demonym_pattern
+from .locations import code_of, country_pattern, demonym_pattern, find_places
 from .numbers import parse_number
 
 _COUNT_WORDS = (
@@ -263,7 +263,7 @@ _PLAIN = re.compile(
     + _COUNT_WORDS
     + r"))\s+"
     + _MODIFIERS
-    + r"(?P<rest>(?:[a-z][\w\-]*\s+){0,2}?)(?P<head>"
+    + r"(?P<rest>(?:(?:[a-z]|[A-Z](?=[a-z]))[\w\-]*\s+){0,2}?)(?P<head>"
     + "|".join(sorted(PERSON_NOUNS | ACCUSED_NOUNS, key=len, reverse=True))
     # "The 35-year-old faces ...": an age standing for the person.
     + r"|\d{1,3}-year-olds?"
@@ -279,6 +279,8 @@ def find_plain_phrases(text: str) -> list[PersonPhrase]:
         head = match.group("head")
         if any(w in OFFICIAL_TITLES for w in match.group("rest").split()):
             continue
+        if any(w[0].isupper() and not _is_town(w) for w in match.group("rest").split()):
+            continue  # a capital before the noun only as a town's name: "a Sydney retiree"
         if head[0].isdigit() and text[: match.start()].strip():
             continue  # an age stands for a person only as the subject opening a sentence
         plural = head.endswith(("s", "men", "people", "personnel")) or head in (
@@ -291,6 +293,11 @@ def find_plain_phrases(text: str) -> list[PersonPhrase]:
             count, plural = 2, True
         found.append(PersonPhrase(match.start(), match.end(), (), count, definite, plural, head))
     return found
+
+
+def _is_town(word: str) -> bool:
+    place = find_places(word)
+    return len(place) == 1 and place[0].kind == "place" and place[0].text == word
 
 
 def _bare_singular(text: str, match: re.Match[str]) -> bool:

@@ -14,11 +14,13 @@ after "since" told before a sentencing does not date it; an armed movement that 
 ("freed by the Taliban", "held by the Houthis") places them where it rules; a relative named
 in a caption whom the story, by name, says was held is the one held; "a naturalized Swedish
 citizen"; the places a person arrived in or lived near, and a government that condemned the
-verdict, hold no one."""
+verdict, hold no one; a town before a person noun ("the Sydney retiree") makes a phrase
+that refers back; "New South Wales" is a state of Australia."""
 
 import datetime as dt
 
 from ingest.extractor import extract
+from ingest.extractor.locations import find_places
 from ingest.extractor.nationality import find_person_phrases
 
 PUBLISHED = dt.date(2024, 5, 10)
@@ -188,3 +190,17 @@ def test_where_a_person_arrived_lived_or_was_judged_from_outside_holds_no_one():
         "near Malmo, had been held in Turkey since 2016."
     )
     assert borg.detaining_country.country == "TR"
+
+
+def test_a_town_before_a_person_noun_makes_a_phrase_that_refers_back():
+    (vogt,) = _read(
+        "Karl Vogt, a retired baker, was arrested in Hanoi in January. The Sydney retiree was "
+        "sentenced to 12 years in prison on Monday."
+    )
+    assert (vogt.sentence.years, vogt.status) == (12, "convicted")
+
+
+def test_a_states_region_named_like_another_country_is_that_states():
+    # "New South Wales" is Australian, not a mention of Wales.
+    found = find_places("convicted for a senior post in the New South Wales branch")
+    assert [(p.text, p.code) for p in found] == [("New South Wales", "AU")]
