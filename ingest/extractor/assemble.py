@@ -666,7 +666,8 @@ def _subject_before(article: _Article, event: Event) -> Ref | None:
 
 
 def _visit_objects(attributor: Attributor, event: Event) -> tuple[int, ...]:
-    if event.kind == "visit" and event.data.get("passive"):
+    if event.kind == "visit" and (event.data.get("passive") or event.data.get("held_subject")):
+        # "X was visited by ...", "X met with consular officials": the subject is visited
         before = attributor.nearest_before(event, any_role=False)
         return attributor.group_of(before, event) if before else ()
     target = attributor.first_after(event.sentence, event.anchor_end, limit=40)
@@ -1509,7 +1510,15 @@ def _most_present_official(article: _Article) -> str | None:
 _MISSION = re.compile(
     r"(?P<v>(?:[A-Z][\w.’'-]*\s+){0,3}(?i:(?:(?:embassy|consular|diplomatic)\s+)?"
     r"(?:embassy|consulate|diplomatic\s+mission|mission|high\s+commission|officials|diplomats|"
-    r"consul(?:-general)?|envoys?))(?:\s+in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?)\b"
+    r"consul(?:-general)?|envoys?|personnel|staff|officers?))(?:\s+in\s+[A-Z][\w-]+"
+    r"(?:\s+[A-Z][\w-]+)?)?)\b"
+)
+
+
+# A mission's people told by their trade alone: "consular officers", "embassy personnel".
+_GENERIC_STAFF = re.compile(
+    r"(?i:(?:embassy|consular|diplomatic)\s+)?(?i:consular\s+)?"
+    r"(?i:officials|diplomats|personnel|staff|officers?)"
 )
 
 
@@ -1537,9 +1546,12 @@ def _first_mission(text: str) -> str | None:
     return None
 
 
-def _mission_visitor(article: _Article, event: Event, index: int | None = None) -> str | None:
+def _mission_visitor(
+    article: _Article, event: Event, index: int | None = None, *, named: bool = True
+) -> str | None:
     """The mission named nearest the visit in its sentence (or in the sentence `index`), when
-    no person is the visitor."""
+    no person is the visitor. With `named`, only a mission whose words name it ("the U.S.
+    Embassy in Moscow", "British officials"), not "consular officers" or "embassy staff"."""
     sentence = article.sentences[event.sentence if index is None else index]
     best: tuple[int, str] | None = None
     for match in _MISSION.finditer(sentence.text):
@@ -1547,6 +1559,8 @@ def _mission_visitor(article: _Article, event: Event, index: int | None = None) 
         words = phrase.split()
         if len(words) < 2:
             continue  # bare "officials", "the mission": whose, the phrase does not say
+        if named and _GENERIC_STAFF.fullmatch(phrase):
+            continue
         start = sentence.start + match.start()
         # The subject before the visit first, then the nearest after it.
         distance = event.anchor - start if start < event.anchor else 1000 + start - event.anchor
@@ -1630,6 +1644,8 @@ def _visitor(article: _Article, event: Event, fallback: str | None) -> tuple[boo
         # "... assistance by the British High Commission. He was visited by one of our
         # consular officers": the mission the sentence before named.
         visitor = _mission_visitor(article, event, previous)
+    if consular and visitor is None:
+        visitor = _mission_visitor(article, event, named=False)  # "a consular officer"
     return consular, visitor
 
 

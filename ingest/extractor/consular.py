@@ -9,7 +9,8 @@ from .events import Event, SentenceContext, is_hypothetical, pick_date
 from .numbers import parse_number
 
 _VISIT = re.compile(
-    r"\b(?P<t>visited|visiting|visits?|saw|seen|seeing|met\s+with|met|"
+    r"\b(?P<t>visited|visiting|visits?|saw|seen|seeing|see|met\s+with|met|meeting\s+with|"
+    r"meets\s+with|"
     r"(?:spoke|spoken|speak|speaks|speaking|talked|talk|talks)\s+(?:[\w-]+\s+){0,3}?(?:to|with)|"
     r"called|phoned)\b",
     re.IGNORECASE,
@@ -67,8 +68,16 @@ _MISSION_VISITS = re.compile(
 _MAX_COUNTED_VISITS = 12
 # "arranged for Dutch diplomats to visit her": the visit took place.
 _ARRANGED = re.compile(
-    r"\b(?:arranged|allowed|permitted|enabled)\s+(?:for\s+)?(?:[\w-]+\s+){1,4}?to\s+$",
+    r"\b(?:arranged|allowed|permitted|enabled)\s+(?:for\s+)?(?:[\w-]+\s+){1,4}?to\s+"
+    r"(?:\w+ly\s+)?$",
     re.IGNORECASE,
+)
+
+
+# A mission as the object of "met with": "consular officials", "the Slovak embassy's staff".
+_MISSION_OBJECT = re.compile(
+    r"\s+(?:(?i:the|a|an|two|three|several)\s+)?(?:[A-Z][\w'’-]*\s+){0,3}"
+    r"(?i:consular|embassy|consulate|diplomats?|consuls?|high\s+commission)\b"
 )
 
 
@@ -146,6 +155,8 @@ def find_visits(context: SentenceContext) -> list[Event]:
     for match in _VISIT.finditer(text):
         word = match.group("t")
         before = text[: match.start()]
+        if word.lower() == "see" and not _ARRANGED.search(before):
+            continue  # "allowed a consular officer to see X" only
         passive = bool(_PASSIVE.search(before)) and word.lower() in (
             "visited",
             "seen",
@@ -155,6 +166,8 @@ def find_visits(context: SentenceContext) -> list[Event]:
         anchor = base + match.start("t")
         clause_start, clause_end = context.clause(anchor)
         clause = text[clause_start - base : clause_end - base]
+        # "X met with consular officials": the one held is the subject, the mission the object
+        met_mission = " with" in word.lower() and bool(_MISSION_OBJECT.match(text, match.end()))
         events.append(
             _visit(
                 context,
@@ -167,6 +180,7 @@ def find_visits(context: SentenceContext) -> list[Event]:
                     "phone": bool(_PHONE.search(clause)) or bool(_PHONE.search(word)),
                     "passive": passive,
                     "word": word.lower(),
+                    "held_subject": met_mission,
                 },
             )
         )

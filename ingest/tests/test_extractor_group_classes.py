@@ -15,7 +15,9 @@ after "since" told before a sentencing does not date it; an armed movement that 
 in a caption whom the story, by name, says was held is the one held; "a naturalized Swedish
 citizen"; the places a person arrived in or lived near, and a government that condemned the
 verdict, hold no one; a town before a person noun ("the Sydney retiree") makes a phrase
-that refers back; "New South Wales" is a state of Australia."""
+that refers back; "New South Wales" is a state of Australia; a consular officer "allowed to
+briefly see" the person, consular officers and embassy personnel named as visitors, and the
+person held "meeting with consular officials"."""
 
 import datetime as dt
 
@@ -204,3 +206,42 @@ def test_a_states_region_named_like_another_country_is_that_states():
     # "New South Wales" is Australian, not a mention of Wales.
     found = find_places("convicted for a senior post in the New South Wales branch")
     assert [(p.text, p.code) for p in found] == [("New South Wales", "AU")]
+
+
+def _visitors(person):
+    return [v.visitor for v in person.consular_visits if not v.denied]
+
+
+def test_a_consular_officer_allowed_to_briefly_see_the_person_made_a_visit():
+    (varga,) = _read(
+        "Tomas Varga, a Slovak engineer, has been held in Beijing since March. Chinese "
+        "authorities had reportedly allowed a Slovak consular officer to briefly see Varga at "
+        "a police station."
+    )
+    assert _visitors(varga) == ["Slovak consular officer"]
+    (hoped,) = _read(
+        "Tomas Varga, a Slovak engineer, has been held in Beijing since March. His family hopes "
+        "to see him soon, and says diplomats will see what can be done."
+    )
+    assert _visitors(hoped) == []
+
+
+def test_consular_officers_and_embassy_personnel_are_named_as_the_visitors():
+    (varga,) = _read(
+        "Tomas Varga, a Slovak engineer, has been held in Beijing since March. Embassy "
+        "personnel met with Varga in the detention centre on Friday."
+    )
+    assert _visitors(varga) == ["Embassy personnel"]
+
+
+def test_the_person_held_meeting_with_consular_officials_is_visited_by_them():
+    (varga,) = _read(
+        "Tomas Varga, a Slovak engineer, is held in a detention centre in Sofia. Varga is "
+        "meeting with consular officials for the fourth day in a row."
+    )
+    assert _visitors(varga) == ["consular officials"]
+    (other,) = _read(
+        "Tomas Varga, a Slovak engineer, is held in a detention centre in Sofia. The foreign "
+        "minister met with Bulgarian diplomats on Friday to discuss the case."
+    )
+    assert _visitors(other) == []
