@@ -146,6 +146,9 @@ _STATUS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "detained",
         re.compile(
             r"\b(?P<t>arrested|detained|jailed|imprisoned|incarcerated|remanded|abducted|kidnapped|"
+            # "captured in Berdyansk", not "captured on camera"
+            r"captured(?!\s+(?:on|in|by)\s+(?:a\s+|the\s+)?(?:camera|video|film|tape|cctv|photo))|"
+            r"taken\s+(?:prisoner|hostage|captive)|"
             r"locked\s+up|taken\s+into\s+custody|behind\s+bars|in\s+custody|under\s+arrest|"
             r"in\s+(?:pre-?trial\s+)?detention|held(?=\s+(?:at|in|on|since|for|without|"
             r"incommunicado|hostage|captive|by|there|in\s+custody)\b|\s*[,.;])|"

@@ -17,7 +17,8 @@ citizen"; the places a person arrived in or lived near, and a government that co
 verdict, hold no one; a town before a person noun ("the Sydney retiree") makes a phrase
 that refers back; "New South Wales" is a state of Australia; a consular officer "allowed to
 briefly see" the person, consular officers and embassy personnel named as visitors, and the
-person held "meeting with consular officials"."""
+person held "meeting with consular officials"; people "captured" are held, people "captured on
+camera" are not."""
 
 import datetime as dt
 
@@ -245,3 +246,18 @@ def test_the_person_held_meeting_with_consular_officials_is_visited_by_them():
         "minister met with Bulgarian diplomats on Friday to discuss the case."
     )
     assert _visitors(other) == []
+
+
+def test_people_captured_are_held_and_people_captured_on_camera_are_not():
+    people = _read(
+        "Five more civilians who were captured in Belarus: Eva Kral, Tomas Varga, Jan Novak, "
+        "Petr Dvorak and Karel Svoboda."
+    )
+    assert [(p.name, p.status) for p in people] == [
+        ("Eva Kral", "detained"),
+        ("Tomas Varga", "detained"),
+        ("Jan Novak", "detained"),
+        ("Petr Dvorak", "detained"),
+        ("Karel Svoboda", "detained"),
+    ]
+    assert _read("Tomas Varga, a Slovak tourist, was captured on camera buying flowers.") == ()
