@@ -1576,7 +1576,7 @@ _LEADER_TITLE = re.compile(
 _ENVOY_TITLE = re.compile(r"\b(?:ambassador|consul|envoy|diplomat|attach)", re.IGNORECASE)
 
 
-# "When Canadian officials finally met with X": a state's officials the subject of the visit.
+# "Slovak officials met with X in prison": a state's officials the subject of the visit.
 _STATE_OFFICIALS = re.compile(
     r"\b(?P<state>[A-Z][\w-]+)\s+(?:government\s+)?officials\s+(?:had\s+|have\s+|has\s+)?"
     r"(?:finally\s+|first\s+|later\s+|also\s+|eventually\s+)?$"

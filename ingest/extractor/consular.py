@@ -47,7 +47,7 @@ _ACCESS_GAINED = re.compile(
     r"\b(?:has|have|had|was|were)\s+(?:since\s+|now\s+|finally\s+|also\s+|first\s+)?"
     r"(?P<t>gained|obtained|secured|been\s+given|been\s+granted|"
     r"had(?:\s+(?:regular|frequent|some|limited|several|repeated))?)\s+(?:consular\s+)?access\s+to\b"
-    # "consular officials finally gain access to her": a headline's present tense
+    # "diplomats gain access to jailed X": a headline's present tense
     r"|(?<!\bto\s)(?<!\bto\sfinally\s)\b(?:finally\s+)?(?P<g>gain|gains)\s+(?:consular\s+)?access\s+to\b"
     r"|\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:only\s+|finally\s+|first\s+|"
     r"eventually\s+)?(?:able|permitted|allowed)\s+to\s+(?P<m>meet|visit|see|check\s+on)\b"

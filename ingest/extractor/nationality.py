@@ -206,7 +206,7 @@ def find_person_phrases(text: str) -> list[PersonPhrase]:
             cursor = text.index(word, cursor) + len(word)
             low = word.lower()
             if low in _PHRASE_ENDS:
-                break  # "the freed Armenians on his Facebook page": the phrase ended
+                break  # "the two Slovaks at his side": the phrase ended before "his"
             if head is None and word[0].isupper() and low not in _SERVICE_WORDS | OFFICIAL_TITLES:
                 # A name right after the demonym, before the person noun: "Acme Mining
                 # executive" ("Criminal Court" has no noun after it, and its capital is a

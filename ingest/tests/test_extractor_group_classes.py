@@ -5,7 +5,7 @@ joins; a person described and then named as the object of a sentencing ("sentenc
 woman, X, to"); a demonym before an employer's name and a trade ("Canadian Acme Mining
 executive X"), where a capital after other words starts another phrase and a capitalised
 person noun in a name ("Criminal Court") heads none; a group phrase that ends at a small word
-("the freed Slovaks on his Facebook page"); the state whose consuls visited the person when
+("the freed Slovaks on his Instagram account"); the state whose consuls visited the person when
 the story gives no nationality, a headline's "gain access to", and "Canadian officials met
 with X in prison" as a consular visit; a campaign's "Free" and a platform around a name
 ("the Free X Y Twitter account"); a term one "gets"; a surrender that names no destination
@@ -66,10 +66,9 @@ def test_a_comma_inside_a_list_that_and_closes_joins_the_first_name_to_the_event
 
 def test_a_person_described_then_named_as_the_object_of_a_sentencing_takes_the_term():
     (varga,) = _read(
-        "A Peruvian court has sentenced a Slovak woman, Eva Varga, to six years and eight "
-        "months in prison."
+        "A Peruvian court has sentenced a Slovak woman, Eva Varga, to five years and four months."
     )
-    assert (varga.sentence.years, varga.sentence.months) == (6, 8)
+    assert (varga.sentence.years, varga.sentence.months) == (5, 4)
     assert _facts(varga) == ("Eva Varga", ["SK"], "PE", "convicted")
 
 
@@ -82,7 +81,7 @@ def test_a_demonym_before_an_employers_name_and_a_trade_is_the_persons_nationali
 
 
 def test_capitalised_words_after_other_words_or_without_a_person_noun_head_no_phrase():
-    court = "Prosecutors said the Swiss Criminal Federal Court, respectively, may hear it."
+    court = "Prosecutors said the Swiss Criminal Appeals Court may hear it."
     assert find_person_phrases(court) == []
     sentence = "A Thai court sentenced Australian citizen Grant Ellery to life in prison."
     (phrase,) = find_person_phrases(sentence)
@@ -90,19 +89,18 @@ def test_capitalised_words_after_other_words_or_without_a_person_noun_head_no_ph
 
 
 def test_a_group_phrase_ends_at_a_small_word():
-    text = "The minister posted the list of the freed Slovaks on his Facebook page."
+    text = "The minister put the names of the freed Slovaks on his Instagram account."
     assert [(p.codes, p.head) for p in find_person_phrases(text)] == [(("SK",), "people")]
 
 
 def test_the_state_whose_consuls_visited_the_person_is_their_nationality_when_none_is_told():
     (kenyan,) = _read(
-        "Kenyan consular officials finally gain access to Amina Odhiambo at a prison in "
-        "Vietnam.\n\nOdhiambo was sentenced to death in Ho Chi Minh City last year for drug "
-        "trafficking."
+        "Kenyan diplomats gain access to jailed Amina Odhiambo in Vietnam.\n\nOdhiambo got a "
+        "death sentence in Ho Chi Minh City last year for drug trafficking."
     )
     assert _facts(kenyan) == ("Amina Odhiambo", ["KE"], "VN", "convicted")
     (visit,) = [v for v in kenyan.consular_visits if not v.denied]
-    assert visit.visitor == "Kenyan consular officials"
+    assert visit.visitor == "Kenyan diplomats"
 
 
 def test_a_state_never_takes_the_nationality_of_the_people_it_holds_from_its_own_visit():
@@ -116,7 +114,7 @@ def test_a_state_never_takes_the_nationality_of_the_people_it_holds_from_its_own
 def test_a_states_officials_meeting_the_person_in_prison_make_a_consular_visit():
     (alaoui,) = _read(
         "Karim Alaoui has been held in Abu Dhabi since 2014 on charges of financing a banned "
-        "group. When Canadian officials finally met with Alaoui in prison, they found him "
+        "group. When Canadian officials first met with Alaoui in prison, they found him "
         "thin and tired."
     )
     assert _facts(alaoui)[:3] == ("Karim Alaoui", ["CA"], "AE")
@@ -126,7 +124,7 @@ def test_a_states_officials_meeting_the_person_in_prison_make_a_consular_visit()
 def test_a_platform_after_a_name_is_not_part_of_it():
     people = _read(
         "Karim Alaoui, a Libyan-born engineer, was sentenced in Abu Dhabi to ten years. The "
-        "Free Karim Alaoui Twitter account says he was taken back to prison after the verdict."
+        "Free Karim Alaoui Twitter account says he was returned to his cell after the verdict."
     )
     assert [p.name for p in people] == ["Karim Alaoui"]
 
@@ -178,29 +176,29 @@ def test_an_armed_movement_that_holds_people_places_them_where_it_rules():
 
 def test_a_relative_in_a_caption_whom_the_story_says_was_held_is_the_one_held():
     people = _read(
-        "Lena Borg shows a portrait of her husband, Anders Borg.\n\n"
-        "Anders Borg, who was sentenced to six years in prison in Turkey on terrorism charges, "
-        "arrived in Stockholm on Tuesday. Borg is a naturalized Swedish citizen."
+        "Lena Hvalby holds up a photograph of her husband, Anders Hvalby.\n\n"
+        "Anders Hvalby, who was sentenced in Turkey to six years on terrorism charges, "
+        "arrived in Stockholm on Tuesday. Hvalby is a naturalized Swedish citizen."
     )
-    assert [_facts(p) for p in people] == [("Anders Borg", ["SE"], "TR", "convicted")]
+    assert [_facts(p) for p in people] == [("Anders Hvalby", ["SE"], "TR", "convicted")]
     assert people[0].sentence.years == 6
 
 
 def test_where_a_person_arrived_lived_or_was_judged_from_outside_holds_no_one():
-    (borg,) = _read(
-        "Anders Borg, who was sentenced to six years in prison on spying charges in a verdict "
-        "condemned by the Swedish government, arrived in Stockholm on Tuesday. Borg, who lived "
+    (hvalby,) = _read(
+        "Anders Hvalby, who was sentenced to six years for spying after a trial roundly "
+        "condemned by the Swedish government, arrived in Stockholm on Tuesday. Hvalby, who lived "
         "near Malmo, had been held in Turkey since 2016."
     )
-    assert borg.detaining_country.country == "TR"
+    assert hvalby.detaining_country.country == "TR"
 
 
 def test_a_town_before_a_person_noun_makes_a_phrase_that_refers_back():
-    (vogt,) = _read(
-        "Karl Vogt, a retired baker, was arrested in Hanoi in January. The Sydney retiree was "
-        "sentenced to 12 years in prison on Monday."
+    (wendtorf,) = _read(
+        "Karl Wendtorf, a retired baker, was arrested in Hanoi in January. The Sydney retiree was "
+        "sentenced on Monday to 12 years."
     )
-    assert (vogt.sentence.years, vogt.status) == (12, "convicted")
+    assert (wendtorf.sentence.years, wendtorf.status) == (12, "convicted")
 
 
 def test_a_states_region_named_like_another_country_is_that_states():
@@ -238,7 +236,7 @@ def test_consular_officers_and_embassy_personnel_are_named_as_the_visitors():
 def test_the_person_held_meeting_with_consular_officials_is_visited_by_them():
     (varga,) = _read(
         "Tomas Varga, a Slovak engineer, is held in a detention centre in Sofia. Varga is "
-        "meeting with consular officials for the fourth day in a row."
+        "meeting with consular officials every day this week."
     )
     assert _visitors(varga) == ["consular officials"]
     (other,) = _read(
@@ -250,14 +248,14 @@ def test_the_person_held_meeting_with_consular_officials_is_visited_by_them():
 
 def test_people_captured_are_held_and_people_captured_on_camera_are_not():
     people = _read(
-        "Five more civilians who were captured in Belarus: Eva Kral, Tomas Varga, Jan Novak, "
-        "Petr Dvorak and Karel Svoboda."
+        "Eva Kral, Tomas Varga, Jan Novak, Petr Dvorak and Karel Zbiroh were captured near "
+        "Gomel in 2022."
     )
     assert [(p.name, p.status) for p in people] == [
         ("Eva Kral", "detained"),
         ("Tomas Varga", "detained"),
         ("Jan Novak", "detained"),
         ("Petr Dvorak", "detained"),
-        ("Karel Svoboda", "detained"),
+        ("Karel Zbiroh", "detained"),
     ]
     assert _read("Tomas Varga, a Slovak tourist, was captured on camera buying flowers.") == ()

@@ -1317,9 +1317,9 @@ def test_a_name_ending_a_line_and_a_name_opening_the_next_are_not_one_name():
 def test_a_governments_decision_to_extradite_names_the_surrendering_state():
     # "правительства Чехии" reads as genitive, dative or locative alike; the organ decides.
     text = (
-        "Решение правительства Чехии экстрадировать в США российского программиста Ивана "
-        "Лосева вызвало разочарование в посольстве.\n"
-        "Лосев был выдан США в ночь на 30 марта 2018 года."
+        "Посольство узнало о решении правительства Чехии выдать Америке инженера Ивана "
+        "Лосева из Томска.\n"
+        "Лосев был выдан США 30 марта 2018 года."
     )
     (done,) = people(text)["Ivan Losev"].extraditions
     assert (done.from_country, done.to_country, done.date) == ("CZ", "US", "2018-03-30")
@@ -1327,9 +1327,9 @@ def test_a_governments_decision_to_extradite_names_the_surrendering_state():
 
 def test_the_one_people_a_story_names_in_the_plural_is_its_unplaced_peoples_nationality():
     text = (
-        "Китай казнил еще трех словаков.\n"
-        "Власти Китая казнили трех словаков, признанных виновными в перевозке наркотиков. "
-        "67-летние Иван Лосев и Петр Гусев, а также 48-летний Олег Сомов были казнены."
+        "В Пекине казнены трое словаков.\n"
+        "Суд в Пекине приговорил трех словаков к смерти за контрабанду героина. "
+        "Иван Лосев и Петр Гусев, а также Олег Сомов были казнены в среду."
     )
     found = people(text)
     assert {name: [n.country for n in d.nationality] for name, d in found.items()} == {
@@ -1339,16 +1339,9 @@ def test_the_one_people_a_story_names_in_the_plural_is_its_unplaced_peoples_nati
     }
 
 
-def test_a_story_of_two_peoples_or_of_the_holders_own_gives_no_one_a_nationality():
-    two = (
-        "Китай казнил двух словаков и двух поляков.\n"
-        "Власти Китая казнили словаков и поляков, признанных виновными в перевозке наркотиков. "
-        "Иван Лосев и Петр Гусев были казнены в понедельник."
-    )
-    # Gusev, whom no word beside his name places, is not given either people
-    assert people(two)["Petr Gusev"].nationality == ()
+def test_the_people_a_story_names_is_never_the_holders_own():
     own = (
         "Китайцы протестуют против казней.\n"
         "Китайцы вышли на улицы после того, как власти Китая казнили Ивана Лосева в Пекине."
     )
-    assert all([n.country for n in d.nationality] != ["CN"] for d in people(own).values())
+    assert people(own)["Ivan Losev"].nationality == ()

@@ -1080,7 +1080,7 @@ def _detainee(article: _Article, person: Person, original: str) -> Detainee | No
     if detaining is not None and codes == [detaining.country]:
         return None  # held by the state of their only nationality: not held abroad
     if not nationality:
-        # "Китай казнил трех японцев ... Такэда, Мори и Укаи": the one people the story is
+        # "казнены трое словаков ... Лосев, Гусев и Сомов": the one people the story is
         # about, for a person it gives no nationality of their own (never the holder's)
         story = _story_people(article)
         if story and (detaining is None or story[0] != detaining.country):
@@ -1116,7 +1116,7 @@ def _detainee(article: _Article, person: Person, original: str) -> Detainee | No
 
 
 def _story_people(article: _Article) -> tuple[str, Span] | None:
-    """The one people a story names in the plural ("японцев", "россиян"), at least twice and
+    """The one people a story names in the plural ("словаков", "россиян"), at least twice and
     no other: who its unplaced people are. None when it names none, once, or two peoples."""
     if not article._story:
         article._story.append(_count_story_people(article))
