@@ -102,13 +102,13 @@ _DIRECTION = re.compile(
     r"on\s+behalf\s+of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-# Places a person's events name that hold no one: where they went once freed, where they
-# lived, and the governments that judged the case from outside.
+# Places a person's events name that hold no one: where they went once freed, and the
+# governments that judged the case from outside. (Where they lived may well be where they
+# are held: "a Slovak engineer living in Dubai".)
 _NOT_WHERE_HELD = re.compile(
     r"\b(?:(?:arrived|landed|returned|flew)\s+(?:back\s+)?(?:home\s+)?(?:in|at|to)|"
-    r"(?:lived|lives|living|resided|resident|based|born|grew\s+up)\s+(?:in|near|outside)|"
     r"(?:condemned|critici[sz]ed|denounced|protested|deplored|welcomed|praised)\s+by)"
-    r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "the foreign ministry in Hanoi said": where the source sits, not where anyone is held.
@@ -665,9 +665,26 @@ def _subject_before(article: _Article, event: Event) -> Ref | None:
     return None
 
 
+# Between a subject and its verb: auxiliaries and adverbs only.
+_SUBJECT_GAP = re.compile(
+    r"\s*(?:(?:is|was|were|are|has|have|had|been|also|later|finally|first|then|\w+ly)\s+)*",
+    re.IGNORECASE,
+)
+
+
 def _visit_objects(attributor: Attributor, event: Event) -> tuple[int, ...]:
-    if event.kind == "visit" and (event.data.get("passive") or event.data.get("held_subject")):
-        # "X was visited by ...", "X met with consular officials": the subject is visited
+    if event.kind == "visit" and event.data.get("held_subject"):
+        # "X met with consular officials": the subject right before the verb is visited (not
+        # "X's wife", nor "his lawyer")
+        before = attributor.nearest_before(event, any_role=False)
+        if (
+            before is None
+            or before.possessive
+            or not _SUBJECT_GAP.fullmatch(attributor.text, before.end, event.anchor)
+        ):
+            return ()
+        return attributor.group_of(before, event)
+    if event.kind == "visit" and event.data.get("passive"):
         before = attributor.nearest_before(event, any_role=False)
         return attributor.group_of(before, event) if before else ()
     target = attributor.first_after(event.sentence, event.anchor_end, limit=40)
@@ -1441,11 +1458,21 @@ _ARRIVED_IN = re.compile(
 
 def _arrival_country(article: _Article, surrender: Event) -> str | None:
     """The country a surrender that names no destination took the person to: the place they
-    "arrived in" or were "flown to" in its sentence or the next ones."""
+    "arrived in" or were "flown to" after it, in its sentence ("arrived in the US after being
+    extradited", "extradited and flown to New York") or in one of the next ones that opens on
+    a pronoun for them ("He was flown to New York")."""
     last = min(len(article.contexts), surrender.sentence + _ARRIVAL_REACH + 1)
     for index in range(surrender.sentence, last):
         context = article.contexts[index]
+        base = context.sentence.start
         for match in _ARRIVED_IN.finditer(context.text):
+            if index == surrender.sentence:
+                if base + match.start() < surrender.anchor and not _AFTER_SURRENDER.fullmatch(
+                    article.text, base + match.end(), surrender.anchor
+                ):
+                    continue  # "who arrived in Spain in 2019, was extradited": an earlier trip
+            elif not _PRONOUN_SUBJECT.match(context.text[: match.start()]):
+                continue  # "His lawyer, who had arrived in Germany": someone else's arrival
             place = next(
                 (
                     p
@@ -1454,11 +1481,17 @@ def _arrival_country(article: _Article, surrender: Event) -> str | None:
                 ),
                 None,
             )
-            if place is not None and not is_hypothetical(
-                context, context.sentence.start + match.start()
-            ):
+            if place is not None and not is_hypothetical(context, base + match.start()):
                 return place.code
     return None
+
+
+# "arrived in the US on Monday after being extradited": the arrival the surrender ended in.
+_AFTER_SURRENDER = re.compile(
+    r"[^.;,]{0,50}?\s+after\s+(?:being\s+|he\s+was\s+|she\s+was\s+|they\s+were\s+)?",
+    re.IGNORECASE,
+)
+_PRONOUN_SUBJECT = re.compile(r"^\s*(?:He|She|They)\s+(?:\w+ly\s+)?$")
 
 
 def _extradition_status(group: list[Event]) -> str:
@@ -1508,17 +1541,21 @@ def _most_present_official(article: _Article) -> str | None:
 # A mission or its people as a visitor: "the Indian embassy in Doha", "British officials",
 # "UK embassy officials", "diplomats".
 _MISSION = re.compile(
-    r"(?P<v>(?:[A-Z][\w.’'-]*\s+){0,3}(?i:(?:(?:embassy|consular|diplomatic)\s+)?"
-    r"(?:embassy|consulate|diplomatic\s+mission|mission|high\s+commission|officials|diplomats|"
-    r"consul(?:-general)?|envoys?|personnel|staff|officers?))(?:\s+in\s+[A-Z][\w-]+"
-    r"(?:\s+[A-Z][\w-]+)?)?)\b"
+    r"(?P<v>(?:[A-Z][\w.’'-]*\s+){0,3}(?:"
+    # a mission's people by their trade, only after the mission's word: "embassy personnel",
+    # "consular officers" (not "police officers")
+    r"(?i:embassy|consular|consulate|diplomatic)\s+(?i:personnel|staff|officers?)|"
+    r"(?i:(?:(?:embassy|consular|diplomatic)\s+)?(?:embassy|consulate|diplomatic\s+mission|"
+    r"mission|high\s+commission|officials|diplomats|consul(?:-general)?|envoys?)))"
+    r"(?:\s+in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?)\b"
 )
 
 
-# A mission's people told by their trade alone: "consular officers", "embassy personnel".
+# A mission's people told by their trade alone: "consular officers", "embassy personnel",
+# "consular officials", with no word that names whose.
 _GENERIC_STAFF = re.compile(
-    r"(?i:(?:embassy|consular|diplomatic)\s+)?(?i:consular\s+)?"
-    r"(?i:officials|diplomats|personnel|staff|officers?)"
+    r"(?i:(?:embassy|consular|consulate|diplomatic)\s+)?(?i:officials|diplomats|personnel|staff|"
+    r"officers?)"
 )
 
 
@@ -1589,21 +1626,42 @@ def _state_officials_before(article: _Article, event: Event) -> bool:
     sentence = article.sentences[event.sentence]
     lead_in = article.text[sentence.start : event.anchor]
     match = _STATE_OFFICIALS.search(lead_in)
-    return bool(match) and any(
-        place.start == match.start("state") for place in article.places[event.sentence]
+    state = next(
+        (
+            p.code
+            for p in article.places[event.sentence]
+            if match and p.start == match.start("state")
+        ),
+        None,
     )
+    # Not the officials of a state the story has placed the person in ("arrested in Lima ...
+    # Peruvian officials met with him"): those are their jailers.
+    return state is not None and not any(
+        place.code == state and place.kind != "demonym"
+        for places in article.places[: event.sentence + 1]
+        for place in places
+    )
+
+
+_PROTECTING_POWER = re.compile(
+    r"\b(?:protecting\s+power|represents?\s+(?:\w+\s+){0,2}interests|interests\s+section|"
+    r"on\s+behalf\s+of)\b",
+    re.IGNORECASE,
+)
 
 
 def _protecting_state(article: _Article, events: list[Event]) -> list[Nationality]:
     """The state whose mission visited the person or was refused access to them ("Kenyan
     consular officials gained access to her"): a state's consuls look after its own
-    nationals."""
+    nationals. Not a protecting power, told as acting for another state's interests."""
     for event in events:
         if event.hypothetical or event.kind not in ("visit", "access_denied"):
             continue
         if event.kind == "visit" and not _visitor(article, event, None)[0]:
             continue
         sentence = article.sentences[event.sentence]
+        if _PROTECTING_POWER.search(sentence.text):
+            continue  # "Swiss diplomats, who represent US interests in Iran, visited him"
         for match in _MISSION.finditer(sentence.text):
             if len(match.group("v").split()) < 2:
                 continue

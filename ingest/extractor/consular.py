@@ -81,6 +81,16 @@ _MISSION_OBJECT = re.compile(
 )
 
 
+_NOT_ALLOWED = re.compile(r"\b(?:not|never|n't|no\s+longer|refused|declined)\s+(?:\w+\s+)?$")
+
+
+def _arranged(before: str) -> bool:
+    """A visit the words before arranged ("allowed a consular officer to see"), unless they
+    deny it ("have not allowed ... to see")."""
+    match = _ARRANGED.search(before)
+    return bool(match) and not _NOT_ALLOWED.search(before[: match.start()])
+
+
 # "no one had visited him until six months after his arrest": a visit that came late.
 _LATE_VISIT = re.compile(
     r"(?:\s+[\w’'-]+){0,4}?\s+until\s+(?!(?:his|her|their)\s+release)", re.IGNORECASE
@@ -155,7 +165,7 @@ def find_visits(context: SentenceContext) -> list[Event]:
     for match in _VISIT.finditer(text):
         word = match.group("t")
         before = text[: match.start()]
-        if word.lower() == "see" and not _ARRANGED.search(before):
+        if word.lower() == "see" and not _arranged(before):
             continue  # "allowed a consular officer to see X" only
         passive = bool(_PASSIVE.search(before)) and word.lower() in (
             "visited",
@@ -174,7 +184,7 @@ def find_visits(context: SentenceContext) -> list[Event]:
                 match,
                 transitive=not passive,
                 hypothetical=is_hypothetical(context, anchor)
-                and not _ARRANGED.search(text[: match.start()])
+                and not _arranged(text[: match.start()])
                 and not _LATE_VISIT.match(text, match.end()),
                 data={
                     "phone": bool(_PHONE.search(clause)) or bool(_PHONE.search(word)),

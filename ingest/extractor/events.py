@@ -147,7 +147,8 @@ _STATUS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?P<t>arrested|detained|jailed|imprisoned|incarcerated|remanded|abducted|kidnapped|"
             # "captured in Berdyansk", not "captured on camera"
-            r"captured(?!\s+(?:on|in|by)\s+(?:a\s+|the\s+)?(?:camera|video|film|tape|cctv|photo))|"
+            r"captured(?!\s+(?:on|in|by)\s+(?:[\w-]+\s+){0,2}?(?:camera|video|film|tape|cctv|"
+            r"photo|footage))|"
             r"taken\s+(?:prisoner|hostage|captive)|"
             r"locked\s+up|taken\s+into\s+custody|behind\s+bars|in\s+custody|under\s+arrest|"
             r"in\s+(?:pre-?trial\s+)?detention|held(?=\s+(?:at|in|on|since|for|without|"
@@ -230,7 +231,8 @@ _STATUS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 _TRANSITIVE = re.compile(
-    r"^(?:arrested|detained|jailed|imprisoned|abducted|kidnapped|held|remanded|convicted|convicts?|"
+    r"^(?:arrested|detained|jailed|imprisoned|abducted|kidnapped|captured|held|remanded|convicted|"
+    r"convicts?|"
     r"sentenced|released|freed|pardoned|acquitted|deported|expelled|exchanged|swapped|"
     r"extradited|extradite|fined|charged|accused|accuse|found|handed|tried|indicted|"
     r"repatriated|visited|visiting|visit|saw|met|bring|brings|bringing|brought)$",

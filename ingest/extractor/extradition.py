@@ -70,8 +70,9 @@ _FLED_TO = re.compile(
 # "... to Freedonia and was later extradited", "... in Freedonia, where he was extradited": the
 # flight and the surrender told one after the other, not a refuge of years before.
 _FLED_THEN = re.compile(r"^\s*,?\s*(?:and|but|where|until|before)\s+(?:\w+\s+){0,4}$")
-# "extradited by Greece": the surrendering state named after the verb.
+# "handed over to US agents at Prague airport": the surrendering state where it happened.
 _HANDOVER_AT = re.compile(r"\bat\s+(?:the\s+)?$", re.IGNORECASE)
+# "extradited by Greece": the surrendering state named after the verb.
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
 # "arrested in 2009", "sentenced on Monday": a date that follows another event's verb.
 _OTHER_EVENTS_DATE = re.compile(

@@ -90,6 +90,11 @@ NOT_PERSON_HEADS = ORG_WORDS | {
 }
 
 
+# Capitalised words a person phrase reads as its own ("Indian Navy officers", "British
+# Ambassador"), not as a name before its person noun.
+_CAPITALISED_IN_PHRASE = _SERVICE_WORDS | OFFICIAL_TITLES
+
+
 @dataclass(frozen=True)
 class PersonPhrase:
     """A noun phrase naming people by nationality or role, with offsets in the sentence."""
@@ -207,7 +212,7 @@ def find_person_phrases(text: str) -> list[PersonPhrase]:
             low = word.lower()
             if low in _PHRASE_ENDS:
                 break  # "the two Slovaks at his side": the phrase ended before "his"
-            if head is None and word[0].isupper() and low not in _SERVICE_WORDS | OFFICIAL_TITLES:
+            if head is None and word[0].isupper() and low not in _CAPITALISED_IN_PHRASE:
                 # A name right after the demonym, before the person noun: "Acme Mining
                 # executive" ("Criminal Court" has no noun after it, and its capital is a
                 # name's, not a person noun's). After other words, a capital starts another
@@ -280,7 +285,7 @@ def find_plain_phrases(text: str) -> list[PersonPhrase]:
         if any(w in OFFICIAL_TITLES for w in match.group("rest").split()):
             continue
         if any(w[0].isupper() and not _is_town(w) for w in match.group("rest").split()):
-            continue  # a capital before the noun only as a town's name: "a Sydney retiree"
+            continue  # a capital before the noun only as a town's name: "a Perth retiree"
         if head[0].isdigit() and text[: match.start()].strip():
             continue  # an age stands for a person only as the subject opening a sentence
         plural = head.endswith(("s", "men", "people", "personnel")) or head in (

@@ -134,6 +134,9 @@ _AFTER_NAME_GAP = re.compile(
     # phrase, none of them a preposition that would make the phrase someone else
     r"(?:the\s+(?:(?!(?:of|for|to|with|by|from|in|on|at|and|or|a|an|the)\b)[a-z][\w-]*\s+){1,3})?)$"
 )
+# The gaps inside a list of names: "A, B" and "B and C" / "B, and C".
+_COMMA = re.compile(r"\s*,\s*")
+_AND_BEFORE_LAST = re.compile(r"\s*(?:,\s*)?and\s+")
 # How many sentences after a counted group its members may be named.
 _GROUP_NAMING_REACH = 3
 _MAX_GROUP = 10
@@ -440,7 +443,7 @@ def _classify_phrase(
             for ref in _listed_names(text, following, _MAX_GROUP):
                 _link(links, ref.pids, phrase, start, end)
             return "linked"
-    if preceding and phrase.plural and re.fullmatch(r"\s*,\s*", text[preceding[-1].end : start]):
+    if preceding and phrase.plural and _COMMA.fullmatch(text[preceding[-1].end : start]):
         # "A and B, two Slovak engineers,": the list of names the phrase stands beside.
         members = _listed_names_before(text, preceding)
         if len(members) > 1 and phrase.count in (None, len(members)):
@@ -492,9 +495,9 @@ def _listed_names_before(text: str, preceding: list[Ref]) -> list[Ref]:
     closed = False
     for ref in reversed(preceding[:-1]):
         gap = text[ref.end : members[0].start]
-        if re.fullmatch(r"\s*(?:,\s*)?and\s+", gap) and not closed:
+        if _AND_BEFORE_LAST.fullmatch(gap) and not closed:
             closed = True
-        elif not (closed and re.fullmatch(r"\s*,\s*", gap)):
+        elif not (closed and _COMMA.fullmatch(gap)):
             break
         members.insert(0, ref)
     return members if closed and len(members) <= _MAX_GROUP else members[-1:]

@@ -13,8 +13,8 @@ goes where the person "arrived in"; a handover "at" a place surrenders from its 
 after "since" told before a sentencing does not date it; an armed movement that holds people
 ("freed by the Taliban", "held by the Houthis") places them where it rules; a relative named
 in a caption whom the story, by name, says was held is the one held; "a naturalized Swedish
-citizen"; the places a person arrived in or lived near, and a government that condemned the
-verdict, hold no one; a town before a person noun ("the Sydney retiree") makes a phrase
+citizen"; the place a person arrived in, and a government that condemned the verdict, hold no
+one; a town before a person noun ("the Perth retiree") makes a phrase
 that refers back; "New South Wales" is a state of Australia; a consular officer "allowed to
 briefly see" the person, consular officers and embassy personnel named as visitors, and the
 person held "meeting with consular officials"; people "captured" are held, people "captured on
@@ -66,10 +66,10 @@ def test_a_comma_inside_a_list_that_and_closes_joins_the_first_name_to_the_event
 
 def test_a_person_described_then_named_as_the_object_of_a_sentencing_takes_the_term():
     (varga,) = _read(
-        "A Peruvian court has sentenced a Slovak woman, Eva Varga, to five years and four months."
+        "A Bolivian court has sentenced a Slovak woman, Eva Varga, to five years and four months."
     )
     assert (varga.sentence.years, varga.sentence.months) == (5, 4)
-    assert _facts(varga) == ("Eva Varga", ["SK"], "PE", "convicted")
+    assert _facts(varga) == ("Eva Varga", ["SK"], "BO", "convicted")
 
 
 def test_a_demonym_before_an_employers_name_and_a_trade_is_the_persons_nationality():
@@ -108,23 +108,23 @@ def test_a_state_never_takes_the_nationality_of_the_people_it_holds_from_its_own
         "Odhiambo was sentenced to death in Ho Chi Minh City last year for drug trafficking. "
         "Vietnamese consular officials gain access to Amina Odhiambo in prison, the court said."
     )
-    assert [n.country for n in odhiambo.nationality] != ["VN"]
+    assert odhiambo.nationality == ()
 
 
 def test_a_states_officials_meeting_the_person_in_prison_make_a_consular_visit():
     (alaoui,) = _read(
-        "Karim Alaoui has been held in Abu Dhabi since 2014 on charges of financing a banned "
-        "group. When Canadian officials first met with Alaoui in prison, they found him "
+        "Karim Alaoui has been held in Doha since 2021 on charges of bribing a port official. "
+        "When Canadian officials first met with Alaoui in prison, they found him "
         "thin and tired."
     )
-    assert _facts(alaoui)[:3] == ("Karim Alaoui", ["CA"], "AE")
+    assert _facts(alaoui)[:3] == ("Karim Alaoui", ["CA"], "QA")
     assert [v.visitor for v in alaoui.consular_visits] == ["Canadian officials"]
 
 
 def test_a_platform_after_a_name_is_not_part_of_it():
     people = _read(
-        "Karim Alaoui, a Libyan-born engineer, was sentenced in Abu Dhabi to ten years. The "
-        "Free Karim Alaoui Twitter account says he was returned to his cell after the verdict."
+        "Karim Alaoui, a shipping clerk, was sentenced in Doha to four years. The Free Karim "
+        "Alaoui Twitter account says his appeal will be heard in the spring."
     )
     assert [p.name for p in people] == ["Karim Alaoui"]
 
@@ -184,21 +184,23 @@ def test_a_relative_in_a_caption_whom_the_story_says_was_held_is_the_one_held():
     assert people[0].sentence.years == 6
 
 
-def test_where_a_person_arrived_lived_or_was_judged_from_outside_holds_no_one():
+def test_where_a_person_arrived_or_a_government_that_judged_from_outside_holds_no_one():
     (hvalby,) = _read(
         "Anders Hvalby, who was sentenced to six years for spying after a trial roundly "
-        "condemned by the Swedish government, arrived in Stockholm on Tuesday. Hvalby, who lived "
-        "near Malmo, had been held in Turkey since 2016."
+        "condemned by the Swedish government, arrived in Stockholm on Tuesday. Hvalby had "
+        "been held in Turkey since 2016."
     )
     assert hvalby.detaining_country.country == "TR"
+    (varga,) = _read("Tomas Varga, a Slovak engineer living in Dubai, was arrested last year.")
+    assert varga.detaining_country.country == "AE"  # where one lives may be where one is held
 
 
 def test_a_town_before_a_person_noun_makes_a_phrase_that_refers_back():
     (wendtorf,) = _read(
-        "Karl Wendtorf, a retired baker, was arrested in Hanoi in January. The Sydney retiree was "
-        "sentenced on Monday to 12 years."
+        "Karl Wendtorf, a retired plumber, was arrested in Bangkok in January. The Perth "
+        "retiree was sentenced on Monday to nine years."
     )
-    assert (wendtorf.sentence.years, wendtorf.status) == (12, "convicted")
+    assert (wendtorf.sentence.years, wendtorf.status) == (9, "convicted")
 
 
 def test_a_states_region_named_like_another_country_is_that_states():
@@ -259,3 +261,45 @@ def test_people_captured_are_held_and_people_captured_on_camera_are_not():
         ("Karel Zbiroh", "detained"),
     ]
     assert _read("Tomas Varga, a Slovak tourist, was captured on camera buying flowers.") == ()
+
+
+def test_what_the_new_rules_leave_alone():
+    # A cameraman who captures a moment, or is caught on footage, is held by no one.
+    assert (
+        _read("Tomas Varga, a Slovak cameraman, captured the moment the bridge fell in Lima.") == ()
+    )
+    assert _read("Tomas Varga, a Slovak tourist, was captured on security camera footage.") == ()
+    # An arrival before the surrender, or someone else's, is not where the surrender went.
+    (earlier,) = _read(
+        "Tomas Varga, a Ukrainian national who arrived in Spain in 2019, was extradited on Monday."
+    )
+    (lawyer,) = _read(
+        "Tomas Varga, a Ukrainian national, was extradited from Poland on Monday. His lawyer, "
+        "who had arrived in Germany the day before, said he would appeal."
+    )
+    assert [e.to_country for e in earlier.extraditions + lawyer.extraditions] == [None, None]
+    # Officials met by the person's wife or lawyer, or kept away from the person, visit no one.
+    for told in (
+        "Varga's wife met with consular officials on Friday.",
+        "His lawyer is meeting with Slovak embassy staff this week.",
+        "Chinese authorities have not allowed a Slovak consular officer to see Varga.",
+    ):
+        (varga,) = _read(f"Tomas Varga, a Slovak engineer, is held in Beijing. {told}")
+        assert _visitors(varga) == [], told
+    # The officials of the state the story has placed the person in are not consular staff.
+    (jailed,) = _read(
+        "Tomas Varga was arrested in Lima in May. When Peruvian officials finally met with Varga "
+        "in prison, they questioned him."
+    )
+    assert _visitors(jailed) == []
+    # A protecting power's diplomats give no nationality; police officers are no mission.
+    (protected,) = _read(
+        "Tomas Varga has been held in Tehran since May. Swiss diplomats, who represent US "
+        "interests in Iran, visited him on Friday."
+    )
+    assert protected.nationality == ()
+    (policed,) = _read(
+        "Tomas Varga, a Slovak engineer, has been held in Beijing since March. Police officers "
+        "visited him in prison in June, consular officials said."
+    )
+    assert _visitors(policed) == ["consular officials"]

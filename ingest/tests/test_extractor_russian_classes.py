@@ -1345,3 +1345,11 @@ def test_the_people_a_story_names_is_never_the_holders_own():
         "Китайцы вышли на улицы после того, как власти Китая казнили Ивана Лосева в Пекине."
     )
     assert people(own)["Ivan Losev"].nationality == ()
+
+
+def test_a_governments_decision_not_to_extradite_is_no_extradition():
+    text = (
+        "Правительство Чехии приняло решение не экстрадировать в США инженера Ивана Лосева, "
+        "задержанного в Праге."
+    )
+    assert people(text)["Ivan Losev"].extraditions == ()
