@@ -1429,14 +1429,20 @@ _ARRIVAL = re.compile(
     r"appearance|appeared\s+(?:in|before)|was\s+arraigned|were\s+arraigned)\b",
     re.IGNORECASE,
 )
-_ARRIVAL_REACH = 3  # sentences after an undated surrender that may date it
+_ARRIVAL_REACH = 3  # sentences after a surrender that may date it or name where it went
+
+
+def _after_surrender(article: _Article, surrender: Event) -> range:
+    """The surrender's sentence and the next ones that may tell where and when it ended."""
+    return range(
+        surrender.sentence, min(len(article.contexts), surrender.sentence + _ARRIVAL_REACH + 1)
+    )
 
 
 def _arrival_date(article: _Article, surrender: Event) -> str | None:
     """An undated surrender takes the date of the arrival or first court appearance the next
     sentences report: the day the person was handed over is the day they arrived."""
-    last = min(len(article.contexts), surrender.sentence + _ARRIVAL_REACH + 1)
-    for index in range(surrender.sentence, last):
+    for index in _after_surrender(article, surrender):
         context = article.contexts[index]
         for match in _ARRIVAL.finditer(context.text):
             anchor = context.sentence.start + match.start()
@@ -1461,8 +1467,7 @@ def _arrival_country(article: _Article, surrender: Event) -> str | None:
     "arrived in" or were "flown to" after it, in its sentence ("arrived in the US after being
     extradited", "extradited and flown to New York") or in one of the next ones that opens on
     a pronoun for them ("He was flown to New York")."""
-    last = min(len(article.contexts), surrender.sentence + _ARRIVAL_REACH + 1)
-    for index in range(surrender.sentence, last):
+    for index in _after_surrender(article, surrender):
         context = article.contexts[index]
         base = context.sentence.start
         for match in _ARRIVED_IN.finditer(context.text):

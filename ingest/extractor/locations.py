@@ -71,6 +71,13 @@ def code_of(surface: str) -> str | None:
     return entry[0] if entry else None
 
 
+def kind_of(surface: str) -> str | None:
+    """ "country", "demonym" or "place" for a name as written; None when it is none."""
+    _pattern, lookup = _tables()
+    entry = lookup.get(surface)
+    return entry[1] if entry else None
+
+
 @lru_cache(maxsize=1)
 def demonym_pattern() -> str:
     """Regex alternation of every demonym, longest first, for use inside other patterns."""

@@ -19,7 +19,7 @@ from .gazetteers import (
     country_names,
     is_plural_demonym,
 )
-from .locations import code_of, country_pattern, demonym_pattern, find_places
+from .locations import code_of, country_pattern, demonym_pattern, kind_of
 from .numbers import parse_number
 
 _COUNT_WORDS = (
@@ -284,7 +284,7 @@ def find_plain_phrases(text: str) -> list[PersonPhrase]:
         head = match.group("head")
         if any(w in OFFICIAL_TITLES for w in match.group("rest").split()):
             continue
-        if any(w[0].isupper() and not _is_town(w) for w in match.group("rest").split()):
+        if any(w[0].isupper() and kind_of(w) != "place" for w in match.group("rest").split()):
             continue  # a capital before the noun only as a town's name: "a Perth retiree"
         if head[0].isdigit() and text[: match.start()].strip():
             continue  # an age stands for a person only as the subject opening a sentence
@@ -298,11 +298,6 @@ def find_plain_phrases(text: str) -> list[PersonPhrase]:
             count, plural = 2, True
         found.append(PersonPhrase(match.start(), match.end(), (), count, definite, plural, head))
     return found
-
-
-def _is_town(word: str) -> bool:
-    place = find_places(word)
-    return len(place) == 1 and place[0].kind == "place" and place[0].text == word
 
 
 def _bare_singular(text: str, match: re.Match[str]) -> bool:

@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from ..records import (
     Arrest,
@@ -88,7 +89,11 @@ class _Article:
     owned_by: dict[int, list[_Owned]] = field(default_factory=dict)
     described: dict[int, int | None] = field(default_factory=dict)  # sentence -> person
     _codes: dict[int, set[str]] = field(default_factory=dict)
-    _story: list = field(default_factory=list)  # `_story_people`, found once
+
+    @cached_property
+    def story_people(self) -> tuple[str, Span] | None:
+        """The one people the story names in the plural (`_count_story_people`), found once."""
+        return _count_story_people(self)
 
     def codes(self, pid: int) -> set[str]:
         """The nationalities the words beside a person's names give, found once."""
@@ -1082,7 +1087,7 @@ def _detainee(article: _Article, person: Person, original: str) -> Detainee | No
     if not nationality:
         # "казнены трое словаков ... Лосев, Гусев и Сомов": the one people the story is
         # about, for a person it gives no nationality of their own (never the holder's)
-        story = _story_people(article)
+        story = article.story_people
         if story and (detaining is None or story[0] != detaining.country):
             nationality = [Nationality(story[0], story[1])]
             codes = [story[0]]
@@ -1115,15 +1120,9 @@ def _detainee(article: _Article, person: Person, original: str) -> Detainee | No
     )
 
 
-def _story_people(article: _Article) -> tuple[str, Span] | None:
+def _count_story_people(article: _Article) -> tuple[str, Span] | None:
     """The one people a story names in the plural ("словаков", "россиян"), at least twice and
     no other: who its unplaced people are. None when it names none, once, or two peoples."""
-    if not article._story:
-        article._story.append(_count_story_people(article))
-    return article._story[0]
-
-
-def _count_story_people(article: _Article) -> tuple[str, Span] | None:
     counts: Counter[str] = Counter()
     first: dict[str, Span] = {}
     for match in _WORD.finditer(article.text):
