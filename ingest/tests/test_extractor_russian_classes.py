@@ -1353,3 +1353,82 @@ def test_a_governments_decision_not_to_extradite_is_no_extradition():
         "задержанного в Праге."
     )
     assert people(text)["Ivan Losev"].extraditions == ()
+
+
+def test_a_compound_post_before_a_name_marks_an_official():
+    text = (
+        "Накануне арестованных литовцев посетил министр-советник посольства Литвы Йонас "
+        "Петраускас.\n"
+        "Литовец Витаутас Казлаускас задержан в Минске по подозрению в контрабанде."
+    )
+    found = people(text)
+    assert "Vitautas Kazlauskas" in found
+    assert not any("Petrauskas" in name for name in found)
+
+
+def test_a_prison_named_by_its_country_alone_is_custody_but_no_facility():
+    text = (
+        "Россиянку Ольгу Жукову год держали во вьетнамской тюрьме, теперь она дома.\n"
+        "Гражданин Армении Фёдор Гаврилов отбывает срок в краснодарском СИЗО."
+    )
+    found = people(text)
+    assert found["Olga Zhukova"].facility is None
+    assert found["Fedor Gavrilov"].facility.name == "краснодарский СИЗО"
+
+
+def test_a_regime_between_a_prison_and_its_name_keeps_the_name():
+    text = (
+        "Гражданин России Денис Осипов отбывает наказание в тюрьме особого режима "
+        "Кленовая в Канаде.\n"
+        "Россиянин Роман Титов отбывает срок в колонии строгого режима в Казахстане."
+    )
+    found = people(text)
+    assert found["Denis Osipov"].facility.name == "тюрьма особого режима Кленовая"
+    assert found["Roman Titov"].facility is None
+
+
+def test_a_country_adjective_before_plural_people_names_the_story_s_people():
+    # Said once with a demonym and once with an adjective: enough to tell who the people
+    # listed later are, when nothing about them says it.
+    text = (
+        "Глава МИД Эстонии Пеэтер Варес назвал арест провокацией.\n"
+        "В изоляторе в Ереване находятся трое эстонских туристов.\n"
+        "Задержанных эстонцев навестил консул Эстонии Калев Пыльд.\n"
+        "Он сообщил, что в СИЗО находятся Тоомас Каск, Юри Тамм и Андрес Саар."
+    )
+    found = people(text)
+    assert {n.country for n in found["Andres Saar"].nationality} == {"EE"}
+    assert {n.country for n in found["Iuri Tamm"].nationality} == {"EE"}
+
+
+def test_a_bare_remand_prison_is_the_one_named_just_before():
+    text = (
+        "Консул Молдавии Павел Чобану навестил в следственном изоляторе Управления полиции "
+        "Тбилиси двоих задержанных граждан Молдавии.\n"
+        "Он сообщил, что в СИЗО находятся Сергей Лунгу и Вадим Чебан."
+    )
+    found = people(text)
+    assert found["Vadim Cheban"].facility.name == "следственный изолятор Управления"
+    assert found["Sergei Lungu"].facility.name == "следственный изолятор Управления"
+
+
+def test_a_bare_remand_prison_far_from_any_named_one_stays_unnamed():
+    text = (
+        "Консул Молдавии Павел Чобану навестил в следственном изоляторе Управления полиции "
+        "Тбилиси двоих задержанных граждан Молдавии.\n"
+        "Суд продлил им арест.\n"
+        "Адвокаты подали жалобу.\n"
+        "Прокуратура ответила через месяц.\n"
+        "Консул сообщил, что в СИЗО находятся Сергей Лунгу и Вадим Чебан."
+    )
+    assert people(text)["Vadim Cheban"].facility is None
+
+
+def test_freedom_given_in_exchange_is_an_exchange_and_the_others_are_not_his_people():
+    text = (
+        "Гражданин Египта Карим Хассан, осуждённый в Дании за поджог, получил свободу "
+        "в обмен на трёх датских граждан, которых держали в Каире."
+    )
+    hassan = people(text)["Karim Khassan"]
+    assert hassan.status == "exchanged"
+    assert [n.country for n in hassan.nationality] == ["EG"]

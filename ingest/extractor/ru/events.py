@@ -60,6 +60,8 @@ _STATUS = {
     ),
     "released": _rx(
         r"\b(?:освобожд[её]н[аоы]?\b|освобожд[её]нн\w+|освободил\w*|вышл?\w*\s+на\s+свобод\w+|"
+        # "тогда же он получил свободу": freedom given
+        r"(?:получил|обр[её]л)\w*\s+свобод\w+|"
         r"помилован\w*|помиловал\w*|отпущен[аоы]?\b|отпустил\w*|"
         # an acquittal ends the case
         r"оправдал[аи]?\b|оправдан[аоы]?\b|вынес\w*\s+оправдательн\w+\s+приговор\w*)"
@@ -428,6 +430,9 @@ _FACILITY = re.compile(
     # "в центр временного содержания", "в депортационном центре": migrants' detention
     r"центр\w*\s+(?:временного\s+)?содержания|(?:депортационн|миграционн|иммиграционн)\w+\s+"
     r"(?:центр|тюрьм|изолятор)\w*))"
+    # "тюрьма строгого режима Кленовая": the regime between the kind and the name
+    r"(?P<regime>\s+(?:строгого|общего|особого|усиленного|максимального)\s+режима"
+    r"(?=\s+[А-ЯЁA-Z«\"“№]))?"
     r"(?P<tail>\s*(?:№|N|в„–)\s*\d+|-\d+(?:\s+[А-ЯЁ][а-яё]+а\b)?|\s+[«\"“][^»\"”]{2,40}[»\"”]|"
     r"(?:\s+[А-ЯЁ][а-яё-]+){1,2}|"
     # "в тюрьме г. Ларедо", "в тюрьме города Ларедо": a town's prison
@@ -441,6 +446,15 @@ _GENERIC_ADJ = frozenset(
     ["российский", "американский", "местный", "этот", "тот", "такой", "наш", "государственный",
      "федеральный", "иностранный", "зарубежный", "свой", "один", "другой", "обычный"]
 )  # fmt: skip
+
+
+def _country_adjective(word: str) -> bool:
+    """A country's adjective ("в тайской тюрьме": some prison in Thailand, a place of custody
+    but no name; a town's adjective, "краснодарский СИЗО", is a name)."""
+    known = demonym_country(lemma(word))
+    return known is not None and known[1] == "adjective"
+
+
 # Kinds of regime that are no place: "колония строгого режима".
 _REGIME = _rx(r"\s*(?:строгого|общего|особого|усиленного|максимального)\s+режима")
 
@@ -449,7 +463,12 @@ def facility_events(sentence: str) -> list[Event]:
     events: list[Event] = []
     for m in _FACILITY.finditer(sentence):
         head = m.group("head")
-        if head.lower().startswith("колони") and _REGIME.match(sentence, m.end("head")):
+        regime = m.group("regime") or ""
+        if (
+            head.lower().startswith("колони")
+            and not regime
+            and _REGIME.match(sentence, m.end("head"))
+        ):
             continue
         tail = m.group("tail") or ""
         adj = m.group("adj")
@@ -462,7 +481,8 @@ def facility_events(sentence: str) -> list[Event]:
             if first.isupper() and first.isalpha() and country_for((lemma(first),))[1]:
                 tail = ""  # "в тюрьме США": a country's prison, no name
             elif (
-                re.match(r"(?i)(?:№|n|в„–)", first) is None
+                not regime  # "тюрьма особого режима Кленовая": only a name follows a regime
+                and re.match(r"(?i)(?:№|n|в„–)", first) is None
                 and not first.isupper()
                 and not city_country(lemma(first))  # "в тюрьме Вантаа": a town's prison
                 and _is_person_or_country(first)
@@ -473,7 +493,7 @@ def facility_events(sentence: str) -> list[Event]:
         if bare and not head.lower().startswith(("сизо", "следствен", "изолятор")):
             continue
         words = ([adj] if adj else []) + head.split()
-        name = " ".join(nominative_phrase(words)) + tail
+        name = " ".join(nominative_phrase(words)) + (regime if tail else "") + tail
         strength = 2 if tail else (1 if adj else 0)
         events.append(
             Event(
@@ -481,7 +501,11 @@ def facility_events(sentence: str) -> list[Event]:
                 m.start(),
                 m.end(),
                 False,
-                {"name": name.strip(), "strength": strength},
+                {
+                    "name": name.strip(),
+                    "strength": strength,
+                    "named": bool(tail) or not (adj and _country_adjective(adj)),
+                },
             )
         )
     return events

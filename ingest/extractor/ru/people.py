@@ -974,9 +974,7 @@ def mark_officials(text: str, sentences: list[tuple[int, int]], people: list[Per
             sentence_start : sentence_starts[at + 1] if at + 1 < len(sentence_starts) else len(text)
         ]
         for m in reversed(words[-10:]):
-            word_lemma = lemma(m.group(0))
-            if word_lemma.startswith("экс-"):
-                word_lemma = word_lemma[4:]  # "экс-президент страны": a former office holder
+            word_lemma = _title_lemma(m.group(0))
             if word_lemma in _PRESS_TITLES and _CUSTODY.search(sentence_text):
                 continue  # "о содержащемся в сизо журналисте X": the reporter is the one held
             staff = word_lemma in _STAFF and _MISSION.match(before[m.end() :])
@@ -1011,6 +1009,20 @@ def mark_officials(text: str, sentences: list[tuple[int, int]], people: list[Per
                 person.diplomat = lemma(m.group(2)) in DIPLOMATIC
             elif m and lemma(m.group(2)) in _STAFF and _MISSION.match(after[m.end() :]):
                 person.official = person.diplomat = True  # "X, сотрудник посольства"
+
+
+def _title_lemma(word: str) -> str:
+    """The lemma of a word before a name, as a title: a former office holder's
+    ("экс-президент") is the office's, and a compound post ("советник-посланник",
+    "министром-советником") is that of its last part when only that part is a known title."""
+    word_lemma = lemma(word)
+    if word_lemma.startswith("экс-"):
+        return word_lemma[4:]
+    if "-" in word and word_lemma not in TITLES:
+        last = lemma(word.rsplit("-", 1)[1])
+        if last in TITLES:
+            return last
+    return word_lemma
 
 
 # Who signs a decree, a pardon or a law: a head of state or government, never the one held.

@@ -582,6 +582,8 @@ def _nationality_words(
                 and (p.normal_form not in TITLES or p.normal_form in DIPLOMATIC)
                 for p in following[:1]
             )
+            if _EXCHANGED_FOR.search(text[max(0, start - 40) : start]):
+                continue  # "отпустили в обмен на трёх датских граждан": the others traded
             if person or readings & (CITIZEN_NOUNS | _PERSON_NOUNS):
                 found.append(((known[0],), start, words[i + 1][2]))
             continue
@@ -621,6 +623,7 @@ def _nationality_words(
 
 
 _QUOTES = frozenset('«»"“”„')
+_EXCHANGED_FOR = re.compile(r"(?i)\bв\s+обмен\s+на\s+(?:[а-яё0-9-]+\s+){0,2}$")
 
 # "двое военнослужащих Азербайджана — X и Y": a country's servicemen are its nationals, when
 # no verb comes between them and the names ("военные Армении задержали X" is about others).
@@ -1121,15 +1124,19 @@ def _detainee(article: _Article, person: Person, original: str) -> Detainee | No
 
 
 def _count_story_people(article: _Article) -> tuple[str, Span] | None:
-    """The one people a story names in the plural ("словаков", "россиян"), at least twice and
-    no other: who its unplaced people are. None when it names none, once, or two peoples."""
+    """The one people a story names in the plural ("словаков", "россиян", "российских
+    военнослужащих"), at least twice and no other: who its unplaced people are. None when it
+    names none, once, or two peoples."""
     counts: Counter[str] = Counter()
     first: dict[str, Span] = {}
-    for match in _WORD.finditer(article.text):
+    words = list(_WORD.finditer(article.text))
+    for i, match in enumerate(words):
         known = demonym_country(lemma(match.group(0)))
-        if not known or known[1] != "demonym" or not known[0]:
+        if not known or not known[0]:
             continue
         if not any(p.tag.number == "plur" for p in parses(match.group(0).lower())[:1]):
+            continue
+        if known[1] == "adjective" and not _plural_people_next(article.text, match, words[i + 1 :]):
             continue
         counts[known[0]] += 1
         first.setdefault(known[0], Span(match.start(), match.end()))
@@ -1137,6 +1144,21 @@ def _count_story_people(article: _Article) -> tuple[str, Span] | None:
         return None
     code, count = counts.most_common(1)[0]
     return (code, first[code]) if count >= 2 else None
+
+
+def _plural_people_next(text: str, adjective: re.Match, rest: list[re.Match]) -> bool:
+    """A country's adjective in the plural that describes people: right before a plural
+    animate noun that is no title ("российских военнослужащих", not "российских дипломатов"
+    or "российских властей")."""
+    if not rest or text[adjective.end() : rest[0].start()].strip():
+        return False
+    return any(
+        p.tag.POS == "NOUN"
+        and p.tag.animacy == "anim"
+        and p.tag.number == "plur"
+        and p.normal_form not in TITLES
+        for p in parses(rest[0].group(0).lower())[:1]
+    )
 
 
 def _names(person: Person, nationality: list[str]) -> tuple[str, list[str]]:
@@ -1170,11 +1192,46 @@ def _names(person: Person, nationality: list[str]) -> tuple[str, list[str]]:
 
 def _facility(article: _Article, owned: list[_Owned]) -> Facility | None:
     # A bare "в СИЗО" or "в тюрьме" names no place.
-    found = [o for o in owned if o.event.kind == "facility" and o.event.data["strength"] > 0]
+    found = [
+        o
+        for o in owned
+        if o.event.kind == "facility" and o.event.data["strength"] > 0 and o.event.data["named"]
+    ]
     if not found:
-        return None
+        return _remand_named_before(article, owned)
     best = max(found, key=lambda o: (o.event.data["strength"], o.start))
     return Facility(best.event.data["name"], article.span(best.sentence))
+
+
+_REMAND = ("сизо", "следствен", "изолятор")
+
+
+def _remand_named_before(article: _Article, owned: list[_Owned]) -> Facility | None:
+    """ "двоих держат в следственном изоляторе полиции Тбилиси ... Консул назвал тех, кто в
+    СИЗО: X и Y": a bare remand prison is the one the story named last before it, in that
+    sentence or the two before."""
+    bare = [
+        o
+        for o in owned
+        if o.event.kind == "facility"
+        and not o.event.data["strength"]
+        and o.event.data["name"].lower().startswith(_REMAND)
+    ]
+    for mention in bare:
+        named = [
+            e
+            for e in article.events
+            if e.event.kind == "facility"
+            and e.event.data["strength"]
+            and e.event.data["named"]
+            and e.event.data["name"].lower().startswith(_REMAND)
+            and mention.sentence - 2 <= e.sentence <= mention.sentence
+            and e.start < mention.start
+        ]
+        if named:
+            last = max(named, key=lambda e: e.start)
+            return Facility(last.event.data["name"], article.span(last.sentence))
+    return None
 
 
 # Words that lead a charge without saying what it is ("ведение шпионской деятельности").
