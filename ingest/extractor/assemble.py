@@ -61,7 +61,7 @@ from .roles import Role, analyse_roles
 from .ru import RUSSIAN_VERSION, looks_russian, read_russian
 from .segment import Sentence, clause_spans, split_sentences
 
-EXTRACTOR_VERSION = "rules-1.5"
+EXTRACTOR_VERSION = "rules-1.6"
 
 # How much of a text is read. A news story is a few thousand characters and a long feature
 # some tens of thousands; past this (about 15,000 words) the extractor reads the text up to
@@ -110,6 +110,12 @@ _NOT_WHERE_HELD = re.compile(
     r"(?:condemned|critici[sz]ed|denounced|protested|deplored|welcomed|praised)\s+by)"
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,
+)
+# "in countries including Peru, Chile and Bolivia": examples of places, none where anyone is
+# held.
+_COUNTRIES_LISTED = re.compile(
+    r"\b(?:countries|nations|states)\s+(?:including|such\s+as|like)\s+"
+    r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:\s*,\s*|\s+(?:and|or)\s+))*$"
 )
 # "the foreign ministry in Hanoi said": where the source sits, not where anyone is held.
 _SOURCE_SEAT = re.compile(
@@ -1087,6 +1093,8 @@ def _country_votes(article: _Article, events: list[Event]) -> Counter[str]:
                 continue
             if _NOT_WHERE_HELD.search(before):
                 continue  # "arrived in Washington", "lived near Houston", "condemned by the US"
+            if _COUNTRIES_LISTED.search(context.text[max(0, place.start - 90) : place.start]):
+                continue  # "contacts in countries including Peru, Chile and Bolivia"
             if _MISSION_AFTER.match(after):
                 continue  # "UK embassy officials", "the Indian consulate": the visiting state
             if _FREED_AT.search(before):

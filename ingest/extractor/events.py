@@ -203,6 +203,13 @@ _STATUS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"flew\s+(?:back\s+)?home|arrived\s+(?:back\s+)?home|came\s+(?:back\s+)?home|"
             r"(?<=is\s)back\s+home|(?<=are\s)back\s+home|(?<=was\s)back\s+home|"
             r"(?<=were\s)back\s+home|(?:bring|brings|bringing|brought)\s+home|"
+            # "was able to return to France", "was flown back to Canada" (not "to face
+            # charges" there), "her release was agreed": a return or a release told as done
+            r"(?<=able\s)to\s+return\s+(?:home\b|to\s+(?:the\s+)?(?-i:[A-Z]))|"
+            r"flown\s+back\s+to\s+(?:the\s+)?(?-i:[A-Z])(?![^.;]{0,60}\b(?:to\s+face|"
+            r"to\s+stand\s+trial|charges?\b|extradit))|"
+            r"(?<=his\s|her\s)release\s+(?:was|had\s+been|has\s+been)\s+"
+            r"(?:agreed|secured|negotiated|confirmed|announced)|"
             # "returned to Norway after spending a year in a Freedonian jail", "are on their way
             # back to Peru after ... in detention": a return told with the time held; not
             # "returned to Iran, where he was arrested"
@@ -222,7 +229,7 @@ _STATUS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "exchanged",
         re.compile(
-            r"\b(?P<t>exchanged|swapped|prisoner\s+(?:exchange|swap)|"
+            r"\b(?P<t>exchanged|swapped|(?:prisoner|hostage)\s+(?:exchange|swap)|"
             r"in\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:exchange|swap)\b|in\s+exchange\s+for|"
             r"traded\s+for|in\s+return(?=\s*,?\s*\w+\s+(?:freed|released)))",
             re.IGNORECASE,

@@ -1398,6 +1398,15 @@ ORG_WORDS: frozenset[str] = COMPANY_FORMS | frozenset(
         "kataib",
         "liwa",
         "tahrir",
+        "tigers",
+        # Bodies, prizes and clubs: "the Enforcement Directorate", "a Task Force", "the Nobel
+        # Peace Prize", "Agence France-Presse", "Jeunesse Sportive".
+        "directorate",
+        "force",
+        "prize",
+        "award",
+        "presse",
+        "sportive",
     ]
 )
 
@@ -1405,6 +1414,10 @@ ORG_WORDS: frozenset[str] = COMPANY_FORMS | frozenset(
 # "Astellas Pharma Inc", "the National Tertiary Education Union".
 ORGANISATION_HEADS = COMPANY_FORMS | frozenset(
     [
+        "directorate",
+        "force",
+        "prize",
+        "award",
         "foundation",
         "union",
         "group",

@@ -13,6 +13,7 @@ from .gazetteers import (
     FUNCTION_WORDS,
     NEUTRAL_TITLES,
     OFFICIAL_TITLES,
+    PERSON_NOUNS,
     RELATIVE_NOUNS,
     SPEECH_VERBS,
     STRONG_TITLES,
@@ -22,7 +23,7 @@ from .gazetteers import (
     place_demonym,
     region_country,
 )
-from .locations import code_of, demonym_pattern, find_places
+from .locations import code_of, demonym_pattern, find_places, kind_of
 from .nationality import NOT_PERSON_HEADS, find_person_phrases
 from .people import NameRun, Person
 from .segment import Sentence
@@ -278,6 +279,19 @@ def _add_phrase_nationality(role: Role, phrase: str, phrase_start: int, source: 
                 NationalityCue(code, phrase_start + found.start, phrase_start + found.end, source)
             )
         return
+    own = _COUNTRYS_PERSON.match(phrase)
+    code = country_names().get(own.group("country").lower()) if own else None
+    if code and any(w.lower() in PERSON_NOUNS for w in own.group("words").split()):
+        # "X, Norway's best-known climber", "Y, once hailed as Chile's top banker"
+        span = (phrase_start + own.start("country"), phrase_start + own.end("country"))
+        role.nationality.append(NationalityCue(code, *span, source))
+
+
+_COUNTRYS_PERSON = re.compile(
+    r"(?:(?:once|long|now|often)\s+)?(?:(?:hailed|described|called|known|seen)\s+as\s+)?"
+    r"(?P<country>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?)['’]s\s+"
+    r"(?P<words>[\w\-]+(?:\s+[\w\-]+){0,4})"
+)
 
 
 _FELLOW_AFTER = re.compile(
@@ -430,6 +444,13 @@ def _in_by_line(sentence: Sentence, run: NameRun) -> bool:
 # "X of the Edhi Welfare Trust", "Y of Human Rights Watch": someone speaking for a charity,
 # a campaign or a commission. Not a newspaper's, a university's or a company's people, who
 # are often the ones held.
+# "the ministry headed by X", "a commission chaired by X": the head of a body of state
+_HEAD_OF_BODY = re.compile(
+    r"\b(?:ministry|government|department|agency|embassy|committee|commission|office|"
+    r"administration|council|cabinet|service)\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:headed|led|chaired|run)\s+by\s+$",
+    re.IGNORECASE,
+)
 _MEMBER_OF = re.compile(
     r"\s+(?:of|from|with)\s+(?:the\s+)?(?:[A-Z][\w'’\-]*\s+){0,5}(?:Foundation|Trust|Union|"
     r"Institute|Association|Society|Council|Committee|Commission|Forum|Network|Campaign|"
@@ -484,7 +505,10 @@ def analyse_roles(text: str, sentences: list[Sentence], people: list[Person]) ->
             if relative_no_comma and not before and not held:
                 role.relative = True
                 _gender_from(role, [relative_no_comma.group("rel").lower()])
-            if not held and _MEMBER_OF.match(text, run.end, sentence.end):
+            if not held and (
+                _MEMBER_OF.match(text, run.end, sentence.end)
+                or _HEAD_OF_BODY.search(text[max(sentence.start, run.start - 80) : run.start])
+            ):
                 role.official = True
             after = _apposition_after(text, sentence, run)
             if after and after[1] in run_starts:
@@ -539,6 +563,8 @@ def analyse_roles(text: str, sentences: list[Sentence], people: list[Person]) ->
 # "the plot against activist X", "a plan to assassinate Y": the target of a crime.
 _TARGET_BEFORE = re.compile(
     r"\b(?:plot(?:ted|ting)?\s+(?:against|to\s+(?:kill|murder|assassinate))|"
+    # "planning attacks against X", "violent acts against X": X is the target
+    r"(?:attacks?|acts|actions|violence|conspir\w+|coup)\s+against|"
     r"plan(?:ned|ning)?\s+to\s+(?:kill|murder|assassinate)|assassinat(?:e|ing|ion\s+of)|"
     r"attempt\s+on\s+the\s+life\s+of)\s+(?:[\w\-]+\s+){0,3}$",
     re.IGNORECASE,
@@ -624,7 +650,18 @@ def _premodifier_nationality(role: Role, text: str, sentence: Sentence, run: Nam
                     NationalityCue(code, base + found.start, base + found.end, "premodifier")
                 )
             return
+    town = _TOWN_TRADE_BEFORE.search(before)
+    if town and town.group("noun") in PERSON_NOUNS and kind_of(town.group("town")) == "place":
+        # "North Carolina missionary X", "Perth retiree Y": where the person is from
+        _hometown_cue(role, town.group("town"), run.start - len(before) + town.start("town"),
+                      region=False)  # fmt: skip
+        return
     _demonym_title(role, before, run.start - len(before))
+
+
+_TOWN_TRADE_BEFORE = re.compile(
+    r"(?<![\w\-])(?P<town>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s+(?P<noun>[a-z][\w\-]*)\s+$"
+)
 
 
 _TITLE_VERBS = frozenset(["said", "says", "told", "tells", "met", "meets", "held", "holds"])

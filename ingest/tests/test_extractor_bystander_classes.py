@@ -1,5 +1,7 @@
 """People named beside the ones held: heads of state who pardon them or come to fetch them,
-and a speaker who reports on a group. Each class is checked on invented sentences."""
+a speaker who reports on a group, the target of the attacks they are accused of planning,
+and the head of a body of state that follows their case. Each class is checked on invented
+sentences."""
 
 import datetime as dt
 
@@ -231,3 +233,24 @@ def test_a_later_sentencing_with_a_term_of_its_own_dates_nothing_earlier():
     )
     (holm,) = extract(text, PUBLISHED).detainees
     assert holm.sentence is not None and holm.sentence.date == "2024-05-10"
+
+
+def test_the_target_of_attacks_the_people_held_are_accused_of_planning_is_not_held():
+    text = (
+        "Published: 2024-05-02\n"
+        "Bolivia has arrested two Chilean citizens it accuses of planning attacks against "
+        "Luis Ortega. The ministry said it would protect any Chilean held abroad. The two, "
+        "Pedro Soto and Juan Rojas, were detained in La Paz on Monday."
+    )
+    assert _names(text) == ["Pedro Soto", "Juan Rojas"]
+
+
+def test_the_head_of_a_body_of_state_named_by_it_is_not_held():
+    text = (
+        "Published: 2024-05-02\n"
+        "Bolivia said two Chilean citizens, Pedro Soto and Juan Rojas, were detained in La Paz "
+        "on Monday.\n"
+        "An office headed by Alberto Valdes has followed the case since the Chileans were "
+        "detained in Bolivia."
+    )
+    assert _names(text) == ["Pedro Soto", "Juan Rojas"]

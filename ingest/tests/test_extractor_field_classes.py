@@ -24,7 +24,8 @@ each of the family; "fled to X and was extradited" surrenders from X, a refuge o
 before does not; an upheld death sentence dates from the first trial; a term served for
 years is not dated by the story; a term told again with "the" takes the date told there; an
 added term told with its total is the total; "a maximum sentence of" is no sentence; a
-travel ban reduced to a term is no prison term."""
+travel ban reduced to a term is no prison term; countries given as examples ("contacts in
+countries including A, B and C") hold no one."""
 
 import datetime as dt
 
@@ -585,3 +586,16 @@ def test_a_travel_ban_cut_to_a_term_is_no_prison_term():
     )
     sentence = _only(text).sentence
     assert sentence is not None and (sentence.years, sentence.months) == (5, 0)
+
+
+def test_countries_given_as_examples_hold_no_one():
+    soto = _only(
+        "Chilean Pedro Soto was also jailed for ten years, charged with spying for foreign "
+        "agencies and with contacts in countries including Peru, Argentina and Brazil."
+    )
+    assert soto.detaining_country is None
+    placed = _only(
+        "Chilean Pedro Soto was jailed for ten years by a court in La Paz, charged with "
+        "contacts in countries such as Peru and Brazil."
+    )
+    assert placed.detaining_country.country == "BO"

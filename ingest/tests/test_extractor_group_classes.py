@@ -18,7 +18,8 @@ one; a town before a person noun ("the Perth retiree") makes a phrase
 that refers back; "New South Wales" is a state of Australia; a consular officer "allowed to
 briefly see" the person, consular officers and embassy personnel named as visitors, and the
 person held "meeting with consular officials"; people "captured" are held, people "captured on
-camera" are not."""
+camera" are not; a town or state right before a person noun and a name ("Texas missionary X")
+tells where the person is from, and "X, Norway's best-known climber," whose people X is."""
 
 import datetime as dt
 
@@ -303,3 +304,20 @@ def test_what_the_new_rules_leave_alone():
         "visited him in prison in June, consular officials said."
     )
     assert _visitors(policed) == ["consular officials"]
+
+
+def test_a_town_or_state_before_a_person_noun_and_a_name_tells_where_they_are_from():
+    (gray,) = _read(
+        "Another prisoner, North Carolina missionary Tom Gray, has been held in a Turkish jail "
+        "since 2022."
+    )
+    assert _facts(gray) == ("Tom Gray", ["US"], "TR", "detained")
+    (lee,) = _read("Perth retiree Sam Lee was arrested in Bali in March.")
+    assert _facts(lee) == ("Sam Lee", ["AU"], "ID", "detained")
+
+
+def test_a_countrys_person_in_an_apposition_is_one_of_its_people():
+    (karimi,) = _read("Sara Karimi, Norway's best known climber, was detained in Tehran in May.")
+    assert _facts(karimi) == ("Sara Karimi", ["NO"], "IR", "detained")
+    # One of the holding state's own people is not held abroad.
+    assert _read("Sara Karimi, Iran's best known rights activist, was jailed in Tehran.") == ()

@@ -1,5 +1,6 @@
 """How names are read and who they belong to: middle names that are also common words, titles
-written before a name, and people named together. Each class is checked on invented sentences."""
+written before a name, people named together, and bodies and prizes named like people. Each
+class is checked on invented sentences."""
 
 import datetime as dt
 
@@ -70,3 +71,13 @@ def test_a_compound_office_written_with_a_spaced_hyphen_is_still_an_office():
         "touch with him."
     )
     assert _names(text) == []
+
+
+def test_bodies_and_prizes_named_like_people_are_no_people():
+    text = (
+        "The Financial Crimes Directorate arrested Dutch trader Pieter Smit in Lagos on Monday. "
+        "A Joint Task Force had followed him for a year. Smit, a former Golden Pen Prize winner, "
+        "denies the charges."
+    )
+    assert _people(text) == ["Pieter Smit"]
+    assert _names(text) == ["Pieter Smit"]

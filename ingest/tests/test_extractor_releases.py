@@ -1,6 +1,7 @@
 """How the extractor reads the end of a detention: releases told as a homecoming or a handover,
-people named in a list after a swap, pending extraditions, and nationals held by an occupying
-force inside their own country."""
+as a return one "was able" to make, as a flight back to one's country or as a release that "was
+agreed", people named in a list after a swap, a release that was a stage of a hostage exchange,
+pending extraditions, and nationals held by an occupying force inside their own country."""
 
 import datetime as dt
 
@@ -117,3 +118,41 @@ def test_completed_extradition_stays_in_the_record():
     assert record["extradition"]["from"] == "FI"
     assert record["extradition"]["to"] == "US"
     assert record["status"] == "extradited"
+
+
+def test_a_return_made_possible_a_flight_back_and_an_agreed_release_are_releases():
+    able = records(
+        "Dutch scholar Anna de Wit, who was held in Iran for two years, was able to return to "
+        "the Netherlands in October."
+    )
+    flown = records(
+        "Dutch aid worker Anna de Wit, held in Cairo for three years, was flown back to the "
+        "Netherlands on Thursday night."
+    )
+    agreed = records(
+        "Dutch aid worker Anna de Wit was detained in Cairo in 2021. Her release was agreed "
+        "last month."
+    )
+    for found in (able, flown, agreed):
+        assert found["Anna de Wit"]["status"] == "released"
+
+
+def test_a_flight_back_to_face_charges_is_no_release():
+    found = records(
+        "Dutch trader Jan Smit, arrested in Cairo in 2021, was flown back to the Netherlands to "
+        "face fraud charges."
+    )
+    assert found["Jan Smit"]["status"] != "released"
+
+
+def test_a_release_that_was_a_stage_of_a_hostage_exchange_is_an_exchange():
+    found = records(
+        "Three Thai farm workers, Somchai Wong, Niran Sukjai and Anan Boonmee, were handed over "
+        "on Sunday. Their release was the first step of a hostage exchange the two sides agreed "
+        "in May."
+    )
+    assert {name: r["status"] for name, r in found.items()} == {
+        "Somchai Wong": "exchanged",
+        "Niran Sukjai": "exchanged",
+        "Anan Boonmee": "exchanged",
+    }
