@@ -114,8 +114,9 @@ _NOT_WHERE_HELD = re.compile(
 # "in countries including Peru, Chile and Bolivia": examples of places, none where anyone is
 # held.
 _COUNTRIES_LISTED = re.compile(
-    r"\b(?:countries|nations|states)\s+(?:including|such\s+as|like)\s+"
-    r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:\s*,\s*|\s+(?:and|or)\s+))*$"
+    r"\b(?i:countries|nations|states)\s+(?i:including|such\s+as|like)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)"
+    r"(?:the\s+)?)*$"
 )
 # "the foreign ministry in Hanoi said": where the source sits, not where anyone is held.
 _SOURCE_SEAT = re.compile(
@@ -802,7 +803,7 @@ def _candidates(article: _Article) -> list[Candidate]:
         # guess from the groups the story speaks of ("the Russians").
         held_at_home = bool(detaining) and codes == [detaining.country]
         own_nationality = held_at_home and bool(
-            _nationality(article, person, role, events, Counter())
+            _nationality(article, person, role, events, Counter(), trade_town=False)
         )
         if own_nationality:
             detaining = _swapped_from(article, person.pid, role, events, detaining, placed)
@@ -1031,11 +1032,17 @@ def _nationality(
     role: Role,
     events: list[Event],
     group_codes: Counter[str],
+    *,
+    trade_town: bool = True,
 ) -> list[Nationality]:
+    """The person's nationalities, from the strongest cues found. Without `trade_town`, a town
+    written before their trade ("Bali surfer X") is left out: it may be only where they live."""
     found: dict[str, Span] = {}
     hometown: dict[str, Span] = {}
     for cue in role.nationality:
-        target = hometown if cue.source == "hometown" else found
+        if cue.source == "trade_town" and not trade_town:
+            continue
+        target = hometown if cue.source in ("hometown", "trade_town") else found
         target.setdefault(cue.code, Span(cue.start, cue.end))
     for link in article.links_by_pid.get(person.pid, ()):
         found.setdefault(link.code, Span(link.start, link.end))
@@ -1093,7 +1100,7 @@ def _country_votes(article: _Article, events: list[Event]) -> Counter[str]:
                 continue
             if _NOT_WHERE_HELD.search(before):
                 continue  # "arrived in Washington", "lived near Houston", "condemned by the US"
-            if _COUNTRIES_LISTED.search(context.text[max(0, place.start - 90) : place.start]):
+            if _COUNTRIES_LISTED.search(context.text[max(0, place.start - 160) : place.start]):
                 continue  # "contacts in countries including Peru, Chile and Bolivia"
             if _MISSION_AFTER.match(after):
                 continue  # "UK embassy officials", "the Indian consulate": the visiting state

@@ -205,10 +205,10 @@ _STATUS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?<=were\s)back\s+home|(?:bring|brings|bringing|brought)\s+home|"
             # "was able to return to France", "was flown back to Canada" (not "to face
             # charges" there), "her release was agreed": a return or a release told as done
-            r"(?<=able\s)to\s+return\s+(?:home\b|to\s+(?:the\s+)?(?-i:[A-Z]))|"
+            r"(?<=\bable\s)to\s+return\s+(?:home\b|to\s+(?:the\s+)?(?-i:[A-Z]))|"
             r"flown\s+back\s+to\s+(?:the\s+)?(?-i:[A-Z])(?![^.;]{0,60}\b(?:to\s+face|"
-            r"to\s+stand\s+trial|charges?\b|extradit))|"
-            r"(?<=his\s|her\s)release\s+(?:was|had\s+been|has\s+been)\s+"
+            r"to\s+stand\s+trial|charges?\b|extradit|arrest|detain|held\b|jail|custody))|"
+            r"(?<=\bhis\s|\bher\s)release\s+(?:was|had\s+been|has\s+been)\s+"
             r"(?:agreed|secured|negotiated|confirmed|announced)|"
             # "returned to Norway after spending a year in a Freedonian jail", "are on their way
             # back to Peru after ... in detention": a return told with the time held; not

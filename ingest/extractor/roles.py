@@ -143,7 +143,7 @@ class NationalityCue:
     code: str
     start: int
     end: int
-    source: str  # "apposition", "premodifier", "hometown"
+    source: str  # "apposition", "premodifier", "hometown", "trade_town"
 
 
 @dataclass
@@ -281,12 +281,16 @@ def _add_phrase_nationality(role: Role, phrase: str, phrase_start: int, source: 
         return
     own = _COUNTRYS_PERSON.match(phrase)
     code = country_names().get(own.group("country").lower()) if own else None
-    if code and any(w.lower() in PERSON_NOUNS for w in own.group("words").split()):
+    words = own.group("words").lower().split() if own else []
+    if code and any(w in PERSON_NOUNS for w in words) and not _CAPTIVE_WORDS & set(words):
         # "X, Norway's best-known climber", "Y, once hailed as Chile's top banker"
         span = (phrase_start + own.start("country"), phrase_start + own.end("country"))
         role.nationality.append(NationalityCue(code, *span, source))
 
 
+# A captive of the state whose possessive leads the phrase is not one of its people
+# ("Iran's longest-held foreign detainee").
+_CAPTIVE_WORDS = frozenset(["foreign", "detainee", "prisoner", "hostage", "inmate", "captive"])
 _COUNTRYS_PERSON = re.compile(
     r"(?:(?:once|long|now|often)\s+)?(?:(?:hailed|described|called|known|seen)\s+as\s+)?"
     r"(?P<country>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?)['’]s\s+"
@@ -441,16 +445,16 @@ def _in_by_line(sentence: Sentence, run: NameRun) -> bool:
     return sentence.start + match.start("names") <= run.start < sentence.start + match.end("names")
 
 
+# "the ministry headed by X", "a commission chaired by X": the head of a body of state (not
+# an office or an agency someone runs, which may be a charity's or a newsroom's)
+_HEAD_OF_BODY = re.compile(
+    r"\b(?:ministry|government|cabinet|commission|committee)\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:headed|chaired)\s+by\s+$",
+    re.IGNORECASE,
+)
 # "X of the Edhi Welfare Trust", "Y of Human Rights Watch": someone speaking for a charity,
 # a campaign or a commission. Not a newspaper's, a university's or a company's people, who
 # are often the ones held.
-# "the ministry headed by X", "a commission chaired by X": the head of a body of state
-_HEAD_OF_BODY = re.compile(
-    r"\b(?:ministry|government|department|agency|embassy|committee|commission|office|"
-    r"administration|council|cabinet|service)\s+(?:[\w\-]+\s+){0,2}?"
-    r"(?:headed|led|chaired|run)\s+by\s+$",
-    re.IGNORECASE,
-)
 _MEMBER_OF = re.compile(
     r"\s+(?:of|from|with)\s+(?:the\s+)?(?:[A-Z][\w'’\-]*\s+){0,5}(?:Foundation|Trust|Union|"
     r"Institute|Association|Society|Council|Committee|Commission|Forum|Network|Campaign|"
@@ -563,8 +567,10 @@ def analyse_roles(text: str, sentences: list[Sentence], people: list[Person]) ->
 # "the plot against activist X", "a plan to assassinate Y": the target of a crime.
 _TARGET_BEFORE = re.compile(
     r"\b(?:plot(?:ted|ting)?\s+(?:against|to\s+(?:kill|murder|assassinate))|"
-    # "planning attacks against X", "violent acts against X": X is the target
-    r"(?:attacks?|acts|actions|violence|conspir\w+|coup)\s+against|"
+    # "accused of planning attacks against X", "a plan to commit violent acts against X":
+    # X is the target of what was planned
+    r"(?:plan(?:s|ned|ning)?|plott(?:ed|ing)|prepar(?:ed|ing))\s+(?:to\s+)?(?:\S+\s+){0,3}?"
+    r"(?:attacks?|acts)\s+against|"
     r"plan(?:ned|ning)?\s+to\s+(?:kill|murder|assassinate)|assassinat(?:e|ing|ion\s+of)|"
     r"attempt\s+on\s+the\s+life\s+of)\s+(?:[\w\-]+\s+){0,3}$",
     re.IGNORECASE,
@@ -651,10 +657,13 @@ def _premodifier_nationality(role: Role, text: str, sentence: Sentence, run: Nam
                 )
             return
     town = _TOWN_TRADE_BEFORE.search(before)
-    if town and town.group("noun") in PERSON_NOUNS and kind_of(town.group("town")) == "place":
-        # "North Carolina missionary X", "Perth retiree Y": where the person is from
-        _hometown_cue(role, town.group("town"), run.start - len(before) + town.start("town"),
-                      region=False)  # fmt: skip
+    place = town.group("town") if town else ""
+    if town and town.group("noun") in PERSON_NOUNS and kind_of(place) == "place":
+        # "North Carolina missionary X", "Perth retiree Y": where the person is from, or only
+        # where they live ("Bali surfer X"): the weakest cue, never enough to say the state
+        # that holds them is their own
+        at = run.start - len(before) + town.start("town")
+        role.nationality.append(NationalityCue(code_of(place), at, at + len(place), "trade_town"))
         return
     _demonym_title(role, before, run.start - len(before))
 

@@ -250,7 +250,21 @@ def test_the_head_of_a_body_of_state_named_by_it_is_not_held():
         "Published: 2024-05-02\n"
         "Bolivia said two Chilean citizens, Pedro Soto and Juan Rojas, were detained in La Paz "
         "on Monday.\n"
-        "An office headed by Alberto Valdes has followed the case since the Chileans were "
+        "A commission headed by Alberto Valdes has followed the case since the Chileans were "
         "detained in Bolivia."
     )
     assert _names(text) == ["Pedro Soto", "Juan Rojas"]
+
+
+def test_what_the_target_and_head_rules_leave_alone():
+    # Actions or attacks against a person that nobody planned, and an office or an agency
+    # someone runs: the person may well be the one held.
+    for text in (
+        "Authorities stepped up actions against Dutch activist Anna de Wit, who was arrested "
+        "in Tehran on Monday.",
+        "Rights groups condemned the attacks against Dutch journalist Anna de Wit, who has been "
+        "held in Evin prison since May.",
+        "Police raided the aid office run by Dutch activist Anna de Wit in March. She was "
+        "arrested in Tehran the next day.",
+    ):
+        assert _names("Published: 2024-05-02\n" + text) == ["Anna de Wit"]

@@ -594,6 +594,11 @@ def test_countries_given_as_examples_hold_no_one():
         "agencies and with contacts in countries including Peru, Argentina and Brazil."
     )
     assert soto.detaining_country is None
+    listed = _only(
+        "Chilean Pedro Soto was also jailed for ten years, charged with contacts in Countries "
+        "such as the Netherlands, Peru, and Brazil."
+    )
+    assert listed.detaining_country is None
     placed = _only(
         "Chilean Pedro Soto was jailed for ten years by a court in La Paz, charged with "
         "contacts in countries such as Peru and Brazil."

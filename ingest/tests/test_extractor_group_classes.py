@@ -321,3 +321,15 @@ def test_a_countrys_person_in_an_apposition_is_one_of_its_people():
     assert _facts(karimi) == ("Sara Karimi", ["NO"], "IR", "detained")
     # One of the holding state's own people is not held abroad.
     assert _read("Sara Karimi, Iran's best known rights activist, was jailed in Tehran.") == ()
+
+
+def test_what_the_town_and_possessive_rules_leave_alone():
+    # A foreign captive of the state whose possessive leads the phrase is none of its people.
+    (gray,) = _read(
+        "Tom Gray, Iran's longest-held foreign detainee, has been in Evin prison since 2019."
+    )
+    assert _facts(gray) == ("Tom Gray", [], "IR", "detained")
+    # A town before a trade may be only where the person lives: never enough to drop a person
+    # held in that town's country as one of its own.
+    (surfer,) = _read("Bali surfer Tom Gray was arrested in Indonesia on Monday.")
+    assert _facts(surfer) == ("Tom Gray", [], "ID", "detained")

@@ -156,3 +156,19 @@ def test_a_release_that_was_a_stage_of_a_hostage_exchange_is_an_exchange():
         "Niran Sukjai": "exchanged",
         "Anan Boonmee": "exchanged",
     }
+
+
+def test_what_the_new_release_forms_leave_alone():
+    unable = records(
+        "Dutch activist Anna de Wit was detained in Tehran in 2022. She has been unable to "
+        "return to the Netherlands since her arrest."
+    )
+    back_to_arrest = records(
+        "Dutch activist Anna de Wit was flown back to Tehran, where she was arrested on arrival."
+    )
+    not_hers = records(
+        "Dutch activist Anna de Wit was detained in Tehran in 2022. This release was agreed by "
+        "other prisoners."
+    )
+    for found in (unable, back_to_arrest, not_hers):
+        assert found["Anna de Wit"]["status"] == "detained"

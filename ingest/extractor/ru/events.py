@@ -455,6 +455,8 @@ def _country_adjective(word: str) -> bool:
     return known is not None and known[1] == "adjective"
 
 
+# What follows a prison's name after its regime: a place it lies in, or the end of the clause.
+_REGIME_NAME_ENDS = re.compile(r"\s+(?:в|во)\s+[А-ЯЁA-Z]|\s*(?:[.;!?]|$)")
 # Kinds of regime that are no place: "колония строгого режима".
 _REGIME = _rx(r"\s*(?:строгого|общего|особого|усиленного|максимального)\s+режима")
 
@@ -478,17 +480,23 @@ def facility_events(sentence: str) -> list[Event]:
         # sentence part ("тюрьмы Коридаллос", not "в тюрьме Петренко сказала").
         if tail and tail.strip()[:1].isupper() and not tail.strip().startswith(("«", '"', "“")):
             first = tail.split()[0]
-            if first.isupper() and first.isalpha() and country_for((lemma(first),))[1]:
-                tail = ""  # "в тюрьме США": a country's prison, no name
+            if (first.isupper() or regime) and first.isalpha() and country_for((lemma(first),))[1]:
+                tail = ""  # "в тюрьме США", "колония строгого режима Белоруссии": no name
             elif (
-                not regime  # "тюрьма особого режима Кленовая": only a name follows a regime
-                and re.match(r"(?i)(?:№|n|в„–)", first) is None
+                re.match(r"(?i)(?:№|n|в„–)", first) is None
                 and not first.isupper()
                 and not city_country(lemma(first))  # "в тюрьме Вантаа": a town's prison
                 and _is_person_or_country(first)
                 and not _PLACED_AFTER.match(sentence, m.end())
+                # "тюрьма особого режима Кленовая в Канаде": after a regime, a word the
+                # sentence places in a country or ends on is the prison's name
+                and not (regime and _REGIME_NAME_ENDS.match(sentence, m.end()))
             ):
                 tail = ""
+        if regime and not tail:
+            if head.lower().startswith("колони"):
+                continue  # "колония строгого режима" with no name: no place
+            regime = ""
         bare = not tail and not adj
         if bare and not head.lower().startswith(("сизо", "следствен", "изолятор")):
             continue

@@ -1013,8 +1013,8 @@ def mark_officials(text: str, sentences: list[tuple[int, int]], people: list[Per
 
 def _title_lemma(word: str) -> str:
     """The lemma of a word before a name, as a title: a former office holder's
-    ("экс-президент") is the office's, and a compound post ("советник-посланник",
-    "министром-советником") is that of its last part when only that part is a known title."""
+    ("экс-президент") is the office's, and a compound post that is no known title as a whole
+    ("советник-посланник", "министром-советником") is read by its last part."""
     word_lemma = lemma(word)
     if word_lemma.startswith("экс-"):
         return word_lemma[4:]

@@ -1147,18 +1147,24 @@ def _count_story_people(article: _Article) -> tuple[str, Span] | None:
 
 
 def _plural_people_next(text: str, adjective: re.Match, rest: list[re.Match]) -> bool:
-    """A country's adjective in the plural that describes people: right before a plural
-    animate noun that is no title ("российских военнослужащих", not "российских дипломатов"
-    or "российских властей")."""
+    """A country's adjective in the plural that describes people who may be held: right before
+    a plural noun for citizens, travellers, workers or servicemen ("российских
+    военнослужащих", "эстонских туристов"; not "российских дипломатов" or "иранские
+    пограничники"), that is not the subject of the verb after it ("иранские военные
+    задержали": the ones who hold)."""
     if not rest or text[adjective.end() : rest[0].start()].strip():
         return False
-    return any(
-        p.tag.POS == "NOUN"
-        and p.tag.animacy == "anim"
-        and p.tag.number == "plur"
-        and p.normal_form not in TITLES
-        for p in parses(rest[0].group(0).lower())[:1]
+    held_nouns = CITIZEN_NOUNS | _PERSON_NOUNS | _SERVICE_NOUNS
+    noun = next(
+        (
+            p
+            for p in parses(rest[0].group(0).lower())[:1]
+            if p.tag.POS == "NOUN" and p.tag.number == "plur" and p.normal_form in held_nouns
+        ),
+        None,
     )
+    after = [("", m.start(), m.end(), m.group(0)) for m in rest[1:2]]
+    return noun is not None and not _verb_after(after)
 
 
 def _names(person: Person, nationality: list[str]) -> tuple[str, list[str]]:
