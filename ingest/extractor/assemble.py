@@ -61,7 +61,7 @@ from .roles import Role, analyse_roles
 from .ru import RUSSIAN_VERSION, looks_russian, read_russian
 from .segment import Sentence, clause_spans, split_sentences
 
-EXTRACTOR_VERSION = "rules-1.6"
+EXTRACTOR_VERSION = "rules-1.7"
 
 # How much of a text is read. A news story is a few thousand characters and a long feature
 # some tens of thousands; past this (about 15,000 words) the extractor reads the text up to
@@ -1567,6 +1567,8 @@ _MISSION = re.compile(
     r"(?i:embassy|consular|consulate|diplomatic)\s+(?i:personnel|staff|officers?)|"
     r"(?i:(?:(?:embassy|consular|diplomatic)\s+)?(?:embassy|consulate|diplomatic\s+mission|"
     r"mission|high\s+commission|officials|diplomats|consul(?:-general)?|envoys?)))"
+    # "the Canadian Embassy official": the mission's person, when one is named after it
+    r"(?:\s+(?i:official|officer|diplomat)(?!s))?"
     r"(?:\s+in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?)\b"
 )
 

@@ -9,7 +9,12 @@ from .events import Event, SentenceContext, is_hypothetical, pick_date
 from .locations import find_places
 
 _TRIGGER = re.compile(
-    r"\b(?P<t>extradited|extradites|extradite|extraditing|extradition|handed\s+(?:\w+\s+)?over\s+to|"
+    r"\b(?P<t>extradited|extradites|extradite|extraditing|extradition|"
+    # "handed him over to", "handed al-Kassar over to", "handed over businessman X to"
+    r"handed\s+(?:(?:him|her|them)\s+|(?:[a-z]{1,3}-)?(?-i:[A-Z])[\w'’.-]*\s+"
+    r"(?:(?-i:[A-Z])[\w'’.-]*\s+){0,3})?"
+    r"over\s+to|"
+    r"handed\s+over\s+(?:[\w'’.-]+\s+){0,3}?(?-i:[A-Z])[\w'’.-]*\s+to(?=\s)|"
     r"surrendered\s+to|request|bid)\b",
     re.IGNORECASE,
 )
@@ -128,7 +133,29 @@ def _status(context: SentenceContext, anchor: int, word: str) -> str:
             return status
     if _SURRENDER.match(word) and not is_hypothetical(context, anchor):
         return "surrendered"
+    lead = context.text[
+        max(0, anchor - context.sentence.start - 24) : anchor - context.sentence.start
+    ]
+    at = anchor - context.sentence.start + len(word)
+    if (
+        word.lower() == "extradition"
+        and _AFTER_ONES_EXTRADITION.search(lead)
+        and not _EXTRADITION_STEP_NOUN.match(context.text[at : at + 20])
+    ):
+        return "surrendered"  # "charged following his extradition to the US"
     return "requested"
+
+
+# "after his extradition hearing": a step of the case, not the surrender.
+_EXTRADITION_STEP_NOUN = re.compile(
+    r"\s+(?:hearings?|requests?|case|trial|proceedings?|battle|fight|order|papers|treaty|"
+    r"warrant|appeal|process|bid)\b",
+    re.IGNORECASE,
+)
+# "following his extradition", "after their extradition from Spain": a surrender told as done.
+_AFTER_ONES_EXTRADITION = re.compile(
+    r"\b(?:following|after|since|upon)\s+(?:his|her|their)\s+$", re.IGNORECASE
+)
 
 
 def find_extraditions(context: SentenceContext, recent_text: str) -> list[Event]:
@@ -191,10 +218,11 @@ def find_extraditions(context: SentenceContext, recent_text: str) -> list[Event]
                 absolute < anchor
                 and place.kind == "country"
                 and from_country is None
-                and match.group("t").lower() in ("extradited", "extradites")
+                and match.group("t").lower().startswith(("extradited", "extradites", "handed"))
                 and _COUNTRY_SUBJECT_GAP.match(text[place.end : anchor - base])
             ):
-                subject_country = place.code  # "Switzerland extradited him to the US"
+                # "Switzerland extradited him to the US", "Spain handed X over to US agents"
+                subject_country = place.code
             elif (
                 absolute < anchor
                 and place.kind in ("demonym", "country")

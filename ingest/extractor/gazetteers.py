@@ -1406,7 +1406,17 @@ ORG_WORDS: frozenset[str] = COMPANY_FORMS | frozenset(
         "prize",
         "award",
         "presse",
+        "agence",
         "sportive",
+        "cup",
+        # Bases, parliaments, firms, gatherings and guards: "Fort X", "the Verkhovna Rada",
+        # "X Tours", "a Ministerial Meeting", "the Islamic Revolutionary Guard Corps".
+        "fort",
+        "rada",
+        "tours",
+        "meeting",
+        "protection",
+        "revolutionary",
     ]
 )
 

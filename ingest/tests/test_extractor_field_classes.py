@@ -25,7 +25,9 @@ before does not; an upheld death sentence dates from the first trial; a term ser
 years is not dated by the story; a term told again with "the" takes the date told there; an
 added term told with its total is the total; "a maximum sentence of" is no sentence; a
 travel ban reduced to a term is no prison term; countries given as examples ("contacts in
-countries including A, B and C") hold no one."""
+countries including A, B and C") hold no one; a state that "handed X over to" another's
+authorities, or "handed over" a named person to them, surrendered the person; "following his
+extradition to" a state is a surrender, "after his extradition hearing" is none."""
 
 import datetime as dt
 
@@ -604,3 +606,43 @@ def test_countries_given_as_examples_hold_no_one():
         "contacts in countries such as Peru and Brazil."
     )
     assert placed.detaining_country.country == "BO"
+
+
+def _surrender(person):
+    (extradition,) = person.extraditions
+    return extradition.status, extradition.from_country, extradition.to_country
+
+
+def test_a_state_that_handed_a_named_person_over_surrendered_them():
+    subject = _only("Spain handed Petro Ivanenko over to US marshals in Madrid on Friday.")
+    assert _surrender(subject) == ("surrendered", "ES", "US")
+    described = _only(
+        "The Bahamas government handed over software founder Petro Ivanenko to the US "
+        "authorities on Tuesday."
+    )
+    assert _surrender(described) == ("surrendered", "BS", "US")
+
+
+def test_a_surrender_told_as_what_followed_is_one():
+    person = _only(
+        "Mark Ivanenko pleaded not guilty to wire fraud in Boston on Monday, three weeks after "
+        "his extradition from Norway to the United States."
+    )
+    assert _surrender(person) == ("surrendered", "NO", "US")
+
+
+def test_what_the_handover_and_following_rules_leave_alone():
+    # Papers handed over are no person; a hearing after which nothing is told is no surrender.
+    assert (
+        extract(
+            "Spain handed over the documents to US prosecutors, who want Petro Ivanenko tried in "
+            "New York.",
+            PUBLISHED,
+        ).detainees
+        == ()
+    )
+    held = _only(
+        "Mark Ivanenko, held in Oslo since March, hopes to stay in Norway after his extradition "
+        "hearing next week."
+    )
+    assert all(e.status != "surrendered" for e in held.extraditions)

@@ -249,7 +249,7 @@ def test_a_mission_among_those_by_whom_a_detainee_was_visited():
         "Ramon Tadeo, a Filipino worker, is on death row in Riyadh for murder. Officials said "
         "Tadeo was visited by his brother and a Philippine embassy official last week."
     )
-    assert _visits(text) == {"Ramon Tadeo": ["Philippine embassy"]}
+    assert _visits(text) == {"Ramon Tadeo": ["Philippine embassy official"]}
 
 
 def test_unnamed_consular_staff_visit_for_the_mission_named_just_before():

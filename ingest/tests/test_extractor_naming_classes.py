@@ -81,3 +81,12 @@ def test_bodies_and_prizes_named_like_people_are_no_people():
     )
     assert _people(text) == ["Pieter Smit"]
     assert _names(text) == ["Pieter Smit"]
+
+
+def test_bases_parliaments_firms_and_gatherings_named_like_people_are_no_people():
+    text = (
+        "Dutch trader Pieter Smit was flown from Fort Marlow to Lagos, where he was arrested on "
+        "Monday. The Verkhovna Rada and Sunrise Tours said nothing; a Ministerial Meeting and "
+        "Agence France-Presse reported the arrest."
+    )
+    assert _people(text) == ["Pieter Smit"]

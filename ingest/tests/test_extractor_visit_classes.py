@@ -1,5 +1,6 @@
 """Consular visits told by their count, to a family by its name, or through the delay
-before the first one. Each class is checked on invented sentences."""
+before the first one, and a mission's one official named as the visitor. Each class is
+checked on invented sentences."""
 
 import datetime as dt
 
@@ -61,3 +62,17 @@ def test_a_call_told_first_without_its_caller_and_then_with_it_is_one_call():
         "Iyer was permitted to speak with him by phone."
     )
     assert _visitors(text) == {"Arjun Mehta": ["Meera Iyer"]}
+
+
+def test_a_missions_one_official_is_the_visitor_named():
+    one = _visitors(
+        "Canadian teacher Anne Lacroix, jailed in Shanghai, was visited by a Canadian Embassy "
+        "official on Monday."
+    )
+    assert one == {"Anne Lacroix": ["Canadian Embassy official"]}
+    # The plural and the mission alone stay as they were told.
+    many = _visitors(
+        "Canadian teacher Anne Lacroix, jailed in Shanghai, was visited by the Canadian Embassy "
+        "on Monday."
+    )
+    assert many == {"Anne Lacroix": ["Canadian Embassy"]}
