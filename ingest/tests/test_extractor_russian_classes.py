@@ -1449,3 +1449,26 @@ def test_what_the_regime_and_people_rules_leave_alone():
         "Сейчас в СИЗО находятся Тоомас Каск и Андрес Саар."
     )
     assert all(not d.nationality for d in people(text).values())
+
+
+def test_all_of_them_are_those_just_named_and_a_name_in_brackets_is_the_same_person():
+    text = (
+        "Published: 2024-05-02\n"
+        "Самолёт с четырьмя осуждёнными в Канаде прибыл в Минск. Этим рейсом прибыли Олег "
+        "Карпенко, Йозеф Новак (Иван Лукашов) и Дарья Кравец. Ранее все они признали вину в "
+        "суде Торонто и были высланы из Канады для обмена."
+    )
+    found = people(text)
+    assert sorted(found) == ["Daria Kravets", "Ivan Lukashov", "Oleg Karpenko"]
+    assert {d.status for d in found.values()} == {"exchanged"}
+    assert "Йозеф Новак" in found["Ivan Lukashov"].name_variants
+
+
+def test_what_the_all_of_them_rule_leaves_alone():
+    # "все они" with one person named before is that person's sentence as it was.
+    text = (
+        "Published: 2024-05-02\n"
+        "В Минске задержан гражданин Литвы Йонас Каспарас. Все они, по словам МИД, будут "
+        "освобождены через неделю."
+    )
+    assert [d.status for d in people(text).values()] == ["detained"]

@@ -114,6 +114,7 @@ _ASKED_PARDON = _rx(
     r"(?:прошени\w*|просьб\w*|ходатайств\w*|призыв\w*|обращени\w*|заявлени\w*|"
     r"добива\w*|просил\w*|проси\w+)\s+(?:\S+\s+){0,2}(?:о|об|к)\s+(?:\S+\s+)?$"
 )
+_FOR_EXCHANGE = _rx(r"\b(?:для|ради)\s+(?:\S+\s+)?обмен\w*|\bв\s+обмен\b")
 _EXCHANGE_TOLD = _rx(r"\bобмен\w*\s+(?:\S+\s+)?заключ\w+|\bв\s+обмен\b")
 
 
@@ -146,6 +147,8 @@ def status_events(sentence: str, following: str, preceding: str = "") -> list[Ev
                 or _EXCHANGE_TOLD.search(preceding)
             ):
                 event.kind = "exchanged"  # freed in the exchange the sentence before tells
+            elif kind == "deported" and _FOR_EXCHANGE.search(sentence):
+                event.kind = "exchanged"  # "высланы из США для обмена": sent away to be traded
             events.append(event)
     return events
 

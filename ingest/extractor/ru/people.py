@@ -1158,6 +1158,24 @@ def merge_aliases(text: str, sentences: list[tuple[int, int]], people: list[Pers
             continue
         target.spans = sorted(target.spans + person.spans, key=lambda s: s.start)
         person.spans = []
+    _merge_bracketed_names(text, mentions)
+
+
+def _merge_bracketed_names(text: str, mentions: list[tuple[int, int, Person]]) -> None:
+    """ "Майкл Зоттоли (Михаил Куцик)": a name, then another in brackets right after it, is
+    one person under two names; the one in brackets (the name the person was born with, or
+    the one the story goes by) is the person's, the other joins it."""
+    for (_start, end, person), (inner_start, inner_end, inner) in zip(
+        mentions, mentions[1:], strict=False
+    ):
+        if inner is person or not person.spans:
+            continue
+        if not re.fullmatch(r"\s*\(\s*", text[end:inner_start]):
+            continue
+        if not re.match(r"\s*\)", text[inner_end : inner_end + 3]):
+            continue
+        inner.spans = sorted(inner.spans + person.spans, key=lambda s: s.start)
+        person.spans = []
 
 
 def _nominative_form(span: PersonSpan, nominative: str) -> bool:

@@ -235,6 +235,10 @@ def _owners(
         # ("консул Геннадий Брескаленко не может попасть к соотечественнице").
         mentions = [m for m in mentions if not _nominative(article, m)]
     if not mentions:
+        if _ALL_OF_THEM.search(article.sentence_text(index)):
+            listed = _named_before(article, index)
+            if len(listed) >= 2:
+                return listed  # "Ранее все они признали вину": each of those just named
         focus = _focus(article, index)
         return _with_coordinated(article, index, focus) if focus is not None else ()
 
@@ -267,6 +271,24 @@ def _owners(
         # names is about all of them.
         _add_listed_before(article, [m for m in mentions if m[1] <= nearest[0]], nearest, owners)
     return tuple(owners)
+
+
+# "все они", "они все", "все десятеро": everyone the sentence before named.
+_ALL_OF_THEM = re.compile(
+    r"(?i)(?<![\w-])(?:все\s+они|они\s+все|всех\s+их|все\s+(?:трое|четверо|пятеро|шестеро|"
+    r"семеро|восьмеро|девятеро|десятеро))(?![\w-])"
+)
+
+
+def _named_before(article: _Article, index: int) -> tuple[int, ...]:
+    """The people, officials aside, named in the sentence before `index`, in order."""
+    if index == 0:
+        return ()
+    found: list[int] = []
+    for mention in _sentence_mentions(article, index - 1):
+        if mention[2] not in found and not article.people[mention[2]].official:
+            found.append(mention[2])
+    return tuple(found)
 
 
 # The first letters of a collective number, and how many it counts.
