@@ -61,7 +61,7 @@ from .roles import Role, analyse_roles
 from .ru import RUSSIAN_VERSION, looks_russian, read_russian
 from .segment import Sentence, clause_spans, split_sentences
 
-EXTRACTOR_VERSION = "rules-1.7"
+EXTRACTOR_VERSION = "rules-1.8"
 
 # How much of a text is read. A news story is a few thousand characters and a long feature
 # some tens of thousands; past this (about 15,000 words) the extractor reads the text up to
@@ -1576,7 +1576,7 @@ _MISSION = re.compile(
 # A mission's people told by their trade alone: "consular officers", "embassy personnel",
 # "consular officials", with no word that names whose.
 _GENERIC_STAFF = re.compile(
-    r"(?i:(?:embassy|consular|consulate|diplomatic)\s+)?(?i:officials|diplomats|personnel|staff|"
+    r"(?i:(?:embassy|consular|consulate|diplomatic)\s+)?(?i:officials?|diplomats?|personnel|staff|"
     r"officers?)"
 )
 

@@ -11,10 +11,12 @@ from .locations import find_places
 _TRIGGER = re.compile(
     r"\b(?P<t>extradited|extradites|extradite|extraditing|extradition|"
     # "handed him over to", "handed al-Kassar over to", "handed over businessman X to"
-    r"handed\s+(?:(?:him|her|them)\s+|(?:[a-z]{1,3}-)?(?-i:[A-Z])[\w'’.-]*\s+"
-    r"(?:(?-i:[A-Z])[\w'’.-]*\s+){0,3})?"
-    r"over\s+to|"
-    r"handed\s+over\s+(?:[\w'’.-]+\s+){0,3}?(?-i:[A-Z])[\w'’.-]*\s+to(?=\s)|"
+    r"handed\s+(?:(?:him|her|them)\s+|(?:[a-z]{1,3}-)?"
+    r"(?-i:[A-Z])[\w'’.-]*\s+(?:(?-i:[A-Z])[\w'’.-]*\s+){0,3})?over\s+to|"
+    # a described person: words that are no preposition or article ("evidence against X",
+    # "the letter from X" are things), then the name
+    r"handed\s+over\s+(?:(?!(?:of|against|on|from|about|for|by|with|the|a|an)\s)"
+    r"[\w'’.-]+\s+){0,3}?(?-i:[A-Z])[\w'’.-]*\s+to(?=\s)|"
     r"surrendered\s+to|request|bid)\b",
     re.IGNORECASE,
 )
@@ -108,11 +110,13 @@ _BY_AUTHORITY = re.compile(
 )
 
 
+_SWAP_WORD = re.compile(r"\b(?:swap|swapped|exchange|exchanged)\b", re.IGNORECASE)
 # "handed over to Thai officials / to the embassy / to his family": people who receive a freed
 # person, unlike the police, marshals or prosecutors who receive an extradited one.
 _CARETAKERS = re.compile(
     r"^\s*[\"“‘']?(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:officials|diplomats|embassy|consulate|"
     r"consuls?|representatives|envoys?|ambassador|family|families|relatives|red\s+cross|"
+    r"mediators?|negotiators?|intermediar(?:y|ies)|"
     r"government|committee\s+of\s+the\s+red\s+cross)\b",
     re.IGNORECASE,
 )
@@ -140,21 +144,32 @@ def _status(context: SentenceContext, anchor: int, word: str) -> str:
     if (
         word.lower() == "extradition"
         and _AFTER_ONES_EXTRADITION.search(lead)
-        and not _EXTRADITION_STEP_NOUN.match(context.text[at : at + 20])
+        and _DIRECTION_AFTER.match(context.text[at : at + 60])
+        and not _STEP_TOLD_AFTER.match(context.text[at:])
+        and not is_hypothetical(context, anchor)
+        and not _PROSPECT_BEFORE.search(context.text[: anchor - context.sentence.start])
     ):
-        return "surrendered"  # "charged following his extradition to the US"
+        return "surrendered"  # "pleaded not guilty three weeks after his extradition to the US"
     return "requested"
 
 
-# "after his extradition hearing": a step of the case, not the surrender.
-_EXTRADITION_STEP_NOUN = re.compile(
-    r"\s+(?:hearings?|requests?|case|trial|proceedings?|battle|fight|order|papers|treaty|"
-    r"warrant|appeal|process|bid)\b",
+# "following his extradition to the US", "after their extradition from Spain": a surrender
+# told as done, when the words after it give its direction ("after his extradition hearing"
+# is a step of the case), no verb after it makes it a step ("after his extradition was
+# delayed") and nothing before it makes it a prospect ("could face life after his
+# extradition to the US").
+_AFTER_ONES_EXTRADITION = re.compile(
+    r"\b(?:following|after)\s+(?:his|her|their)\s+$", re.IGNORECASE
+)
+_DIRECTION_AFTER = re.compile(r"\s+(?:to|from)\s+(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE)
+_STEP_TOLD_AFTER = re.compile(
+    r"[^.;]*?\b(?:was|is|were|are|had\s+been|has\s+been|have\s+been)\s+\w+(?:ed|en)\b",
     re.IGNORECASE,
 )
-# "following his extradition", "after their extradition from Spain": a surrender told as done.
-_AFTER_ONES_EXTRADITION = re.compile(
-    r"\b(?:following|after|since|upon)\s+(?:his|her|their)\s+$", re.IGNORECASE
+_PROSPECT_BEFORE = re.compile(
+    r"\b(?:could|would|will|may|might|shall|faces?|facing|awaits?|awaiting|expected|pending)\b"
+    r"[^.;]*$",
+    re.IGNORECASE,
 )
 
 
@@ -286,9 +301,10 @@ def find_extraditions(context: SentenceContext, recent_text: str) -> list[Event]
             status == "surrendered"
             and not word.lower().startswith("extradit")
             and "extradit" not in recent_text.lower()
-            and _CARETAKERS.match(text[match.end() :])
+            and (_CARETAKERS.match(text[match.end() :]) or _SWAP_WORD.search(text))
         ):
-            # A release into the care of officials or family, not an extradition.
+            # A release into the care of officials or family, or a handover in a swap ("handed
+            # X over to German authorities as part of a prisoner swap"), not an extradition.
             events.append(
                 Event(
                     kind="released",

@@ -1398,25 +1398,21 @@ ORG_WORDS: frozenset[str] = COMPANY_FORMS | frozenset(
         "kataib",
         "liwa",
         "tahrir",
-        "tigers",
         # Bodies, prizes and clubs: "the Enforcement Directorate", "a Task Force", "the Nobel
         # Peace Prize", "Agence France-Presse", "Jeunesse Sportive".
         "directorate",
         "force",
         "prize",
         "award",
-        "presse",
         "agence",
         "sportive",
         "cup",
-        # Bases, parliaments, firms, gatherings and guards: "Fort X", "the Verkhovna Rada",
-        # "X Tours", "a Ministerial Meeting", "the Islamic Revolutionary Guard Corps".
-        "fort",
-        "rada",
-        "tours",
+        # Gatherings, causes and guards: "a Ministerial Meeting", "Values Protection", "the
+        # Islamic Revolutionary Guard Corps" ("Fort", "Rada" and "Tours" are surnames too).
         "meeting",
         "protection",
         "revolutionary",
+        "verkhovna",
     ]
 )
 

@@ -631,6 +631,40 @@ def test_a_surrender_told_as_what_followed_is_one():
     assert _surrender(person) == ("surrendered", "NO", "US")
 
 
+def test_an_extradition_still_ahead_or_only_asked_for_is_no_surrender():
+    for text in (
+        "Petro Ivanenko, a Ukrainian held in Madrid, will be tried in Texas upon his "
+        "extradition to America.",
+        "Petro Ivanenko, a Ukrainian held in Madrid, could face life in prison after his "
+        "extradition to Texas.",
+        "Petro Ivanenko, a Ukrainian, has been held in Madrid since his extradition was "
+        "requested by the United States.",
+        "Petro Ivanenko, a Ukrainian held in Madrid, was freed after his extradition to the "
+        "US was delayed.",
+    ):
+        person = _only(text)
+        assert all(e.status != "surrendered" for e in person.extraditions), text
+        assert person.detaining_country.country == "ES", text
+
+
+def test_things_handed_over_and_people_handed_to_mediators_or_in_a_swap_are_no_surrender():
+    held = _only(
+        "Spanish police handed over evidence against Petro Ivanenko to US prosecutors; "
+        "Ivanenko remains held in Madrid."
+    )
+    assert held.extraditions == () and held.detaining_country.country == "ES"
+    freed = _only(
+        "The Taliban handed over American citizen Ryan Cobb to Qatari mediators on Monday after "
+        "two years in captivity."
+    )
+    assert freed.extraditions == () and freed.status == "released"
+    swapped = _only(
+        "Belarus handed German Rico Kramer over to German authorities on Thursday as part of a "
+        "prisoner swap."
+    )
+    assert swapped.extraditions == () and swapped.status == "exchanged"
+
+
 def test_what_the_handover_and_following_rules_leave_alone():
     # Papers handed over are no person; a hearing after which nothing is told is no surrender.
     assert (

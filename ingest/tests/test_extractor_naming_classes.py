@@ -77,16 +77,27 @@ def test_bodies_and_prizes_named_like_people_are_no_people():
     text = (
         "The Financial Crimes Directorate arrested Dutch trader Pieter Smit in Lagos on Monday. "
         "A Joint Task Force had followed him for a year. Smit, a former Golden Pen Prize winner, "
-        "denies the charges."
+        "denies the charges. He won a Silver Quill Award, backs Jeunesse Sportive and once "
+        "wrote about the Sea Tigers."
     )
     assert _people(text) == ["Pieter Smit"]
     assert _names(text) == ["Pieter Smit"]
 
 
-def test_bases_parliaments_firms_and_gatherings_named_like_people_are_no_people():
+def test_parliaments_gatherings_causes_cups_and_agencies_named_like_people_are_no_people():
     text = (
-        "Dutch trader Pieter Smit was flown from Fort Marlow to Lagos, where he was arrested on "
-        "Monday. The Verkhovna Rada and Sunrise Tours said nothing; a Ministerial Meeting and "
-        "Agence France-Presse reported the arrest."
+        "Dutch trader Pieter Smit was arrested in Lagos on Monday. The Verkhovna Rada said "
+        "nothing; a Ministerial Meeting, Heritage Protection and Agence France-Presse reported "
+        "the arrest, made on the day of the Super Cup; an Islamic Revolutionary Guards unit "
+        "took part."
     )
     assert _people(text) == ["Pieter Smit"]
+
+
+def test_surnames_that_are_also_words_of_places_stay_names():
+    for text, name in (
+        ("Serbian activist Rada Petrovic was arrested in Moscow on Monday.", "Rada Petrovic"),
+        ("American writer Lucas Fort was arrested in Caracas on Monday.", "Lucas Fort"),
+        ("French student Camille Tours was arrested in Minsk on Monday.", "Camille Tours"),
+    ):
+        assert _names(text) == [name]

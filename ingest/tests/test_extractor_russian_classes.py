@@ -1472,3 +1472,15 @@ def test_what_the_all_of_them_rule_leaves_alone():
         "освобождены через неделю."
     )
     assert [d.status for d in people(text).values()] == ["detained"]
+
+
+def test_what_the_bracket_and_exchange_rules_leave_alone():
+    # The name the story repeats is the person's, whichever is in brackets.
+    text = (
+        "В Риге задержан гражданин России Вадим Красиков (Вадим Соколов). Красикову предъявлено "
+        "обвинение в шпионаже. Красиков отрицает вину."
+    )
+    assert list(people(text)) == ["Vadim Krasikov"]
+    # An exchange of experience is no trade of people.
+    text = "Олег Карпенко, приехавший в Минск для обмена опытом, был выслан из Беларуси."
+    assert [d.status for d in people(text).values()] == ["deported"]

@@ -70,9 +70,14 @@ def test_a_missions_one_official_is_the_visitor_named():
         "official on Monday."
     )
     assert one == {"Anne Lacroix": ["Canadian Embassy official"]}
-    # The plural and the mission alone stay as they were told.
-    many = _visitors(
+    # The mission alone and its officials stay as they were told.
+    mission = _visitors(
         "Canadian teacher Anne Lacroix, jailed in Shanghai, was visited by the Canadian Embassy "
         "on Monday."
     )
-    assert many == {"Anne Lacroix": ["Canadian Embassy"]}
+    assert mission == {"Anne Lacroix": ["Canadian Embassy"]}
+    many = _visitors(
+        "Canadian teacher Anne Lacroix, jailed in Shanghai, was visited by Canadian Embassy "
+        "officials on Monday."
+    )
+    assert many == {"Anne Lacroix": ["Canadian Embassy officials"]}

@@ -10,7 +10,7 @@ import re
 
 from .reading import read_russian
 
-RUSSIAN_VERSION = "ru-rules-7"
+RUSSIAN_VERSION = "ru-rules-8"
 
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _LETTER = re.compile(r"[^\W\d_]")

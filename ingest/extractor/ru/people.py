@@ -1163,19 +1163,21 @@ def merge_aliases(text: str, sentences: list[tuple[int, int]], people: list[Pers
 
 def _merge_bracketed_names(text: str, mentions: list[tuple[int, int, Person]]) -> None:
     """ "Майкл Зоттоли (Михаил Куцик)": a name, then another in brackets right after it, is
-    one person under two names; the one in brackets (the name the person was born with, or
-    the one the story goes by) is the person's, the other joins it."""
+    one person under two names. The person keeps the name the story repeats more; when both
+    are written as often, the one in brackets (a list of agents' cover names gives their own
+    in brackets)."""
     for (_start, end, person), (inner_start, inner_end, inner) in zip(
         mentions, mentions[1:], strict=False
     ):
-        if inner is person or not person.spans:
+        if inner is person or not person.spans or not inner.spans:
             continue
         if not re.fullmatch(r"\s*\(\s*", text[end:inner_start]):
             continue
         if not re.match(r"\s*\)", text[inner_end : inner_end + 3]):
             continue
-        inner.spans = sorted(inner.spans + person.spans, key=lambda s: s.start)
-        person.spans = []
+        keep, other = (person, inner) if len(person.spans) > len(inner.spans) else (inner, person)
+        keep.spans = sorted(keep.spans + other.spans, key=lambda s: s.start)
+        other.spans = []
 
 
 def _nominative_form(span: PersonSpan, nominative: str) -> bool:

@@ -237,7 +237,7 @@ def _owners(
     if not mentions:
         if _ALL_OF_THEM.search(article.sentence_text(index)):
             listed = _named_before(article, index)
-            if len(listed) >= 2:
+            if listed:
                 return listed  # "Ранее все они признали вину": each of those just named
         focus = _focus(article, index)
         return _with_coordinated(article, index, focus) if focus is not None else ()
