@@ -137,20 +137,21 @@ def _status(context: SentenceContext, anchor: int, word: str) -> str:
             return status
     if _SURRENDER.match(word) and not is_hypothetical(context, anchor):
         return "surrendered"
-    lead = context.text[
-        max(0, anchor - context.sentence.start - 24) : anchor - context.sentence.start
-    ]
-    at = anchor - context.sentence.start + len(word)
-    if (
-        word.lower() == "extradition"
-        and _AFTER_ONES_EXTRADITION.search(lead)
-        and _DIRECTION_AFTER.match(context.text[at : at + 60])
-        and not _STEP_TOLD_AFTER.match(context.text[at:])
-        and not is_hypothetical(context, anchor)
-        and not _PROSPECT_BEFORE.search(context.text[: anchor - context.sentence.start])
-    ):
+    if word.lower() == "extradition" and _told_as_done(context, anchor, word):
         return "surrendered"  # "pleaded not guilty three weeks after his extradition to the US"
     return "requested"
+
+
+def _told_as_done(context: SentenceContext, anchor: int, word: str) -> bool:
+    """ "after his extradition to the US": the noun of a surrender that has taken place."""
+    at = anchor - context.sentence.start
+    return bool(
+        _AFTER_ONES_EXTRADITION.search(context.text[max(0, at - 24) : at])
+        and _DIRECTION_AFTER.match(context.text[at + len(word) : at + len(word) + 60])
+        and not _STEP_TOLD_AFTER.match(context.text[at + len(word) :])
+        and not is_hypothetical(context, anchor)
+        and not _PROSPECT_BEFORE.search(context.text[:at])
+    )
 
 
 # "following his extradition to the US", "after their extradition from Spain": a surrender

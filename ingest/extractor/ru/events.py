@@ -462,6 +462,9 @@ def _country_adjective(word: str) -> bool:
     return known is not None and known[1] == "adjective"
 
 
+# The kinds of remand prison a bare mention still counts as custody ("в СИЗО"); a facility
+# event's name starts with one of them when it is one.
+REMAND_HEADS = ("сизо", "следствен", "изолятор")
 # What follows a prison's name after its regime: a place it lies in, or the end of the clause.
 _REGIME_NAME_ENDS = re.compile(r"\s+(?:в|во)\s+[А-ЯЁA-Z]|\s*(?:[.;!?]|$)")
 # Kinds of regime that are no place: "колония строгого режима".
@@ -505,7 +508,7 @@ def facility_events(sentence: str) -> list[Event]:
                 continue  # "колония строгого режима" with no name: no place
             regime = ""
         bare = not tail and not adj
-        if bare and not head.lower().startswith(("сизо", "следствен", "изолятор")):
+        if bare and not head.lower().startswith(REMAND_HEADS):
             continue
         words = ([adj] if adj else []) + head.split()
         name = " ".join(nominative_phrase(words)) + (regime if tail else "") + tail

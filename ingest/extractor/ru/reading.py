@@ -26,7 +26,7 @@ from ..records import (
 )
 from . import translit
 from .dates import DateMention, find_dates
-from .events import Event, charge_events, find_places, sentence_events
+from .events import REMAND_HEADS, Event, charge_events, find_places, sentence_events
 from .nlp import analyse, fix_lookalikes, lemma, parses
 from .people import (
     DIPLOMATIC,
@@ -1218,20 +1218,22 @@ def _names(person: Person, nationality: list[str]) -> tuple[str, list[str]]:
     return name, out
 
 
+def _names_a_facility(item: _Owned) -> bool:
+    """A facility event that names a place: not a bare "в СИЗО" or "в тюрьме", nor a prison
+    told by its country alone ("в тайской тюрьме")."""
+    return (
+        item.event.kind == "facility"
+        and item.event.data["strength"] > 0
+        and item.event.data["named"]
+    )
+
+
 def _facility(article: _Article, owned: list[_Owned]) -> Facility | None:
-    # A bare "в СИЗО" or "в тюрьме" names no place.
-    found = [
-        o
-        for o in owned
-        if o.event.kind == "facility" and o.event.data["strength"] > 0 and o.event.data["named"]
-    ]
+    found = [o for o in owned if _names_a_facility(o)]
     if not found:
         return _remand_named_before(article, owned)
     best = max(found, key=lambda o: (o.event.data["strength"], o.start))
     return Facility(best.event.data["name"], article.span(best.sentence))
-
-
-_REMAND = ("сизо", "следствен", "изолятор")
 
 
 def _remand_named_before(article: _Article, owned: list[_Owned]) -> Facility | None:
@@ -1243,16 +1245,14 @@ def _remand_named_before(article: _Article, owned: list[_Owned]) -> Facility | N
         for o in owned
         if o.event.kind == "facility"
         and not o.event.data["strength"]
-        and o.event.data["name"].lower().startswith(_REMAND)
+        and o.event.data["name"].lower().startswith(REMAND_HEADS)
     ]
     for mention in bare:
         named = [
             e
             for e in article.events
-            if e.event.kind == "facility"
-            and e.event.data["strength"]
-            and e.event.data["named"]
-            and e.event.data["name"].lower().startswith(_REMAND)
+            if _names_a_facility(e)
+            and e.event.data["name"].lower().startswith(REMAND_HEADS)
             and mention.sentence - 2 <= e.sentence <= mention.sentence
             and e.start < mention.start
         ]
