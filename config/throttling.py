@@ -8,12 +8,16 @@ its views, so this module imports none of them.
 import hashlib
 
 from django.conf import settings
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db import connection
+from django.db.models import OuterRef
 from django.utils.translation import gettext
 from rest_framework import exceptions
 from rest_framework.authentication import TokenAuthentication, get_authorization_header
 from rest_framework.authtoken.models import Token
 from rest_framework.throttling import SimpleRateThrottle
 
+from cases.backends import held_permission_names, remember_permissions
 from cases.querysets import admin_flag, remember_admin
 
 
@@ -100,17 +104,18 @@ class ThrottledTokenAuthentication(TokenAuthentication):
             raise
 
     def authenticate_credentials(self, key):
-        """DRF's, with whether the user is an administrator read in the same query: every
-        API request asks (`cases.querysets.is_admin`), and it cost a query of its own."""
-        found = (
-            Token.objects.select_related("user")
-            .annotate(in_admin_group=admin_flag("user"))
-            .filter(key=key)
-            .first()
-        )
+        """DRF's, with whether the user is an administrator read in the same query, and on
+        PostgreSQL the user's permissions too: every API request asks for both
+        (`cases.querysets.is_admin`, the role checks), and each cost a query of its own."""
+        tokens = Token.objects.select_related("user").annotate(in_admin_group=admin_flag("user"))
+        if connection.vendor == "postgresql":
+            held = ArraySubquery(held_permission_names(OuterRef("user")))
+            tokens = tokens.annotate(held_permissions=held)
+        found = tokens.filter(key=key).first()
         if found is None:
             raise exceptions.AuthenticationFailed(gettext("Invalid token."))
         if not found.user.is_active:
             raise exceptions.AuthenticationFailed(gettext("User inactive or deleted."))
         remember_admin(found.user, found.in_admin_group)
+        remember_permissions(found.user, getattr(found, "held_permissions", None))
         return found.user, found

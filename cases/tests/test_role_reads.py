@@ -4,6 +4,7 @@ in as few queries as the answers allow, and says the same as Django's own backen
 import pytest
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Group, Permission
+from django.db import connection
 from rest_framework import exceptions
 
 from cases import querysets, roles
@@ -64,6 +65,28 @@ def test_a_token_brings_its_users_administrator_flag(
         user, token = ThrottledTokenAuthentication().authenticate_credentials(key)
         assert querysets.is_admin(user) is admin
     assert token.key == key
+
+
+def test_a_token_brings_its_users_permissions_on_postgresql(role_groups, django_assert_num_queries):
+    # Own grants and a group's, read with the token: no query of their own afterwards.
+    user = UserFactory(role=roles.VIEWER)
+    user.user_permissions.add(Permission.objects.get(codename="review_draft"))
+    key = token_issue(user=user).key
+    reads = 1 if connection.vendor == "postgresql" else 2
+    with django_assert_num_queries(reads):
+        found, _token = ThrottledTokenAuthentication().authenticate_credentials(key)
+        assert found.has_perm("ingest.review_draft")
+        assert found.has_perm("cases.view_detainee")
+        assert not found.has_perm("cases.view_sensitive")
+    assert found.get_all_permissions() == ModelBackend().get_all_permissions(fresh(user))
+
+
+def test_a_superusers_token_still_holds_every_permission(role_groups):
+    superuser = UserFactory(is_superuser=True)
+    found, _token = ThrottledTokenAuthentication().authenticate_credentials(
+        token_issue(user=superuser).key
+    )
+    assert len(RolePermissionBackend().get_all_permissions(found)) == Permission.objects.count()
 
 
 def test_wrong_and_inactive_tokens_are_refused(role_groups):
