@@ -188,6 +188,18 @@ _GENERIC_OFFENCE = [
     "sexual",
     "having sex",
     "rebel",
+    "criminal association",
+    "criminal group",
+    "criminal organi",
+    "criminal communit",
+    "blackmail",
+    "perjur",
+    "obstruct",
+    "child abuse",
+    "abuse of",
+    "hostage",
+    "piracy",
+    "destruction",
 ]
 _OFFENCE_WORDS = re.compile(
     "|".join(
@@ -256,11 +268,14 @@ _WEAK = (
     # "accused Moreau, 41, and Diallo, 29, of": the people accused, each with an age
     r"accuse[sd]?\s+(?:(?:and\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:,\s*\d{1,2})?,?\s+){1,3}of|"
     r"on\s+suspicion\s+of|"
+    # "was forced to confess to treason": what the confession admits, if it names an offence
+    r"confess(?:ed|es|ing)?\s+to|"
     r"(?:sentenced|jailed|fined|arrested|detained|held|imprisoned|faces?|facing|serving|served|"
     r"convicted|sentence|term|sent\s+to\s+(?:prison|jail)|in\s+(?:[A-Z][\w-]*\s+)?(?:prisons?|jails?)|execution|"
-    r"executed)\b"
-    # "for" and the offence, not "for a year" (but "for a drug offence") or "for the first time"
-    r"(?:[^.;]|\.(?!\s)){0,120}?\bfor(?!\s+(?:(?:a|an)(?!\s+(?:[\w-]+\s+){1,2}?"
+    r"executed|on\s+death\s+row)\b"
+    # "for" and the offence, not "for a year" (but "for a drug offence") or "for the first time";
+    # the full stop of an initial ("in a U.S. prison for") ends no sentence
+    r"(?:[^.;]|\.(?!\s)|(?<=\b[A-Z])\.){0,120}?\bfor(?!\s+(?:(?:a|an)(?!\s+(?:[\w-]+\s+){1,2}?"
     r"(?:offen[cs]es?|conviction)\b)(?!" + _AFTER_A_NAMED + r")|"
     r"the(?!\s+(?:(?:offen[cs]es?|crimes?)\s+of|(?:\d{4}\s+)?" + _HARM + r"\s+of)\b)|\d|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|life|up|more|over|about|almost|nearly|"
@@ -325,6 +340,8 @@ _STOP = re.compile(
     r"near|between)\b"
     r"|\s+(?:at|on|over|from)\s+(?:the|a|an|his|her|their)\b|\s+at\s+[A-Z]"
     r"|\s+on\s+\d|\s+from\s+[A-Z]"
+    # "charged with theft on Monday": the day, not the deed
+    r"|\s+(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     # "taking part in a gang", "membership in a group": what the part is taken in
     r"|(?<!\bpart)(?<!\bparticipating)(?<!\bparticipation)(?<!\bmembership)"
     r"(?<!\binvolvement)(?<!\bcomplicity)\s+in\s+(?:\d|[A-Z]|(?:the|a|an|his|her|their)\b)"
@@ -332,6 +349,9 @@ _STOP = re.compile(
     r"|\s+over\s+(?:alleged|suspected|purported)\b"  # "over alleged links": the grounds
     r"|\s+for\s+(?:(?:which|the|a|an|his|her|their|several|years|months)\b|\d)"
     r"|\s+(?:last|this|next|earlier|later)\s+(?:week|month|year)"
+    # "on charges of spying for X a year and a half earlier": when, not what
+    r"|\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+"
+    r"(?:years?|months?|weeks?|days?|decades?)\s+(?:and\s+a\s+half\s+)?(?:ago|earlier|before)\b"
     r"|\s+(?:in\s+connection\s+with|in\s+relation\s+to|as\s+part\s+of)\b"
     r"|\s[–—-]\s"
 )
@@ -510,7 +530,8 @@ _QUOTED_LIST = re.compile(
 _LIST_ITEM = re.compile(
     r"^\s*(?P<sep>,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)"
     r"[\"“]?(?P<item>[a-z][\w’'-]*(?:\s+[\"“]?[\w’'-]+){0,7}?)"
-    r"(?=[\"”]?\s*(?:,|\band\b|\bas\s+well\s+as\b|[.;]|$))"
+    # the last item ends where the circumstances begin ("... and arson by a court in X")
+    r"(?=[\"”]?\s*(?:,|\band\b|\bas\s+well\s+as\b|[.;]|$)|\s+(?:by|at|after|before)\s)"
 )
 # "leading a group called Al-Nur (the Light) and ...": a name's gloss inside a list
 _GLOSS = re.compile(r"^\s*\([^()]{1,80}\)")
@@ -640,7 +661,9 @@ def find_charges(context: SentenceContext) -> list[Event]:
             if not named and not deed and not _OFFENCE_WORDS.search(phrase):
                 continue
             phrase = re.sub(r"^(?:with|of)\s+", "", phrase)
-            phrase = re.sub(r"^(?:allegedly|reportedly|supposedly)\s+", "", phrase)
+            phrase = re.sub(
+                r"^(?:allegedly|reportedly|supposedly|alleged|suspected|purported)\s+", "", phrase
+            )
             phrase = _BEING_A_SPY.sub("spying", phrase)
             phrase = _HARM_LEAD.sub("", phrase)
             phrase = re.sub(r"(?<=\w)\s+counts?$", "", phrase)  # "conspiracy counts"

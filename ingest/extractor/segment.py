@@ -67,7 +67,13 @@ _ABBREVIATIONS = frozenset(
 # "No. 5", "Nos. 3 and 4": a full stop that abbreviates "number" only before a numeral.
 _NUMBER_SIGNS = frozenset(["no", "nos"])
 
-_SENTENCE_END = re.compile(r"[.!?]+[\"”’'\)\]]*(?=\s+[\"“‘'(\[A-Z0-9\u0400-\u04FF])")
+_SENTENCE_END = re.compile(
+    r"[.!?]+[\"”’'\)\]]*(?=\s+[\"“‘'(\[A-Z0-9\u0400-\u04FF])"
+    # "... with her son.Sarah Hill, 34, was ...": a paragraph break lost in scraping glues the
+    # next sentence to the full stop. A word (not an initial: "U.S.Army") ends, a capitalised
+    # word begins.
+    r"|(?<=[A-Za-z]{2})\.(?=[A-Z][a-z])"
+)
 _TERMINAL = re.compile(r"[.!?][\"”’'\)\]]*\s*$")
 # A link or a source in brackets after the last sentence of a paragraph.
 _TRAILING_BRACKET = re.compile(

@@ -296,3 +296,53 @@ def test_the_offence_of_a_conviction_named_before_the_word_is_the_charge():
     unnamed = "Eva Lind, a Swedish banker, was jailed in Moscow. A previous conviction was quashed."
     assert _charges(named) == {"Eva Lind": ["embezzlement"]}
     assert _charges(unnamed) == {"Eva Lind": []}
+
+
+def test_a_prison_named_with_initials_still_leads_to_the_offence_after_for():
+    text = (
+        "Consuls visited Pavel Orlov, a Russian pilot who is serving a long term in a U.S. "
+        "prison for alleged cocaine smuggling."
+    )
+    assert _charges(text) == {"Pavel Orlov": ["cocaine smuggling"]}
+
+
+def test_every_offence_of_a_list_after_convicted_of_and_its_last_before_by():
+    text = (
+        "Lars Berge, a Danish guide, was convicted of espionage, criminal association, arson "
+        "and attempted murder by a military court in Kinshasa."
+    )
+    assert _charges(text) == {
+        "Lars Berge": ["espionage", "criminal association", "arson", "attempted murder"]
+    }
+
+
+def test_what_a_confession_admits_and_death_row_for_an_offence_are_charges():
+    confessed = (
+        "Kenji Mori, a Japanese professor held in Beijing, confessed to illegally collecting "
+        "state secrets, the ministry said."
+    )
+    death_row = "Omar Said, an Egyptian cook on death row for murder in Riyadh, lost his appeal."
+    assert _charges(confessed) == {"Kenji Mori": ["illegally collecting state secrets"]}
+    assert _charges(death_row) == {"Omar Said": ["murder"]}
+
+
+def test_a_charge_ends_before_its_day_or_how_long_ago_and_loses_alleged():
+    text = (
+        "Nina Holt, a Norwegian nurse, was charged in Minsk with fraud and theft on Monday. "
+        "Her colleague Eva Lund was detained there for alleged espionage, and Aron Dahl was "
+        "locked up on charges of spying for Norway a year and a half earlier."
+    )
+    assert _charges(text) == {
+        "Nina Holt": ["fraud", "theft"],
+        "Eva Lund": ["espionage"],
+        "Aron Dahl": ["spying for Norway"],
+    }
+
+
+def test_what_the_new_charge_rules_leave_alone():
+    # a confession to something that is no offence, and a list whose next item is none
+    text = (
+        "Ida Moss, a Swedish engineer, was arrested in Tehran. She confessed to reporters "
+        "that she was tired. She was charged with fraud, and her lawyer appealed by letter."
+    )
+    assert _charges(text) == {"Ida Moss": ["fraud"]}

@@ -56,6 +56,22 @@ def test_a_bare_no_ends_a_sentence_but_not_before_a_number():
     ]
 
 
+def test_a_sentence_glued_to_the_full_stop_before_it_is_a_sentence_of_its_own():
+    # A paragraph break lost in scraping: "... her son.Maria Lopez, 34, was ..."
+    text = (
+        "A British woman is held in Qatar after she tried to leave with her son.Mary Tolland, "
+        "34, was detained in Doha. Mrs.Tolland met the U.S.Army attache and Dr.Shaw."
+    )
+    sentences = [s.text for s in split_sentences(text, 0)]
+    assert sentences == [
+        "A British woman is held in Qatar after she tried to leave with her son.",
+        "Mary Tolland, 34, was detained in Doha.",
+        "Mrs.Tolland met the U.S.Army attache and Dr.Shaw.",
+    ]
+    held = {d.name: d.nationality for d in extract(text, dt.date(2024, 5, 10)).detainees}
+    assert [n.country for n in held["Mary Tolland"]] == ["GB"]
+
+
 def test_a_charge_after_a_bare_no_is_not_denied():
     text = (
         "Simon Hale, a British tourist, was detained at Phuket airport. Was he free to go? "
