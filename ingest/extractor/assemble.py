@@ -291,6 +291,7 @@ def _analyse(
     _give_ownerless_penalties(events)
     _give_told_again_terms(events)
     events.extend(_list_ties(sentences, refs.refs, eligible, events))
+    events.extend(_traded_for_ties(text, refs.refs, eligible, events))
     events.extend(_listed_prisoners(sentences, refs.refs, eligible))
     lined, lined_links = lined_list_ties(sentences, refs.refs, eligible, events)
     events.extend(lined)
@@ -509,6 +510,61 @@ def _list_ties(
         if own is not None:
             last = own
             tied.extend(_included_ties(sentence, own, names[index], eligible))
+    return tied
+
+
+# "freed in exchange for A", "swapped for a convicted arms dealer, A", "traded for two
+# Russians, A and B": the anchor of a swap, then the people given in return.
+_FOR_OTHERS = re.compile(r"\b(?:in\s+exchange|exchanged|swapped|traded)\s+for$", re.IGNORECASE)
+# What may stand between "for" and the first name given in return: the release of, a count,
+# a description ending in a comma; never a word that makes the name something else's
+# ("information about A", "talks with A").
+_TO_THE_OTHERS = re.compile(
+    r"^\s+(?:the\s+(?:release|freedom|return)\s+of\s+)?"
+    r"(?:(?!(?:about|on|from|to|with|by|in|at|against|regarding|concerning|of|that|which|"
+    r"who)\b)[\w.’'-]+\s+){0,5}?(?:[\w.’'-]+,\s*)?$",
+    re.IGNORECASE,
+)
+_NEXT_IN_LIST = re.compile(r"^\s*(?:,\s*\d{1,3}\s*)?(?:,|and|,\s*and)\s*$")
+_THEN_FOR = re.compile(r"\s+for\b")
+
+
+def _traded_for_ties(
+    text: str, refs: list[Ref], eligible: set[int], events: list[Event]
+) -> list[Event]:
+    """The swap of a sentence, given to the people it says were given in return: they were
+    held by the other side and exchanged too."""
+    names: dict[int, list[Ref]] = defaultdict(list)
+    for ref in refs:
+        if ref.kind == "name":
+            names[ref.sentence].append(ref)
+    tied: list[Event] = []
+    for event in events:
+        if event.kind != "exchanged" or event.hypothetical or event.data.get("listed"):
+            continue
+        # "in exchange for" ends with "for"; after "exchanged", "swapped", "for" comes next
+        then = _THEN_FOR.match(text, event.anchor_end)
+        after = then.end() if then else event.anchor_end
+        if not _FOR_OTHERS.search(text[event.anchor : after]):
+            continue
+        following = [r for r in names[event.sentence] if r.start >= after]
+        if not following or not _TO_THE_OTHERS.match(text[after : following[0].start]):
+            continue
+        given = [following[0]]
+        for ref in following[1:]:
+            if not _NEXT_IN_LIST.match(text[given[-1].end : ref.start]):
+                break
+            given.append(ref)
+        owners = tuple(
+            dict.fromkeys(
+                pid
+                for ref in given
+                for pid in ref.pids
+                if pid in eligible and pid not in event.owners
+            )
+        )
+        if owners:
+            tied.append(replace(event, data={**event.data, "listed": True}, owners=owners))
     return tied
 
 

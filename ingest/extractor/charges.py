@@ -197,7 +197,9 @@ _GENERIC_OFFENCE = [
     "obstruct",
     "child abuse",
     "abuse of",
-    "hostage",
+    "hostage-taking",
+    "hostage taking",
+    "taking hostages",
     "piracy",
     "destruction",
 ]

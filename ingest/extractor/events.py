@@ -154,7 +154,10 @@ _STATUS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"in\s+(?:pre-?trial\s+)?detention|held(?=\s+(?:at|in|on|since|for|without|"
             r"incommunicado|hostage|captive|by|there|in\s+custody)\b|\s*[,.;])|"
             r"in\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:prison|jail|penal\s+colony|detention\s+cent(?:re|er))\b|"
-            r"serving\s+time|arrest\b(?!\s+warrant)|detention\s+of)",
+            r"serving\s+time|arrest\b(?!\s+warrant)|detention\s+of|"
+            # "they are kept in the Okrestina remand ward", "kept in custody"
+            r"kept\s+(?:in|at)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:prison|jail|custody|"
+            r"detention|remand|penal\s+colony|cell|ward|isolation\s+cell))",
             re.IGNORECASE,
         ),
     ),
@@ -231,6 +234,8 @@ _STATUS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?P<t>exchanged|swapped|(?:prisoner|hostage)\s+(?:exchange|swap)|"
             r"in\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:exchange|swap)\b|in\s+exchange\s+for|"
+            # "had been returned to Latvia as part of the swap"
+            r"as\s+part\s+of\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:exchange|swap)\b|"
             r"traded\s+for|in\s+return(?=\s*,?\s*\w+\s+(?:freed|released)))",
             re.IGNORECASE,
         ),

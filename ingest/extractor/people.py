@@ -788,7 +788,17 @@ def _shared_surname_runs(
 
 # "her partner Jacques Paris", "Kohler and Jacques Paris": a family name that is also a town.
 _PLACE_SURNAME = re.compile(r"(?<![\w'’\-])([A-Z][a-z]+)\s+([A-Z][a-z]+)(?![\w'’\-])")
-_PERSON_BEFORE = re.compile(r"(?:\band|\b(?:his|her|their)\s+[a-z]+)\s+$")
+_PERSON_BEFORE = re.compile(r"(?:\band|\b(?:his|her|their)\s+[a-z]+,?)\s+$")
+# "A, B, and Milan Kral": what joins a name to the one listed before it.
+_LIST_JOIN = re.compile(r"\s*(?:,\s*\d{1,3}\s*)?(?:,|,?\s*and)\s*")
+
+
+def _listed_after_a_name(text: str, start: int, runs: list[NameRun]) -> bool:
+    """The words at `start` follow another person's name in a list ("..., and Milan Kral")."""
+    return any(
+        r.end <= start and start - r.end <= 8 and _LIST_JOIN.fullmatch(text[r.end : start])
+        for r in runs
+    )
 
 
 def _place_surname_runs(
@@ -813,8 +823,9 @@ def _place_surname_runs(
             introduced = _PERSON_BEFORE.search(before)
             if not introduced:
                 continue
-            if introduced.group().split()[0] in ("his", "her", "their") and (
-                introduced.group().split()[1] not in RELATIVE_NOUNS | PERSON_NOUNS
+            words = introduced.group().replace(",", " ").split()
+            if words[0] in ("his", "her", "their") and (
+                words[1] not in RELATIVE_NOUNS | PERSON_NOUNS
             ):
                 continue
             found.append(
@@ -863,9 +874,10 @@ def _place_led_runs(
             if not _is_name_token(family, blocked, lower_vocab):
                 continue
             lead_in = sentence.text[max(0, match.start() - 12) : match.start()]
-            if _NOT_BEFORE_PLACE_LED.search(lead_in):
-                continue
             start = sentence.start + match.start(1)
+            listed = _listed_after_a_name(text, start, runs)
+            if _NOT_BEFORE_PLACE_LED.search(lead_in) and not listed:
+                continue
             second_start = sentence.start + match.start(2)
             if any(r.start <= start < r.end for r in runs):
                 continue
@@ -873,7 +885,7 @@ def _place_led_runs(
             aged = re.match(r"\s*,\s*\d{1,3}\s*,", after)
             rest = text[second_start + len(second) :]
             alone = re.search(r"(?<![\w’'\-]\s)(?<![\w’'\-])" + re.escape(family) + r"\b", rest)
-            if not (aged or alone):
+            if not (aged or alone or listed):
                 continue
             existing = starts.get(second_start)
             if existing is not None:

@@ -286,6 +286,7 @@ def build_references(
     links: list[NationalityLink] = []
     group_codes: Counter[str] = Counter()
     pending: list[_Pending] = []
+    listed: list[Ref] = []  # counted groups whose members a list names, resolved
 
     names_by_sentence: dict[int, list[Ref]] = {}
     for ref in names:
@@ -298,6 +299,9 @@ def build_references(
             start, end = sentence.start + phrase.start, sentence.start + phrase.end
             item = _classify_phrase(text, sentence, phrase, start, end, in_sentence, links)
             if item == "linked":
+                continue
+            if item is not None and item[0] == "listed":
+                listed.append(Ref(start, end, sentence.index, "phrase", item[1], plural=True))
                 continue
             if phrase.codes and (phrase.count is None or phrase.count > 1):
                 group_codes.update(phrase.codes)
@@ -350,7 +354,7 @@ def build_references(
                 mode = "group"
             pending.append(_Pending(ref, mode, count, (), _GENDER.get(word), (start, start)))
 
-    all_refs = names + [p.ref for p in pending]
+    all_refs = names + listed + [p.ref for p in pending]
     all_refs.sort(key=lambda r: (r.start, r.kind != "name"))
     pending_by_ref = {id(p.ref): p for p in pending}
     history = _History(eligible)
@@ -417,9 +421,10 @@ def _classify_phrase(
     end: int,
     in_sentence: list[Ref],
     links: list[NationalityLink],
-) -> tuple[str, int] | str | None:
+) -> tuple[str, int] | tuple[str, tuple[int, ...]] | str | None:
     """Link a phrase that is an apposition of a name; otherwise say how it refers:
-    ("anaphora"|"cataphora", count), or None when it refers to no one in particular."""
+    ("anaphora"|"cataphora", count), ("listed", the members' pids) for a counted group whose
+    names follow, or None when it refers to no one in particular."""
     following = [r for r in in_sentence if r.start >= end]
     preceding = [r for r in in_sentence if r.end <= start]
     if following:
@@ -433,12 +438,14 @@ def _classify_phrase(
         if gap.strip() == "" or (phrase.count == 1 and _APPOSITION_GAP.match(gap)):
             _link(links, nxt.pids, phrase, start, end)
             return "linked"
-        if phrase.count and 1 < phrase.count <= _MAX_GROUP and re.match(r"^\s*[,:]\s*$", gap):
+        if phrase.count and 1 < phrase.count <= _MAX_GROUP and _COUNTED_LIST_GAP.match(gap):
             members = _listed_names(text, following, phrase.count)
             if len(members) == phrase.count:
                 for ref in members:
                     _link(links, ref.pids, phrase, start, end)
-                return "linked"
+                # "Russia detained four Ukrainians: A, B, C and D": what is told of the
+                # group is told of each member the list names.
+                return "listed", tuple(pid for ref in members for pid in ref.pids)
         if phrase.plural and _LIST_INTRO.match(gap):
             for ref in _listed_names(text, following, _MAX_GROUP):
                 _link(links, ref.pids, phrase, start, end)
@@ -472,6 +479,13 @@ def _classify_phrase(
     if phrase.definite:
         return "anaphora", phrase.count
     return "cataphora", phrase.count
+
+
+# "two Russians, A and B", "five Ukrainians in Crimea: A, B ...": what stands between a
+# counted group and the list of its names (a place it is in may).
+_COUNTED_LIST_GAP = re.compile(
+    r"^\s*(?:(?:in|from|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s*)?[,:]\s*$"
+)
 
 
 def _listed_names(text: str, following: list[Ref], count: int) -> list[Ref]:

@@ -1,0 +1,87 @@
+"""People named in a list beside the group they belong to, and people given in return in a
+swap, each checked on invented sentences and invented people: a counted group whose names
+follow after a colon (and after the place where it was held) shares what is told of the
+group; people "kept in" a remand ward are held; a return "as part of the swap" is an
+exchange; the people a swap gave "in exchange for" another were exchanged too."""
+
+import datetime as dt
+
+from ingest.extractor import extract
+
+PUBLISHED = dt.date(2024, 5, 10)
+
+
+def _read(text: str):
+    return extract("Published: 2024-05-10\n\n" + text, PUBLISHED).detainees
+
+
+def _facts(person):
+    return (
+        person.name,
+        [n.country for n in person.nationality],
+        person.detaining_country.country if person.detaining_country else None,
+        person.status,
+    )
+
+
+def test_a_counted_group_shares_its_detention_with_the_names_listed_after_a_colon():
+    listed = _read(
+        "In May 2022 the police of Ruritania detained four Slovaks in Freedonia: Tomas Varga, "
+        "Jan Novak, Peter Horvath, and Milan Kral."
+    )
+    assert [_facts(p) for p in listed] == [
+        ("Tomas Varga", ["SK"], None, "detained"),
+        ("Jan Novak", ["SK"], None, "detained"),
+        ("Peter Horvath", ["SK"], None, "detained"),
+        ("Milan Kral", ["SK"], None, "detained"),
+    ]
+    exact = _read("Peru detained three Slovaks: Tomas Varga, Jan Novak and Peter Horvath.")
+    assert [_facts(p) for p in exact] == [
+        ("Tomas Varga", ["SK"], "PE", "detained"),
+        ("Jan Novak", ["SK"], "PE", "detained"),
+        ("Peter Horvath", ["SK"], "PE", "detained"),
+    ]
+
+
+def test_people_kept_in_a_ward_are_held_and_a_return_as_part_of_a_swap_is_an_exchange():
+    kept = _read(
+        "The embassy found two Slovak citizens - Tomas Varga and Jan Novak. They are kept in "
+        "the Volna remand ward."
+    )
+    assert [p.status for p in kept] == ["detained", "detained"]
+    returned = _read(
+        "Officials said two Slovak citizens, Tomas Varga and Jan Novak, had been returned to "
+        "Slovakia as part of the swap."
+    )
+    assert [(p.name, p.status) for p in returned] == [
+        ("Tomas Varga", "exchanged"),
+        ("Jan Novak", "exchanged"),
+    ]
+
+
+def test_the_people_given_in_return_in_a_swap_were_exchanged_too():
+    two = _read(
+        "Anna Kell, a Canadian teacher, was released in exchange for two Ruritanian "
+        "smugglers, Pavel Dorov and Ilya Kurov."
+    )
+    assert [(p.name, p.status) for p in two] == [
+        ("Anna Kell", "exchanged"),
+        ("Pavel Dorov", "exchanged"),
+        ("Ilya Kurov", "exchanged"),
+    ]
+    described = _read("Anna Kell was swapped for a convicted arms dealer, Pavel Dorov.")
+    assert [(p.name, p.status) for p in described] == [
+        ("Anna Kell", "exchanged"),
+        ("Pavel Dorov", "exchanged"),
+    ]
+
+
+def test_what_the_list_and_swap_rules_leave_alone():
+    # information about someone is no person given in return; a list one name short of its
+    # count is not taken as the group; keeping a promise holds no one
+    about = _read("Anna Kell was freed in exchange for information about Pavel Dorov.")
+    assert [p.name for p in about] == ["Anna Kell"]
+    short = _read("Peru detained five Slovaks: Tomas Varga, Jan Novak and Peter Horvath.")
+    assert [_facts(p)[1] for p in short] == [["SK"], ["SK"], ["SK"]]
+    promise = _read("Minister Jan Novak kept in touch with the family of Tomas Varga.")
+    assert list(promise) == []
