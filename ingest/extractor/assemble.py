@@ -1901,7 +1901,8 @@ def _status(article: _Article, events: list[Event], record: Detainee) -> tuple[s
         if kind == "term":
             kind = "convicted"
         elif kind in ("max_penalty",):
-            kind = "charged"
+            # "faces up to seven years": a maximum tells of no charge brought
+            kind = "detained"
         elif kind == "charge":
             kind = "charged" if event.data.get("formal") else "detained"
         elif kind in ("facility", "visit", "access_denied", "fine"):

@@ -167,7 +167,8 @@ def test_pair_share_a_maximum_penalty_and_a_phone_call():
     for person in found.values():
         assert person.max_penalty.years == 2
         assert person.facility.name == "Jau Prison"
-        assert person.status == "charged"
+        # "could face up to two years": no charge is told as brought, so they are held
+        assert person.status == "detained"
         assert [(v.kind, v.date) for v in person.consular_visits] == [("phone", "2023-08-29")]
     assert {n.country for n in found["James Whitfield"].nationality} == {"GB", "IE"}
     assert "Grace Okafor" not in found

@@ -2,7 +2,8 @@
 swap, each checked on invented sentences and invented people: a counted group whose names
 follow after a colon (and after the place where it was held) shares what is told of the
 group; people "kept in" a remand ward are held; a return "as part of the swap" is an
-exchange; the people a swap gave "in exchange for" another were exchanged too."""
+exchange; the people a swap gave "in exchange for" another were exchanged too; a maximum
+penalty alone ("faces up to seven years") tells of no charge brought."""
 
 import datetime as dt
 
@@ -85,3 +86,16 @@ def test_what_the_list_and_swap_rules_leave_alone():
     assert [_facts(p)[1] for p in short] == [["SK"], ["SK"], ["SK"]]
     promise = _read("Minister Jan Novak kept in touch with the family of Tomas Varga.")
     assert list(promise) == []
+
+
+def test_a_maximum_penalty_alone_leaves_the_person_held_a_charge_brought_charges():
+    held = _read(
+        "Tomas Varga, a Slovak tourist, was detained at the airport in Lima. He faces up to "
+        "seven years in prison for drug smuggling."
+    )
+    charged = _read(
+        "Tomas Varga, a Slovak tourist, was charged in Lima with drug smuggling. He faces up "
+        "to seven years in prison."
+    )
+    assert [p.status for p in held] == ["detained"]
+    assert [p.status for p in charged] == ["charged"]
