@@ -107,6 +107,8 @@ _DIRECTION = re.compile(
 # are held: "a Slovak engineer living in Dubai".)
 _NOT_WHERE_HELD = re.compile(
     r"\b(?:(?:arrived|landed|returned|flew)\s+(?:back\s+)?(?:home\s+)?(?:in|at|to)|"
+    # "now free and home in Ukraine", "safely back home in Canada": where the freed are now
+    r"(?:free\s+and|back|safely|now)\s+(?:back\s+)?home\s+in|"
     r"(?:condemned|critici[sz]ed|denounced|protested|deplored|welcomed|praised)\s+by)"
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,

@@ -198,6 +198,9 @@ _STATUS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "released",
         re.compile(
             r"\b(?P<t>released|freed|set\s+free|walked\s+free|walked\s+out\s+of|pardoned|"
+            # "all of them are now free", "she is free", not "free to go" or "free of charge"
+            r"(?:is|are|was|were)\s+(?:now\s+)?(?:all\s+)?free\b(?![\s-]+(?:to|of|from|speech|"
+            r"trade|press|market|agent|zone|kick|fall|will)\b)|"
             r"acquitted|(?:granted|received|given|won)\s+(?:a\s+|an\s+)?(?:pardon|clemency|amnesty|"
             r"parole)|"
             r"cleared\s+of|"

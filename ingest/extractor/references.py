@@ -303,7 +303,11 @@ def build_references(
             if item is not None and item[0] == "listed":
                 listed.append(Ref(start, end, sentence.index, "phrase", item[1], plural=True))
                 continue
-            if phrase.codes and (phrase.count is None or phrase.count > 1):
+            if (
+                phrase.codes
+                and (phrase.count is None or phrase.count > 1)
+                and not _CAPTORS_VERB.match(text, end)
+            ):
                 group_codes.update(phrase.codes)
             if item is None:
                 continue
@@ -425,6 +429,8 @@ def _classify_phrase(
     """Link a phrase that is an apposition of a name; otherwise say how it refers:
     ("anaphora"|"cataphora", count), ("listed", the members' pids) for a counted group whose
     names follow, or None when it refers to no one in particular."""
+    if phrase.plural and _CAPTORS_VERB.match(text, end):
+        return None  # "the Russians detained five Crimean Tatars": the captors
     following = [r for r in in_sentence if r.start >= end]
     preceding = [r for r in in_sentence if r.end <= start]
     if following:
@@ -695,6 +701,9 @@ def _resolve(
         return group
     if item.mode == "plural_pronoun":
         before = text[max(0, ref.start - 12) : ref.start].lower()
+        if _ALL_OF_THEM_BEFORE.search(before) or _ALL_AFTER.match(text, ref.end):
+            # "All of them are now free", "they were all freed": everyone just named
+            return _everyone_named_before(history, ref, eligible, possessive_positions)
         if not ref.possessive and re.search(r"\b(?:of|among)\s+$", before):
             return ()  # "most of them": part of a group the text just described
         return _recent_group(history, ref, eligible, possessive_positions)
@@ -742,6 +751,40 @@ def _named_soon_after(name_starts: _NameStarts, ref: Ref, candidates: list[int])
     near = {pid for other in following for pid in other.pids}
     members = tuple(pid for pid in candidates if pid in near)
     return members if len(members) >= 2 else ()
+
+
+# "the Russians detained five Crimean Tatars": a group that holds people is not theirs.
+# The verb has an object ("detained five Crimean Tatars"); "Americans detained in Russia"
+# are the ones held.
+_CAPTORS_VERB = re.compile(
+    r"\s+(?:have\s+|had\s+|has\s+)?(?:detained|arrested|captured|seized|abducted|kidnapped|"
+    r"jailed|imprisoned|detain|arrest|capture|seize|abduct|kidnap|jail|imprison)\s+"
+    r"(?:(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|\d+|several|dozens|hundreds|"
+    r"some|many|more|about|at\s+least)\b|[A-Z])"
+)
+# "all of them", "each of them"; "they were all", "they are now all", "them all"
+_ALL_OF_THEM_BEFORE = re.compile(r"\b(?:all|each)\s+of\s+$")
+_ALL_AFTER = re.compile(r"\s+(?:(?:are|were|have|had|have\s+been|had\s+been)\s+)?(?:now\s+)?all\b")
+# How many sentences back "all of them" gathers the people named.
+_ALL_REACH = 3
+
+
+def _everyone_named_before(
+    history: _History,
+    ref: Ref,
+    eligible: set[int],
+    possessive_positions: set[int],
+) -> tuple[int, ...]:
+    """ "All of them": the people of the case named in this sentence and the few before it,
+    in order, when there are two or more."""
+    pids: list[int] = []
+    for back in range(_ALL_REACH, -1, -1):
+        for _s, pos, pid in history.in_sentence(ref.sentence - back):
+            if pos in possessive_positions or pos >= ref.start:
+                continue
+            if pid in eligible and pid not in pids:
+                pids.append(pid)
+    return tuple(pids[:_MAX_GROUP]) if len(pids) >= 2 else ()
 
 
 def _recent_group(

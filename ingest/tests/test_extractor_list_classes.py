@@ -99,3 +99,47 @@ def test_a_maximum_penalty_alone_leaves_the_person_held_a_charge_brought_charges
     )
     assert [p.status for p in held] == ["detained"]
     assert [p.status for p in charged] == ["charged"]
+
+
+def test_all_of_them_now_free_releases_everyone_just_named_and_home_holds_no_one():
+    text = (
+        "Olena Pik and Valery Matus, civilians, had been held captive since 2017. "
+        "Bogdan Helt and Ivan Levko, priests, were captured in Zenda. All of them are now "
+        "free and home in Ukraine, the president wrote."
+    )
+    found = _read(text)
+    assert [(p.name, p.status) for p in found] == [
+        ("Olena Pik", "released"),
+        ("Valery Matus", "released"),
+        ("Bogdan Helt", "released"),
+        ("Ivan Levko", "released"),
+    ]
+    assert all(p.detaining_country is None or p.detaining_country.country != "UA" for p in found)
+    they = _read(text.replace("All of them are now free and home in", "They were all freed in"))
+    assert [p.status for p in they] == ["released"] * 4
+
+
+def test_a_group_that_detains_people_is_not_their_nationality():
+    found = _read(
+        "Ivo Kral, Jan Ruzek and Petr Nemec were named by the family. In May 2022 the Russians "
+        "detained three Ukrainians in Crimea: Ivo Kral, Jan Ruzek and Petr Nemec."
+    )
+    assert [(p.name, [n.country for n in p.nationality]) for p in found] == [
+        ("Ivo Kral", ["UA"]),
+        ("Jan Ruzek", ["UA"]),
+        ("Petr Nemec", ["UA"]),
+    ]
+
+
+def test_what_the_all_and_free_rules_leave_alone():
+    # free to do something is no release; "most of them" is part of a group
+    free_to = _read(
+        "Omar Haddad, an Egyptian cook, was detained in Riyadh. He is free to call his family, "
+        "his lawyer said."
+    )
+    assert [p.status for p in free_to] == ["detained"]
+    some = _read(
+        "Ivo Kral and Jan Ruzek were arrested in Lima in May. Most of them were released on "
+        "Friday, the police said."
+    )
+    assert [p.status for p in some] == ["detained", "detained"]
