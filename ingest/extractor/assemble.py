@@ -1894,6 +1894,13 @@ def _dedupe_visits(visits: list[ConsularVisit]) -> list[ConsularVisit]:
     return kept
 
 
+_IF_CONVICTED = re.compile(
+    r"\b(?:if|when|unless)\s+(?:he\s+is\s+|she\s+is\s+|they\s+are\s+)?"
+    r"(?:convicted|found\s+guilty)\b",
+    re.IGNORECASE,
+)
+
+
 def _status(article: _Article, events: list[Event], record: Detainee) -> tuple[str, Span | None]:
     """The latest state the text reports."""
     facts = [e for e in events if not e.hypothetical]
@@ -1903,8 +1910,10 @@ def _status(article: _Article, events: list[Event], record: Detainee) -> tuple[s
         if kind == "term":
             kind = "convicted"
         elif kind in ("max_penalty",):
-            # "faces up to seven years": a maximum tells of no charge brought
-            kind = "detained"
+            # "faces up to seven years" tells of no charge brought; "if convicted, he faces
+            # up to five years" tells of one to be tried
+            sentence = article.sentences[event.sentence].text
+            kind = "charged" if _IF_CONVICTED.search(sentence) else "detained"
         elif kind == "charge":
             kind = "charged" if event.data.get("formal") else "detained"
         elif kind in ("facility", "visit", "access_denied", "fine"):

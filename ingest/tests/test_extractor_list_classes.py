@@ -3,7 +3,8 @@ swap, each checked on invented sentences and invented people: a counted group wh
 follow after a colon (and after the place where it was held) shares what is told of the
 group; people "kept in" a remand ward are held; a return "as part of the swap" is an
 exchange; the people a swap gave "in exchange for" another were exchanged too; a maximum
-penalty alone ("faces up to seven years") tells of no charge brought."""
+penalty alone ("faces up to seven years") tells of no charge brought, one "if convicted"
+does."""
 
 import datetime as dt
 
@@ -97,8 +98,13 @@ def test_a_maximum_penalty_alone_leaves_the_person_held_a_charge_brought_charges
         "Tomas Varga, a Slovak tourist, was charged in Lima with drug smuggling. He faces up "
         "to seven years in prison."
     )
+    to_be_tried = _read(
+        "Tomas Varga, a Slovak tourist, was detained at the airport in Lima. If convicted, he "
+        "faces up to seven years in prison."
+    )
     assert [p.status for p in held] == ["detained"]
     assert [p.status for p in charged] == ["charged"]
+    assert [p.status for p in to_be_tried] == ["charged"]
 
 
 def test_all_of_them_now_free_releases_everyone_just_named_and_home_holds_no_one():
