@@ -552,11 +552,18 @@ def _traded_for_ties(
         following = [r for r in names[event.sentence] if r.start >= after]
         if not following or not _TO_THE_OTHERS.match(text[after : following[0].start]):
             continue
+        if following[0].possessive:
+            continue  # "in exchange for X's testimony"
         given = [following[0]]
+        joins: list[str] = []
         for ref in following[1:]:
-            if not _NEXT_IN_LIST.match(text[given[-1].end : ref.start]):
+            join = text[given[-1].end : ref.start]
+            if ref.possessive or not _NEXT_IN_LIST.match(join):
                 break
             given.append(ref)
+            joins.append(join)
+        if joins and not any("and" in join for join in joins):
+            given = given[:1]  # "for A, B told reporters": no list that "and" closes
         owners = tuple(
             dict.fromkeys(
                 pid
@@ -566,7 +573,8 @@ def _traded_for_ties(
             )
         )
         if owners:
-            tied.append(replace(event, data={**event.data, "listed": True}, owners=owners))
+            data = {**event.data, "listed": True, "given_in_return": True}
+            tied.append(replace(event, data=data, owners=owners))
     return tied
 
 
@@ -865,6 +873,10 @@ def _candidates(article: _Article) -> list[Candidate]:
         )
         if own_nationality:
             detaining = _swapped_from(article, person.pid, role, events, detaining, placed)
+        elif detaining and all(e.data.get("given_in_return") for e in events):
+            # Known only as given in return in a swap: held by the other side, which the places
+            # of the swap (those of the people freed) do not tell.
+            detaining = None
         if detaining:
             # "extradited from the Netherlands" and then held in Brooklyn: delivered there.
             extraditions = [
@@ -1894,9 +1906,10 @@ def _dedupe_visits(visits: list[ConsularVisit]) -> list[ConsularVisit]:
     return kept
 
 
+# "if convicted", "if he were found guilty", "if proven guilty": a charge to be tried
 _IF_CONVICTED = re.compile(
-    r"\b(?:if|when|unless)\s+(?:he\s+is\s+|she\s+is\s+|they\s+are\s+)?"
-    r"(?:convicted|found\s+guilty)\b",
+    r"\b(?:if|when|unless|upon|on)\s+(?:\w+\s+){0,2}?(?:convicted|conviction|found\s+guilty|"
+    r"proven\s+guilty)\b",
     re.IGNORECASE,
 )
 

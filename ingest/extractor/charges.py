@@ -201,7 +201,8 @@ _GENERIC_OFFENCE = [
     "hostage taking",
     "taking hostages",
     "piracy",
-    "destruction",
+    "property destruction",
+    "destruction of property",
 ]
 _OFFENCE_WORDS = re.compile(
     "|".join(
@@ -270,14 +271,12 @@ _WEAK = (
     # "accused Moreau, 41, and Diallo, 29, of": the people accused, each with an age
     r"accuse[sd]?\s+(?:(?:and\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:,\s*\d{1,2})?,?\s+){1,3}of|"
     r"on\s+suspicion\s+of|"
-    # "was forced to confess to treason": what the confession admits, if it names an offence
-    r"confess(?:ed|es|ing)?\s+to|"
     r"(?:sentenced|jailed|fined|arrested|detained|held|imprisoned|faces?|facing|serving|served|"
     r"convicted|sentence|term|sent\s+to\s+(?:prison|jail)|in\s+(?:[A-Z][\w-]*\s+)?(?:prisons?|jails?)|execution|"
     r"executed|on\s+death\s+row)\b"
     # "for" and the offence, not "for a year" (but "for a drug offence") or "for the first time";
-    # the full stop of an initial ("in a U.S. prison for") ends no sentence
-    r"(?:[^.;]|\.(?!\s)|(?<=\b[A-Z])\.){0,120}?\bfor(?!\s+(?:(?:a|an)(?!\s+(?:[\w-]+\s+){1,2}?"
+    # the last full stop of initials ("in a U.S. prison for") ends no sentence
+    r"(?:[^.;]|\.(?!\s)|(?<=[A-Z]\.[A-Z])\.){0,120}?\bfor(?!\s+(?:(?:a|an)(?!\s+(?:[\w-]+\s+){1,2}?"
     r"(?:offen[cs]es?|conviction)\b)(?!" + _AFTER_A_NAMED + r")|"
     r"the(?!\s+(?:(?:offen[cs]es?|crimes?)\s+of|(?:\d{4}\s+)?" + _HARM + r"\s+of)\b)|\d|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|life|up|more|over|about|almost|nearly|"
@@ -434,6 +433,17 @@ _INCLUDING_LEAD = re.compile(
 _INCLUDING = re.compile(r"^\s*,?\s*" + _NAMING, re.IGNORECASE)
 
 
+# "for filming the destruction of", "for reporting child abuse", "for writing about
+# corruption": what a reporter, filmmaker or critic told of, not what they did.
+_TELLING_OF = re.compile(
+    r"^(?:filming|reporting(?:\s+on)?|writing\s+(?:about|on)|criticising|criticizing|"
+    r"documenting|investigating|covering|exposing|photographing|denouncing|speaking\s+(?:out\s+)?"
+    r"(?:about|against|on)|campaigning\s+against|protesting\s+(?:against|about)|"
+    r"(?:making|shooting)\s+a\s+(?:documentary|film)\s+(?:about|on))\b",
+    re.IGNORECASE,
+)
+
+
 def categorise(phrase: str) -> str:
     low = f" {phrase.lower()} "
     for category, stems in CATEGORY_STEMS:
@@ -533,7 +543,8 @@ _LIST_ITEM = re.compile(
     r"^\s*(?P<sep>,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)"
     r"[\"“]?(?P<item>[a-z][\w’'-]*(?:\s+[\"“]?[\w’'-]+){0,7}?)"
     # the last item ends where the circumstances begin ("... and arson by a court in X")
-    r"(?=[\"”]?\s*(?:,|\band\b|\bas\s+well\s+as\b|[.;]|$)|\s+(?:by|at|after|before)\s)"
+    r"(?=[\"”]?\s*(?:,|\band\b|\bas\s+well\s+as\b|[.;]|$)|\s+(?:at|after|before)\s"
+    r"|\s+by\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:court|judge|tribunal|jury|panel)\b)"
 )
 # "leading a group called Al-Nur (the Light) and ...": a name's gloss inside a list
 _GLOSS = re.compile(r"^\s*\([^()]{1,80}\)")
@@ -662,6 +673,8 @@ def find_charges(context: SentenceContext) -> list[Event]:
             deed = offending and _DEED_ITEM.match(phrase) is not None
             if not named and not deed and not _OFFENCE_WORDS.search(phrase):
                 continue
+            if not named and _TELLING_OF.match(phrase):
+                continue  # "jailed for writing about abuse of power": the offence is the topic
             phrase = re.sub(r"^(?:with|of)\s+", "", phrase)
             phrase = re.sub(
                 r"^(?:allegedly|reportedly|supposedly|alleged|suspected|purported)\s+", "", phrase

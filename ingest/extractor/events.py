@@ -156,8 +156,8 @@ _STATUS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"in\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:prison|jail|penal\s+colony|detention\s+cent(?:re|er))\b|"
             r"serving\s+time|arrest\b(?!\s+warrant)|detention\s+of|"
             # "they are kept in the Okrestina remand ward", "kept in custody"
-            r"kept\s+(?:in|at)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:prison|jail|custody|"
-            r"detention|remand|penal\s+colony|cell|ward|isolation\s+cell))",
+            r"kept\s+(?:in|at)\s+(?:a\s+|an\s+|the\s+)?(?:(?!hospital\b)[\w-]+\s+){0,3}?"
+            r"(?:prison|jail|custody|detention|remand\s+ward|prison\s+ward|penal\s+colony|cell))",
             re.IGNORECASE,
         ),
     ),
@@ -198,9 +198,10 @@ _STATUS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "released",
         re.compile(
             r"\b(?P<t>released|freed|set\s+free|walked\s+free|walked\s+out\s+of|pardoned|"
-            # "all of them are now free", "she is free", not "free to go" or "free of charge"
-            r"(?:is|are|was|were)\s+(?:now\s+)?(?:all\s+)?free\b(?![\s-]+(?:to|of|from|speech|"
-            r"trade|press|market|agent|zone|kick|fall|will)\b)|"
+            # "all of them are now free", "she is finally free": told as the news, not "was free
+            # until", "free and fair", "free to go"
+            r"(?:is|are)\s+(?:now|finally|all)\s+(?:(?:now|all)\s+)?free\b(?![\s-]+(?:to|of|from|"
+            r"for|until|on|speech|trade|press|market|agent|zone|kick|fall|will|spirited)\b)|"
             r"acquitted|(?:granted|received|given|won)\s+(?:a\s+|an\s+)?(?:pardon|clemency|amnesty|"
             r"parole)|"
             r"cleared\s+of|"
@@ -238,7 +239,9 @@ _STATUS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?P<t>exchanged|swapped|(?:prisoner|hostage)\s+(?:exchange|swap)|"
             r"in\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:exchange|swap)\b|in\s+exchange\s+for|"
             # "had been returned to Latvia as part of the swap"
-            r"as\s+part\s+of\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:exchange|swap)\b|"
+            r"as\s+part\s+of\s+(?:a|an|the)\s+"
+            r"(?:(?!(?:student|cultural|academic|youth|school|university|language)\b)[\w-]+\s+){0,2}?"
+            r"(?:exchange|swap)\b(?!\s+(?:programme|program|scheme|visit|trip|student))|"
             r"traded\s+for|in\s+return(?=\s*,?\s*\w+\s+(?:freed|released)))",
             re.IGNORECASE,
         ),

@@ -796,7 +796,7 @@ _LIST_JOIN = re.compile(r"\s*(?:,\s*\d{1,3}\s*)?(?:,|,?\s*and)\s*")
 def _listed_after_a_name(text: str, start: int, runs: list[NameRun]) -> bool:
     """The words at `start` follow another person's name in a list ("..., and Milan Kral")."""
     return any(
-        r.end <= start and start - r.end <= 8 and _LIST_JOIN.fullmatch(text[r.end : start])
+        r.end <= start and start - r.end <= 14 and _LIST_JOIN.fullmatch(text[r.end : start])
         for r in runs
     )
 

@@ -759,6 +759,12 @@ def _named_soon_after(name_starts: _NameStarts, ref: Ref, candidates: list[int])
 _CAPTORS_VERB = re.compile(
     r"\s+(?:have\s+|had\s+|has\s+)?(?:detained|arrested|captured|seized|abducted|kidnapped|"
     r"jailed|imprisoned|detain|arrest|capture|seize|abduct|kidnap|jail|imprison)\s+"
+    # an object, not a time: "detained five Crimean Tatars", not "detained Tuesday", "arrested
+    # the same week", "jailed two years ago"
+    r"(?!(?:the\s+)?(?:same|previous|following|next|last|this|that)\b|"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+    r"May|June|July|August|September|October|November|December)\b|"
+    r"\S+\s+(?:years?|months?|weeks?|days?|hours?)\b)"
     r"(?:(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|\d+|several|dozens|hundreds|"
     r"some|many|more|about|at\s+least)\b|[A-Z])"
 )
@@ -775,15 +781,20 @@ def _everyone_named_before(
     eligible: set[int],
     possessive_positions: set[int],
 ) -> tuple[int, ...]:
-    """ "All of them": the people of the case named in this sentence and the few before it,
-    in order, when there are two or more."""
+    """ "All of them": the people of the case named in this sentence and in the sentences
+    just before it that each name two or more (a list told sentence by sentence), in order,
+    when there are two or more in all. A sentence about one person ends the list."""
     pids: list[int] = []
-    for back in range(_ALL_REACH, -1, -1):
-        for _s, pos, pid in history.in_sentence(ref.sentence - back):
-            if pos in possessive_positions or pos >= ref.start:
-                continue
-            if pid in eligible and pid not in pids:
-                pids.append(pid)
+    for back in range(0, _ALL_REACH + 1):
+        found = [
+            pid
+            for _s, pos, pid in history.in_sentence(ref.sentence - back)
+            if pos not in possessive_positions and pos < ref.start and pid in eligible
+        ]
+        found = list(dict.fromkeys(found))
+        if back and len(found) < 2:
+            break
+        pids = [*found, *[pid for pid in pids if pid not in found]]
     return tuple(pids[:_MAX_GROUP]) if len(pids) >= 2 else ()
 
 

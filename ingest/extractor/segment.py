@@ -70,8 +70,7 @@ _NUMBER_SIGNS = frozenset(["no", "nos"])
 _SENTENCE_END = re.compile(
     r"[.!?]+[\"”’'\)\]]*(?=\s+[\"“‘'(\[A-Z0-9\u0400-\u04FF])"
     # "... with her son.Sarah Hill, 34, was ...": a paragraph break lost in scraping glues the
-    # next sentence to the full stop. A word (not an initial: "U.S.Army") ends, a capitalised
-    # word begins.
+    # next sentence to the full stop (`_glued_end` decides).
     r"|(?<=[A-Za-z]{2})\.(?=[A-Z][a-z])"
 )
 _TERMINAL = re.compile(r"[.!?][\"”’'\)\]]*\s*$")
@@ -124,11 +123,30 @@ def _ends_in_abbreviation(text: str, end: int) -> bool:
     return word in _ABBREVIATIONS
 
 
+def _glued_end(line: str, stop: int) -> bool:
+    """A full stop with a capitalised word right after it ends a sentence when the word
+    before it is a lower-case word ("son.Mary") or a short acronym ("UK.Sarah"), not part of a
+    chain ("U.S.Army", "Maj.Gen.Ivan"), a capitalised word ("Travel.Com", "Rev.Anna") or an
+    abbreviation ("mrs.Hill")."""
+    start = stop
+    while start > 0 and line[start - 1].isalpha():
+        start -= 1
+    word = line[start:stop]
+    if start > 0 and line[start - 1] == ".":
+        return False
+    if word.lower() in _ABBREVIATIONS:
+        return False
+    return (word.islower() and len(word) >= 2) or (word.isupper() and 2 <= len(word) <= 3)
+
+
 def _split_line(line: str, offset: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     cursor = 0
     for match in _SENTENCE_END.finditer(line):
         stop = match.start()
+        glued = match.end() < len(line) and not line[match.end()].isspace()
+        if glued and not _glued_end(line, stop):
+            continue
         if line[stop] == "." and _ends_in_abbreviation(line, stop):
             continue
         spans.append((offset + cursor, offset + match.end()))

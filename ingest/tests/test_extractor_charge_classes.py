@@ -316,13 +316,8 @@ def test_every_offence_of_a_list_after_convicted_of_and_its_last_before_by():
     }
 
 
-def test_what_a_confession_admits_and_death_row_for_an_offence_are_charges():
-    confessed = (
-        "Kenji Mori, a Japanese professor held in Beijing, confessed to illegally collecting "
-        "state secrets, the ministry said."
-    )
+def test_death_row_for_an_offence_is_a_charge():
     death_row = "Omar Said, an Egyptian cook on death row for murder in Riyadh, lost his appeal."
-    assert _charges(confessed) == {"Kenji Mori": ["illegally collecting state secrets"]}
     assert _charges(death_row) == {"Omar Said": ["murder"]}
 
 
@@ -340,9 +335,34 @@ def test_a_charge_ends_before_its_day_or_how_long_ago_and_loses_alleged():
 
 
 def test_what_the_new_charge_rules_leave_alone():
-    # a confession to something that is no offence, and a list whose next item is none
+    # a confession is no charge; a list whose next item is none; "by" inside an offence
     text = (
-        "Ida Moss, a Swedish engineer, was arrested in Tehran. She confessed to reporters "
-        "that she was tired. She was charged with fraud, and her lawyer appealed by letter."
+        "Ida Moss, a Swedish engineer, was arrested in Tehran. She was forced to confess to "
+        "crimes she did not commit. She was charged with fraud, and her lawyer appealed by "
+        "letter."
     )
     assert _charges(text) == {"Ida Moss": ["fraud"]}
+    driving = (
+        "Ida Moss, a Swedish engineer, was charged in Dubai with drink-driving, speeding and "
+        "causing death by dangerous driving."
+    )
+    assert _charges(driving) == {
+        "Ida Moss": ["drink-driving", "speeding", "causing death by dangerous driving"]
+    }
+
+
+def test_what_a_reporter_told_of_is_no_charge():
+    for topic in (
+        "filming the destruction of a historic mosque",
+        "writing about abuse of power by local officials",
+        "reporting child abuse at a clinic",
+        "making a documentary about piracy off the coast",
+    ):
+        text = f"Ida Moss, a Swedish reporter, was arrested in Cairo for {topic}."
+        assert _charges(text) == {"Ida Moss": []}, topic
+    # a time after one capital is no sentence to read a charge across
+    block = (
+        "Ida Moss, a Swedish reporter, has been held since May in Block C. For her family, "
+        "espionage charges came as a shock."
+    )
+    assert "espionage charges came as a shock" not in str(_charges(block))

@@ -524,3 +524,16 @@ def test_charges_including_after_a_place_and_the_nationality_noun_as_subject():
     assert _charges(text) == {
         "Ivan Belov": ["tax evasion", "complicity in arms trafficking", "bribery"]
     }
+
+
+def test_glued_abbreviations_capitalised_words_and_web_names_end_no_sentence():
+    text = (
+        "Russian Maj.Gen.Ivan Petrov said so. Rev.Anna Cole agreed. Mark Hill, who ran the "
+        "website Hill-Travel.Com, was detained in Minsk."
+    )
+    sentences = [s.text for s in split_sentences(text, 0)]
+    assert sentences == [
+        "Russian Maj.Gen.Ivan Petrov said so.",
+        "Rev.Anna Cole agreed.",
+        "Mark Hill, who ran the website Hill-Travel.Com, was detained in Minsk.",
+    ]

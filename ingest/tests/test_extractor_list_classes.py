@@ -149,3 +149,67 @@ def test_what_the_all_and_free_rules_leave_alone():
         "Friday, the police said."
     )
     assert [p.status for p in some] == ["detained", "detained"]
+
+
+def test_what_the_captors_free_swap_and_ward_rules_leave_alone():
+    # a time after "detained" is no object: the people detained keep their nationality
+    dated = _read(
+        "Two Americans detained Tuesday in Moscow, Mark Hill and Jane Cole, appeared in court "
+        "on Friday."
+    )
+    assert [(p.name, [n.country for n in p.nationality]) for p in dated] == [
+        ("Mark Hill", ["US"]),
+        ("Jane Cole", ["US"]),
+    ]
+    # "free" that tells of no release
+    for said in (
+        "Before his arrest, Hill had said the vote was free and fair.",
+        "His sister said he was free until the police came.",
+        "His lawyer said the hearing is free for the press to attend.",
+    ):
+        held = _read(f"Mark Hill, a British teacher, was detained in Minsk in May. {said}")
+        assert [p.status for p in held] == ["detained"], said
+    # a student exchange is no swap
+    student = _read(
+        "Mark Hill, an American student who came to Russia as part of a student exchange "
+        "programme, was arrested in Kazan."
+    )
+    assert [p.status for p in student] == ["detained"]
+    # a speaker after the name given in return, and someone's testimony, are not traded
+    speaker = _read(
+        "Anna Kell, a Canadian teacher, was freed on Friday in exchange for Pavel Dorov, "
+        "Claire Dubois told reporters."
+    )
+    assert [p.name for p in speaker] == ["Anna Kell", "Pavel Dorov"]
+    assert speaker[1].detaining_country is None
+    testimony = _read(
+        "Anna Kell, a Canadian teacher, was released in exchange for Marc Olsen's testimony."
+    )
+    assert [p.name for p in testimony] == ["Anna Kell"]
+    # a hospital ward after a release holds no one
+    ward = _read(
+        "Mark Hill, a British pilot, was released by Russia on Monday. He is being kept in a "
+        "hospital ward in Germany for observation."
+    )
+    assert ward[0].detaining_country is None or ward[0].detaining_country.country != "DE"
+
+
+def test_all_of_them_stops_at_a_sentence_about_one_person_and_trials_stay_charged():
+    text = (
+        "Paul Durand, a French teacher, was released by Iran last year. Anna Berg and Lukas "
+        "Meier, two Swedes, were arrested in Tehran in March. They were all charged with "
+        "espionage."
+    )
+    charges = {p.name: [c.phrase for c in p.charges] for p in _read(text)}
+    assert charges == {
+        "Paul Durand": [],
+        "Anna Berg": ["espionage"],
+        "Lukas Meier": ["espionage"],
+    }
+    for told in (
+        "He went on trial in Lima on Monday. He faces up to 15 years.",
+        "He faces up to 15 years if he were convicted.",
+        "He faces up to 15 years in prison if proven guilty.",
+    ):
+        found = _read(f"Tomas Varga, a Slovak tourist, was detained in Lima. {told}")
+        assert [p.status for p in found] == ["charged"], told
