@@ -61,7 +61,7 @@ from .roles import Role, analyse_roles
 from .ru import RUSSIAN_VERSION, looks_russian, read_russian
 from .segment import Sentence, clause_spans, split_sentences
 
-EXTRACTOR_VERSION = "rules-1.8"
+EXTRACTOR_VERSION = "rules-1.9"
 
 # How much of a text is read. A news story is a few thousand characters and a long feature
 # some tens of thousands; past this (about 15,000 words) the extractor reads the text up to
@@ -107,7 +107,7 @@ _DIRECTION = re.compile(
 # are held: "a Slovak engineer living in Dubai".)
 _NOT_WHERE_HELD = re.compile(
     r"\b(?:(?:arrived|landed|returned|flew)\s+(?:back\s+)?(?:home\s+)?(?:in|at|to)|"
-    # "now free and home in Ukraine", "safely back home in Canada": where the freed are now
+    # "free and home in Kyiv", "safely back home in Canada": where the freed are now
     r"(?:free\s+and|back|safely|now)\s+(?:back\s+)?home\s+in|"
     r"(?:condemned|critici[sz]ed|denounced|protested|deplored|welcomed|praised)\s+by)"
     r"\s+(?:the\s+)?$",
@@ -1923,8 +1923,8 @@ def _status(article: _Article, events: list[Event], record: Detainee) -> tuple[s
         if kind == "term":
             kind = "convicted"
         elif kind in ("max_penalty",):
-            # "faces up to seven years" tells of no charge brought; "if convicted, he faces
-            # up to five years" tells of one to be tried
+            # a maximum alone tells of no charge brought; one "if found guilty" tells of a
+            # charge to be tried
             sentence = article.sentences[event.sentence].text
             kind = "charged" if _IF_CONVICTED.search(sentence) else "detained"
         elif kind == "charge":

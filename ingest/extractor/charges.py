@@ -275,7 +275,7 @@ _WEAK = (
     r"convicted|sentence|term|sent\s+to\s+(?:prison|jail)|in\s+(?:[A-Z][\w-]*\s+)?(?:prisons?|jails?)|execution|"
     r"executed|on\s+death\s+row)\b"
     # "for" and the offence, not "for a year" (but "for a drug offence") or "for the first time";
-    # the last full stop of initials ("in a U.S. prison for") ends no sentence
+    # the last full stop of initials ("a U.S. federal jail for") ends no sentence
     r"(?:[^.;]|\.(?!\s)|(?<=[A-Z]\.[A-Z])\.){0,120}?\bfor(?!\s+(?:(?:a|an)(?!\s+(?:[\w-]+\s+){1,2}?"
     r"(?:offen[cs]es?|conviction)\b)(?!" + _AFTER_A_NAMED + r")|"
     r"the(?!\s+(?:(?:offen[cs]es?|crimes?)\s+of|(?:\d{4}\s+)?" + _HARM + r"\s+of)\b)|\d|"
@@ -350,7 +350,7 @@ _STOP = re.compile(
     r"|\s+over\s+(?:alleged|suspected|purported)\b"  # "over alleged links": the grounds
     r"|\s+for\s+(?:(?:which|the|a|an|his|her|their|several|years|months)\b|\d)"
     r"|\s+(?:last|this|next|earlier|later)\s+(?:week|month|year)"
-    # "on charges of spying for X a year and a half earlier": when, not what
+    # "jailed on charges of spying for X two years earlier": when, not what
     r"|\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+"
     r"(?:years?|months?|weeks?|days?|decades?)\s+(?:and\s+a\s+half\s+)?(?:ago|earlier|before)\b"
     r"|\s+(?:in\s+connection\s+with|in\s+relation\s+to|as\s+part\s+of)\b"

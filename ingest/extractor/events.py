@@ -198,7 +198,7 @@ _STATUS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "released",
         re.compile(
             r"\b(?P<t>released|freed|set\s+free|walked\s+free|walked\s+out\s+of|pardoned|"
-            # "all of them are now free", "she is finally free": told as the news, not "was free
+            # "the three are now free", "she is finally free": told as the news, not "was free
             # until", "free and fair", "free to go"
             r"(?:is|are)\s+(?:now|finally|all)\s+(?:(?:now|all)\s+)?free\b(?![\s-]+(?:to|of|from|"
             r"for|until|on|speech|trade|press|market|agent|zone|kick|fall|will|spirited)\b)|"

@@ -430,7 +430,7 @@ def _classify_phrase(
     ("anaphora"|"cataphora", count), ("listed", the members' pids) for a counted group whose
     names follow, or None when it refers to no one in particular."""
     if phrase.plural and _CAPTORS_VERB.match(text, end):
-        return None  # "the Russians detained five Crimean Tatars": the captors
+        return None  # "the Russians seized three Estonian fishermen": the captors
     following = [r for r in in_sentence if r.start >= end]
     preceding = [r for r in in_sentence if r.end <= start]
     if following:
@@ -702,7 +702,7 @@ def _resolve(
     if item.mode == "plural_pronoun":
         before = text[max(0, ref.start - 12) : ref.start].lower()
         if _ALL_OF_THEM_BEFORE.search(before) or _ALL_AFTER.match(text, ref.end):
-            # "All of them are now free", "they were all freed": everyone just named
+            # "All of them were freed", "they were all freed": everyone just named
             return _everyone_named_before(history, ref, eligible, possessive_positions)
         if not ref.possessive and re.search(r"\b(?:of|among)\s+$", before):
             return ()  # "most of them": part of a group the text just described
@@ -753,13 +753,13 @@ def _named_soon_after(name_starts: _NameStarts, ref: Ref, candidates: list[int])
     return members if len(members) >= 2 else ()
 
 
-# "the Russians detained five Crimean Tatars": a group that holds people is not theirs.
-# The verb has an object ("detained five Crimean Tatars"); "Americans detained in Russia"
+# "the Russians seized three Estonian fishermen": a group that holds people is not theirs.
+# The verb has an object ("seized three fishermen"); "Americans detained in Russia"
 # are the ones held.
 _CAPTORS_VERB = re.compile(
     r"\s+(?:have\s+|had\s+|has\s+)?(?:detained|arrested|captured|seized|abducted|kidnapped|"
     r"jailed|imprisoned|detain|arrest|capture|seize|abduct|kidnap|jail|imprison)\s+"
-    # an object, not a time: "detained five Crimean Tatars", not "detained Tuesday", "arrested
+    # an object, not a time: "seized three fishermen", not "detained Tuesday", "arrested
     # the same week", "jailed two years ago"
     r"(?!(?:the\s+)?(?:same|previous|following|next|last|this|that)\b|"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"

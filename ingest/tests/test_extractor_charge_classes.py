@@ -300,8 +300,8 @@ def test_the_offence_of_a_conviction_named_before_the_word_is_the_charge():
 
 def test_a_prison_named_with_initials_still_leads_to_the_offence_after_for():
     text = (
-        "Consuls visited Pavel Orlov, a Russian pilot who is serving a long term in a U.S. "
-        "prison for alleged cocaine smuggling."
+        "Pavel Orlov, a Russian pilot jailed in a U.S. federal penitentiary for alleged "
+        "cocaine smuggling, was visited by consuls."
     )
     assert _charges(text) == {"Pavel Orlov": ["cocaine smuggling"]}
 
@@ -317,7 +317,7 @@ def test_every_offence_of_a_list_after_convicted_of_and_its_last_before_by():
 
 
 def test_death_row_for_an_offence_is_a_charge():
-    death_row = "Omar Said, an Egyptian cook on death row for murder in Riyadh, lost his appeal."
+    death_row = "Omar Said, an Egyptian cook on death row in Riyadh for murder, appealed."
     assert _charges(death_row) == {"Omar Said": ["murder"]}
 
 
@@ -325,7 +325,7 @@ def test_a_charge_ends_before_its_day_or_how_long_ago_and_loses_alleged():
     text = (
         "Nina Holt, a Norwegian nurse, was charged in Minsk with fraud and theft on Monday. "
         "Her colleague Eva Lund was detained there for alleged espionage, and Aron Dahl was "
-        "locked up on charges of spying for Norway a year and a half earlier."
+        "put in jail on charges of spying for Norway three years ago."
     )
     assert _charges(text) == {
         "Nina Holt": ["fraud", "theft"],

@@ -3,8 +3,7 @@ swap, each checked on invented sentences and invented people: a counted group wh
 follow after a colon (and after the place where it was held) shares what is told of the
 group; people "kept in" a remand ward are held; a return "as part of the swap" is an
 exchange; the people a swap gave "in exchange for" another were exchanged too; a maximum
-penalty alone ("faces up to seven years") tells of no charge brought, one "if convicted"
-does."""
+penalty alone tells of no charge brought, one "if found guilty" does."""
 
 import datetime as dt
 
@@ -92,15 +91,15 @@ def test_what_the_list_and_swap_rules_leave_alone():
 def test_a_maximum_penalty_alone_leaves_the_person_held_a_charge_brought_charges():
     held = _read(
         "Tomas Varga, a Slovak tourist, was detained at the airport in Lima. He faces up to "
-        "seven years in prison for drug smuggling."
+        "eight years behind bars for bringing in cannabis."
     )
     charged = _read(
         "Tomas Varga, a Slovak tourist, was charged in Lima with drug smuggling. He faces up "
-        "to seven years in prison."
+        "to eight years behind bars."
     )
     to_be_tried = _read(
-        "Tomas Varga, a Slovak tourist, was detained at the airport in Lima. If convicted, he "
-        "faces up to seven years in prison."
+        "Tomas Varga, a Slovak tourist, was detained at the airport in Lima. If found guilty, "
+        "the Slovak faces up to eight years behind bars."
     )
     assert [p.status for p in held] == ["detained"]
     assert [p.status for p in charged] == ["charged"]
@@ -110,8 +109,8 @@ def test_a_maximum_penalty_alone_leaves_the_person_held_a_charge_brought_charges
 def test_all_of_them_now_free_releases_everyone_just_named_and_home_holds_no_one():
     text = (
         "Olena Pik and Valery Matus, civilians, had been held captive since 2017. "
-        "Bogdan Helt and Ivan Levko, priests, were captured in Zenda. All of them are now "
-        "free and home in Ukraine, the president wrote."
+        "Bogdan Helt and Ivan Levko, priests, were captured in Zenda. All of them are finally "
+        "free and safely home in Ukraine, the president wrote."
     )
     found = _read(text)
     assert [(p.name, p.status) for p in found] == [
@@ -121,7 +120,9 @@ def test_all_of_them_now_free_releases_everyone_just_named_and_home_holds_no_one
         ("Ivan Levko", "released"),
     ]
     assert all(p.detaining_country is None or p.detaining_country.country != "UA" for p in found)
-    they = _read(text.replace("All of them are now free and home in", "They were all freed in"))
+    they = _read(
+        text.replace("All of them are finally free and safely home in", "They were all freed in")
+    )
     assert [p.status for p in they] == ["released"] * 4
 
 
@@ -207,9 +208,9 @@ def test_all_of_them_stops_at_a_sentence_about_one_person_and_trials_stay_charge
         "Lukas Meier": ["espionage"],
     }
     for told in (
-        "He went on trial in Lima on Monday. He faces up to 15 years.",
-        "He faces up to 15 years if he were convicted.",
-        "He faces up to 15 years in prison if proven guilty.",
+        "His trial opened in Lima on Monday, and he faces up to 12 years.",
+        "He faces up to 12 years behind bars if he were convicted.",
+        "He could get up to 12 years behind bars if proven guilty.",
     ):
         found = _read(f"Tomas Varga, a Slovak tourist, was detained in Lima. {told}")
         assert [p.status for p in found] == ["charged"], told
