@@ -34,6 +34,7 @@ from .money import find_money
 from .nationality import find_citizenship, says_citizenship_unknown
 from .penalties import find_fines, find_max_penalties, find_terms
 from .people import (
+    NAMES_JOIN,
     Person,
     cluster_people,
     drop_places,
@@ -527,7 +528,6 @@ _TO_THE_OTHERS = re.compile(
     r"who)\b)[\w.’'-]+\s+){0,5}?(?:[\w.’'-]+,\s*)?$",
     re.IGNORECASE,
 )
-_NEXT_IN_LIST = re.compile(r"^\s*(?:,\s*\d{1,3}\s*)?(?:,|and|,\s*and)\s*$")
 _THEN_FOR = re.compile(r"\s+for\b")
 
 
@@ -558,7 +558,7 @@ def _traded_for_ties(
         joins: list[str] = []
         for ref in following[1:]:
             join = text[given[-1].end : ref.start]
-            if ref.possessive or not _NEXT_IN_LIST.match(join):
+            if ref.possessive or not NAMES_JOIN.fullmatch(join):
                 break
             given.append(ref)
             joins.append(join)

@@ -789,14 +789,15 @@ def _shared_surname_runs(
 # "her partner Jacques Paris", "Kohler and Jacques Paris": a family name that is also a town.
 _PLACE_SURNAME = re.compile(r"(?<![\w'’\-])([A-Z][a-z]+)\s+([A-Z][a-z]+)(?![\w'’\-])")
 _PERSON_BEFORE = re.compile(r"(?:\band|\b(?:his|her|their)\s+[a-z]+,?)\s+$")
-# "A, B, and Milan Kral": what joins a name to the one listed before it.
-_LIST_JOIN = re.compile(r"\s*(?:,\s*\d{1,3}\s*)?(?:,|,?\s*and)\s*")
+# "A, B, and Milan Kral", "A, 34, and B": what joins a name to the one listed before it
+# (`fullmatch` the text between the two).
+NAMES_JOIN = re.compile(r"\s*(?:,\s*\d{1,3}\s*)?(?:,|,?\s*and)\s*")
 
 
 def _listed_after_a_name(text: str, start: int, runs: list[NameRun]) -> bool:
     """The words at `start` follow another person's name in a list ("..., and Milan Kral")."""
     return any(
-        r.end <= start and start - r.end <= 14 and _LIST_JOIN.fullmatch(text[r.end : start])
+        r.end <= start and start - r.end <= 14 and NAMES_JOIN.fullmatch(text[r.end : start])
         for r in runs
     )
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .gazetteers import SPEECH_VERBS
 from .nationality import PersonPhrase, find_person_phrases, find_plain_phrases
-from .people import Person
+from .people import NAMES_JOIN, Person
 from .roles import Role
 from .segment import Sentence
 
@@ -501,7 +501,7 @@ def _listed_names(text: str, following: list[Ref], count: int) -> list[Ref]:
         if len(members) == count:
             break
         gap = text[members[-1].end : ref.start]
-        if re.match(r"^\s*(?:,\s*\d{1,3}\s*)?(?:,|and|,\s*and)\s*$", gap):
+        if NAMES_JOIN.fullmatch(gap):
             members.append(ref)
         else:
             break

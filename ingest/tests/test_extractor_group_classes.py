@@ -23,24 +23,13 @@ tells where the person is from, and "X, Norway's best-known climber," whose peop
 
 import datetime as dt
 
-from ingest.extractor import extract
 from ingest.extractor.locations import find_places
 from ingest.extractor.nationality import find_person_phrases
 
+from .reading import facts as _facts
+from .reading import read as _read
+
 PUBLISHED = dt.date(2024, 5, 10)
-
-
-def _read(text: str):
-    return extract("Published: 2024-05-10\n\n" + text, PUBLISHED).detainees
-
-
-def _facts(person):
-    return (
-        person.name,
-        [n.country for n in person.nationality],
-        person.detaining_country.country if person.detaining_country else None,
-        person.status,
-    )
 
 
 def test_names_listed_and_then_described_together_each_take_the_description():

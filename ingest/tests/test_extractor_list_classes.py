@@ -5,24 +5,8 @@ group; people "kept in" a remand ward are held; a return "as part of the swap" i
 exchange; the people a swap gave "in exchange for" another were exchanged too; a maximum
 penalty alone tells of no charge brought, one "if found guilty" does."""
 
-import datetime as dt
-
-from ingest.extractor import extract
-
-PUBLISHED = dt.date(2024, 5, 10)
-
-
-def _read(text: str):
-    return extract("Published: 2024-05-10\n\n" + text, PUBLISHED).detainees
-
-
-def _facts(person):
-    return (
-        person.name,
-        [n.country for n in person.nationality],
-        person.detaining_country.country if person.detaining_country else None,
-        person.status,
-    )
+from .reading import facts as _facts
+from .reading import read as _read
 
 
 def test_a_counted_group_shares_its_detention_with_the_names_listed_after_a_colon():
