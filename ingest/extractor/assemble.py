@@ -293,9 +293,10 @@ def _analyse(
     _keep_family_visits_to_the_held(events)
     _give_ownerless_penalties(events)
     _give_told_again_terms(events)
-    events.extend(_list_ties(sentences, refs.refs, eligible, events))
-    events.extend(_traded_for_ties(text, refs.refs, eligible, events))
-    events.extend(_listed_prisoners(sentences, refs.refs, eligible))
+    names = _names_by_sentence(refs.refs)
+    events.extend(_list_ties(sentences, names, eligible, events))
+    events.extend(_traded_for_ties(text, names, eligible, events))
+    events.extend(_listed_prisoners(sentences, names, eligible))
     lined, lined_links = lined_list_ties(sentences, refs.refs, eligible, events)
     events.extend(lined)
     refs.nationality.extend(lined_links)
@@ -453,9 +454,19 @@ _LIST_REACH = 3  # sentences between the swap and the list that names its people
 _GROUP_FACTS = frozenset(["detained", "charged", "charge", "convicted", "term"])
 
 
+def _names_by_sentence(refs: list[Ref]) -> dict[int, list[Ref]]:
+    """The references by name, sentence by sentence, in text order: the lists' readers
+    look for the names a sentence gives."""
+    names: dict[int, list[Ref]] = defaultdict(list)
+    for ref in refs:
+        if ref.kind == "name":
+            names[ref.sentence].append(ref)
+    return names
+
+
 def _list_ties(
     sentences: list[Sentence],
-    refs: list[Ref],
+    names: dict[int, list[Ref]],
     eligible: set[int],
     events: list[Event],
 ) -> list[Event]:
@@ -466,10 +477,6 @@ def _list_ties(
             current = anchors.get(event.sentence)
             if current is None or (current.kind != "exchanged" and event.kind == "exchanged"):
                 anchors[event.sentence] = event
-    names: dict[int, list[Ref]] = defaultdict(list)
-    for ref in refs:
-        if ref.kind == "name":
-            names[ref.sentence].append(ref)
     group_facts: dict[int, list[Event]] = defaultdict(list)
     for event in events:
         if event.kind in _GROUP_FACTS and not event.owners and not event.hypothetical:
@@ -532,14 +539,10 @@ _THEN_FOR = re.compile(r"\s+for\b")
 
 
 def _traded_for_ties(
-    text: str, refs: list[Ref], eligible: set[int], events: list[Event]
+    text: str, names: dict[int, list[Ref]], eligible: set[int], events: list[Event]
 ) -> list[Event]:
     """The swap of a sentence, given to the people it says were given in return: they were
     held by the other side and exchanged too."""
-    names: dict[int, list[Ref]] = defaultdict(list)
-    for ref in refs:
-        if ref.kind == "name":
-            names[ref.sentence].append(ref)
     tied: list[Event] = []
     for event in events:
         if event.kind != "exchanged" or event.hypothetical or event.data.get("listed"):
@@ -589,16 +592,12 @@ _PRISONERS_INCLUDING = re.compile(
 
 
 def _listed_prisoners(
-    sentences: list[Sentence], refs: list[Ref], eligible: set[int]
+    sentences: list[Sentence], names: dict[int, list[Ref]], eligible: set[int]
 ) -> list[Event]:
     """A detention for each person a sentence lists as one of the prisoners it counts."""
-    names: dict[int, list[Ref]] = defaultdict(list)
-    for ref in refs:
-        if ref.kind == "name":
-            names[ref.sentence].append(ref)
     found: list[Event] = []
     for sentence in sentences:
-        if sentence.is_title or sentence.index not in names:
+        if sentence.is_title or not names.get(sentence.index):
             continue
         match = _PRISONERS_INCLUDING.search(sentence.text)
         if not match:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .events import Event, SentenceContext, is_hypothetical, pick_date
+from .gazetteers import WEEKDAY_NAMES
 
 # Category -> stems; the first category whose stem occurs in the phrase wins, so the order
 # puts the specific before the general ("money laundering" is not filed under fraud).
@@ -342,7 +343,7 @@ _STOP = re.compile(
     r"|\s+(?:at|on|over|from)\s+(?:the|a|an|his|her|their)\b|\s+at\s+[A-Z]"
     r"|\s+on\s+\d|\s+from\s+[A-Z]"
     # "charged with theft on Monday": the day, not the deed
-    r"|\s+(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|\s+(?:on|last|this)\s+" + WEEKDAY_NAMES + r"\b"
     # "taking part in a gang", "membership in a group": what the part is taken in
     r"|(?<!\bpart)(?<!\bparticipating)(?<!\bparticipation)(?<!\bmembership)"
     r"(?<!\binvolvement)(?<!\bcomplicity)\s+in\s+(?:\d|[A-Z]|(?:the|a|an|his|her|their)\b)"

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .gazetteers import MONTH_NAMES, WEEKDAYS
+from .gazetteers import MONTH_NAMES, WEEKDAY_NAMES, WEEKDAYS
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -20,7 +20,7 @@ _MONTH = (
 )
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY = WEEKDAY_NAMES
 _YEAR_LEAD = (
     r"(?:in|since|during|until|till|by|from|of|early|late|mid|before|after|between|and|to|"
     r"around|through|throughout|spring|summer|autumn|fall|winter)"

@@ -8,7 +8,15 @@ import re
 
 from .alternation import literal_alternation
 from .events import Event, SentenceContext
-from .gazetteers import FACILITY_HEADS, FUNCTION_WORDS, country_code, demonyms, places
+from .gazetteers import (
+    FACILITY_HEADS,
+    FUNCTION_WORDS,
+    MONTH_FULL_NAMES,
+    WEEKDAY_NAMES,
+    country_code,
+    demonyms,
+    places,
+)
 
 _HEAD = "|".join(re.escape(h) for h in FACILITY_HEADS)
 _MODIFIER = (
@@ -16,10 +24,7 @@ _MODIFIER = (
     r"high-security|pretrial|pre-trial|remand|federal|state|county|city|regional|military|"
     r"strict-regime|general-regime|juvenile|psychiatric|detention|correctional)"
 )
-_NOT_PLACE = (
-    r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
-)
+_NOT_PLACE = r"(?!(?:" + MONTH_FULL_NAMES + "|" + WEEKDAY_NAMES + r")\b)"
 _PLACE = (
     r"(?:the\s+)?(?:(?:[A-Z][\w]+-)?(?:occupied|annexed|rebel-held|separatist-held)\s+)?"
     + _NOT_PLACE

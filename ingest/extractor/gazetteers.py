@@ -1716,6 +1716,19 @@ WEEKDAYS: dict[str, int] = {
     "sunday": 6,
 }
 
+# The calendar's names written in full and capitalised, as regular-expression alternations:
+# "Monday" … "Sunday", "January" … "December" (a month's short form is the start of its name).
+WEEKDAY_NAMES = "(?:" + "|".join(day.capitalize() for day in WEEKDAYS) + ")"
+MONTH_FULL_NAMES = (
+    "(?:"
+    + "|".join(
+        month.capitalize()
+        for month in MONTH_NAMES
+        if not any(other != month and other.startswith(month) for other in MONTH_NAMES)
+    )
+    + ")"
+)
+
 SPEECH_VERBS: frozenset[str] = frozenset(
     [
         "said",

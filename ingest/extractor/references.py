@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from .gazetteers import SPEECH_VERBS
+from .gazetteers import MONTH_FULL_NAMES, SPEECH_VERBS, WEEKDAY_NAMES
 from .nationality import PersonPhrase, find_person_phrases, find_plain_phrases
 from .people import NAMES_JOIN, Person
 from .roles import Role
@@ -297,17 +297,19 @@ def build_references(
         in_sentence = names_by_sentence.get(sentence.index, [])
         for phrase in _phrases(sentence):
             start, end = sentence.start + phrase.start, sentence.start + phrase.end
-            item = _classify_phrase(text, sentence, phrase, start, end, in_sentence, links)
+            # "the Russians seized three Estonian fishermen": the captors, no one of the case
+            captors = _CAPTORS_VERB.match(text, end) is not None
+            item = (
+                None
+                if captors and phrase.plural
+                else _classify_phrase(text, sentence, phrase, start, end, in_sentence, links)
+            )
             if item == "linked":
                 continue
             if item is not None and item[0] == "listed":
                 listed.append(Ref(start, end, sentence.index, "phrase", item[1], plural=True))
                 continue
-            if (
-                phrase.codes
-                and (phrase.count is None or phrase.count > 1)
-                and not _CAPTORS_VERB.match(text, end)
-            ):
+            if phrase.codes and (phrase.count is None or phrase.count > 1) and not captors:
                 group_codes.update(phrase.codes)
             if item is None:
                 continue
@@ -429,8 +431,6 @@ def _classify_phrase(
     """Link a phrase that is an apposition of a name; otherwise say how it refers:
     ("anaphora"|"cataphora", count), ("listed", the members' pids) for a counted group whose
     names follow, or None when it refers to no one in particular."""
-    if phrase.plural and _CAPTORS_VERB.match(text, end):
-        return None  # "the Russians seized three Estonian fishermen": the captors
     following = [r for r in in_sentence if r.start >= end]
     preceding = [r for r in in_sentence if r.end <= start]
     if following:
@@ -756,17 +756,21 @@ def _named_soon_after(name_starts: _NameStarts, ref: Ref, candidates: list[int])
 # "the Russians seized three Estonian fishermen": a group that holds people is not theirs.
 # The verb has an object ("seized three fishermen"); "Americans detained in Russia"
 # are the ones held.
+# A time after such a verb, not its object: "detained Tuesday", "arrested the same week",
+# "jailed two years ago".
+_A_TIME = (
+    r"(?:(?:the\s+)?(?:same|previous|following|next|last|this|that)\b|"
+    + WEEKDAY_NAMES
+    + r"\b|"
+    + MONTH_FULL_NAMES
+    + r"\b|\S+\s+(?:years?|months?|weeks?|days?|hours?)\b)"
+)
 _CAPTORS_VERB = re.compile(
     r"\s+(?:have\s+|had\s+|has\s+)?(?:detained|arrested|captured|seized|abducted|kidnapped|"
-    r"jailed|imprisoned|detain|arrest|capture|seize|abduct|kidnap|jail|imprison)\s+"
-    # an object, not a time: "seized three fishermen", not "detained Tuesday", "arrested
-    # the same week", "jailed two years ago"
-    r"(?!(?:the\s+)?(?:same|previous|following|next|last|this|that)\b|"
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
-    r"May|June|July|August|September|October|November|December)\b|"
-    r"\S+\s+(?:years?|months?|weeks?|days?|hours?)\b)"
-    r"(?:(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|\d+|several|dozens|hundreds|"
-    r"some|many|more|about|at\s+least)\b|[A-Z])"
+    r"jailed|imprisoned|detain|arrest|capture|seize|abduct|kidnap|jail|imprison)\s+(?!"
+    + _A_TIME
+    + r")(?:(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|\d+|several|dozens|"
+    r"hundreds|some|many|more|about|at\s+least)\b|[A-Z])"
 )
 # "all of them", "each of them"; "they were all", "they are now all", "them all"
 _ALL_OF_THEM_BEFORE = re.compile(r"\b(?:all|each)\s+of\s+$")

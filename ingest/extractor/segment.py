@@ -126,15 +126,13 @@ def _ends_in_abbreviation(text: str, end: int) -> bool:
 def _glued_end(line: str, stop: int) -> bool:
     """A full stop with a capitalised word right after it ends a sentence when the word
     before it is a lower-case word ("son.Mary") or a short acronym ("UK.Sarah"), not part of a
-    chain ("U.S.Army", "Maj.Gen.Ivan"), a capitalised word ("Travel.Com", "Rev.Anna") or an
-    abbreviation ("mrs.Hill")."""
+    chain ("U.S.Army", "Maj.Gen.Ivan") or a capitalised word ("Travel.Com", "Rev.Anna");
+    an abbreviation ("mrs.Hill") is left to `_ends_in_abbreviation`, as after any full stop."""
     start = stop
     while start > 0 and line[start - 1].isalpha():
         start -= 1
     word = line[start:stop]
     if start > 0 and line[start - 1] == ".":
-        return False
-    if word.lower() in _ABBREVIATIONS:
         return False
     return (word.islower() and len(word) >= 2) or (word.isupper() and 2 <= len(word) <= 3)
 
